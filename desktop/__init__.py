@@ -1,0 +1,1 @@
+"""Rondplan: planning, briefing and evaluation of GVI home visits."""
