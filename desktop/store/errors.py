@@ -1,0 +1,71 @@
+"""Known storage errors: each carries one clear Swedish sentence for the user.
+
+Anything that is not one of these is a bug and goes to the crash dialog.
+The messages never contain a password, a key or personal data.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A known storage problem the user can act on."""
+
+    message = "Databasen kunde inte användas."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.message)
+
+    @property
+    def user_message(self) -> str:
+        return str(self)
+
+
+class WrongPassword(StoreError):
+    message = "Fel användarnamn eller lösenord. Försök igen."
+
+
+class AccountLocked(StoreError):
+    message = "För många felaktiga försök. Vänta en stund och försök igen."
+
+
+class NotADatabase(StoreError):
+    message = (
+        "Filen är inte en Rondplan-databas, eller nyckelfilen hör inte till den. "
+        "Välj rätt fil eller återställ från en säkerhetskopia."
+    )
+
+
+class CorruptDatabase(StoreError):
+    message = (
+        "Databasen är skadad och kan inte öppnas säkert. "
+        "Återställ den senaste säkerhetskopian med »rondplan restore«."
+    )
+
+
+class DatabaseLocked(StoreError):
+    message = (
+        "Databasen används av ett annat program just nu. "
+        "Stäng det andra Rondplan-fönstret och försök igen."
+    )
+
+
+class DiskFull(StoreError):
+    message = (
+        "Disken är full, så ändringen sparades inte. "
+        "Frigör utrymme och försök igen; inget tidigare sparat har gått förlorat."
+    )
+
+
+class NewerDatabase(StoreError):
+    message = (
+        "Databasen är skapad av en nyare version av Rondplan. "
+        "Uppdatera programmet innan du öppnar den."
+    )
+
+
+class MissingDatabase(StoreError):
+    message = "Databasen finns inte. Skapa den först med »rondplan init«."
+
+
+class AlreadyExists(StoreError):
+    message = "Det finns redan en databas på den platsen. Välj en annan sökväg."
