@@ -1,0 +1,406 @@
+"""Parsing and validation of Swedish input values.
+
+Every parser takes the raw text a user typed (or a spreadsheet held) and either
+returns a normalised value or raises :class:`ValidationError` with one Swedish
+sentence and the name of the field. No database, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.services.errors import ValidationError
+
+__all__ = [
+    "CATEGORY_CODES",
+    "IdentityNumber",
+    "PhoneNumber",
+    "names_similar",
+    "normalise_name",
+    "parse_category",
+    "parse_date",
+    "parse_identity_number",
+    "parse_phone",
+    "parse_postcode",
+    "parse_yes_no",
+    "similarity",
+]
+
+# --- personnummer / samordningsnummer -------------------------------------------------
+
+_IDENTITY_RE = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$")
+# Skatteverket: a samordningsnummer is a personnummer whose day is raised by 60.
+_COORDINATION_OFFSET = 60
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityNumber:
+    """A checked personnummer or samordningsnummer.
+
+    Attributes:
+        value: Normalised ``ÅÅÅÅMMDD-NNNN`` (the day keeps the +60 of a
+            samordningsnummer, as Skatteverket writes it).
+        birth_date: The real birth date (day minus 60 for a samordningsnummer).
+        is_coordination: True for a samordningsnummer.
+    """
+
+    value: str
+    birth_date: date
+    is_coordination: bool
+
+    @property
+    def masked(self) -> str:
+        """``ÅÅÅÅMMDD-****``: the form shown in lists and on paper."""
+        return self.value[:9] + "****"
+
+    def __str__(self) -> str:
+        return self.masked
+
+
+def luhn_check_digit(digits: str) -> int:
+    """The Luhn check digit of ``digits`` (weights 2,1,2,1… from the left)."""
+    total = 0
+    for index, char in enumerate(digits):
+        product = int(char) * (2 if index % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return (10 - total % 10) % 10
+
+
+def _resolve_century(yy: int, month: int, day: int, plus: bool, today: date) -> int:
+    """The full year for a two-digit year, as Skatteverket defines it.
+
+    With ``-`` the person is younger than 100 on ``today``: the latest year
+    ending in ``yy`` whose date is not after today. ``+`` marks 100 or older.
+    Tuples rather than dates are compared so that 29 February can be resolved
+    before we know whether the year is a leap year.
+    """
+    year = today.year - (today.year - yy) % 100
+    if (year, month, day) > (today.year, today.month, today.day):
+        year -= 100
+    return year - 100 if plus else year
+
+
+def parse_identity_number(
+    text: str, today: date | None = None, field: str = "identity_number"
+) -> IdentityNumber:
+    """Parse a personnummer or samordningsnummer.
+
+    Accepts ``ÅÅÅÅMMDD-NNNN``, ``ÅÅÅÅMMDDNNNN``, ``ÅÅMMDD-NNNN``,
+    ``ÅÅMMDDNNNN`` and ``ÅÅMMDD+NNNN`` (100 years or older).
+
+    Args:
+        text: The raw value; surrounding spaces are ignored.
+        today: The reference day for two-digit years (defaults to today).
+        field: Field name carried by a raised error.
+
+    Raises:
+        ValidationError: Wrong form, impossible date, future date or wrong
+            check digit.
+    """
+    today = today or date.today()
+    raw = "".join(text.split())
+    match = _IDENTITY_RE.match(raw)
+    if match is None:
+        raise ValidationError(
+            "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.", field=field
+        )
+    century, yy_s, mm_s, dd_s, sign, serial, check = match.groups()
+    if century is not None and sign == "+":
+        raise ValidationError(
+            "Plustecken används bara när året skrivs med två siffror.", field=field
+        )
+    month, coded_day = int(mm_s), int(dd_s)
+    is_coordination = coded_day > _COORDINATION_OFFSET
+    day = coded_day - _COORDINATION_OFFSET if is_coordination else coded_day
+    if century is not None:
+        year = int(century + yy_s)
+    else:
+        year = _resolve_century(int(yy_s), month, day, sign == "+", today)
+    try:
+        birth_date = date(year, month, day)
+    except ValueError:
+        raise ValidationError("Personnumret innehåller inget giltigt datum.", field=field) from None
+    if birth_date > today:
+        raise ValidationError("Personnumrets födelsedatum ligger i framtiden.", field=field)
+    if luhn_check_digit(yy_s + mm_s + dd_s + serial) != int(check):
+        raise ValidationError("Personnumrets kontrollsiffra stämmer inte.", field=field)
+    value = f"{year:04d}{mm_s}{dd_s}-{serial}{check}"
+    return IdentityNumber(value=value, birth_date=birth_date, is_coordination=is_coordination)
+
+
+# --- postcode, phone, date, yes/no, category ------------------------------------------
+
+
+def parse_postcode(text: str, field: str = "postcode") -> str:
+    """``NNN NN``, ``NNNNN`` or ``SE-NNN NN`` → ``NNN NN``.
+
+    Raises:
+        ValidationError: Not five digits, or a leading zero (no Swedish
+            postcode starts with 0).
+    """
+    raw = "".join(text.split()).upper()
+    raw = raw.removeprefix("SE-").removeprefix("S-")
+    if not (len(raw) == 5 and raw.isascii() and raw.isdigit()):
+        raise ValidationError("Postnumret ska ha fem siffror, till exempel 211 45.", field=field)
+    if raw[0] == "0":
+        raise ValidationError("Svenska postnummer börjar inte med 0.", field=field)
+    return f"{raw[:3]} {raw[3:]}"
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneNumber:
+    """A phone number: ``e164`` (``+46701234567``) for storage, ``display`` for people."""
+
+    e164: str
+    display: str
+
+
+# Two-digit Swedish area codes (after the trunk 0); 8 is Stockholm, 7x mobiles.
+_TWO_DIGIT_AREAS = frozenset(
+    [
+        "11",
+        "13",
+        "16",
+        "18",
+        "19",
+        "21",
+        "23",
+        "26",
+        "31",
+        "33",
+        "35",
+        "36",
+        "40",
+        "42",
+        "44",
+        "46",
+        "54",
+        "60",
+        "63",
+        "90",
+    ]
+)
+
+
+def _group_subscriber(digits: str) -> str:
+    # Svensk standard SS 014221 groups from the right in pairs, a triple first.
+    patterns = {5: (3, 2), 6: (2, 2, 2), 7: (3, 2, 2), 8: (3, 3, 2)}
+    sizes = patterns.get(len(digits))
+    if sizes is None:
+        return digits
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(digits[start : start + size])
+        start += size
+    return " ".join(parts)
+
+
+def parse_phone(text: str, field: str = "phone") -> PhoneNumber:
+    """Swedish (``070-123 45 67``, ``040-12 34 56``, ``+46 70…``) or international numbers.
+
+    Raises:
+        ValidationError: Letters, or a number of digits no phone number has.
+    """
+    raw = re.sub(r"[\s\-./()]", "", text.replace("(0)", ""))
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    digits = raw.removeprefix("+")
+    if not digits or not (digits.isascii() and digits.isdigit()):
+        raise ValidationError("Telefonnumret får bara innehålla siffror och +.", field=field)
+    if raw.startswith("+") and not raw.startswith("+46"):
+        if not 7 <= len(digits) <= 15:
+            raise ValidationError("Telefonnumret har fel antal siffror.", field=field)
+        return PhoneNumber(e164=raw, display=raw)
+    if raw.startswith("+46"):
+        national = digits[2:]
+    elif raw.startswith("0"):
+        national = digits[1:]
+    else:
+        raise ValidationError(
+            "Telefonnumret ska börja med 0 eller +, till exempel 070-123 45 67.", field=field
+        )
+    if not 7 <= len(national) <= 9 or national.startswith("0"):
+        raise ValidationError("Telefonnumret har fel antal siffror.", field=field)
+    if national[0] in "78":
+        area_len = 2 if national[0] == "7" else 1
+    else:
+        area_len = 2 if national[:2] in _TWO_DIGIT_AREAS else 3
+    display = f"0{national[:area_len]}-{_group_subscriber(national[area_len:])}"
+    return PhoneNumber(e164="+46" + national, display=display)
+
+
+_DATE_RE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    """``ÅÅÅÅ-MM-DD`` or ``ÅÅÅÅMMDD`` → date.
+
+    Raises:
+        ValidationError: Another form, or a day that does not exist.
+    """
+    match = _DATE_RE.match(text.strip())
+    if match is None:
+        raise ValidationError("Datumet ska skrivas ÅÅÅÅ-MM-DD.", field=field)
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise ValidationError("Datumet finns inte i kalendern.", field=field) from None
+
+
+_YES = frozenset({"ja", "j", "x", "1", "true", "sant", "yes", "y"})
+_NO = frozenset({"nej", "n", "", "0", "false", "falskt", "no", "-"})
+
+
+def parse_yes_no(text: str, field: str = "yes_no") -> bool:
+    """ja/nej, x/tomt, 1/0, true/false (any case) → bool.
+
+    Raises:
+        ValidationError: Any other value.
+    """
+    key = text.strip().casefold()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ValidationError("Värdet ska vara ja eller nej.", field=field)
+
+
+CATEGORY_CODES: tuple[str, ...] = ("suspect", "convicted", "victim", "relative", "other")
+_CATEGORY_WORDS = {
+    "misstankt": "suspect",
+    "domd": "convicted",
+    "brottsoffer": "victim",
+    "offer": "victim",
+    "anhorig": "relative",
+    "ovrig": "other",
+    "ovriga": "other",
+} | {code: code for code in CATEGORY_CODES}
+
+
+def parse_category(text: str, field: str = "category") -> str:
+    """misstänkt, dömd, brottsoffer, anhörig, övrig (empty → övrig) → a category code.
+
+    Raises:
+        ValidationError: An unknown word.
+    """
+    key = _fold(text.strip())
+    if not key:
+        return "other"
+    code = _CATEGORY_WORDS.get(key)
+    if code is None:
+        raise ValidationError(
+            f"Okänd kategori ”{text.strip()}”. "
+            "Använd misstänkt, dömd, brottsoffer, anhörig eller övrig.",
+            field=field,
+        )
+    return code
+
+
+# --- name similarity ------------------------------------------------------------------
+
+# Letters NFKD does not decompose into a base letter and a mark.
+_SPECIAL_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ı": "i"}
+)
+# Spelling variants met when names are transliterated from Arabic, Somali,
+# Persian, Kurdish, Tigrinya and Balkan languages into Swedish registers.
+_TRANSLITERATIONS: tuple[tuple[str, str], ...] = (
+    ("sch", "sh"),
+    ("tj", "sh"),
+    ("ch", "sh"),
+    ("ph", "f"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ij", "i"),
+    ("w", "v"),
+    ("z", "s"),
+    ("q", "k"),
+    ("c", "k"),
+    ("y", "i"),
+    ("j", "i"),
+    ("x", "ks"),
+    ("e", "a"),
+)
+
+
+def _fold(text: str) -> str:
+    """Casefold and strip diacritics: ``Åsa Öberg`` → ``asa oberg``."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+def normalise_name(name: str) -> str:
+    """A spelling-tolerant key for a name: folded, transliterated, letters only.
+
+    ``Mohammed`` and ``Muhamad`` stay distinct but close; ``Youssef`` and
+    ``Jusuf`` become equal. Doubled letters collapse. Words are sorted so that
+    first and last name may come in either order.
+    """
+    words = []
+    for word in re.split(r"[^a-z]+", _fold(name)):
+        if not word:
+            continue
+        for old, new in _TRANSLITERATIONS:
+            word = word.replace(old, new)
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(sorted(words))
+
+
+def _jaro_winkler(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    window = max(max(len(a), len(b)) // 2 - 1, 0)
+    a_flags, b_flags = [False] * len(a), [False] * len(b)
+    matches = 0
+    for i, char in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not b_flags[j] and b[j] == char:
+                a_flags[i] = b_flags[j] = True
+                matches += 1
+                break
+    if matches == 0:
+        return 0.0
+    a_matched = [c for c, flag in zip(a, a_flags, strict=True) if flag]
+    b_matched = [c for c, flag in zip(b, b_flags, strict=True) if flag]
+    transpositions = sum(x != y for x, y in zip(a_matched, b_matched, strict=True)) // 2
+    jaro = (matches / len(a) + matches / len(b) + (matches - transpositions) / matches) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * 0.1 * (1 - jaro)
+
+
+SIMILAR_THRESHOLD = 0.88
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity (0–1) of two full names, tolerant of spelling and word order.
+
+    Each word of the name with fewer words is paired with its closest word in
+    the other (Jaro–Winkler after :func:`normalise_name`); the weakest pair
+    decides, so a shared surname alone does not make two people alike.
+    """
+    words_a, words_b = normalise_name(a).split(), normalise_name(b).split()
+    if not words_a or not words_b:
+        return 1.0 if words_a == words_b else 0.0
+    if len(words_a) > len(words_b):
+        words_a, words_b = words_b, words_a
+    return min(max(_jaro_winkler(x, y) for y in words_b) for x in words_a)
+
+
+def names_similar(a: str, b: str) -> bool:
+    """True when two names probably denote the same person (for duplicate warnings)."""
+    return similarity(a, b) >= SIMILAR_THRESHOLD
