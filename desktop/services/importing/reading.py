@@ -1,0 +1,274 @@
+"""Reading CSV and XLSX files into a :class:`Table` of strings.
+
+Whatever bytes arrive, the result is either a complete table or an
+:class:`ImportFileError` with a Swedish sentence: a parser's own exception
+never escapes, and a table is never silently cut short.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from desktop.services.importing.errors import ImportFileError
+
+__all__ = ["MAX_ROWS", "Table", "read_csv", "read_path", "read_table", "read_xlsx"]
+
+# A mapping list has hundreds of rows; this bound keeps a hostile or mistaken
+# file (a whole register, a zip bomb) from exhausting memory.
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+_DELIMITERS = (";", "\t", ",")
+_SNIFF_LINES = 20
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+# An encrypted OOXML file is an OLE2 container holding an "EncryptionInfo" stream.
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+_NOT_A_SPREADSHEET = "Filen är inte ett kalkylblad. Spara den som CSV eller XLSX."
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The cells of one sheet as text.
+
+    Attributes:
+        headers: The header row, stripped; an empty header becomes ``Kolumn C``.
+        rows: Data rows, each exactly as long as ``headers`` (padded with "").
+        source_name: The file name, for messages.
+        row_numbers: The spreadsheet row number of each data row (header is
+            usually row 1), so messages match what the user sees. Empty means
+            ``2, 3, 4, …``.
+    """
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    source_name: str = ""
+    row_numbers: tuple[int, ...] = field(default=())
+
+    def row_number(self, index: int) -> int:
+        """The spreadsheet row number of data row ``index`` (0-based)."""
+        return self.row_numbers[index] if self.row_numbers else index + 2
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def read_path(path: Path | str) -> Table:
+    """Read a CSV or XLSX file from disk (the kind is decided by content, not name)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(
+            f"Filen {path.name} kunde inte läsas ({error.strerror or 'okänt fel'})."
+        ) from None
+    return read_table(data, path.name)
+
+
+def read_table(data: bytes, source_name: str = "") -> Table:
+    """Read CSV or XLSX bytes, deciding the format by the file's first bytes."""
+    if not data.strip():
+        raise ImportFileError("Filen är tom.")
+    if data.startswith(_OLE2_MAGIC):
+        if _ENCRYPTION_INFO in data:
+            raise ImportFileError(
+                "Filen är lösenordsskyddad. Spara den utan lösenord och försök igen."
+            )
+        raise ImportFileError("Filen är en äldre Excel-fil (.xls). Spara den som .xlsx eller CSV.")
+    if data.startswith(_ZIP_MAGIC):
+        return read_xlsx(data, source_name)
+    return read_csv(data, source_name)
+
+
+# --- CSV ----------------------------------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    """Decode by BOM, then strict UTF-8, else Windows-1252 (what Excel on Windows writes)."""
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")  # Excel's "Unicode text"
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            "Filen är skadad: tecknen stämmer inte med filens teckenkodning."
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportFileError(_NOT_A_SPREADSHEET) from None
+
+
+def _looks_binary(text: str) -> bool:
+    # Text files hold no NULs and almost no control characters besides
+    # tab, newline, carriage return and form feed.
+    if "\x00" in text:
+        return True
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > max(2, len(text) // 1000)
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def detect_delimiter(lines: Sequence[str]) -> str:
+    """Pick ``;``, tab or ``,`` by how consistently each splits the first lines.
+
+    A delimiter must occur in the header; among those, the one found the same
+    number of times on the most lines wins (commas inside free text vary from
+    line to line, real delimiters do not), then the one with more columns.
+    """
+    sample = [line for line in lines if line.strip()][:_SNIFF_LINES]
+    best, best_score = ";", (0, 0)
+    for delimiter in _DELIMITERS:
+        counts = [_count_outside_quotes(line, delimiter) for line in sample]
+        if not counts or counts[0] == 0:
+            continue
+        score = (sum(1 for count in counts if count == counts[0]), counts[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(data: bytes, source_name: str = "") -> Table:
+    """Read CSV bytes (any of the usual encodings and delimiters) into a :class:`Table`."""
+    try:
+        text = decode_text(data)
+        if _looks_binary(text):
+            raise ImportFileError(_NOT_A_SPREADSHEET)
+        lines = text.splitlines()
+        delimiter = None
+        # Excel honours a first line "sep=;" and so do we.
+        if lines and re.fullmatch(r'"?sep=(.)"?', lines[0].strip()):
+            delimiter = lines[0].strip().strip('"')[4]
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        delimiter = delimiter or detect_delimiter(lines[:_SNIFF_LINES])
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        return _build_table(records, source_name, first_row_number=1)
+    except ImportFileError:
+        raise
+    except csv.Error:
+        raise ImportFileError(
+            "CSV-filen går inte att tolka: kontrollera citattecken och avgränsare."
+        ) from None
+    except Exception:  # arbitrary bytes must never crash the import
+        raise ImportFileError(_NOT_A_SPREADSHEET) from None
+
+
+# --- XLSX ---------------------------------------------------------------------------
+
+
+def format_cell(value: object) -> str:
+    """One XLSX cell as text: ISO dates, integers without ``.0``, ja/nej for booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
+
+
+def read_xlsx(data: bytes, source_name: str = "") -> Table:
+    """Read the first sheet of an XLSX workbook (cached values, not formulas)."""
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about unsupported extensions and missing styles;
+            # those do not affect the values we read.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheet = workbook.worksheets[0]
+                # A hostile <dimension> could make openpyxl pad every row to
+                # 16,384 cells; we pad to the header's width ourselves.
+                sheet.reset_dimensions()  # type: ignore[union-attr]
+                rows = (
+                    [format_cell(value) for value in row]
+                    for row in sheet.iter_rows(values_only=True)
+                )
+                return _build_table(rows, source_name, first_row_number=1)
+            finally:
+                workbook.close()
+    except ImportFileError:
+        raise
+    except zipfile.BadZipFile:
+        raise ImportFileError("Filen är skadad eller ofullständig och kan inte öppnas.") from None
+    except Exception:  # arbitrary bytes must never crash the import
+        raise ImportFileError(
+            "Filen kunde inte läsas som XLSX. Den kan vara skadad; spara den på nytt i Excel."
+        ) from None
+
+
+# --- common -------------------------------------------------------------------------
+
+
+def _build_table(records: Iterable[list[str]], source_name: str, first_row_number: int) -> Table:
+    headers: tuple[str, ...] | None = None
+    rows: list[tuple[str, ...]] = []
+    numbers: list[int] = []
+    for row_number, record in enumerate(records, start=first_row_number):
+        cells = [cell.strip() for cell in record]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            continue  # blank lines keep their number but carry nothing
+        if headers is None:
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")
+            headers = tuple(
+                cell or f"Kolumn {get_column_letter(index)}"
+                for index, cell in enumerate(cells, start=1)
+            )
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ImportFileError(
+                f"Filen har fler än {MAX_ROWS:_} rader. Dela upp den.".replace("_", " ")
+            )
+        if len(cells) > len(headers):
+            # Cells beyond the header have nowhere to go; keep them visible
+            # under generated headers rather than dropping data silently.
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")
+            headers = headers + tuple(
+                f"Kolumn {get_column_letter(index)}"
+                for index in range(len(headers) + 1, len(cells) + 1)
+            )
+        rows.append(tuple(cells))
+        numbers.append(row_number)
+    if headers is None:
+        raise ImportFileError("Filen är tom.")
+    width = len(headers)
+    padded = tuple(row + ("",) * (width - len(row)) for row in rows)
+    return Table(headers=headers, rows=padded, source_name=source_name, row_numbers=tuple(numbers))
