@@ -138,8 +138,11 @@ def template_xlsx_bytes() -> bytes:
     sheet.freeze_panes = "A2"
     for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
         sheet.cell(row=1, column=index).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.header) + 4)
-        # Text format keeps Excel from turning personnummer and postcodes into numbers.
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = max(14, len(column.header) + 4)
+        # Text format keeps Excel from turning personnummer and postcodes into
+        # numbers (and dropping leading zeros) in rows the user adds.
+        dimension.number_format = "@"
         for row in (1, 2):
             sheet.cell(row=row, column=index).number_format = "@"
 
