@@ -1,0 +1,143 @@
+"""Page decorations and document assembly shared by every renderer.
+
+Each page carries the confidentiality marking, whose copy it is, who printed
+it and when, the serial number and "Sida x av y". The total page count is
+only known at the end, so the canvas keeps each page's state and draws the
+decorations when the document is saved (the two-pass-free recipe from the
+reportlab user list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from desktop.reports.data import DocumentMeta
+from desktop.reports.fonts import BOLD, FAMILY
+from desktop.reports.styles import (
+    ACCENT,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PORTRAIT,
+    RULE,
+    WARN,
+    fmt_stamp,
+)
+
+Output = str | Path | IO[bytes]
+
+
+def _draw_decorations(
+    canvas: Canvas, meta: DocumentMeta, title: str, page: int, total: int
+) -> None:
+    width, height = canvas._pagesize
+    left, right = MARGIN_X, width - MARGIN_X
+    canvas.saveState()
+
+    # Marking band: the marking in bold dark red on the left, whose copy and
+    # which document on the right, a hairline under both.
+    top = height - 12 * mm
+    canvas.setFillColor(WARN)
+    canvas.setFont(BOLD, 8.5)
+    canvas.drawString(left, top, meta.confidentiality)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FAMILY, 8)
+    right_text = title
+    if meta.agency_copy is not None:
+        right_text = f"{title}  ·  {meta.agency_copy.name}s exemplar ({meta.agency_copy.code})"
+    canvas.drawRightString(right, top, right_text)
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(0.8)
+    canvas.line(left, top - 3.2 * mm, right, top - 3.2 * mm)
+
+    # Footer: who and when, serial, page count.
+    bottom = 10 * mm
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+    canvas.setFont(FAMILY, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(left, bottom, f"Utskriven av {meta.printed_by}  {fmt_stamp(meta.printed_at)}")
+    canvas.setFillColor(INK)
+    canvas.setFont(BOLD, 7.5)
+    canvas.drawCentredString(width / 2, bottom, f"Nr {meta.serial}")
+    canvas.setFont(FAMILY, 7.5)
+    canvas.drawRightString(right, bottom, f"Sida {page} av {total}")
+    canvas.restoreState()
+
+
+def make_canvas(meta: DocumentMeta, title: str) -> type[Canvas]:
+    """A canvas class that decorates every page once the page count is known."""
+
+    class DecoratedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                _draw_decorations(self, meta, title, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return DecoratedCanvas
+
+
+def build_document(
+    story: Sequence[Flowable],
+    out: Output,
+    *,
+    meta: DocumentMeta,
+    title: str,
+    pagesize: tuple[float, float] = PORTRAIT,
+) -> None:
+    """Lay out ``story`` on decorated pages and write the PDF to ``out``.
+
+    Args:
+        story: the flowables, in order.
+        out: a file path or a binary stream.
+        meta: marking, printer, serial for every page.
+        title: the document's kind ("Genomgångsunderlag"); no personal data,
+            since it also goes into the PDF metadata.
+        pagesize: PORTRAIT or LANDSCAPE from styles.
+    """
+    target = str(out) if isinstance(out, Path) else out
+    doc = BaseDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=meta.printed_by,
+        subject=f"{title} {meta.serial}",
+        creator="Rondplan",
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(list(story), canvasmaker=make_canvas(meta, title))
