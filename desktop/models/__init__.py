@@ -1,0 +1,70 @@
+"""SQLAlchemy 2 entities and enums: nouns only, no Qt, no formatting."""
+
+from desktop.models.base import Base, utcnow
+from desktop.models.engagement import (
+    CallIn,
+    CallInSpeaker,
+    Delivery,
+    Invitation,
+    Referral,
+    ReferralEvent,
+    SupportService,
+    Task,
+)
+from desktop.models.enums import *  # noqa: F403
+from desktop.models.mapping import (
+    Address,
+    Group,
+    GroupRelation,
+    Membership,
+    Person,
+    Relative,
+    SanctionPeriod,
+)
+from desktop.models.operations import Operation, OperationTarget, Visit
+from desktop.models.organisation import Agency, StaffAbsence, StaffMember, Team, TeamMember, User
+from desktop.models.records import (
+    AuditEntry,
+    Disclosure,
+    Note,
+    PrintRecord,
+    RetentionRule,
+    Setting,
+    Template,
+)
+
+__all__ = [
+    "Address",
+    "Agency",
+    "AuditEntry",
+    "Base",
+    "CallIn",
+    "CallInSpeaker",
+    "Delivery",
+    "Disclosure",
+    "Group",
+    "GroupRelation",
+    "Invitation",
+    "Membership",
+    "Note",
+    "Operation",
+    "OperationTarget",
+    "Person",
+    "PrintRecord",
+    "Referral",
+    "ReferralEvent",
+    "Relative",
+    "RetentionRule",
+    "SanctionPeriod",
+    "Setting",
+    "StaffAbsence",
+    "StaffMember",
+    "SupportService",
+    "Task",
+    "Team",
+    "TeamMember",
+    "Template",
+    "User",
+    "Visit",
+    "utcnow",
+]

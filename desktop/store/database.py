@@ -1,0 +1,290 @@
+"""Create, unlock and lock the encrypted database.
+
+``create_database`` makes a new file and its keyslots; ``open_database`` reads the
+keyslots of an existing one and ``LockedDatabase.unlock`` turns a user name and password
+into an unlocked ``Store``. Keys stay inside these objects and are dropped on ``lock``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.models import Agency, AgencyKind, Role, Setting, User, utcnow
+from desktop.store import crypto, migrate
+from desktop.store.audit_chain import AuditSigner, checkpoint_path
+from desktop.store.engine import connect_raw, export_encrypted, make_engine, storage_errors
+from desktop.store.errors import (
+    AlreadyExists,
+    MissingDatabase,
+    NewerDatabase,
+    NotADatabase,
+    WrongPassword,
+)
+from desktop.store.files import restrict_permissions
+from desktop.store.keyslots import RECOVERY, KeyslotFile, UnlockedKeys, keyslot_path
+
+DATABASE_ID = "database_id"
+
+DEFAULT_AGENCIES: tuple[tuple[str, str, AgencyKind], ...] = (
+    ("police", "Polisen", AgencyKind.POLICE),
+    ("social", "Socialtjänsten", AgencyKind.SOCIAL),
+    ("probation", "Kriminalvården", AgencyKind.PROBATION),
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who unlocked the store: the actor every unit of work carries."""
+
+    user_id: int
+    username: str
+    display_name: str
+    role: Role
+    agency_id: int
+    agency_code: str
+    agency_name: str
+
+
+class CompartmentCipher:
+    """Encrypts and decrypts one agency's text with that agency's compartment key."""
+
+    def __init__(self, agency_code: str, key: bytes) -> None:
+        self.agency_code = agency_code
+        self.__key = key
+
+    def encrypt(self, text: str, context: str = "") -> bytes:
+        return crypto.seal(self.__key, text.encode("utf-8"), self._aad(context))
+
+    def decrypt(self, blob: bytes, context: str = "") -> str:
+        return crypto.open_sealed(self.__key, blob, self._aad(context)).decode("utf-8")
+
+    def _aad(self, context: str) -> bytes:
+        return f"compartment:{self.agency_code}:{context}".encode()
+
+
+class Store:
+    """An unlocked database: sessions, the user's compartment, the audit signer."""
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        keyslots: KeyslotFile,
+        keys: UnlockedKeys,
+        identity: Identity,
+    ) -> None:
+        self.path = path
+        self.engine = engine
+        self.keyslots = keyslots
+        self.identity = identity
+        self.database_id = keyslots.database_id
+        self.__keys: UnlockedKeys | None = keys
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(rondplan_write=True), expire_on_commit=False
+        )
+        self.audit_signer = AuditSigner(crypto.subkey(keys.data_key, "audit"))
+        self.checkpoint_path = checkpoint_path(path)
+
+    @property
+    def locked(self) -> bool:
+        return self.__keys is None
+
+    def read_session(self) -> Session:
+        return self._read()
+
+    def write_session(self) -> Session:
+        return self._write()
+
+    def compartment(self, agency_code: str) -> CompartmentCipher | None:
+        """The cipher for ``agency_code`` if this user holds its key, else None."""
+        keys = self.__keys
+        if keys is None or agency_code not in keys.compartments:
+            return None
+        return CompartmentCipher(agency_code, keys.compartments[agency_code])
+
+    def held_compartments(self) -> frozenset[str]:
+        return frozenset(self.__keys.compartments) if self.__keys else frozenset()
+
+    def add_user_slot(self, username: str, password: str, agency_code: str) -> None:
+        """Give a new user the data key and, if held, their agency's compartment key."""
+        keys = self._keys()
+        compartments = {
+            code: key for code, key in keys.compartments.items() if code == agency_code
+        }
+        self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments))
+        self.keyslots.save()
+
+    def change_password(self, username: str, old: str, new: str) -> None:
+        """Rewrap one slot; the database itself is untouched."""
+        keys = self.keyslots.unlock(username, old)
+        self.keyslots.put(username, new, keys)
+        self.keyslots.save()
+
+    def backup_to(self, dest: Path) -> None:
+        """An encrypted copy (never a raw copy of the live file) plus its keyslots."""
+        keys = self._keys()
+        if dest.exists():
+            raise AlreadyExists("Säkerhetskopian finns redan. Välj ett annat filnamn.")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        export_encrypted(self.path, keys.data_key, dest)
+        _copy_private(self.keyslots.path, keyslot_path(dest))
+        with contextlib.suppress(FileNotFoundError):
+            _copy_private(self.checkpoint_path, checkpoint_path(dest))
+
+    def lock(self) -> None:
+        """Close every connection and forget the keys."""
+        self.engine.dispose()
+        self.__keys = None
+
+    def _keys(self) -> UnlockedKeys:
+        if self.__keys is None:
+            raise WrongPassword("Rondplan är låst. Lås upp med ditt lösenord.")
+        return self.__keys
+
+
+class LockedDatabase:
+    """A database whose keyslots are read but whose data key is not yet unwrapped."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise MissingDatabase
+        self.path = path
+        self.keyslots = KeyslotFile.load(keyslot_path(path))
+
+    def unlock(self, username: str, password: str) -> Store:
+        keys = self.keyslots.unlock(username, password)
+        return self._open(keys, username)
+
+    def unlock_with_recovery(self, code: str) -> UnlockedKeys:
+        """All keys, for an administrator's password reset."""
+        return self.keyslots.unlock(RECOVERY, crypto.normalise_recovery_code(code))
+
+    def _open(self, keys: UnlockedKeys, username: str) -> Store:
+        engine = make_engine(self.path, keys.data_key)
+        try:
+            with storage_errors():
+                _upgrade_if_needed(self.path, engine, keys)
+                with Session(engine) as session:
+                    stored_id = session.get(Setting, DATABASE_ID)
+                    if stored_id is None or stored_id.value != self.keyslots.database_id:
+                        raise NotADatabase
+                    user = session.scalars(
+                        select(User).where(User.username == username)
+                    ).one_or_none()
+                    if user is None or not user.active:
+                        raise WrongPassword("Kontot finns inte eller är avstängt.")
+                    identity = Identity(
+                        user.id,
+                        user.username,
+                        user.display_name,
+                        user.role,
+                        user.agency_id,
+                        user.agency.code,
+                        user.agency.name,
+                    )
+        except BaseException:
+            engine.dispose()
+            raise
+        return Store(self.path, engine, self.keyslots, keys, identity)
+
+
+def _upgrade_if_needed(path: Path, engine: Engine, keys: UnlockedKeys) -> None:
+    current = migrate.current_revision(engine)
+    head = migrate.head_revision()
+    if current == head:
+        return
+    if current is not None and current not in migrate.known_revisions():
+        raise NewerDatabase
+    if current is not None:
+        # Backup first (beets): an encrypted copy named after the revision it holds.
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = path.with_name(f"{path.stem}.före-{current}-{stamp}{path.suffix}")
+        export_encrypted(path, keys.data_key, dest)
+        _copy_private(keyslot_path(path), keyslot_path(dest))
+    migrate.upgrade(engine)
+
+
+def _copy_private(src: Path, dest: Path) -> None:
+    shutil.copyfile(src, dest)
+    restrict_permissions(dest)
+
+
+def open_database(path: Path) -> LockedDatabase:
+    return LockedDatabase(path)
+
+
+@dataclass(frozen=True)
+class Created:
+    store: Store
+    recovery_code: str
+
+
+def create_database(
+    path: Path,
+    admin_username: str,
+    admin_display_name: str,
+    password: str,
+    admin_agency: str = "social",
+    agencies: tuple[tuple[str, str, AgencyKind], ...] = DEFAULT_AGENCIES,
+) -> Created:
+    """A new encrypted database, its keyslots and its first administrator.
+
+    Nothing is left behind on failure: no half-made database, no plaintext file.
+    """
+    slots_path = keyslot_path(path)
+    if path.exists() or slots_path.exists():
+        raise AlreadyExists
+    if admin_agency not in {code for code, _, _ in agencies}:
+        raise ValueError(f"unknown agency {admin_agency!r}")
+    data_key = crypto.new_key()
+    compartments = {code: crypto.new_key() for code, _, _ in agencies}
+    recovery_code = crypto.new_recovery_code()
+    slots = KeyslotFile.new(slots_path)
+    slots.put(RECOVERY, recovery_code, UnlockedKeys(data_key, compartments))
+    slots.put(
+        admin_username,
+        password,
+        UnlockedKeys(data_key, {admin_agency: compartments[admin_agency]}),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        slots.save()
+        with storage_errors():
+            connect_raw(path, data_key, create=True).close()
+            engine = make_engine(path, data_key)
+            try:
+                migrate.upgrade(engine)
+                with Session(engine) as session, session.begin():
+                    session.add(Setting(key=DATABASE_ID, value=slots.database_id))
+                    by_code = {}
+                    for code, name, kind in agencies:
+                        agency = Agency(code=code, name=name, kind=kind)
+                        session.add(agency)
+                        by_code[code] = agency
+                    session.flush()
+                    session.add(
+                        User(
+                            username=admin_username,
+                            display_name=admin_display_name,
+                            role=Role.ADMINISTRATOR,
+                            agency_id=by_code[admin_agency].id,
+                            password_changed_at=utcnow(),
+                        )
+                    )
+            finally:
+                engine.dispose()
+    except BaseException:
+        for leftover in (path, slots_path, *path.parent.glob(path.name + "-*")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        raise
+    store = LockedDatabase(path).unlock(admin_username, password)
+    return Created(store, recovery_code)

@@ -1,0 +1,168 @@
+"""The SQLCipher engine: keyed raw on every pooled connection, never plaintext.
+
+Connection rules (DESIGN.md): an explicit QueuePool, WAL with synchronous=FULL,
+secure_delete, temp_store=MEMORY, foreign keys, a busy timeout, a page cache near the
+database size, a real BEGIN per transaction and hidden parameters in errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import QueuePool
+
+from desktop.store.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    DiskFull,
+    MissingDatabase,
+    NotADatabase,
+    StoreError,
+)
+
+BUSY_TIMEOUT_MS = 5000
+# Negative cache_size is KiB: 128 MiB keeps encrypted reads near plain speed.
+CACHE_KIB = 131_072
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    f"PRAGMA cache_size = -{CACHE_KIB}",
+)
+
+
+def _uri(path: Path) -> str:
+    # mode=rw makes SQLite fail instead of creating a new (plaintext) file by mistake.
+    return f"file:{path.as_posix()}?mode=rw"
+
+
+def create_empty_file(path: Path) -> None:
+    """An empty owner-only file, so SQLite's files inherit restrictive permissions."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Connection:
+    """One keyed, verified DB-API connection. The key is set before anything else."""
+    if create:
+        create_empty_file(path)
+    elif not path.exists():
+        raise MissingDatabase
+    try:
+        conn = sqlcipher.connect(
+            _uri(path), uri=True, check_same_thread=False, isolation_level=None
+        )
+    except sqlcipher.Error as exc:
+        raise translate(exc) from None
+    try:
+        # SQLCipher logs decryption failures to stderr by default; errors reach the
+        # user as one clear sentence instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise StoreError("SQLCipher saknas; databasen kan inte krypteras.")
+        # The first real read proves the key: a wrong key fails here, before any write.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise translate(exc) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def make_engine(path: Path, key: bytes, *, pool_size: int = 4) -> Engine:
+    """An engine whose every pooled connection is keyed raw (no per-connection KDF)."""
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher,
+        creator=lambda: connect_raw(path, key),
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=2,
+        pool_pre_ping=False,
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # pysqlite's implicit transactions are off (isolation_level=None); emit our own.
+        # Writers take the lock up front so two writers never deadlock on upgrade.
+        immediate = conn.get_execution_options().get("rondplan_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+_MESSAGES: tuple[tuple[str, type[StoreError]], ...] = (
+    ("file is not a database", NotADatabase),
+    ("file is encrypted", NotADatabase),
+    ("malformed", CorruptDatabase),
+    ("hmac check failed", CorruptDatabase),
+    ("database is locked", DatabaseLocked),
+    ("database table is locked", DatabaseLocked),
+    ("disk is full", DiskFull),
+    ("disk i/o error", CorruptDatabase),
+    ("unable to open database", MissingDatabase),
+)
+
+
+def translate(exc: BaseException) -> BaseException:
+    """A known storage error for ``exc`` if there is one, else ``exc`` itself (a bug)."""
+    if isinstance(exc, StoreError):
+        return exc
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(original, sqlcipher.Error | sqlite3.Error | OperationalError):
+        text = str(original).lower()
+        for needle, error in _MESSAGES:
+            if needle in text:
+                return error()
+    if isinstance(original, OSError) and getattr(original, "errno", None) == 28:
+        return DiskFull()
+    return exc
+
+
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn known SQLite failures inside the block into StoreErrors."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        translated = translate(exc)
+        if translated is exc:
+            raise
+        raise translated from None
+
+
+def export_encrypted(path: Path, key: bytes, dest: Path) -> None:
+    """Copy the database into a new encrypted file with ``sqlcipher_export``."""
+    create_empty_file(dest)
+    try:
+        with storage_errors():
+            conn = connect_raw(path, key)
+            try:
+                conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(dest), f"x'{key.hex()}'"))
+                conn.execute("SELECT sqlcipher_export('backup')")
+                conn.execute("DETACH DATABASE backup")
+            finally:
+                conn.close()
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,193 @@
+"""The keyslot file beside the database: the data key wrapped once per user.
+
+Each user slot holds the random data key (and the compartment keys of the user's
+agency) wrapped with AES-256-GCM under an Argon2id key from the user's password.
+One recovery slot holds every key under the recovery code printed at ``init``.
+The file is plain JSON without secrets in the clear, written atomically, owner-only.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from desktop.store import crypto
+from desktop.store.errors import AccountLocked, NotADatabase, WrongPassword
+from desktop.store.files import atomic_write_bytes
+
+FORMAT = 1
+RECOVERY = "__recovery__"
+# Failed attempts before delays start; each further failure doubles the delay.
+FREE_ATTEMPTS = 5
+BASE_DELAY_S = 2
+MAX_DELAY_S = 15 * 60
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+@dataclass(frozen=True)
+class Slot:
+    salt: bytes
+    kdf: crypto.KdfParams
+    data_key: bytes  # sealed
+    compartments: dict[str, bytes] = field(default_factory=dict)  # agency code -> sealed
+    failures: int = 0
+    blocked_until: dt.datetime | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "salt": _b64(self.salt),
+            "kdf": self.kdf.as_dict(),
+            "data_key": _b64(self.data_key),
+            "compartments": {k: _b64(v) for k, v in sorted(self.compartments.items())},
+            "failures": self.failures,
+            "blocked_until": self.blocked_until.isoformat() if self.blocked_until else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Slot:
+        blocked = data.get("blocked_until")
+        kdf = data["kdf"]
+        assert isinstance(kdf, dict)
+        comps = data.get("compartments") or {}
+        assert isinstance(comps, dict)
+        return cls(
+            salt=_unb64(str(data["salt"])),
+            kdf=crypto.KdfParams(**{k: int(v) for k, v in kdf.items()}),
+            data_key=_unb64(str(data["data_key"])),
+            compartments={str(k): _unb64(str(v)) for k, v in comps.items()},
+            failures=int(str(data.get("failures", 0))),
+            blocked_until=dt.datetime.fromisoformat(str(blocked)) if blocked else None,
+        )
+
+
+@dataclass(frozen=True)
+class UnlockedKeys:
+    """What a successful unlock yields. Lives only in memory, inside the store."""
+
+    data_key: bytes
+    compartments: dict[str, bytes]
+
+
+def keyslot_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+class KeyslotFile:
+    """Load, change and atomically save the keyslots of one database."""
+
+    def __init__(self, path: Path, database_id: str, slots: dict[str, Slot]) -> None:
+        self.path = path
+        self.database_id = database_id
+        self.slots = slots
+
+    # -- persistence -----------------------------------------------------------------
+    @classmethod
+    def new(cls, path: Path) -> KeyslotFile:
+        return cls(path, str(uuid.uuid4()), {})
+
+    @classmethod
+    def load(cls, path: Path) -> KeyslotFile:
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("format") != FORMAT:
+                raise NotADatabase
+            slots = {name: Slot.from_json(raw) for name, raw in data["slots"].items()}
+            return cls(path, str(data["database_id"]), slots)
+        except FileNotFoundError as exc:
+            raise NotADatabase(
+                "Nyckelfilen (.keys) saknas bredvid databasen. "
+                "Lägg tillbaka den eller återställ en säkerhetskopia."
+            ) from exc
+        except (ValueError, KeyError, TypeError, AssertionError) as exc:
+            raise NotADatabase("Nyckelfilen är skadad. Återställ en säkerhetskopia.") from exc
+
+    def save(self) -> None:
+        payload = {
+            "format": FORMAT,
+            "database_id": self.database_id,
+            "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
+        }
+        atomic_write_bytes(self.path, json.dumps(payload, indent=1).encode("utf-8"))
+
+    # -- wrapping --------------------------------------------------------------------
+    def _aad(self, name: str, what: str) -> bytes:
+        return f"rondplan:{self.database_id}:{name}:{what}".encode()
+
+    def put(
+        self,
+        name: str,
+        secret: str,
+        keys: UnlockedKeys,
+        kdf: crypto.KdfParams | None = None,
+    ) -> None:
+        """Create or replace the slot ``name`` wrapping ``keys`` under ``secret``."""
+        params = kdf or crypto.default_kdf()
+        salt = os.urandom(16)
+        kek = crypto.derive_kek(secret, salt, params)
+        self.slots[name] = Slot(
+            salt=salt,
+            kdf=params,
+            data_key=crypto.seal(kek, keys.data_key, self._aad(name, "data")),
+            compartments={
+                code: crypto.seal(kek, key, self._aad(name, f"compartment:{code}"))
+                for code, key in keys.compartments.items()
+            },
+        )
+
+    def unlock(self, name: str, secret: str, now: dt.datetime | None = None) -> UnlockedKeys:
+        """Unwrap the keys of slot ``name``; records failures so delays survive restarts."""
+        now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        slot = self.slots.get(name)
+        if slot is None:
+            # Same cost as a real attempt, so a missing user name is not revealed by timing.
+            crypto.derive_kek(secret, b"\0" * 16, crypto.default_kdf())
+            raise WrongPassword
+        if slot.blocked_until and slot.blocked_until > now:
+            raise AccountLocked(
+                "För många felaktiga försök. Vänta till "
+                f"{slot.blocked_until.replace(tzinfo=dt.UTC).astimezone().strftime('%H:%M:%S')}"
+                " och försök igen."
+            )
+        kek = crypto.derive_kek(secret, slot.salt, slot.kdf)
+        try:
+            data_key = crypto.open_sealed(kek, slot.data_key, self._aad(name, "data"))
+            compartments = {
+                code: crypto.open_sealed(kek, sealed, self._aad(name, f"compartment:{code}"))
+                for code, sealed in slot.compartments.items()
+            }
+        except crypto.UnwrapError:
+            failures = slot.failures + 1
+            blocked = None
+            if failures >= FREE_ATTEMPTS:
+                delay = min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
+                blocked = now + dt.timedelta(seconds=delay)
+            self.slots[name] = replace(slot, failures=failures, blocked_until=blocked)
+            self.save()
+            raise WrongPassword from None
+        if slot.failures or slot.blocked_until:
+            self.slots[name] = replace(slot, failures=0, blocked_until=None)
+            self.save()
+        return UnlockedKeys(data_key, compartments)
+
+    def grant_compartment(self, name: str, secret: str, code: str, key: bytes) -> None:
+        """Add one compartment key to slot ``name`` (the user's password is needed)."""
+        slot = self.slots[name]
+        kek = crypto.derive_kek(secret, slot.salt, slot.kdf)
+        crypto.open_sealed(kek, slot.data_key, self._aad(name, "data"))  # verifies secret
+        sealed = crypto.seal(kek, key, self._aad(name, f"compartment:{code}"))
+        self.slots[name] = replace(slot, compartments={**slot.compartments, code: sealed})
+
+    def remove(self, name: str) -> None:
+        self.slots.pop(name, None)

@@ -1,0 +1,58 @@
+"""Factories for tests: a fresh encrypted database per test, users of every role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.models import Agency, Role, User
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import LockedDatabase, Store, create_database
+from desktop.store.keyslots import UnlockedKeys
+
+PASSWORD = "lösenord-för-test-123"
+
+
+@dataclass
+class Fresh:
+    path: Path
+    admin: Store
+    recovery_code: str
+
+
+def fresh_database(folder: Path, name: str = "rondplan.db") -> Fresh:
+    created = create_database(folder / name, "admin", "Ada Administratör", PASSWORD)
+    return Fresh(folder / name, created.store, created.recovery_code)
+
+
+def add_user(fresh: Fresh, username: str, role: Role, agency_code: str) -> None:
+    """A user row plus a keyslot holding the agency's compartment key.
+
+    The compartment key comes from the recovery slot, as in an administrator's
+    break-glass procedure.
+    """
+    admin = fresh.admin
+    with UnitOfWork(admin, "Skapa användare") as uow:
+        agency = uow.session.query(Agency).filter_by(code=agency_code).one()
+        uow.session.add(
+            User(username=username, display_name=username.title(), role=role, agency_id=agency.id)
+        )
+        uow.audit("user.create", "user")
+    everything = LockedDatabase(fresh.path).unlock_with_recovery(fresh.recovery_code)
+    keys = UnlockedKeys(everything.data_key, {agency_code: everything.compartments[agency_code]})
+    admin.keyslots.put(username, PASSWORD, keys)
+    admin.keyslots.save()
+
+
+def fresh_with_users(folder: Path) -> Fresh:
+    """A database with one user per role in the police and social-services agencies."""
+    fresh = fresh_database(folder)
+    for agency in ("police", "social", "probation"):
+        for role in (Role.COORDINATOR, Role.TEAM_LEAD, Role.OFFICER):
+            add_user(fresh, f"{role.value}_{agency}", role, agency)
+    add_user(fresh, "auditor_social", Role.AUDITOR, "social")
+    return fresh
+
+
+def login(path: Path, username: str) -> Store:
+    return LockedDatabase(path).unlock(username, PASSWORD)
