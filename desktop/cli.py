@@ -1,0 +1,64 @@
+"""The ``rondplan`` command. The GUI is the default; subcommands script the services.
+
+Exit status: 0 on success, 1 on a user error with one clear line on stderr (no
+traceback), 2 on wrong usage (argparse's own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop.commands import COMMAND_MODULES
+from desktop.commands.common import add_database_option
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rondplan",
+        description="Rondplan – planering, genomgång och uppföljning av hembesök (GVI).",
+    )
+    add_database_option(parser)
+    parser.add_argument("--demo", action="store_true", help="öppna appen på en ny demodatabas")
+    parser.add_argument("--lang", choices=("sv", "en"), default=None, help="språk (sv eller en)")
+    parser.add_argument(
+        "--server", metavar="URL", help="delad PostgreSQL-server i stället för lokal fil"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"desktop.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from desktop.app import run_gui
+
+        handler = run_gui
+    # Known errors become one Swedish line; anything else is a bug and keeps its traceback.
+    from desktop.commands.common import UserError, known_error_message
+
+    try:
+        return int(handler(args) or 0)
+    except UserError as exc:
+        print(f"rondplan: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("rondplan: avbrutet.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        message = known_error_message(exc)
+        if message is None:
+            raise
+        print(f"rondplan: {message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

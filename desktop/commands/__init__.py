@@ -1,0 +1,9 @@
+"""Subcommands of ``rondplan``: one module each, each with ``register(subparsers)``."""
+
+# Order is the order in ``rondplan --help``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "init",
+    "demo_data",
+    "check",
+    "screenshot",
+)

@@ -1,0 +1,83 @@
+"""What every subcommand shares: the database option, passwords, opening the store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+PASSWORD_ENV = "RONDPLAN_PASSWORD"
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit status 1."""
+
+
+def default_database_path() -> Path:
+    return user_data_path("Rondplan", appauthor=False) / "rondplan.db"
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="SÖKVÄG",
+        help=f"databasfil (standard: {default_database_path()})",
+    )
+
+
+def add_user_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAMN", help="användarnamn")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="läs lösenordet från standard in"
+    )
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if getattr(args, "db", None) else default_database_path()
+
+
+def read_password(args: argparse.Namespace, prompt: str = "Lösenord: ") -> str:
+    """From RONDPLAN_PASSWORD, from --password-stdin, or by prompting."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        password = line.rstrip("\r\n")
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    elif sys.stdin.isatty():
+        password = getpass.getpass(prompt)
+    else:
+        raise UserError(
+            f"Inget lösenord angivet. Använd {PASSWORD_ENV}, --password-stdin eller en terminal."
+        )
+    if not password:
+        raise UserError("Lösenordet är tomt.")
+    return password
+
+
+def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Unlock the database as ``--user`` with the password read as above."""
+    from desktop.store.database import open_database
+
+    if not getattr(args, "user", None):
+        raise UserError("Ange användare med --user NAMN.")
+    locked = open_database(database_path(args))
+    return locked.unlock(args.user, read_password(args))
+
+
+def known_error_message(exc: BaseException) -> str | None:
+    """The user's sentence for a known storage or domain error, None for a bug."""
+    from desktop.services.errors import DomainError
+    from desktop.store.errors import StoreError
+
+    if isinstance(exc, StoreError | DomainError):
+        return exc.user_message
+    if isinstance(exc, PermissionError):
+        return "Rondplan saknar behörighet till filen eller mappen. Välj en annan plats."
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return "Disken är full. Frigör utrymme och försök igen."
+    return None

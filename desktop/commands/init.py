@@ -1,0 +1,47 @@
+"""``rondplan init``: a new encrypted database and its first administrator."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    database_path,
+    read_password,
+)
+
+MIN_PASSWORD = 12
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("init", help="skapa en ny krypterad databas och en administratör")
+    add_database_option(parser)
+    parser.add_argument("--admin", required=True, metavar="NAMN", help="administratörens namn")
+    parser.add_argument("--display-name", metavar="TEXT", help="namn som visas")
+    parser.add_argument(
+        "--agency",
+        choices=("police", "social", "probation"),
+        default="social",
+        help="administratörens myndighet",
+    )
+    parser.add_argument("--password-stdin", action="store_true")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.store.database import create_database
+
+    password = read_password(args, "Nytt lösenord för administratören: ")
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"Lösenordet måste ha minst {MIN_PASSWORD} tecken.")
+    path = database_path(args)
+    created = create_database(
+        path, args.admin, args.display_name or args.admin, password, admin_agency=args.agency
+    )
+    created.store.lock()
+    print(f"Databasen skapades: {path}")
+    print()
+    print("ÅTERSTÄLLNINGSKOD (visas bara nu – skriv ut den och förvara den i ett kassaskåp):")
+    print(f"    {created.recovery_code}")
+    return 0
