@@ -51,6 +51,10 @@ class IdentityNumber:
     birth_date: date
     is_coordination: bool
 
+    def __repr__(self) -> str:
+        # Keep full numbers out of logs and tracebacks.
+        return f"IdentityNumber({self.masked!r}, coordination={self.is_coordination})"
+
     @property
     def masked(self) -> str:
         """``ÅÅÅÅMMDD-****``: the form shown in lists and on paper."""

@@ -50,12 +50,14 @@ class Table:
         row_numbers: The spreadsheet row number of each data row (header is
             usually row 1), so messages match what the user sees. Empty means
             ``2, 3, 4, …``.
+        header_row: The spreadsheet row number of the header row.
     """
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     source_name: str = ""
     row_numbers: tuple[int, ...] = field(default=())
+    header_row: int = 1
 
     def row_number(self, index: int) -> int:
         """The spreadsheet row number of data row ``index`` (0-based)."""
@@ -213,7 +215,7 @@ def read_xlsx(data: bytes, source_name: str = "") -> Table:
                 sheet = workbook.worksheets[0]
                 # A hostile <dimension> could make openpyxl pad every row to
                 # 16,384 cells; we pad to the header's width ourselves.
-                sheet.reset_dimensions()  # type: ignore[union-attr]
+                sheet.reset_dimensions()
                 rows = (
                     [format_cell(value) for value in row]
                     for row in sheet.iter_rows(values_only=True)
@@ -236,6 +238,7 @@ def read_xlsx(data: bytes, source_name: str = "") -> Table:
 
 def _build_table(records: Iterable[list[str]], source_name: str, first_row_number: int) -> Table:
     headers: tuple[str, ...] | None = None
+    header_row = first_row_number
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
     for row_number, record in enumerate(records, start=first_row_number):
@@ -251,6 +254,7 @@ def _build_table(records: Iterable[list[str]], source_name: str, first_row_numbe
                 cell or f"Kolumn {get_column_letter(index)}"
                 for index, cell in enumerate(cells, start=1)
             )
+            header_row = row_number
             continue
         if len(rows) >= MAX_ROWS:
             raise ImportFileError(
@@ -271,4 +275,10 @@ def _build_table(records: Iterable[list[str]], source_name: str, first_row_numbe
         raise ImportFileError("Filen är tom.")
     width = len(headers)
     padded = tuple(row + ("",) * (width - len(row)) for row in rows)
-    return Table(headers=headers, rows=padded, source_name=source_name, row_numbers=tuple(numbers))
+    return Table(
+        headers=headers,
+        rows=padded,
+        source_name=source_name,
+        row_numbers=tuple(numbers),
+        header_row=header_row,
+    )
