@@ -1,0 +1,84 @@
+"""Translations and Swedish formats: Swedish first, English second.
+
+Source strings in the code are Swedish (``self.tr("Personer")``);
+``rondplan_sv.qm`` is mostly identity and ``rondplan_en.qm`` holds the English.
+Dates and times keep Swedish formats (ISO dates, 24-hour clock, Monday first)
+whatever the interface language, because the programme's paperwork is Swedish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+Language = Literal["sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "en")
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+# Marks the translators this module installed, so a language switch can
+# remove exactly those and nothing another component added.
+_MARK = "rondplan-translator"
+
+
+def swedish_locale() -> QLocale:
+    """Returns the locale Rondplan formats with: sv_SE."""
+    return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+
+
+def install_translators(
+    app: QCoreApplication,
+    lang: Language,
+    translations_dir: Path = TRANSLATIONS_DIR,
+) -> list[QTranslator]:
+    """Installs Qt's and Rondplan's translators for ``lang``; replaces earlier ones.
+
+    Args:
+        app: The application; the translators become its children.
+        lang: ``"sv"`` or ``"en"``.
+        translations_dir: Folder holding ``rondplan_<lang>.qm``.
+
+    Returns:
+        The translators installed (kept alive by ``app``).
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    for old in app.findChildren(QTranslator, _MARK):
+        QCoreApplication.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
+
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # Qt's own dialogs (buttons, file dialogs, context menus) in Swedish;
+    # English needs nothing, the Qt sources are English.
+    candidates = [(f"qtbase_{lang}", qt_dir)] if lang != "en" else []
+    candidates.append((f"rondplan_{lang}", str(translations_dir)))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        translator.setObjectName(_MARK)
+        if translator.load(name, folder):
+            QCoreApplication.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.setParent(None)
+    QLocale.setDefault(swedish_locale())
+    return installed
+
+
+def format_date(d: dt.date) -> str:
+    """Returns ``d`` as an ISO date, ``2026-03-09``."""
+    return d.strftime("%Y-%m-%d")
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """Returns ``value`` as ``2026-03-09 17:05`` (24-hour clock, no seconds)."""
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def iso_week(d: dt.date) -> int:
+    """Returns the ISO 8601 week number, the one Swedish calendars print."""
+    return d.isocalendar().week
