@@ -129,6 +129,9 @@ def parse_identity_number(
         raise ValidationError("Personnumret innehåller inget giltigt datum.", field=field) from None
     if birth_date > today:
         raise ValidationError("Personnumrets födelsedatum ligger i framtiden.", field=field)
+    if serial == "000":
+        # Skatteverket never issues birth number 000.
+        raise ValidationError("Personnumrets födelsenummer 000 finns inte.", field=field)
     if luhn_check_digit(yy_s + mm_s + dd_s + serial) != int(check):
         raise ValidationError("Personnumrets kontrollsiffra stämmer inte.", field=field)
     value = f"{year:04d}{mm_s}{dd_s}-{serial}{check}"
@@ -402,7 +405,13 @@ def similarity(a: str, b: str) -> float:
         return 1.0 if words_a == words_b else 0.0
     if len(words_a) > len(words_b):
         words_a, words_b = words_b, words_a
-    return min(max(_jaro_winkler(x, y) for y in words_b) for x in words_a)
+
+    def weakest(short: list[str], long: list[str]) -> float:
+        return min(max(_jaro_winkler(x, y) for y in long) for x in short)
+
+    score = weakest(words_a, words_b)
+    # With as many words on both sides, pair from each side: symmetric.
+    return min(score, weakest(words_b, words_a)) if len(words_a) == len(words_b) else score
 
 
 def names_similar(a: str, b: str) -> bool:
