@@ -1,0 +1,492 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name>AdministratorPage</name>
+    <message>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+112"/>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Administratören lägger upp användare och myndigheter och tar säkerhetskopior.</source>
+        <translation>The administrator sets up users and agencies and takes backups.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lösenordet måste ha minst %1 tecken. En lång fras av vanliga ord är både säker och lätt att minnas.</source>
+        <translation>The password must have at least %1 characters. A long phrase of ordinary words is both safe and easy to remember.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Användarnamn</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lösenord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Upprepa lösenordet</source>
+        <translation>&amp;Repeat the password</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Skapa databasen</source>
+        <translation>Create the database</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ange administratörens användarnamn.</source>
+        <translation>Enter the administrator&apos;s user name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lösenordet är för kort: det behöver minst %1 tecken.</source>
+        <translation>The password is too short: it needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lösenorden är inte lika. Skriv samma lösenord två gånger.</source>
+        <translation>The passwords differ. Type the same password twice.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTableModel</name>
+    <message>
+        <location filename="../../desktop/views/calendar/agenda.py" line="+74"/>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Krockar med en regel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarCanvas</name>
+    <message>
+        <location filename="../../desktop/views/calendar/canvas.py" line="+225"/>
+        <source>Team: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Krockar med en regel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../desktop/views/calendar/commands.py" line="+31"/>
+        <source>Flytta besök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Ställ in besök</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../desktop/views/shell/crash.py" line="+100"/>
+        <source>Rondplan – oväntat fel</source>
+        <translation>Rondplan – unexpected error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ett oväntat fel inträffade.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Det som redan är sparat finns kvar. Det du just gjorde kan ha gått förlorat; kontrollera det och gör om det vid behov. Om felet återkommer: kopiera den tekniska rapporten och skicka den till den som ansvarar för Rondplan. Rapporten innehåller inga personuppgifter.</source>
+        <translation>What was already saved is safe. What you just did may have been lost; check it and redo it if needed. If the error comes back, copy the technical report and send it to whoever is responsible for Rondplan. The report contains no personal data.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kopiera teknisk rapport</source>
+        <translation>Copy technical report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Visa detaljer</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Loggfil: %1</source>
+        <translation>Log file: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dölj detaljer</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kopierad</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location line="+9"/>
+        <source>Rondplan</source>
+        <translation>Rondplan</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-83"/>
+        <source>Var ska databasen ligga?</source>
+        <translation>Where should the database be stored?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Välj en mapp på den här datorn, inte en nätverksdisk. Förslaget passar de flesta.</source>
+        <translation>Choose a folder on this computer, not a network drive. The suggestion suits most people.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Databasfil</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bläddra…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Databasfil</source>
+        <translation>&amp;Database file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Välj databasfil</source>
+        <translation>Choose database file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rondplan-databas (*.rondplan)</source>
+        <translation>Rondplan database (*.rondplan)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location line="+154"/>
+        <source>Ny Rondplan-databas</source>
+        <translation>New Rondplan database</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Nästa &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Tillbaka</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Slutför</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/views/login/login_dialog.py" line="+50"/>
+        <source>Logga in – Rondplan</source>
+        <translation>Log in – Rondplan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rondplan</source>
+        <translation>Rondplan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Användarnamn</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lösenord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Logga in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ange både användarnamn och lösenord.</source>
+        <translation>Enter both user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/views/shell/main_window.py" line="+131"/>
+        <source>Rondplan</source>
+        <translation>Rondplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gå till</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lås</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lås Rondplan tills du loggar in igen</source>
+        <translation>Lock Rondplan until you log in again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Avsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ljust</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mörkt</source>
+        <translation>Dark</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <location filename="../../desktop/views/calendar/month_view.py" line="+158"/>
+        <source>v.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>+%n till</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NavigationList</name>
+    <message>
+        <location filename="../../desktop/views/shell/navigation.py" line="+37"/>
+        <source>Navigering</source>
+        <translation>Navigation</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../desktop/views/shell/placeholder.py" line="+27"/>
+        <source>Den här sidan är inte byggd ännu.</source>
+        <translation>This page has not been built yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-67"/>
+        <source>Återställningskod</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Skriv ut eller skriv av koden nu och förvara den inlåst, åtskild från datorn. Koden visas bara den här gången. Den behövs för att öppna databasen om administratörens lösenord glöms bort.</source>
+        <translation>Print or copy down the code now and keep it locked away, apart from the computer. The code is shown only this once. It is needed to open the database if the administrator&apos;s password is forgotten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Jag har sparat återställningskoden</source>
+        <translation>I have stored the recovery code</translation>
+    </message>
+</context>
+<context>
+    <name>ShellStatusBar</name>
+    <message>
+        <location filename="../../desktop/views/shell/status_bar.py" line="+32"/>
+        <source>Inloggad: %1</source>
+        <translation>Logged in: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Databas: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Sidor</name>
+    <message>
+        <location filename="../../desktop/views/shell/page_titles.py" line="+14"/>
+        <source>Personer</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insatser</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stormöten</source>
+        <translation>Call-ins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stöd</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGridView</name>
+    <message>
+        <location filename="../../desktop/views/calendar/time_grid.py" line="+206"/>
+        <source>v. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-164"/>
+        <source>Välkommen till Rondplan</source>
+        <translation>Welcome to Rondplan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rondplan hjälper polis, socialtjänst och Kriminalvården att planera, genomföra och följa upp hembesök och stormöten i arbetet mot gruppvåld. Uppgifterna sparas krypterade, och varje myndighet ser bara det den har rätt att se.</source>
+        <translation>Rondplan helps the police, social services and the Prison and Probation Service plan, carry out and follow up home visits and call-ins in the work against group violence. The data is stored encrypted, and each agency sees only what it is entitled to see.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nu skapar du databasen och dess första administratör. Det tar en minut.</source>
+        <translation>You will now create the database and its first administrator. It takes a minute.</translation>
+    </message>
+</context>
+</TS>
