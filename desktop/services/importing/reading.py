@@ -14,7 +14,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -51,6 +51,8 @@ class Table:
             usually row 1), so messages match what the user sees. Empty means
             ``2, 3, 4, …``.
         header_row: The spreadsheet row number of the header row.
+        cut_short: True when a CSV file ends inside a row or a quoted value:
+            the usual sign of a file that was copied or saved only in part.
     """
 
     headers: tuple[str, ...]
@@ -58,6 +60,7 @@ class Table:
     source_name: str = ""
     row_numbers: tuple[int, ...] = field(default=())
     header_row: int = 1
+    cut_short: bool = False
 
     def row_number(self, index: int) -> int:
         """The spreadsheet row number of data row ``index`` (0-based)."""
@@ -170,7 +173,11 @@ def read_csv(data: bytes, source_name: str = "") -> Table:
             text = text.split("\n", 1)[1] if "\n" in text else ""
         delimiter = delimiter or detect_delimiter(lines[:_SNIFF_LINES])
         records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-        return _build_table(records, source_name, first_row_number=1)
+        table = _build_table(records, source_name, first_row_number=1)
+        # CSV has no end marker; a file written by a program ends with a line
+        # break and closes its quotes, so anything else is worth a warning.
+        cut_short = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
+        return replace(table, cut_short=cut_short) if cut_short and table.rows else table
     except ImportFileError:
         raise
     except csv.Error:

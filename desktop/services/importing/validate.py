@@ -316,6 +316,15 @@ def validate_table(
         rows.append(row)
         problems.extend(row_problems)
     problems.extend(_in_file_duplicates(rows, resolved))
+    if table.cut_short and rows:
+        problems.append(
+            Problem(
+                rows[-1].row_number,
+                None,
+                "Filen slutar mitt i en rad; kontrollera att den sista raden är hel.",
+                Severity.WARNING,
+            )
+        )
     columns = {header: index for index, header in reversed(list(enumerate(table.headers)))}
     problems.sort(key=lambda p: (p.row_number, columns.get(p.column or "", -1)))
 
