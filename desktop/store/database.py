@@ -75,20 +75,19 @@ class Store:
     def __init__(
         self,
         path: Path,
-        engine: Engine,
         keyslots: KeyslotFile,
         keys: UnlockedKeys,
         identity: Identity,
     ) -> None:
         self.path = path
-        self.engine = engine
+        self.engine = make_engine(path, lambda: self._keys().data_key)
         self.keyslots = keyslots
         self.identity = identity
         self.database_id = keyslots.database_id
         self.__keys: UnlockedKeys | None = keys
-        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
-            engine.execution_options(rondplan_write=True), expire_on_commit=False
+            self.engine.execution_options(rondplan_write=True), expire_on_commit=False
         )
         self.audit_signer = AuditSigner(crypto.subkey(keys.data_key, "audit"))
         self.checkpoint_path = checkpoint_path(path)
@@ -144,6 +143,11 @@ class Store:
         self.engine.dispose()
         self.__keys = None
 
+    def unlock(self, password: str) -> None:
+        """Unlock again as the same user after ``lock`` (the lock screen)."""
+        keys = self.keyslots.unlock(self.identity.username, password)
+        self.__keys = keys
+
     def _keys(self) -> UnlockedKeys:
         if self.__keys is None:
             raise WrongPassword("Rondplan är låst. Lås upp med ditt lösenord.")
@@ -168,7 +172,7 @@ class LockedDatabase:
         return self.keyslots.unlock(RECOVERY, crypto.normalise_recovery_code(code))
 
     def _open(self, keys: UnlockedKeys, username: str) -> Store:
-        engine = make_engine(self.path, keys.data_key)
+        engine = make_engine(self.path, lambda: keys.data_key, pool_size=1)
         try:
             with storage_errors():
                 _upgrade_if_needed(self.path, engine, keys)
@@ -190,10 +194,9 @@ class LockedDatabase:
                         user.agency.code,
                         user.agency.name,
                     )
-        except BaseException:
+        finally:
             engine.dispose()
-            raise
-        return Store(self.path, engine, self.keyslots, keys, identity)
+        return Store(self.path, self.keyslots, keys, identity)
 
 
 def _upgrade_if_needed(path: Path, engine: Engine, keys: UnlockedKeys) -> None:
@@ -259,7 +262,7 @@ def create_database(
         slots.save()
         with storage_errors():
             connect_raw(path, data_key, create=True).close()
-            engine = make_engine(path, data_key)
+            engine = make_engine(path, lambda: data_key, pool_size=1)
             try:
                 migrate.upgrade(engine)
                 with Session(engine) as session, session.begin():

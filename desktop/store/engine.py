@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,12 +86,16 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
     return conn
 
 
-def make_engine(path: Path, key: bytes, *, pool_size: int = 4) -> Engine:
-    """An engine whose every pooled connection is keyed raw (no per-connection KDF)."""
+def make_engine(path: Path, key: Callable[[], bytes], *, pool_size: int = 4) -> Engine:
+    """An engine whose every pooled connection is keyed raw (no per-connection KDF).
+
+    ``key`` is asked for on each new connection, so a locked store (which raises there)
+    can open none, and no closure keeps the key alive after lock.
+    """
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher,
-        creator=lambda: connect_raw(path, key),
+        creator=lambda: connect_raw(path, key()),
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=2,

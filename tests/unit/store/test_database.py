@@ -133,3 +133,18 @@ def test_audit_log_is_append_only(tmp_path):
     with pytest.raises(IntegrityError), fresh.admin.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_entry"))
     fresh.admin.lock()
+
+
+def test_lock_closes_connections_and_unlock_reopens(tmp_path):
+    fresh = fresh_database(tmp_path)
+    store = fresh.admin
+    store.lock()
+    assert store.locked
+    with pytest.raises(WrongPassword), store.read_session() as session:
+        session.execute(text("select 1")).all()
+    with pytest.raises(WrongPassword):
+        store.unlock("fel lösenord här")
+    store.unlock(PASSWORD)
+    with store.read_session() as session:
+        assert session.execute(text("select count(*) from agency")).scalar() == 3
+    store.lock()
