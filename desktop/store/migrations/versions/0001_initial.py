@@ -107,6 +107,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_identity_number'), ['identity_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_review_date'), ['review_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_status'), ['status'], unique=False)
+        batch_op.create_index('ix_person_name', ['last_name', 'first_name'], unique=False)
 
     op.create_table('setting',
     sa.Column('key', sa.String(length=64), nullable=False),
@@ -618,6 +619,7 @@ def downgrade() -> None:
     op.drop_table('setting')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_status'))
+        batch_op.drop_index('ix_person_name')
         batch_op.drop_index(batch_op.f('ix_person_review_date'))
         batch_op.drop_index(batch_op.f('ix_person_identity_number'))
 
@@ -649,6 +651,9 @@ SQLITE_SEARCH = (
     "replace(coalesce(new.identity_number, ''), '-', '')); END",
     "CREATE TRIGGER person_search_ad AFTER DELETE ON person BEGIN "
     "DELETE FROM person_search WHERE rowid = old.id; END",
+    # Trigram needs three characters; one or two typed letters are a prefix match on names.
+    "CREATE INDEX ix_person_first_name_lower ON person (lower(first_name))",
+    "CREATE INDEX ix_person_last_name_lower ON person (lower(last_name))",
 )
 
 SQLITE_AUDIT_GUARDS = (
@@ -677,3 +682,5 @@ def _drop_extras() -> None:
                      "person_search_au", "person_search_ad"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS person_search")
+        op.execute("DROP INDEX IF EXISTS ix_person_first_name_lower")
+        op.execute("DROP INDEX IF EXISTS ix_person_last_name_lower")
