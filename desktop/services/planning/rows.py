@@ -1,0 +1,61 @@
+"""Frozen rows the calendar views draw; the services adapt visits to them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class VisitStatus(enum.StrEnum):
+    """Mirrors ``desktop.models.enums.VisitStatus`` value for value."""
+
+    PROPOSED = "proposed"
+    PLANNED = "planned"
+    MET = "met"
+    NOT_HOME = "not_home"
+    REFUSED = "refused"
+    MOVED = "moved"
+    FAMILY_ONLY = "family_only"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class CalendarVisit:
+    """One visit as the calendar shows it.
+
+    Attributes:
+        visit_id: Id of the visit.
+        person_label: What the viewer may see of the person (name or alias,
+            already filtered for the user's agency by the service).
+        team_id: Team making the visit.
+        team_name: Its display name.
+        team_colour: Index into the calendar's team palette.
+        start: Local naive start.
+        end: Local naive end.
+        status: Planning or outcome status.
+        area: District.
+        has_conflict: A rule is broken (the service ran the conflict check).
+        operation_id: Operation the visit belongs to, for filtering.
+    """
+
+    visit_id: int
+    person_label: str
+    team_id: int
+    team_name: str
+    team_colour: int
+    start: datetime
+    end: datetime
+    status: VisitStatus
+    area: str
+    has_conflict: bool = False
+    operation_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CalendarTeam:
+    """A team as a column of the day view and an entry of the team filter."""
+
+    team_id: int
+    name: str
+    colour: int

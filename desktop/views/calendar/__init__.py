@@ -1,0 +1,1 @@
+"""Painted calendar views: day, work week, week, month and agenda."""

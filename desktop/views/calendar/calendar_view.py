@@ -1,0 +1,380 @@
+"""The calendar widget: modes, navigation, filters, and undoable moves."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.planning.conflicts import Conflict
+from desktop.services.planning.rows import CalendarTeam, CalendarVisit, VisitStatus
+from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
+from desktop.views.calendar.canvas import CalendarCanvas
+from desktop.views.calendar.commands import (
+    ApplyMove,
+    CancelVisitCommand,
+    MoveVisitCommand,
+    VisitAction,
+)
+from desktop.views.calendar.month_view import MonthView
+from desktop.views.calendar.style import (
+    CONFLICT_SYMBOL,
+    STATUS_SYMBOLS,
+    conflict_text,
+    status_text,
+    team_colour,
+)
+from desktop.views.calendar.time_grid import TimeGridView
+
+CheckMove = Callable[[int, datetime, int], Sequence[Conflict]]
+Confirm = Callable[[list[str]], bool]
+
+
+class CalendarMode(enum.IntEnum):
+    DAY = 0
+    WORK_WEEK = 1
+    WEEK = 2
+    MONTH = 3
+    AGENDA = 4
+
+
+class CalendarView(QWidget):
+    """Day, work-week, week, month and agenda over the same visits.
+
+    Args:
+        check_move: ``(visit_id, new_start, new_team_id) -> conflicts``.
+        apply_move: ``(visit_id, new_start, new_team_id)``; redo and undo of a move.
+        cancel_visit: ``(visit_id)``; cancels a visit.
+        restore_visit: ``(visit_id)``; undoes a cancellation.
+        undo_stack: The window's undo stack.
+        confirm: Asked with the conflict texts whether to move anyway; a
+            message box by default.
+        parent: Parent widget.
+    """
+
+    visit_activated = Signal(int)
+    range_changed = Signal(object, object)  # first and last date shown
+    filter_changed = Signal(object, object)  # operation id, team id (None = all)
+
+    def __init__(
+        self,
+        check_move: CheckMove,
+        apply_move: ApplyMove,
+        cancel_visit: VisitAction,
+        restore_visit: VisitAction,
+        undo_stack: QUndoStack,
+        confirm: Confirm | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._check_move, self._apply_move = check_move, apply_move
+        self._cancel_visit, self._restore_visit = cancel_visit, restore_visit
+        self._undo = undo_stack
+        self._confirm = confirm or self._ask
+        self._visits: dict[int, CalendarVisit] = {}
+        self._teams: dict[int, CalendarTeam] = {}
+        self._status_before: dict[int, VisitStatus] = {}
+        self._anchor = date.today()
+
+        self.canvases: dict[CalendarMode, CalendarCanvas] = {
+            CalendarMode.DAY: TimeGridView(1),
+            CalendarMode.WORK_WEEK: TimeGridView(5),
+            CalendarMode.WEEK: TimeGridView(7),
+            CalendarMode.MONTH: MonthView(),
+        }
+        self.agenda_model = AgendaTableModel(self)
+        self.agenda = AgendaView(self.agenda_model)
+        self.stack = QStackedWidget()
+        for mode, canvas in self.canvases.items():
+            self.stack.insertWidget(mode, canvas)
+            canvas.visit_activated.connect(self.visit_activated)
+            canvas.move_requested.connect(self.request_move)
+            canvas.cancel_requested.connect(self.request_cancel)
+            canvas.day_requested.connect(self._open_day)
+        self.stack.insertWidget(CalendarMode.AGENDA, self.agenda)
+        self.agenda.visit_activated.connect(self.visit_activated)
+        self.agenda.cancel_requested.connect(self.request_cancel)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#FDECEA;color:#611A15;padding:6px;")
+        self.banner.setAccessibleName(self.tr("Krockar"))
+        self.banner.hide()
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Teckenförklaring"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+        self.set_mode(CalendarMode.MONTH)
+
+    # Toolbar --------------------------------------------------------------
+
+    def _button(self, text: str, accessible: str, slot: Callable[[], None]) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setAccessibleName(accessible)
+        button.setToolTip(accessible)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 0)
+        self.today_button = self._button(self.tr("Idag"), self.tr("Gå till idag"), self.go_today)
+        self.prev_button = self._button("◀", self.tr("Föregående period"), self.go_previous)
+        self.next_button = self._button("▶", self.tr("Nästa period"), self.go_next)
+        self.title = QLabel()
+        self.title.setAccessibleName(self.tr("Visad period"))
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        for widget in (self.today_button, self.prev_button, self.next_button, self.title):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.mode_group = QButtonGroup(self)
+        names = {
+            CalendarMode.DAY: self.tr("Dag"),
+            CalendarMode.WORK_WEEK: self.tr("Arbetsvecka"),
+            CalendarMode.WEEK: self.tr("Vecka"),
+            CalendarMode.MONTH: self.tr("Månad"),
+            CalendarMode.AGENDA: self.tr("Lista"),
+        }
+        for mode, name in names.items():
+            button = QToolButton()
+            button.setText(name)
+            button.setCheckable(True)
+            button.setAccessibleName(self.tr("Visa %1").replace("%1", name.lower()))
+            self.mode_group.addButton(button, mode)
+            bar.addWidget(button)
+        self.mode_group.idClicked.connect(lambda mode: self.set_mode(CalendarMode(mode)))
+        self.operation_filter = QComboBox()
+        self.operation_filter.setAccessibleName(self.tr("Filtrera på insats"))
+        self.team_filter = QComboBox()
+        self.team_filter.setAccessibleName(self.tr("Filtrera på team"))
+        self.set_operations([])
+        self.set_teams([])
+        self.operation_filter.currentIndexChanged.connect(self._filters_changed)
+        self.team_filter.currentIndexChanged.connect(self._filters_changed)
+        bar.addWidget(self.operation_filter)
+        bar.addWidget(self.team_filter)
+        return bar
+
+    # Data -------------------------------------------------------------------
+
+    def set_visits(self, visits: Sequence[CalendarVisit]) -> None:
+        self._visits = {v.visit_id: v for v in visits}
+        self._refresh()
+
+    def set_teams(self, teams: Sequence[CalendarTeam]) -> None:
+        self._teams = {t.team_id: t for t in teams}
+        self._fill_combo(
+            self.team_filter, self.tr("Alla team"), [(t.team_id, t.name) for t in teams]
+        )
+        self._refresh()
+
+    def set_operations(self, operations: Sequence[tuple[int, str]]) -> None:
+        self._fill_combo(self.operation_filter, self.tr("Alla insatser"), list(operations))
+
+    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+        blocked = combo.blockSignals(True)
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(everything, None)
+        for key, name in items:
+            combo.addItem(name, key)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(blocked)
+
+    def filters(self) -> tuple[int | None, int | None]:
+        return self.operation_filter.currentData(), self.team_filter.currentData()
+
+    def _filters_changed(self) -> None:
+        self._refresh()
+        self.filter_changed.emit(*self.filters())
+
+    def _refresh(self) -> None:
+        operation, team = self.filters()
+        shown = [
+            v
+            for v in self._visits.values()
+            if (operation is None or v.operation_id == operation)
+            and (team is None or v.team_id == team)
+        ]
+        teams = [t for t in self._teams.values() if team is None or t.team_id == team]
+        for canvas in self.canvases.values():
+            canvas.set_teams(teams)
+            canvas.set_visits(shown)
+        first, last = self.visible_range()
+        self.agenda_model.set_visits([v for v in shown if first <= v.start.date() <= last])
+        self.legend.setText(self._legend(teams))
+
+    def _legend(self, teams: list[CalendarTeam]) -> str:
+        """Teams by colour and statuses by symbol, so no mark relies on colour alone."""
+        team_marks = [
+            f'<span style="color:{team_colour(t.colour).name()}">■</span> {escape(t.name)}'
+            for t in teams
+        ]
+        status_marks = [f"{STATUS_SYMBOLS[s]} {escape(status_text(s))}" for s in VisitStatus]
+        status_marks.append(f"{CONFLICT_SYMBOL} {escape(self.tr('Krock'))}")
+        return "&nbsp;&nbsp; ".join(team_marks + status_marks)
+
+    # Modes and navigation ---------------------------------------------------
+
+    def mode(self) -> CalendarMode:
+        return CalendarMode(self.stack.currentIndex())
+
+    def set_mode(self, mode: CalendarMode) -> None:
+        self.stack.setCurrentIndex(mode)
+        self.mode_group.button(mode).setChecked(True)
+        self.set_date(self._anchor)
+
+    def canvas(self) -> CalendarCanvas:
+        """The painted view of the mode (the month one for the agenda)."""
+        return self.canvases.get(self.mode(), self.canvases[CalendarMode.MONTH])
+
+    def visible_range(self) -> tuple[date, date]:
+        return self.canvas().visible_range()
+
+    def set_date(self, day: date) -> None:
+        self._anchor = day
+        for canvas in self.canvases.values():
+            canvas.set_anchor(day)
+        self._refresh()
+        self.title.setText(self._title())
+        self.range_changed.emit(*self.visible_range())
+
+    def go_today(self) -> None:
+        self.set_date(date.today())
+
+    def go_previous(self) -> None:
+        self._go(-1)
+
+    def go_next(self) -> None:
+        self._go(1)
+
+    def _go(self, sign: int) -> None:
+        if self.mode() in (CalendarMode.MONTH, CalendarMode.AGENDA):
+            month = self._anchor.month - 1 + sign
+            self.set_date(date(self._anchor.year + month // 12, month % 12 + 1, 1))
+        else:
+            self.set_date(self._anchor + sign * self.canvas().step())
+
+    def _open_day(self, day: date) -> None:
+        self._anchor = day
+        self.set_mode(CalendarMode.DAY)
+
+    def _title(self) -> str:
+        locale = self.locale()
+        first, last = self.visible_range()
+        weeks = sorted({first.isocalendar().week, last.isocalendar().week})
+        week = self.tr("v. %1").replace("%1", "–".join(str(w) for w in weeks))
+        if self.mode() in (CalendarMode.MONTH, CalendarMode.AGENDA):
+            month = locale.standaloneMonthName(self._anchor.month)
+            return f"{month} {self._anchor.year} · {week}"
+        if first == last:
+            return f"{locale.dayName(first.isoweekday())} {first.day} " + (
+                f"{locale.monthName(first.month)} {first.year} · {week}"
+            )
+        return f"{first.day}/{first.month}–{last.day}/{last.month} {last.year} · {week}"
+
+    # Moves and cancellations -------------------------------------------------
+
+    def request_move(self, visit_id: int, new_start: datetime, new_team_id: int) -> bool:
+        """Check, confirm if needed, apply and push an undoable move.
+
+        Returns:
+            Whether the visit was moved.
+        """
+        visit = self._visits[visit_id]
+        conflicts = list(self._check_move(visit_id, new_start, new_team_id))
+        if conflicts:
+            texts = [conflict_text(c.code) for c in conflicts]
+            self.banner.setText(
+                self.tr("Flytten bryter mot regler:") + "\n• " + "\n• ".join(dict.fromkeys(texts))
+            )
+            self.banner.show()
+            if not self._confirm(texts):
+                self.banner.setText(self.banner.text() + "\n" + self.tr("Besöket flyttades inte."))
+                return False
+        else:
+            self.banner.hide()
+        self._apply_move(visit_id, new_start, new_team_id)
+        self._moved(visit_id, new_start, new_team_id, bool(conflicts))
+        self._undo.push(
+            MoveVisitCommand(
+                self._apply_move,
+                visit_id,
+                (visit.start, visit.team_id),
+                (new_start, new_team_id),
+                lambda vid, start, team: self._moved(vid, start, team, None),
+            )
+        )
+        return True
+
+    def _moved(self, visit_id: int, start: datetime, team_id: int, conflict: bool | None) -> None:
+        visit = self._visits[visit_id]
+        team = self._teams.get(team_id)
+        self._visits[visit_id] = replace(
+            visit,
+            start=start,
+            end=start + (visit.end - visit.start),
+            team_id=team_id,
+            team_name=team.name if team else visit.team_name,
+            team_colour=team.colour if team else visit.team_colour,
+            has_conflict=visit.has_conflict if conflict is None else conflict,
+        )
+        self._refresh()
+
+    def request_cancel(self, visit_id: int) -> None:
+        """Cancel a visit through the undo stack."""
+        if self._visits[visit_id].status is VisitStatus.CANCELLED:
+            return
+        self._cancel_visit(visit_id)
+        self._cancelled(visit_id, True)
+        self._undo.push(
+            CancelVisitCommand(self._cancel_visit, self._restore_visit, visit_id, self._cancelled)
+        )
+
+    def _cancelled(self, visit_id: int, cancelled: bool) -> None:
+        visit = self._visits[visit_id]
+        if cancelled:
+            self._status_before[visit_id] = visit.status
+            status = VisitStatus.CANCELLED
+        else:
+            status = self._status_before.pop(visit_id, VisitStatus.PLANNED)
+        self._visits[visit_id] = replace(visit, status=status)
+        self._refresh()
+
+    def visit(self, visit_id: int) -> CalendarVisit:
+        return self._visits[visit_id]
+
+    def _ask(self, texts: list[str]) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Flytta besök"))
+        box.setText(self.tr("Flytten bryter mot regler. Flytta ändå?"))
+        box.setInformativeText("\n".join(dict.fromkeys(texts)))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
