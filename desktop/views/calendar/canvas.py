@@ -147,14 +147,15 @@ class CalendarCanvas(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag_id, pos = self._drag_id, event.position().toPoint()
+        visit = self._by_id.get(drag_id) if drag_id is not None else None
+        # The target needs the press point (where in the block it was grabbed).
+        target = self.drop_target(pos, visit) if visit else None
         self._press = self._drag_id = self._drag_pos = None
         self.unsetCursor()
         self.update()
         if drag_id is None:
             self._click(pos)
             return
-        visit = self._by_id.get(drag_id)
-        target = self.drop_target(pos, visit) if visit else None
         if target is not None:
             self.drop_visit(drag_id, target[0], target[1])
 
