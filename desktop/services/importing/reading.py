@@ -36,6 +36,8 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted OOXML file is an OLE2 container holding an "EncryptionInfo" stream.
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
+# A UTF-8 encoded letter outside ASCII, as in "Ã¥"; practically never Windows-1252 text.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 _NOT_A_SPREADSHEET = "Filen är inte ett kalkylblad. Spara den som CSV eller XLSX."
 
 
@@ -113,8 +115,15 @@ def decode_text(data: bytes) -> str:
         ) from None
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            # A file cut inside a character: the rest is sound UTF-8, and the
+            # missing line break at the end marks the table as cut short.
+            return data[: error.start].decode("utf-8")
+    if _UTF8_SEQUENCE.search(data):
+        # Real UTF-8 letters beside bytes that are not: reading it all as
+        # Windows-1252 would garble every å, ä and ö without a word.
+        raise ImportFileError("Filen blandar teckenkodningar. Spara den på nytt som CSV UTF-8.")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:

@@ -178,3 +178,17 @@ def test_truncated_xlsx_is_an_error() -> None:
 def test_empty_xlsx_is_an_error() -> None:
     with pytest.raises(ImportFileError, match="tom"):
         read_table(xlsx_file([]))
+
+
+def test_mixed_encodings_are_refused_rather_than_garbled() -> None:
+    data = "Förnamn;Ort\nÅke;".encode() + "Örebro\n".encode("cp1252")
+    with pytest.raises(ImportFileError, match="blandar teckenkodningar"):
+        read_table(data)
+
+
+def test_utf8_cut_inside_a_letter_keeps_the_rest() -> None:
+    data = "Förnamn;Ort\nÅke;Ö".encode()[:-1]
+    table = read_table(data)
+    assert table.headers == ("Förnamn", "Ort")
+    assert table.rows == (("Åke", ""),)
+    assert table.cut_short
