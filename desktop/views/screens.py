@@ -6,4 +6,24 @@ list the module here. A factory gets the unlocked services and returns a widget.
 
 from __future__ import annotations
 
-SCREEN_MODULES: tuple[str, ...] = ()
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.bundle import Services
+
+ScreenFactory = Callable[[Services], QWidget]
+
+SCREEN_MODULES: tuple[str, ...] = ("desktop.views.app_screens",)
+
+
+def all_screens() -> dict[str, ScreenFactory]:
+    screens: dict[str, ScreenFactory] = {}
+    for name in SCREEN_MODULES:
+        module = importlib.import_module(name)
+        for key, factory in module.SCREENS.items():
+            if key in screens:
+                raise ValueError(f"screen {key!r} is defined twice")
+            screens[key] = factory
+    return screens

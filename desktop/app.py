@@ -1,0 +1,251 @@
+"""Composition root: builds the store, the services and the windows, and wires them.
+
+The login window appears before the heavy imports (SQLAlchemy, reportlab) are done;
+they load on a background thread while the password is typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from platformdirs import user_log_path
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop.views.i18n import install_translators
+from desktop.views.login import FirstRunWizard, LoginDialog
+from desktop.views.settings import APPLICATION, ORGANISATION, Settings
+from desktop.views.shell.crash import install_excepthook
+from desktop.views.theme.apply import apply_theme
+
+if TYPE_CHECKING:
+    from desktop.store.database import Store
+    from desktop.views.shell import MainWindow
+
+log = logging.getLogger("rondplan")
+
+# Imported on a background thread while the login window waits for the password.
+HEAVY_MODULES = (
+    "sqlalchemy.orm",
+    "desktop.models",
+    "desktop.store.database",
+    "desktop.services.bundle",
+    "desktop.services.uow",
+    "alembic.command",
+)
+
+
+def preload_heavy_modules() -> threading.Thread:
+    def work() -> None:
+        import importlib
+
+        for name in HEAVY_MODULES:
+            importlib.import_module(name)
+
+    thread = threading.Thread(target=work, name="preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def setup_logging(folder: Path) -> None:
+    """A rotating technical log; it never holds personal data (ids and codes only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "rondplan.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("rondplan")
+    root.setLevel(logging.INFO)
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+
+
+def create_application(lang: str | None = None) -> tuple[QApplication, Settings]:
+    """The QApplication with theme and translators, built once per process."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    settings = Settings()
+    prefs = settings.preferences()
+    install_translators(app, lang or prefs.language)  # type: ignore[arg-type]
+    apply_theme(app, prefs.theme)  # type: ignore[arg-type]
+    return app, settings
+
+
+class Session(QObject):
+    """One logged-in user's window, services and lock state."""
+
+    def __init__(self, store: Store, settings: Settings, database_label: str) -> None:
+        super().__init__()
+        from desktop.services.bundle import build_services
+        from desktop.views.changes_hub import ChangesHub
+        from desktop.views.wiring import PageContext
+
+        self.store = store
+        self.settings = settings
+        self.services = build_services(store)
+        self.hub = ChangesHub()
+        self.context = PageContext(self.services, self.hub, settings)
+        self.database_label = database_label
+        self.window = self._build_window()
+
+    def _build_window(self) -> MainWindow:
+        from desktop.views.shell import MainWindow
+        from desktop.views.wiring import build_page_specs
+
+        window = MainWindow(build_page_specs(self.context), self.status_info())
+        window.lock_requested.connect(self.lock)
+        window.language_changed.connect(self._change_language)
+        window.theme_changed.connect(self._change_theme)
+        window.set_language(self.settings.preferences().language)
+        return window
+
+    def status_info(self):  # type: ignore[no-untyped-def]
+        from desktop.views.labels import agency_label, role_label
+        from desktop.views.shell import StatusInfo
+
+        identity = self.store.identity
+        return StatusInfo(
+            user_name=identity.display_name,
+            role_label=role_label(identity.role),
+            agency_label=agency_label(identity.agency_code, identity.agency_name),
+            database_label=self.database_label,
+        )
+
+    def lock(self) -> None:
+        """Close every connection, hide the window, ask for the password again."""
+        self.store.lock()
+        self.window.hide()
+        log.info("locked")
+        identity = self.store.identity
+
+        def unlock(user: str, password: str) -> object:
+            if user != identity.username:
+                from desktop.store.errors import WrongPassword
+
+                raise WrongPassword("Bara den som låste kan låsa upp. Avsluta för att byta.")
+            self.store.unlock(password)
+            return True
+
+        dialog = LoginDialog(unlock, user_name=identity.username)
+        dialog.setWindowTitle(
+            QCoreApplication.translate("Session", "Rondplan är låst – lås upp")
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.window.show()
+        else:
+            QApplication.quit()
+
+    def _change_language(self, lang: str) -> None:
+        from dataclasses import replace
+
+        from desktop.views.shell import page_title
+
+        install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
+        self.settings.save_preferences(replace(self.settings.preferences(), language=lang))
+        self.window.set_page_titles({key: page_title(key) for key in self.window.page_keys()})
+        self.window.set_status(self.status_info())
+
+    def _change_theme(self, mode: str) -> None:
+        from dataclasses import replace
+
+        apply_theme(QApplication.instance(), mode)  # type: ignore[arg-type]
+        self.settings.save_preferences(replace(self.settings.preferences(), theme=mode))
+
+    def close(self) -> None:
+        self.store.lock()
+
+
+def _first_run(path: Path) -> Path | None:
+    """The first-run wizard: a new database and its administrator."""
+
+    def create(db_path: str, admin: str, password: str) -> str:
+        from desktop.store.database import create_database
+
+        created = create_database(Path(db_path), admin, admin, password)
+        created.store.lock()
+        return created.recovery_code
+
+    wizard = FirstRunWizard(create, default_path=str(path))
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return Path(wizard.database_path)
+
+
+def _login(path: Path) -> Store | None:
+    def authenticate(user: str, password: str) -> Store:
+        from desktop.store.database import open_database
+
+        return open_database(path).unlock(user, password)
+
+    dialog = LoginDialog(authenticate)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value  # type: ignore[return-value]
+
+
+def open_demo_store(folder: Path) -> Store:
+    """A fresh fictitious database in ``folder``, unlocked as the demo coordinator."""
+    from desktop.services.demo import DEMO_COORDINATOR, DEMO_PASSWORD, generate_demo
+    from desktop.store.database import open_database
+
+    path = folder / "rondplan-demo.db"
+    generate_demo(path)
+    return open_database(path).unlock(DEMO_COORDINATOR, DEMO_PASSWORD)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """``rondplan`` without a subcommand: the application."""
+    from desktop.commands.common import database_path
+    from desktop.views.shell.single_instance import acquire
+
+    app, settings = create_application(args.lang)
+    log_dir = user_log_path("Rondplan", appauthor=False)
+    setup_logging(log_dir)
+    handler = install_excepthook(log_dir)
+    instance = acquire()
+    if instance is None:
+        return 0  # the running instance was asked to come forward
+    preload_heavy_modules()
+
+    demo_dir: tempfile.TemporaryDirectory[str] | None = None
+    if args.demo:
+        demo_dir = tempfile.TemporaryDirectory(prefix="rondplan-demo-")
+        store = open_demo_store(Path(demo_dir.name))
+        label = QCoreApplication.translate("Session", "Demodatabas (fiktiva uppgifter)")
+    else:
+        path = database_path(args)
+        if not path.exists():
+            chosen = _first_run(path)
+            if chosen is None:
+                return 0
+            path = chosen
+        store_or_none = _login(path)
+        if store_or_none is None:
+            return 0
+        store = store_or_none
+        label = str(path)
+
+    session = Session(store, settings, label)
+    instance.activation_requested.connect(session.window.raise_)
+    session.window.show()
+    try:
+        return app.exec()
+    finally:
+        session.close()
+        handler.uninstall()
+        instance.release()
+        if demo_dir is not None:
+            demo_dir.cleanup()
+
+
+def show_known_error(message: str) -> None:
+    QMessageBox.warning(None, "Rondplan", message)

@@ -1,0 +1,89 @@
+"""``rondplan screenshot``: render one view offscreen to PNG, for docs and review."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+
+
+class _ScreenshotParser(argparse.ArgumentParser):
+    """Lists the view names in --help; they are collected only when help is asked for."""
+
+    def format_help(self) -> str:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from desktop.views.screens import all_screens
+
+        names = ", ".join(sorted(all_screens()))
+        return super().format_help() + f"\nvyer: {names}\n"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "screenshot",
+        help="rendera en vy till PNG (utan skärm)",
+        description="Renderar en vy offscreen till en PNG-fil. Utan --db används en ny "
+        "demodatabas med fiktiva uppgifter.",
+    )
+    parser.__class__ = _ScreenshotParser
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument("--view", required=True, metavar="NAMN", help="vyns namn (se nedan)")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="FIL.png")
+    parser.add_argument("--size", default="1280x800", metavar="BxH", help="fönsterstorlek")
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.set_defaults(handler=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UserError("Storleken anges som BREDDxHÖJD, till exempel 1280x800.") from None
+    return width, height
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = _size(args.size)
+    from desktop.app import create_application
+    from desktop.services.bundle import build_services
+    from desktop.views.screens import all_screens
+    from desktop.views.theme.apply import apply_theme
+
+    app, _ = create_application(args.lang)
+    apply_theme(app, args.theme)
+    screens = all_screens()
+    if args.view not in screens:
+        raise UserError(f"Okänd vy: {args.view}. Finns: {', '.join(sorted(screens))}.")
+    with tempfile.TemporaryDirectory(prefix="rondplan-screenshot-") as folder:
+        store = open_store(args) if args.db else _demo_store(Path(folder), args.view)
+        try:
+            widget = screens[args.view](build_services(store))
+            widget.resize(width, height)
+            widget.show()
+            for _ in range(5):
+                app.processEvents()
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            if not widget.grab().save(str(args.output), "PNG"):
+                raise UserError(f"Kunde inte spara bilden: {args.output}")
+            widget.close()
+        finally:
+            store.lock()
+    print(args.output)
+    return 0
+
+
+def _demo_store(folder: Path, view: str):  # type: ignore[no-untyped-def]
+    from desktop.services import demo
+    from desktop.store.database import open_database
+
+    path = folder / "demo.db"
+    demo.generate_demo(path)
+    # The administration and audit views belong to other roles than the coordinator's.
+    user = {"admin": demo.DEMO_ADMIN, "audit": demo.DEMO_AUDITOR}.get(view, demo.DEMO_COORDINATOR)
+    return open_database(path).unlock(user, demo.DEMO_PASSWORD)
