@@ -155,16 +155,21 @@ class PlannerState:
         reached = -1
         feasible: list[Candidate] = []
         rivals = set().union(*(self.rival_of[g] for g in target.group_ids))
+        # Only the first free start of each team-slot is a candidate: later
+        # starts of the same cell would score the same but for the clock.
+        done: set[tuple[int, date, TimeOfDay]] = set()
         for cand in self._starts:
-            if allowed is not None and not allowed(cand):
+            key = (cand.team.team_id, cand.day, cand.slot.time_of_day)
+            if key in done or (allowed is not None and not allowed(cand)):
                 continue
             reached = max(reached, 0)
-            cell = self.cells[(cand.team.team_id, cand.day, cand.slot.time_of_day)]
-            if (
-                self.day_load[(cand.team.team_id, cand.day)] >= cand.team.max_per_day
-                or cand.start in cell.starts
-            ):
+            cell = self.cells[key]
+            if self.day_load[(cand.team.team_id, cand.day)] >= cand.team.max_per_day:
+                done.add(key)
                 continue
+            if cand.start in cell.starts:
+                continue
+            done.add(key)
             reached = max(reached, 1)
             if cell.area is not None and cell.area != target.area:
                 continue

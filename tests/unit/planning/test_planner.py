@@ -162,3 +162,11 @@ def test_random_requests_keep_hard_rules(
     for visits in _team_slots(proposal).values():
         present = set().union(*(groups[v.person_id] for v in visits))
         assert not any(pair <= present for pair in req.rivals)
+
+
+def test_rival_reason_when_only_a_shared_team_slot_is_left():
+    req = request(targets=2, teams=1, areas=1, groups=2, rivals=((0, 1),))
+    one_slot = replace(req, start=date(2026, 6, 15), end=date(2026, 6, 15), slots=req.slots[:1])
+    proposal = propose_plan(one_slot)
+    assert len(proposal.visits) == 1
+    assert proposal.unplaced[0].reason is UnplacedReason.RIVAL_CONFLICT
