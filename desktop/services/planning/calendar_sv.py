@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-from holidays.constants import DE_FACTO, PUBLIC
-
 
 @lru_cache(maxsize=64)
 def _year_days_off(year: int, language: str) -> tuple[tuple[date, str], ...]:
-    calendar = holidays.Sweden(
+    # Imported here: ``holidays.countries`` loads every country (about 0.4 s),
+    # which should not be paid at start-up, only when a calendar is first drawn.
+    from holidays.constants import DE_FACTO, PUBLIC
+    from holidays.countries.sweden import Sweden
+
+    calendar = Sweden(
         years=year, categories=(PUBLIC, DE_FACTO), include_sundays=False, language=language
     )
     return tuple(sorted(calendar.items()))

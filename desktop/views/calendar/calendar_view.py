@@ -118,6 +118,7 @@ class CalendarView(QWidget):
         self.banner.hide()
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(6, 2, 6, 4)
         self.legend.setAccessibleName(self.tr("Teckenförklaring"))
 
         layout = QVBoxLayout(self)
