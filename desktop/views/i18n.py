@@ -46,11 +46,7 @@ def install_translators(
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    for old in app.findChildren(QTranslator, _MARK):
-        QCoreApplication.removeTranslator(old)
-        old.setParent(None)
-        old.deleteLater()
-
+    remove_translators(app)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     # Qt's own dialogs (buttons, file dialogs, context menus) in Swedish;
@@ -67,6 +63,14 @@ def install_translators(
             translator.setParent(None)
     QLocale.setDefault(swedish_locale())
     return installed
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Removes the translators :func:`install_translators` put on ``app``."""
+    for old in app.findChildren(QTranslator, _MARK):
+        QCoreApplication.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
 
 
 def format_date(d: dt.date) -> str:

@@ -53,14 +53,23 @@ class SingleInstance(QObject):
 
     def _on_new_connection(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.setParent(self)
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            # The socket stays the server's child; it is read once and then
+            # released with deleteLater, never deleted from Python directly.
+            socket.readyRead.connect(self._on_ready_read)
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():
-                self._on_ready_read(socket)
+                self._read(socket)
 
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        data = bytes(socket.readAll().data())
+        socket.readyRead.disconnect(self._on_ready_read)
+        socket.disconnectFromServer()
+        if data.startswith(_MESSAGE.strip()):
             self.activation_requested.emit()
 
     def release(self) -> None:

@@ -65,7 +65,8 @@ def apply_theme(app: QApplication, mode: ThemeMode, theme_dir: Path = THEME_DIR)
     stylesheet = stylesheet_for(mode, theme_dir)
     QDir.setSearchPaths("theme", [str(theme_dir)])
     # The Material sheet is designed over Fusion; native styles leak through.
-    if app.style().name().lower() != "fusion":
+    # With a sheet set, style() is a QStyleSheetStyle over the Fusion we set.
+    if not app.styleSheet() and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.PlaceholderText, _PLACEHOLDER[mode])
