@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_log_path
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.views.i18n import install_translators
@@ -214,7 +214,8 @@ def run_gui(args: argparse.Namespace) -> int:
     instance = acquire()
     if instance is None:
         return 0  # the running instance was asked to come forward
-    preload_heavy_modules()
+    # After the first window is up, so the imports do not delay its first paint.
+    QTimer.singleShot(0, preload_heavy_modules)
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     if args.demo:

@@ -1,0 +1,146 @@
+"""Start-up: the login window and the populated main window vs a bare PySide6 window.
+
+Each figure runs in a fresh process, timed from spawn to the first paint, and is
+compared with a bare themed QMainWindow measured the same way in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.core import Figure
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from desktop.views.theme.apply import apply_theme
+app = QApplication(sys.argv[:1])
+apply_theme(app, "light")
+window = QMainWindow()
+window.setCentralWidget(QLabel("Rondplan"))
+{paint_probe}
+window.show()
+app.exec()
+"""
+
+LOGIN = """
+import sys
+from desktop.app import create_application, preload_heavy_modules
+from desktop.views.login import LoginDialog
+app, _ = create_application("sv")
+window = LoginDialog(lambda user, password: None)
+{paint_probe}
+from PySide6.QtCore import QTimer
+QTimer.singleShot(0, preload_heavy_modules)
+window.show()
+app.exec()
+"""
+
+MAIN = """
+import sys, time
+from desktop.app import Session, create_application
+from desktop.store.database import open_database
+from desktop.views.settings import Settings
+app, settings = create_application("sv")
+locked = open_database(__import__("pathlib").Path({db!r}))
+keys = locked.keyslots.unlock({user!r}, {password!r})
+started = time.perf_counter()  # after the deliberate KDF cost: open + build + paint
+store = locked._open(keys, {user!r})
+session = Session(store, settings, "bench")
+window = session.window
+{paint_probe}
+window.show()
+app.exec()
+"""
+
+# Prints the time of the first paint since interpreter start (or since ``started``).
+PAINT_PROBE = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+class _Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("PAINTED", flush=True)
+            QTimer.singleShot(0, app.quit)
+            obj.removeEventFilter(self)
+        return False
+_probe = _Probe()
+window.installEventFilter(_probe)
+"""
+
+PAINT_PROBE_MAIN = PAINT_PROBE.replace(
+    'print("PAINTED", flush=True)', 'print("PAINTED", time.perf_counter() - started, flush=True)'
+)
+
+
+def _spawn_to_paint(code: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("PAINTED"):
+            elapsed = time.perf_counter() - start
+            proc.wait(timeout=60)
+            parts = line.split()
+            return float(parts[1]) if len(parts) > 1 else elapsed
+    proc.wait(timeout=60)
+    raise RuntimeError("the window never painted")
+
+
+def _median(code: str, runs: int) -> float:
+    _spawn_to_paint(code)  # warm the file cache
+    return statistics.median(_spawn_to_paint(code) for _ in range(runs))
+
+
+def figures(quick: bool) -> list[Figure]:
+    runs = 3 if quick else 7
+    bare = _median(BARE.format(paint_probe=PAINT_PROBE), runs)
+    login = _median(LOGIN.format(paint_probe=PAINT_PROBE), runs)
+    result = [
+        Figure(
+            "start to login window",
+            login * 1000,
+            "ms",
+            "≤ 1.5 × bare themed PySide6 window",
+            login <= 1.5 * bare,
+            floor=bare * 1000,
+            floor_name="bare themed window, spawn to first paint",
+        )
+    ]
+    from desktop.services import demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        demo.generate_demo(db)
+        code = MAIN.format(
+            db=str(db),
+            user=demo.DEMO_COORDINATOR,
+            password=demo.DEMO_PASSWORD,
+            paint_probe=PAINT_PROBE_MAIN,
+        )
+        main = _median(code, runs)
+    result.append(
+        Figure(
+            "login to populated main window (after KDF)",
+            main * 1000,
+            "ms",
+            "≤ 1.5 × bare themed PySide6 window",
+            main <= 1.5 * bare,
+            floor=bare * 1000,
+            floor_name="bare themed window, spawn to first paint",
+        )
+    )
+    return result
