@@ -6,7 +6,8 @@ present and in working hours for the whole visit; days off are skipped; two
 persons from rival groups are never in the same team-slot; a person is planned
 once. Soft preferences, in order: fair load across teams (within one visit of
 the least loaded), another time of day than earlier visits, time of day spread
-evenly, filling a team-slot already in the same area, then earlier days. A
+evenly, filling a team-slot already in the same area, then quieter days (so an
+operation spreads over its period), then earlier days. A
 seeded random tie-break keeps proposals varied between operations but
 reproducible for one seed.
 """
@@ -111,6 +112,7 @@ class PlannerState:
         self.rng = random.Random(request.seed)
         self.cells: dict[tuple[int, date, TimeOfDay], _Cell] = defaultdict(_Cell)
         self.day_load: Counter[tuple[int, date]] = Counter()
+        self.date_load: Counter[date] = Counter()
         self.team_load: Counter[int] = Counter({t.team_id: 0 for t in request.teams})
         self.slot_load: Counter[TimeOfDay] = Counter({s.time_of_day: 0 for s in request.slots})
         self.rival_of: dict[int, set[int]] = defaultdict(set)
@@ -141,6 +143,7 @@ class PlannerState:
         cell.starts.append(visit.start)
         cell.groups.update(groups)
         self.day_load[(visit.team_id, visit.start.date())] += 1
+        self.date_load[visit.start.date()] += 1
         self.team_load[visit.team_id] += 1
         self.slot_load[visit.time_of_day] += 1
 
@@ -212,6 +215,7 @@ class PlannerState:
                 max(0, slot_load - min_slot - 1),
                 cell.area is None,
                 team_load,
+                self.date_load[cand.day],
                 cand.day_index,
                 slot_load,
                 jitter[id(cand.team)],

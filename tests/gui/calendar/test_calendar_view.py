@@ -31,6 +31,9 @@ def test_more_line_over_eight(calendar):
     month.resize(1100, 1400)  # room for all eight lines and the "+N till" line
     assert month.more_count(DAY) == 12 - MAX_PER_CELL
     assert month.tr("+%n till", "", 4) == "+4 till"
+    _, more_rect, _ = month._lines(DAY)
+    QTest.mouseClick(month, Qt.MouseButton.LeftButton, pos=more_rect.center())
+    assert calendar.mode() is CalendarMode.DAY and calendar.visible_range() == (DAY, DAY)
 
 
 def _drag(view: TimeGridView, visit_id: int, target):

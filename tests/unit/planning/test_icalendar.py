@@ -34,10 +34,17 @@ def test_structure_and_privacy():
     assert "SUMMARY:Hembesök Rosengård" in text
     assert "LOCATION:Ystadvägen 1" in text
     assert "Hemlig" not in text  # no location for a protected identity
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
 
 def test_stable_across_runs():
     assert _text() == _text()
+
+
+def test_long_calendar_name_is_folded_and_escaped():
+    text = team_calendar((), calendar_name="Team Öst; insats, " + "å" * 60, stamp=STAMP)
+    assert "X-WR-CALNAME:Team Öst\\; insats\\, " in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
 
 def test_folding_counts_octets():
