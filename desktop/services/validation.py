@@ -165,30 +165,10 @@ class PhoneNumber:
     display: str
 
 
-# Two-digit Swedish area codes (after the trunk 0); 8 is Stockholm, 7x mobiles.
+# Two-digit Swedish area codes (after the trunk 0); 8 is Stockholm, 7x mobiles,
+# 10 and 20 non-geographic numbers.
 _TWO_DIGIT_AREAS = frozenset(
-    [
-        "11",
-        "13",
-        "16",
-        "18",
-        "19",
-        "21",
-        "23",
-        "26",
-        "31",
-        "33",
-        "35",
-        "36",
-        "40",
-        "42",
-        "44",
-        "46",
-        "54",
-        "60",
-        "63",
-        "90",
-    ]
+    "10 20 11 13 16 18 19 21 23 26 31 33 35 36 40 42 44 46 54 60 63 90".split()  # noqa: SIM905
 )
 
 
