@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.errors import DomainError
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit, VisitStatus
 from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
@@ -100,6 +101,15 @@ class CalendarView(QWidget):
         }
         self.agenda_model = AgendaTableModel(self)
         self.agenda = AgendaView(self.agenda_model)
+        names = {
+            CalendarMode.DAY: self.tr("Dagvy"),
+            CalendarMode.WORK_WEEK: self.tr("Arbetsveckovy"),
+            CalendarMode.WEEK: self.tr("Veckovy"),
+            CalendarMode.MONTH: self.tr("Månadsvy"),
+        }
+        for mode, canvas in self.canvases.items():
+            canvas.setAccessibleName(names[mode])
+        self.agenda.setAccessibleName(self.tr("Besökslista"))
         self.stack = QStackedWidget()
         for mode, canvas in self.canvases.items():
             self.stack.insertWidget(mode, canvas)
@@ -320,7 +330,13 @@ class CalendarView(QWidget):
                 return False
         else:
             self.banner.hide()
-        self._apply_move(visit_id, new_start, new_team_id)
+        try:
+            self._apply_move(visit_id, new_start, new_team_id)
+        except DomainError as error:
+            # A refusal the user can act on (permission, someone else saved first).
+            self.banner.setText(error.user_message)
+            self.banner.show()
+            return False
         self._moved(visit_id, new_start, new_team_id, bool(conflicts))
         self._undo.push(
             MoveVisitCommand(

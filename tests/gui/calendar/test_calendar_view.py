@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from desktop.services.errors import ConflictError
 from desktop.services.planning.conflicts import Conflict, ConflictCode
 from desktop.services.planning.rows import VisitStatus
 from desktop.views.calendar.calendar_view import CalendarMode
@@ -148,3 +149,14 @@ def test_agenda_model(qtmodeltester, calendar):
     calendar.set_mode(CalendarMode.AGENDA)
     qtmodeltester.check(calendar.agenda_model, force_py=True)
     assert calendar.agenda_model.headerData(0, Qt.Orientation.Horizontal) == "Datum"
+
+
+def test_refused_move_shows_the_reason(calendar, service):
+    def refuse(*_args):
+        raise ConflictError()
+
+    calendar._apply_move = refuse
+    calendar.set_visits([make_visit(1, DAY, 9)])
+    assert not calendar.request_move(1, datetime(2026, 6, 18, 9), 1)
+    assert "ändrat" in calendar.banner.text()
+    assert calendar.undo_stack_for_tests.count() == 0
