@@ -95,7 +95,7 @@
 <context>
     <name>CalendarCanvas</name>
     <message>
-        <location filename="../../desktop/views/calendar/canvas.py" line="+225"/>
+        <location filename="../../desktop/views/calendar/canvas.py" line="+236"/>
         <source>Team: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,12 +113,143 @@
 <context>
     <name>CalendarView</name>
     <message>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+105"/>
+        <source>Dagvy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbetsveckovy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veckovy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Månadsvy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Besökslista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Krockar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Teckenförklaring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Idag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gå till idag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Föregående period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nästa period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visad period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbetsvecka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vecka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Visa %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filtrera på insats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filtrera på team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Alla team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alla insatser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>v. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Flytten bryter mot regler:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Besöket flyttades inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <location filename="../../desktop/views/calendar/commands.py" line="+31"/>
         <source>Flytta besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>Flytten bryter mot regler. Flytta ändå?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/calendar/commands.py" line="+29"/>
         <source>Ställ in besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -126,7 +257,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/views/shell/crash.py" line="+100"/>
+        <location filename="../../desktop/views/shell/crash.py" line="+107"/>
         <source>Rondplan – oväntat fel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,9 +350,52 @@
     </message>
 </context>
 <context>
+    <name>Etiketter</name>
+    <message>
+        <location filename="../../desktop/views/labels.py" line="+12"/>
+        <source>Administratör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samordnare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamledare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handläggare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granskare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Polisen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Socialtjänsten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriminalvården</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location line="+154"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+154"/>
         <source>Ny Rondplan-databas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -403,6 +577,19 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../desktop/app.py" line="+140"/>
+        <source>Rondplan är låst – lås upp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Demodatabas (fiktiva uppgifter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShellStatusBar</name>
     <message>
         <location filename="../../desktop/views/shell/status_bar.py" line="+32"/>
@@ -460,6 +647,11 @@
     <message>
         <location line="+1"/>
         <source>Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/wiring.py" line="+63"/>
+        <source>Byggs i ärende %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -83,6 +83,13 @@ def technical_report(exc: BaseException) -> str:
     return "\n".join(lines)
 
 
+def _writes_to(logger: logging.Logger, path: Path) -> bool:
+    target = str(path.resolve())
+    return any(
+        isinstance(h, logging.FileHandler) and h.baseFilename == target for h in logger.handlers
+    )
+
+
 class CrashDialog(QDialog):
     """Tells the user an unexpected error happened and offers the technical report.
 
@@ -177,13 +184,20 @@ class ExceptionHandler:
     ) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = log_dir / LOG_FILE_NAME
-        self._handler = RotatingFileHandler(
-            self.log_path, maxBytes=_MAX_LOG_BYTES, backupCount=_LOG_BACKUPS, encoding="utf-8"
-        )
-        self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         self._logger = logging.getLogger(_LOGGER_NAME)
-        self._logger.addHandler(self._handler)
         self._logger.setLevel(logging.INFO)
+        self._handler: RotatingFileHandler | None = None
+        # Two rotating handlers on one file rotate behind each other's back
+        # (and fail on Windows): reuse one the application already attached.
+        if not _writes_to(logging.getLogger(_LOGGER_NAME.split(".")[0]), self.log_path):
+            self._handler = RotatingFileHandler(
+                self.log_path, maxBytes=_MAX_LOG_BYTES, backupCount=_LOG_BACKUPS, encoding="utf-8"
+            )
+            self._handler.setFormatter(
+                logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            )
+            self._logger.addHandler(self._handler)
+            self._logger.propagate = False
         self._show_crash = show_crash
         self._show_known = show_known
         self._showing = False
@@ -202,8 +216,10 @@ class ExceptionHandler:
             sys.excepthook = self._previous_hook
         if threading.excepthook == self._handle_thread:
             threading.excepthook = self._previous_thread_hook
-        self._logger.removeHandler(self._handler)
-        self._handler.close()
+        if self._handler is not None:
+            self._logger.removeHandler(self._handler)
+            self._handler.close()
+            self._logger.propagate = True
 
     def handle(
         self,
@@ -224,8 +240,14 @@ class ExceptionHandler:
             return
         report = technical_report(exc)
         self._logger.error("unexpected error\n%s", report)
-        self._handler.flush()
+        self._flush()
         self._present(lambda: self._show_crash(report, self.log_path))
+
+    def _flush(self) -> None:
+        # The report must be on disk before a dialog that the user may answer
+        # by killing the process.
+        for handler in [*self._logger.handlers, *logging.getLogger("rondplan").handlers]:
+            handler.flush()
 
     def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
         # Widgets may not be touched from a worker thread: log only.

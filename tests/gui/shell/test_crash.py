@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,3 +128,21 @@ def test_crash_dialog_copies_the_report(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.copy_button.click()
     assert QApplication.clipboard().text() == report
     assert "Anna" not in QApplication.clipboard().text()
+
+
+def test_reuses_the_application_log_handler(tmp_path: Path, qapp: QApplication) -> None:
+    app_logger = logging.getLogger("rondplan")
+    app_handler = logging.FileHandler(tmp_path / LOG_FILE_NAME, encoding="utf-8")
+    app_logger.addHandler(app_handler)
+    shown = Shown()
+    handler = install_excepthook(tmp_path, shown.crash, shown.known_error)
+    try:
+        assert logging.getLogger("rondplan.crash").handlers == []
+        error = _caught(ValueError(PERSONAL))
+        handler.handle(ValueError, error, error.__traceback__)
+        log = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
+        assert log.count("ValueError (message withheld)") == 1
+    finally:
+        handler.uninstall()
+        app_logger.removeHandler(app_handler)
+        app_handler.close()
