@@ -1,0 +1,90 @@
+"""``rondplan demo-data``: fill a database with fictitious data and demo accounts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import time
+
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    database_path,
+    open_store,
+)
+
+RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "demo-data",
+        help="fyll en databas med fiktiva demodata (skapar den om den saknas)",
+        description=(
+            "Skapar en trovärdig men helt fiktiv datamängd i Malmöskala och inloggningar "
+            "för alla roller i alla myndigheter med ett gemensamt demolösenord. En befintlig "
+            "databas måste vara tom och kräver --user (administratör) och återställningskoden "
+            f"i {RECOVERY_ENV}."
+        ),
+    )
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument("--persons", type=int, default=200, metavar="N", help="antal personer")
+    parser.add_argument("--seed", type=int, default=None, metavar="S", help="slumpfrö")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="ÅÅÅÅ-MM-DD",
+        help="referensdatum (standard: i dag)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.services.demo import DEFAULT_SEED, generate_demo
+
+    if args.persons < 50:
+        raise UserError("Ange minst 50 personer.")
+    path = database_path(args)
+    admin = None
+    recovery = None
+    if path.exists():
+        recovery = os.environ.get(RECOVERY_ENV)
+        if not recovery:
+            raise UserError(
+                f"Databasen finns redan. Ange --user och återställningskoden i {RECOVERY_ENV}, "
+                "eller välj en ny sökväg."
+            )
+        admin = open_store(args)
+    started = time.perf_counter()
+    summary = generate_demo(
+        path,
+        persons=args.persons,
+        seed=DEFAULT_SEED if args.seed is None else args.seed,
+        today=args.today,
+        recovery_code=recovery,
+        admin=admin,
+    )
+    elapsed = time.perf_counter() - started
+    counts = summary.counts
+    print(
+        f"Demodata (FIKTIVA) skapades i {path} på {elapsed:.1f} s, frö {summary.seed}, "
+        f"referensdatum {summary.today}."
+    )
+    print(
+        f"  {counts.get('person', 0)} personer, {counts.get('group_', 0)} grupperingar, "
+        f"{counts.get('visit', 0)} besök, {counts.get('delivery', 0)} delgivningar, "
+        f"{counts.get('call_in', 0)} stormöten, {counts.get('referral', 0)} hänvisningar till stöd."
+    )
+    print()
+    print(f"Konton (lösenord för alla: {summary.password}):")
+    for account in summary.accounts:
+        print(f"  {account.username:28} {account.role.value:14} {account.agency_code}")
+    if admin is None:
+        print()
+        print("ÅTERSTÄLLNINGSKOD (bara för demodatabasen):")
+        print(f"    {summary.recovery_code}")
+    return 0

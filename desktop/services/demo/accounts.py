@@ -1,0 +1,104 @@
+"""Demo login accounts: every role in every agency, one documented password."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop.models import Role, User
+from desktop.services.demo.sink import Sink
+from desktop.store.crypto import KdfParams
+from desktop.store.keyslots import KeyslotFile, UnlockedKeys
+
+#: The one password of every demo account (documented in the README).
+DEMO_PASSWORD = "demo-lösenord-2026"
+ADMIN = "admin"
+
+AGENCY_SUFFIX = {"police": "polis", "social": "soc", "probation": "kriminalvarden"}
+ROLE_PREFIX = {
+    Role.COORDINATOR: "samordnare",
+    Role.TEAM_LEAD: "teamledare",
+    Role.OFFICER: "handlaggare",
+}
+DISPLAY = {
+    "samordnare.polis": "Karin Lindqvist",
+    "samordnare.soc": "Amina Farah",
+    "samordnare.kriminalvarden": "Tomasz Nowak",
+    "teamledare.polis": "Emir Hodžić",
+    "teamledare.soc": "Malin Åberg",
+    "teamledare.kriminalvarden": "Layla Haddad",
+    "handlaggare.polis": "Oskar Bengtsson",
+    "handlaggare.soc": "Zeynep Yılmaz",
+    "handlaggare.kriminalvarden": "Minh Nguyễn",
+    "granskare": "Ingrid Sjöberg",
+    ADMIN: "Demo Administratör",
+}
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: Role
+    agency_code: str
+    display_name: str
+
+
+def demo_accounts() -> tuple[DemoAccount, ...]:
+    """The accounts the demo creates, the administrator first."""
+    accounts = [DemoAccount(ADMIN, Role.ADMINISTRATOR, "social", DISPLAY[ADMIN])]
+    for role, prefix in ROLE_PREFIX.items():
+        for code, suffix in AGENCY_SUFFIX.items():
+            name = f"{prefix}.{suffix}"
+            accounts.append(DemoAccount(name, role, code, DISPLAY[name]))
+    accounts.append(DemoAccount("granskare", Role.AUDITOR, "social", DISPLAY["granskare"]))
+    return tuple(accounts)
+
+
+def add_users(
+    sink: Sink, agency_ids: dict[str, int], now: dt.datetime, existing: set[str]
+) -> dict[str, int]:
+    """User rows for every demo account not already in the database; name -> id."""
+    ids: dict[str, int] = {}
+    for account in demo_accounts():
+        if account.username in existing:
+            continue
+        uid = sink.next_id(User)
+        ids[account.username] = uid
+        sink.add(
+            User,
+            {
+                "id": uid,
+                "username": account.username,
+                "display_name": account.display_name,
+                "role": account.role,
+                "agency_id": agency_ids[account.agency_code],
+                "active": True,
+                "last_login_at": None,
+                "password_changed_at": now,
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+    return ids
+
+
+def add_keyslots(
+    keyslots: KeyslotFile, keys: UnlockedKeys, names: set[str], kdf: KdfParams | None
+) -> None:
+    """A slot per new account: the data key and its own agency's compartment key.
+
+    The auditor reads the access log, not case notes, so holds no compartment key.
+    """
+    for account in demo_accounts():
+        if account.username not in names:
+            continue
+        compartments = (
+            {}
+            if account.role is Role.AUDITOR
+            else {account.agency_code: keys.compartments[account.agency_code]}
+        )
+        keyslots.put(
+            account.username, DEMO_PASSWORD, UnlockedKeys(keys.data_key, compartments), kdf
+        )
+    keyslots.save()

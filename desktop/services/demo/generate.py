@@ -1,0 +1,158 @@
+"""``generate_demo``: a believable, clearly fictitious Swedish dataset with a fixed seed.
+
+Malmö scale by default (about 200 persons, 15 groups, one two-week operation with 36
+visits); ``persons=100_000`` scales everything for the benchmarks. Everything is written
+in one unit of work with one ``demo.generate`` audit entry, so the chain stays valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from faker import Faker
+from sqlalchemy import func, select
+
+from desktop.models import Agency, Person, Setting, User
+from desktop.services.demo import accounts, engagement, fieldwork, mapping, notes
+from desktop.services.demo.accounts import ADMIN, DEMO_PASSWORD, DemoAccount, demo_accounts
+from desktop.services.demo.sink import Sink
+from desktop.services.uow import UnitOfWork
+from desktop.store.crypto import KdfParams
+from desktop.store.database import CompartmentCipher, LockedDatabase, Store, create_database
+from desktop.store.errors import AlreadyExists
+
+DEFAULT_SEED = 2018
+DEFAULT_PERSONS = 200
+DEMO_SETTING = "demo_dataset"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What was made: where, with which seed and reference date, how many of each."""
+
+    path: Path
+    seed: int
+    today: dt.date
+    counts: dict[str, int]
+    accounts: tuple[DemoAccount, ...]
+    password: str
+    recovery_code: str
+    operation_id: int
+
+
+def generate_demo(
+    path: Path,
+    persons: int = DEFAULT_PERSONS,
+    seed: int = DEFAULT_SEED,
+    today: dt.date | None = None,
+    *,
+    recovery_code: str | None = None,
+    admin: Store | None = None,
+    kdf: KdfParams | None = None,
+) -> DemoSummary:
+    """Fill ``path`` with fictitious data and demo accounts (password ``DEMO_PASSWORD``).
+
+    A missing database is created with the administrator ``admin``. An existing one must
+    hold no persons yet, and needs an unlocked administrator store and the recovery code
+    (the notes of every agency are encrypted, so every compartment key is needed).
+
+    Args:
+        path: The database file.
+        persons: How many persons; groups, visits and deliveries scale with it.
+        seed: The same seed and ``today`` give the same data.
+        today: The reference date; the operation's visits before it have outcomes.
+        recovery_code: For an existing database only.
+        admin: For an existing database only: an unlocked administrator.
+        kdf: Argon2id cost for the new accounts' keyslots (default: the real cost).
+    """
+    today = today or dt.date.today()
+    if admin is None:
+        if path.exists():
+            raise AlreadyExists(
+                "Databasen finns redan. Ange administratör och återställningskod "
+                "för att fylla den med demodata."
+            )
+        created = create_database(path, ADMIN, accounts.DISPLAY[ADMIN], DEMO_PASSWORD)
+        admin, recovery_code = created.store, created.recovery_code
+    elif recovery_code is None:
+        raise ValueError("recovery_code is needed for an existing database")
+    keys = LockedDatabase(path).unlock_with_recovery(recovery_code)
+    ciphers = {code: CompartmentCipher(code, key) for code, key in keys.compartments.items()}
+    try:
+        counts, new_users, operation_id = _fill(admin, persons, seed, today, ciphers)
+        accounts.add_keyslots(admin.keyslots, keys, new_users, kdf)
+    finally:
+        admin.lock()
+    return DemoSummary(
+        path, seed, today, counts, demo_accounts(), DEMO_PASSWORD, recovery_code, operation_id
+    )
+
+
+def _fill(
+    store: Store, persons: int, seed: int, today: dt.date, ciphers: dict[str, CompartmentCipher]
+) -> tuple[dict[str, int], set[str], int]:
+    rng = random.Random(seed)
+    fake = Faker("sv_SE")
+    fake.seed_instance(seed)
+    streets = sorted({fake.street_name() for _ in range(400)})
+    scale = persons / DEFAULT_PERSONS
+    now = dt.datetime.combine(today, dt.time(7, 30))
+    with UnitOfWork(store, "Skapa demodata") as uow:
+        session = uow.session
+        if session.execute(select(func.count()).select_from(Person)).scalar():
+            raise AlreadyExists(
+                "Databasen innehåller redan personer; demodata läggs bara i en tom."
+            )
+        agency_ids = {a.code: a.id for a in session.scalars(select(Agency))}
+        existing = set(session.scalars(select(User.username)))
+        sink = Sink(session)
+        users = accounts.add_users(sink, agency_ids, now, existing)
+        new_users = set(users)
+        users |= {
+            name: uid
+            for name, uid in session.execute(select(User.username, User.id))
+            if name in existing
+        }
+        m = mapping.Mapped()
+        mapping.build_groups(sink, rng, max(15, round(15 * scale)), today, m)
+        mapping.build_relations(sink, rng, today, m)
+        mapping.build_persons(sink, rng, persons, today, streets, m)
+        staff = max(30, round(30 * math.sqrt(scale)))
+        work = fieldwork.build_staff(sink, rng, staff, agency_ids, users)
+        coordinator = users.get("samordnare.soc")
+        fieldwork.build_main_operation(sink, rng, today, m, work, coordinator)
+        history = 5 * persons - fieldwork.MAIN_VISITS if persons > DEFAULT_PERSONS else 0
+        fieldwork.build_history(sink, rng, history, m, work, coordinator)
+        no_shows = engagement.build_call_ins(sink, rng, today, m, work, persons // 2000)
+        engagement.complete_ledger(sink, rng, m, work)
+        referrals = engagement.build_support(sink, rng, today, m, work, agency_ids, users, 0.12)
+        engagement.build_tasks(
+            sink, rng, today, m, work, users, no_shows, referrals, max(8, persons // 20)
+        )
+        notes.build_notes(sink, rng, today, m, work, agency_ids, users, ciphers)
+        notes.build_templates(sink, users.get(ADMIN) or store.identity.user_id, now)
+        sink.add(
+            Setting,
+            {
+                "key": DEMO_SETTING,
+                "value": {
+                    "fictitious": True,
+                    "seed": seed,
+                    "reference_date": today.isoformat(),
+                    "persons": persons,
+                },
+            },
+        )
+        sink.flush()
+        counts = dict(sorted(sink.counts.items()))
+        uow.audit(
+            "demo.generate",
+            "database",
+            (),
+            detail=";".join(f"{name}={n}" for name, n in counts.items()),
+        )
+    return counts, new_users, work.operation_id

@@ -1,0 +1,65 @@
+"""The assembled application: role-dependent pages, every page opens, status bar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.app import Session
+from desktop.views.settings import Settings
+from desktop.views.wiring import PAGES
+from tests.factories import fresh_with_users, login
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    fresh = fresh_with_users(tmp_path_factory.mktemp("app"))
+    fresh.admin.lock()
+    return fresh
+
+
+def _session(qtbot, database, tmp_path, username):
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    session = Session(login(database.path, username), settings, "test.db")
+    qtbot.addWidget(session.window)
+    return session
+
+
+def test_coordinator_sees_every_working_page_and_each_opens(qtbot, database, tmp_path):
+    session = _session(qtbot, database, tmp_path, "coordinator_social")
+    keys = session.window.page_keys()
+    assert keys[:3] == ["persons", "groups", "operations"]
+    assert "administration" not in keys
+    session.window.show()
+    for key in keys:
+        session.window.show_page(key)
+        assert session.window.current_page_key() == key
+        assert session.window.page_widget(key) is not None
+    session.close()
+
+
+def test_administrator_sees_administration_not_persons(qtbot, database, tmp_path):
+    session = _session(qtbot, database, tmp_path, "admin")
+    assert session.window.page_keys() == ["administration"]
+    session.close()
+
+
+def test_auditor_reaches_administration(qtbot, database, tmp_path):
+    session = _session(qtbot, database, tmp_path, "auditor_social")
+    assert "administration" in session.window.page_keys()
+    assert "persons" not in session.window.page_keys()
+    session.close()
+
+
+def test_status_bar_names_user_role_and_agency(qtbot, database, tmp_path):
+    session = _session(qtbot, database, tmp_path, "team_lead_police")
+    status = session.status_info()
+    assert status.role_label == "Teamledare"
+    assert status.agency_label == "Polisen"
+    assert status.database_label == "test.db"
+    session.close()
+
+
+def test_every_page_in_wiring_has_a_title_and_a_distinct_key():
+    keys = [key for key, *_ in PAGES]
+    assert len(keys) == len(set(keys)) == 9
