@@ -4,7 +4,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+112"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+115"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-83"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-86"/>
         <source>Var ska databasen ligga?</source>
         <translation>Where should the database be stored?</translation>
     </message>
@@ -334,19 +334,19 @@
         <translation>Browse…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Databasfil</source>
         <translation>&amp;Database file</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Välj databasfil</source>
         <translation>Choose database file</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Rondplan-databas (*.rondplan)</source>
-        <translation>Rondplan database (*.rondplan)</translation>
+        <source>Rondplan-databas (*.db)</source>
+        <translation>Rondplan database (*.db)</translation>
     </message>
 </context>
 <context>
@@ -666,7 +666,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-164"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-167"/>
         <source>Välkommen till Rondplan</source>
         <translation>Welcome to Rondplan</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+112"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+115"/>
         <source>Administratör</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-83"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-86"/>
         <source>Var ska databasen ligga?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,18 +334,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Databasfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Välj databasfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Rondplan-databas (*.rondplan)</source>
+        <source>Rondplan-databas (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -666,7 +666,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-164"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-167"/>
         <source>Välkommen till Rondplan</source>
         <translation type="unfinished"></translation>
     </message>

@@ -86,7 +86,10 @@ class DatabasePage(QWizardPage):
         row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow(self.tr("&Databasfil"), row)
+        # With a layout as the field, QFormLayout sets no buddy; the "&" needs one.
+        label = QLabel(self.tr("&Databasfil"))
+        label.setBuddy(self.path_edit)
+        form.addRow(label, row)
         self.registerField("databasePath*", self.path_edit)
 
     def _browse(self) -> None:
@@ -94,7 +97,7 @@ class DatabasePage(QWizardPage):
             self,
             self.tr("Välj databasfil"),
             self.path_edit.text(),
-            self.tr("Rondplan-databas (*.rondplan)"),
+            self.tr("Rondplan-databas (*.db)"),
         )
         if path:
             self.path_edit.setText(path)
