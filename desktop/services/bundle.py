@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.mapping import MappingServices, build_mapping
+from desktop.services.security import SecurityServices
+from desktop.services.security.notes import ProfileNotes
 from desktop.store.database import Store
 
 
 @dataclass(frozen=True)
 class Services:
     store: Store
+    mapping: MappingServices
+    security: SecurityServices
 
 
 def build_services(store: Store) -> Services:
-    return Services(store=store)
+    security = SecurityServices.build(store)
+    mapping = build_mapping(store, notes=ProfileNotes(security.notes))
+    return Services(store=store, mapping=mapping, security=security)

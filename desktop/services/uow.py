@@ -39,6 +39,7 @@ def append_audit(
     purpose: str | None = None,
     detail: str = "",
     user_id: int | None = None,
+    overrides: dict[str, object] | None = None,
 ) -> AuditEntry:
     """Add one chained audit entry inside the caller's (write) transaction.
 
@@ -63,6 +64,8 @@ def append_audit(
         "purpose": purpose,
         "detail": detail,
     }
+    # E.g. a failed login logged later: its own time, no role or agency of the logger.
+    fields.update(overrides or {})
     entry = AuditEntry(
         **fields,
         prev_hash=prev_hash,

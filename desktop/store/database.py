@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models import Agency, AgencyKind, Role, Setting, User, utcnow
-from desktop.store import crypto, migrate
+from desktop.store import crypto, migrate, sealed_box
 from desktop.store.audit_chain import AuditSigner, checkpoint_path
 from desktop.store.engine import connect_raw, export_encrypted, make_engine, storage_errors
 from desktop.store.errors import (
@@ -67,6 +67,15 @@ class CompartmentCipher:
 
     def _aad(self, context: str) -> bytes:
         return f"compartment:{self.agency_code}:{context}".encode()
+
+    def public_key(self) -> bytes:
+        """The agency's X25519 public key, which others use to seal text to it."""
+        return sealed_box.public_bytes(sealed_box.private_key_from(self.__key))
+
+    def open_box(self, blob: bytes, context: str = "") -> str:
+        """Decrypt text sealed to this agency's public key (a disclosure's copy)."""
+        private = sealed_box.private_key_from(self.__key)
+        return sealed_box.open_box(private, blob, self._aad(context)).decode("utf-8")
 
 
 class Store:

@@ -87,10 +87,19 @@ def keyslot_path(db_path: Path) -> Path:
 class KeyslotFile:
     """Load, change and atomically save the keyslots of one database."""
 
-    def __init__(self, path: Path, database_id: str, slots: dict[str, Slot]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        database_id: str,
+        slots: dict[str, Slot],
+        pending: list[dict[str, str]] | None = None,
+    ) -> None:
         self.path = path
         self.database_id = database_id
         self.slots = slots
+        # Failed logins cannot be written into the locked database; they wait here
+        # (time, event, user name only) until the next unlock moves them to the audit log.
+        self.pending: list[dict[str, str]] = pending or []
 
     # -- persistence -----------------------------------------------------------------
     @classmethod
@@ -104,7 +113,10 @@ class KeyslotFile:
             if data.get("format") != FORMAT:
                 raise NotADatabase
             slots = {name: Slot.from_json(raw) for name, raw in data["slots"].items()}
-            return cls(path, str(data["database_id"]), slots)
+            pending = [
+                {str(k): str(v) for k, v in event.items()} for event in data.get("pending", [])
+            ]
+            return cls(path, str(data["database_id"]), slots, pending)
         except FileNotFoundError as exc:
             raise NotADatabase(
                 "Nyckelfilen (.keys) saknas bredvid databasen. "
@@ -118,6 +130,7 @@ class KeyslotFile:
             "format": FORMAT,
             "database_id": self.database_id,
             "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
+            "pending": self.pending,
         }
         atomic_write_bytes(self.path, json.dumps(payload, indent=1).encode("utf-8"))
 
@@ -153,8 +166,12 @@ class KeyslotFile:
         if slot is None:
             # Same cost as a real attempt, so a missing user name is not revealed by timing.
             crypto.derive_kek(secret, b"\0" * 16, crypto.default_kdf())
+            self._record(now, "login.failed", name)
+            self.save()
             raise WrongPassword
         if slot.blocked_until and slot.blocked_until > now:
+            self._record(now, "login.blocked", name)
+            self.save()
             raise AccountLocked(
                 "För många felaktiga försök. Vänta till "
                 f"{slot.blocked_until.replace(tzinfo=dt.UTC).astimezone().strftime('%H:%M:%S')}"
@@ -174,12 +191,27 @@ class KeyslotFile:
                 delay = min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
                 blocked = now + dt.timedelta(seconds=delay)
             self.slots[name] = replace(slot, failures=failures, blocked_until=blocked)
+            self._record(now, "login.failed", name)
             self.save()
             raise WrongPassword from None
         if slot.failures or slot.blocked_until:
             self.slots[name] = replace(slot, failures=0, blocked_until=None)
             self.save()
         return UnlockedKeys(data_key, compartments)
+
+    # Bounded so a guessing script cannot grow the file without limit.
+    MAX_PENDING = 1000
+
+    def _record(self, now: dt.datetime, event: str, name: str) -> None:
+        if len(self.pending) < self.MAX_PENDING:
+            self.pending.append({"at": now.isoformat(), "event": event, "username": name[:64]})
+
+    def take_pending(self) -> list[dict[str, str]]:
+        """The recorded events, removed from the file (the caller logs them)."""
+        events, self.pending = self.pending, []
+        if events:
+            self.save()
+        return events
 
     def grant_compartment(self, name: str, secret: str, code: str, key: bytes) -> None:
         """Add one compartment key to slot ``name`` (the user's password is needed)."""

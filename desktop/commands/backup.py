@@ -1,0 +1,32 @@
+"""``rondplan backup``: an encrypted backup (never a raw copy of the live file)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.commands.common import add_database_option, add_user_options, open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("backup", help="gör en krypterad säkerhetskopia")
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FIL")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.services.permissions import Action, require
+    from desktop.services.uow import UnitOfWork
+
+    store = open_store(args)
+    try:
+        require(store.identity, Action.BACKUP)
+        with UnitOfWork(store, "Säkerhetskopiera") as uow:
+            uow.audit("backup", None, ())
+        store.backup_to(args.output)
+    finally:
+        store.lock()
+    print(f"Säkerhetskopian skrevs: {args.output}")
+    return 0

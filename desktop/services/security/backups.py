@@ -1,0 +1,218 @@
+"""Encrypted backups in a rotation, and a restore that checks before it trusts.
+
+A backup is ``Store.backup_to`` (``sqlcipher_export``, never a raw copy of the live
+file) with its keyslots and audit checkpoint. A restore copies the backup beside the
+target, unlocks it, runs ``integrity_check``, ``cipher_integrity_check`` and the audit
+chain, runs retention (an old copy may hold what is already due), and only then puts
+it in place; the file it replaces is kept aside, still encrypted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.services.errors import DomainError
+from desktop.services.permissions import Action, require
+from desktop.services.security.audit import ChainReport, verify_chain
+from desktop.services.security.clock import Clock, system_clock
+from desktop.services.security.reauth import Reauthentication
+from desktop.services.security.retention import RetentionService
+from desktop.services.uow import UnitOfWork
+from desktop.store.audit_chain import checkpoint_path
+from desktop.store.database import LockedDatabase, Store
+from desktop.store.engine import storage_errors
+from desktop.store.errors import StoreError
+from desktop.store.files import restrict_permissions
+from desktop.store.keyslots import keyslot_path
+
+PREFIX = "rondplan-"
+SUFFIX = ".rpbak"
+DEFAULT_KEEP = 14
+DEFAULT_INTERVAL = dt.timedelta(days=1)
+
+
+class RestoreRejected(DomainError):
+    """The backup failed a check; nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class BackupRow:
+    path: Path
+    taken_at: dt.datetime
+    size: int
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    """One line of ``rondplan check``: name, passed, what was found."""
+
+    name: str
+    ok: bool
+    message: str
+
+
+def companions(path: Path) -> list[Path]:
+    """The database file and everything that belongs beside it."""
+    return [
+        path,
+        keyslot_path(path),
+        checkpoint_path(path),
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+    ]
+
+
+def check_store(store: Store) -> list[CheckLine]:
+    """Integrity, cipher (HMAC per page) integrity and the audit chain."""
+    lines = []
+    for name, pragma in (
+        ("integritet", "PRAGMA integrity_check"),
+        ("kryptering", "PRAGMA cipher_integrity_check"),
+    ):
+        try:
+            with storage_errors(), store.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                found = [str(r[0]) for r in raw.execute(pragma).fetchall()]
+        except StoreError as exc:
+            lines.append(CheckLine(name, False, exc.user_message))
+            continue
+        # integrity_check says "ok"; cipher_integrity_check returns no rows when sound.
+        bad = [r for r in found if r.lower() != "ok"]
+        lines.append(
+            CheckLine(name, not bad, "ok" if not bad else f"{len(bad)} fel, först: {bad[0]}")
+        )
+    try:
+        report: ChainReport = verify_chain(store)
+        lines.append(CheckLine("behandlingslogg", report.ok, report.message))
+    except StoreError as exc:
+        lines.append(CheckLine("behandlingslogg", False, exc.user_message))
+    return lines
+
+
+class BackupService:
+    """On-demand and scheduled backups into one folder, keeping the newest ``keep``."""
+
+    def __init__(
+        self,
+        store: Store,
+        reauth: Reauthentication,
+        folder: Path,
+        keep: int = DEFAULT_KEEP,
+        clock: Clock = system_clock,
+    ) -> None:
+        self._store = store
+        self._reauth = reauth
+        self.folder = folder
+        self.keep = keep
+        self._clock = clock
+
+    def backups(self) -> list[BackupRow]:
+        """Backups in the folder, newest first."""
+        if not self.folder.exists():
+            return []
+        rows = []
+        for path in self.folder.glob(f"{PREFIX}*{SUFFIX}"):
+            stamp = path.name[len(PREFIX) : -len(SUFFIX)]
+            try:
+                taken = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            rows.append(BackupRow(path, taken, path.stat().st_size))
+        return sorted(rows, key=lambda r: r.taken_at, reverse=True)
+
+    def backup_now(self) -> Path:
+        """An encrypted backup now (Action.BACKUP); older ones beyond ``keep`` go."""
+        require(self._store.identity, Action.BACKUP)
+        return self._backup()
+
+    def backup_if_due(self, interval: dt.timedelta = DEFAULT_INTERVAL) -> Path | None:
+        """The scheduled backup: taken when the newest is older than ``interval``.
+
+        Runs for any logged-in user: the schedule is the administrator's decision.
+        """
+        existing = self.backups()
+        if existing and self._clock() - existing[0].taken_at < interval:
+            return None
+        return self._backup()
+
+    def _backup(self) -> Path:
+        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
+        dest = self.folder / f"{PREFIX}{stamp}{SUFFIX}"
+        with UnitOfWork(self._store, "Säkerhetskopiera") as uow:
+            uow.audit("backup", None, ())
+        self._store.backup_to(dest)
+        self._rotate()
+        return dest
+
+    def _rotate(self) -> None:
+        for old in self.backups()[self.keep :]:
+            for path in companions(old.path):
+                path.unlink(missing_ok=True)
+
+
+def restore(
+    backup: Path,
+    target: Path,
+    username: str,
+    password: str,
+    clock: Clock = system_clock,
+    on_step: Callable[[str], None] | None = None,
+) -> list[CheckLine]:
+    """Check ``backup`` and put it in place of ``target``; returns the checks passed.
+
+    Raises RestoreRejected (nothing replaced) if a check fails or the user may not
+    restore.
+    """
+    step = on_step or (lambda _text: None)
+    if not backup.exists():
+        raise RestoreRejected("Säkerhetskopian finns inte.")
+    staging = target.with_name(f"{target.name}.återställs")
+    for path in companions(staging):
+        path.unlink(missing_ok=True)
+    for src, dest in zip(companions(backup)[:3], companions(staging)[:3], strict=True):
+        if src.exists():
+            shutil.copyfile(src, dest)
+            restrict_permissions(dest)
+    store: Store | None = None
+    try:
+        step("Låser upp kopian")
+        store = LockedDatabase(staging).unlock(username, password)
+        require(store.identity, Action.RESTORE)
+        step("Kontrollerar")
+        lines = check_store(store)
+        failed = [line for line in lines if not line.ok]
+        if failed:
+            raise RestoreRejected(
+                f"Säkerhetskopian klarade inte kontrollen ({failed[0].name}: "
+                f"{failed[0].message}). Inget har ersatts."
+            )
+        step("Gallrar")
+        retention = RetentionService(store, Reauthentication(store, clock), clock)
+        retention.run(scheduled=True)
+        with UnitOfWork(store, "Återställ") as uow:
+            uow.audit("restore", None, ())
+        store.lock()
+        store = None
+        step("Ersätter")
+        stamp = clock().strftime("%Y%m%d-%H%M%S")
+        aside = target.with_name(f"{target.name}.före-återställning-{stamp}")
+        for src, dest in zip(companions(target), companions(aside), strict=True):
+            if src.exists():
+                src.replace(dest)
+        for src, dest in zip(companions(staging), companions(target), strict=True):
+            if src.exists():
+                src.replace(dest)
+        return lines
+    except BaseException:
+        if store is not None:
+            store.lock()
+        for path in companions(staging):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        raise

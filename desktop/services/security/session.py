@@ -1,0 +1,89 @@
+"""Login, unlock and lock in the audit log, including failed logins recorded while locked.
+
+A failed login cannot write into the database (no key). The keyslot file records it
+(time, event, user name) and ``record_login``/``record_unlock`` move those events into
+the audit log — as ids, the user name resolved to the user's id — at the next unlock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from desktop.models import User
+from desktop.services.security.clock import Clock, system_clock
+from desktop.services.uow import UnitOfWork, append_audit
+from desktop.store.database import LockedDatabase, Store
+
+
+class SessionAudit:
+    """Audit entries for the session's life: login, unlock, lock, failures in between."""
+
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def record_login(self) -> None:
+        """Call once right after ``LockedDatabase.unlock`` succeeded at start-up."""
+        self._record("login")
+
+    def record_unlock(self) -> None:
+        """Call after the lock overlay's password was accepted (a new store is fine too)."""
+        self._record("unlock")
+
+    def record_lock(self) -> None:
+        """Call before ``Store.lock()``; the entry is written while the key is still held."""
+        with UnitOfWork(self._store, "Lås") as uow:
+            uow.audit("lock", "user", [self._store.identity.user_id])
+
+    def lock(self) -> None:
+        """Log the lock, then close every connection and forget the keys."""
+        if not self._store.locked:
+            self.record_lock()
+            self._store.lock()
+
+    def _record(self, action: str) -> None:
+        store = self._store
+        events = list(store.keyslots.pending)
+        with UnitOfWork(store, "Logga in") as uow:
+            ids = dict(uow.session.execute(select(User.username, User.id)).tuples().all())
+            for event in events:
+                user_id = ids.get(event.get("username", ""))
+                append_audit(
+                    uow.session,
+                    store,
+                    event.get("event", "login.failed"),
+                    "user",
+                    [user_id] if user_id else [],
+                    detail="" if user_id else "unknown_user",
+                    overrides={
+                        "at": _parse(event.get("at")),
+                        "user_id": user_id,
+                        "role": None,
+                        "agency_id": None,
+                    },
+                )
+            user = uow.session.get(User, store.identity.user_id)
+            if user is not None and action == "login":
+                user.last_login_at = self._clock()
+            uow.audit(action, "user", [store.identity.user_id])
+        # Only now, with the entries committed, are the events removed from the file.
+        store.keyslots.take_pending()
+
+
+def unlock_again(store: Store, password: str) -> Store:
+    """A fresh store for the same user and file after a lock (raises WrongPassword).
+
+    The composition root rebuilds its services on the returned store.
+    """
+    new = LockedDatabase(store.path).unlock(store.identity.username, password)
+    SessionAudit(new).record_unlock()
+    return new
+
+
+def _parse(text: str | None) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text or "")
+    except ValueError:
+        return system_clock()

@@ -1,0 +1,237 @@
+"""User administration: accounts, roles, passwords, resets with the recovery code.
+
+The database holds the account row; the keyslot file holds the user's wrapped keys.
+Both change together: the slot is written first and removed again if the row fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.models import Agency, Role, User
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound, PermissionDenied, ValidationError
+from desktop.services.permissions import Action
+from desktop.services.security.clock import Clock, system_clock
+from desktop.services.security.passwords import check_password
+from desktop.services.security.reauth import Reauthentication
+from desktop.services.uow import UnitOfWork
+from desktop.store import crypto
+from desktop.store.database import Store
+from desktop.store.errors import WrongPassword
+from desktop.store.keyslots import RECOVERY, UnlockedKeys
+
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    agency_code: str
+    agency_name: str
+    active: bool
+    last_login_at: dt.datetime | None
+    password_changed_at: dt.datetime | None
+
+
+class UserAdminService:
+    """Accounts and passwords. Administrator actions need Action.USER_ADMIN."""
+
+    def __init__(self, store: Store, reauth: Reauthentication, clock: Clock = system_clock):
+        self._store = store
+        self._reauth = reauth
+        self._clock = clock
+
+    def list_users(self) -> list[UserRow]:
+        self._reauth.authorize(Action.USER_ADMIN)
+        with self._store.read_session() as session:
+            found = session.execute(
+                select(User, Agency)
+                .join(Agency, Agency.id == User.agency_id)
+                .order_by(User.username)
+            )
+            return [
+                UserRow(
+                    u.id,
+                    u.username,
+                    u.display_name,
+                    u.role,
+                    a.code,
+                    a.name,
+                    u.active,
+                    u.last_login_at,
+                    u.password_changed_at,
+                )
+                for u, a in found
+            ]
+
+    def context_words(self, username: str = "", display_name: str = "") -> list[str]:
+        """Words a password may not be: the user's names and every agency's name."""
+        with self._store.read_session() as session:
+            agencies = session.execute(select(Agency.code, Agency.name)).all()
+        return [username, display_name, *(w for pair in agencies for w in pair)]
+
+    def create_user(
+        self,
+        username: str,
+        display_name: str,
+        role: Role,
+        agency_code: str,
+        password: str,
+        recovery_code: str | None = None,
+    ) -> Changes:
+        """A new account with its keyslot.
+
+        The slot needs the agency's compartment key: the administrator's own if the
+        agencies match, otherwise the recovery code must be given.
+        """
+        self._reauth.authorize(Action.USER_ADMIN)
+        username = username.strip().lower()
+        display_name = display_name.strip()
+        if not username or not set(username) <= USERNAME_CHARS or len(username) > 64:
+            raise ValidationError(
+                "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och "
+                "understreck.",
+                "username",
+            )
+        if not display_name:
+            raise ValidationError("Ange namnet som visas.", "display_name")
+        check_password(password, self.context_words(username, display_name))
+        with self._store.read_session() as session:
+            agency = session.scalars(select(Agency).where(Agency.code == agency_code)).first()
+            taken = session.scalar(select(User.id).where(User.username == username))
+        if agency is None:
+            raise ValidationError("Myndigheten finns inte.", "agency")
+        if taken is not None or username in self._store.keyslots.slots or username == RECOVERY:
+            raise ValidationError("Användarnamnet är upptaget.", "username")
+        slots = self._store.keyslots
+        self._install_slot(username, password, agency_code, recovery_code)
+        try:
+            with UnitOfWork(self._store, "Skapa användare") as uow:
+                user = User(
+                    username=username,
+                    display_name=display_name,
+                    role=role,
+                    agency_id=agency.id,
+                    password_changed_at=self._clock(),
+                )
+                uow.session.add(user)
+                uow.session.flush()
+                uow.audit("user.create", "user", [user.id], detail=f"role={role.value}")
+                uow.touched("user", user.id)
+        except BaseException:
+            slots.remove(username)
+            slots.save()
+            raise
+        return uow.changes
+
+    def deactivate(self, user_id: int) -> Changes:
+        """Switch the account off and remove its keyslot: it can no longer unlock."""
+        self._reauth.authorize(Action.USER_ADMIN)
+        if user_id == self._store.identity.user_id:
+            raise ValidationError("Du kan inte stänga av ditt eget konto.")
+        with UnitOfWork(self._store, "Stäng av användare") as uow:
+            user = uow.session.get(User, user_id)
+            if user is None:
+                raise NotFound()
+            user.active = False
+            uow.audit("user.deactivate", "user", [user_id])
+            uow.touched("user", user_id)
+            username = user.username
+        self._store.keyslots.remove(username)
+        self._store.keyslots.save()
+        return uow.changes
+
+    def change_role(self, user_id: int, role: Role) -> Changes:
+        """A new role (sensitive: the password must have been given in the last 5 min)."""
+        self._reauth.authorize(Action.ROLE_CHANGE)
+        if user_id == self._store.identity.user_id and role is not Role.ADMINISTRATOR:
+            raise ValidationError("Du kan inte ta bort din egen administratörsroll.")
+        with UnitOfWork(self._store, "Byt roll") as uow:
+            user = uow.session.get(User, user_id)
+            if user is None:
+                raise NotFound()
+            old = user.role
+            user.role = role
+            uow.audit("user.role_change", "user", [user_id], detail=f"{old.value}>{role.value}")
+            uow.touched("user", user_id)
+        return uow.changes
+
+    def change_own_password(self, old: str, new: str) -> Changes:
+        """Rewrap the user's own keyslot under a new password (the old one is required)."""
+        identity = self._store.identity
+        check_password(new, self.context_words(identity.username, identity.display_name))
+        if old == new:
+            raise ValidationError("Det nya lösenordet måste skilja sig från det gamla.", "new")
+        self._store.change_password(identity.username, old, new)
+        with UnitOfWork(self._store, "Byt lösenord") as uow:
+            user = uow.session.get(User, identity.user_id)
+            if user is not None:
+                user.password_changed_at = self._clock()
+            uow.audit("password.change", "user", [identity.user_id])
+            uow.touched("user", identity.user_id)
+        return uow.changes
+
+    def reset_password(self, user_id: int, new_password: str, recovery_code: str) -> Changes:
+        """An administrator's reset: a new slot from the recovery code's keys.
+
+        Also re-enables a deactivated account.
+        """
+        self._reauth.authorize(Action.USER_ADMIN)
+        with self._store.read_session() as session:
+            found = session.execute(
+                select(User, Agency.code)
+                .join(Agency, Agency.id == User.agency_id)
+                .where(User.id == user_id)
+            ).first()
+        if found is None:
+            raise NotFound()
+        user, agency_code = found
+        check_password(new_password, self.context_words(user.username, user.display_name))
+        self._install_slot(
+            user.username, new_password, agency_code, recovery_code, force_recovery=True
+        )
+        with UnitOfWork(self._store, "Återställ lösenord") as uow:
+            row = uow.session.get(User, user_id)
+            assert row is not None
+            row.active = True
+            row.password_changed_at = self._clock()
+            uow.audit("password.reset", "user", [user_id])
+            uow.touched("user", user_id)
+        return uow.changes
+
+    def _install_slot(
+        self,
+        username: str,
+        password: str,
+        agency_code: str,
+        recovery_code: str | None,
+        force_recovery: bool = False,
+    ) -> None:
+        """Write the user's slot: data key plus the agency's compartment key."""
+        slots = self._store.keyslots
+        if not recovery_code:
+            if force_recovery or self._store.compartment(agency_code) is None:
+                raise ValidationError(
+                    "Ange återställningskoden: din egen nyckel räcker inte för det.",
+                    "recovery",
+                )
+            self._store.add_user_slot(username, password, agency_code)
+            return
+        try:
+            everything = slots.unlock(RECOVERY, crypto.normalise_recovery_code(recovery_code))
+        except WrongPassword:
+            raise ValidationError("Återställningskoden stämmer inte.", "recovery") from None
+        if agency_code not in everything.compartments:
+            raise PermissionDenied("Återställningskoden saknar myndighetens nyckel.")
+        keys = UnlockedKeys(
+            everything.data_key, {agency_code: everything.compartments[agency_code]}
+        )
+        slots.put(username, password, keys)
+        slots.save()
