@@ -5,5 +5,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "init",
     "demo_data",
     "check",
+    "audit",
+    "backup",
+    "restore",
     "screenshot",
 )
