@@ -1,0 +1,32 @@
+"""The mapping (kartläggning): persons, groups, search, review and merge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services.changes import Changes
+from desktop.services.mapping.groups import GroupService
+from desktop.services.mapping.merge import merge_persons
+from desktop.services.mapping.notes import AgencyNotesSource, NoAgencyNotes
+from desktop.services.mapping.persons import PersonService
+from desktop.services.mapping.review import ReviewService
+from desktop.store.database import Store
+
+
+@dataclass(frozen=True)
+class MappingServices:
+    """The mapping use cases for one store: ``persons``, ``groups``, ``review``, ``notes``."""
+
+    persons: PersonService
+    groups: GroupService
+    review: ReviewService
+    notes: AgencyNotesSource
+
+    def merge(self, keep_id: int, drop_id: int) -> Changes:
+        return merge_persons(self.persons.store, keep_id, drop_id)
+
+
+def build_mapping(store: Store, notes: AgencyNotesSource | None = None) -> MappingServices:
+    return MappingServices(
+        PersonService(store), GroupService(store), ReviewService(store), notes or NoAgencyNotes()
+    )

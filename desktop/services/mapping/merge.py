@@ -1,0 +1,131 @@
+"""Merge two records of the same person, keeping every history row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Address,
+    Delivery,
+    Invitation,
+    Membership,
+    Note,
+    OperationTarget,
+    Person,
+    Referral,
+    Relative,
+    Task,
+    Visit,
+)
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound, ValidationError
+from desktop.services.permissions import Action, require
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+
+# Every table that points at a person, and the column that does.
+_PLAIN_REFERENCES: tuple[tuple[Any, Any], ...] = (
+    (Address, Address.person_id),
+    (Relative, Relative.person_id),
+    (Relative, Relative.linked_person_id),
+    (Membership, Membership.person_id),
+    (Visit, Visit.person_id),
+    (Delivery, Delivery.person_id),
+    (Referral, Referral.person_id),
+    (Task, Task.person_id),
+    (Note, Note.person_id),
+    (Person, Person.merged_into_id),
+)
+# Tables with a unique (parent, person) pair: a row whose parent the kept person already
+# has stays with the merged-away record (still reachable through merged_into_id).
+_UNIQUE_REFERENCES: tuple[tuple[Any, Any, Any], ...] = (
+    (Invitation, Invitation.person_id, Invitation.call_in_id),
+    (OperationTarget, OperationTarget.person_id, OperationTarget.operation_id),
+)
+# Fields copied to the kept person when it has none.
+_FILL = ("identity_number", "identity_kind", "birth_date", "language", "phone", "source")
+
+
+def merge_persons(store: Store, keep_id: int, drop_id: int) -> Changes:
+    """Move everything of ``drop_id`` onto ``keep_id``; ``drop_id`` remains as a pointer.
+
+    Raises:
+        ValidationError: Both ids are the same.
+        NotFound: Either person is missing or already merged.
+    """
+    require(store.identity, Action.PERSON_MERGE)
+    if keep_id == drop_id:
+        raise ValidationError("Välj två olika personer att slå ihop.", "drop_id")
+    with UnitOfWork(store, "Slå ihop personer") as uow:
+        session = uow.session
+        keep, drop = _live(session, keep_id), _live(session, drop_id)
+        _absorb_fields(keep, drop)
+        drop.merged_into_id = keep_id
+        session.flush()
+        moved = _repoint(session, keep_id, drop_id)
+        uow.audit(Action.PERSON_MERGE.value, "person", [keep_id, drop_id], detail=f"moved={moved}")
+        uow.touched("person", keep_id, drop_id)
+    return uow.changes
+
+
+def _live(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound("Personen finns inte längre eller är redan sammanslagen.")
+    return person
+
+
+def _absorb_fields(keep: Person, drop: Person) -> None:
+    for name in _FILL:
+        if getattr(keep, name) is None and getattr(drop, name) is not None:
+            setattr(keep, name, getattr(drop, name))
+    if keep.photo is None and drop.photo is not None:
+        keep.photo = drop.photo
+    aliases = [a for a in keep.aliases.split("; ") if a]
+    for alias in [drop.full_name, *drop.aliases.split("; ")]:
+        if alias and alias != keep.full_name and alias not in aliases:
+            aliases.append(alias)
+    keep.aliases = "; ".join(aliases)
+    keep.protected_identity = keep.protected_identity or drop.protected_identity
+    keep.at_risk_victim = keep.at_risk_victim or drop.at_risk_victim
+    keep.at_risk_shooter = keep.at_risk_shooter or drop.at_risk_shooter
+    # The sooner review date wins: a merge should not postpone a review.
+    dates = [d for d in (keep.review_date, drop.review_date) if d is not None]
+    keep.review_date = min(dates) if dates else None
+    # The identity number lives on the kept record only.
+    if drop.identity_number == keep.identity_number:
+        drop.identity_number = None
+
+
+def _repoint(session: Session, keep_id: int, drop_id: int) -> int:
+    moved = 0
+    for table, column in _PLAIN_REFERENCES:
+        # The kept person must not end up merged into himself.
+        guard = [table.id != keep_id] if table is Person else []
+        result = session.execute(
+            update(table)
+            .where(column == drop_id, *guard)
+            .values({column.key: keep_id})
+            .execution_options(synchronize_session=False)
+        )
+        moved += result.rowcount or 0  # type: ignore[attr-defined]
+    for table, column, parent in _UNIQUE_REFERENCES:
+        taken = select(parent).where(column == keep_id).scalar_subquery()
+        result = session.execute(
+            update(table)
+            .where(column == drop_id, parent.not_in(taken))
+            .values({column.key: keep_id})
+            .execution_options(synchronize_session=False)
+        )
+        moved += result.rowcount or 0  # type: ignore[attr-defined]
+    # A relative who is now the person himself is no longer family.
+    session.execute(
+        update(Relative)
+        .where(Relative.person_id == keep_id, Relative.linked_person_id == keep_id)
+        .values(linked_person_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    return moved

@@ -1,0 +1,320 @@
+"""Persons: the list, the profile, create and edit, addresses and relatives.
+
+Reads return frozen rows; every profile read, reveal, search and change writes an
+audit entry (ids and codes only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import Address, Group, Membership, Person, Relative
+from desktop.services.changes import Changes
+from desktop.services.errors import ConflictError, NotFound, ValidationError
+from desktop.services.mapping import search
+from desktop.services.mapping.duplicates import find_duplicates
+from desktop.services.mapping.parsing import address_values, person_values
+from desktop.services.mapping.rows import (
+    AddressInput,
+    AddressRow,
+    DuplicateCandidate,
+    MembershipRow,
+    PersonFilter,
+    PersonInput,
+    PersonProfile,
+    PersonRow,
+    PersonSort,
+    RelativeRow,
+)
+from desktop.services.mapping.timeline import person_timeline
+from desktop.services.permissions import Action, require
+from desktop.services.uow import UnitOfWork
+from desktop.services.validation import parse_phone
+from desktop.store.database import Store
+
+# Purpose codes recorded with reads (behandlingsändamål).
+PURPOSE_MAPPING = "mapping"
+MAX_PHOTO_BYTES = 2_000_000
+
+
+class PersonService:
+    """Use cases on mapped persons for one unlocked store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- list and search ------------------------------------------------------
+
+    def page(
+        self,
+        flt: PersonFilter,
+        sort: PersonSort = PersonSort.NAME,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = search.PAGE_SIZE,
+    ) -> list[PersonRow]:
+        """One page of the list. Not audited per call: see :meth:`record_search`."""
+        require(self.store.identity, Action.SEARCH)
+        with self.store.read_session() as session:
+            return search.person_page(session, flt, sort, descending, offset, limit)
+
+    def count(self, flt: PersonFilter) -> int:
+        require(self.store.identity, Action.SEARCH)
+        with self.store.read_session() as session:
+            return search.count_persons(session, flt)
+
+    def areas(self) -> list[str]:
+        require(self.store.identity, Action.SEARCH)
+        with self.store.read_session() as session:
+            return search.areas(session)
+
+    def record_search(self, flt: PersonFilter, shown: int) -> None:
+        """One audit entry for a settled search: which filters, how many rows, no text."""
+        require(self.store.identity, Action.SEARCH)
+        used = [
+            name
+            for name, on in (
+                ("text", bool(flt.text.strip())),
+                ("group", flt.group_id is not None),
+                ("area", bool(flt.area)),
+                ("status", bool(flt.statuses)),
+                ("category", bool(flt.categories)),
+                ("risk", flt.risk is not None),
+                ("review", flt.due_for_review),
+                ("followup", flt.open_follow_up),
+            )
+            if on
+        ]
+        with UnitOfWork(self.store, "Sök person") as uow:
+            uow.audit(
+                Action.SEARCH.value,
+                "person",
+                detail=f"filters={'+'.join(used) or 'none'};shown={shown}",
+            )
+
+    # --- profile --------------------------------------------------------------
+
+    def profile(self, person_id: int, purpose: str = PURPOSE_MAPPING) -> PersonProfile:
+        """The whole profile; the read is audited with its purpose."""
+        require(self.store.identity, Action.PERSON_READ)
+        with UnitOfWork(self.store, "Visa person") as uow:
+            profile = _profile(uow.session, person_id)
+            uow.audit(Action.PERSON_READ.value, "person", [person_id], purpose=purpose)
+        return profile
+
+    def reveal_identity(self, person_id: int, purpose: str = PURPOSE_MAPPING) -> str | None:
+        """The full personnummer; audited, and only for roles that may reveal it."""
+        require(self.store.identity, Action.PERSON_REVEAL_ID)
+        with UnitOfWork(self.store, "Visa personnummer") as uow:
+            number = uow.session.scalar(
+                select(Person.identity_number).where(Person.id == person_id)
+            )
+            uow.audit(Action.PERSON_REVEAL_ID.value, "person", [person_id], purpose=purpose)
+        return number
+
+    def photo(self, person_id: int) -> bytes | None:
+        require(self.store.identity, Action.PERSON_READ)
+        with self.store.read_session() as session:
+            return session.scalar(select(Person.photo).where(Person.id == person_id))
+
+    # --- create and edit ------------------------------------------------------
+
+    def duplicates(
+        self, inp: PersonInput, exclude_id: int | None = None
+    ) -> list[DuplicateCandidate]:
+        """Possible duplicates of ``inp``; call before saving and show them."""
+        require(self.store.identity, Action.PERSON_EDIT)
+        values = person_values(inp)
+        with self.store.read_session() as session:
+            return find_duplicates(
+                session,
+                values["first_name"],
+                values["last_name"],
+                values["birth_date"],
+                values["identity_number"],
+                exclude_id,
+            )
+
+    def create(self, inp: PersonInput, photo: bytes | None = None) -> Changes:
+        require(self.store.identity, Action.PERSON_EDIT)
+        values = person_values(inp)
+        _check_photo(photo)
+        with UnitOfWork(self.store, "Ny person") as uow:
+            person = Person(**values, mapped_on=dt.date.today(), photo=photo)
+            uow.session.add(person)
+            uow.session.flush()
+            uow.audit("person.create", "person", [person.id])
+            uow.touched("person", person.id)
+        return uow.changes
+
+    def update(
+        self, person_id: int, version: int, inp: PersonInput, photo: bytes | None = None
+    ) -> Changes:
+        """Save an edit; ``version`` is what the dialog read (optimistic locking)."""
+        require(self.store.identity, Action.PERSON_EDIT)
+        values = person_values(inp)
+        _check_photo(photo)
+        with UnitOfWork(self.store, "Redigera person") as uow:
+            person = _get(uow.session, person_id)
+            if person.version != version:
+                raise ConflictError()
+            for key, value in values.items():
+                setattr(person, key, value)
+            if photo is not None:
+                person.photo = photo
+            uow.audit("person.update", "person", [person_id])
+            uow.touched("person", person_id)
+        return uow.changes
+
+    def add_address(self, person_id: int, inp: AddressInput) -> Changes:
+        """A new address; the current one (if any) ends the day before it starts."""
+        require(self.store.identity, Action.PERSON_EDIT)
+        values = address_values(inp)
+        with UnitOfWork(self.store, "Ny adress") as uow:
+            _get(uow.session, person_id)
+            starts = values["valid_from"] or dt.date.today()
+            if values["valid_to"] is None:
+                for old in uow.session.scalars(
+                    select(Address).where(
+                        Address.person_id == person_id, Address.valid_to.is_(None)
+                    )
+                ):
+                    old.valid_to = max(starts - dt.timedelta(days=1), old.valid_from or starts)
+            address = Address(person_id=person_id, **{**values, "valid_from": starts})
+            uow.session.add(address)
+            uow.session.flush()
+            uow.audit("address.create", "address", [address.id])
+            uow.touched("person", person_id)
+        return uow.changes
+
+    def add_relative(
+        self,
+        person_id: int,
+        name: str,
+        relation: str,
+        phone: str = "",
+        same_address: bool = False,
+        linked_person_id: int | None = None,
+    ) -> Changes:
+        require(self.store.identity, Action.PERSON_EDIT)
+        if not name.strip() or not relation.strip():
+            raise ValidationError("Ange namn och relation.", "name")
+        shown_phone = parse_phone(phone).display if phone.strip() else None
+        with UnitOfWork(self.store, "Ny anhörig") as uow:
+            _get(uow.session, person_id)
+            relative = Relative(
+                person_id=person_id,
+                name=name.strip(),
+                relation=relation.strip(),
+                phone=shown_phone,
+                same_address=same_address,
+                linked_person_id=linked_person_id,
+            )
+            uow.session.add(relative)
+            uow.session.flush()
+            uow.audit("relative.create", "relative", [relative.id])
+            uow.touched("person", person_id)
+        return uow.changes
+
+
+def _check_photo(photo: bytes | None) -> None:
+    if photo is not None and len(photo) > MAX_PHOTO_BYTES:
+        raise ValidationError("Fotot är för stort (högst 2 MB).", "photo")
+
+
+def _get(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound("Personen finns inte längre.")
+    return person
+
+
+def membership_rows(session: Session, *where: object) -> tuple[MembershipRow, ...]:
+    """Membership rows with person and group names, by any condition on Membership."""
+    rows = session.execute(
+        select(
+            Membership,
+            Group.name.label("group_name"),
+            Person.first_name,
+            Person.last_name,
+        )
+        .join(Group, Group.id == Membership.group_id)
+        .join(Person, Person.id == Membership.person_id)
+        .where(*where)  # type: ignore[arg-type]
+        .order_by(Membership.until.is_not(None), Group.name, Person.last_name)
+    ).all()
+    return tuple(
+        MembershipRow(
+            id=m.id,
+            person_id=m.person_id,
+            group_id=m.group_id,
+            group_name=r.group_name,
+            person_name=f"{r.first_name} {r.last_name}",
+            role=m.role,
+            since=m.since,
+            until=m.until,
+            source=m.source,
+            reason=m.reason,
+            review_date=m.review_date,
+            version=m.version,
+        )
+        for r in rows
+        for m in (r.Membership,)
+    )
+
+
+def _profile(session: Session, person_id: int) -> PersonProfile:
+    p = _get(session, person_id)
+    has_photo = session.scalar(select(Person.photo.is_not(None)).where(Person.id == person_id))
+    addresses = tuple(
+        AddressRow(
+            a.id, a.street, a.postcode, a.city, a.area, a.valid_from, a.valid_to, a.access_notes
+        )
+        for a in sorted(
+            p.addresses,
+            key=lambda a: (a.valid_to is None, a.valid_from or dt.date.min),
+            reverse=True,
+        )
+    )
+    relatives = tuple(
+        RelativeRow(
+            r.id,
+            r.name,
+            r.relation,
+            r.phone,
+            r.same_address,
+            r.likely_present,
+            r.linked_person_id,
+        )
+        for r in p.relatives
+    )
+    return PersonProfile(
+        id=p.id,
+        version=p.version,
+        first_name=p.first_name,
+        last_name=p.last_name,
+        aliases=tuple(a for a in p.aliases.split("; ") if a),
+        birth_date=p.birth_date,
+        identity_masked=search.mask_identity(p.identity_number),
+        identity_kind=p.identity_kind,
+        language=p.language,
+        interpreter_need=p.interpreter_need,
+        status=p.status,
+        category=p.category,
+        protected_identity=p.protected_identity,
+        at_risk_victim=p.at_risk_victim,
+        at_risk_shooter=p.at_risk_shooter,
+        priority=p.priority,
+        phone=p.phone,
+        source=p.source,
+        review_date=p.review_date,
+        mapped_on=p.mapped_on,
+        has_photo=bool(has_photo),
+        addresses=addresses,
+        relatives=relatives,
+        memberships=membership_rows(session, Membership.person_id == person_id),
+        timeline=person_timeline(session, person_id),
+    )

@@ -1,0 +1,251 @@
+"""The person list: search as you type, filters and sorting, all in SQL.
+
+Full-text matching lives behind :func:`text_condition` so PostgreSQL can get its own
+index later: SQLite uses the FTS5 trigram table ``person_search`` (see the initial
+migration); one or two typed characters use a prefix match on the lower-case name
+indexes, because a trigram needs three.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from desktop.models import Address, Group, Membership, Person, Task, TaskStatus
+from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
+
+PAGE_SIZE = 200
+_TOKEN = re.compile(r"\S+")
+
+
+def fts_query(typed: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed, or None if nothing is long enough.
+
+    Each word becomes a quoted string (quotes doubled), so operators and punctuation in
+    the input are matched literally instead of being parsed as FTS5 syntax. Words shorter
+    than three characters are left out: a trigram index cannot answer them.
+    """
+    terms = []
+    for word in _TOKEN.findall(typed):
+        if re.fullmatch(r"[\d-]+", word):
+            # Identity numbers are indexed without the dash.
+            word = word.replace("-", "")
+        if len(word) >= 3:
+            terms.append('"' + word.replace('"', '""') + '"')
+    return " ".join(terms) if terms else None
+
+
+def _case_variants(prefix: str) -> list[str]:
+    # SQLite's lower() folds ASCII only, so "Å" stays "Å": try both cases of such letters.
+    variants = [""]
+    for char in prefix:
+        options = {char.lower()} if char.isascii() else {char.lower(), char.upper()}
+        variants = [v + o for v in variants for o in sorted(options)]
+    return variants
+
+
+def _prefix_condition(prefix: str) -> ColumnElement[bool]:
+    clauses = []
+    for variant in _case_variants(prefix):
+        upper = variant[:-1] + chr(ord(variant[-1]) + 1)
+        for column in (Person.first_name, Person.last_name):
+            lowered = func.lower(column)
+            clauses.append(and_(lowered >= variant, lowered < upper))
+    return or_(*clauses)
+
+
+def text_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
+    """The WHERE condition for ``typed`` on this session's dialect, or None for all."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    match = fts_query(typed)
+    if match is None:
+        return _prefix_condition(_TOKEN.findall(typed)[0])
+    if session.get_bind().dialect.name == "sqlite":
+        return Person.id.in_(
+            select(text("rowid"))
+            .select_from(text("person_search"))
+            .where(text("person_search MATCH :match").bindparams(match=match))
+        )
+    # PostgreSQL gets a trigram index in a later issue; until then a plain ILIKE.
+    pattern = f"%{typed}%"
+    return or_(
+        (Person.first_name + " " + Person.last_name).ilike(pattern),
+        Person.aliases.ilike(pattern),
+        Person.identity_number.ilike(pattern),
+    )
+
+
+def _current_membership(today: dt.date) -> ColumnElement[bool]:
+    return and_(
+        Membership.person_id == Person.id,
+        or_(Membership.until.is_(None), Membership.until >= today),
+    )
+
+
+def filter_conditions(
+    session: Session, flt: PersonFilter, today: dt.date
+) -> list[ColumnElement[bool]]:
+    """Every WHERE condition of the filter; merged-away persons never show."""
+    conditions: list[ColumnElement[bool]] = [Person.merged_into_id.is_(None)]
+    matched = text_condition(session, flt.text)
+    if matched is not None:
+        conditions.append(matched)
+    if flt.group_id is not None:
+        conditions.append(
+            exists().where(_current_membership(today), Membership.group_id == flt.group_id)
+        )
+    if flt.area:
+        conditions.append(
+            exists().where(
+                Address.person_id == Person.id,
+                Address.valid_to.is_(None),
+                Address.area == flt.area,
+            )
+        )
+    if flt.statuses:
+        conditions.append(Person.status.in_(sorted(flt.statuses)))
+    if flt.categories:
+        conditions.append(Person.category.in_(sorted(flt.categories)))
+    if flt.risk is RiskRole.VICTIM:
+        conditions.append(Person.at_risk_victim.is_(True))
+    elif flt.risk is RiskRole.SHOOTER:
+        conditions.append(Person.at_risk_shooter.is_(True))
+    elif flt.risk is RiskRole.EITHER:
+        conditions.append(or_(Person.at_risk_victim.is_(True), Person.at_risk_shooter.is_(True)))
+    if flt.due_for_review:
+        conditions.append(
+            or_(
+                Person.review_date <= today,
+                exists().where(_current_membership(today), Membership.review_date <= today),
+            )
+        )
+    if flt.open_follow_up:
+        conditions.append(
+            exists().where(Task.person_id == Person.id, Task.status == TaskStatus.OPEN)
+        )
+    return conditions
+
+
+_SORT_COLUMNS: dict[PersonSort, tuple[Any, ...]] = {
+    PersonSort.NAME: (Person.last_name, Person.first_name),
+    PersonSort.BIRTH_DATE: (Person.birth_date,),
+    PersonSort.STATUS: (Person.status,),
+    PersonSort.CATEGORY: (Person.category,),
+    PersonSort.PRIORITY: (Person.priority,),
+    PersonSort.REVIEW_DATE: (Person.review_date,),
+}
+
+_LIST_COLUMNS = (
+    Person.id,
+    Person.first_name,
+    Person.last_name,
+    Person.aliases,
+    Person.birth_date,
+    Person.identity_number,
+    Person.status,
+    Person.category,
+    Person.protected_identity,
+    Person.at_risk_victim,
+    Person.at_risk_shooter,
+    Person.priority,
+    Person.review_date,
+)
+
+
+def mask_identity(number: str | None) -> str | None:
+    """``ÅÅÅÅMMDD-****``: the last four digits are shown only on an audited reveal."""
+    return None if not number else number[:9] + "****"
+
+
+def person_page(
+    session: Session,
+    flt: PersonFilter,
+    sort: PersonSort = PersonSort.NAME,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    today: dt.date | None = None,
+) -> list[PersonRow]:
+    """One page of the person list, with each row's current area and groups."""
+    today = today or dt.date.today()
+    query = select(*_LIST_COLUMNS).where(*filter_conditions(session, flt, today))
+    columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
+    order = [c.desc() if descending else c.asc() for c in columns]
+    order.append(Person.id.desc() if descending else Person.id.asc())
+    rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
+    ids = [r.id for r in rows]
+    areas, groups = _areas_of(session, ids), _groups_of(session, ids, today)
+    return [
+        PersonRow(
+            id=r.id,
+            first_name=r.first_name,
+            last_name=r.last_name,
+            aliases=r.aliases,
+            birth_date=r.birth_date,
+            identity_masked=mask_identity(r.identity_number),
+            status=r.status,
+            category=r.category,
+            protected_identity=r.protected_identity,
+            at_risk_victim=r.at_risk_victim,
+            at_risk_shooter=r.at_risk_shooter,
+            priority=r.priority,
+            review_date=r.review_date,
+            # A protected identity's area is not shown in lists (skyddad identitet).
+            area=None if r.protected_identity else areas.get(r.id),
+            groups=", ".join(groups.get(r.id, ())),
+        )
+        for r in rows
+    ]
+
+
+def count_persons(session: Session, flt: PersonFilter, today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    query = select(func.count()).select_from(Person)
+    return int(session.scalar(query.where(*filter_conditions(session, flt, today))) or 0)
+
+
+def _areas_of(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Address.person_id, Address.area)
+        .where(Address.person_id.in_(ids), Address.valid_to.is_(None), Address.area.is_not(None))
+        .order_by(Address.valid_from)
+    ).all()
+    return {r.person_id: r.area for r in rows}
+
+
+def _groups_of(session: Session, ids: Sequence[int], today: dt.date) -> dict[int, list[str]]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Membership.person_id, Group.name)
+        .join(Group, Group.id == Membership.group_id)
+        .where(
+            Membership.person_id.in_(ids),
+            or_(Membership.until.is_(None), Membership.until >= today),
+        )
+        .order_by(Group.name)
+    ).all()
+    result: dict[int, list[str]] = {}
+    for r in rows:
+        result.setdefault(r.person_id, []).append(r.name)
+    return result
+
+
+def areas(session: Session) -> list[str]:
+    """Every area of a current address, for the area filter."""
+    rows = session.scalars(
+        select(Address.area)
+        .where(Address.valid_to.is_(None), Address.area.is_not(None))
+        .distinct()
+        .order_by(Address.area)
+    )
+    return [a for a in rows if a]
