@@ -30,6 +30,7 @@ from desktop.reports.flowables import TickBoxes, WriteLines, callout, label_valu
 from desktop.reports.styles import (
     BODY,
     BULLET,
+    FONT_ALL,
     H1,
     INK,
     ITALIC_NOTE,
@@ -57,6 +58,7 @@ PHOTO_HEIGHT = 46 * mm
 SIDE_BY_SIDE_MAX_ITEMS = 10
 _PLAIN = TableStyle(
     [
+        FONT_ALL,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -340,6 +342,7 @@ def _outcome_form(visit: VisitSheet) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                FONT_ALL,
                 ("BOX", (0, 0), (-1, -1), 0.8, INK),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),

@@ -127,6 +127,9 @@ def build_document(
         author=meta.printed_by,
         subject=f"{title} {meta.serial}",
         creator="Rondplan",
+        # Otherwise every page stream starts by selecting Helvetica, a font
+        # that is neither embedded nor able to print Ł or ễ.
+        initialFontName=FAMILY,
     )
     frame = Frame(
         doc.leftMargin,

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
 from desktop.reports.fonts import BOLD, FAMILY
-from desktop.reports.styles import ACCENT, BODY_TIGHT, INK, MUTED, RULE, TINT, esc
+from desktop.reports.styles import ACCENT, BODY_TIGHT, FONT_ALL, INK, MUTED, RULE, TINT, esc
 
 BOX = 3.4 * mm
 
@@ -121,18 +121,22 @@ def callout(
 ) -> Table:
     """A tinted box with a coloured bar on the left, around ``content``.
 
-    A one-cell table splits across pages when the content is long.
+    One row per flowable, and rows allowed to split inside, so that a long
+    call-out continues on the next page instead of failing the layout.
     """
-    table = Table([[content]], colWidths=[width])
+    table = Table([[item] for item in content], colWidths=[width])
     table.setStyle(
         TableStyle(
             [
+                FONT_ALL,
                 ("BACKGROUND", (0, 0), (-1, -1), background),
                 ("LINEBEFORE", (0, 0), (0, -1), 2.4, bar),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 5),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
             ]
         )
     )
@@ -151,6 +155,7 @@ def label_value_rows(rows: list[tuple[str, str]], label_width: float, width: flo
     table.setStyle(
         TableStyle(
             [
+                FONT_ALL,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4),

@@ -47,6 +47,7 @@ LEADING = 13.2
 def _style(name: str, **kwargs: object) -> ParagraphStyle:
     base: dict[str, object] = {
         "fontName": FAMILY,
+        "bulletFontName": FAMILY,  # the default bullet font is Helvetica
         "fontSize": BODY_SIZE,
         "leading": LEADING,
         "textColor": INK,
@@ -67,7 +68,13 @@ TITLE = _style("Title", fontName=BOLD, fontSize=22, leading=27, textColor=ACCENT
 SUBTITLE = _style("Subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=10)
 H1 = _style("H1", fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT, spaceAfter=4)
 H2 = _style(
-    "H2", fontName=BOLD, fontSize=10.5, leading=14, textColor=ACCENT, spaceBefore=9, spaceAfter=3
+    "H2",
+    fontName=BOLD,
+    fontSize=10.5,
+    leading=14,
+    textColor=ACCENT,
+    spaceBefore=9,
+    spaceAfter=3,
 )
 LABEL = _style("Label", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED)
 NAME = _style("Name", fontName=BOLD, fontSize=17, leading=21, spaceAfter=2)
@@ -90,6 +97,10 @@ def bullets(items: tuple[str, ...], style: ParagraphStyle = BULLET) -> list[obje
 
 
 # --- Table styles ----------------------------------------------------------
+
+#: Every table names the font: reportlab's cell default is Helvetica, which it
+#: selects for each cell even when the cell holds only paragraphs.
+FONT_ALL = ("FONTNAME", (0, 0), (-1, -1), FAMILY)
 
 
 def grid_table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:

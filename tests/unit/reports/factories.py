@@ -7,13 +7,35 @@ from datetime import date, datetime, timedelta
 from io import BytesIO
 
 from desktop.reports.data import (
+    AddressPeriod,
     AgencyCopy,
     AgencySection,
+    AttendeeRow,
     BriefingData,
+    CallInAttendeesData,
+    CallInInfo,
+    ChartSpec,
     Contact,
     DatedNote,
     DocumentMeta,
+    GroupMemberRow,
+    GroupOverviewData,
+    GroupRelationRow,
+    InvitationLetter,
+    InvitationLettersData,
+    KeyFigure,
+    MembershipRow,
+    MonthSeries,
+    NoteRow,
+    OperationScheduleData,
+    PersonSheetData,
     PersonSummary,
+    ReferralRow,
+    RelationRow,
+    SanctionRow,
+    ScheduleEntry,
+    StatisticsReportData,
+    StatTable,
     SupportOffer,
     TeamMember,
     VisitSheet,
@@ -93,7 +115,7 @@ def make_visit(index: int = 0, **overrides: object) -> VisitSheet:
     return replace(visit, **overrides)  # type: ignore[arg-type]
 
 
-def make_briefing(visits: int = 5, **overrides: object) -> BriefingData:
+def make_briefing(count: int = 5, **overrides: object) -> BriefingData:
     data = BriefingData(
         meta=make_meta(),
         operation_name="Insats Höst 2026",
@@ -106,7 +128,170 @@ def make_briefing(visits: int = 5, **overrides: object) -> BriefingData:
             TeamMember("Şahin Ağa", "Socialtjänsten", "Stödet och familjen", "070-444 55 66"),
         ),
         coordinator=Contact("Karin Lindqvist", "Polisen Malmö", "070-999 00 11", "k@ex.se"),
-        visits=tuple(make_visit(i) for i in range(visits)),
+        visits=tuple(make_visit(i) for i in range(count)),
         instructions=("Ring samordnaren efter varje besök.", "Ta med broschyrer på polska."),
     )
     return replace(data, **overrides)  # type: ignore[arg-type]
+
+
+def make_person_sheet(**overrides: object) -> PersonSheetData:
+    data = PersonSheetData(
+        meta=make_meta(),
+        person=PersonSummary(
+            "Nguyễn Văn An", 19, ("Anh",), "vietnamesiska", "vietnamesiska", make_photo(3)
+        ),
+        personal_id_masked="20070312-XXXX",
+        birth_date=date(2007, 3, 12),
+        status="Aktiv",
+        category="Misstänkt",
+        addresses=(
+            AddressPeriod(("Amiralsgatan 12", "214 37 Malmö"), date(2024, 1, 1)),
+            AddressPeriod(("Lönngatan 3", "214 49 Malmö"), date(2021, 5, 1), date(2023, 12, 31)),
+        ),
+        memberships=(
+            MembershipRow(
+                "Nätverk Öst",
+                "kärnmedlem",
+                "Polisens kartläggning",
+                date(2025, 2, 1),
+                date(2027, 2, 1),
+            ),
+        ),
+        relations=(RelationRow("Şahin Ağa", "kusin", "umgås dagligen"),),
+        deliveries=(DatedNote(date(2026, 5, 12), "Hembesök: träffade honom."),),
+        referrals=(ReferralRow("Exit Malmö", "Pågår", date(2026, 6, 1)),),
+        notes=(NoteRow(date(2026, 6, 2), "Bedömning", "Socialtjänsten", "Motiverad. " * 30),),
+        agency_section=AgencySection("Polisens bedömning", (AGENCY_TEXT,)),
+    )
+    return replace(data, **overrides)  # type: ignore[arg-type]
+
+
+def make_group(members: int = 30) -> GroupOverviewData:
+    return GroupOverviewData(
+        meta=make_meta("soc"),
+        name="Nätverk Öst",
+        aliases=("Östgänget",),
+        territory="Rosengård, Herrgården",
+        description="Löst sammanhållet nätverk med kärna av cirka tio personer.",
+        members=tuple(
+            GroupMemberRow(
+                NAMES[i % 5] + f" {i}",
+                16 + i % 9,
+                "medlem",
+                "Aktiv",
+                i % 3,
+                date(2026, 5, 1) if i % 3 else None,
+            )
+            for i in range(members)
+        ),
+        relations=(
+            GroupRelationRow(
+                "Nätverk Väst", "Konflikt", "Aktiv", date(2026, 10, 1), "Skottlossning 2026-11-02"
+            ),
+            GroupRelationRow("Seved-gruppen", "Allians", "Lugn"),
+        ),
+        sanctions=(SanctionRow(date(2026, 11, 3), None, "Skottlossning i Rosengård."),),
+        recent_events=(DatedNote(date(2026, 11, 2), "Skottlossning på Ramels väg."),),
+    )
+
+
+def make_schedule(visits: int = 40) -> OperationScheduleData:
+    teams = ("Team 1", "Team 2", "Team 3", "Team 4")
+    start = date(2026, 11, 23)
+    entries = []
+    for i in range(visits):
+        day = start + timedelta(days=(i // 4) % 12)
+        at = datetime.combine(day, datetime.min.time()) + timedelta(hours=9 + (i % 3) * 2)
+        entries.append(
+            ScheduleEntry(
+                at, at + timedelta(hours=1), teams[i % 4], NAMES[i % 5], "Rosengård", "planerat"
+            )
+        )
+    return OperationScheduleData(
+        make_meta(), "Insats Höst 2026", start, date(2026, 12, 4), teams, tuple(entries)
+    )
+
+
+CALLIN = CallInInfo(
+    "Stormöte Malmö december",
+    datetime(2026, 12, 10, 17, 0),
+    "Rådhuset",
+    ("Kalendegatan 1", "211 35 Malmö"),
+)
+
+
+def make_attendees(count: int = 45) -> CallInAttendeesData:
+    return CallInAttendeesData(
+        make_meta(),
+        CALLIN,
+        tuple(
+            AttendeeRow(
+                NAMES[i % 5],
+                "Nätverk Öst",
+                "Frivården",
+                date(2026, 11, 20),
+                (True, False, None)[i % 3],
+            )
+            for i in range(count)
+        ),
+    )
+
+
+def make_letters(count: int = 3) -> InvitationLettersData:
+    return InvitationLettersData(
+        make_meta(),
+        CALLIN,
+        date(2026, 11, 25),
+        (
+            "Du är inbjuden till ett möte med polisen, socialtjänsten, Kriminalvården "
+            "och personer från ditt område.",
+            "Du är inte misstänkt för något brott. Vi vill berätta om hjälp som finns.",
+        ),
+        (
+            Contact("Erik Holm", "Polisen", "070-111 22 33"),
+            Contact("Amira Haddad", "Socialtjänsten", "040-34 10 00"),
+            Contact("Jonas Berg", "Kriminalvården", "010-111 00 00"),
+        ),
+        tuple(
+            InvitationLetter(NAMES[i % 5], ("Amiralsgatan 12", "214 37 Malmö"))
+            for i in range(count)
+        ),
+    )
+
+
+def make_statistics() -> StatisticsReportData:
+    months = tuple(date(2026, m, 1) for m in range(1, 13))
+    return StatisticsReportData(
+        make_meta(),
+        "Sluta skjut Malmö 2026",
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        (
+            KeyFigure("Nådda", "163", "Personer som fått budskapet minst en gång."),
+            KeyFigure("Nådda flera gånger", "17", "Fått budskapet två gånger eller fler."),
+            KeyFigure("Stöd accepterat", "41 %", "Andel av erbjudna som tackat ja."),
+            KeyFigure("Hembesök", "212", "Genomförda hembesök."),
+        ),
+        months,
+        ChartSpec(
+            "Hembesök per månad",
+            "antal",
+            (
+                MonthSeries("Träffade honom", tuple(float(5 + m % 7) for m in range(12))),
+                MonthSeries("Inte hemma", tuple(float(2 + m % 4) for m in range(12))),
+            ),
+        ),
+        ChartSpec(
+            "Nådda personer, ackumulerat",
+            "personer",
+            (MonthSeries("Nådda", tuple(float(12 * m) for m in range(1, 13))),),
+        ),
+        (
+            StatTable(
+                "Utfall per grupp",
+                ("Grupp", "Medlemmar", "Nådda", "Andel"),
+                tuple((f"Grupp {i}", "12", "9", "75 %") for i in range(30)),
+            ),
+        ),
+        ("Siffrorna bygger på registrerade utfall.",),
+    )
