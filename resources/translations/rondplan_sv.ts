@@ -395,7 +395,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+154"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+186"/>
         <source>Ny Rondplan-databas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,7 +561,7 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-67"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-99"/>
         <source>Återställningskod</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,7 +572,22 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Skriv ut…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Jag har sparat återställningskoden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Rondplan – återställningskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Förvara papperet inlåst, åtskilt från datorn. Koden behövs för att öppna databasen om administratörens lösenord glöms bort.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -666,7 +681,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-167"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-202"/>
         <source>Välkommen till Rondplan</source>
         <translation type="unfinished"></translation>
     </message>

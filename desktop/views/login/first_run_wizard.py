@@ -212,6 +212,9 @@ class RecoveryPage(QWizardPage):
                 "databasen om administratörens lösenord glöms bort."
             )
         )
+        self.print_button = QPushButton(self.tr("Skriv ut…"))
+        self.print_button.setObjectName("printRecoveryCode")
+        self.print_button.clicked.connect(self._print)
         self.saved_check = QCheckBox(self.tr("Jag har sparat återställningskoden"))
         self.saved_check.setObjectName("recoverySaved")
         self.saved_check.toggled.connect(self.completeChanged)
@@ -219,9 +222,38 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(instruction)
         layout.addSpacing(12)
         layout.addWidget(self.code_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addSpacing(12)
         layout.addWidget(self.saved_check)
         layout.addStretch(1)
+
+    def _print(self) -> None:
+        # Imported here: print support is not needed for the wizard to open fast.
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setPlainText(
+            "\n\n".join(
+                [
+                    self.tr("Rondplan – återställningskod"),
+                    self.code_label.text(),
+                    self.tr(
+                        "Förvara papperet inlåst, åtskilt från datorn. Koden behövs för att "
+                        "öppna databasen om administratörens lösenord glöms bort."
+                    ),
+                ]
+            )
+        )
+        document.print_(printer)
 
     def initializePage(self) -> None:
         wizard = self.wizard()

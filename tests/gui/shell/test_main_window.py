@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.views.i18n import install_translators, remove_translators
 from desktop.views.shell import MainWindow, PageSpec, PlaceholderPage, StatusInfo
 
 TITLES = ["Personer", "Grupperingar", "Insatser", "Kalender", "Stormöten"]
@@ -149,3 +150,18 @@ def test_placeholder_page_is_honest(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert texts == ["Statistik", "Den här sidan är inte byggd ännu.", "Planeras i ärende 9."]
+
+
+def test_menus_follow_a_language_switch(
+    built: tuple[MainWindow, Factory], qtbot: QtBot, qapp: QApplication
+) -> None:
+    window, _ = built
+    assert window.lock_action.text() == "&Lås"
+    try:
+        install_translators(qapp, "en")
+        qtbot.waitUntil(lambda: window.lock_action.text() == "&Lock", timeout=2000)
+        assert window.quit_action.text() == "&Quit"
+    finally:
+        remove_translators(qapp)
+        QLocale.setDefault(QLocale.c())
+    qtbot.waitUntil(lambda: window.lock_action.text() == "&Lås", timeout=2000)
