@@ -262,6 +262,7 @@ def _context_sections(visit: VisitSheet) -> list[Flowable]:
     half = (CONTENT_WIDTH - gap) / 2
     table = Table([[left, right]], colWidths=[half + gap, half])
     table.setStyle(_PLAIN)
+    table.setStyle([("RIGHTPADDING", (0, 0), (0, 0), gap)])
     # Headings at the top of a cell lose their spaceBefore; give it back.
     return [Spacer(1, 2 * mm), table]
 

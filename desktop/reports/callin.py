@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from desktop.reports.canvas import Output, build_document
 from desktop.reports.common import CONTENT_WIDTH, data_table, template_note
-from desktop.reports.data import CallInAttendeesData, CallInInfo, InvitationLettersData
+from desktop.reports.data_sheets import CallInAttendeesData, CallInInfo, InvitationLettersData
 from desktop.reports.flowables import label_value_rows
 from desktop.reports.styles import (
     BODY,

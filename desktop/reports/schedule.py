@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from desktop.reports.canvas import Output, build_document
-from desktop.reports.data import OperationScheduleData, ScheduleEntry
+from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.reports.styles import (
     CELL,
     CELL_BOLD,

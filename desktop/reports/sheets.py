@@ -16,7 +16,7 @@ from desktop.reports.common import (
     section,
     template_note,
 )
-from desktop.reports.data import GroupOverviewData, PersonSheetData
+from desktop.reports.data_sheets import GroupOverviewData, PersonSheetData
 from desktop.reports.flowables import label_value_rows, photo
 from desktop.reports.styles import (
     BODY,

@@ -12,11 +12,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop.reports.canvas import Output, build_document
 from desktop.reports.common import CONTENT_WIDTH, data_table, section, template_note
-from desktop.reports.data import ChartSpec, StatisticsReportData
-from desktop.reports.fonts import BOLD, FAMILY
+from desktop.reports.data_sheets import ChartSpec, StatisticsReportData
+from desktop.reports.fonts import FAMILY
 from desktop.reports.styles import (
     ACCENT,
     BODY,
+    FIGURE,
     FONT_ALL,
     INK,
     ITALIC_NOTE,
@@ -80,11 +81,7 @@ def _key_figures(data: StatisticsReportData) -> Table:
     for figure in data.key_figures:
         cells.append(
             [
-                Paragraph(
-                    f'<font name="{BOLD}" size="20" color="{ACCENT.hexval()}">'
-                    f"{esc(figure.value)}</font>",
-                    BODY,
-                ),
+                Paragraph(esc(figure.value), FIGURE),
                 Spacer(1, 2 * mm),
                 Paragraph(f"<b>{esc(figure.label)}</b>", BODY),
                 Paragraph(esc(figure.definition), SMALL),

@@ -79,6 +79,7 @@ H2 = _style(
 LABEL = _style("Label", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED)
 NAME = _style("Name", fontName=BOLD, fontSize=17, leading=21, spaceAfter=2)
 OPENING = _style("Opening", fontName=BOLD, fontSize=11, leading=15, spaceAfter=4)
+FIGURE = _style("Figure", fontName=BOLD, fontSize=20, leading=24, textColor=ACCENT)
 WARN_TEXT = _style("Warn", fontName=BOLD, textColor=WARN)
 ITALIC_NOTE = _style("ItalicNote", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED)
 BULLET = _style("Bullet", leftIndent=10, bulletIndent=0, spaceAfter=1.5)

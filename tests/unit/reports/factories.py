@@ -7,17 +7,23 @@ from datetime import date, datetime, timedelta
 from io import BytesIO
 
 from desktop.reports.data import (
-    AddressPeriod,
     AgencyCopy,
     AgencySection,
-    AttendeeRow,
     BriefingData,
-    CallInAttendeesData,
-    CallInInfo,
-    ChartSpec,
     Contact,
     DatedNote,
     DocumentMeta,
+    PersonSummary,
+    SupportOffer,
+    TeamMember,
+    VisitSheet,
+)
+from desktop.reports.data_sheets import (
+    AddressPeriod,
+    AttendeeRow,
+    CallInAttendeesData,
+    CallInInfo,
+    ChartSpec,
     GroupMemberRow,
     GroupOverviewData,
     GroupRelationRow,
@@ -29,16 +35,12 @@ from desktop.reports.data import (
     NoteRow,
     OperationScheduleData,
     PersonSheetData,
-    PersonSummary,
     ReferralRow,
     RelationRow,
     SanctionRow,
     ScheduleEntry,
     StatisticsReportData,
     StatTable,
-    SupportOffer,
-    TeamMember,
-    VisitSheet,
 )
 
 MARKING = "SEKRETESS – får ej spridas (OSL 35 kap. 1 §)"
