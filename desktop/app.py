@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.views.i18n import install_translators
-from desktop.views.login import FirstRunWizard, LoginDialog
+from desktop.views.login.login_dialog import LoginDialog
 from desktop.views.settings import APPLICATION, ORGANISATION, Settings
 from desktop.views.shell.crash import install_excepthook
 from desktop.views.theme.apply import apply_theme
@@ -105,7 +105,12 @@ class Session(QObject):
         window.lock_requested.connect(self.lock)
         window.language_changed.connect(self._change_language)
         window.theme_changed.connect(self._change_theme)
-        window.set_language(self.settings.preferences().language)
+        prefs = self.settings.preferences()
+        window.set_language(prefs.language)
+        window.set_theme(prefs.theme)
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            window.restoreGeometry(geometry)
         return window
 
     def status_info(self):  # type: ignore[no-untyped-def]
@@ -161,11 +166,14 @@ class Session(QObject):
         self.settings.save_preferences(replace(self.settings.preferences(), theme=mode))
 
     def close(self) -> None:
+        self.settings.save_window_geometry(self.window.saveGeometry())
+        self.settings.sync()
         self.store.lock()
 
 
 def _first_run(path: Path) -> Path | None:
     """The first-run wizard: a new database and its administrator."""
+    from desktop.views.login.first_run_wizard import FirstRunWizard
 
     def create(db_path: str, admin: str, password: str) -> str:
         from desktop.store.database import create_database
@@ -205,7 +213,7 @@ def open_demo_store(folder: Path) -> Store:
 def run_gui(args: argparse.Namespace) -> int:
     """``rondplan`` without a subcommand: the application."""
     from desktop.commands.common import database_path
-    from desktop.views.shell.single_instance import acquire
+    from desktop.views.shell.single_instance import acquire, bring_to_front
 
     app, settings = create_application(args.lang)
     log_dir = user_log_path("Rondplan", appauthor=False)
@@ -236,7 +244,7 @@ def run_gui(args: argparse.Namespace) -> int:
         label = str(path)
 
     session = Session(store, settings, label)
-    instance.activation_requested.connect(session.window.raise_)
+    instance.activation_requested.connect(lambda: bring_to_front(session.window))
     session.window.show()
     try:
         return app.exec()
