@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
@@ -117,7 +119,7 @@ def _signatures(data: InvitationLettersData) -> list[Flowable]:
         return []
     columns = min(3, len(data.signatories))
     width = CONTENT_WIDTH / columns
-    cells = [
+    cells: list[Any] = [
         [
             Paragraph("Med vänlig hälsning", SMALL),
             Spacer(1, 3 * mm),
@@ -127,7 +129,7 @@ def _signatures(data: InvitationLettersData) -> list[Flowable]:
         ]
         for c in data.signatories
     ]
-    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows: list[list[Any]] = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
     table = Table(rows, colWidths=[width] * columns)
     table.setStyle(

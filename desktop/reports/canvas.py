@@ -83,7 +83,7 @@ def _draw_decorations(
 def make_canvas(meta: DocumentMeta, title: str) -> type[Canvas]:
     """A canvas class that decorates every page once the page count is known."""
 
-    class DecoratedCanvas(Canvas):
+    class DecoratedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []

@@ -15,7 +15,7 @@ from desktop.reports.styles import ACCENT, BODY_TIGHT, FONT_ALL, INK, MUTED, RUL
 BOX = 3.4 * mm
 
 
-class TickBoxes(Flowable):
+class TickBoxes(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """Labelled empty tick boxes laid out in ``columns`` columns.
 
     Drawn as real squares (not a glyph) so they print crisply and are big
@@ -56,7 +56,7 @@ class TickBoxes(Flowable):
             canvas.drawString(x + BOX + 2 * mm, y + 0.7, text)
 
 
-class WriteLines(Flowable):
+class WriteLines(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A label followed by ruled lines to write on by hand."""
 
     def __init__(self, label: str, lines: int = 2, spacing: float = 7 * mm):
@@ -99,7 +99,7 @@ def photo(data: bytes | None, max_width: float, max_height: float) -> Flowable:
     return _PhotoPlaceholder(max_width, max_height)
 
 
-class _PhotoPlaceholder(Flowable):
+class _PhotoPlaceholder(Flowable):  # type: ignore[misc]  # reportlab ships no types
     def __init__(self, width: float, height: float):
         super().__init__()
         self.width = width

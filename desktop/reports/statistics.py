@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -87,7 +89,7 @@ def _key_figures(data: StatisticsReportData) -> Table:
                 Paragraph(esc(figure.definition), SMALL),
             ]
         )
-    rows: list[list[object]] = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows: list[list[Any]] = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     missing = columns - len(rows[-1])
     rows[-1] += [""] * missing
     table = Table(rows, colWidths=[width] * columns)

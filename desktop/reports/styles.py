@@ -54,7 +54,7 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
         "alignment": TA_LEFT,
     }
     base.update(kwargs)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 BODY = _style("Body", spaceAfter=3)
