@@ -296,7 +296,7 @@ class NotesService:
         require(self._store.identity, Action.NOTE_READ)
         agency_id = self._store.identity.agency_id
         with self._store.read_session() as session:
-            codes = dict(session.execute(select(Agency.id, Agency.code)).tuples().all())
+            codes = dict(session.execute(select(Agency.id, Agency.code)).all())
             found = session.scalars(
                 select(Disclosure)
                 .where(

@@ -313,7 +313,7 @@ def _inactive_persons(
             select(Person.id, Person.first_name + " " + Person.last_name).where(
                 Person.id.in_([pid for _, pid in stale])
             )
-        ).tuples()
+        ).all()
     )
     return [ReviewRow(pid, names.get(pid, ""), when) for when, pid in stale]
 

@@ -47,7 +47,7 @@ class SessionAudit:
         store = self._store
         events = list(store.keyslots.pending)
         with UnitOfWork(store, "Logga in") as uow:
-            ids = dict(uow.session.execute(select(User.username, User.id)).tuples().all())
+            ids = dict(uow.session.execute(select(User.username, User.id)).all())
             for event in events:
                 user_id = ids.get(event.get("username", ""))
                 append_audit(

@@ -10,7 +10,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from desktop.store.database import LockedDatabase
 
 
-def attacker_connection(path: Path, recovery_code: str) -> sqlcipher.Connection:
+def attacker_connection(
+    path: Path, recovery_code: str, drop_triggers: bool = True
+) -> sqlcipher.Connection:
     """A raw SQLCipher connection keyed with the data key, as an attacker holding it.
 
     The append-only triggers are dropped, as such an attacker would.
@@ -18,8 +20,9 @@ def attacker_connection(path: Path, recovery_code: str) -> sqlcipher.Connection:
     key = LockedDatabase(path).unlock_with_recovery(recovery_code).data_key
     conn = sqlcipher.connect(str(path), isolation_level=None)
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
-    conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
+    if drop_triggers:
+        conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
     return conn
 
 
