@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.services.mapping import MappingServices, build_mapping
+from desktop.services.operations import OperationsServices, build_operations
 from desktop.services.security import SecurityServices
 from desktop.services.security.notes import ProfileNotes
 from desktop.store.database import Store
@@ -19,9 +20,12 @@ class Services:
     store: Store
     mapping: MappingServices
     security: SecurityServices
+    operations: OperationsServices
 
 
 def build_services(store: Store) -> Services:
     security = SecurityServices.build(store)
     mapping = build_mapping(store, notes=ProfileNotes(security.notes))
-    return Services(store=store, mapping=mapping, security=security)
+    return Services(
+        store=store, mapping=mapping, security=security, operations=build_operations(store)
+    )

@@ -1,0 +1,36 @@
+"""Operations (insatser): targets, teams, planning, schedule, outcomes, follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services.operations.followup import FollowUpService
+from desktop.services.operations.operations import OperationService
+from desktop.services.operations.outcomes import OutcomeService
+from desktop.services.operations.planning import PlanningService
+from desktop.services.operations.teams import TeamService
+from desktop.services.operations.visits import VisitService
+from desktop.store.database import Store
+
+
+@dataclass(frozen=True)
+class OperationsServices:
+    """The use cases of issue 5 for one store."""
+
+    operations: OperationService
+    teams: TeamService
+    planning: PlanningService
+    visits: VisitService
+    outcomes: OutcomeService
+    followup: FollowUpService
+
+
+def build_operations(store: Store) -> OperationsServices:
+    return OperationsServices(
+        OperationService(store),
+        TeamService(store),
+        PlanningService(store),
+        VisitService(store),
+        OutcomeService(store),
+        FollowUpService(store),
+    )

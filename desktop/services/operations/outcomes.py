@@ -1,0 +1,282 @@
+"""Visit outcomes (utfall): the record, the delivery ledger, referrals, tasks, notes.
+
+Recording an outcome is one unit of work: the visit's fields, a Delivery when the
+message was delivered, a Referral when support was accepted, a follow-up Task and an
+agency-only Note all commit together, or nothing does.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Address,
+    Delivery,
+    DeliveryChannel,
+    Note,
+    NoteSection,
+    Person,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+    SupportService,
+    Task,
+    Team,
+    User,
+    Visit,
+    VisitStatus,
+    utcnow,
+)
+from desktop.services.changes import Changes
+from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.services.operations.queries import UNKNOWN_AREA, person_label
+from desktop.services.operations.rows import (
+    OUTCOME_STATUSES,
+    ChoiceRow,
+    MessagePart,
+    OutcomeInput,
+    VisitDetail,
+)
+from desktop.services.permissions import Action, require
+from desktop.services.security.notes import KEY_COMPARTMENT, MAX_NOTE_CHARS
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+
+_PART_FIELDS = {
+    MessagePart.NOT_SUSPECTED: "part_not_suspected",
+    MessagePart.NO_HARM: "part_no_harm",
+    MessagePart.CONSEQUENCES: "part_consequences",
+    MessagePart.HELP: "part_help",
+}
+MAX_TEXT = 4000
+
+
+def delivers_message(data: OutcomeInput) -> bool:
+    """A delivery happens when he was met and at least one part was said."""
+    return data.status is VisitStatus.MET and bool(data.parts)
+
+
+def validate_outcome(data: OutcomeInput) -> None:
+    if data.status not in OUTCOME_STATUSES:
+        raise ValidationError("Välj hur besöket gick.", "status")
+    if data.parts and data.status not in (VisitStatus.MET, VisitStatus.FAMILY_ONLY):
+        raise ValidationError(
+            "Budskapet kan bara ha framförts om ni träffade honom eller familjen.", "parts"
+        )
+    if data.support_accepted and data.support_service_id is None:
+        raise ValidationError("Välj vilket stöd han tackade ja till.", "support_service")
+    if data.follow_up_title.strip() and data.follow_up_due is None:
+        raise ValidationError("Ange när uppföljningen ska vara klar.", "follow_up_due")
+    if len(data.response) > MAX_TEXT or len(data.family_present) > MAX_TEXT:
+        raise ValidationError(f"Texten får ha högst {MAX_TEXT} tecken.", "response")
+    if len(data.agency_note) > MAX_NOTE_CHARS:
+        raise ValidationError(f"Anteckningen får ha högst {MAX_NOTE_CHARS} tecken.", "agency_note")
+
+
+class OutcomeService:
+    """Read a visit and record its outcome."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def detail(self, visit_id: int) -> VisitDetail:
+        """One visit with its outcome (an audited read of the person's visit)."""
+        require(self.store.identity, Action.OPERATION_READ)
+        with UnitOfWork(self.store, "Visa besök") as uow:
+            session = uow.session
+            row = session.execute(
+                select(Visit, Person.first_name, Person.last_name, Team.name, Address.area)
+                .join(Person, Person.id == Visit.person_id)
+                .outerjoin(Team, Team.id == Visit.team_id)
+                .outerjoin(Address, Address.id == Visit.address_id)
+                .where(Visit.id == visit_id)
+            ).first()
+            if row is None:
+                raise NotFound("Besöket finns inte längre.")
+            visit: Visit = row[0]
+            uow.audit("visit.read", "visit", [visit_id])
+        return VisitDetail(
+            visit_id=visit.id,
+            version=visit.version,
+            operation_id=visit.operation_id,
+            person_id=visit.person_id,
+            person_label=person_label(row[1], row[2]),
+            team_id=visit.team_id,
+            team_name=row[3] or "",
+            starts_at=visit.starts_at,
+            ends_at=visit.ends_at,
+            area=row[4] or UNKNOWN_AREA,
+            status=visit.status,
+            outcome_recorded_at=visit.outcome_recorded_at,
+            family_present=visit.family_present,
+            parts=frozenset(p for p, f in _PART_FIELDS.items() if getattr(visit, f)),
+            response=visit.response,
+            support_asked=visit.support_asked,
+            support_offered=visit.support_offered,
+            support_accepted=visit.support_accepted,
+            leave_behind=visit.leave_behind,
+            cancel_reason=visit.cancel_reason or "",
+        )
+
+    def support_services(self) -> list[ChoiceRow]:
+        require(self.store.identity, Action.SUPPORT_READ)
+        with self.store.read_session() as session:
+            return [
+                ChoiceRow(i, f"{name} ({provider})")
+                for i, name, provider in session.execute(
+                    select(SupportService.id, SupportService.name, SupportService.provider)
+                    .where(SupportService.active)
+                    .order_by(SupportService.name)
+                )
+            ]
+
+    def owners(self) -> list[ChoiceRow]:
+        """Users who can own a follow-up task."""
+        require(self.store.identity, Action.TASK_READ)
+        with self.store.read_session() as session:
+            return [
+                ChoiceRow(i, name)
+                for i, name in session.execute(
+                    select(User.id, User.display_name)
+                    .where(User.active)
+                    .order_by(User.display_name)
+                )
+            ]
+
+    def record(self, visit_id: int, version: int, data: OutcomeInput) -> Changes:
+        """Record (or correct) the outcome of a visit.
+
+        Args:
+            visit_id: The visit.
+            version: The version the user saw; a newer one raises ConflictError.
+            data: The outcome.
+        """
+        identity = self.store.identity
+        require(identity, Action.OUTCOME_RECORD)
+        validate_outcome(data)
+        cipher = None
+        if data.agency_note.strip():
+            require(identity, Action.NOTE_WRITE)
+            cipher = self.store.compartment(identity.agency_code)
+            if cipher is None:
+                raise PermissionDenied("Du har ingen nyckel till din myndighets anteckningar.")
+        with UnitOfWork(self.store, "Registrera utfall") as uow:
+            session = uow.session
+            visit = session.get(Visit, visit_id)
+            if visit is None:
+                raise NotFound("Besöket finns inte längre.")
+            if visit.version != version:
+                raise ConflictError()
+            if visit.status is VisitStatus.PROPOSED:
+                raise ValidationError("Godkänn planen innan utfall registreras.", "status")
+            _apply(visit, data)
+            uow.touched("visit", visit_id)
+            uow.touched("person", visit.person_id)
+            self._ledger(uow, session, visit, data)
+            if data.support_accepted and data.support_service_id is not None:
+                self._referral(uow, session, visit, data.support_service_id)
+            if data.follow_up_title.strip() and data.follow_up_due is not None:
+                task = Task(
+                    title=data.follow_up_title.strip()[:200],
+                    due_date=data.follow_up_due,
+                    owner_user_id=data.follow_up_owner_id or identity.user_id,
+                    team_id=visit.team_id,
+                    person_id=visit.person_id,
+                    visit_id=visit.id,
+                )
+                session.add(task)
+                session.flush()
+                uow.audit("task.create", "task", [task.id])
+                uow.touched("task", task.id)
+            if cipher is not None:
+                note = Note(
+                    agency_id=identity.agency_id,
+                    person_id=visit.person_id,
+                    visit_id=visit.id,
+                    section=NoteSection.VISIT,
+                    ciphertext=b"",
+                    key_version=KEY_COMPARTMENT,
+                    created_by=identity.user_id,
+                )
+                session.add(note)
+                session.flush()
+                # Same sealing as NotesService.write_note, so its readers open it.
+                note.ciphertext = cipher.encrypt(data.agency_note.strip(), f"note:{note.id}")
+                uow.audit("note.create", "note", [note.id])
+                uow.touched("note", note.id)
+            uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value)
+        return uow.changes
+
+    def _ledger(self, uow: UnitOfWork, session: Session, visit: Visit, data: OutcomeInput) -> None:
+        """Keep exactly one HOME_VISIT delivery for the visit when the message was given."""
+        existing = session.scalars(
+            select(Delivery).where(
+                Delivery.visit_id == visit.id, Delivery.channel == DeliveryChannel.HOME_VISIT
+            )
+        ).first()
+        if not delivers_message(data):
+            if existing is not None:
+                session.execute(delete(Delivery).where(Delivery.id == existing.id))
+                uow.audit("delivery.delete", "delivery", [existing.id])
+                uow.touched("delivery", existing.id)
+            return
+        delivery = existing or Delivery(
+            person_id=visit.person_id, channel=DeliveryChannel.HOME_VISIT, visit_id=visit.id
+        )
+        delivery.delivered_on = visit.starts_at.date()
+        delivery.delivered_by = self.store.identity.agency_code
+        for part, name in _PART_FIELDS.items():
+            setattr(delivery, name, part in data.parts)
+        if existing is None:
+            session.add(delivery)
+        session.flush()
+        uow.audit("delivery.record", "delivery", [delivery.id])
+        uow.touched("delivery", delivery.id)
+
+    def _referral(self, uow: UnitOfWork, session: Session, visit: Visit, service_id: int) -> None:
+        """An ACCEPTED referral for the visit's person, once per visit and service."""
+        service = session.get(SupportService, service_id)
+        if service is None:
+            raise NotFound("Stödinsatsen finns inte längre.")
+        already = session.scalar(
+            select(Referral.id).where(
+                Referral.visit_id == visit.id, Referral.service_id == service_id
+            )
+        )
+        if already is not None:
+            return
+        day = visit.starts_at.date()
+        referral = Referral(
+            person_id=visit.person_id,
+            service_id=service_id,
+            status=ReferralStatus.ACCEPTED,
+            responsible_agency_id=service.agency_id,
+            visit_id=visit.id,
+            opened_on=day,
+        )
+        referral.events.append(
+            ReferralEvent(
+                status=ReferralStatus.ACCEPTED, on_date=day, user_id=self.store.identity.user_id
+            )
+        )
+        session.add(referral)
+        session.flush()
+        uow.audit("referral.create", "referral", [referral.id])
+        uow.touched("referral", referral.id)
+
+
+def _apply(visit: Visit, data: OutcomeInput) -> None:
+    visit.status = data.status
+    visit.outcome_recorded_at = utcnow()
+    visit.family_present = data.family_present.strip()
+    for part, name in _PART_FIELDS.items():
+        setattr(visit, name, part in data.parts)
+    visit.response = data.response.strip()
+    visit.support_asked = data.support_asked
+    visit.support_offered = data.support_offered or data.support_accepted
+    visit.support_accepted = data.support_accepted
+    visit.leave_behind = data.leave_behind
+    visit.cancel_reason = (
+        data.cancel_reason.strip()[:200] or None if data.status is VisitStatus.CANCELLED else None
+    )

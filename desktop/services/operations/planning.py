@@ -1,0 +1,380 @@
+"""Run the planner on an operation, store its proposal, accept it, suggest re-visits.
+
+The pure planner (``desktop.services.planning``) never sees the database: this module
+adapts rows to its dataclasses and stores what it proposes as visits with status
+PROPOSED. Accepting turns them PLANNED; a re-run replaces only the proposed ones and
+plans around those already accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Operation,
+    OperationStatus,
+    OperationTarget,
+    Person,
+    Team,
+    TeamMember,
+    Visit,
+    VisitStatus,
+)
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound, ValidationError
+from desktop.services.operations.queries import (
+    UNKNOWN_AREA,
+    current_addresses,
+    labels,
+    person_groups,
+    rival_pairs,
+)
+from desktop.services.operations.rows import (
+    ProposalSummary,
+    RevisitSuggestion,
+    TeamWarningRow,
+    UnplacedRow,
+)
+from desktop.services.operations.teams import planner_staff
+from desktop.services.permissions import Action, require
+from desktop.services.planning import request as plan
+from desktop.services.planning.planner import PlannerState, order_targets, team_warnings
+from desktop.services.planning.revisit import suggest_revisit
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+
+# Visits that keep their place when the planner runs again.
+KEPT_STATUSES = (
+    VisitStatus.PLANNED,
+    VisitStatus.MET,
+    VisitStatus.FAMILY_ONLY,
+    VisitStatus.REFUSED,
+    VisitStatus.MOVED,
+)
+
+
+def time_of_day(
+    start: dt.datetime, slots: tuple[plan.SlotDef, ...] = plan.DEFAULT_SLOTS
+) -> plan.TimeOfDay:
+    clock = start.time()
+    for slot in slots:
+        if slot.start <= clock < slot.end:
+            return slot.time_of_day
+    return slots[0].time_of_day if clock < slots[0].start else slots[-1].time_of_day
+
+
+@dataclass(frozen=True)
+class PlanningInput:
+    """The planner's request with what the service needs to store its answer."""
+
+    request: plan.PlanRequest
+    addresses: dict[int, tuple[int, str]]
+    team_names: dict[int, str]
+    schedule: tuple[plan.PlannedVisit, ...]  # visits kept (accepted or done)
+    kept_persons: frozenset[int]
+
+
+def planning_input(session: Session, operation_id: int, seed: int = 0) -> PlanningInput:
+    """Read an operation into a planner request (column selects only)."""
+    operation = session.get(Operation, operation_id)
+    if operation is None:
+        raise NotFound("Insatsen finns inte längre.")
+    today = operation.start_date
+    targets = session.execute(
+        select(OperationTarget.person_id, OperationTarget.priority, Person.protected_identity)
+        .join(Person, Person.id == OperationTarget.person_id)
+        .where(OperationTarget.operation_id == operation_id)
+    ).all()
+    ids = [t.person_id for t in targets]
+    addresses = current_addresses(session, ids, today)
+    groups = person_groups(session, ids, today)
+    earlier: dict[int, list[plan.TimeOfDay]] = {}
+    kept: list[plan.PlannedVisit] = []
+    for row in session.execute(
+        select(
+            Visit.person_id,
+            Visit.team_id,
+            Visit.starts_at,
+            Visit.ends_at,
+            Visit.status,
+            Visit.operation_id,
+        )
+        .where(Visit.person_id.in_(ids), Visit.status.in_(KEPT_STATUSES))
+        .order_by(Visit.starts_at)
+    ).all():
+        earlier.setdefault(row.person_id, []).append(time_of_day(row.starts_at))
+        if row.operation_id == operation_id and row.team_id is not None:
+            area = addresses.get(row.person_id, (0, UNKNOWN_AREA))[1]
+            kept.append(
+                plan.PlannedVisit(
+                    row.person_id,
+                    row.team_id,
+                    row.starts_at,
+                    row.ends_at,
+                    time_of_day(row.starts_at),
+                    area,
+                )
+            )
+    teams = session.execute(
+        select(Team.id, Team.name, Team.max_visits_per_day)
+        .where(Team.operation_id == operation_id)
+        .order_by(Team.id)
+    ).all()
+    members: dict[int, list[int]] = {t.id: [] for t in teams}
+    for team_id, staff_id in session.execute(
+        select(TeamMember.team_id, TeamMember.staff_id).where(TeamMember.team_id.in_(members))
+    ):
+        members[team_id].append(staff_id)
+    request = plan.PlanRequest(
+        start=operation.start_date,
+        end=operation.end_date,
+        targets=tuple(
+            plan.Target(
+                person_id=t.person_id,
+                area=addresses.get(t.person_id, (0, UNKNOWN_AREA))[1],
+                group_ids=frozenset(g for g, _ in groups.get(t.person_id, [])),
+                priority=t.priority,
+                protected_identity=t.protected_identity,
+                earlier_times=tuple(earlier.get(t.person_id, ())),
+            )
+            for t in targets
+        ),
+        teams=tuple(plan.Team(t.id, tuple(members[t.id]), t.max_visits_per_day) for t in teams),
+        staff=planner_staff(
+            session,
+            [s for ids_ in members.values() for s in ids_],
+            operation.start_date,
+            operation.end_date,
+        ),
+        rivals=plan.rival_pairs(rival_pairs(session, today)),
+        seed=seed,
+    )
+    return PlanningInput(
+        request,
+        addresses,
+        {t.id: t.name for t in teams},
+        tuple(kept),
+        frozenset(v.person_id for v in kept),
+    )
+
+
+def propose_around(data: PlanningInput) -> plan.PlanProposal:
+    """The planner's proposal for the targets without a kept visit, around the kept ones."""
+    request = data.request
+    state = PlannerState(request)
+    groups = {t.person_id: t.group_ids for t in request.targets}
+    for visit in data.schedule:
+        if visit.team_id in {t.team_id for t in request.teams}:
+            state.occupy(visit, groups.get(visit.person_id, ()))
+    visits: list[plan.PlannedVisit] = []
+    unplaced: list[plan.Unplaced] = []
+    open_targets = [t for t in request.targets if t.person_id not in data.kept_persons]
+    for target in order_targets(open_targets, state.rng):
+        result = state.place(target)
+        if isinstance(result, plan.PlannedVisit):
+            visits.append(result)
+        else:
+            unplaced.append(plan.Unplaced(target.person_id, result))
+    visits.sort(key=lambda v: (v.start, v.team_id))
+    return plan.PlanProposal(
+        tuple(visits), tuple(unplaced), tuple(team_warnings(request.teams, state.staff))
+    )
+
+
+class PlanningService:
+    """The planner for one operation: propose, accept, discard, re-visit."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def propose(self, operation_id: int, seed: int | None = None) -> ProposalSummary:
+        """Run the planner and store its proposal, replacing earlier proposed visits.
+
+        Safe to call off the GUI thread: it opens its own session.
+        """
+        require(self.store.identity, Action.PLAN)
+        began = time.perf_counter()
+        with UnitOfWork(self.store, "Föreslå besöksplan") as uow:
+            session = uow.session
+            if seed is None:
+                seed = int(
+                    session.scalar(select(Operation.version).where(Operation.id == operation_id))
+                    or 0
+                )
+            data = planning_input(session, operation_id, seed)
+            if not data.request.targets:
+                raise ValidationError("Insatsen har inga målpersoner ännu.", "targets")
+            if not data.request.teams:
+                raise ValidationError("Insatsen har inga team ännu.", "teams")
+            session.execute(
+                delete(Visit).where(
+                    Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED
+                )
+            )
+            proposal = propose_around(data)
+            order: Counter[tuple[int, dt.date]] = Counter(
+                (v.team_id, v.start.date()) for v in data.schedule
+            )
+            for visit in proposal.visits:
+                key = (visit.team_id, visit.start.date())
+                order[key] += 1
+                session.add(
+                    Visit(
+                        operation_id=operation_id,
+                        person_id=visit.person_id,
+                        team_id=visit.team_id,
+                        starts_at=visit.start,
+                        ends_at=visit.end,
+                        address_id=data.addresses.get(visit.person_id, (None, ""))[0],
+                        status=VisitStatus.PROPOSED,
+                        order_in_day=order[key],
+                    )
+                )
+            names = labels(session, [u.person_id for u in proposal.unplaced])
+            uow.audit(
+                "operation.plan",
+                "operation",
+                [operation_id],
+                detail=f"proposed={len(proposal.visits)};unplaced={len(proposal.unplaced)}",
+            )
+            uow.touched("operation", operation_id)
+            uow.touched("visit")
+        return ProposalSummary(
+            operation_id=operation_id,
+            proposed=len(proposal.visits),
+            kept=len(data.schedule),
+            unplaced=tuple(
+                UnplacedRow(u.person_id, names.get(u.person_id, ""), u.reason)
+                for u in proposal.unplaced
+            ),
+            warnings=tuple(
+                TeamWarningRow(w.team_id, data.team_names.get(w.team_id, ""), w.code)
+                for w in proposal.warnings
+            ),
+            seconds=time.perf_counter() - began,
+        )
+
+    def accept(self, operation_id: int) -> Changes:
+        """Turn the proposed visits into planned ones; the operation becomes active."""
+        require(self.store.identity, Action.PLAN)
+        with UnitOfWork(self.store, "Godkänn besöksplan") as uow:
+            session = uow.session
+            operation = session.get(Operation, operation_id)
+            if operation is None:
+                raise NotFound("Insatsen finns inte längre.")
+            ids = list(
+                session.scalars(
+                    select(Visit.id).where(
+                        Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED
+                    )
+                )
+            )
+            if not ids:
+                raise ValidationError("Det finns inget förslag att godkänna.")
+            session.execute(
+                update(Visit)
+                .where(Visit.id.in_(ids))
+                .values(status=VisitStatus.PLANNED, version=Visit.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if operation.status is OperationStatus.DRAFT:
+                operation.status = OperationStatus.ACTIVE
+            uow.audit(
+                "operation.plan_accept", "operation", [operation_id], detail=f"visits={len(ids)}"
+            )
+            uow.touched("operation", operation_id)
+            uow.touched("visit", *ids)
+        return uow.changes
+
+    def discard(self, operation_id: int) -> Changes:
+        """Delete the proposed visits of the operation."""
+        require(self.store.identity, Action.PLAN)
+        with UnitOfWork(self.store, "Kasta förslag") as uow:
+            result = uow.session.execute(
+                delete(Visit).where(
+                    Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED
+                )
+            )
+            uow.audit(
+                "operation.plan_discard",
+                "operation",
+                [operation_id],
+                detail=f"visits={result.rowcount}",
+            )  # type: ignore[attr-defined]
+            uow.touched("operation", operation_id)
+            uow.touched("visit")
+        return uow.changes
+
+    def suggest_revisit(self, visit_id: int) -> tuple[RevisitSuggestion, Changes]:
+        """Propose a later visit at another time of day after "not at home".
+
+        The suggestion is stored as a PROPOSED visit linked to the failed one, so
+        it shows in the calendar and is accepted like the rest of the plan.
+        """
+        require(self.store.identity, Action.PLAN)
+        with UnitOfWork(self.store, "Föreslå nytt besök") as uow:
+            session = uow.session
+            failed = session.get(Visit, visit_id)
+            if failed is None:
+                raise NotFound("Besöket finns inte längre.")
+            if failed.status is not VisitStatus.NOT_HOME:
+                raise ValidationError("Nytt besök föreslås bara när ingen var hemma.")
+            if failed.operation_id is None or failed.team_id is None:
+                raise ValidationError("Besöket hör inte till någon insats.")
+            data = planning_input(session, failed.operation_id, seed=visit_id)
+            others = [
+                plan.PlannedVisit(
+                    r.person_id,
+                    r.team_id,
+                    r.starts_at,
+                    r.ends_at,
+                    time_of_day(r.starts_at),
+                    data.addresses.get(r.person_id, (0, UNKNOWN_AREA))[1],
+                )
+                for r in session.execute(
+                    select(Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at).where(
+                        Visit.operation_id == failed.operation_id,
+                        Visit.id != visit_id,
+                        Visit.team_id.is_not(None),
+                        Visit.status.in_((VisitStatus.PROPOSED, VisitStatus.PLANNED)),
+                    )
+                ).all()
+            ]
+            area = data.addresses.get(failed.person_id, (None, UNKNOWN_AREA))
+            failed_plan = plan.PlannedVisit(
+                failed.person_id,
+                failed.team_id,
+                failed.starts_at,
+                failed.ends_at,
+                time_of_day(failed.starts_at),
+                area[1],
+            )
+            proposal = suggest_revisit(data.request, others, failed_plan)
+            if not proposal.visits:
+                reason = proposal.unplaced[0].reason
+                uow.audit("visit.revisit", "visit", [visit_id], detail=f"none={reason.value}")
+                suggestion = RevisitSuggestion(None, None, None, reason)
+            else:
+                chosen = proposal.visits[0]
+                visit = Visit(
+                    operation_id=failed.operation_id,
+                    person_id=failed.person_id,
+                    team_id=chosen.team_id,
+                    starts_at=chosen.start,
+                    ends_at=chosen.end,
+                    address_id=area[0],
+                    status=VisitStatus.PROPOSED,
+                    revisit_of_id=visit_id,
+                )
+                session.add(visit)
+                session.flush()
+                uow.audit("visit.revisit", "visit", [visit_id, visit.id])
+                uow.touched("visit", visit.id)
+                suggestion = RevisitSuggestion(visit.id, chosen.start, chosen.team_id, None)
+        return suggestion, uow.changes

@@ -1,0 +1,255 @@
+"""The schedule: calendar rows for a date range, and moving, cancelling, restoring visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Address,
+    Operation,
+    Person,
+    Team,
+    TeamMember,
+    Visit,
+    VisitStatus,
+)
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound, ValidationError
+from desktop.services.operations.queries import (
+    SCHEDULED_STATUSES,
+    UNKNOWN_AREA,
+    person_groups,
+    person_label,
+    rival_pairs,
+)
+from desktop.services.operations.rows import ChoiceRow
+from desktop.services.operations.teams import planner_staff
+from desktop.services.permissions import Action, require
+from desktop.services.planning import request as plan
+from desktop.services.planning.calendar_sv import days_off
+from desktop.services.planning.conflicts import Conflict, check_move
+from desktop.services.planning.rows import CalendarTeam, CalendarVisit
+from desktop.services.planning.rows import VisitStatus as RowStatus
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+
+
+def _scheduled(session: Session, operation_id: int | None) -> list[plan.ScheduledVisit]:
+    query = select(Visit.id, Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at).where(
+        Visit.status.in_(SCHEDULED_STATUSES), Visit.team_id.is_not(None)
+    )
+    if operation_id is not None:
+        query = query.where(Visit.operation_id == operation_id)
+    rows = session.execute(query).all()
+    groups = person_groups(session, [r.person_id for r in rows], dt.date.today())
+    return [
+        plan.ScheduledVisit(
+            r.id,
+            r.person_id,
+            r.team_id,
+            r.starts_at,
+            r.ends_at,
+            frozenset(g for g, _ in groups.get(r.person_id, [])),
+        )
+        for r in rows
+    ]
+
+
+class VisitService:
+    """Calendar queries and schedule edits for the unlocked user."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # Queries -----------------------------------------------------------------
+
+    def calendar(
+        self,
+        first: dt.date,
+        last: dt.date,
+        operation_id: int | None = None,
+        team_id: int | None = None,
+    ) -> list[CalendarVisit]:
+        """Visits starting from ``first`` to ``last`` inclusive, as calendar rows.
+
+        One column select with joins (no ORM objects); days off and two visits to
+        one person on one day are marked as conflicts here because they are cheap
+        to see for the whole range.
+        """
+        require(self.store.identity, Action.OPERATION_READ)
+        begin = dt.datetime.combine(first, dt.time())
+        end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+        query = (
+            select(
+                Visit.id,
+                Visit.person_id,
+                Visit.team_id,
+                Visit.starts_at,
+                Visit.ends_at,
+                Visit.status,
+                Visit.operation_id,
+                Person.first_name,
+                Person.last_name,
+                Team.name.label("team_name"),
+                Team.colour_index,
+                Address.area,
+            )
+            .join(Person, Person.id == Visit.person_id)
+            .outerjoin(Team, Team.id == Visit.team_id)
+            .outerjoin(Address, Address.id == Visit.address_id)
+            .where(Visit.starts_at >= begin, Visit.starts_at < end)
+            .order_by(Visit.starts_at, Visit.id)
+        )
+        if operation_id is not None:
+            query = query.where(Visit.operation_id == operation_id)
+        if team_id is not None:
+            query = query.where(Visit.team_id == team_id)
+        with UnitOfWork(self.store, "Visa kalender") as uow:
+            rows = uow.session.execute(query).all()
+            uow.audit(
+                "calendar.read",
+                "operation",
+                [operation_id] if operation_id else [],
+                detail=f"visits={len(rows)}",
+            )
+        off = days_off(first, last)
+        per_day = Counter(
+            (r.person_id, r.starts_at.date()) for r in rows if r.status is not VisitStatus.CANCELLED
+        )
+        return [
+            CalendarVisit(
+                visit_id=r.id,
+                person_label=person_label(r.first_name, r.last_name),
+                team_id=r.team_id or 0,
+                team_name=r.team_name or "",
+                team_colour=r.colour_index or 0,
+                start=r.starts_at,
+                end=r.ends_at,
+                status=RowStatus(r.status.value),
+                area=r.area or UNKNOWN_AREA,
+                has_conflict=r.status in SCHEDULED_STATUSES
+                and (r.starts_at.date() in off or per_day[(r.person_id, r.starts_at.date())] > 1),
+                operation_id=r.operation_id,
+            )
+            for r in rows
+        ]
+
+    def calendar_teams(self, operation_id: int | None = None) -> list[CalendarTeam]:
+        require(self.store.identity, Action.OPERATION_READ)
+        query = select(Team.id, Team.name, Team.colour_index).order_by(Team.name, Team.id)
+        if operation_id is not None:
+            query = query.where(Team.operation_id == operation_id)
+        with self.store.read_session() as session:
+            return [CalendarTeam(r.id, r.name, r.colour_index) for r in session.execute(query)]
+
+    def operation_choices(self) -> list[ChoiceRow]:
+        require(self.store.identity, Action.OPERATION_READ)
+        with self.store.read_session() as session:
+            return [
+                ChoiceRow(i, name)
+                for i, name in session.execute(
+                    select(Operation.id, Operation.name).order_by(Operation.start_date.desc())
+                )
+            ]
+
+    def check_move(
+        self, visit_id: int, new_start: dt.datetime, new_team_id: int | None
+    ) -> list[Conflict]:
+        """What a move would break: staff double-booked, team incomplete, hours, holiday."""
+        require(self.store.identity, Action.OPERATION_READ)
+        with self.store.read_session() as session:
+            visit = session.get(Visit, visit_id)
+            if visit is None:
+                raise NotFound("Besöket finns inte längre.")
+            schedule = _scheduled(session, visit.operation_id)
+            mine = next((v for v in schedule if v.visit_id == visit_id), None)
+            if mine is None:
+                groups = person_groups(session, [visit.person_id], dt.date.today())
+                mine = plan.ScheduledVisit(
+                    visit_id,
+                    visit.person_id,
+                    visit.team_id or 0,
+                    visit.starts_at,
+                    visit.ends_at,
+                    frozenset(g for g, _ in groups.get(visit.person_id, [])),
+                )
+            team_ids = {v.team_id for v in schedule} | {mine.team_id}
+            if new_team_id is not None:
+                team_ids.add(new_team_id)
+            teams = session.execute(
+                select(Team.id, Team.max_visits_per_day).where(Team.id.in_(team_ids))
+            ).all()
+            members: dict[int, list[int]] = {t.id: [] for t in teams}
+            for team_id, staff_id in session.execute(
+                select(TeamMember.team_id, TeamMember.staff_id).where(
+                    TeamMember.team_id.in_(members)
+                )
+            ):
+                members[team_id].append(staff_id)
+            day = new_start.date()
+            staff = planner_staff(session, [s for ids in members.values() for s in ids], day, day)
+            rivals = plan.rival_pairs(rival_pairs(session, day))
+        return check_move(
+            mine,
+            new_start,
+            new_team_id,
+            visits=schedule,
+            teams=[plan.Team(t.id, tuple(members[t.id]), t.max_visits_per_day) for t in teams],
+            staff=staff,
+            holidays=frozenset(days_off(day, day)),
+            rivals=rivals,
+        )
+
+    # Edits -------------------------------------------------------------------
+
+    def move_visit(self, visit_id: int, new_start: dt.datetime, new_team_id: int | None) -> Changes:
+        """Move a visit in time or to another team; its duration is kept."""
+        require(self.store.identity, Action.VISIT_MOVE)
+        with UnitOfWork(self.store, "Flytta besök") as uow:
+            visit = _visit(uow.session, visit_id)
+            if visit.status not in SCHEDULED_STATUSES:
+                raise ValidationError("Bara planerade och föreslagna besök kan flyttas.")
+            if new_team_id is not None and new_team_id != visit.team_id:
+                if uow.session.get(Team, new_team_id) is None:
+                    raise NotFound("Teamet finns inte längre.")
+                visit.team_id = new_team_id
+            length = visit.ends_at - visit.starts_at
+            visit.starts_at, visit.ends_at = new_start, new_start + length
+            uow.audit("visit.move", "visit", [visit_id])
+            uow.touched("visit", visit_id)
+        return uow.changes
+
+    def cancel_visit(self, visit_id: int, reason: str = "") -> Changes:
+        require(self.store.identity, Action.VISIT_MOVE)
+        with UnitOfWork(self.store, "Ställ in besök") as uow:
+            visit = _visit(uow.session, visit_id)
+            if visit.status is not VisitStatus.CANCELLED:
+                visit.status = VisitStatus.CANCELLED
+                visit.cancel_reason = reason.strip()[:200] or None
+            uow.audit("visit.cancel", "visit", [visit_id])
+            uow.touched("visit", visit_id)
+        return uow.changes
+
+    def restore_visit(self, visit_id: int, status: VisitStatus = VisitStatus.PLANNED) -> Changes:
+        """Undo a cancellation: the visit gets back ``status`` (planned by default)."""
+        require(self.store.identity, Action.VISIT_MOVE)
+        if status is VisitStatus.CANCELLED:
+            raise ValidationError("Ett inställt besök återställs till ett annat läge.")
+        with UnitOfWork(self.store, "Återställ besök") as uow:
+            visit = _visit(uow.session, visit_id)
+            visit.status = status
+            visit.cancel_reason = None
+            uow.audit("visit.restore", "visit", [visit_id], detail=status.value)
+            uow.touched("visit", visit_id)
+        return uow.changes
+
+
+def _visit(session: Session, visit_id: int) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound("Besöket finns inte längre.")
+    return visit

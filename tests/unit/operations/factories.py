@@ -1,0 +1,144 @@
+"""A small field for operation tests: persons in rival groups, staff, support services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.models import (
+    Address,
+    Agency,
+    Group,
+    GroupRelation,
+    GroupRelationKind,
+    Membership,
+    Person,
+    PersonStatus,
+    StaffMember,
+    SupportKind,
+    SupportService,
+    Visit,
+    VisitStatus,
+)
+from desktop.services.operations import OperationsServices, build_operations
+from desktop.services.operations.rows import OperationInput
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+from tests.factories import fresh_with_users, login
+
+START = dt.date(2026, 6, 15)  # a Monday
+END = dt.date(2026, 6, 26)
+AREAS = ("Rosengård", "Hyllie", "Fosie")
+HOURS = {str(d): ["08:00", "20:00"] for d in range(1, 6)}
+
+
+@dataclass
+class Field:
+    path: Path
+    store: Store
+    services: OperationsServices
+    persons: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
+    police: list[int] = field(default_factory=list)
+    social: list[int] = field(default_factory=list)
+    service_id: int = 0
+    operation_id: int = 0
+
+
+def seed(store: Store, persons: int = 12) -> dict[str, list[int]]:
+    """Persons in three groups (two of them rivals), staff of two agencies, one service."""
+    with UnitOfWork(store, "Testdata") as uow:
+        s = uow.session
+        agencies = dict(s.execute(select(Agency.code, Agency.id)).all())
+        groups = [Group(name=f"Grupp {n}") for n in "ABC"]
+        s.add_all(groups)
+        s.flush()
+        s.add(
+            GroupRelation(
+                group_a_id=groups[0].id,
+                group_b_id=groups[1].id,
+                kind=GroupRelationKind.ACTIVE_CONFLICT,
+            )
+        )
+        ids = []
+        for n in range(persons):
+            person = Person(
+                first_name=f"Förnamn{n}",
+                last_name=f"Efternamn{n}",
+                priority=1 + n % 3,
+                status=PersonStatus.ACTIVE if n % 4 else PersonStatus.INACTIVE,
+            )
+            s.add(person)
+            s.flush()
+            s.add(Address(person_id=person.id, street=f"Gatan {n}", area=AREAS[n % 3]))
+            s.add(Membership(person_id=person.id, group_id=groups[n % 3].id))
+            ids.append(person.id)
+        staff: dict[str, list[int]] = {"police": [], "social": []}
+        for code in staff:
+            for n in range(4):
+                member = StaffMember(
+                    name=f"{code} {n}", agency_id=agencies[code], working_hours=HOURS
+                )
+                s.add(member)
+                s.flush()
+                staff[code].append(member.id)
+        service = SupportService(
+            name="Avhopparverksamhet",
+            kind=SupportKind.EXIT,
+            provider="Kommunen",
+            agency_id=agencies["social"],
+        )
+        s.add(service)
+        s.flush()
+        uow.audit("test.seed", "person", ids)
+    return {
+        "persons": ids,
+        "groups": [g.id for g in groups],
+        "police": staff["police"],
+        "social": staff["social"],
+        "service": [service.id],
+    }
+
+
+def make_field(tmp_path: Path, persons: int = 12, user: str = "coordinator_social") -> Field:
+    fresh = fresh_with_users(tmp_path)
+    made = seed(fresh.admin, persons)
+    fresh.admin.lock()
+    store = login(fresh.path, user)
+    services = build_operations(store)
+    return Field(
+        fresh.path,
+        store,
+        services,
+        made["persons"],
+        made["groups"],
+        made["police"],
+        made["social"],
+        made["service"][0],
+    )
+
+
+def planned_operation(f: Field, teams: int = 2) -> int:
+    """An operation with every person as target and ``teams`` two-agency teams."""
+    ops = f.services.operations
+    op_id, _ = ops.create(OperationInput("Insats juni", START, END, "Budskapet"))
+    ops.add_targets(op_id, f.persons)
+    for n in range(teams):
+        f.services.teams.save_team(op_id, f"Team {n + 1}", [f.police[n], f.social[n]])
+    f.operation_id = op_id
+    return op_id
+
+
+def visits(store: Store, operation_id: int) -> list[tuple[int, int, VisitStatus, dt.datetime]]:
+    with store.read_session() as s:
+        return [
+            (r.id, r.person_id, r.status, r.starts_at)
+            for r in s.execute(
+                select(Visit.id, Visit.person_id, Visit.status, Visit.starts_at)
+                .where(Visit.operation_id == operation_id)
+                .order_by(Visit.id)
+            )
+        ]
