@@ -319,8 +319,12 @@ def _outcome_form(visit: VisitSheet) -> Flowable:
 
     content: list[Any] = [
         Paragraph(
-            f"<b>Utfall – fylls i på plats</b>&nbsp;&nbsp;<font size=8 color='#5B6670'>"
-            f"ref {esc(visit.reference)}</font>",
+            # Name, time and reference, so a form printed on its own page can
+            # still be matched to its visit.
+            f"<b>Utfall – {esc(visit.person.name)}</b>&nbsp;&nbsp;"
+            f"<font size=8 color='#5B6670'>{fmt_date(visit.starts_at.date())} "
+            f"{fmt_time_range(visit.starts_at, visit.ends_at)}  ·  ref "
+            f"{esc(visit.reference)}  ·  fylls i på plats</font>",
             BODY,
         ),
         Spacer(1, 1 * mm),
