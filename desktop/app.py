@@ -256,5 +256,31 @@ def run_gui(args: argparse.Namespace) -> int:
             demo_dir.cleanup()
 
 
+def run_startup_probe() -> int:
+    """Show the login window as a real start would, print when it has painted, quit.
+
+    Used by ``benchmarks/bench_frozen.py`` to time a frozen build and a source
+    install the same way.
+    """
+    from PySide6.QtCore import QEvent
+
+    app, _ = create_application()
+    dialog = LoginDialog(lambda user, password: None)
+
+    class _Probe(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print("PAINTED", flush=True)
+                QTimer.singleShot(0, app.quit)
+                obj.removeEventFilter(self)
+            return False
+
+    probe = _Probe()
+    dialog.installEventFilter(probe)
+    QTimer.singleShot(0, preload_heavy_modules)
+    dialog.show()
+    return app.exec()
+
+
 def show_known_error(message: str) -> None:
     QMessageBox.warning(None, "Rondplan", message)

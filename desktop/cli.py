@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--server", metavar="URL", help="delad PostgreSQL-server i stället för lokal fil"
     )
+    parser.add_argument(
+        "--self-test", action="store_true", help="kontrollera installationen och avsluta"
+    )
+    # For benchmarks: show the login window, print when it has painted, quit.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for name in COMMAND_MODULES:
         try:
@@ -44,6 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    if handler is None and args.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
+    if handler is None and args.startup_probe:
+        from desktop.app import run_startup_probe
+
+        return run_startup_probe()
     if handler is None:
         from desktop.app import run_gui
 

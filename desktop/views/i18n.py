@@ -14,10 +14,12 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.resources import resources_dir
+
 Language = Literal["sv", "en"]
 LANGUAGES: tuple[Language, ...] = ("sv", "en")
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resources_dir() / "translations"
 
 # Marks the translators this module installed, so a language switch can
 # remove exactly those and nothing another component added.

@@ -13,9 +13,11 @@ from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop.resources import resources_dir
+
 ThemeMode = Literal["light", "dark"]
 
-THEME_DIR = Path(__file__).resolve().parents[3] / "resources" / "theme"
+THEME_DIR = resources_dir() / "theme"
 
 # Colours the overrides need per mode; they match qt-material's light_blue /
 # dark_blue so the focus ring reads as part of the theme.
