@@ -1,0 +1,1 @@
+"""The Grupperingar page: list, profile, network picture."""

@@ -1,0 +1,82 @@
+"""The group list: name, area, members, coverage, review date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.services.changes import Changes
+from desktop.services.mapping import MappingServices
+from desktop.services.mapping.rows import GroupRow
+from desktop.views.widgets.rows_model import Column, RowsTableModel
+from desktop.views.widgets.tables import compact_table
+
+
+def coverage_text(row: GroupRow) -> str:
+    return f"{round(100 * row.coverage)} %" if row.coverage is not None else "–"
+
+
+class GroupsPage(QWidget):
+    group_opened = Signal(int)
+    network_requested = Signal()
+
+    def __init__(self, mapping: MappingServices, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._mapping = mapping
+        self.model = RowsTableModel[GroupRow](
+            [
+                Column(self.tr("Gruppering"), lambda g: g.name),
+                Column(self.tr("Alias"), lambda g: g.aliases),
+                Column(self.tr("Område"), lambda g: g.area or ""),
+                Column(self.tr("Medlemmar"), lambda g: str(g.members)),
+                Column(self.tr("Nådda"), lambda g: str(g.reached)),
+                Column(self.tr("Täckning"), coverage_text),
+                Column(
+                    self.tr("Status"),
+                    lambda g: self.tr("aktiv") if g.active else self.tr("inaktiv"),
+                ),
+                Column(
+                    self.tr("Omprövas"),
+                    lambda g: g.review_date.isoformat() if g.review_date else "",
+                ),
+            ],
+            self,
+        )
+        self.table = compact_table(self.model, self.tr("Grupperingar"))
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.table.activated.connect(lambda index: self._open(index.row()))
+        self.summary = QLabel()
+        self.open_button = QPushButton(self.tr("Ö&ppna"))
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex().row()))
+        self.network_button = QPushButton(self.tr("&Nätverksbild"))
+        self.network_button.clicked.connect(self.network_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.network_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = self._mapping.groups.list()
+        self.model.set_rows(rows)
+        members = sum(r.members for r in rows)
+        self.summary.setText(
+            self.tr("%1 grupperingar, %2 medlemskap")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(members))
+        )
+        if rows and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _open(self, row: int) -> None:
+        group = self.model.row_at(row)
+        if group is not None:
+            self.group_opened.emit(group.id)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches("group", "person"):
+            self.reload()

@@ -1,0 +1,175 @@
+"""The network picture: groups as nodes, rivalries, alliances and conflicts as edges.
+
+Edges differ by line style as well as colour (solid alliance, dashed rivalry, dotted
+active conflict), so the picture reads in black and white and for colour-blind users.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
+
+from desktop.models import GroupRelationKind
+from desktop.services.mapping.rows import Network, NetworkNode
+from desktop.views.persons.labels import label
+
+EDGE_STYLES: dict[GroupRelationKind, tuple[QColor, Qt.PenStyle, float]] = {
+    GroupRelationKind.ALLIANCE: (QColor("#2e7d32"), Qt.PenStyle.SolidLine, 2.5),
+    GroupRelationKind.RIVALRY: (QColor("#e08a00"), Qt.PenStyle.DashLine, 2.5),
+    GroupRelationKind.ACTIVE_CONFLICT: (QColor("#c62828"), Qt.PenStyle.DotLine, 4.0),
+}
+NODE_FILL = QColor("#e3ecf7")
+NODE_BORDER = QColor("#33475b")
+SANCTION_BORDER = QColor("#b35900")
+
+
+def edge_pen(kind: GroupRelationKind) -> QPen:
+    colour, style, width = EDGE_STYLES[kind]
+    pen = QPen(colour, width, style)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+class GroupNodeItem(QGraphicsEllipseItem):
+    """A clickable group; ``scene().group_clicked`` fires with its id."""
+
+    def __init__(self, node: NetworkNode, centre: QPointF, radius: float) -> None:
+        super().__init__(QRectF(-radius, -radius, 2 * radius, 2 * radius))
+        self.group_id = node.id
+        self.setPos(centre)
+        self.setBrush(QBrush(NODE_FILL))
+        border = QPen(SANCTION_BORDER if node.in_sanction else NODE_BORDER)
+        border.setWidthF(4.0 if node.in_sanction else 1.5)
+        self.setPen(border)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"{node.name} ({node.members})")
+        self.setZValue(1)
+        text = QGraphicsSimpleTextItem(node.name, self)
+        font = QFont()
+        font.setBold(True)
+        text.setFont(font)
+        rect = text.boundingRect()
+        text.setPos(-rect.width() / 2, -rect.height() / 2 - 6)
+        count = QGraphicsSimpleTextItem(str(node.members), self)
+        crect = count.boundingRect()
+        count.setPos(-crect.width() / 2, rect.height() / 2 - 6)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.group_clicked.emit(self.group_id)
+        super().mousePressEvent(event)
+
+
+class NetworkScene(QGraphicsScene):
+    group_clicked = Signal(int)
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.node_items: dict[int, GroupNodeItem] = {}
+        self.edge_items: list[tuple[GroupRelationKind, object]] = []
+
+    def show_network(self, network: Network, sanction_text: str) -> None:
+        self.clear()
+        self.node_items.clear()
+        self.edge_items.clear()
+        count = max(1, len(network.nodes))
+        ring = 120 + 28 * count
+        for i, node in enumerate(sorted(network.nodes, key=lambda n: n.name)):
+            angle = 2 * math.pi * i / count - math.pi / 2
+            centre = QPointF(ring * math.cos(angle), ring * math.sin(angle))
+            # Wide enough for the name, larger for bigger groups.
+            name_width = QGraphicsSimpleTextItem(node.name).boundingRect().width() * 1.1
+            radius = max(42 + min(30, 3 * math.sqrt(node.members)), name_width / 2 + 10)
+            item = GroupNodeItem(node, centre, radius)
+            self.addItem(item)
+            self.node_items[node.id] = item
+        for edge in network.edges:
+            a, b = self.node_items.get(edge.a), self.node_items.get(edge.b)
+            if a is None or b is None:
+                continue
+            line = self.addLine(
+                a.pos().x(), a.pos().y(), b.pos().x(), b.pos().y(), edge_pen(edge.kind)
+            )
+            line.setToolTip(label(edge.kind))
+            self.edge_items.append((edge.kind, line))
+        self._legend(ring, sanction_text)
+
+    def _legend(self, ring: float, sanction_text: str) -> None:
+        x, y = -ring, ring + 110
+        for i, kind in enumerate(EDGE_STYLES):
+            top = y + i * 22
+            self.addLine(x, top, x + 50, top, edge_pen(kind))
+            self.addSimpleText(label(kind)).setPos(x + 60, top - 9)
+        marker = self.addEllipse(QRectF(x + 15, y + 3 * 22 - 9, 18, 18), QPen(SANCTION_BORDER, 4))
+        marker.setBrush(QBrush(NODE_FILL))
+        self.addSimpleText(sanction_text).setPos(x + 60, y + 3 * 22 - 9)
+
+
+class NetworkView(QGraphicsView):
+    """The picture itself; ``print_to_pdf`` writes it on one landscape A4 page."""
+
+    group_clicked = Signal(int)
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.network_scene = NetworkScene(self)
+        self.network_scene.group_clicked.connect(self.group_clicked)
+        self.setScene(self.network_scene)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAccessibleName(self.tr("Nätverksbild över grupperingar"))
+
+    def show_network(self, network: Network) -> None:
+        self.network_scene.show_network(network, self.tr("Pågående sanktionsperiod"))
+        self.setSceneRect(self.network_scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+        self.fit()
+
+    def fit(self) -> None:
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.fit()
+
+    def print_to_pdf(self, path: Path, title: str) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        printer.setDocName(title)
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                QMarginsF(12, 12, 12, 12),
+            )
+        )
+        self.render_to(printer, title)
+
+    def render_to(self, printer: QPrinter, title: str) -> None:
+        painter = QPainter(printer)
+        try:
+            page = printer.pageLayout().paintRectPixels(printer.resolution())
+            heading = QRectF(0, 0, page.width(), page.height() * 0.08)
+            font = painter.font()
+            font.setPointSize(16)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.drawText(heading, Qt.AlignmentFlag.AlignLeft, title)
+            target = QRectF(0, heading.height(), page.width(), page.height() - heading.height())
+            self.network_scene.render(painter, target, self.sceneRect())
+        finally:
+            painter.end()

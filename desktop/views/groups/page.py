@@ -1,0 +1,13 @@
+"""Entry point the main window calls: ``create_page(context)``."""
+
+from __future__ import annotations
+
+from desktop.views.groups.workspace import GroupsWorkspace
+from desktop.views.wiring import PageContext
+
+
+def create_page(context: PageContext) -> GroupsWorkspace:
+    page = GroupsWorkspace(context.services.mapping)
+    page.changes_made.connect(context.hub.publish)
+    context.hub.changes_applied.connect(page.apply_changes)
+    return page

@@ -1,0 +1,157 @@
+"""One group: members with roles, coverage, relations and sanction periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.services.changes import Changes
+from desktop.services.mapping import MappingServices
+from desktop.services.mapping.rows import GroupProfile, MembershipRow, RelationRow, SanctionRow
+from desktop.views.persons.labels import label
+from desktop.views.widgets.rows_model import Column, RowsTableModel
+from desktop.views.widgets.tables import compact_table
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class GroupProfilePage(QWidget):
+    back_requested = Signal()
+    person_opened = Signal(int)
+    group_opened = Signal(int)
+
+    def __init__(self, mapping: MappingServices, group_id: int, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._mapping = mapping
+        self.group_id = group_id
+        self.profile: GroupProfile | None = None
+        self.name = QLabel()
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.coverage = QLabel()
+        self.sanction_banner = QLabel()
+        self.sanction_banner.setStyleSheet(
+            "background: #b35900; color: white; font-weight: bold; padding: 6px;"
+        )
+        self.back_button = QPushButton(self.tr("&Tillbaka"))
+        self.back_button.clicked.connect(self.back_requested)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+
+        self.members = RowsTableModel[MembershipRow](
+            [
+                Column(self.tr("Person"), lambda m: m.person_name),
+                Column(self.tr("Roll"), lambda m: label(m.role)),
+                Column(self.tr("Sedan"), lambda m: _date(m.since)),
+                Column(self.tr("Till"), lambda m: _date(m.until)),
+                Column(self.tr("Nådd av budskapet"), self._reached),
+                Column(self.tr("Källa"), lambda m: m.source or ""),
+                Column(self.tr("Omprövas"), lambda m: _date(m.review_date)),
+            ],
+            self,
+        )
+        self.relations = RowsTableModel[RelationRow](
+            [
+                Column(self.tr("Gruppering"), lambda r: r.other_group_name),
+                Column(self.tr("Relation"), lambda r: label(r.kind)),
+                Column(self.tr("Sedan"), lambda r: _date(r.since)),
+                Column(self.tr("Till"), lambda r: _date(r.until) or self.tr("pågår")),
+                Column(self.tr("Beskrivning"), lambda r: r.description),
+            ],
+            self,
+        )
+        self.sanctions = RowsTableModel[SanctionRow](
+            [
+                Column(self.tr("Utlöst av"), lambda s: s.trigger_event),
+                Column(self.tr("Start"), lambda s: _date(s.start_date)),
+                Column(self.tr("Slut"), lambda s: _date(s.end_date) or self.tr("pågår")),
+                Column(self.tr("Åtgärder"), lambda s: s.measures),
+                Column(self.tr("Varför avslutad"), lambda s: s.end_reason or ""),
+            ],
+            self,
+        )
+        self.members_view = compact_table(self.members, self.tr("Medlemmar"))
+        self.members_view.doubleClicked.connect(self._open_member)
+        self.relations_view = compact_table(self.relations, self.tr("Relationer"))
+        self.relations_view.doubleClicked.connect(self._open_relation)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.members_view, self.tr("&Medlemmar"))
+        self.tabs.addTab(self.relations_view, self.tr("&Konflikter och allianser"))
+        self.tabs.addTab(
+            compact_table(self.sanctions, self.tr("Sanktionsperioder")),
+            self.tr("&Sanktionsperioder"),
+        )
+
+        top = QHBoxLayout()
+        info = QVBoxLayout()
+        for widget in (self.name, self.facts, self.coverage, self.description):
+            info.addWidget(widget)
+        top.addLayout(info, 1)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sanction_banner)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    def _reached(self, m: MembershipRow) -> str:
+        reached = self.profile is not None and m.person_id in self.profile.reached_person_ids
+        return self.tr("ja") if reached else self.tr("nej")
+
+    def reload(self) -> None:
+        p = self._mapping.groups.profile(self.group_id)
+        self.profile = p
+        self.name.setText(p.name)
+        facts = [self.tr("Område: %1").replace("%1", p.area or "–")]
+        if p.aliases:
+            facts.append(self.tr("Alias: %1").replace("%1", ", ".join(p.aliases)))
+        if not p.active:
+            facts.append(self.tr("inaktiv"))
+        if p.review_date:
+            facts.append(self.tr("Omprövas %1").replace("%1", _date(p.review_date)))
+        self.facts.setText(" · ".join(facts))
+        self.description.setText(p.description)
+        current = [m for m in p.members if m.until is None]
+        reached = sum(1 for m in current if m.person_id in p.reached_person_ids)
+        share = f"{round(100 * p.coverage)} %" if p.coverage is not None else "–"
+        self.coverage.setText(
+            self.tr("Täckning: %1 av %2 medlemmar har fått budskapet (%3)")
+            .replace("%1", str(reached))
+            .replace("%2", str(len(current)))
+            .replace("%3", share)
+        )
+        ongoing = [s for s in p.sanctions if s.end_date is None]
+        self.sanction_banner.setVisible(bool(ongoing))
+        if ongoing:
+            self.sanction_banner.setText(
+                self.tr("Pågående sanktionsperiod sedan %1: %2")
+                .replace("%1", _date(ongoing[0].start_date))
+                .replace("%2", ongoing[0].trigger_event)
+            )
+        self.members.set_rows(p.members)
+        self.relations.set_rows(p.relations)
+        self.sanctions.set_rows(p.sanctions)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches("group", "person"):
+            self.reload()
+
+    def _open_member(self, index) -> None:  # type: ignore[no-untyped-def]
+        member = self.members.row_at(index.row())
+        if member is not None:
+            self.person_opened.emit(member.person_id)
+
+    def _open_relation(self, index) -> None:  # type: ignore[no-untyped-def]
+        relation = self.relations.row_at(index.row())
+        if relation is not None:
+            self.group_opened.emit(relation.other_group_id)

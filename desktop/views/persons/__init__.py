@@ -1,0 +1,1 @@
+"""The Personer page: list and search, profile, create/edit, merge, review."""

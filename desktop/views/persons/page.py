@@ -1,0 +1,13 @@
+"""Entry point the main window calls: ``create_page(context)``."""
+
+from __future__ import annotations
+
+from desktop.views.persons.workspace import PersonsWorkspace
+from desktop.views.wiring import PageContext
+
+
+def create_page(context: PageContext) -> PersonsWorkspace:
+    page = PersonsWorkspace(context.services.mapping, context.settings.backend)
+    page.changes_made.connect(context.hub.publish)
+    context.hub.changes_applied.connect(page.apply_changes)
+    return page

@@ -1,0 +1,286 @@
+"""One person's profile: header, addresses, family, groups, timeline, own agency's notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.changes import Changes
+from desktop.services.errors import DomainError
+from desktop.services.mapping import MappingServices
+from desktop.services.mapping.notes import AgencyNoteRow
+from desktop.services.mapping.rows import (
+    AddressRow,
+    MembershipRow,
+    PersonProfile,
+    RelativeRow,
+    TimelineEntry,
+)
+from desktop.services.permissions import Action, allowed
+from desktop.views.persons.labels import label, timeline_code
+from desktop.views.widgets.rows_model import Column, RowsTableModel
+from desktop.views.widgets.tables import compact_table
+
+PHOTO_SIZE = 120
+PROTECTED_STYLE = (
+    "background: #8a1c1c; color: white; font-weight: bold; padding: 6px; border-radius: 3px;"
+)
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class PersonProfilePage(QWidget):
+    """Reading the profile writes an audit entry (person.read with its purpose)."""
+
+    back_requested = Signal()
+    person_opened = Signal(int)
+    group_opened = Signal(int)
+    changes_made = Signal(object)
+
+    def __init__(self, mapping: MappingServices, person_id: int, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._mapping = mapping
+        self.person_id = person_id
+        role = mapping.persons.store.identity.role
+        self._may_reveal = allowed(role, Action.PERSON_REVEAL_ID)
+        self._may_edit = allowed(role, Action.PERSON_EDIT)
+
+        self.photo = QLabel()
+        self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = QLabel()
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.protected_banner = QLabel(
+            self.tr("SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut")
+        )
+        self.protected_banner.setStyleSheet(PROTECTED_STYLE)
+        self.aliases = QLabel()
+        self.facts = QLabel()
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.identity = QLabel()
+        self.reveal_button = QPushButton(self.tr("&Visa personnummer"))
+        self.reveal_button.setVisible(self._may_reveal)
+        self.reveal_button.clicked.connect(self.reveal_identity)
+        self.edit_button = QPushButton(self.tr("&Redigera"))
+        self.edit_button.setVisible(self._may_edit)
+        self.edit_button.clicked.connect(self._edit)
+        self.back_button = QPushButton(self.tr("&Tillbaka"))
+        self.back_button.setToolTip(self.tr("Tillbaka till listan (Esc)"))
+        self.back_button.clicked.connect(self.back_requested)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+
+        self.addresses = RowsTableModel[AddressRow](
+            [
+                Column(self.tr("Adress"), lambda a: a.street),
+                Column(self.tr("Postnr"), lambda a: a.postcode or ""),
+                Column(self.tr("Ort"), lambda a: a.city or ""),
+                Column(self.tr("Område"), lambda a: a.area or ""),
+                Column(self.tr("Från"), lambda a: _date(a.valid_from)),
+                Column(
+                    self.tr("Till"), lambda a: _date(a.valid_to) if a.valid_to else self.tr("nu")
+                ),
+                Column(self.tr("Vid dörren"), lambda a: a.access_notes, lambda a: a.access_notes),
+            ],
+            self,
+        )
+        self.relatives = RowsTableModel[RelativeRow](
+            [
+                Column(self.tr("Namn"), lambda r: r.name),
+                Column(self.tr("Relation"), lambda r: r.relation),
+                Column(self.tr("Telefon"), lambda r: r.phone or ""),
+                Column(self.tr("Samma adress"), lambda r: self.tr("ja") if r.same_address else ""),
+                Column(
+                    self.tr("Kartlagd"),
+                    lambda r: self.tr("ja – öppna") if r.linked_person_id else "",
+                ),
+            ],
+            self,
+        )
+        self.memberships = RowsTableModel[MembershipRow](
+            [
+                Column(self.tr("Gruppering"), lambda m: m.group_name),
+                Column(self.tr("Roll"), lambda m: label(m.role)),
+                Column(self.tr("Sedan"), lambda m: _date(m.since)),
+                Column(self.tr("Till"), lambda m: _date(m.until)),
+                Column(self.tr("Källa"), lambda m: m.source or ""),
+                Column(self.tr("Skäl"), lambda m: m.reason or ""),
+                Column(self.tr("Omprövas"), lambda m: _date(m.review_date)),
+            ],
+            self,
+        )
+        self.timeline = RowsTableModel[TimelineEntry](
+            [
+                Column(self.tr("Datum"), lambda e: e.on.isoformat()),
+                Column(self.tr("Händelse"), lambda e: label(e.kind)),
+                Column(self.tr("Utfall"), lambda e: timeline_code(e.kind, e.code)),
+                Column(self.tr("Detalj"), lambda e: e.title),
+            ],
+            self,
+        )
+        self.notes = RowsTableModel[AgencyNoteRow](
+            [
+                Column(self.tr("Skriven"), lambda n: n.created_at.strftime("%Y-%m-%d %H:%M")),
+                Column(self.tr("Slag"), lambda n: n.kind),
+                Column(self.tr("Text"), lambda n: n.text, lambda n: n.text),
+            ],
+            self,
+        )
+        self.tabs = QTabWidget()
+        self.relatives_view = compact_table(self.relatives, self.tr("Familj och nätverk"))
+        self.relatives_view.doubleClicked.connect(self._open_relative)
+        self.memberships_view = compact_table(self.memberships, self.tr("Grupperingar"))
+        self.memberships_view.doubleClicked.connect(self._open_group)
+        self.notes_tab = QWidget()
+        self.notes_message = QLabel()
+        notes_layout = QVBoxLayout(self.notes_tab)
+        notes_layout.addWidget(self.notes_message)
+        notes_layout.addWidget(compact_table(self.notes, self.tr("Anteckningar")))
+        for view, title in (
+            (compact_table(self.addresses, self.tr("Adresser")), self.tr("&Adresser")),
+            (self.relatives_view, self.tr("&Familj och nätverk")),
+            (self.memberships_view, self.tr("&Grupperingar")),
+            (compact_table(self.timeline, self.tr("Händelser")), self.tr("&Händelser")),
+            (self.notes_tab, self.tr("&Anteckningar (min myndighet)")),
+        ):
+            self.tabs.addTab(view, title)
+
+        details = QVBoxLayout()
+        details.addWidget(self.name)
+        details.addWidget(self.aliases)
+        details.addWidget(self.facts)
+        identity_row = QHBoxLayout()
+        identity_row.addWidget(self.identity)
+        identity_row.addWidget(self.reveal_button)
+        identity_row.addStretch(1)
+        details.addLayout(identity_row)
+        details.addStretch(1)
+        actions = QVBoxLayout()
+        actions.addWidget(self.back_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+        header = QGridLayout()
+        header.addWidget(self.photo, 0, 0)
+        header.addLayout(details, 0, 1)
+        header.addLayout(actions, 0, 2)
+        header.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.protected_banner)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        self.profile: PersonProfile | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        profile = self._mapping.persons.profile(self.person_id)
+        self.profile = profile
+        today = dt.date.today()
+        self.name.setText(profile.full_name)
+        self.protected_banner.setVisible(profile.protected_identity)
+        self.aliases.setText(
+            self.tr("Alias: %1").replace("%1", ", ".join(profile.aliases))
+            if profile.aliases
+            else ""
+        )
+        age = profile.age(today)
+        parts = [
+            self.tr("Född %1 (%2 år)")
+            .replace("%1", _date(profile.birth_date))
+            .replace("%2", str(age))
+            if age is not None
+            else self.tr("Födelsedatum okänt"),
+            label(profile.status),
+            label(profile.category),
+            self.tr("Prioritet %1").replace("%1", str(profile.priority)),
+        ]
+        if profile.at_risk_victim:
+            parts.append(self.tr("risk att skjutas"))
+        if profile.at_risk_shooter:
+            parts.append(self.tr("risk att skjuta"))
+        if profile.language:
+            interpreter = self.tr(", tolk behövs") if profile.interpreter_need else ""
+            parts.append(self.tr("Språk: %1").replace("%1", profile.language) + interpreter)
+        if profile.review_date:
+            parts.append(self.tr("Omprövas %1").replace("%1", _date(profile.review_date)))
+        self.facts.setText(" · ".join(parts))
+        self.identity.setText(
+            self.tr("Personnummer: %1").replace("%1", profile.identity_masked or "–")
+        )
+        self.reveal_button.setEnabled(bool(profile.identity_masked))
+        self._show_photo(profile)
+        self.addresses.set_rows(profile.addresses)
+        self.relatives.set_rows(profile.relatives)
+        self.memberships.set_rows(profile.memberships)
+        self.timeline.set_rows(profile.timeline)
+        source = self._mapping.notes
+        if source.available:
+            self.notes.set_rows(source.notes_for_person(self.person_id))
+            self.notes_message.setText(self.tr("Anteckningar som din myndighet har skrivit."))
+        else:
+            self.notes.set_rows([])
+            self.notes_message.setText(self.tr("Anteckningar kan inte visas ännu."))
+
+    def _show_photo(self, profile: PersonProfile) -> None:
+        data = self._mapping.persons.photo(profile.id) if profile.has_photo else None
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.photo.setPixmap(
+                pixmap.scaled(
+                    PHOTO_SIZE,
+                    PHOTO_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.photo.setText(self.tr("Inget foto"))
+
+    def reveal_identity(self) -> None:
+        """Show the full number; the service checks the permission and audits it."""
+        try:
+            number = self._mapping.persons.reveal_identity(self.person_id)
+        except DomainError as error:
+            self.identity.setText(error.user_message)
+            return
+        self.identity.setText(self.tr("Personnummer: %1").replace("%1", number or "–"))
+        self.reveal_button.setEnabled(False)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if self.person_id in changes.ids_of("person") or changes.touches("group"):
+            self.reload()
+
+    def _edit(self) -> None:
+        from desktop.views.persons.person_dialog import PersonDialog
+
+        if self.profile is None:
+            return
+        dialog = PersonDialog(self._mapping.persons, self.profile, parent=self)
+        if dialog.exec():
+            self.changes_made.emit(dialog.changes)
+
+    def _open_relative(self, index) -> None:  # type: ignore[no-untyped-def]
+        relative = self.relatives.row_at(index.row())
+        if relative is not None and relative.linked_person_id is not None:
+            self.person_opened.emit(relative.linked_person_id)
+
+    def _open_group(self, index) -> None:  # type: ignore[no-untyped-def]
+        membership = self.memberships.row_at(index.row())
+        if membership is not None:
+            self.group_opened.emit(membership.group_id)

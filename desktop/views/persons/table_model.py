@@ -1,0 +1,201 @@
+"""The person list model: pages of frozen rows, more on scroll, sorting in SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort
+from desktop.views.persons.labels import label
+
+Index = QModelIndex | QPersistentModelIndex
+# (filter, sort, descending, offset, limit) -> rows
+PageSource = Callable[[PersonFilter, PersonSort, bool, int, int], list[PersonRow]]
+
+
+class PersonColumn(enum.IntEnum):
+    NAME = 0
+    ALIASES = 1
+    BIRTH_DATE = 2
+    IDENTITY = 3
+    STATUS = 4
+    CATEGORY = 5
+    AREA = 6
+    GROUPS = 7
+    RISK = 8
+    PRIORITY = 9
+    REVIEW_DATE = 10
+
+
+HEADERS: dict[PersonColumn, str] = {
+    PersonColumn.NAME: QT_TRANSLATE_NOOP("PersonTableModel", "Namn"),
+    PersonColumn.ALIASES: QT_TRANSLATE_NOOP("PersonTableModel", "Alias"),
+    PersonColumn.BIRTH_DATE: QT_TRANSLATE_NOOP("PersonTableModel", "Född"),
+    PersonColumn.IDENTITY: QT_TRANSLATE_NOOP("PersonTableModel", "Personnummer"),
+    PersonColumn.STATUS: QT_TRANSLATE_NOOP("PersonTableModel", "Status"),
+    PersonColumn.CATEGORY: QT_TRANSLATE_NOOP("PersonTableModel", "Kategori"),
+    PersonColumn.AREA: QT_TRANSLATE_NOOP("PersonTableModel", "Område"),
+    PersonColumn.GROUPS: QT_TRANSLATE_NOOP("PersonTableModel", "Grupperingar"),
+    PersonColumn.RISK: QT_TRANSLATE_NOOP("PersonTableModel", "Risk"),
+    PersonColumn.PRIORITY: QT_TRANSLATE_NOOP("PersonTableModel", "Prio"),
+    PersonColumn.REVIEW_DATE: QT_TRANSLATE_NOOP("PersonTableModel", "Omprövas"),
+}
+
+SORTS: dict[PersonColumn, PersonSort] = {
+    PersonColumn.NAME: PersonSort.NAME,
+    PersonColumn.BIRTH_DATE: PersonSort.BIRTH_DATE,
+    PersonColumn.STATUS: PersonSort.STATUS,
+    PersonColumn.CATEGORY: PersonSort.CATEGORY,
+    PersonColumn.PRIORITY: PersonSort.PRIORITY,
+    PersonColumn.REVIEW_DATE: PersonSort.REVIEW_DATE,
+}
+
+PROTECTED_BRUSH = QBrush(QColor("#8a1c1c"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PersonTableModel", text)
+
+
+class PersonTableModel(QAbstractTableModel):
+    """Thin adapter over ``PersonRow`` pages fetched by ``source``.
+
+    ``canFetchMore`` stays true while the last page came back full, so the view
+    asks for the next page as the user scrolls; sorting asks ``source`` again.
+    """
+
+    def __init__(self, source: PageSource, page_size: int = 200, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._page_size = page_size
+        self._rows: list[PersonRow] = []
+        self._filter = PersonFilter()
+        self._sort = PersonSort.NAME
+        self._descending = False
+        self._more = False
+        self._today = dt.date.today()
+
+    # --- loading ------------------------------------------------------------
+
+    @property
+    def person_filter(self) -> PersonFilter:
+        return self._filter
+
+    def load(self, flt: PersonFilter | None = None) -> None:
+        """Replace the rows with the first page for ``flt`` (or the current filter)."""
+        if flt is not None:
+            self._filter = flt
+        rows = self._source(self._filter, self._sort, self._descending, 0, self._page_size)
+        self.beginResetModel()
+        self._rows = rows
+        self._more = len(rows) == self._page_size
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        rows = self._source(
+            self._filter, self._sort, self._descending, len(self._rows), self._page_size
+        )
+        self._more = len(rows) == self._page_size
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = SORTS.get(PersonColumn(column)) if 0 <= column < len(PersonColumn) else None
+        if sort is None:
+            return
+        self._sort = sort
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.load()
+
+    def row_at(self, row: int) -> PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # --- Qt model -----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(PersonColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(PersonColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(HEADERS[PersonColumn(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = PersonColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column is PersonColumn.NAME
+            and row.protected_identity
+        ):
+            return _tr("Skyddad identitet: adressen får inte lämnas ut.")
+        if role == Qt.ItemDataRole.ForegroundRole and row.protected_identity:
+            return PROTECTED_BRUSH
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _display(self, row: PersonRow, column: PersonColumn) -> str:
+        if column is PersonColumn.NAME:
+            marker = " \N{BLACK FLAG} " + _tr("skyddad") if row.protected_identity else ""
+            return f"{row.last_name}, {row.first_name}{marker}"
+        if column is PersonColumn.ALIASES:
+            return row.aliases
+        if column is PersonColumn.BIRTH_DATE:
+            return row.birth_date.isoformat() if row.birth_date else ""
+        if column is PersonColumn.IDENTITY:
+            return row.identity_masked or ""
+        if column is PersonColumn.STATUS:
+            return label(row.status)
+        if column is PersonColumn.CATEGORY:
+            return label(row.category)
+        if column is PersonColumn.AREA:
+            return _tr("Skyddad") if row.protected_identity else (row.area or "")
+        if column is PersonColumn.GROUPS:
+            return row.groups
+        if column is PersonColumn.RISK:
+            parts = []
+            if row.at_risk_victim:
+                parts.append(_tr("skjutas"))
+            if row.at_risk_shooter:
+                parts.append(_tr("skjuta"))
+            return ", ".join(parts)
+        if column is PersonColumn.PRIORITY:
+            return str(row.priority)
+        if column is PersonColumn.REVIEW_DATE:
+            if row.review_date is None:
+                return ""
+            due = " !" if row.review_date <= self._today else ""
+            return row.review_date.isoformat() + due
+        return ""

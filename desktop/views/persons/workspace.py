@@ -1,0 +1,65 @@
+"""The Personer page: the list and the review list, profiles opened on top."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from desktop.services.changes import Changes
+from desktop.services.mapping import MappingServices
+from desktop.views.persons.list_page import PersonsPage
+from desktop.views.persons.profile_page import PersonProfilePage
+from desktop.views.persons.review_page import ReviewPage
+from desktop.views.widgets.drill_stack import DrillStack
+
+
+class PersonsWorkspace(QWidget):
+    """Routes "open person / open group" inside the page; changes go out once."""
+
+    changes_made = Signal(object)
+
+    def __init__(
+        self, mapping: MappingServices, settings: QSettings | None = None, parent=None
+    ) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._mapping = mapping
+        self.list_page = PersonsPage(mapping, settings)
+        self.review_page = ReviewPage(mapping)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.list_page, self.tr("&Personer"))
+        self.tabs.addTab(self.review_page, self.tr("Att &ompröva"))
+        self.stack = DrillStack()
+        self.stack.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        for page in (self.list_page, self.review_page):
+            page.person_opened.connect(self.open_person)
+            page.changes_made.connect(self._changed)
+
+    def open_person(self, person_id: int) -> PersonProfilePage:
+        page = PersonProfilePage(self._mapping, person_id)
+        page.back_requested.connect(self.stack.pop)
+        page.person_opened.connect(self.open_person)
+        page.group_opened.connect(self.open_group)
+        page.changes_made.connect(self._changed)
+        self.stack.push(page)
+        return page
+
+    def open_group(self, group_id: int) -> None:
+        from desktop.views.groups.profile_page import GroupProfilePage
+
+        page = GroupProfilePage(self._mapping, group_id)
+        page.back_requested.connect(self.stack.pop)
+        page.person_opened.connect(self.open_person)
+        self.stack.push(page)
+
+    def _changed(self, changes: Changes) -> None:
+        # The main window's hub broadcasts to every page, this one included.
+        self.changes_made.emit(changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        for page in [self.list_page, self.review_page, *self.stack.pages()[1:]]:
+            apply = getattr(page, "apply_changes", None)
+            if apply is not None:
+                apply(changes)
