@@ -15,7 +15,11 @@ from desktop.services.bundle import Services
 
 ScreenFactory = Callable[[Services], QWidget]
 
-SCREEN_MODULES: tuple[str, ...] = ("desktop.views.app_screens",)
+SCREEN_MODULES: tuple[str, ...] = (
+    "desktop.views.app_screens",
+    "desktop.views.persons.screens",
+    "desktop.views.groups.screens",
+)
 
 
 def all_screens() -> dict[str, ScreenFactory]:
