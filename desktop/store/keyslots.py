@@ -203,8 +203,11 @@ class KeyslotFile:
     MAX_PENDING = 1000
 
     def _record(self, now: dt.datetime, event: str, name: str) -> None:
+        # Only names already in the file are kept: a mistyped name may be anything,
+        # even a person's name, and must not be written down.
+        known = name if name in self.slots else ""
         if len(self.pending) < self.MAX_PENDING:
-            self.pending.append({"at": now.isoformat(), "event": event, "username": name[:64]})
+            self.pending.append({"at": now.isoformat(), "event": event, "username": known})
 
     def take_pending(self) -> list[dict[str, str]]:
         """The recorded events, removed from the file (the caller logs them)."""
