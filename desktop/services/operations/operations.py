@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Select, delete, distinct, func, or_, select, union
+from sqlalchemy import Select, delete, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -233,7 +233,8 @@ class OperationService:
             ]
             areas = list(
                 session.scalars(
-                    select(distinct(Address.area))
+                    select(Address.area)
+                    .distinct()
                     .where(Address.area.is_not(None), current_address(today))
                     .order_by(Address.area)
                 )

@@ -1,0 +1,1 @@
+"""The Insatser page: operations, targets, teams, the planner run and outcomes."""

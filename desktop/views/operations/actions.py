@@ -1,0 +1,37 @@
+"""Dialog flows shared by the Insatser and Kalender pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.changes import Changes
+from desktop.services.operations import OperationsServices
+from desktop.services.operations.rows import OutcomeInput
+from desktop.views.operations.errors import attempt
+from desktop.views.operations.outcome_dialog import OutcomeDialog
+
+
+def open_outcome(
+    parent: QWidget,
+    services: OperationsServices,
+    visit_id: int,
+    publish: Callable[[Changes], None],
+) -> OutcomeDialog | None:
+    """Show the outcome dialog for a visit; what it saves is published. Returns the dialog."""
+    title = parent.tr("Utfall")
+    detail = attempt(parent, title, lambda: services.outcomes.detail(visit_id))
+    if detail is None:
+        return None
+    support = attempt(parent, title, services.outcomes.support_services) or []
+    owners = attempt(parent, title, services.outcomes.owners) or []
+
+    def save(vid: int, version: int, data: OutcomeInput) -> None:
+        publish(services.outcomes.record(vid, version, data))
+
+    dialog = OutcomeDialog(detail, support, owners, save, parent)
+    dialog.setModal(True)
+    dialog.open()
+    dialog.finished.connect(lambda result: dialog.deleteLater())
+    return dialog

@@ -1,0 +1,86 @@
+"""Create or edit an operation: name, period and purpose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.errors import DomainError
+from desktop.services.operations.rows import OperationInput, OperationRow
+
+Save = Callable[[OperationInput], object]
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class OperationDialog(QDialog):
+    """The operation form; ``save`` raises a DomainError to keep the dialog open."""
+
+    def __init__(self, save: Save, row: OperationRow | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._save = save
+        self.setWindowTitle(self.tr("Redigera insats") if row else self.tr("Ny insats"))
+        today = dt.date.today()
+        self.name = QLineEdit(row.name if row else "")
+        self.name.setAccessibleName(self.tr("Namn"))
+        self.start = QDateEdit(_qdate(row.start_date if row else today))
+        self.end = QDateEdit(_qdate(row.end_date if row else today + dt.timedelta(days=11)))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.purpose = QPlainTextEdit(row.purpose if row else "")
+        self.purpose.setTabChangesFocus(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#B00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Namn"), self.name)
+        form.addRow(self.tr("&Från"), self.start)
+        form.addRow(self.tr("&Till"), self.end)
+        form.addRow(self.tr("&Syfte"), self.purpose)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def value(self) -> OperationInput:
+        return OperationInput(
+            self.name.text(),
+            _date(self.start.date()),
+            _date(self.end.date()),
+            self.purpose.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self._save(self.value())
+        except DomainError as error:
+            self.error.setText(error.user_message)
+            self.error.show()
+            return
+        super().accept()

@@ -1,0 +1,173 @@
+"""Record a visit's outcome; the fields follow ``OutcomeInput`` one to one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import VisitStatus
+from desktop.services.errors import DomainError
+from desktop.services.operations.rows import (
+    OUTCOME_STATUSES,
+    ChoiceRow,
+    MessagePart,
+    OutcomeInput,
+    VisitDetail,
+)
+from desktop.views.operations.labels import MESSAGE_PART, VISIT_STATUS, word
+
+Save = Callable[[int, int, OutcomeInput], object]
+
+
+class OutcomeDialog(QDialog):
+    """The outcome form. ``save(visit_id, version, data)`` raises DomainError to stay open."""
+
+    def __init__(
+        self,
+        visit: VisitDetail,
+        services: Sequence[ChoiceRow],
+        owners: Sequence[ChoiceRow],
+        save: Save,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._visit, self._save = visit, save
+        self.setWindowTitle(self.tr("Utfall – %1").replace("%1", visit.person_label))
+        head = QLabel(
+            f"<b>{visit.person_label}</b><br>{visit.starts_at:%Y-%m-%d %H:%M} · "
+            f"{visit.team_name} · {visit.area}"
+        )
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Utfall"))
+        for status in OUTCOME_STATUSES:
+            self.status.addItem(word(VISIT_STATUS, status), status)
+        current = visit.status if visit.status in OUTCOME_STATUSES else VisitStatus.MET
+        self.status.setCurrentIndex(self.status.findData(current))
+        self.family = QLineEdit(visit.family_present)
+        self.family.setPlaceholderText(self.tr("t.ex. mamma, lillebror"))
+        self.parts = {}
+        parts_box = QGroupBox(self.tr("Delar av budskapet som framfördes"))
+        parts_layout = QVBoxLayout(parts_box)
+        for part in MessagePart:
+            box = QCheckBox(word(MESSAGE_PART, part))
+            box.setChecked(part in visit.parts)
+            self.parts[part] = box
+            parts_layout.addWidget(box)
+        self.response = QPlainTextEdit(visit.response)
+        self.response.setTabChangesFocus(True)
+        self.response.setFixedHeight(60)
+        self.asked = QCheckBox(self.tr("Bad om stöd"))
+        self.asked.setChecked(visit.support_asked)
+        self.offered = QCheckBox(self.tr("Erbjöds stöd"))
+        self.offered.setChecked(visit.support_offered)
+        self.accepted = QCheckBox(self.tr("Tackade ja till stöd (skapar en insats)"))
+        self.accepted.setChecked(visit.support_accepted)
+        self.service = QComboBox()
+        self.service.setAccessibleName(self.tr("Stödinsats"))
+        self.service.addItem(self.tr("Välj stödinsats…"), None)
+        for row in services:
+            self.service.addItem(row.label, row.id)
+        self.leave_behind = QCheckBox(self.tr("Lämnade informationsmaterial"))
+        self.leave_behind.setChecked(visit.leave_behind)
+        self.cancel_reason = QLineEdit(visit.cancel_reason)
+        self.task_title = QLineEdit()
+        self.task_title.setPlaceholderText(self.tr("Lämna tomt om ingen uppföljning behövs"))
+        self.task_due = QDateEdit(QDate.currentDate().addDays(7))
+        self.task_due.setCalendarPopup(True)
+        self.task_due.setDisplayFormat("yyyy-MM-dd")
+        self.task_owner = QComboBox()
+        self.task_owner.setAccessibleName(self.tr("Ansvarig"))
+        self.task_owner.addItem(self.tr("Jag"), None)
+        for row in owners:
+            self.task_owner.addItem(row.label, row.id)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+        self.note.setPlaceholderText(self.tr("Syns bara för din myndighet"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#B00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow(head)
+        form.addRow(self.tr("&Utfall"), self.status)
+        form.addRow(self.tr("&Närvarande anhöriga"), self.family)
+        form.addRow(parts_box)
+        form.addRow(self.tr("&Hans svar"), self.response)
+        form.addRow(self.asked)
+        form.addRow(self.offered)
+        form.addRow(self.accepted)
+        form.addRow(self.tr("&Stödinsats"), self.service)
+        form.addRow(self.leave_behind)
+        form.addRow(self.tr("Skäl till &inställt"), self.cancel_reason)
+        form.addRow(self.tr("&Uppföljning"), self.task_title)
+        form.addRow(self.tr("Klar &senast"), self.task_due)
+        form.addRow(self.tr("&Ansvarig"), self.task_owner)
+        form.addRow(self.tr("&Myndighetens anteckning"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.status.currentIndexChanged.connect(self._enable)
+        self.accepted.toggled.connect(self._enable)
+        self._enable()
+
+    def _enable(self) -> None:
+        status = self.status.currentData()
+        talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
+        for box in self.parts.values():
+            box.setEnabled(talked)
+        self.service.setEnabled(self.accepted.isChecked())
+        self.cancel_reason.setEnabled(status is VisitStatus.CANCELLED)
+
+    def value(self) -> OutcomeInput:
+        status: VisitStatus = self.status.currentData()
+        talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
+        due = self.task_due.date()
+        return OutcomeInput(
+            status=status,
+            family_present=self.family.text(),
+            parts=frozenset(p for p, box in self.parts.items() if talked and box.isChecked()),
+            response=self.response.toPlainText(),
+            support_asked=self.asked.isChecked(),
+            support_offered=self.offered.isChecked(),
+            support_accepted=self.accepted.isChecked(),
+            support_service_id=self.service.currentData() if self.accepted.isChecked() else None,
+            leave_behind=self.leave_behind.isChecked(),
+            cancel_reason=self.cancel_reason.text(),
+            follow_up_title=self.task_title.text(),
+            follow_up_due=dt.date(due.year(), due.month(), due.day()),
+            follow_up_owner_id=self.task_owner.currentData(),
+            agency_note=self.note.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self._save(self._visit.visit_id, self._visit.version, self.value())
+        except DomainError as error:
+            self.error.setText(error.user_message)
+            self.error.show()
+            return
+        super().accept()
