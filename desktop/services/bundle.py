@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.briefing import BriefingServices, build_briefing_services
+from desktop.services.engagement import EngagementServices, build_engagement
 from desktop.services.mapping import MappingServices, build_mapping
 from desktop.services.operations import OperationsServices, build_operations
 from desktop.services.security import SecurityServices
@@ -21,11 +23,18 @@ class Services:
     mapping: MappingServices
     security: SecurityServices
     operations: OperationsServices
+    engagement: EngagementServices
+    briefing: BriefingServices
 
 
 def build_services(store: Store) -> Services:
     security = SecurityServices.build(store)
     mapping = build_mapping(store, notes=ProfileNotes(security.notes))
     return Services(
-        store=store, mapping=mapping, security=security, operations=build_operations(store)
+        store=store,
+        mapping=mapping,
+        security=security,
+        operations=build_operations(store, security.reauth),
+        engagement=build_engagement(store),
+        briefing=build_briefing_services(store),
     )
