@@ -8,5 +8,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit",
     "backup",
     "restore",
+    "briefing",
     "screenshot",
 )

@@ -1,0 +1,63 @@
+"""``rondplan briefing``: a team's briefing packet as PDF, as the user given by --user.
+
+The user's agency decides the agency-only sections; without ``--date`` the packet covers
+the team's whole operation, day by day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum: {text!r} (ÅÅÅÅ-MM-DD)") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("briefing", help="skriv ut ett teams genomgångsunderlag som PDF")
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument("--operation", type=int, required=True, metavar="ID", help="insatsens id")
+    parser.add_argument("--team", type=int, required=True, metavar="ID", help="teamets id")
+    parser.add_argument(
+        "--date", type=_date, metavar="ÅÅÅÅ-MM-DD", help="dagen (utan: hela insatsen)"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FIL.pdf", help="PDF-filen att skriva"
+    )
+    parser.add_argument(
+        "--include-protected-addresses",
+        action="store_true",
+        help="skriv ut adresser till personer med skyddad identitet (markeras på sidan)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.services.briefing import BriefingRequest, PrintService
+
+    output: Path = args.output
+    if not output.parent.exists():
+        raise UserError(f"Mappen {output.parent} finns inte.")
+    store = open_store(args)
+    try:
+        request = BriefingRequest(
+            args.operation, args.team, args.date, args.include_protected_addresses
+        )
+        partial = output.with_name(output.name + ".part")
+        try:
+            result = PrintService(store).print_briefing(request, partial)
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
+    finally:
+        store.lock()
+    print(f"Skrev {output} (utskrift {result.serial}, {result.objects} besök)")
+    return 0

@@ -1,0 +1,307 @@
+"""Gather a team's briefing packet from the database into a frozen ``BriefingData``.
+
+Only what the printing user's agency may see goes in: the agency-only section and the
+safety notes are that agency's notes, decrypted with its own key; other agencies' notes
+are never selected. A protected identity's address stays out unless the caller asks for
+it explicitly, and then the sheet marks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Address,
+    Agency,
+    NoteSection,
+    Operation,
+    Person,
+    StaffMember,
+    TalkRole,
+    Team,
+    TeamMember,
+    User,
+    Visit,
+    VisitStatus,
+)
+from desktop.reports.data import (
+    AgencyCopy,
+    AgencySection,
+    BriefingData,
+    Contact,
+    DocumentMeta,
+    PersonSummary,
+    SupportOffer,
+    VisitSheet,
+)
+from desktop.reports.data import TeamMember as TeamMemberLine
+from desktop.services.briefing import templates as tpl
+from desktop.services.briefing.context import OwnNote, own_agency_notes, person_contexts
+from desktop.services.briefing.templates import TemplateRow
+from desktop.services.errors import NotFound, ValidationError
+from desktop.store.database import Store
+
+TALK_ROLE_WORDS = {
+    TalkRole.LEAD: "leder samtalet",
+    TalkRole.SPEAKER: "talar",
+    TalkRole.SUPPORT: "stöd och säkerhet",
+}
+#: The short code printed on each page for whose copy it is.
+COPY_CODES = {"police": "polis", "social": "soc", "probation": "krim"}
+PROTECTED_AREA = "Skyddad adress"
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    """Which packet: one team of one operation, one day or (``day`` None) every day."""
+
+    operation_id: int
+    team_id: int
+    day: dt.date | None = None
+    include_protected_addresses: bool = False
+
+
+def agency_copy(session: Session, store: Store) -> AgencyCopy:
+    """Whose copy a print is: the printing user's agency."""
+    identity = store.identity
+    name = session.scalar(select(Agency.name).where(Agency.id == identity.agency_id))
+    return AgencyCopy(COPY_CODES.get(identity.agency_code, identity.agency_code), name or "")
+
+
+def make_meta(
+    session: Session,
+    store: Store,
+    serial: str,
+    texts: dict[str, TemplateRow],
+    used: tuple[str, ...],
+    now: dt.datetime,
+    *,
+    with_copy: bool = True,
+) -> DocumentMeta:
+    """The header and footer facts every page carries."""
+    marking = tpl.lines(texts[tpl.CONFIDENTIALITY].body)
+    return DocumentMeta(
+        confidentiality=marking[0] if marking else tpl.DEFAULTS[tpl.CONFIDENTIALITY],
+        printed_by=store.identity.display_name,
+        printed_at=now,
+        serial=serial,
+        agency_copy=agency_copy(session, store) if with_copy else None,
+        template_versions=tuple(
+            (tpl.TITLES[key], f"v{texts[key].version}") for key in used if key in texts
+        ),
+    )
+
+
+def briefing_visits(session: Session, request: BriefingRequest) -> list[Visit]:
+    """The team's visits in planned order (cancelled ones left out).
+
+    Raises:
+        NotFound: no such operation, or the team is not part of it.
+    """
+    operation = session.get(Operation, request.operation_id)
+    team = session.get(Team, request.team_id)
+    if operation is None:
+        raise NotFound("Insatsen finns inte.")
+    if team is None or team.operation_id not in (None, operation.id):
+        raise NotFound("Teamet finns inte i insatsen.")
+    if request.day is not None and not operation.start_date <= request.day <= operation.end_date:
+        raise ValidationError("Datumet ligger utanför insatsens period.", "date")
+    query = (
+        select(Visit)
+        .where(Visit.operation_id == operation.id, Visit.team_id == team.id)
+        .where(Visit.status != VisitStatus.CANCELLED)
+        .order_by(Visit.starts_at, Visit.order_in_day, Visit.id)
+    )
+    if request.day is not None:
+        start = dt.datetime.combine(request.day, dt.time.min)
+        query = query.where(
+            Visit.starts_at >= start, Visit.starts_at < start + dt.timedelta(days=1)
+        )
+    return list(session.scalars(query))
+
+
+def build_briefing(
+    session: Session,
+    store: Store,
+    request: BriefingRequest,
+    meta: DocumentMeta,
+    texts: dict[str, TemplateRow],
+    visits: list[Visit] | None = None,
+) -> BriefingData:
+    """The whole packet, read inside ``session``."""
+    visits = briefing_visits(session, request) if visits is None else visits
+    operation = session.get(Operation, request.operation_id)
+    team = session.get(Team, request.team_id)
+    assert operation is not None and team is not None
+    on = request.day or (visits[0].starts_at.date() if visits else operation.start_date)
+    person_ids = [v.person_id for v in visits]
+    persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
+    photos = {
+        pid: photo
+        for pid, photo in session.execute(
+            select(Person.id, Person.photo).where(Person.id.in_(person_ids))
+        )
+    }
+    address_ids = {v.address_id for v in visits if v.address_id is not None}
+    addresses = {
+        a.id: a for a in session.scalars(select(Address).where(Address.id.in_(address_ids)))
+    }
+    current = _current_addresses(session, person_ids, on)
+    contexts = person_contexts(session, person_ids, on)
+    notes = own_agency_notes(session, store, person_ids=person_ids)
+    opening = texts[tpl.OPENING_LINE].body.strip()
+    message = tpl.paragraphs(texts[tpl.MESSAGE].body)
+    fallback_offer = SupportOffer(
+        "Hjälp finns om du vill",
+        "\n".join(tpl.lines(texts[tpl.CONTACTS].body)).replace("\n", " · "),
+    )
+    sheets = []
+    for visit in visits:
+        person = persons[visit.person_id]
+        address = addresses.get(visit.address_id or -1) or current.get(person.id)
+        context = contexts[person.id]
+        mine = [n for n in notes if n.person_id == person.id]
+        offer = next(
+            (o for vid, o in context.referrals if vid == visit.id),
+            context.referrals[0][1] if context.referrals else fallback_offer,
+        )
+        sheets.append(
+            VisitSheet(
+                reference=str(visit.id),
+                starts_at=visit.starts_at,
+                ends_at=visit.ends_at,
+                area=_area(person, address, request.include_protected_addresses),
+                person=person_summary(person, photos.get(person.id), visit.starts_at.date()),
+                **_address_fields(person, address, request.include_protected_addresses),
+                group_name=context.group.name if context.group else "",
+                group_role=context.group.role if context.group else "",
+                conflicts=tuple(context.conflicts),
+                recent_events=tuple(context.events),
+                deliveries=tuple(context.deliveries),
+                callin_attendance=tuple(context.attendance),
+                family_present=tuple(context.family),
+                safety_notes=tuple(n.text for n in mine if n.section is NoteSection.SAFETY),
+                support=offer,
+                opening_line=opening,
+                message_paragraphs=message,
+                agency_section=_agency_section(mine, visit.id, meta),
+            )
+        )
+    days = sorted({v.starts_at.date() for v in visits}) or [on]
+    return BriefingData(
+        meta=meta,
+        operation_name=operation.name,
+        period_start=operation.start_date,
+        period_end=operation.end_date,
+        dates=tuple(days),
+        team_name=team.name,
+        team=_team_lines(session, team.id),
+        coordinator=_coordinator(session, operation),
+        visits=tuple(sheets),
+        instructions=tpl.lines(texts[tpl.INSTRUCTIONS].body),
+    )
+
+
+def age_on(birth: dt.date | None, on: dt.date) -> int | None:
+    """Whole years between ``birth`` and ``on``."""
+    if birth is None:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def person_summary(person: Person, photo: bytes | None, on: dt.date) -> PersonSummary:
+    aliases = tuple(a.strip() for a in person.aliases.split(";") if a.strip())
+    language = person.language or ""
+    return PersonSummary(
+        name=person.full_name,
+        age=age_on(person.birth_date, on),
+        aliases=aliases,
+        language=language,
+        interpreter=(language or "ja") if person.interpreter_need else "",
+        photo=photo,
+    )
+
+
+def _current_addresses(session: Session, person_ids: list[int], on: dt.date) -> dict[int, Address]:
+    """Each person's address valid on ``on`` (the latest one that started)."""
+    found: dict[int, Address] = {}
+    for address in session.scalars(
+        select(Address)
+        .where(Address.person_id.in_(person_ids))
+        .order_by(Address.valid_from.asc().nulls_first(), Address.id)
+    ):
+        valid = (address.valid_from is None or address.valid_from <= on) and (
+            address.valid_to is None or address.valid_to >= on
+        )
+        if valid:
+            found[address.person_id] = address
+    return found
+
+
+def _area(person: Person, address: Address | None, include_protected: bool) -> str:
+    if person.protected_identity and not include_protected:
+        return PROTECTED_AREA
+    return (address.area or address.city or "") if address is not None else ""
+
+
+def _address_fields(
+    person: Person, address: Address | None, include_protected: bool
+) -> dict[str, object]:
+    """Address, access notes and the protected markers: nothing leaves for a protected
+    identity unless explicitly included."""
+    protected = person.protected_identity
+    fields: dict[str, object] = {
+        "protected_identity": protected,
+        "protected_address_included": protected and include_protected,
+    }
+    if address is None or (protected and not include_protected):
+        return fields
+    city_line = " ".join(part for part in (address.postcode, address.city) if part)
+    fields["address_lines"] = tuple(line for line in (address.street, city_line) if line)
+    fields["access_notes"] = tuple(tpl.lines(address.access_notes))
+    return fields
+
+
+def _agency_section(
+    notes: list[OwnNote], visit_id: int, meta: DocumentMeta
+) -> AgencySection | None:
+    """The printing agency's own notes about him (safety notes are printed apart)."""
+    chosen = [n for n in notes if n.section is not NoteSection.SAFETY]
+    if not chosen:
+        return None
+    # Notes about this very visit first, then the rest newest first.
+    chosen.sort(key=lambda n: (n.visit_id != visit_id, -n.day.toordinal()))
+    agency = meta.agency_copy.name if meta.agency_copy else "egna myndigheten"
+    return AgencySection(
+        f"Anteckningar från {agency}",
+        tuple(f"{n.day.isoformat()}: {n.text}" for n in chosen),
+    )
+
+
+def _team_lines(session: Session, team_id: int) -> tuple[TeamMemberLine, ...]:
+    rows = session.execute(
+        select(StaffMember.name, Agency.name, TeamMember.talk_role, StaffMember.phone)
+        .join(StaffMember, StaffMember.id == TeamMember.staff_id)
+        .join(Agency, Agency.id == StaffMember.agency_id)
+        .where(TeamMember.team_id == team_id)
+        .order_by(TeamMember.id)
+    )
+    ranked = sorted(rows, key=lambda r: list(TalkRole).index(r[2]))
+    return tuple(
+        TeamMemberLine(name, agency, TALK_ROLE_WORDS.get(role, str(role)), phone or "–")
+        for name, agency, role, phone in ranked
+    )
+
+
+def _coordinator(session: Session, operation: Operation) -> Contact:
+    if operation.coordinator_user_id is None:
+        return Contact("Ingen samordnare angiven", "", "–")
+    user = session.get(User, operation.coordinator_user_id)
+    if user is None:
+        return Contact("Ingen samordnare angiven", "", "–")
+    phone = session.scalar(select(StaffMember.phone).where(StaffMember.user_id == user.id).limit(1))
+    return Contact(user.display_name, user.agency.name, phone or "–")

@@ -1,0 +1,275 @@
+"""Every printout: permission check, a numbered print record and its audit entry, render.
+
+The data is gathered and the serial number taken in one unit of work, so the print
+log and the audit log agree; the PDF is rendered after the transaction so a slow
+render never holds the database. The audit entry holds ids, the serial and the
+template versions, never a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.models import PrintRecord
+from desktop.reports.canvas import Output
+from desktop.services.briefing import templates as tpl
+from desktop.services.briefing.builder import (
+    BriefingRequest,
+    briefing_visits,
+    build_briefing,
+    make_meta,
+)
+from desktop.services.briefing.documents import (
+    callin_attendees,
+    group_overview,
+    invitation_letters,
+    operation_schedule,
+    person_sheet,
+)
+from desktop.services.briefing.templates import TemplateRow
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound
+from desktop.services.permissions import Action, require
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+
+SERIAL_PREFIX = "RP"
+
+
+class PrintKind:
+    BRIEFING = "briefing"
+    PERSON = "person_sheet"
+    GROUP = "group_overview"
+    SCHEDULE = "operation_schedule"
+    ATTENDEES = "callin_attendees"
+    LETTERS = "invitation_letters"
+
+
+#: What a finished print did with the paper: printed it, or saved it as a file.
+OUTPUT_ACTIONS = {"printer": "print.printer", "save": "print.save"}
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """A rendered print: its serial, its record id, where the PDF is, the change made."""
+
+    serial: str
+    record_id: int
+    path: Path | None
+    objects: int
+    changes: Changes
+
+
+def format_serial(number: int, year: int) -> str:
+    return f"{SERIAL_PREFIX}-{year}-{number:06d}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class PrintService:
+    """Prints for the unlocked user; each method renders to ``out`` and returns the result."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- the briefing packet ---------------------------------------------------------
+    def print_briefing(
+        self, request: BriefingRequest, out: Output, *, now: dt.datetime | None = None
+    ) -> PrintResult:
+        """The team's briefing packet for a day (or the whole operation) as PDF."""
+        from desktop.reports.briefing import render_briefing
+
+        require(self._store.identity, Action.BRIEFING_PRINT)
+        used = (tpl.CONFIDENTIALITY, tpl.OPENING_LINE, tpl.MESSAGE, tpl.CONTACTS, tpl.INSTRUCTIONS)
+
+        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+            visits = briefing_visits(session, request)
+            meta = make_meta(session, self._store, serial, texts, used, when)
+            data = build_briefing(session, self._store, request, meta, texts, visits)
+            detail = (
+                f"operation={request.operation_id};team={request.team_id};"
+                f"date={request.day.isoformat() if request.day else 'all'};"
+                f"visits={len(visits)};"
+                f"protected_addresses={int(request.include_protected_addresses)}"
+            )
+            return data, [v.id for v in visits], detail
+
+        return self._print(
+            PrintKind.BRIEFING,
+            "Skriv ut genomgångsunderlag",
+            used,
+            gather,
+            render_briefing,
+            out,
+            now,
+        )
+
+    # -- the other printouts ---------------------------------------------------------
+    def print_person_sheet(
+        self, person_id: int, out: Output, *, now: dt.datetime | None = None
+    ) -> PrintResult:
+        """A person's profile sheet (addresses left out for a protected identity)."""
+        from desktop.reports.sheets import render_person_sheet
+
+        require(self._store.identity, Action.PRINT)
+        require(self._store.identity, Action.PERSON_READ)
+        used = (tpl.CONFIDENTIALITY,)
+
+        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+            meta = make_meta(session, self._store, serial, texts, used, when)
+            return person_sheet(session, self._store, person_id, meta), [person_id], ""
+
+        return self._print(
+            PrintKind.PERSON, "Skriv ut personblad", used, gather, render_person_sheet, out, now
+        )
+
+    def print_group_overview(
+        self, group_id: int, out: Output, *, now: dt.datetime | None = None
+    ) -> PrintResult:
+        """A group with its members, conflicts, alliances and sanction periods."""
+        from desktop.reports.sheets import render_group_overview
+
+        require(self._store.identity, Action.PRINT)
+        require(self._store.identity, Action.GROUP_READ)
+        used = (tpl.CONFIDENTIALITY,)
+
+        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
+            return group_overview(session, group_id, meta), [group_id], ""
+
+        return self._print(
+            PrintKind.GROUP, "Skriv ut gruppöversikt", used, gather, render_group_overview, out, now
+        )
+
+    def print_operation_schedule(
+        self, operation_id: int, out: Output, *, now: dt.datetime | None = None
+    ) -> PrintResult:
+        """The operation's plan as landscape week tables."""
+        from desktop.reports.schedule import render_operation_schedule
+
+        require(self._store.identity, Action.PRINT)
+        require(self._store.identity, Action.OPERATION_READ)
+        used = (tpl.CONFIDENTIALITY,)
+
+        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
+            return operation_schedule(session, operation_id, meta), [operation_id], ""
+
+        return self._print(
+            PrintKind.SCHEDULE, "Skriv ut schema", used, gather, render_operation_schedule, out, now
+        )
+
+    def print_callin_attendees(
+        self, call_in_id: int, out: Output, *, now: dt.datetime | None = None
+    ) -> PrintResult:
+        """The attendance list of a call-in."""
+        from desktop.reports.callin import render_callin_attendees
+
+        require(self._store.identity, Action.PRINT)
+        require(self._store.identity, Action.CALLIN_READ)
+        used = (tpl.CONFIDENTIALITY,)
+
+        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
+            return callin_attendees(session, call_in_id, meta), [call_in_id], ""
+
+        return self._print(
+            PrintKind.ATTENDEES,
+            "Skriv ut deltagarlista",
+            used,
+            gather,
+            render_callin_attendees,
+            out,
+            now,
+        )
+
+    def print_invitation_letters(
+        self,
+        call_in_id: int,
+        out: Output,
+        *,
+        person_ids: tuple[int, ...] | None = None,
+        now: dt.datetime | None = None,
+    ) -> PrintResult:
+        """Invitation letters, one page per invited person (protected addresses left out)."""
+        from desktop.reports.callin import render_invitation_letters
+
+        require(self._store.identity, Action.PRINT)
+        require(self._store.identity, Action.CALLIN_READ)
+        used = (tpl.CONFIDENTIALITY, tpl.LETTER, tpl.CONTACTS)
+
+        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
+            data, ids = invitation_letters(session, call_in_id, meta, texts, person_ids)
+            return data, [call_in_id], f"letters={len(ids)}"
+
+        return self._print(
+            PrintKind.LETTERS,
+            "Skriv ut inbjudningsbrev",
+            used,
+            gather,
+            render_invitation_letters,
+            out,
+            now,
+        )
+
+    # -- what happened to the paper --------------------------------------------------
+    def record_output(self, serial: str, how: str) -> Changes:
+        """Log that a finished print went to a printer (``"printer"``) or a file (``"save"``)."""
+        require(self._store.identity, Action.PRINT)
+        action = OUTPUT_ACTIONS[how]
+        with UnitOfWork(self._store, "Skriv ut" if how == "printer" else "Spara utskrift") as uow:
+            record = uow.session.query(PrintRecord).filter_by(serial=serial).one_or_none()
+            if record is None:
+                raise NotFound("Utskriften finns inte i utskriftsloggen.")
+            uow.audit(action, "print_record", [record.id], detail=f"serial={serial}")
+        return uow.changes
+
+    # -- shared ----------------------------------------------------------------------
+    def _print(
+        self,
+        kind: str,
+        description: str,
+        used: tuple[str, ...],
+        gather: Callable[..., tuple[Any, list[int], str]],
+        render: Callable[[Any, Output], None],
+        out: Output,
+        now: dt.datetime | None,
+    ) -> PrintResult:
+        identity = self._store.identity
+        when = now or _now()
+        with UnitOfWork(self._store, description) as uow:
+            session = uow.session
+            texts = tpl.current_templates(session, seed=True)
+            versions = {key: texts[key].version for key in used}
+            record = PrintRecord(
+                serial=f"pending-{uuid.uuid4().hex[:20]}",
+                kind=kind,
+                user_id=identity.user_id,
+                agency_id=identity.agency_id,
+                template_versions=versions,
+            )
+            session.add(record)
+            session.flush()
+            # The row id is the database's own sequence: unique and without gaps in order.
+            serial = format_serial(record.id, when.year)
+            record.serial = serial
+            data, object_ids, extra = gather(session, serial, texts, when)
+            record.object_ids = ",".join(str(i) for i in object_ids)
+            template_detail = ",".join(f"{k}:{v}" for k, v in sorted(versions.items()))
+            detail = f"serial={serial};kind={kind};templates={template_detail}"
+            uow.audit("print", kind, object_ids, detail=detail + (f";{extra}" if extra else ""))
+            uow.touched("print_record", record.id)
+            record_id = record.id
+        render(data, out)
+        path = Path(out) if isinstance(out, str | Path) else None
+        return PrintResult(serial, record_id, path, len(object_ids), uow.changes)
