@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.services.security.audit_log import AuditLogService
 from desktop.services.security.backups import BackupService
 from desktop.services.security.clock import Clock, system_clock
+from desktop.services.security.lock_policy import LockPolicy
 from desktop.services.security.notes import NotesService
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.security.retention import RetentionService
@@ -34,6 +35,7 @@ class SecurityServices:
     audit: AuditLogService
     retention: RetentionService
     backups: BackupService
+    lock_policy: LockPolicy
 
     @classmethod
     def build(
@@ -50,4 +52,5 @@ class SecurityServices:
             backups=BackupService(
                 store, reauth, backup_folder or default_backup_folder(store), clock=clock
             ),
+            lock_policy=LockPolicy(store),
         )

@@ -1,0 +1,112 @@
+"""The lock: close the store, cover every window, ask for the password, unlock.
+
+The composition root supplies what locking and unlocking mean for the store:
+``lock_store()`` (audit "lock", then ``Store.lock()``) and ``unlock_store(password)``
+(raises a StoreError such as WrongPassword or AccountLocked on failure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.views.lock.clipboard import SensitiveClipboard
+from desktop.views.lock.idle import IdleWatcher
+from desktop.views.lock.overlay import LockOverlay
+from desktop.views.lock.session_lock import watch_session
+
+
+class LockController(QObject):
+    """Owns the locked state for the whole application.
+
+    Args:
+        app: The application (its top-level windows are covered).
+        user_label: "Name (user name)" shown on the overlay.
+        lock_store: Writes the lock audit entry and closes every connection.
+        unlock_store: Verifies the password and reopens; raises on failure.
+        idle: The idle watcher; its timeout locks. Installed on ``app`` here.
+        clipboard: Cleared at once when locking.
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        app: QApplication,
+        user_label: str,
+        lock_store: Callable[[], None],
+        unlock_store: Callable[[str], None],
+        idle: IdleWatcher | None = None,
+        clipboard: SensitiveClipboard | None = None,
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._user_label = user_label
+        self._lock_store = lock_store
+        self._unlock_store = unlock_store
+        self._idle = idle
+        self._clipboard = clipboard
+        self._overlays: list[LockOverlay] = []
+        self._is_locked = False
+        if idle is not None:
+            app.installEventFilter(idle)
+            idle.idle_timeout.connect(self.lock)
+        self._session_filter = watch_session(app, self.lock)
+
+    def dispose(self) -> None:
+        """Stop watching (on quit, and between tests)."""
+        if self._idle is not None:
+            self._idle.pause()
+            self._app.removeEventFilter(self._idle)
+            self._idle.idle_timeout.disconnect(self.lock)
+        self._app.applicationStateChanged.disconnect(self._session_filter.state_changed)
+        self.setParent(None)
+
+    def is_locked(self) -> bool:
+        return self._is_locked
+
+    def overlays(self) -> list[LockOverlay]:
+        return list(self._overlays)
+
+    def lock(self) -> None:
+        if self._is_locked:
+            return
+        self._is_locked = True
+        if self._clipboard is not None:
+            self._clipboard.clear_now()
+        if self._idle is not None:
+            self._idle.pause()
+        self._lock_store()
+        windows = [w for w in self._app.topLevelWidgets() if w.isVisible() and w.isWindow()]
+        # A modal dialog would block input elsewhere: it gets the password box.
+        asker: QWidget | None = self._app.activeModalWidget() or self._app.activeWindow()
+        if asker not in windows:
+            asker = windows[0] if windows else None
+        for window in windows:
+            overlay = LockOverlay(window, self._user_label, with_password=window is asker)
+            overlay.unlock_requested.connect(self._try_unlock)
+            self._overlays.append(overlay)
+        self.locked.emit()
+
+    def _try_unlock(self, password: str) -> None:
+        try:
+            self._unlock_store(password)
+        except Exception as exc:  # a StoreError carries the user's sentence
+            message = getattr(exc, "user_message", None)
+            if message is None:
+                raise
+            for overlay in self._overlays:
+                if overlay.password is not None:
+                    overlay.show_error(message)
+            return
+        for overlay in self._overlays:
+            overlay.hide()
+            overlay.deleteLater()
+        self._overlays.clear()
+        self._is_locked = False
+        if self._idle is not None:
+            self._idle.restart()
+        self.unlocked.emit()

@@ -1,0 +1,121 @@
+"""The lock: idle timeout, overlay hiding every window, unlock, clipboard clearing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from desktop.store.errors import WrongPassword
+from desktop.views.lock import IdleWatcher, LockController, SensitiveClipboard
+
+PASSWORD = "rätt lösenord här"
+
+
+class FakeStore:
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def lock(self) -> None:
+        self.events.append("lock")
+
+    def unlock(self, password: str) -> None:
+        if password != PASSWORD:
+            raise WrongPassword
+        self.events.append("unlock")
+
+
+def _window(qtbot, text="Xylofonia Qwertzbäck"):
+    window = QMainWindow()
+    window.setCentralWidget(QLabel(text))
+    qtbot.addWidget(window)
+    window.resize(500, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_idle_timeout_locks_and_password_unlocks(qtbot):
+    store = FakeStore()
+    main, second = _window(qtbot), _window(qtbot, "andra fönstret")
+    idle = IdleWatcher(minutes=5, max_minutes=5)
+    idle.set_interval_ms(50)
+    controller = LockController(
+        QApplication.instance(), "Ada (admin)", store.lock, store.unlock, idle=idle
+    )
+    with qtbot.waitSignal(controller.locked, timeout=2000):
+        pass
+    assert store.events == ["lock"]
+    overlays = controller.overlays()
+    assert {o.parentWidget() for o in overlays} >= {main, second}
+    for overlay in overlays:
+        assert overlay.isVisible() and overlay.geometry() == overlay.parentWidget().rect()
+    asker = [o for o in overlays if o.password is not None]
+    assert len(asker) == 1
+    # The covered content does not show in a grab of the window.
+    image = main.grab().toImage()
+    assert image.pixelColor(250, 150) == overlays[0].palette().color(overlays[0].backgroundRole())
+    asker[0].password.setText("fel lösenord")
+    asker[0].password.returnPressed.emit()
+    assert controller.is_locked() and asker[0].error.text()
+    asker[0].password.setText(PASSWORD)
+    with qtbot.waitSignal(controller.unlocked, timeout=1000):
+        asker[0].password.returnPressed.emit()
+    assert store.events == ["lock", "unlock"]
+    assert not controller.is_locked() and idle.is_active()
+    controller.dispose()
+
+
+def test_input_restarts_idle_timer(qtbot):
+    window = _window(qtbot)
+    idle = IdleWatcher(minutes=5, max_minutes=5)
+    QApplication.instance().installEventFilter(idle)
+    idle.set_interval_ms(300)
+    fired = []
+    idle.idle_timeout.connect(lambda: fired.append(1))
+    for _ in range(5):
+        qtbot.wait(100)
+        event = QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(10, 10),
+            QPointF(10, 10),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(window, event)
+    assert not fired
+    qtbot.waitUntil(lambda: bool(fired), timeout=2000)
+    QApplication.instance().removeEventFilter(idle)
+
+
+def test_user_choice_is_clamped_to_admin_maximum():
+    assert IdleWatcher(minutes=30, max_minutes=10).minutes == 10
+    assert IdleWatcher(minutes=3, max_minutes=10).minutes == 3
+
+
+def test_clipboard_cleared_after_timeout_unless_changed(qtbot):
+    board = QGuiApplication.clipboard()
+    helper = SensitiveClipboard(clear_after_ms=100)
+    helper.copy("19900101-1234")
+    assert board.text() == "19900101-1234"
+    qtbot.waitUntil(lambda: board.text() == "", timeout=2000)
+    helper.copy("19900101-1234")
+    board.setText("användarens egen text")
+    qtbot.wait(200)
+    assert board.text() == "användarens egen text"
+
+
+def test_lock_clears_clipboard_at_once(qtbot):
+    window = _window(qtbot)
+    store = FakeStore()
+    helper = SensitiveClipboard()
+    controller = LockController(
+        QApplication.instance(), "Ada", store.lock, store.unlock, clipboard=helper
+    )
+    helper.copy("Fagottgränd 17")
+    controller.lock()
+    assert QGuiApplication.clipboard().text() == ""
+    assert store.events == ["lock"]
+    assert [o.parentWidget() for o in controller.overlays()] == [window]
+    controller.dispose()
