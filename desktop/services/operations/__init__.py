@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from desktop.services.operations.followup import FollowUpService
 from desktop.services.operations.operations import OperationService
 from desktop.services.operations.outcomes import OutcomeService
+from desktop.services.operations.outputs import ScheduleOutputs
 from desktop.services.operations.planning import PlanningService
 from desktop.services.operations.teams import TeamService
 from desktop.services.operations.visits import VisitService
+from desktop.services.security.reauth import Reauthentication
 from desktop.store.database import Store
 
 
@@ -23,9 +25,10 @@ class OperationsServices:
     visits: VisitService
     outcomes: OutcomeService
     followup: FollowUpService
+    outputs: ScheduleOutputs
 
 
-def build_operations(store: Store) -> OperationsServices:
+def build_operations(store: Store, reauth: Reauthentication | None = None) -> OperationsServices:
     return OperationsServices(
         OperationService(store),
         TeamService(store),
@@ -33,4 +36,5 @@ def build_operations(store: Store) -> OperationsServices:
         VisitService(store),
         OutcomeService(store),
         FollowUpService(store),
+        ScheduleOutputs(store, reauth),
     )

@@ -1,0 +1,182 @@
+"""A team's schedule on paper (landscape A4, numbered) and as iCalendar (an export).
+
+Both leave the application, so both are logged: the print gets a serial from the
+print log that is printed on every page; the iCalendar file is an export and asks
+for the password again like every export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import Address, Operation, Person, PrintRecord, Team, Visit, VisitStatus
+from desktop.reports.canvas import Output
+from desktop.reports.data import DocumentMeta
+from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound
+from desktop.services.operations.queries import UNKNOWN_AREA, person_label
+from desktop.services.permissions import Action, require
+from desktop.services.planning.icalendar import ExportVisit, team_calendar
+from desktop.services.security.reauth import Reauthentication
+from desktop.services.uow import UnitOfWork
+from desktop.store.database import Store
+
+MARKING = "SEKRETESS – får ej spridas (OSL 35 kap. 1 §)"
+PRINT_KIND = "team_schedule"
+STATUS_WORDS = {
+    VisitStatus.PROPOSED: "förslag",
+    VisitStatus.PLANNED: "",
+    VisitStatus.MET: "genomfört",
+    VisitStatus.NOT_HOME: "ej hemma",
+    VisitStatus.REFUSED: "nekade",
+    VisitStatus.MOVED: "flyttat",
+    VisitStatus.FAMILY_ONLY: "familjen",
+    VisitStatus.CANCELLED: "inställt",
+}
+
+
+@dataclass(frozen=True)
+class PrintedSchedule:
+    serial: str
+    visits: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class CalendarExport:
+    text: str
+    visits: int
+    changes: Changes
+
+
+def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date):  # type: ignore[no-untyped-def]
+    begin = dt.datetime.combine(first, dt.time())
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+    return session.execute(
+        select(
+            Visit.id,
+            Visit.starts_at,
+            Visit.ends_at,
+            Visit.status,
+            Visit.version,
+            Person.first_name,
+            Person.last_name,
+            Person.protected_identity,
+            Address.street,
+            Address.postcode,
+            Address.city,
+            Address.area,
+        )
+        .join(Person, Person.id == Visit.person_id)
+        .outerjoin(Address, Address.id == Visit.address_id)
+        .where(Visit.team_id == team_id, Visit.starts_at >= begin, Visit.starts_at < end)
+        .order_by(Visit.starts_at)
+    ).all()
+
+
+class ScheduleOutputs:
+    """Print a team's day or week; export a team's visits as iCalendar."""
+
+    def __init__(self, store: Store, reauth: Reauthentication | None = None) -> None:
+        self.store = store
+        self._reauth = reauth
+
+    def print_team_schedule(
+        self, team_id: int, first: dt.date, last: dt.date, out: Output
+    ) -> PrintedSchedule:
+        """Render the team's visits from ``first`` to ``last`` as landscape week tables."""
+        from desktop.reports.schedule import render_operation_schedule
+
+        identity = self.store.identity
+        require(identity, Action.PRINT)
+        require(identity, Action.OPERATION_READ)
+        now = dt.datetime.now().replace(microsecond=0)
+        with UnitOfWork(self.store, "Skriv ut teamets schema") as uow:
+            session = uow.session
+            team = session.get(Team, team_id)
+            if team is None:
+                raise NotFound("Teamet finns inte längre.")
+            operation = session.get(Operation, team.operation_id) if team.operation_id else None
+            rows = _team_visits(session, team_id, first, last)
+            record = PrintRecord(
+                serial=f"pending-{uuid.uuid4().hex[:20]}",
+                kind=PRINT_KIND,
+                user_id=identity.user_id,
+                agency_id=identity.agency_id,
+            )
+            session.add(record)
+            session.flush()
+            # Same numbering as every other print: the print log's own sequence.
+            record.serial = serial = f"RP-{now.year}-{record.id:06d}"
+            record.object_ids = ",".join(str(r.id) for r in rows)
+            uow.audit(
+                "print",
+                PRINT_KIND,
+                [r.id for r in rows],
+                detail=f"serial={serial};team={team_id};from={first};to={last}",
+            )
+            uow.touched("print_record", record.id)
+            name = f"{team.name} – {operation.name}" if operation else team.name
+            team_name = team.name
+        data = OperationScheduleData(
+            meta=DocumentMeta(MARKING, identity.display_name, now, serial),
+            operation_name=name,
+            period_start=first,
+            period_end=last,
+            teams=(team_name,),
+            entries=tuple(
+                ScheduleEntry(
+                    starts_at=r.starts_at,
+                    ends_at=r.ends_at,
+                    team=team_name,
+                    person=person_label(r.first_name, r.last_name),
+                    area=r.area or UNKNOWN_AREA,
+                    status=STATUS_WORDS[r.status],
+                )
+                for r in rows
+            ),
+        )
+        render_operation_schedule(data, out)
+        return PrintedSchedule(serial, len(rows), uow.changes)
+
+    def team_icalendar(self, team_id: int, first: dt.date, last: dt.date) -> CalendarExport:
+        """The team's visits as iCalendar text: no names, no address for protected identity."""
+        identity = self.store.identity
+        require(identity, Action.EXPORT)
+        if self._reauth is not None:
+            self._reauth.require_fresh(Action.EXPORT)
+        with UnitOfWork(self.store, "Exportera teamets kalender") as uow:
+            session = uow.session
+            team = session.get(Team, team_id)
+            if team is None:
+                raise NotFound("Teamet finns inte längre.")
+            operation = session.get(Operation, team.operation_id) if team.operation_id else None
+            rows = _team_visits(session, team_id, first, last)
+            uow.audit(
+                "export",
+                "visit",
+                [r.id for r in rows],
+                detail=f"format=ics;team={team_id};visits={len(rows)}",
+            )
+            title = f"{team.name} – {operation.name}" if operation else team.name
+        visits = [
+            ExportVisit(
+                visit_id=r.id,
+                start=r.starts_at,
+                end=r.ends_at,
+                area=r.area or "",
+                location=", ".join(p for p in (r.street, r.postcode, r.city) if p) or None,
+                protected_identity=r.protected_identity,
+                cancelled=r.status is VisitStatus.CANCELLED,
+                sequence=max(0, r.version - 1),
+            )
+            for r in rows
+            if r.status is not VisitStatus.PROPOSED
+        ]
+        return CalendarExport(team_calendar(visits, calendar_name=title), len(visits), uow.changes)

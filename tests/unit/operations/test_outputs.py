@@ -1,0 +1,70 @@
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from desktop.models import AuditEntry, PrintRecord
+from desktop.services.errors import PermissionDenied, ReauthenticationRequired
+from desktop.services.operations import build_operations
+from desktop.services.security.reauth import Reauthentication
+from tests.factories import login
+from tests.unit.operations.factories import END, START, make_field, planned_operation
+
+
+@pytest.fixture
+def field(tmp_path):
+    f = make_field(tmp_path)
+    planned_operation(f)
+    f.services.planning.propose(f.operation_id)
+    f.services.planning.accept(f.operation_id)
+    yield f
+    f.store.lock()
+
+
+def test_team_schedule_print_is_landscape_numbered_and_complete(field, tmp_path):
+    team = field.services.visits.calendar_teams(field.operation_id)[0]
+    rows = field.services.visits.calendar(START, END, field.operation_id, team.team_id)
+    out = tmp_path / "schema.pdf"
+    printed = field.services.outputs.print_team_schedule(team.team_id, START, END, out)
+    assert printed.visits == len(rows) and printed.serial.startswith("RP-")
+    reader = PdfReader(out)
+    page = reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert printed.serial in text
+    for row in rows:
+        assert row.person_label.split()[-1] in text
+    with field.store.read_session() as s:
+        [record] = s.scalars(select(PrintRecord)).all()
+        assert record.serial == printed.serial
+
+
+def test_icalendar_export_has_no_names_and_is_audited(field):
+    team = field.services.visits.calendar_teams(field.operation_id)[0]
+    export = field.services.outputs.team_icalendar(team.team_id, START, END)
+    assert export.visits > 0 and export.text.count("BEGIN:VEVENT") == export.visits
+    assert "Förnamn" not in export.text and "Efternamn" not in export.text
+    assert "CLASS:CONFIDENTIAL" in export.text
+    with field.store.read_session() as s:
+        actions = list(s.scalars(select(AuditEntry.action)))
+    assert "export" in actions
+
+
+def test_icalendar_export_asks_for_password_when_stale(field):
+    reauth = Reauthentication(
+        field.store, clock=lambda: __import__("datetime").datetime(2000, 1, 1)
+    )
+    reauth.forget()
+    outputs = build_operations(field.store, reauth).outputs
+    team = field.services.visits.calendar_teams(field.operation_id)[0]
+    with pytest.raises(ReauthenticationRequired):
+        outputs.team_icalendar(team.team_id, START, END)
+
+
+def test_team_lead_may_not_export(field):
+    lead = login(field.path, "team_lead_social")
+    try:
+        team = build_operations(lead).visits.calendar_teams()[0]
+        with pytest.raises(PermissionDenied):
+            build_operations(lead).outputs.team_icalendar(team.team_id, START, END)
+    finally:
+        lead.lock()
