@@ -44,7 +44,7 @@ class SecurityServices:
         reauth = Reauthentication(store, clock)
         return cls(
             reauth=reauth,
-            session=SessionAudit(store, clock),
+            session=SessionAudit(store, clock, reauth),
             users=UserAdminService(store, reauth, clock),
             notes=NotesService(store),
             audit=AuditLogService(store, reauth),

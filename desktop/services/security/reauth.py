@@ -31,6 +31,10 @@ class Reauthentication:
         self._store.keyslots.unlock(self._store.identity.username, password)
         self._given_at = self._clock()
 
+    def mark_given(self) -> None:
+        """The password was just verified elsewhere (the lock screen)."""
+        self._given_at = self._clock()
+
     def forget(self) -> None:
         """After a lock: the next sensitive action asks again."""
         self._given_at = None

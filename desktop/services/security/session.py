@@ -13,16 +13,20 @@ from sqlalchemy import select
 
 from desktop.models import User
 from desktop.services.security.clock import Clock, system_clock
+from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork, append_audit
-from desktop.store.database import LockedDatabase, Store
+from desktop.store.database import Store
 
 
 class SessionAudit:
     """Audit entries for the session's life: login, unlock, lock, failures in between."""
 
-    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, store: Store, clock: Clock = system_clock, reauth: Reauthentication | None = None
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._reauth = reauth
 
     def record_login(self) -> None:
         """Call once right after ``LockedDatabase.unlock`` succeeded at start-up."""
@@ -42,6 +46,19 @@ class SessionAudit:
         if not self._store.locked:
             self.record_lock()
             self._store.lock()
+        if self._reauth is not None:
+            self._reauth.forget()
+
+    def unlock(self, password: str) -> None:
+        """The lock screen's password: reopen the same store, then log the unlock.
+
+        Raises WrongPassword or AccountLocked (failures are recorded in the keyslot
+        file and reach the audit log with this unlock or the next).
+        """
+        self._store.unlock(password)
+        if self._reauth is not None:
+            self._reauth.mark_given()
+        self.record_unlock()
 
     def _record(self, action: str) -> None:
         store = self._store
@@ -70,16 +87,6 @@ class SessionAudit:
             uow.audit(action, "user", [store.identity.user_id])
         # Only now, with the entries committed, are the events removed from the file.
         store.keyslots.take_pending()
-
-
-def unlock_again(store: Store, password: str) -> Store:
-    """A fresh store for the same user and file after a lock (raises WrongPassword).
-
-    The composition root rebuilds its services on the returned store.
-    """
-    new = LockedDatabase(store.path).unlock(store.identity.username, password)
-    SessionAudit(new).record_unlock()
-    return new
 
 
 def _parse(text: str | None) -> dt.datetime:

@@ -13,7 +13,6 @@ from desktop.services.errors import (
 )
 from desktop.services.security import SecurityServices
 from desktop.services.security.passwords import check_password
-from desktop.services.security.session import unlock_again
 from desktop.store.database import LockedDatabase
 from desktop.store.errors import WrongPassword
 from tests.factories import PASSWORD, fresh_database, fresh_with_users, login
@@ -151,8 +150,14 @@ def test_failed_logins_reach_the_audit_log_at_next_unlock(tmp_path):
     assert LockedDatabase(fresh.path).keyslots.pending == []
     assert b"nobody" not in fresh.path.with_name("rondplan.db.keys").read_bytes()
     security.session.lock()
-    again = unlock_again(store, PASSWORD)
-    with again.read_session() as session:
-        last = session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq.desc())).first()
-        assert last == "unlock"
-    again.lock()
+    assert store.locked and not security.reauth.is_fresh()
+    with pytest.raises(WrongPassword):
+        security.session.unlock("fel lösenord igen")
+    security.session.unlock(PASSWORD)
+    assert security.reauth.is_fresh()
+    with store.read_session() as session:
+        last = session.scalars(
+            select(AuditEntry.action).order_by(AuditEntry.seq.desc()).limit(3)
+        ).all()
+    assert last == ["unlock", "login.failed", "lock"]
+    store.lock()
