@@ -1,0 +1,124 @@
+"""The figures as stable JSON, flat rows (table/CSV) and Swedish words for codes.
+
+The JSON keys are a published contract (README, ``rondplan stats --format json``):
+add keys, never rename or remove them. ``SCHEMA`` goes up only on a breaking change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.services.statistics.definitions import DEFINITIONS
+from desktop.services.statistics.rows import CHANNELS, OUTCOMES, Figures, StatisticsResult
+
+SCHEMA = 1
+
+CHANNEL_LABELS = {
+    "home_visit": "Hembesök",
+    "call_in": "Stormöte",
+    "probation": "Kriminalvården",
+    "other": "Annat",
+}
+OUTCOME_LABELS = {
+    "proposed": "Föreslaget",
+    "planned": "Planerat",
+    "met": "Träffade honom",
+    "not_home": "Inte hemma",
+    "refused": "Nekade",
+    "moved": "Flyttat",
+    "family_only": "Endast familj",
+    "cancelled": "Inställt",
+}
+
+#: Scalar figure keys, in the order they are listed everywhere.
+SCALAR_KEYS: tuple[str, ...] = (
+    "persons_mapped_new",
+    "persons_reached",
+    "reached_more_than_once",
+    "reached_more_than_once_share",
+    "deliveries",
+    "visits",
+    "callin_invitations",
+    "callin_attended",
+    "callin_attendance_rate",
+    "support_offered",
+    "support_accepted",
+    "support_started",
+    "support_completed",
+    "self_initiated_contacts",
+    "days_to_first_delivery_median",
+)
+SHARE_KEYS = frozenset(
+    {"reached_more_than_once_share", "callin_attendance_rate"}
+)
+
+
+def figures_dict(figures: Figures) -> dict[str, Any]:
+    """One period's or month's figures under their stable keys."""
+    out: dict[str, Any] = {key: _round(getattr(figures, key)) for key in SCALAR_KEYS}
+    out["days_to_first_delivery_count"] = len(figures.days_to_first_delivery)
+    out["deliveries_by_channel"] = {c: figures.deliveries_by_channel.get(c, 0) for c in CHANNELS}
+    out["visits_by_outcome"] = {s: figures.visits_by_outcome.get(s, 0) for s in OUTCOMES}
+    return out
+
+
+def as_json(result: StatisticsResult) -> dict[str, Any]:
+    """The whole result under stable keys (see the module docstring)."""
+    f = result.filters
+    figures = {"persons_mapped": result.persons_mapped, **figures_dict(result.total)}
+    return {
+        "schema": SCHEMA,
+        "period": {"from": result.period.start.isoformat(), "to": result.period.end.isoformat()},
+        "filters": {"group_id": f.group_id, "area": f.area, "agency_id": f.agency_id},
+        "figures": figures,
+        "coverage": [
+            {
+                "group_id": c.group_id,
+                "group": c.group,
+                "members": c.members,
+                "reached": c.reached,
+                "share": _round(c.share),
+            }
+            for c in result.coverage
+        ],
+        "months": [
+            {"month": f"{m.month:%Y-%m}", **figures_dict(m.figures)} for m in result.months
+        ],
+        "definitions": {code: d.text for code, d in DEFINITIONS.items()},
+    }
+
+
+def _round(value: object) -> object:
+    return round(value, 4) if isinstance(value, float) else value
+
+
+def flat_rows(result: StatisticsResult) -> list[tuple[str, str, str, str]]:
+    """(code, label, key, value) rows: the whole period, then per channel and outcome."""
+    t = result.total
+    rows = [("persons_mapped", DEFINITIONS["persons_mapped"].label, "", str(result.persons_mapped))]
+    for key in SCALAR_KEYS:
+        rows.append((key, DEFINITIONS[key].label, "", format_value(key, getattr(t, key))))
+    for channel in CHANNELS:
+        label = DEFINITIONS["deliveries_by_channel"].label
+        rows.append(
+            ("deliveries_by_channel", label, channel, str(t.deliveries_by_channel.get(channel, 0)))
+        )
+    for status in OUTCOMES:
+        label = DEFINITIONS["visits_by_outcome"].label
+        rows.append(("visits_by_outcome", label, status, str(t.visits_by_outcome.get(status, 0))))
+    for c in result.coverage:
+        rows.append(
+            ("coverage", DEFINITIONS["coverage"].label, c.group, f"{c.reached}/{c.members}")
+        )
+    return rows
+
+
+def format_value(key: str, value: float | int | None) -> str:
+    """A figure as Swedish text: shares as percent, the median with one decimal."""
+    if value is None:
+        return "–"
+    if key in SHARE_KEYS:
+        return f"{value * 100:.0f} %"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return f"{value:,}".replace(",", "\u00a0")
