@@ -48,9 +48,7 @@ SCALAR_KEYS: tuple[str, ...] = (
     "self_initiated_contacts",
     "days_to_first_delivery_median",
 )
-SHARE_KEYS = frozenset(
-    {"reached_more_than_once_share", "callin_attendance_rate"}
-)
+SHARE_KEYS = frozenset({"reached_more_than_once_share", "callin_attendance_rate"})
 
 
 def figures_dict(figures: Figures) -> dict[str, Any]:
@@ -81,9 +79,7 @@ def as_json(result: StatisticsResult) -> dict[str, Any]:
             }
             for c in result.coverage
         ],
-        "months": [
-            {"month": f"{m.month:%Y-%m}", **figures_dict(m.figures)} for m in result.months
-        ],
+        "months": [{"month": f"{m.month:%Y-%m}", **figures_dict(m.figures)} for m in result.months],
         "definitions": {code: d.text for code, d in DEFINITIONS.items()},
     }
 

@@ -44,6 +44,7 @@ from desktop.services.statistics.rows import (
 #: Invitation statuses that count as having come to the call-in.
 ATTENDED = (InvitationStatus.ATTENDED, InvitationStatus.LEFT_EARLY)
 Month = tuple[int, int]
+NO_FILTER = StatsFilter()
 
 
 @dataclass
@@ -87,7 +88,7 @@ def _ym(column: Any) -> tuple[Any, Any]:
 
 
 def compute_figures(
-    session: Session, period: Period, filters: StatsFilter = StatsFilter()
+    session: Session, period: Period, filters: StatsFilter = NO_FILTER
 ) -> StatisticsResult:
     """All figures for the period, its months and its groups, under the filters."""
     months = {(m.year, m.month): _Tally() for m in period.months()}
@@ -321,7 +322,7 @@ def _referrals(
 
 
 def coverage(
-    session: Session, period: Period, filters: StatsFilter = StatsFilter()
+    session: Session, period: Period, filters: StatsFilter = NO_FILTER
 ) -> tuple[GroupCoverage, ...]:
     """Per group: members during the period, and those of them reached in the period."""
     reached = (

@@ -103,15 +103,23 @@ def build(store: Store) -> Built:
         s.add_all(people.values())
         s.flush()
         p = {k: v.id for k, v in people.items()}
-        s.add(Person(first_name="Dubb", last_name="Lett", mapped_on=D(2026, 1, 1),
-                     merged_into_id=p["p1"]))
+        s.add(
+            Person(
+                first_name="Dubb", last_name="Lett", mapped_on=D(2026, 1, 1), merged_into_id=p["p1"]
+            )
+        )
         for key in ("p1", "p2", "p3"):
             s.add(Membership(person_id=p[key], group_id=ga.id))
         for key in ("p4", "p5", "p6"):
             s.add(Membership(person_id=p[key], group_id=gb.id))
         s.add(Membership(person_id=p["p1"], group_id=gb.id, until=D(2025, 6, 30)))
-        for key, area in (("p1", "Norr"), ("p2", "Norr"), ("p6", "Norr"), ("p4", "Söder"),
-                          ("p5", "Söder")):
+        for key, area in (
+            ("p1", "Norr"),
+            ("p2", "Norr"),
+            ("p6", "Norr"),
+            ("p4", "Söder"),
+            ("p5", "Söder"),
+        ):
             street = "Kanariegatan 7" if key == "p1" else "Gatan 1"
             s.add(Address(person_id=p[key], street=street, area=area))
         s.add(Address(person_id=p["p3"], street="Gamla 1", area="Norr", valid_to=D(2025, 10, 1)))
@@ -125,17 +133,24 @@ def build(store: Store) -> Built:
         t1, t2 = Team(name="T1"), Team(name="T2")
         s.add_all([t1, t2])
         s.flush()
-        s.add_all([
-            TeamMember(team_id=t1.id, staff_id=staff["police"].id),
-            TeamMember(team_id=t1.id, staff_id=staff["social"].id),
-            TeamMember(team_id=t2.id, staff_id=staff["probation"].id),
-            TeamMember(team_id=t2.id, staff_id=staff["social2"].id),
-        ])
+        s.add_all(
+            [
+                TeamMember(team_id=t1.id, staff_id=staff["police"].id),
+                TeamMember(team_id=t1.id, staff_id=staff["social"].id),
+                TeamMember(team_id=t2.id, staff_id=staff["probation"].id),
+                TeamMember(team_id=t2.id, staff_id=staff["social2"].id),
+            ]
+        )
 
         def visit(key: str, at: dt.datetime, status: VisitStatus, team: Team) -> Visit:
-            v = Visit(person_id=p[key], team_id=team.id, starts_at=at,
-                      ends_at=at + dt.timedelta(hours=1), status=status,
-                      response="Svarslinje-hemlig")
+            v = Visit(
+                person_id=p[key],
+                team_id=team.id,
+                starts_at=at,
+                ends_at=at + dt.timedelta(hours=1),
+                status=status,
+                response="Svarslinje-hemlig",
+            )
             s.add(v)
             s.flush()
             return v
@@ -158,21 +173,28 @@ def build(store: Store) -> Built:
             ("p2", D(2025, 11, 1), C.OTHER, None),
             ("p6", D(2026, 7, 1), C.HOME_VISIT, None),
         ):
-            s.add(Delivery(person_id=p[key], delivered_on=day, channel=channel,
-                           visit_id=v.id if v else None))
+            s.add(
+                Delivery(
+                    person_id=p[key],
+                    delivered_on=day,
+                    channel=channel,
+                    visit_id=v.id if v else None,
+                )
+            )
         c0 = CallIn(title="C0", starts_at=T(2025, 12, 15, 18), venue="V", status=CallInStatus.HELD)
         c1 = CallIn(title="C1", starts_at=T(2026, 3, 10, 18), venue="V", status=CallInStatus.HELD)
-        c2 = CallIn(title="C2", starts_at=T(2026, 4, 1, 18), venue="V",
-                    status=CallInStatus.CANCELLED)
+        c2 = CallIn(
+            title="C2", starts_at=T(2026, 4, 1, 18), venue="V", status=CallInStatus.CANCELLED
+        )
         s.add_all([c0, c1, c2])
         s.flush()
-        I = InvitationStatus
+        IS = InvitationStatus
         for call, key, status in (
-            (c0, "p5", I.ATTENDED),
-            (c1, "p1", I.ATTENDED),
-            (c1, "p2", I.NO_SHOW),
-            (c1, "p3", I.LEFT_EARLY),
-            (c2, "p4", I.INVITED),
+            (c0, "p5", IS.ATTENDED),
+            (c1, "p1", IS.ATTENDED),
+            (c1, "p2", IS.NO_SHOW),
+            (c1, "p3", IS.LEFT_EARLY),
+            (c2, "p4", IS.INVITED),
         ):
             s.add(Invitation(call_in_id=call.id, person_id=p[key], status=status))
         service = SupportService(name="Stöd", kind=SupportKind.EXIT, provider="X")
@@ -180,20 +202,38 @@ def build(store: Store) -> Built:
         s.flush()
         R = ReferralStatus
         for key, agency, own, steps in (
-            ("p1", "social", False, [(R.OFFERED, D(2026, 1, 15)), (R.ACCEPTED, D(2026, 1, 20)),
-                                     (R.REFERRED, D(2026, 2, 1)), (R.STARTED, D(2026, 2, 15)),
-                                     (R.COMPLETED, D(2026, 6, 1))]),
-            ("p2", "probation", False, [(R.ACCEPTED, D(2025, 12, 20)),
-                                        (R.STARTED, D(2026, 1, 10))]),
+            (
+                "p1",
+                "social",
+                False,
+                [
+                    (R.OFFERED, D(2026, 1, 15)),
+                    (R.ACCEPTED, D(2026, 1, 20)),
+                    (R.REFERRED, D(2026, 2, 1)),
+                    (R.STARTED, D(2026, 2, 15)),
+                    (R.COMPLETED, D(2026, 6, 1)),
+                ],
+            ),
+            (
+                "p2",
+                "probation",
+                False,
+                [(R.ACCEPTED, D(2025, 12, 20)), (R.STARTED, D(2026, 1, 10))],
+            ),
             ("p4", "social", True, [(R.ACCEPTED, D(2026, 4, 10))]),
             ("p5", "police", False, [(R.OFFERED, D(2026, 5, 5)), (R.DECLINED, D(2026, 5, 6))]),
             ("p6", "social", False, [(R.OFFERED, D(2026, 7, 2))]),
         ):
-            s.add(Referral(
-                person_id=p[key], service_id=service.id, status=steps[-1][0],
-                responsible_agency_id=agencies[agency], self_initiated=own,
-                opened_on=steps[0][1],
-                events=[ReferralEvent(status=st, on_date=day) for st, day in steps],
-            ))
+            s.add(
+                Referral(
+                    person_id=p[key],
+                    service_id=service.id,
+                    status=steps[-1][0],
+                    responsible_agency_id=agencies[agency],
+                    self_initiated=own,
+                    opened_on=steps[0][1],
+                    events=[ReferralEvent(status=st, on_date=day) for st, day in steps],
+                )
+            )
         uow.audit("test.build", "test")
     return Built(p, {"A": ga.id, "B": gb.id}, agencies)
