@@ -20,6 +20,9 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.persons.screens",
     "desktop.views.groups.screens",
     "desktop.views.operations.screens",
+    "desktop.views.printing.screens",
+    "desktop.views.callins.screens",
+    "desktop.views.support.screens",
 )
 
 

@@ -1,0 +1,1 @@
+"""Printing in the app: briefing dialog, PDF preview, template editor, temporary files."""

@@ -1,0 +1,195 @@
+"""Choose a briefing packet (operation, team, day or whole operation) and build it.
+
+The PDF is built off the GUI thread with a busy indicator; when it is ready the
+preview opens. Printing protected addresses is a deliberate choice with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.briefing import BriefingRequest, BriefingServices, PrintResult
+from desktop.services.briefing.choices import OperationChoice, TeamChoice
+from desktop.services.errors import DomainError
+from desktop.store.errors import StoreError
+from desktop.views.printing.preview import PrintPreviewDialog
+from desktop.views.printing.tempfiles import PrintFolder
+from desktop.views.worker import BackgroundTask, run_in_background
+
+
+class BriefingDialog(QDialog):
+    """Signals:
+    printed(object): the ``Changes`` of a finished print (for the changes hub).
+    """
+
+    printed = Signal(object)
+
+    def __init__(
+        self, services: BriefingServices, folder: PrintFolder, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._folder = folder
+        self._task: BackgroundTask | None = None
+        self.preview: PrintPreviewDialog | None = None
+        self.setWindowTitle(self.tr("Skriv ut genomgångsunderlag"))
+
+        self.operation = QComboBox()
+        self.team = QComboBox()
+        self.one_day = QRadioButton(self.tr("En dag"))
+        self.whole = QRadioButton(self.tr("Hela insatsen, dag för dag"))
+        self.one_day.setChecked(True)
+        scope = QButtonGroup(self)
+        scope.addButton(self.one_day)
+        scope.addButton(self.whole)
+        self.day = QComboBox()
+        self.protected = QCheckBox(self.tr("Ta med adresser till personer med skyddad identitet"))
+        self.warning = QLabel(
+            self.tr(
+                "Varning: skyddade adresser skrivs ut och markeras på sidan. Gör det bara om "
+                "teamet måste ha adressen, och förvara papperet oåtkomligt."
+            )
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a61b1b; font-weight: 600;")
+        self.warning.hide()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Insats"), self.operation)
+        form.addRow(self.tr("&Team"), self.team)
+        form.addRow(self.tr("Omfattning"), self.one_day)
+        form.addRow("", self.whole)
+        form.addRow(self.tr("&Dag"), self.day)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.build_button = QPushButton(self.tr("Skapa underlag"))
+        self.build_button.setDefault(True)
+        buttons.addButton(self.build_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        self.build_button.clicked.connect(self.build)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.protected)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        self._operations: list[OperationChoice] = services.choices.operations()
+        for op in self._operations:
+            self.operation.addItem(f"{op.name} ({op.start_date} – {op.end_date})", op.id)
+        self.operation.currentIndexChanged.connect(self._fill_teams)
+        self.team.currentIndexChanged.connect(self._fill_days)
+        self.whole.toggled.connect(lambda on: self.day.setEnabled(not on))
+        self.protected.toggled.connect(self.warning.setVisible)
+        self._fill_teams()
+
+    # -- choices -----------------------------------------------------------------
+    def _current_operation(self) -> OperationChoice | None:
+        index = self.operation.currentIndex()
+        return self._operations[index] if 0 <= index < len(self._operations) else None
+
+    def _current_team(self) -> TeamChoice | None:
+        op = self._current_operation()
+        index = self.team.currentIndex()
+        return op.teams[index] if op is not None and 0 <= index < len(op.teams) else None
+
+    def _fill_teams(self) -> None:
+        self.team.clear()
+        op = self._current_operation()
+        for team in op.teams if op else ():
+            self.team.addItem(team.name, team.id)
+        self._fill_days()
+
+    def _fill_days(self) -> None:
+        self.day.clear()
+        team = self._current_team()
+        for day in team.days if team else ():
+            self.day.addItem(day.isoformat(), day)
+        ready = team is not None and bool(team.days)
+        self.build_button.setEnabled(ready)
+        self.status.setText("" if ready else self.tr("Teamet har inga planerade besök."))
+
+    def request(self) -> BriefingRequest | None:
+        op, team = self._current_operation(), self._current_team()
+        if op is None or team is None:
+            return None
+        day: dt.date | None = None if self.whole.isChecked() else self.day.currentData()
+        return BriefingRequest(op.id, team.id, day, self.protected.isChecked())
+
+    # -- build -------------------------------------------------------------------
+    def build(self) -> None:
+        request = self.request()
+        if request is None or self._task is not None:
+            return
+        if request.include_protected_addresses:
+            answer = QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("Skyddade adresser kommer att skrivas ut. Fortsätta?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.start(request)
+
+    def start(self, request: BriefingRequest) -> None:
+        """Build the packet in the background (no questions asked)."""
+        path = self._folder.new_path("underlag")
+        printing = self._services.printing
+        self.busy.show()
+        self.build_button.setEnabled(False)
+        self.status.setText(self.tr("Underlaget skapas…"))
+        self._task = run_in_background(
+            lambda: printing.print_briefing(request, path), self._built, self._failed, self
+        )
+
+    def _built(self, result: object) -> None:
+        self._task = None
+        self.busy.hide()
+        self.build_button.setEnabled(True)
+        assert isinstance(result, PrintResult) and result.path is not None
+        self.status.setText(self.tr("Utskrift nr %1 är klar.").replace("%1", result.serial))
+        self.printed.emit(result.changes)
+        self.preview = PrintPreviewDialog(
+            result.path,
+            result.serial,
+            self._services.printing.record_output,
+            self._folder,
+            self.tr("Genomgångsunderlag %1").replace("%1", result.serial),
+            self,
+        )
+        self.preview.open()
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self.busy.hide()
+        self.build_button.setEnabled(True)
+        if isinstance(error, DomainError | StoreError):
+            self.status.setText(error.user_message)
+            return
+        raise error

@@ -1,0 +1,49 @@
+"""Screens for ``rondplan screenshot``: the briefing preview and the template editor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.briefing import BriefingRequest
+from desktop.services.bundle import Services
+from desktop.views.printing.briefing_dialog import BriefingDialog
+from desktop.views.printing.preview import PrintPreviewDialog
+from desktop.views.printing.tempfiles import PrintFolder
+from desktop.views.printing.template_editor import TemplateEditorDialog
+
+
+def first_request(services: Services) -> BriefingRequest | None:
+    """The first operation's first team with visits, on its first day."""
+    for operation in services.briefing.choices.operations():
+        for team in operation.teams:
+            if team.days:
+                return BriefingRequest(operation.id, team.id, team.days[0])
+    return None
+
+
+def briefing(services: Services) -> QWidget:
+    """The preview of a real briefing packet (built on the spot, not in the background)."""
+    request = first_request(services)
+    folder = PrintFolder()
+    if request is None:
+        return BriefingDialog(services.briefing, folder)
+    path = folder.new_path("underlag")
+    result = services.briefing.printing.print_briefing(request, path)
+    return PrintPreviewDialog(
+        path, result.serial, services.briefing.printing.record_output, folder, result.serial
+    )
+
+
+def briefing_dialog(services: Services) -> QWidget:
+    return BriefingDialog(services.briefing, PrintFolder())
+
+
+def print_templates(services: Services) -> QWidget:
+    return TemplateEditorDialog(services.briefing.templates)
+
+
+SCREENS = {
+    "briefing": briefing,
+    "briefing_dialog": briefing_dialog,
+    "print_templates": print_templates,
+}
