@@ -21,8 +21,6 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.groups.screens",
     "desktop.views.operations.screens",
     "desktop.views.printing.screens",
-    "desktop.views.callins.screens",
-    "desktop.views.support.screens",
 )
 
 
