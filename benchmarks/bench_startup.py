@@ -80,10 +80,15 @@ PAINT_PROBE_MAIN = PAINT_PROBE.replace(
 
 
 def _spawn_to_paint(code: str) -> float:
+    return spawn_to_paint([sys.executable, "-c", code])
+
+
+def spawn_to_paint(command: list[str]) -> float:
+    """Seconds from spawning ``command`` to its "PAINTED" line (or the time it prints)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", code],
+        command,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_log_path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desktop.resources import resources_dir
 from desktop.views.i18n import install_translators
 from desktop.views.login.login_dialog import LoginDialog
 from desktop.views.settings import APPLICATION, ORGANISATION, Settings
@@ -73,6 +75,7 @@ def create_application(lang: str | None = None) -> tuple[QApplication, Settings]
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "rondplan.png")))
     settings = Settings()
     prefs = settings.preferences()
     install_translators(app, lang or prefs.language)  # type: ignore[arg-type]
