@@ -20,6 +20,8 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.persons.screens",
     "desktop.views.groups.screens",
     "desktop.views.operations.screens",
+    "desktop.views.calendar.screens",
+    "desktop.views.followup.screens",
     "desktop.views.printing.screens",
 )
 

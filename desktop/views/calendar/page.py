@@ -1,0 +1,244 @@
+"""Kalender: the calendar views wired to the schedule services, with print and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import VisitStatus
+from desktop.services.changes import Changes
+from desktop.services.errors import ReauthenticationRequired
+from desktop.services.planning.conflicts import Conflict
+from desktop.services.planning.rows import VisitStatus as RowStatus
+from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
+from desktop.views.operations.actions import open_outcome
+from desktop.views.operations.errors import attempt
+
+if TYPE_CHECKING:
+    from desktop.services.bundle import Services
+    from desktop.views.changes_hub import ChangesHub
+    from desktop.views.wiring import PageContext
+
+RELEVANT = ("visit", "team", "operation")
+
+
+class CalendarPage(QWidget):
+    """The Kalender page.
+
+    Args:
+        services: All services (schedule, outcomes, outputs, and reauthentication).
+        hub: Where changes are published; None in isolation.
+        confirm: Asked whether to move despite conflicts (a message box by default).
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        hub: ChangesHub | None = None,
+        confirm: Confirm | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._hub = services, hub
+        self._ops = services.operations
+        self._status_before: dict[int, VisitStatus] = {}
+        self.undo_stack = QUndoStack(self)
+        self.calendar = CalendarView(
+            self.check_move,
+            self.apply_move,
+            self.cancel_visit,
+            self.restore_visit,
+            self.undo_stack,
+            confirm=confirm,
+        )
+        self.undo_button = QPushButton(self.tr("&Ångra"))
+        self.undo_button.setToolTip(self.tr("Ångra (Ctrl+Z)"))
+        self.redo_button = QPushButton(self.tr("&Gör om"))
+        self.print_button = QPushButton(self.tr("Skriv &ut teamets schema…"))
+        self.export_button = QPushButton(self.tr("&Exportera iCalendar…"))
+        for button in (self.print_button, self.export_button):
+            button.setToolTip(self.tr("Välj ett team i filtret först"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
+        self.print_button.clicked.connect(self.print_schedule)
+        self.export_button.clicked.connect(self.export_icalendar)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.redo_button)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.calendar, 1)
+        layout.addLayout(bar)
+
+        self.calendar.range_changed.connect(lambda first, last: self.reload())
+        self.calendar.filter_changed.connect(self._filters_changed)
+        self.calendar.visit_activated.connect(self.open_visit)
+        self.reload_choices()
+        self._filters_changed()
+
+    # Data ---------------------------------------------------------------------
+
+    def reload_choices(self) -> None:
+        operations = attempt(self, self.tr("Kalender"), self._ops.visits.operation_choices) or []
+        self.calendar.set_operations([(o.id, o.label) for o in operations])
+        self._reload_teams()
+
+    def _reload_teams(self) -> None:
+        operation, _ = self.calendar.filters()
+        teams = attempt(
+            self, self.tr("Kalender"), lambda: self._ops.visits.calendar_teams(operation)
+        )
+        self.calendar.set_teams(teams or [])
+
+    def _filters_changed(self) -> None:
+        _, team = self.calendar.filters()
+        self.print_button.setEnabled(team is not None)
+        self.export_button.setEnabled(team is not None)
+
+    def reload(self) -> None:
+        first, last = self.calendar.visible_range()
+        rows = attempt(self, self.tr("Kalender"), lambda: self._ops.visits.calendar(first, last))
+        if rows is not None:
+            self.calendar.set_visits(rows)
+
+    def show_date(self, day: dt.date, mode: CalendarMode | None = None) -> None:
+        if mode is not None:
+            self.calendar.set_mode(mode)
+        self.calendar.set_date(day)
+
+    # The callables the calendar view is given -----------------------------------
+
+    def check_move(self, visit_id: int, start: dt.datetime, team_id: int) -> list[Conflict]:
+        return self._ops.visits.check_move(visit_id, start, team_id)
+
+    def apply_move(self, visit_id: int, start: dt.datetime, team_id: int) -> None:
+        self._publish(self._ops.visits.move_visit(visit_id, start, team_id))
+
+    def cancel_visit(self, visit_id: int) -> None:
+        row = self.calendar.visit(visit_id)
+        self._status_before[visit_id] = VisitStatus(row.status.value)
+        self._publish(self._ops.visits.cancel_visit(visit_id))
+
+    def restore_visit(self, visit_id: int) -> None:
+        status = self._status_before.pop(visit_id, VisitStatus.PLANNED)
+        self._publish(self._ops.visits.restore_visit(visit_id, status))
+
+    # Actions --------------------------------------------------------------------
+
+    def open_visit(self, visit_id: int) -> None:
+        """Enter on a visit: the outcome dialog (a proposed visit has no outcome yet)."""
+        if self.calendar.visit(visit_id).status is RowStatus.PROPOSED:
+            QMessageBox.information(
+                self,
+                self.tr("Besök"),
+                self.tr("Besöket är ett förslag. Godkänn planen under Insatser först."),
+            )
+            return
+        open_outcome(self, self._ops, visit_id, self._publish)
+
+    def _team(self) -> int | None:
+        return self.calendar.filters()[1]
+
+    def print_schedule(self) -> None:
+        """Print the shown day or week for the chosen team as a landscape PDF."""
+        team = self._team()
+        if team is None:
+            return
+        first, last = self.calendar.visible_range()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Spara schema"), f"schema-{first}.pdf", self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        printed = attempt(
+            self,
+            self.tr("Skriv ut"),
+            lambda: self._ops.outputs.print_team_schedule(team, first, last, Path(path)),
+        )
+        if printed is not None:
+            self._publish(printed.changes)
+            QMessageBox.information(
+                self,
+                self.tr("Skriv ut"),
+                self.tr("Schemat sparades med löpnummer %1.").replace("%1", printed.serial),
+            )
+
+    def export_icalendar(self) -> None:
+        """Export the chosen team's visits in the shown range as an .ics file."""
+        team = self._team()
+        if team is None:
+            return
+        first, last = self.calendar.visible_range()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exportera kalender"), "team.ics", self.tr("iCalendar (*.ics)")
+        )
+        if not path:
+            return
+        try:
+            export = self._ops.outputs.team_icalendar(team, first, last)
+        except ReauthenticationRequired:
+            if not self._reauthenticate():
+                return
+            export = attempt(
+                self,
+                self.tr("Exportera"),
+                lambda: self._ops.outputs.team_icalendar(team, first, last),
+            )
+        if export is None:
+            return
+        Path(path).write_text(export.text, encoding="utf-8", newline="")
+        self._publish(export.changes)
+
+    def _reauthenticate(self) -> bool:
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Bekräfta"),
+            self.tr("Ange ditt lösenord för att exportera:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        reauth = self._services.security.reauth
+        return attempt(self, self.tr("Bekräfta"), lambda: reauth.confirm(password) or True) is True
+
+    def _publish(self, changes: Changes) -> None:
+        if self._hub is not None:
+            self._hub.publish(changes)
+        else:
+            self.apply_changes(changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches("team", "operation"):
+            self.reload_choices()
+        if changes.touches(*RELEVANT):
+            self.reload()
+
+
+def create_page(context: PageContext) -> CalendarPage:
+    page = CalendarPage(context.services, context.hub)
+    context.hub.changes_applied.connect(page.apply_changes)
+    return page

@@ -1,0 +1,1 @@
+"""The Uppföljning page: open follow-up tasks, overdue and due this week."""
