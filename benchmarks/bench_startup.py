@@ -125,6 +125,7 @@ def figures(quick: bool) -> list[Figure]:
             floor_name="bare themed window, spawn to first paint",
         )
     ]
+    from desktop.app import demo_username
     from desktop.services import demo
 
     with tempfile.TemporaryDirectory() as folder:
@@ -132,7 +133,7 @@ def figures(quick: bool) -> list[Figure]:
         demo.generate_demo(db)
         code = MAIN.format(
             db=str(db),
-            user=demo.DEMO_COORDINATOR,
+            user=demo_username(),
             password=demo.DEMO_PASSWORD,
             paint_probe=PAINT_PROBE_MAIN,
         )

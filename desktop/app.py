@@ -203,14 +203,23 @@ def _login(path: Path) -> Store | None:
     return dialog.result_value  # type: ignore[return-value]
 
 
+def demo_username(role: str = "coordinator", agency: str = "social") -> str:
+    """The demo account for ``role`` (a Role value), preferring ``agency``."""
+    from desktop.services.demo import demo_accounts
+
+    matching = [account for account in demo_accounts() if account.role.value == role]
+    preferred = [account for account in matching if account.agency_code == agency]
+    return (preferred or matching)[0].username
+
+
 def open_demo_store(folder: Path) -> Store:
     """A fresh fictitious database in ``folder``, unlocked as the demo coordinator."""
-    from desktop.services.demo import DEMO_COORDINATOR, DEMO_PASSWORD, generate_demo
+    from desktop.services.demo import DEMO_PASSWORD, generate_demo
     from desktop.store.database import open_database
 
     path = folder / "rondplan-demo.db"
     generate_demo(path)
-    return open_database(path).unlock(DEMO_COORDINATOR, DEMO_PASSWORD)
+    return open_database(path).unlock(demo_username(), DEMO_PASSWORD)
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -79,11 +79,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _demo_store(folder: Path, view: str):  # type: ignore[no-untyped-def]
-    from desktop.services import demo
+    from desktop.app import demo_username
+    from desktop.services.demo import DEMO_PASSWORD, generate_demo
     from desktop.store.database import open_database
 
     path = folder / "demo.db"
-    demo.generate_demo(path)
+    generate_demo(path)
     # The administration and audit views belong to other roles than the coordinator's.
-    user = {"admin": demo.DEMO_ADMIN, "audit": demo.DEMO_AUDITOR}.get(view, demo.DEMO_COORDINATOR)
-    return open_database(path).unlock(user, demo.DEMO_PASSWORD)
+    role = {"admin": "administrator", "audit": "auditor"}.get(view, "coordinator")
+    return open_database(path).unlock(demo_username(role), DEMO_PASSWORD)

@@ -19,6 +19,7 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.app_screens",
     "desktop.views.persons.screens",
     "desktop.views.groups.screens",
+    "desktop.views.admin.screens",
     "desktop.views.operations.screens",
     "desktop.views.calendar.screens",
     "desktop.views.followup.screens",
