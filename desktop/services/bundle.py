@@ -14,6 +14,7 @@ from desktop.services.mapping import MappingServices, build_mapping
 from desktop.services.operations import OperationsServices, build_operations
 from desktop.services.security import SecurityServices
 from desktop.services.security.notes import ProfileNotes
+from desktop.services.statistics.service import StatisticsService
 from desktop.store.database import Store
 
 
@@ -25,6 +26,7 @@ class Services:
     operations: OperationsServices
     engagement: EngagementServices
     briefing: BriefingServices
+    statistics: StatisticsService
 
 
 def build_services(store: Store) -> Services:
@@ -37,4 +39,5 @@ def build_services(store: Store) -> Services:
         operations=build_operations(store, security.reauth),
         engagement=build_engagement(store),
         briefing=build_briefing_services(store),
+        statistics=StatisticsService(store, security.reauth),
     )
