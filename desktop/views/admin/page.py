@@ -1,0 +1,98 @@
+"""The Administration page: tabs by role (administrator's tools, the auditor's log)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from desktop.services.changes import Changes
+from desktop.services.permissions import Action, allowed
+from desktop.services.security import SecurityServices
+from desktop.store.database import Store
+from desktop.views.admin.audit_view import AuditView
+from desktop.views.admin.backups_tab import BackupsTab
+from desktop.views.admin.retention_tab import RetentionTab
+from desktop.views.admin.templates_tab import TemplatesFactory, TemplatesTab
+from desktop.views.admin.users_tab import UsersTab
+
+if TYPE_CHECKING:
+    from desktop.views.wiring import PageContext
+
+
+class AdminPage(QWidget):
+    """Administration. Emits ``changes_made`` after each mutation.
+
+    Args:
+        security: The security services of the unlocked store.
+        store: For the chain verification and the identity's role.
+        templates: Builds the templates list (owned elsewhere), or None.
+    """
+
+    changes_made = Signal(object)
+
+    def __init__(
+        self,
+        security: SecurityServices,
+        store: Store,
+        templates: TemplatesFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        role = store.identity.role
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.users: UsersTab | None = None
+        self.retention: RetentionTab | None = None
+        self.backups: BackupsTab | None = None
+        self.audit: AuditView | None = None
+        if allowed(role, Action.USER_ADMIN):
+            self.users = UsersTab(security)
+            self.users.changed.connect(self.changes_made)
+            self.tabs.addTab(self.users, self.tr("Användare och roller"))
+        if allowed(role, Action.RETENTION_ADMIN):
+            self.retention = RetentionTab(security)
+            self.retention.changed.connect(self.changes_made)
+            self.tabs.addTab(self.retention, self.tr("Gallring"))
+        if allowed(role, Action.TEMPLATE_EDIT):
+            self.tabs.addTab(TemplatesTab(templates), self.tr("Mallar"))
+        if allowed(role, Action.BACKUP):
+            self.backups = BackupsTab(security)
+            self.tabs.addTab(self.backups, self.tr("Säkerhetskopior"))
+        if allowed(role, Action.AUDIT_READ):
+            self.audit = AuditView(security, store)
+            self.tabs.addTab(self.audit, self.tr("Behandlingslogg"))
+        self.tabs.currentChanged.connect(self._load_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        self._loaded: set[int] = set()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self._load_current(self.tabs.currentIndex())
+
+    def _load_current(self, index: int) -> None:
+        # Lazy: the audit view asks for the password again, only when opened.
+        if index in self._loaded or index < 0:
+            return
+        self._loaded.add(index)
+        widget = self.tabs.widget(index)
+        reload = getattr(widget, "reload", None)
+        if reload is not None:
+            reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches("user") and self.users is not None:
+            self.users.reload()
+        if changes.touches("retention_rule", "person") and self.retention is not None:
+            self.retention.reload()
+
+
+def create_page(context: PageContext) -> AdminPage:
+    services = context.services
+    page = AdminPage(services.security, services.store)
+    page.changes_made.connect(context.hub.publish)
+    context.hub.changes_applied.connect(page.apply_changes)
+    return page

@@ -1,0 +1,128 @@
+"""Users and roles: list, create, change role, switch off, reset password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import Role
+from desktop.services.changes import Changes
+from desktop.services.errors import DomainError
+from desktop.services.security import SecurityServices
+from desktop.store.errors import StoreError
+from desktop.views.admin.models import UsersTableModel
+from desktop.views.admin.reauth_dialog import run_sensitive
+from desktop.views.admin.user_dialog import UserDialog
+from desktop.views.labels import role_label
+from desktop.views.widgets.tables import compact_table
+
+
+class UsersTab(QWidget):
+    changed = Signal(object)
+
+    def __init__(self, security: SecurityServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._security = security
+        self.model = UsersTableModel(self)
+        self.table = compact_table(self.model, self.tr("Användare"))  # type: ignore[arg-type]
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&Ny användare…"))
+        self.role_button = QPushButton(self.tr("Byt &roll…"))
+        self.off_button = QPushButton(self.tr("&Stäng av"))
+        self.reset_button = QPushButton(self.tr("&Återställ lösenord…"))
+        for button in (self.new_button, self.role_button, self.off_button, self.reset_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.new_button.clicked.connect(self.create_user)
+        self.role_button.clicked.connect(self.change_role)
+        self.off_button.clicked.connect(self.deactivate)
+        self.reset_button.clicked.connect(self.reset_password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def reload(self) -> None:
+        rows = run_sensitive(self, self._security.reauth, self._security.users.list_users)
+        if rows is not None:
+            self.model.set_rows(rows)
+
+    def _selected(self):  # type: ignore[no-untyped-def]
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _done(self, changes: Changes | None) -> None:
+        if changes is not None:
+            self.changed.emit(changes)
+            self.reload()
+
+    def create_user(self) -> None:
+        dialog = UserDialog(parent=self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                changes = self._security.users.create_user(
+                    dialog.username.text(),
+                    dialog.display_name.text(),
+                    dialog.role.currentData(),
+                    dialog.agency.currentData(),
+                    dialog.password.text(),
+                    dialog.recovery.text() or None,
+                )
+            except (DomainError, StoreError) as exc:
+                dialog.show_error(exc.user_message)
+                continue
+            self._done(changes)
+            return
+
+    def change_role(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        labels = [role_label(r) for r in Role]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Byt roll"),
+            self.tr("Ny roll för %1").replace("%1", row.username),
+            labels,
+            labels.index(role_label(row.role)),
+            False,
+        )
+        if not ok:
+            return
+        role = list(Role)[labels.index(label)]
+        self._done(
+            run_sensitive(
+                self, self._security.reauth, lambda: self._security.users.change_role(row.id, role)
+            )
+        )
+
+    def deactivate(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._done(
+                run_sensitive(
+                    self, self._security.reauth, lambda: self._security.users.deactivate(row.id)
+                )
+            )
+
+    def reset_password(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        dialog = UserDialog(reset_for=row.username, parent=self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                changes = self._security.users.reset_password(
+                    row.id, dialog.password.text(), dialog.recovery.text()
+                )
+            except (DomainError, StoreError) as exc:
+                dialog.show_error(exc.user_message)
+                continue
+            self._done(changes)
+            return
