@@ -29,6 +29,7 @@ class FollowUpService:
 
     def _scoped(self, query: Select, scope: TaskScope, team_id: int | None) -> Select:  # type: ignore[type-arg]
         identity = self.store.identity
+        scope = TaskScope(scope)
         if scope is TaskScope.MINE:
             query = query.where(Task.owner_user_id == identity.user_id)
         elif scope is TaskScope.TEAM:

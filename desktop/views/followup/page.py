@@ -104,7 +104,7 @@ class FollowUpPage(QWidget):
         self.team.blockSignals(blocked)
 
     def reload(self) -> None:
-        scope: TaskScope = self.scope.currentData()
+        scope = TaskScope(self.scope.currentData())
         team = self.team.currentData()
         today = self._today or dt.date.today()
         rows = attempt(

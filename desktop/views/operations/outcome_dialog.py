@@ -135,7 +135,7 @@ class OutcomeDialog(QDialog):
         self._enable()
 
     def _enable(self) -> None:
-        status = self.status.currentData()
+        status = VisitStatus(self.status.currentData())
         talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
         for box in self.parts.values():
             box.setEnabled(talked)
@@ -143,7 +143,7 @@ class OutcomeDialog(QDialog):
         self.cancel_reason.setEnabled(status is VisitStatus.CANCELLED)
 
     def value(self) -> OutcomeInput:
-        status: VisitStatus = self.status.currentData()
+        status = VisitStatus(self.status.currentData())
         talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
         due = self.task_due.date()
         return OutcomeInput(

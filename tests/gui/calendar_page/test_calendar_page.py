@@ -1,0 +1,100 @@
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from desktop.models import VisitStatus
+from desktop.services.planning.rows import VisitStatus as RowStatus
+from desktop.views.calendar.calendar_view import CalendarMode
+from desktop.views.calendar.page import CalendarPage
+from tests.unit.operations.factories import visits
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+class Answers:
+    def __init__(self) -> None:
+        self.answer = True
+        self.asked: list[list[str]] = []
+
+    def __call__(self, texts: list[str]) -> bool:
+        self.asked.append(texts)
+        return self.answer
+
+
+@pytest.fixture
+def answers():
+    return Answers()
+
+
+@pytest.fixture
+def page(qtbot, planned, answers):
+    view = CalendarPage(planned.bundle, confirm=answers)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _stored(field, visit_id):
+    return {v[0]: v for v in visits(field.store, field.operation_id)}[visit_id]
+
+
+def _first_visit(page, field):
+    rows = field.services.visits.calendar(dt.date(2026, 6, 15), dt.date(2026, 6, 26))
+    first = min(rows, key=lambda r: r.start)
+    page.show_date(first.start.date(), CalendarMode.DAY)
+    return first
+
+
+def test_drag_moves_in_database_and_undo_restores(page, planned, answers):
+    visit = _first_visit(page, planned)
+    day = page.calendar.canvas()
+    other = next(t for t in page.calendar._teams.values() if t.team_id != visit.team_id)
+    grab = day.rect_of(visit.visit_id).center()
+    offset = grab.y() - day.rect_of(visit.visit_id).top()
+    target = day.point_for(visit.start.date(), dt.time(17), team_id=other.team_id)
+    target.setY(target.y() + offset)
+    QTest.mousePress(day, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+    QTest.mouseMove(day, (grab + target) / 2)
+    QTest.mouseMove(day, target)
+    QTest.mouseRelease(day, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    moved = _stored(planned, visit.visit_id)
+    assert moved[3] == dt.datetime.combine(visit.start.date(), dt.time(17))
+    assert page.undo_button.isEnabled()
+    page.undo_stack.undo()
+    assert _stored(planned, visit.visit_id)[3] == visit.start
+    assert page.calendar.visit(visit.visit_id).team_id == visit.team_id
+    page.undo_stack.redo()
+    assert _stored(planned, visit.visit_id)[3].hour == 17
+
+
+def test_conflict_is_shown_and_declined_move_not_stored(page, planned, answers):
+    visit = _first_visit(page, planned)
+    answers.answer = False
+    midsummer_eve = dt.datetime(2026, 6, 19, 10)
+    assert not page.calendar.request_move(visit.visit_id, midsummer_eve, visit.team_id)
+    assert answers.asked and any("helgdag" in text for text in answers.asked[0])
+    assert not page.calendar.banner.isHidden()
+    assert "helgdag" in page.calendar.banner.text()
+    assert _stored(planned, visit.visit_id)[3] == visit.start
+    assert page.undo_stack.count() == 0
+
+
+def test_delete_cancels_and_undo_restores_status(page, planned):
+    visit = _first_visit(page, planned)
+    page.calendar.request_cancel(visit.visit_id)
+    assert _stored(planned, visit.visit_id)[2] is VisitStatus.CANCELLED
+    assert page.calendar.visit(visit.visit_id).status is RowStatus.CANCELLED
+    page.undo_stack.undo()
+    assert _stored(planned, visit.visit_id)[2] is VisitStatus.PLANNED
+
+
+def test_filters_and_print_needs_a_team(page, planned):
+    assert not page.print_button.isEnabled()
+    combo = page.calendar.team_filter
+    combo.setCurrentIndex(1)
+    assert page.print_button.isEnabled() and page.export_button.isEnabled()
+    assert page.calendar.operation_filter.count() == 2  # "Alla insatser" and the operation

@@ -1,0 +1,94 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.models import VisitStatus
+from desktop.views.operations.models import (
+    CandidateTableModel,
+    OperationTableModel,
+    TargetTableModel,
+    TeamTableModel,
+)
+from desktop.views.operations.page import OperationsPage
+from tests.unit.operations.factories import visits
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def page(qtbot, field):
+    view = OperationsPage(field.services, field.store.identity)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    return view
+
+
+def test_page_opens_on_the_operation(page, field):
+    assert page.model.rowCount() == 1
+    assert page.title.text() == "Insats juni"
+    assert page.targets.target_model.rowCount() == 12
+    assert page.teams.model.rowCount() == 2
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Insats"
+
+
+def test_filter_counts_as_you_choose(page, field, qtbot):
+    tab = page.targets
+    tab.set_operation(None)  # count everyone, not only those outside the operation
+    tab.statuses.item(0).setCheckState(Qt.CheckState.Unchecked)
+    tab.recount()
+    assert tab.count.text().startswith("12")
+    tab.conflict.setChecked(True)
+    qtbot.waitUntil(lambda: tab.count.text().startswith("8"), timeout=2000)
+    tab.show_candidates()
+    assert tab.candidate_model.rowCount() == 8
+
+
+def test_team_without_social_services_is_flagged(page, field):
+    teams = page.teams
+    teams.new_team()
+    police = {field.police[2], field.police[3]}
+    for i in range(teams.staff.count()):
+        item = teams.staff.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in police:
+            item.setCheckState(Qt.CheckState.Checked)
+    assert "Saknar socialtjänsten" in teams.flag.text()
+    teams.save()
+    flagged = [r for r in teams.model.rows() if not r.two_agency]
+    assert len(flagged) == 1
+    assert teams.model.data(teams.model.index(2, 3)).startswith("⚠")
+
+
+def test_planner_runs_in_background_and_proposal_is_accepted(page, field, qtbot):
+    page.tabs.setCurrentWidget(page.plan)
+    plan = page.plan
+    plan.run_button.click()
+    assert not plan.progress.isHidden()
+    qtbot.waitUntil(lambda: plan._task is None and plan.visit_model.rowCount() > 0, timeout=10000)
+    assert plan.progress.isHidden()
+    assert "föreslogs" in plan.summary.text()
+    assert {v[2] for v in visits(field.store, field.operation_id)} == {VisitStatus.PROPOSED}
+    assert plan.accept_button.isEnabled()
+    plan.accept_button.click()
+    assert {v[2] for v in visits(field.store, field.operation_id)} == {VisitStatus.PLANNED}
+    assert not plan.accept_button.isEnabled()
+    assert plan.run_button.text() == "&Föreslå plan"
+
+
+def test_models(qtmodeltester, field, planned):
+    ops = field.services.operations
+    for model, rows in (
+        (OperationTableModel(), ops.list()),
+        (TargetTableModel(), ops.targets(field.operation_id)),
+        (TeamTableModel(), field.services.teams.teams(field.operation_id)),
+        (
+            CandidateTableModel(),
+            ops.candidates(
+                __import__(
+                    "desktop.services.operations.rows", fromlist=["TargetFilter"]
+                ).TargetFilter()
+            ),
+        ),
+    ):
+        model.set_rows(rows)
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=True)
