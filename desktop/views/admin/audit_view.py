@@ -83,6 +83,7 @@ class AuditView(QWidget):
         grid.addWidget(QLabel(self.tr("Person")), 1, 2)
         grid.addWidget(self.object_id, 1, 3)
         grid.addWidget(self.filter_button, 1, 5)
+        grid.setColumnStretch(6, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.who_button)
         buttons.addWidget(self.outside_button)
