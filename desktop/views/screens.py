@@ -24,6 +24,8 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.calendar.screens",
     "desktop.views.followup.screens",
     "desktop.views.printing.screens",
+    "desktop.views.callins.screens",
+    "desktop.views.support.screens",
 )
 
 

@@ -185,6 +185,12 @@ class LedgerService:
         with self.store.read_session() as session:
             return delivery_stats(session, person_ids)
 
+    def reached(self) -> int:
+        """How many persons received the message at least once."""
+        require(self.store.identity, Action.PERSON_READ)
+        with self.store.read_session() as session:
+            return int(session.scalar(select(func.count(Delivery.person_id.distinct()))) or 0)
+
     def repeated(self, at_least: int = 2) -> list[RepeatRow]:
         """Persons who received the message ``at_least`` times, most often first."""
         require(self.store.identity, Action.PERSON_READ)

@@ -1,0 +1,1 @@
+"""Stormöten: call-ins, attendance and the delivery ledger (issue 7)."""

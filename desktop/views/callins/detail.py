@@ -1,0 +1,397 @@
+"""One call-in: when and where, speakers, rehearsal checklist, invitations and attendance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import InvitationStatus
+from desktop.services.changes import Changes
+from desktop.services.engagement import EngagementServices
+from desktop.services.engagement.rows import AttendanceInput, CallInDetail, InvitationRow
+from desktop.views.callins.dialogs import CallInDialog, InviteDialog, ProposeVisitsDialog
+from desktop.views.callins.errors import attempt
+from desktop.views.callins.labels import label
+from desktop.views.callins.models import InvitationTableModel, SpeakerTableModel
+from desktop.views.callins.person_picker import PersonSource
+
+#: Quick keys in the attendance table.
+QUICK_KEYS: dict[str, InvitationStatus] = {
+    "D": InvitationStatus.ATTENDED,
+    "U": InvitationStatus.NO_SHOW,
+    "T": InvitationStatus.LEFT_EARLY,
+    "F": InvitationStatus.EXCUSED,
+    "K": InvitationStatus.INVITED,
+}
+# (kind "letters" | "attendees", call-in id) -> Changes or None; given when printing exists.
+PrintAction = Callable[[str, int], Changes | None]
+
+
+def _table(model: object, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class CallInDetailWidget(QWidget):
+    """Shows one call-in and edits it; emits ``changes_made`` after every saved change."""
+
+    changes_made = Signal(object)
+
+    def __init__(
+        self,
+        services: EngagementServices,
+        persons: PersonSource,
+        can_edit: bool,
+        print_action: PrintAction | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._persons = persons
+        self._can_edit = can_edit
+        self._print = print_action
+        self._detail: CallInDetail | None = None
+        self.title = QLabel()
+        self.title.setObjectName("callInTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = QLabel()
+        self.heading.setObjectName("callInHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit_button = QPushButton(self.tr("&Redigera…"))
+        self.edit_button.clicked.connect(self.edit)
+        self.speakers = SpeakerTableModel(self)
+        self.speaker_view = _table(self.speakers, self.tr("Talare"))
+        self.checklist = QListWidget()
+        self.checklist.setAccessibleName(self.tr("Checklista"))
+        self.checklist.itemChanged.connect(self._checklist_changed)
+        self.invitations = InvitationTableModel(self)
+        self.invitation_view = _table(self.invitations, self.tr("Inbjudna och närvaro"))
+        self.summary = QLabel()
+        self.invite_button = QPushButton(self.tr("&Bjud in…"))
+        self.invite_button.clicked.connect(self.invite)
+        self.remove_button = QPushButton(self.tr("Ta bort inbjudan"))
+        self.remove_button.clicked.connect(self.remove_invitation)
+        self.company_button = QPushButton(self.tr("Sällskap…"))
+        self.company_button.clicked.connect(self.set_company)
+        self.propose_button = QPushButton(self.tr("Föreslå &hembesök för uteblivna…"))
+        self.propose_button.clicked.connect(self.propose_visits)
+        self.letters_button = QPushButton(self.tr("Skriv ut &kallelser"))
+        self.letters_button.clicked.connect(lambda: self._print_kind("letters"))
+        self.list_button = QPushButton(self.tr("Skriv ut &deltagarlista"))
+        self.list_button.clicked.connect(lambda: self._print_kind("attendees"))
+        keys = QLabel(
+            self.tr("Snabbtangenter: D deltog, U uteblev, T gick tidigt, F förhindrad, K kallad")
+        )
+        keys.setObjectName("hint")
+        for key, status in QUICK_KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), self.invitation_view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda s=status: self.mark_selected(s))
+
+        top = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.addWidget(self.title)
+        texts.addWidget(self.heading)
+        top.addLayout(texts, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self._titled(self.tr("Talare"), self.speaker_view))
+        upper.addWidget(self._titled(self.tr("Checklista för repetition"), self.checklist))
+        upper.setSizes([600, 300])
+        actions = QHBoxLayout()
+        for button in (self.invite_button, self.remove_button, self.company_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        for button in (self.propose_button, self.letters_button, self.list_button):
+            actions.addWidget(button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(self.tr("<b>Inbjudna och närvaro</b>")))
+        heading.addWidget(self.summary, 1)
+        lower_layout.addLayout(heading)
+        lower_layout.addWidget(self.invitation_view)
+        lower_layout.addWidget(keys)
+        lower_layout.addLayout(actions)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        split.setSizes([220, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._enable()
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
+        layout.addWidget(widget)
+        return box
+
+    # --- loading ---------------------------------------------------------------
+
+    @property
+    def call_in_id(self) -> int | None:
+        return self._detail.id if self._detail else None
+
+    def show_call_in(self, call_in_id: int | None) -> None:
+        if call_in_id is None:
+            self._detail = None
+        else:
+            self._detail = attempt(
+                self, self.tr("Stormöte"), lambda: self._services.callins.detail(call_in_id)
+            )
+        self._fill()
+
+    def reload(self) -> None:
+        self.show_call_in(self.call_in_id)
+
+    def _fill(self) -> None:
+        detail = self._detail
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        if detail is None:
+            self.title.setText(self.tr("Välj ett stormöte i listan."))
+            self.heading.clear()
+            self.speakers.set_rows(())
+            self.invitations.set_rows(())
+            self.summary.clear()
+        else:
+            when = f"{detail.starts_at:%Y-%m-%d} kl. {detail.starts_at:%H:%M}"
+            self.title.setText(detail.title)
+            self.heading.setText(
+                f"{when} · {detail.venue} · {label(detail.status)}"
+                + (f"\n{detail.description}" if detail.description else "")
+            )
+            self.speakers.set_rows(detail.speakers)
+            for item in detail.checklist:
+                entry = QListWidgetItem(item.item)
+                flags = entry.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                if not self._can_edit:
+                    flags &= ~Qt.ItemFlag.ItemIsEnabled
+                entry.setFlags(flags)
+                entry.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
+                self.checklist.addItem(entry)
+            self.invitations.set_rows(detail.invitations)
+            self.summary.setText(self._summary(detail.invitations))
+        self.checklist.blockSignals(False)
+        self._enable()
+
+    def _summary(self, rows: tuple[InvitationRow, ...]) -> str:
+        came = sum(
+            r.status in (InvitationStatus.ATTENDED, InvitationStatus.LEFT_EARLY) for r in rows
+        )
+        absent = sum(r.status is InvitationStatus.NO_SHOW for r in rows)
+        return (
+            self.tr("%1 inbjudna, %2 deltog, %3 uteblev")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(came))
+            .replace("%3", str(absent))
+        )
+
+    def _enable(self) -> None:
+        has = self._detail is not None
+        for button in (
+            self.edit_button,
+            self.invite_button,
+            self.remove_button,
+            self.company_button,
+            self.propose_button,
+        ):
+            button.setEnabled(has and self._can_edit)
+        for button in (self.letters_button, self.list_button):
+            button.setEnabled(has and self._print is not None)
+            if self._print is None:
+                button.setToolTip(self.tr("Utskrift är inte tillgänglig i den här versionen."))
+
+    # --- actions -----------------------------------------------------------------
+
+    def _done(self, changes: Changes | None) -> None:
+        if changes is not None:
+            self.changes_made.emit(changes)
+            self.reload()
+
+    def edit(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        dialog = CallInDialog(detail.as_input(), self)
+        if dialog.exec():
+            self._done(
+                attempt(
+                    self,
+                    self.tr("Stormöte"),
+                    lambda: self._services.callins.update(
+                        detail.id, detail.version, dialog.value()
+                    ),
+                )
+            )
+
+    def _checklist_changed(self, item: QListWidgetItem) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        index = self.checklist.row(item)
+        done = item.checkState() == Qt.CheckState.Checked
+        self._done(
+            attempt(
+                self,
+                self.tr("Checklista"),
+                lambda: self._services.callins.set_checklist_item(
+                    detail.id, detail.version, index, done
+                ),
+            )
+        )
+
+    def selected_invitations(self) -> list[InvitationRow]:
+        rows = {i.row() for i in self.invitation_view.selectionModel().selectedRows()}
+        return [r for r in (self.invitations.row_at(n) for n in sorted(rows)) if r is not None]
+
+    def mark_selected(self, status: InvitationStatus) -> None:
+        """Set the attendance of the selected invitees and save at once."""
+        detail = self._detail
+        chosen = self.selected_invitations()
+        if detail is None or not chosen or not self._can_edit:
+            return
+        current = self.invitation_view.currentIndex()
+        marks = [AttendanceInput(r.id, status, r.accompanied_by) for r in chosen]
+        self._done(
+            attempt(
+                self,
+                self.tr("Närvaro"),
+                lambda: self._services.attendance.record(detail.id, marks),
+            )
+        )
+        # Keep the keyboard flow: move on to the next person.
+        if len(chosen) == 1 and current.isValid():
+            below = self.invitations.index(
+                min(current.row() + 1, self.invitations.rowCount() - 1), 0
+            )
+            self.invitation_view.setCurrentIndex(below)
+            self.invitation_view.selectRow(below.row())
+
+    def set_company(self) -> None:
+        detail, chosen = self._detail, self.selected_invitations()
+        if detail is None or len(chosen) != 1:
+            return
+        row = chosen[0]
+        text, ok = QInputDialog.getText(
+            self, self.tr("Sällskap"), self.tr("Kom i sällskap med:"), text=row.accompanied_by
+        )
+        if ok:
+            mark = AttendanceInput(row.id, row.status, text)
+            self._done(
+                attempt(
+                    self,
+                    self.tr("Närvaro"),
+                    lambda: self._services.attendance.record(detail.id, [mark]),
+                )
+            )
+
+    def invite(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        groups = attempt(self, self.tr("Bjud in"), self._services.callins.group_choices) or []
+        dialog = InviteDialog(groups, self._persons, self)
+        if not dialog.exec():
+            return
+        result = attempt(
+            self,
+            self.tr("Bjud in"),
+            lambda: self._services.callins.invite(
+                detail.id,
+                person_ids=dialog.persons.chosen_ids(),
+                group_ids=dialog.group_ids(),
+                mandated_by=dialog.mandated_by.text(),
+            ),
+        )
+        if result is not None:
+            self._done(result[1])
+
+    def remove_invitation(self) -> None:
+        chosen = self.selected_invitations()
+        if len(chosen) != 1:
+            return
+        self._done(
+            attempt(
+                self,
+                self.tr("Ta bort inbjudan"),
+                lambda: self._services.callins.remove_invitation(chosen[0].id),
+            )
+        )
+
+    def propose_visits(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        absent = [r for r in detail.invitations if r.status is InvitationStatus.NO_SHOW]
+        if not absent:
+            QMessageBox.information(
+                self, self.tr("Uteblivna"), self.tr("Ingen har registrerats som utebliven.")
+            )
+            return
+        operations = attempt(self, self.tr("Insatser"), self._services.attendance.open_operations)
+        dialog = ProposeVisitsDialog(len(absent), operations or [], self)
+        if not dialog.exec():
+            return
+        operation_id = dialog.operation_id()
+        result = attempt(
+            self,
+            self.tr("Föreslå hembesök"),
+            lambda: self._services.attendance.propose_home_visits(detail.id, operation_id),
+        )
+        if result is None:
+            return
+        proposal, changes = result
+        self._done(changes)
+        made = len(proposal.visit_ids) or len(proposal.task_ids)
+        what = self.tr("föreslagna hembesök") if operation_id else self.tr("uppföljningar")
+        QMessageBox.information(
+            self,
+            self.tr("Föreslå hembesök"),
+            self.tr("%1 %2 skapades, %3 fanns redan.")
+            .replace("%1", str(made))
+            .replace("%2", what)
+            .replace("%3", str(proposal.skipped)),
+        )
+
+    def _print_kind(self, kind: str) -> None:
+        if self._print is not None and self._detail is not None:
+            changes = self._print(kind, self._detail.id)
+            if changes is not None:
+                self._done(changes)

@@ -1,0 +1,20 @@
+"""Entry point of the Stormöten page for the composition root."""
+
+from __future__ import annotations
+
+from desktop.views.callins.callins_page import CallInsPage
+from desktop.views.callins.printing import print_action
+from desktop.views.wiring import PageContext
+
+
+def create_page(context: PageContext) -> CallInsPage:
+    services = context.services
+    page = CallInsPage(
+        services.engagement,
+        services.store.identity,
+        services.mapping.persons.page,
+        print_action(services),
+    )
+    page.changes_made.connect(context.hub.publish)
+    context.hub.changes_applied.connect(page.apply_changes)
+    return page

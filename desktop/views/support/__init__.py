@@ -1,0 +1,1 @@
+"""Stöd: the support catalogue and referrals (issue 7)."""
