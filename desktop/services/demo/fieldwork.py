@@ -8,6 +8,7 @@ datasets add earlier two-week operations until there are about five visits per p
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import random
 from collections import Counter
@@ -365,6 +366,7 @@ def build_history(
         return
     count = min(260, math.ceil(total / 4000))
     kinds, weights = zip(*PAST_OUTCOMES, strict=True)
+    cum = list(itertools.accumulate(weights))
     per_op = math.ceil(total / count)
     made = 0
     for k in range(1, count + 1):
@@ -384,7 +386,7 @@ def build_history(
         for _ in range(min(per_op, total - made)):
             pid = rng.choice(m.person_ids)
             starts = dt.datetime.combine(rng.choice(days), rng.choice(SLOTS))
-            status = rng.choices(kinds, weights)[0]
+            status = rng.choices(kinds, cum_weights=cum)[0]
             vid = sink.next_id(Visit)
             team_no = rng.randrange(len(teams))
             tid = teams[team_no]

@@ -42,8 +42,19 @@ class Mapped:
     group_area: dict[int, str] = field(default_factory=dict)
 
 
+# Cumulative weights computed once: random.choices would redo it for every person.
+ORIGINS = list(names.ORIGIN_WEIGHTS)
+ORIGIN_CUM = list(itertools.accumulate(names.ORIGIN_WEIGHTS.values()))
+STATUSES = list(PersonStatus)
+STATUS_CUM = list(itertools.accumulate((85, 2, 4, 5, 4, 0)))  # no one deceased in the demo
+CATEGORIES = list(Category)
+CATEGORY_CUM = list(itertools.accumulate((50, 35, 5, 2, 8)))
+ROLES = list(MembershipRole)[1:]
+ROLE_CUM = list(itertools.accumulate((20, 50, 20, 10)))
+
+
 def _weighted_origin(rng: random.Random) -> str:
-    return rng.choices(list(names.ORIGIN_WEIGHTS), weights=list(names.ORIGIN_WEIGHTS.values()))[0]
+    return rng.choices(ORIGINS, cum_weights=ORIGIN_CUM)[0]
 
 
 def _stamp(day: dt.date) -> dt.datetime:
@@ -147,10 +158,7 @@ def _person_row(rng: random.Random, pid: int, today: dt.date) -> tuple[dict[str,
     language, interpreter = names.LANGUAGE[origin]
     mapped_on = PROGRAMME_START + dt.timedelta(days=rng.randint(0, (today - PROGRAMME_START).days))
     has_number = rng.random() < 0.85
-    status = rng.choices(
-        list(PersonStatus),
-        weights=(85, 2, 4, 5, 4, 0),  # no one deceased in the demo
-    )[0]
+    status = rng.choices(STATUSES, cum_weights=STATUS_CUM)[0]
     row: dict[str, object] = {
         "id": pid,
         "first_name": first,
@@ -162,7 +170,7 @@ def _person_row(rng: random.Random, pid: int, today: dt.date) -> tuple[dict[str,
         "language": language,
         "interpreter_need": rng.random() < interpreter,
         "status": status,
-        "category": rng.choices(list(Category), weights=(50, 35, 5, 2, 8))[0],
+        "category": rng.choices(CATEGORIES, cum_weights=CATEGORY_CUM)[0],
         "protected_identity": rng.random() < 0.02,
         "at_risk_victim": rng.random() < 0.08,
         "at_risk_shooter": rng.random() < 0.05,
@@ -184,7 +192,6 @@ def build_persons(
     sink: Sink, rng: random.Random, count: int, today: dt.date, streets: list[str], m: Mapped
 ) -> None:
     """Persons with a current address (some with an earlier one), relatives, memberships."""
-    roles = list(MembershipRole)
     leaders: set[int] = set()
     for _ in range(count):
         pid = sink.next_id(Person)
@@ -228,7 +235,7 @@ def build_persons(
         role = (
             MembershipRole.LEADER
             if gid not in leaders
-            else rng.choices(roles[1:], weights=(20, 50, 20, 10))[0]
+            else rng.choices(ROLES, cum_weights=ROLE_CUM)[0]
         )
         leaders.add(gid)
         groups = [gid]

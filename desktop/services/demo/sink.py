@@ -10,27 +10,19 @@ take several minutes.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
+import operator
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Table, func, select
+from sqlalchemy import JSON, Column, Date, DateTime, Enum, Table, func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import Base
 
 BATCH = 20_000
 Convert = Callable[[Any], Any]
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _enum(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
 
 
 def _datetime(value: dt.datetime | None) -> str | None:
@@ -46,23 +38,21 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value)
 
 
-def _bool(value: bool | None) -> int | None:
-    return None if value is None else int(value)
+def converter(column: Column[Any]) -> Convert | None:
+    """How a value is stored, or None when the driver binds it as is.
 
-
-def converter(column: Column[Any]) -> Convert:
+    Enums here are StrEnums and bools are ints, so both bind as their stored form.
+    """
     kind = column.type
-    if isinstance(kind, Enum):
-        return _enum
+    if isinstance(kind, Enum) and not issubclass(kind.enum_class or str, str):
+        raise TypeError(f"{column}: only StrEnum columns bind directly")
     if isinstance(kind, DateTime):
         return _datetime
     if isinstance(kind, Date):
         return _date
     if isinstance(kind, JSON):
         return _json
-    if isinstance(kind, Boolean):
-        return _bool
-    return _identity
+    return None
 
 
 class Sink:
@@ -107,9 +97,14 @@ class Sink:
         missing = [c.name for c in table.columns if c.name not in names and not c.nullable]
         if missing:
             raise ValueError(f"{table.name}: no value for {missing}")
-        converters = [converter(table.c[name]) for name in names]
-        pairs = list(zip(names, converters, strict=True))
-        values = [tuple(conv(row[name]) for name, conv in pairs) for row in rows]
+        get = operator.itemgetter(*names)
+        converts = [(i, conv) for i, name in enumerate(names) if (conv := converter(table.c[name]))]
+        values: list[Any] = []
+        for row in rows:
+            value = list(get(row))
+            for i, conv in converts:
+                value[i] = conv(value[i])
+            values.append(value)
         columns = ", ".join('"' + name + '"' for name in names)
         marks = ", ".join("?" * len(names))
         sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
