@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Select, func, select
 
@@ -54,7 +55,7 @@ class FollowUpService:
     ) -> list[TaskRow]:
         """Tasks in due-date order; open ones only unless ``include_done``."""
         require(self.store.identity, Action.TASK_READ)
-        query = (
+        query: Select[*tuple[Any, ...]] = (
             select(
                 Task.id,
                 Task.version,

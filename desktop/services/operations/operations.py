@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Select, delete, func, or_, select, union
 from sqlalchemy.orm import Session
@@ -58,7 +59,7 @@ def validate_operation(data: OperationInput) -> OperationInput:
     return OperationInput(name, data.start_date, data.end_date, data.purpose.strip())
 
 
-def filter_query(flt: TargetFilter, today: dt.date) -> Select[tuple[int]]:
+def filter_query(flt: TargetFilter, today: dt.date) -> Select[*tuple[Any, ...]]:
     """The ids of the persons ``flt`` finds, as one SELECT (counted or listed)."""
     query = select(Person.id).where(Person.merged_into_id.is_(None))
     if flt.group_ids:
@@ -124,7 +125,7 @@ class OperationService:
 
     # Operations ----------------------------------------------------------------
 
-    def list(self) -> list[OperationRow]:
+    def rows(self) -> list[OperationRow]:
         """Every operation, newest period first, with target, team and visit counts."""
         require(self.store.identity, Action.OPERATION_READ)
         with self.store.read_session() as session:
@@ -173,7 +174,7 @@ class OperationService:
         ]
 
     def get(self, operation_id: int) -> OperationRow:
-        for row in self.list():
+        for row in self.rows():
             if row.id == operation_id:
                 return row
         raise NotFound("Insatsen finns inte längre.")
@@ -315,7 +316,7 @@ class OperationService:
                     )
                 )
             )
-            wanted = [p for p in dict.fromkeys(person_ids) if p not in have]
+            wanted: list[int] = [p for p in dict.fromkeys(person_ids) if p not in have]
             priorities = dict(
                 session.execute(
                     select(Person.id, Person.priority).where(Person.id.in_(wanted))

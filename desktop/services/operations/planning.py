@@ -305,8 +305,8 @@ class PlanningService:
                 "operation.plan_discard",
                 "operation",
                 [operation_id],
-                detail=f"visits={result.rowcount}",
-            )  # type: ignore[attr-defined]
+                detail=f"visits={getattr(result, 'rowcount', 0)}",
+            )
             uow.touched("operation", operation_id)
             uow.touched("visit")
         return uow.changes

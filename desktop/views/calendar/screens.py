@@ -18,7 +18,7 @@ def _screen(mode: CalendarMode) -> Callable[[Services], QWidget]:
         from desktop.views.calendar.page import create_page
 
         page = create_page(PageContext(services, ChangesHub(), Settings()))
-        operations = services.operations.operations.list()
+        operations = services.operations.operations.rows()
         if operations:
             # The newest operation's second working day: visits in every view.
             start = operations[0].start_date

@@ -114,7 +114,7 @@ class OperationsPage(QWidget):
 
     def reload(self) -> None:
         keep = self._current.id if self._current else None
-        rows = attempt(self, self.tr("Insatser"), self._services.operations.list) or []
+        rows = attempt(self, self.tr("Insatser"), self._services.operations.rows) or []
         self.model.set_rows(rows)
         target = next((n for n, r in enumerate(rows) if r.id == keep), 0 if rows else None)
         if target is not None:

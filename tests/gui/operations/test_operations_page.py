@@ -77,7 +77,7 @@ def test_planner_runs_in_background_and_proposal_is_accepted(page, field, qtbot)
 def test_models(qtmodeltester, field, planned):
     ops = field.services.operations
     for model, rows in (
-        (OperationTableModel(), ops.list()),
+        (OperationTableModel(), ops.rows()),
         (TargetTableModel(), ops.targets(field.operation_id)),
         (TeamTableModel(), field.services.teams.teams(field.operation_id)),
         (
