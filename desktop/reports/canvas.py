@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -51,15 +52,23 @@ def _draw_decorations(
     # Marking band: the marking in bold dark red on the left, whose copy and
     # which document on the right, a hairline under both.
     top = height - 12 * mm
-    canvas.setFillColor(WARN)
-    canvas.setFont(BOLD, 8.5)
-    canvas.drawString(left, top, meta.confidentiality)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(FAMILY, 8)
     right_text = title
     if meta.agency_copy is not None:
         right_text = f"{title}  ·  {meta.agency_copy.name}s exemplar ({meta.agency_copy.code})"
-    canvas.drawRightString(right, top, right_text)
+    # A long marking (an administrator's own text) must neither overlap the right-hand
+    # text nor be cut: shrink it a little, and if it still does not fit, lift the
+    # right-hand text to a line of its own above.
+    room = (right - left) - stringWidth(right_text, FAMILY, 8) - 6 * mm
+    size = 8.5
+    while size > 6.5 and stringWidth(meta.confidentiality, BOLD, size) > room:
+        size -= 0.5
+    right_top = top if stringWidth(meta.confidentiality, BOLD, size) <= room else top + 3.6 * mm
+    canvas.setFillColor(WARN)
+    canvas.setFont(BOLD, size)
+    canvas.drawString(left, top, meta.confidentiality)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FAMILY, 8)
+    canvas.drawRightString(right, right_top, right_text)
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(0.8)
     canvas.line(left, top - 3.2 * mm, right, top - 3.2 * mm)
