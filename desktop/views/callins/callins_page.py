@@ -20,11 +20,12 @@ from desktop.services.changes import Changes
 from desktop.services.engagement import EngagementServices
 from desktop.services.permissions import Action, allowed
 from desktop.store.database import Identity
-from desktop.views.callins.detail import CallInDetailWidget, PrintAction
+from desktop.views.callins.detail import CallInDetailWidget
 from desktop.views.callins.dialogs import CallInDialog, DeliveryDialog
 from desktop.views.callins.errors import attempt
 from desktop.views.callins.models import CallInTableModel, RepeatTableModel
 from desktop.views.callins.person_picker import PersonSource
+from desktop.views.callins.printing import CallInPrinter
 
 RELEVANT = ("call_in", "invitation", "delivery", "person", "visit")
 
@@ -52,7 +53,7 @@ class CallInsPage(QWidget):
         services: EngagementServices,
         identity: Identity,
         persons: PersonSource,
-        print_action: PrintAction | None = None,
+        printer: CallInPrinter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,7 +67,7 @@ class CallInsPage(QWidget):
         self.new_button = QPushButton(self.tr("&Nytt stormöte…"))
         self.new_button.setEnabled(can_edit)
         self.new_button.clicked.connect(self.create)
-        self.detail = CallInDetailWidget(services, persons, can_edit, print_action)
+        self.detail = CallInDetailWidget(services, persons, can_edit, printer)
         self.detail.changes_made.connect(self._detail_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)

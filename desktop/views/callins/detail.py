@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +29,7 @@ from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import label
 from desktop.views.callins.models import InvitationTableModel, SpeakerTableModel
 from desktop.views.callins.person_picker import PersonSource
+from desktop.views.callins.printing import ATTENDEES, LETTERS, CallInPrinter
 
 #: Quick keys in the attendance table.
 QUICK_KEYS: dict[str, InvitationStatus] = {
@@ -40,8 +39,6 @@ QUICK_KEYS: dict[str, InvitationStatus] = {
     "F": InvitationStatus.EXCUSED,
     "K": InvitationStatus.INVITED,
 }
-# (kind "letters" | "attendees", call-in id) -> Changes or None; given when printing exists.
-PrintAction = Callable[[str, int], Changes | None]
 
 
 def _table(model: object, name: str) -> QTableView:
@@ -67,14 +64,16 @@ class CallInDetailWidget(QWidget):
         services: EngagementServices,
         persons: PersonSource,
         can_edit: bool,
-        print_action: PrintAction | None = None,
+        printer: CallInPrinter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._persons = persons
         self._can_edit = can_edit
-        self._print = print_action
+        self._printer = printer
+        if printer is not None:
+            printer.printed.connect(self._done)
         self._detail: CallInDetail | None = None
         self.title = QLabel()
         self.title.setObjectName("callInTitle")
@@ -106,17 +105,16 @@ class CallInDetailWidget(QWidget):
         self.propose_button = QPushButton(self.tr("Föreslå &hembesök för uteblivna…"))
         self.propose_button.clicked.connect(self.propose_visits)
         self.letters_button = QPushButton(self.tr("Skriv ut &kallelser"))
-        self.letters_button.clicked.connect(lambda: self._print_kind("letters"))
+        self.letters_button.clicked.connect(lambda: self._print_kind(LETTERS))
         self.list_button = QPushButton(self.tr("Skriv ut &deltagarlista"))
-        self.list_button.clicked.connect(lambda: self._print_kind("attendees"))
+        self.list_button.clicked.connect(lambda: self._print_kind(ATTENDEES))
         keys = QLabel(
             self.tr("Snabbtangenter: D deltog, U uteblev, T gick tidigt, F förhindrad, K kallad")
         )
         keys.setObjectName("hint")
-        for key, status in QUICK_KEYS.items():
-            shortcut = QShortcut(QKeySequence(key), self.invitation_view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda s=status: self.mark_selected(s))
+        # An event filter rather than shortcuts: the keys act only in the table, and
+        # they take precedence over the view's keyboard search by first letter.
+        self.invitation_view.installEventFilter(self)
 
         top = QHBoxLayout()
         texts = QVBoxLayout()
@@ -152,6 +150,19 @@ class CallInDetailWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self._enable()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.invitation_view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.ShiftModifier,
+            )
+            status = QUICK_KEYS.get(event.text().upper()) if plain else None
+            if status is not None:
+                self.mark_selected(status)
+                return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
@@ -234,9 +245,7 @@ class CallInDetailWidget(QWidget):
         ):
             button.setEnabled(has and self._can_edit)
         for button in (self.letters_button, self.list_button):
-            button.setEnabled(has and self._print is not None)
-            if self._print is None:
-                button.setToolTip(self.tr("Utskrift är inte tillgänglig i den här versionen."))
+            button.setEnabled(has and self._printer is not None)
 
     # --- actions -----------------------------------------------------------------
 
@@ -391,7 +400,5 @@ class CallInDetailWidget(QWidget):
         )
 
     def _print_kind(self, kind: str) -> None:
-        if self._print is not None and self._detail is not None:
-            changes = self._print(kind, self._detail.id)
-            if changes is not None:
-                self._done(changes)
+        if self._printer is not None and self._detail is not None:
+            self._printer.start(self, kind, self._detail.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.views.callins.callins_page import CallInsPage
-from desktop.views.callins.printing import print_action
+from desktop.views.callins.printing import call_in_printer
 from desktop.views.wiring import PageContext
 
 
@@ -13,7 +13,7 @@ def create_page(context: PageContext) -> CallInsPage:
         services.engagement,
         services.store.identity,
         services.mapping.persons.page,
-        print_action(services),
+        call_in_printer(services),
     )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)

@@ -1,14 +1,81 @@
 """Letters and attendee lists go through the print workflow (serials, audit, preview).
 
-The print service is issue 6's; until it is in the tree the page's print buttons stay
-disabled (``print_action`` returns None).
+``PrintService`` (issue 6) takes the serial, logs the print and renders the PDF, off
+the GUI thread; the preview dialog then logs whether it went to a printer or a file.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.briefing.printing import PrintResult, PrintService
 from desktop.services.bundle import Services
-from desktop.views.callins.detail import PrintAction
+from desktop.services.errors import DomainError
+from desktop.services.permissions import Action, allowed
+from desktop.store.errors import StoreError
+from desktop.views.printing.preview import PrintPreviewDialog
+from desktop.views.printing.tempfiles import PrintFolder, default_print_folder
+from desktop.views.worker import BackgroundTask, run_in_background
+
+LETTERS = "letters"
+ATTENDEES = "attendees"
 
 
-def print_action(services: Services) -> PrintAction | None:
-    return None
+class CallInPrinter(QObject):
+    """Prints a call-in's letters or attendee list; ``printed`` carries the Changes."""
+
+    printed = Signal(object)
+
+    def __init__(self, service: PrintService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        # A folder of its own: preparing a folder clears it, and other pages use theirs.
+        self._folder = PrintFolder(default_print_folder() / "stormoten")
+        self._task: BackgroundTask | None = None
+        self._parent: QWidget | None = None
+        self.preview: PrintPreviewDialog | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def start(self, parent: QWidget, kind: str, call_in_id: int) -> None:
+        if self._task is not None:
+            return
+        self._parent = parent
+        path = self._folder.new_path("kallelser" if kind == LETTERS else "deltagarlista")
+        service = self._service
+        if kind == LETTERS:
+            job = lambda: service.print_invitation_letters(call_in_id, path)  # noqa: E731
+        else:
+            job = lambda: service.print_callin_attendees(call_in_id, path)  # noqa: E731
+        self._task = run_in_background(job, self._built, self._failed, self)
+
+    def _built(self, result: object) -> None:
+        self._task = None
+        assert isinstance(result, PrintResult) and result.path is not None
+        self.printed.emit(result.changes)
+        self.preview = PrintPreviewDialog(
+            result.path,
+            result.serial,
+            self._service.record_output,
+            self._folder,
+            self.tr("Stormöte %1").replace("%1", result.serial),
+            self._parent,
+        )
+        self.preview.open()
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        if isinstance(error, DomainError | StoreError):
+            QMessageBox.warning(self._parent, self.tr("Utskrift"), error.user_message)
+            return
+        raise error
+
+
+def call_in_printer(services: Services, parent: QObject | None = None) -> CallInPrinter | None:
+    """A printer for the page, or None when the user's role may not print."""
+    if not allowed(services.store.identity.role, Action.PRINT):
+        return None
+    return CallInPrinter(services.briefing.printing, parent)

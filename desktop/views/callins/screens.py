@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.models import CallInStatus
 from desktop.services.bundle import Services
 from desktop.views.callins.callins_page import CallInsPage
-from desktop.views.callins.printing import print_action
+from desktop.views.callins.printing import call_in_printer
 
 
 def _page(services: Services) -> CallInsPage:
@@ -15,7 +15,7 @@ def _page(services: Services) -> CallInsPage:
         services.engagement,
         services.store.identity,
         services.mapping.persons.page,
-        print_action(services),
+        call_in_printer(services),
     )
     page.resize(1280, 800)
     return page
