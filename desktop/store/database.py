@@ -7,6 +7,7 @@ into an unlocked ``Store``. Keys stay inside these objects and are dropped on ``
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import shutil
@@ -31,6 +32,7 @@ from desktop.store.files import restrict_permissions
 from desktop.store.keyslots import RECOVERY, KeyslotFile, UnlockedKeys, keyslot_path
 
 DATABASE_ID = "database_id"
+AUDIT_KEY = "audit_key"
 
 DEFAULT_AGENCIES: tuple[tuple[str, str, AgencyKind], ...] = (
     ("police", "Polisen", AgencyKind.POLICE),
@@ -98,8 +100,49 @@ class Store:
         self._write = sessionmaker(
             self.engine.execution_options(rondplan_write=True), expire_on_commit=False
         )
-        self.audit_signer = AuditSigner(crypto.subkey(keys.data_key, "audit"))
+        self.audit_signer = AuditSigner(self._audit_key(keys.data_key))
         self.checkpoint_path = checkpoint_path(path)
+        self._fingerprint = crypto.subkey(keys.data_key, "fingerprint")
+
+    def _audit_key(self, data_key: bytes) -> bytes:
+        """The audit HMAC key: derived from the first data key, kept across rotations."""
+        with Session(self.engine) as session:
+            row = session.get(Setting, AUDIT_KEY)
+        if row is None:
+            return crypto.subkey(data_key, "audit")
+        wrap = crypto.subkey(data_key, "audit-wrap")
+        return crypto.open_sealed(wrap, base64.b64decode(str(row.value)), b"audit-key")
+
+    def rotate_data_key(self) -> list[str]:
+        """Rekey the file with a new random data key (``PRAGMA rekey``).
+
+        Every slot first gets the new key sealed to its own public key, so each user's
+        next unlock picks it up without anyone knowing their password; then the file is
+        rekeyed. Returns the names of slots that could not take it (none normally).
+        """
+        keys = self._keys()
+        new = crypto.new_key()
+        audit_key = self._audit_key(keys.data_key)
+        with Session(self.engine) as session, session.begin():
+            sealed = crypto.seal(crypto.subkey(new, "audit-wrap"), audit_key, b"audit-key")
+            value = base64.b64encode(sealed).decode("ascii")
+            row = session.get(Setting, AUDIT_KEY)
+            if row is None:
+                session.add(Setting(key=AUDIT_KEY, value=value))
+            else:
+                row.value = value
+        skipped = self.keyslots.rotate_data_key(new)
+        self.keyslots.save()
+        self.engine.dispose()
+        with storage_errors():
+            conn = connect_raw(self.path, keys.data_key)
+            try:
+                conn.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
+            finally:
+                conn.close()
+        self.__keys = UnlockedKeys(new, keys.compartments)
+        self._fingerprint = crypto.subkey(new, "fingerprint")
+        return skipped
 
     @property
     def locked(self) -> bool:
@@ -155,6 +198,10 @@ class Store:
     def unlock(self, password: str) -> None:
         """Unlock again as the same user after ``lock`` (the lock screen)."""
         keys = self.keyslots.unlock(self.identity.username, password)
+        for candidate in keys.candidates():
+            if crypto.subkey(candidate, "fingerprint") == self._fingerprint:
+                keys = UnlockedKeys(candidate, keys.compartments)
+                break
         self.__keys = keys
 
     def _keys(self) -> UnlockedKeys:
@@ -181,6 +228,17 @@ class LockedDatabase:
         return self.keyslots.unlock(RECOVERY, crypto.normalise_recovery_code(code))
 
     def _open(self, keys: UnlockedKeys, username: str) -> Store:
+        # After a key rotation the newest key is tried first; an interrupted rotation
+        # (slots updated, file not yet rekeyed) falls back to the older key.
+        *newer, oldest = keys.candidates()
+        for candidate in newer:
+            try:
+                return self._open_with(UnlockedKeys(candidate, keys.compartments), username)
+            except NotADatabase:
+                continue
+        return self._open_with(UnlockedKeys(oldest, keys.compartments), username)
+
+    def _open_with(self, keys: UnlockedKeys, username: str) -> Store:
         engine = make_engine(self.path, lambda: keys.data_key, pool_size=1)
         try:
             with storage_errors():

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktop.store import crypto
+from desktop.store import crypto, sealed_box
 from desktop.store.errors import AccountLocked, NotADatabase, WrongPassword
 from desktop.store.files import atomic_write_bytes
 
@@ -44,6 +44,12 @@ class Slot:
     compartments: dict[str, bytes] = field(default_factory=dict)  # agency code -> sealed
     failures: int = 0
     blocked_until: dt.datetime | None = None
+    # Key rotation: the slot's own X25519 key pair (private half sealed under the KEK)
+    # lets anyone holding the data key seal a new data key to it ("pending", newest
+    # last) without knowing the user's password.
+    box_public: bytes | None = None
+    box_private: bytes | None = None
+    pending: tuple[bytes, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -53,6 +59,9 @@ class Slot:
             "compartments": {k: _b64(v) for k, v in sorted(self.compartments.items())},
             "failures": self.failures,
             "blocked_until": self.blocked_until.isoformat() if self.blocked_until else None,
+            "box_public": _b64(self.box_public) if self.box_public else None,
+            "box_private": _b64(self.box_private) if self.box_private else None,
+            "pending": [_b64(p) for p in self.pending],
         }
 
     @classmethod
@@ -69,6 +78,9 @@ class Slot:
             compartments={str(k): _unb64(str(v)) for k, v in comps.items()},
             failures=int(str(data.get("failures", 0))),
             blocked_until=dt.datetime.fromisoformat(str(blocked)) if blocked else None,
+            box_public=_unb64(str(data["box_public"])) if data.get("box_public") else None,
+            box_private=_unb64(str(data["box_private"])) if data.get("box_private") else None,
+            pending=tuple(_unb64(str(p)) for p in data.get("pending") or []),  # type: ignore[attr-defined]
         )
 
 
@@ -78,6 +90,12 @@ class UnlockedKeys:
 
     data_key: bytes
     compartments: dict[str, bytes]
+    # After a key rotation the database may hold any of these (newest first in
+    # ``data_key``); the opener tries them in order. Empty when nothing was rotated.
+    older_data_keys: tuple[bytes, ...] = ()
+
+    def candidates(self) -> tuple[bytes, ...]:
+        return (self.data_key, *self.older_data_keys)
 
 
 def keyslot_path(db_path: Path) -> Path:
@@ -149,6 +167,7 @@ class KeyslotFile:
         params = kdf or crypto.default_kdf()
         salt = os.urandom(16)
         kek = crypto.derive_kek(secret, salt, params)
+        box = sealed_box.X25519PrivateKey.generate()
         self.slots[name] = Slot(
             salt=salt,
             kdf=params,
@@ -157,6 +176,8 @@ class KeyslotFile:
                 code: crypto.seal(kek, key, self._aad(name, f"compartment:{code}"))
                 for code, key in keys.compartments.items()
             },
+            box_public=sealed_box.public_bytes(box),
+            box_private=crypto.seal(kek, sealed_box.private_bytes(box), self._aad(name, "box")),
         )
 
     def unlock(self, name: str, secret: str, now: dt.datetime | None = None) -> UnlockedKeys:
@@ -197,7 +218,27 @@ class KeyslotFile:
         if slot.failures or slot.blocked_until:
             self.slots[name] = replace(slot, failures=0, blocked_until=None)
             self.save()
+        if slot.pending and slot.box_private:
+            private = sealed_box.X25519PrivateKey.from_private_bytes(
+                crypto.open_sealed(kek, slot.box_private, self._aad(name, "box"))
+            )
+            rotated = [
+                sealed_box.open_box(private, blob, self._aad(name, "pending"))
+                for blob in reversed(slot.pending)
+            ]
+            return UnlockedKeys(rotated[0], compartments, (*rotated[1:], data_key))
         return UnlockedKeys(data_key, compartments)
+
+    def rotate_data_key(self, new_key: bytes) -> list[str]:
+        """Seal ``new_key`` to every slot's box key; returns slots that cannot take it."""
+        skipped = []
+        for name, slot in self.slots.items():
+            if slot.box_public is None:
+                skipped.append(name)
+                continue
+            sealed = sealed_box.seal_to(slot.box_public, new_key, self._aad(name, "pending"))
+            self.slots[name] = replace(slot, pending=(*slot.pending, sealed))
+        return skipped
 
     # Bounded so a guessing script cannot grow the file without limit.
     MAX_PENDING = 1000

@@ -28,6 +28,14 @@ def public_bytes(private: X25519PrivateKey) -> bytes:
     return private.public_key().public_bytes(_RAW, _PUB)
 
 
+def private_bytes(private: X25519PrivateKey) -> bytes:
+    return private.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+
+
 def _box_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
     return HKDF(
         algorithm=hashes.SHA256(),

@@ -206,6 +206,17 @@ class UserAdminService:
             uow.touched("user", user_id)
         return uow.changes
 
+    def rotate_key(self) -> Changes:
+        """Key rotation: rekey the database file; every user's slot gets the new key.
+
+        Sensitive (password within 5 minutes). Compartment keys are not rotated.
+        """
+        self._reauth.authorize(Action.KEY_ROTATE)
+        skipped = self._store.rotate_data_key()
+        with UnitOfWork(self._store, "Byt databasnyckel") as uow:
+            uow.audit("key.rotate", None, (), detail=f"slots_skipped={len(skipped)}")
+        return uow.changes
+
     def _install_slot(
         self,
         username: str,
