@@ -9,5 +9,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "restore",
     "briefing",
+    "import_",
+    "export",
     "screenshot",
 )

@@ -15,6 +15,7 @@ from desktop.services.operations import OperationsServices, build_operations
 from desktop.services.security import SecurityServices
 from desktop.services.security.notes import ProfileNotes
 from desktop.services.statistics.service import StatisticsService
+from desktop.services.transfer import TransferServices
 from desktop.store.database import Store
 
 
@@ -27,6 +28,7 @@ class Services:
     engagement: EngagementServices
     briefing: BriefingServices
     statistics: StatisticsService
+    transfer: TransferServices
 
 
 def build_services(store: Store) -> Services:
@@ -40,4 +42,5 @@ def build_services(store: Store) -> Services:
         engagement=build_engagement(store),
         briefing=build_briefing_services(store),
         statistics=StatisticsService(store, security.reauth),
+        transfer=TransferServices.build(store, security.reauth),
     )

@@ -373,6 +373,11 @@ def _jaro_winkler(a: str, b: str) -> float:
 SIMILAR_THRESHOLD = 0.88
 
 
+def word_similarity(a: str, b: str) -> float:
+    """Jaro–Winkler similarity of two words already passed through :func:`normalise_name`."""
+    return _jaro_winkler(a, b)
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity (0–1) of two full names, tolerant of spelling and word order.
 

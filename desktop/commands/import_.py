@@ -1,0 +1,123 @@
+"""``rondplan import``: import a mapping list (CSV or XLSX), all rows or none.
+
+Each problem is printed on stderr as ``rad N, Kolumn: meddelande``; with any error the
+command exits 1 and imports nothing. ``--template FILE`` writes the standard template.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+
+if TYPE_CHECKING:
+    from desktop.services.importing import ImportPreview
+
+_CHOICES = ("merge", "skip", "create")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "import",
+        help="importera en kartläggningslista (CSV eller XLSX)",
+        description=(
+            "Läser filen, visar varje problem som 'rad N, Kolumn: meddelande' och importerar "
+            "allt i en transaktion – eller ingenting om något fel finns kvar."
+        ),
+    )
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument("file", nargs="?", type=Path, metavar="FIL", help="filen att importera")
+    parser.add_argument(
+        "--template", type=Path, metavar="FIL", help="skriv importmallen (.xlsx eller .csv)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="kontrollera och räkna, men importera ingenting"
+    )
+    parser.add_argument("--preset", metavar="NAMN", help="använd en sparad kolumnmall")
+    parser.add_argument(
+        "--on-duplicate",
+        choices=_CHOICES,
+        help="vad som görs med rader som liknar en befintlig person (annars ett fel)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.services.importing import write_template
+
+    if args.template is not None:
+        if args.file is not None:
+            raise UserError("Ange antingen en fil att importera eller --template, inte båda.")
+        write_template(args.template)
+        print(f"Importmallen skrevs: {args.template}")
+        return 0
+    if args.file is None:
+        raise UserError("Ange filen att importera, eller --template FIL för att få mallen.")
+
+    from desktop.services.bundle import build_services
+
+    store = open_store(args)
+    try:
+        transfer = build_services(store).transfer
+        table = transfer.imports.read(args.file)
+        mapping = transfer.presets.load(args.preset).mapping if args.preset else None
+        preview = transfer.imports.preview(table, mapping)
+        preview = _decide_duplicates(preview, args.on_duplicate)
+        _print_problems(preview)
+        counts = preview.counts
+        if preview.has_blocking_errors:
+            print(
+                f"Ingenting importerades: {counts.with_errors} rader har fel och "
+                f"{counts.unresolved_duplicates} möjliga dubbletter är obesvarade.",
+                file=sys.stderr,
+            )
+            return 1
+        plan = preview.planned()
+        merged = sum(1 for _, d in plan if d.resolution.value == "merge")
+        if args.dry_run:
+            print(
+                f"Provkörning av {args.file.name}: {counts.rows} rader, "
+                f"{len(plan) - merged} nya personer, {merged} sammanslagningar, "
+                f"{counts.rows - len(plan)} hoppas över. Ingenting importerades."
+            )
+            return 0
+        result = transfer.imports.import_rows(preview, args.file.name)
+    finally:
+        store.lock()
+    print(
+        f"Importerade {args.file.name}: {result.rows} rader, {result.created} nya personer, "
+        f"{result.merged} sammanslagningar, {result.skipped} hoppades över, "
+        f"{result.groups_created} nya grupperingar."
+    )
+    return 0
+
+
+def _decide_duplicates(preview: ImportPreview, choice: str | None) -> ImportPreview:
+    from desktop.services.importing import Resolution
+
+    if choice is None:
+        return preview
+    resolution = Resolution(choice)
+    for candidate in preview.unresolved:
+        person_id = candidate.matches[0].person_id if resolution is Resolution.MERGE else None
+        preview = preview.resolve(candidate.row_number, resolution, person_id)
+    return preview
+
+
+def _print_problems(preview: ImportPreview) -> None:
+    from desktop.services.importing import Severity, format_problem
+
+    for problem in preview.problems:
+        suffix = " (varning)" if problem.severity is Severity.WARNING else ""
+        print(format_problem(problem) + suffix, file=sys.stderr)
+    for candidate in preview.unresolved:
+        best = candidate.matches[0]
+        print(
+            f"rad {candidate.row_number}: Liknar en befintlig person ({best.label}, "
+            f"{best.reason}). Ange --on-duplicate merge, skip eller create.",
+            file=sys.stderr,
+        )
