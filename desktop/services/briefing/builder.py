@@ -304,4 +304,11 @@ def _coordinator(session: Session, operation: Operation) -> Contact:
     if user is None:
         return Contact("Ingen samordnare angiven", "", "–")
     phone = session.scalar(select(StaffMember.phone).where(StaffMember.user_id == user.id).limit(1))
+    if not phone:
+        # Staff rows are not always linked to a login: the same name in the same agency.
+        phone = session.scalar(
+            select(StaffMember.phone)
+            .where(StaffMember.name == user.display_name, StaffMember.agency_id == user.agency_id)
+            .limit(1)
+        )
     return Contact(user.display_name, user.agency.name, phone or "–")

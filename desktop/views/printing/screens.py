@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import time
+
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services.briefing import BriefingRequest
 from desktop.services.bundle import Services
@@ -10,6 +13,8 @@ from desktop.views.printing.briefing_dialog import BriefingDialog
 from desktop.views.printing.preview import PrintPreviewDialog
 from desktop.views.printing.tempfiles import PrintFolder
 from desktop.views.printing.template_editor import TemplateEditorDialog
+
+RENDER_WAIT_S = 1.5
 
 
 def first_request(services: Services) -> BriefingRequest | None:
@@ -29,9 +34,19 @@ def briefing(services: Services) -> QWidget:
         return BriefingDialog(services.briefing, folder)
     path = folder.new_path("underlag")
     result = services.briefing.printing.print_briefing(request, path)
-    return PrintPreviewDialog(
+    dialog = PrintPreviewDialog(
         path, result.serial, services.briefing.printing.record_output, folder, result.serial
     )
+    # QPdfView renders pages on worker threads: show the whole first page at the
+    # screenshot's size and give the renderer time before the grab.
+    dialog.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+    dialog.resize(1280, 800)
+    dialog.show()
+    deadline = time.monotonic() + RENDER_WAIT_S
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    return dialog
 
 
 def briefing_dialog(services: Services) -> QWidget:
