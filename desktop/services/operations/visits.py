@@ -23,7 +23,6 @@ from desktop.services.operations.queries import (
     SCHEDULED_STATUSES,
     UNKNOWN_AREA,
     person_groups,
-    person_label,
     rival_pairs,
 )
 from desktop.services.operations.rows import ChoiceRow
@@ -36,6 +35,8 @@ from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
+
+_ROW_STATUS = {status: RowStatus(status.value) for status in VisitStatus}
 
 
 def _scheduled(session: Session, operation_id: int | None) -> list[plan.ScheduledVisit]:
@@ -109,7 +110,7 @@ class VisitService:
         if team_id is not None:
             query = query.where(Visit.team_id == team_id)
         with UnitOfWork(self.store, "Visa kalender") as uow:
-            rows = uow.session.execute(query).all()
+            rows = uow.session.connection().execute(query).all()
             uow.audit(
                 "calendar.read",
                 "operation",
@@ -117,26 +118,40 @@ class VisitService:
                 detail=f"visits={len(rows)}",
             )
         off = days_off(first, last)
-        per_day = Counter(
-            (r.person_id, r.starts_at.date()) for r in rows if r.status is not VisitStatus.CANCELLED
-        )
-        return [
-            CalendarVisit(
-                visit_id=r.id,
-                person_label=person_label(r.first_name, r.last_name),
-                team_id=r.team_id or 0,
-                team_name=r.team_name or "",
-                team_colour=r.colour_index or 0,
-                start=r.starts_at,
-                end=r.ends_at,
-                status=RowStatus(r.status.value),
-                area=r.area or UNKNOWN_AREA,
-                has_conflict=r.status in SCHEDULED_STATUSES
-                and (r.starts_at.date() in off or per_day[(r.person_id, r.starts_at.date())] > 1),
-                operation_id=r.operation_id,
+        # Positional unpacking: attribute access on 2,000 rows costs more than the query.
+        per_day = Counter((r[1], r[3].date()) for r in rows if r[5] is not VisitStatus.CANCELLED)
+        result: list[CalendarVisit] = []
+        for (
+            vid,
+            pid,
+            tid,
+            start,
+            end,
+            status,
+            op,
+            first_name,
+            last_name,
+            team,
+            colour,
+            area,
+        ) in rows:
+            day = start.date()
+            result.append(
+                CalendarVisit(
+                    vid,
+                    f"{first_name} {last_name}",
+                    tid or 0,
+                    team or "",
+                    colour or 0,
+                    start,
+                    end,
+                    _ROW_STATUS[status],
+                    area or UNKNOWN_AREA,
+                    status in SCHEDULED_STATUSES and (day in off or per_day[(pid, day)] > 1),
+                    op,
+                )
             )
-            for r in rows
-        ]
+        return result
 
     def calendar_teams(self, operation_id: int | None = None) -> list[CalendarTeam]:
         require(self.store.identity, Action.OPERATION_READ)

@@ -81,6 +81,7 @@ class OperationsPage(QWidget):
         self.tabs.addTab(self.teams, self.tr("T&eam"))
         self.tabs.addTab(self.plan, self.tr("&Plan och utfall"))
         self.tabs.setEnabled(False)
+        self._offer_by_role(identity)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -109,6 +110,25 @@ class OperationsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_operation)
         self.list.selectionModel().currentRowChanged.connect(self._selected)
         self.reload()
+
+    def _offer_by_role(self, identity: Identity) -> None:
+        """Offer only the buttons the role may use; the services check again."""
+        role = identity.role
+        edit = allowed(role, Action.OPERATION_EDIT)
+        for button in (self.targets.add_selected, self.targets.add_all, self.targets.remove):
+            button.setVisible(edit)
+        for button in (self.teams.new_button, self.teams.save_button, self.teams.delete_button):
+            button.setVisible(edit)
+        plan = allowed(role, Action.PLAN)
+        for button in (
+            self.plan.run_button,
+            self.plan.accept_button,
+            self.plan.discard_button,
+            self.plan.revisit_button,
+        ):
+            button.setVisible(plan)
+        self.plan.edit_button.setVisible(allowed(role, Action.VISIT_MOVE))
+        self.plan.outcome_button.setVisible(allowed(role, Action.OUTCOME_RECORD))
 
     # Data ----------------------------------------------------------------------
 

@@ -92,3 +92,18 @@ def test_models(qtmodeltester, field, planned):
         model.set_rows(rows)
         assert model.rowCount() > 0
         qtmodeltester.check(model, force_py=True)
+
+
+def test_team_lead_is_offered_outcomes_not_planning(qtbot, field):
+    from desktop.services.operations import build_operations
+    from tests.factories import login
+
+    lead = login(field.path, "team_lead_social")
+    try:
+        view = OperationsPage(build_operations(lead), lead.identity)
+        qtbot.addWidget(view)
+        assert view.plan.run_button.isHidden() and view.new_button.isHidden()
+        assert not view.plan.outcome_button.isHidden()
+        assert view.targets.add_all.isHidden()
+    finally:
+        lead.lock()
