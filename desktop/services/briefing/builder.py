@@ -165,6 +165,7 @@ def build_briefing(
         address = addresses.get(visit.address_id or -1) or current.get(person.id)
         context = contexts[person.id]
         mine = [n for n in notes if n.person_id == person.id]
+        place = _place(person, address, request.include_protected_addresses)
         offer = next(
             (o for vid, o in context.referrals if vid == visit.id),
             context.referrals[0][1] if context.referrals else fallback_offer,
@@ -176,7 +177,10 @@ def build_briefing(
                 ends_at=visit.ends_at,
                 area=_area(person, address, request.include_protected_addresses),
                 person=person_summary(person, photos.get(person.id), visit.starts_at.date()),
-                **_address_fields(person, address, request.include_protected_addresses),
+                address_lines=place.lines,
+                access_notes=place.access,
+                protected_identity=person.protected_identity,
+                protected_address_included=place.included,
                 group_name=context.group.name if context.group else "",
                 group_role=context.group.role if context.group else "",
                 conflicts=tuple(context.conflicts),
@@ -248,22 +252,24 @@ def _area(person: Person, address: Address | None, include_protected: bool) -> s
     return (address.area or address.city or "") if address is not None else ""
 
 
-def _address_fields(
-    person: Person, address: Address | None, include_protected: bool
-) -> dict[str, object]:
-    """Address, access notes and the protected markers: nothing leaves for a protected
-    identity unless explicitly included."""
+@dataclass(frozen=True)
+class _Place:
+    lines: tuple[str, ...] = ()
+    access: tuple[str, ...] = ()
+    included: bool = False
+
+
+def _place(person: Person, address: Address | None, include_protected: bool) -> _Place:
+    """Address and access notes; nothing for a protected identity unless explicitly included."""
     protected = person.protected_identity
-    fields: dict[str, object] = {
-        "protected_identity": protected,
-        "protected_address_included": protected and include_protected,
-    }
     if address is None or (protected and not include_protected):
-        return fields
+        return _Place()
     city_line = " ".join(part for part in (address.postcode, address.city) if part)
-    fields["address_lines"] = tuple(line for line in (address.street, city_line) if line)
-    fields["access_notes"] = tuple(tpl.lines(address.access_notes))
-    return fields
+    return _Place(
+        tuple(line for line in (address.street, city_line) if line),
+        tpl.lines(address.access_notes),
+        protected and include_protected,
+    )
 
 
 def _agency_section(

@@ -407,7 +407,8 @@ def _signatories(session: Session) -> tuple[Contact, ...]:
     for user_id, phone in session.execute(
         select(StaffMember.user_id, StaffMember.phone).where(StaffMember.user_id.is_not(None))
     ):
-        phones[user_id] = phone or ""
+        if user_id is not None:
+            phones[user_id] = phone or ""
     chosen: dict[int, Contact] = {}
     for user, agency in session.execute(
         select(User, Agency.name)

@@ -41,6 +41,8 @@ from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
 SERIAL_PREFIX = "RP"
+#: What a gather step returns: the document data, the object ids, extra audit detail.
+Gathered = tuple[Any, list[int], str]
 
 
 class PrintKind:
@@ -91,7 +93,9 @@ class PrintService:
         require(self._store.identity, Action.BRIEFING_PRINT)
         used = (tpl.CONFIDENTIALITY, tpl.OPENING_LINE, tpl.MESSAGE, tpl.CONTACTS, tpl.INSTRUCTIONS)
 
-        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+        def gather(
+            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
+        ) -> Gathered:
             visits = briefing_visits(session, request)
             meta = make_meta(session, self._store, serial, texts, used, when)
             data = build_briefing(session, self._store, request, meta, texts, visits)
@@ -124,7 +128,9 @@ class PrintService:
         require(self._store.identity, Action.PERSON_READ)
         used = (tpl.CONFIDENTIALITY,)
 
-        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+        def gather(
+            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
+        ) -> Gathered:
             meta = make_meta(session, self._store, serial, texts, used, when)
             return person_sheet(session, self._store, person_id, meta), [person_id], ""
 
@@ -142,7 +148,9 @@ class PrintService:
         require(self._store.identity, Action.GROUP_READ)
         used = (tpl.CONFIDENTIALITY,)
 
-        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+        def gather(
+            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
+        ) -> Gathered:
             meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
             return group_overview(session, group_id, meta), [group_id], ""
 
@@ -160,7 +168,9 @@ class PrintService:
         require(self._store.identity, Action.OPERATION_READ)
         used = (tpl.CONFIDENTIALITY,)
 
-        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+        def gather(
+            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
+        ) -> Gathered:
             meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
             return operation_schedule(session, operation_id, meta), [operation_id], ""
 
@@ -178,7 +188,9 @@ class PrintService:
         require(self._store.identity, Action.CALLIN_READ)
         used = (tpl.CONFIDENTIALITY,)
 
-        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+        def gather(
+            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
+        ) -> Gathered:
             meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
             return callin_attendees(session, call_in_id, meta), [call_in_id], ""
 
@@ -207,7 +219,9 @@ class PrintService:
         require(self._store.identity, Action.CALLIN_READ)
         used = (tpl.CONFIDENTIALITY, tpl.LETTER, tpl.CONTACTS)
 
-        def gather(session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime):
+        def gather(
+            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
+        ) -> Gathered:
             meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
             data, ids = invitation_letters(session, call_in_id, meta, texts, person_ids)
             return data, [call_in_id], f"letters={len(ids)}"
@@ -240,7 +254,7 @@ class PrintService:
         kind: str,
         description: str,
         used: tuple[str, ...],
-        gather: Callable[..., tuple[Any, list[int], str]],
+        gather: Callable[[Session, str, dict[str, TemplateRow], dt.datetime], Gathered],
         render: Callable[[Any, Output], None],
         out: Output,
         now: dt.datetime | None,
