@@ -16,6 +16,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from desktop.store import crypto, sealed_box
 from desktop.store.errors import AccountLocked, NotADatabase, WrongPassword
 from desktop.store.files import atomic_write_bytes
@@ -167,7 +169,7 @@ class KeyslotFile:
         params = kdf or crypto.default_kdf()
         salt = os.urandom(16)
         kek = crypto.derive_kek(secret, salt, params)
-        box = sealed_box.X25519PrivateKey.generate()
+        box = X25519PrivateKey.generate()
         self.slots[name] = Slot(
             salt=salt,
             kdf=params,
@@ -219,7 +221,7 @@ class KeyslotFile:
             self.slots[name] = replace(slot, failures=0, blocked_until=None)
             self.save()
         if slot.pending and slot.box_private:
-            private = sealed_box.X25519PrivateKey.from_private_bytes(
+            private = X25519PrivateKey.from_private_bytes(
                 crypto.open_sealed(kek, slot.box_private, self._aad(name, "box"))
             )
             rotated = [

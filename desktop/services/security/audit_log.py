@@ -186,23 +186,26 @@ def _persons_per_user(session: Session) -> dict[int, set[int]]:
             Operation.coordinator_user_id.is_not(None)
         )
     ):
-        ops_by_user.setdefault(user_id, set()).add(op_id)
-    for op_id, user_id in session.execute(
+        if user_id is not None:
+            ops_by_user.setdefault(user_id, set()).add(op_id)
+    for team_op, member in session.execute(
         select(Team.operation_id, StaffMember.user_id)
         .join(TeamMember, TeamMember.team_id == Team.id)
         .join(StaffMember, StaffMember.id == TeamMember.staff_id)
         .where(Team.operation_id.is_not(None), StaffMember.user_id.is_not(None))
     ):
-        ops_by_user.setdefault(user_id, set()).add(op_id)
+        if member is not None and team_op is not None:
+            ops_by_user.setdefault(member, set()).add(team_op)
     persons_by_op: dict[int, set[int]] = {}
     for op_id, person_id in session.execute(
         select(OperationTarget.operation_id, OperationTarget.person_id)
     ):
         persons_by_op.setdefault(op_id, set()).add(person_id)
-    for op_id, person_id in session.execute(
+    for visit_op, visited in session.execute(
         select(Visit.operation_id, Visit.person_id).where(Visit.operation_id.is_not(None))
     ):
-        persons_by_op.setdefault(op_id, set()).add(person_id)
+        if visit_op is not None:
+            persons_by_op.setdefault(visit_op, set()).add(visited)
     return {
         user: set().union(*(persons_by_op.get(op, set()) for op in ops))
         for user, ops in ops_by_user.items()

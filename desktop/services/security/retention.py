@@ -10,7 +10,9 @@ Audit entries are kept (the chain is append-only); an AUDIT rule is informationa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -248,9 +250,8 @@ def _delete_visits(session: Session, cutoff: dt.datetime) -> int:
 
 
 def _delete_deliveries(session: Session, cutoff: dt.date) -> int:
-    return int(
-        session.execute(delete(Delivery).where(Delivery.delivered_on < cutoff)).rowcount or 0
-    )
+    result: Any = session.execute(delete(Delivery).where(Delivery.delivered_on < cutoff))
+    return int(result.rowcount or 0)
 
 
 def _delete_referrals(session: Session, cutoff: dt.date, agency_id: int | None) -> int:
@@ -268,7 +269,7 @@ def _delete_referrals(session: Session, cutoff: dt.date, agency_id: int | None) 
 
 
 def _inactive_persons(
-    session: Session, rules: list[RetentionRule] | tuple[RetentionRule, ...], now: dt.datetime
+    session: Session, rules: Sequence[RetentionRule], now: dt.datetime
 ) -> list[ReviewRow]:
     days = [r.keep_days for r in rules if r.category is RetentionCategory.PERSON and r.active]
     if not days:
