@@ -142,7 +142,7 @@ class CallInService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def list(self) -> list[CallInRow]:
+    def call_ins(self) -> list[CallInRow]:
         """Every call-in, newest first, with invited, attended and no-show counts."""
         require(self.store.identity, Action.CALLIN_READ)
         came = (InvitationStatus.ATTENDED, InvitationStatus.LEFT_EARLY)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -17,6 +17,7 @@ from desktop.models import (
     Referral,
     ReferralEvent,
     ReferralStatus,
+    SupportKind,
     SupportService,
     Task,
     TaskStatus,
@@ -172,7 +173,7 @@ def _label(first: str, last: str) -> str:
     return f"{first} {last}".strip()
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[Referral, str, str, str, SupportKind, str]:
     return (
         select(
             Referral,

@@ -103,7 +103,7 @@ class CallInsPage(QWidget):
 
     def reload(self) -> None:
         current = self.detail.call_in_id
-        rows = attempt(self, self.tr("Stormöten"), self._services.callins.list) or []
+        rows = attempt(self, self.tr("Stormöten"), self._services.callins.call_ins) or []
         self.callins.set_rows(rows)
         self.select(current if current is not None else (rows[0].id if rows else None))
         repeats = attempt(self, self.tr("Delgivningar"), self._services.ledger.repeated) or []
@@ -138,7 +138,7 @@ class CallInsPage(QWidget):
     def _reload_list(self) -> None:
         current = self.detail.call_in_id
         self.callins.set_rows(
-            attempt(self, self.tr("Stormöten"), self._services.callins.list) or []
+            attempt(self, self.tr("Stormöten"), self._services.callins.call_ins) or []
         )
         for n, row in enumerate(self.callins.rows()):
             if row.id == current:

@@ -112,16 +112,15 @@ class CallInDetailWidget(QWidget):
             self.tr("Snabbtangenter: D deltog, U uteblev, T gick tidigt, F förhindrad, K kallad")
         )
         keys.setObjectName("hint")
+        keys.setVisible(can_edit)
         # An event filter rather than shortcuts: the keys act only in the table, and
         # they take precedence over the view's keyboard search by first letter.
         self.invitation_view.installEventFilter(self)
 
         top = QHBoxLayout()
-        texts = QVBoxLayout()
-        texts.addWidget(self.title)
-        texts.addWidget(self.heading)
-        top.addLayout(texts, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+        for button in (self.edit_button, self.letters_button, self.list_button):
+            top.addWidget(button)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self._titled(self.tr("Talare"), self.speaker_view))
         upper.addWidget(self._titled(self.tr("Checklista för repetition"), self.checklist))
@@ -130,8 +129,7 @@ class CallInDetailWidget(QWidget):
         for button in (self.invite_button, self.remove_button, self.company_button):
             actions.addWidget(button)
         actions.addStretch()
-        for button in (self.propose_button, self.letters_button, self.list_button):
-            actions.addWidget(button)
+        actions.addWidget(self.propose_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +146,7 @@ class CallInDetailWidget(QWidget):
         split.setSizes([220, 480])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(split, 1)
         self._enable()
 

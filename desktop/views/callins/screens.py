@@ -28,7 +28,7 @@ def callins(services: Services) -> QWidget:
 def callin(services: Services) -> QWidget:
     """The most recent held call-in, with its attendance."""
     page = _page(services)
-    held = [r for r in services.engagement.callins.list() if r.status is CallInStatus.HELD]
+    held = [r for r in services.engagement.callins.call_ins() if r.status is CallInStatus.HELD]
     if held:
         page.select(held[0].id)
     return page

@@ -158,7 +158,7 @@ def test_models_pass_the_model_tester(qtmodeltester, field: Field) -> None:
     )
     detail = engagement.callins.detail(call_in_id)
     for model, rows in (
-        (CallInTableModel(), engagement.callins.list()),
+        (CallInTableModel(), engagement.callins.call_ins()),
         (InvitationTableModel(), detail.invitations),
         (SpeakerTableModel(), detail.speakers),
         (RepeatTableModel(), engagement.ledger.repeated(1)),

@@ -202,7 +202,7 @@ def test_officer_cannot_edit_call_ins(field: Field) -> None:
         from desktop.services.bundle import build_services
 
         services = build_services(officer)
-        assert services.engagement.callins.list()[0].id == call_in_id
+        assert services.engagement.callins.call_ins()[0].id == call_in_id
         with pytest.raises(PermissionDenied):
             services.engagement.callins.create(CallInInput("S", HELD_AT, "Lokal"))
     finally:
@@ -231,5 +231,5 @@ def test_list_counts(field: Field) -> None:
         call_in_id,
         [AttendanceInput(inv[p[0]], A.ATTENDED), AttendanceInput(inv[p[1]], A.NO_SHOW)],
     )
-    row = field.services.engagement.callins.list()[0]
+    row = field.services.engagement.callins.call_ins()[0]
     assert (row.invited, row.attended, row.no_show) == (6, 1, 1)
