@@ -26,13 +26,8 @@ from desktop.services.briefing.builder import (
     build_briefing,
     make_meta,
 )
-from desktop.services.briefing.documents import (
-    callin_attendees,
-    group_overview,
-    invitation_letters,
-    operation_schedule,
-    person_sheet,
-)
+from desktop.services.briefing.callin_documents import callin_attendees, invitation_letters
+from desktop.services.briefing.documents import group_overview, operation_schedule, person_sheet
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound

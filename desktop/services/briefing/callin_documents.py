@@ -1,0 +1,144 @@
+"""Data for the call-in printouts: the attendance list and the invitation letters.
+
+A protected identity's letter carries no address: it is handed over, not posted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Agency,
+    CallIn,
+    Invitation,
+    InvitationStatus,
+    Person,
+    Role,
+    StaffMember,
+    User,
+)
+from desktop.reports.data import Contact, DocumentMeta
+from desktop.reports.data_sheets import (
+    AttendeeRow,
+    CallInAttendeesData,
+    CallInInfo,
+    InvitationLetter,
+    InvitationLettersData,
+)
+from desktop.services.briefing import templates as tpl
+from desktop.services.briefing.context import INVITATION_WORDS, person_contexts
+from desktop.services.briefing.documents import address_lines
+from desktop.services.briefing.templates import TemplateRow
+from desktop.services.errors import NotFound
+
+
+def _callin(session: Session, call_in_id: int) -> CallIn:
+    call_in = session.get(CallIn, call_in_id)
+    if call_in is None:
+        raise NotFound("Stormötet finns inte.")
+    return call_in
+
+
+def callin_attendees(session: Session, call_in_id: int, meta: DocumentMeta) -> CallInAttendeesData:
+    call_in = _callin(session, call_in_id)
+    rows = list(
+        session.execute(
+            select(Invitation, Person)
+            .join(Person, Person.id == Invitation.person_id)
+            .where(Invitation.call_in_id == call_in_id)
+            .order_by(Person.last_name, Person.first_name)
+        )
+    )
+    day = call_in.starts_at.date()
+    contexts = person_contexts(session, [p.id for _, p in rows], day)
+    attended = {
+        InvitationStatus.ATTENDED: True,
+        InvitationStatus.LEFT_EARLY: True,
+        InvitationStatus.NO_SHOW: False,
+        InvitationStatus.EXCUSED: False,
+    }
+    attendees = []
+    for invitation, person in rows:
+        group = contexts[person.id].group
+        note = ""
+        if invitation.status in (InvitationStatus.LEFT_EARLY, InvitationStatus.EXCUSED):
+            note = INVITATION_WORDS[invitation.status].capitalize()
+        if invitation.accompanied_by:
+            note = ", ".join(p for p in (note, f"med {invitation.accompanied_by}") if p)
+        attendees.append(
+            AttendeeRow(
+                person.full_name,
+                group.name if group else "",
+                invitation.mandated_by or "–",
+                invitation.letter_printed_at.date() if invitation.letter_printed_at else None,
+                attended.get(invitation.status),
+                note,
+            )
+        )
+    info = CallInInfo(call_in.title, call_in.starts_at, call_in.venue)
+    return CallInAttendeesData(meta, info, tuple(attendees))
+
+
+def invitation_letters(
+    session: Session,
+    call_in_id: int,
+    meta: DocumentMeta,
+    texts: dict[str, TemplateRow],
+    person_ids: tuple[int, ...] | None = None,
+) -> tuple[InvitationLettersData, list[int]]:
+    """Letters to the invited (or to ``person_ids``); marks each invitation's letter printed."""
+    call_in = _callin(session, call_in_id)
+    query = (
+        select(Invitation, Person)
+        .join(Person, Person.id == Invitation.person_id)
+        .where(Invitation.call_in_id == call_in_id)
+        .order_by(Person.last_name, Person.first_name)
+    )
+    if person_ids is not None:
+        query = query.where(Invitation.person_id.in_(person_ids))
+    rows = list(session.execute(query))
+    day = call_in.starts_at.date()
+    letters = []
+    for invitation, person in rows:
+        lines: tuple[str, ...] = ()
+        if not person.protected_identity:
+            current = [
+                a
+                for a in person.addresses
+                if (a.valid_from is None or a.valid_from <= day) and a.valid_to is None
+            ]
+            if current:
+                lines = address_lines(current[-1])
+        letters.append(InvitationLetter(person.full_name, lines, f"Hej {person.first_name}!"))
+        invitation.letter_printed_at = meta.printed_at
+    data = InvitationLettersData(
+        meta=meta,
+        callin=CallInInfo(call_in.title, call_in.starts_at, call_in.venue),
+        letter_date=meta.printed_at.date(),
+        body_paragraphs=tpl.paragraphs(texts[tpl.LETTER].body),
+        signatories=_signatories(session),
+        letters=tuple(letters),
+    )
+    return data, [i.id for i, _ in rows]
+
+
+def _signatories(session: Session) -> tuple[Contact, ...]:
+    """One coordinator per agency signs the letter."""
+    phones: dict[int, str] = defaultdict(str)
+    for user_id, phone in session.execute(
+        select(StaffMember.user_id, StaffMember.phone).where(StaffMember.user_id.is_not(None))
+    ):
+        if user_id is not None:
+            phones[user_id] = phone or ""
+    chosen: dict[int, Contact] = {}
+    for user, agency in session.execute(
+        select(User, Agency.name)
+        .join(Agency, Agency.id == User.agency_id)
+        .where(User.role == Role.COORDINATOR, User.active.is_(True))
+        .order_by(Agency.id, User.id)
+    ):
+        chosen.setdefault(user.agency_id, Contact(user.display_name, agency, phones[user.id]))
+    return tuple(chosen.values())
