@@ -61,6 +61,12 @@ class PersonService:
         with self.store.read_session() as session:
             return search.person_page(session, flt, sort, descending, offset, limit)
 
+    def search_capped(self, flt: PersonFilter) -> bool:
+        """True when a common fragment left only the first ``SEARCH_POOL`` matches listed."""
+        require(self.store.identity, Action.SEARCH)
+        with self.store.read_session() as session:
+            return search.search_pool(session, flt) is not None
+
     def count(self, flt: PersonFilter) -> int:
         require(self.store.identity, Action.SEARCH)
         with self.store.read_session() as session:
@@ -151,9 +157,18 @@ class PersonService:
         return uow.changes
 
     def update(
-        self, person_id: int, version: int, inp: PersonInput, photo: bytes | None = None
+        self,
+        person_id: int,
+        version: int,
+        inp: PersonInput,
+        photo: bytes | None = None,
+        keep_identity: bool = False,
     ) -> Changes:
-        """Save an edit; ``version`` is what the dialog read (optimistic locking)."""
+        """Save an edit; ``version`` is what the dialog read (optimistic locking).
+
+        With ``keep_identity`` a blank identity number keeps the stored one, so a dialog
+        never needs the full number to save other fields.
+        """
         require(self.store.identity, Action.PERSON_EDIT)
         values = person_values(inp)
         _check_photo(photo)
@@ -161,6 +176,10 @@ class PersonService:
             person = _get(uow.session, person_id)
             if person.version != version:
                 raise ConflictError()
+            if keep_identity and values["identity_number"] is None:
+                del values["identity_number"], values["identity_kind"]
+                if person.identity_number and values["birth_date"] is None:
+                    values["birth_date"] = person.birth_date
             for key, value in values.items():
                 setattr(person, key, value)
             if photo is not None:

@@ -2,8 +2,8 @@
 
 Full-text matching lives behind :func:`text_condition` so PostgreSQL can get its own
 index later: SQLite uses the FTS5 trigram table ``person_search`` (see the initial
-migration); one or two typed characters use a prefix match on the lower-case name
-indexes, because a trigram needs three.
+migration); one or two typed characters match the start of the last name through the
+name index, because a trigram needs three.
 """
 
 from __future__ import annotations
@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.models import Address, Group, Membership, Person, Task, TaskStatus
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
 
 PAGE_SIZE = 200
+# At most this many full-text candidates are sorted per keystroke (see search_pool).
+SEARCH_POOL = 500
 _TOKEN = re.compile(r"\S+")
 
 
@@ -40,27 +43,30 @@ def fts_query(typed: str) -> str | None:
     return " ".join(terms) if terms else None
 
 
-def _case_variants(prefix: str) -> list[str]:
-    # SQLite's lower() folds ASCII only, so "Å" stays "Å": try both cases of such letters.
-    variants = [""]
-    for char in prefix:
-        options = {char.lower()} if char.isascii() else {char.lower(), char.upper()}
-        variants = [v + o for v in variants for o in sorted(options)]
-    return variants
-
-
 def _prefix_condition(prefix: str) -> ColumnElement[bool]:
-    clauses = []
-    for variant in _case_variants(prefix):
-        upper = variant[:-1] + chr(ord(variant[-1]) + 1)
-        for column in (Person.first_name, Person.last_name):
-            lowered = func.lower(column)
-            clauses.append(and_(lowered >= variant, lowered < upper))
-    return or_(*clauses)
+    # One or two letters: the start of the last name, as names are written ("jo" -> "Jo"),
+    # so the name index answers it as one range already in sort order.
+    start = prefix[:1].upper() + prefix[1:].lower()
+    end = start[:-1] + chr(ord(start[-1]) + 1)
+    return and_(Person.last_name >= start, Person.last_name < end)
 
 
-def text_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
-    """The WHERE condition for ``typed`` on this session's dialect, or None for all."""
+def _fts_rowids(match: str, limit: int | None = None) -> Select[Any]:
+    query = (
+        select(text("rowid"))
+        .select_from(text("person_search"))
+        .where(text("person_search MATCH :match").bindparams(match=match))
+    )
+    return query.limit(limit) if limit is not None else query
+
+
+def text_condition(
+    session: Session, typed: str, pool: int | None = None
+) -> ColumnElement[bool] | None:
+    """The WHERE condition for ``typed`` on this session's dialect, or None for all.
+
+    ``pool`` limits a full-text match to that many candidates (see :func:`person_page`).
+    """
     typed = typed.strip()
     if not typed:
         return None
@@ -68,11 +74,7 @@ def text_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
     if match is None:
         return _prefix_condition(_TOKEN.findall(typed)[0])
     if session.get_bind().dialect.name == "sqlite":
-        return Person.id.in_(
-            select(text("rowid"))
-            .select_from(text("person_search"))
-            .where(text("person_search MATCH :match").bindparams(match=match))
-        )
+        return Person.id.in_(_fts_rowids(match, pool))
     # PostgreSQL gets a trigram index in a later issue; until then a plain ILIKE.
     pattern = f"%{typed}%"
     return or_(
@@ -80,6 +82,24 @@ def text_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
         Person.aliases.ilike(pattern),
         Person.identity_number.ilike(pattern),
     )
+
+
+def search_pool(session: Session, flt: PersonFilter) -> int | None:
+    """The candidate limit for this search, or None when every match is used.
+
+    A common fragment ("joh") matches thousands of the 100,000 names; reading and sorting
+    all of them costs more than a keystroke may. When the text is the only filter and has
+    more than ``SEARCH_POOL`` matches, the list shows the first ``SEARCH_POOL`` sorted,
+    and the page says to type more.
+    """
+    match = fts_query(flt.text)
+    if match is None or session.get_bind().dialect.name != "sqlite":
+        return None
+    if replace(flt, text="") != PersonFilter():
+        return None
+    capped = _fts_rowids(match, SEARCH_POOL + 1).subquery()
+    found = session.scalar(select(func.count()).select_from(capped)) or 0
+    return SEARCH_POOL if found > SEARCH_POOL else None
 
 
 def _current_membership(today: dt.date) -> ColumnElement[bool]:
@@ -90,11 +110,11 @@ def _current_membership(today: dt.date) -> ColumnElement[bool]:
 
 
 def filter_conditions(
-    session: Session, flt: PersonFilter, today: dt.date
+    session: Session, flt: PersonFilter, today: dt.date, pool: int | None = None
 ) -> list[ColumnElement[bool]]:
     """Every WHERE condition of the filter; merged-away persons never show."""
     conditions: list[ColumnElement[bool]] = [Person.merged_into_id.is_(None)]
-    matched = text_condition(session, flt.text)
+    matched = text_condition(session, flt.text, pool)
     if matched is not None:
         conditions.append(matched)
     if flt.group_id is not None:
@@ -175,7 +195,8 @@ def person_page(
 ) -> list[PersonRow]:
     """One page of the person list, with each row's current area and groups."""
     today = today or dt.date.today()
-    query = select(*_LIST_COLUMNS).where(*filter_conditions(session, flt, today))
+    pool = search_pool(session, flt)
+    query = select(*_LIST_COLUMNS).where(*filter_conditions(session, flt, today, pool))
     columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
     order = [c.desc() if descending else c.asc() for c in columns]
     order.append(Person.id.desc() if descending else Person.id.asc())

@@ -5,9 +5,12 @@ import datetime as dt
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, Category, PersonStatus, Task
+from desktop.services.mapping import search
 from desktop.services.mapping.rows import PersonFilter, PersonSort, RiskRole
 from desktop.services.mapping.search import fts_query
 from tests.unit.mapping import factories as f
+
+ACTIVE = {PersonStatus.ACTIVE}
 
 
 def names(rows):
@@ -28,9 +31,10 @@ def test_search_by_name_alias_and_identity(services):
     assert names(persons.page(PersonFilter(text="hass"))) == ["Ali Hassan"]
     assert names(persons.page(PersonFilter(text="lille"))) == ["Ali Hassan"]
     assert names(persons.page(PersonFilter(text="0101-12"))) == ["Åsa Öberg"]
-    # One or two letters: prefix match on first or last name, any case.
+    # One or two letters: the start of the last name, whatever the case typed.
     assert names(persons.page(PersonFilter(text="l"))) == ["Bo Lind"]
-    assert names(persons.page(PersonFilter(text="å"))) == ["Åsa Öberg"]
+    assert names(persons.page(PersonFilter(text="öB"))) == ["Åsa Öberg"]
+    assert persons.page(PersonFilter(text="å")) == []
     # FTS5 syntax in the input is matched literally, never parsed.
     assert persons.page(PersonFilter(text='" OR * NEAR(')) == []
 
@@ -93,3 +97,16 @@ def test_record_search_holds_no_text(services):
     assert entry.action == "search"
     assert "Hassan" not in entry.detail and "Fosie" not in entry.detail
     assert entry.detail == "filters=text+area;shown=3"
+
+
+def test_common_fragment_sorts_a_bounded_pool(services, monkeypatch):
+    store, persons = services.store, services.mapping.persons
+    for last in ["Johansson", "Johnsson", "Johannesson", "Berg"]:
+        f.person(store, "Erik", last)
+    monkeypatch.setattr(search, "SEARCH_POOL", 2)
+    capped = persons.page(PersonFilter(text="joh"))
+    assert len(capped) == 2 and persons.search_capped(PersonFilter(text="joh"))
+    # Another filter makes the search exact again.
+    exact = persons.page(PersonFilter(text="joh", risk=None, statuses=frozenset(ACTIVE)))
+    assert [r.last_name for r in exact] == ["Johannesson", "Johansson", "Johnsson"]
+    assert not persons.search_capped(PersonFilter(text="berg"))

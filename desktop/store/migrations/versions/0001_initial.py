@@ -108,6 +108,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_review_date'), ['review_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_status'), ['status'], unique=False)
         batch_op.create_index('ix_person_name', ['last_name', 'first_name'], unique=False)
+        batch_op.create_index('ix_person_mapped', ['mapped_on', 'merged_into_id'], unique=False)
 
     op.create_table('setting',
     sa.Column('key', sa.String(length=64), nullable=False),
@@ -192,6 +193,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_membership_group_id'), ['group_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_person_id'), ['person_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_review_date'), ['review_date'], unique=False)
+        batch_op.create_index('ix_membership_period', ['group_id', 'person_id', 'since', 'until'], unique=False)
 
     op.create_table('relative',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -405,6 +407,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visit_starts_at'), ['starts_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_visit_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_visit_team_id'), ['team_id'], unique=False)
+        batch_op.create_index('ix_visit_period', ['starts_at', 'status'], unique=False)
 
     op.create_table('delivery',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -427,6 +430,8 @@ def upgrade() -> None:
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_delivery_delivered_on'), ['delivered_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_delivery_person_id'), ['person_id'], unique=False)
+        batch_op.create_index('ix_delivery_period', ['delivered_on', 'person_id', 'channel'], unique=False)
+        batch_op.create_index('ix_delivery_person_day', ['person_id', 'delivered_on'], unique=False)
 
     op.create_table('note',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -505,6 +510,10 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_referral_event_user_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_event'))
     )
+    with op.batch_alter_table('referral_event', schema=None) as batch_op:
+        batch_op.create_index('ix_referral_event_day', ['on_date', 'status', 'referral_id'], unique=False)
+        batch_op.create_index('ix_referral_event_referral', ['referral_id', 'on_date'], unique=False)
+
     op.create_table('task',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
@@ -651,9 +660,6 @@ SQLITE_SEARCH = (
     "replace(coalesce(new.identity_number, ''), '-', '')); END",
     "CREATE TRIGGER person_search_ad AFTER DELETE ON person BEGIN "
     "DELETE FROM person_search WHERE rowid = old.id; END",
-    # Trigram needs three characters; one or two typed letters are a prefix match on names.
-    "CREATE INDEX ix_person_first_name_lower ON person (lower(first_name))",
-    "CREATE INDEX ix_person_last_name_lower ON person (lower(last_name))",
 )
 
 SQLITE_AUDIT_GUARDS = (
@@ -682,5 +688,3 @@ def _drop_extras() -> None:
                      "person_search_au", "person_search_ad"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS person_search")
-        op.execute("DROP INDEX IF EXISTS ix_person_first_name_lower")
-        op.execute("DROP INDEX IF EXISTS ix_person_last_name_lower")
