@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -50,8 +52,8 @@ class OutcomeDialog(QDialog):
         self._visit, self._save = visit, save
         self.setWindowTitle(self.tr("Utfall – %1").replace("%1", visit.person_label))
         head = QLabel(
-            f"<b>{visit.person_label}</b><br>{visit.starts_at:%Y-%m-%d %H:%M} · "
-            f"{visit.team_name} · {visit.area}"
+            f"<b>{escape(visit.person_label)}</b><br>{visit.starts_at:%Y-%m-%d %H:%M} · "
+            f"{escape(visit.team_name)} · {escape(visit.area)}"
         )
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Utfall"))
@@ -76,7 +78,7 @@ class OutcomeDialog(QDialog):
         self.asked.setChecked(visit.support_asked)
         self.offered = QCheckBox(self.tr("Erbjöds stöd"))
         self.offered.setChecked(visit.support_offered)
-        self.accepted = QCheckBox(self.tr("Tackade ja till stöd (skapar en insats)"))
+        self.accepted = QCheckBox(self.tr("Tackade ja till stöd (registreras som stödinsats)"))
         self.accepted.setChecked(visit.support_accepted)
         self.service = QComboBox()
         self.service.setAccessibleName(self.tr("Stödinsats"))
@@ -105,29 +107,35 @@ class OutcomeDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        form = QFormLayout()
-        form.addRow(head)
-        form.addRow(self.tr("&Utfall"), self.status)
-        form.addRow(self.tr("&Närvarande anhöriga"), self.family)
-        form.addRow(parts_box)
-        form.addRow(self.tr("&Hans svar"), self.response)
-        form.addRow(self.asked)
-        form.addRow(self.offered)
-        form.addRow(self.accepted)
-        form.addRow(self.tr("&Stödinsats"), self.service)
-        form.addRow(self.leave_behind)
-        form.addRow(self.tr("Skäl till &inställt"), self.cancel_reason)
-        form.addRow(self.tr("&Uppföljning"), self.task_title)
-        form.addRow(self.tr("Klar &senast"), self.task_due)
-        form.addRow(self.tr("&Ansvarig"), self.task_owner)
-        form.addRow(self.tr("&Myndighetens anteckning"), self.note)
+        # Two columns: what happened at the door, and what follows from it.
+        door = QFormLayout()
+        door.addRow(self.tr("&Utfall"), self.status)
+        door.addRow(self.tr("&Närvarande anhöriga"), self.family)
+        door.addRow(parts_box)
+        door.addRow(self.tr("&Hans svar"), self.response)
+        door.addRow(self.leave_behind)
+        door.addRow(self.tr("Skäl till &inställt"), self.cancel_reason)
+        after = QFormLayout()
+        after.addRow(self.asked)
+        after.addRow(self.offered)
+        after.addRow(self.accepted)
+        after.addRow(self.tr("&Stödinsats"), self.service)
+        after.addRow(self.tr("&Uppföljning"), self.task_title)
+        after.addRow(self.tr("Klar &senast"), self.task_due)
+        after.addRow(self.tr("&Ansvarig"), self.task_owner)
+        after.addRow(self.tr("&Myndighetens anteckning"), self.note)
+        columns = QHBoxLayout()
+        columns.addLayout(door, 1)
+        columns.addSpacing(16)
+        columns.addLayout(after, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(head)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._enable)
