@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, Timestamped, Versioned, enum_column, utcnow
@@ -69,6 +69,11 @@ class Delivery(Base):
     """One delivery of the message (delgivning) to one person, by one channel."""
 
     __tablename__ = "delivery"
+    # Statistics (issue 9): a period's deliveries, and each person's history, index-only.
+    __table_args__ = (
+        Index("ix_delivery_period", "delivered_on", "person_id", "channel"),
+        Index("ix_delivery_person_day", "person_id", "delivered_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
@@ -120,6 +125,11 @@ class ReferralEvent(Base):
     """One step in a referral's status history."""
 
     __tablename__ = "referral_event"
+    # Support stages reached in a period, and each referral's first step (issue 9).
+    __table_args__ = (
+        Index("ix_referral_event_day", "on_date", "status", "referral_id"),
+        Index("ix_referral_event_referral", "referral_id", "on_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id", ondelete="CASCADE"))

@@ -28,8 +28,12 @@ from desktop.models.enums import (
 
 class Person(Versioned, Timestamped, Base):
     __tablename__ = "person"
-    # Lists sort by name over 100,000 rows: the index lets ORDER BY ... LIMIT stop early.
-    __table_args__ = (Index("ix_person_name", "last_name", "first_name"),)
+    __table_args__ = (
+        # Lists sort by name over 100,000 rows: the index lets ORDER BY ... LIMIT stop early.
+        Index("ix_person_name", "last_name", "first_name"),
+        # Statistics count the mapping from this index alone (issue 9).
+        Index("ix_person_mapped", "mapped_on", "merged_into_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
@@ -127,6 +131,8 @@ class Membership(Versioned, Base):
     """A person's link to a group; every link has a source, a reason and a review date."""
 
     __tablename__ = "membership"
+    # Coverage per group reads members during a period from the index alone (issue 9).
+    __table_args__ = (Index("ix_membership_period", "group_id", "person_id", "since", "until"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, Timestamped, Versioned, enum_column
@@ -42,6 +42,8 @@ class Visit(Versioned, Timestamped, Base):
     """A home visit (hembesök) with its schedule and, afterwards, its outcome."""
 
     __tablename__ = "visit"
+    # Visits by outcome over a period from the index alone (issue 9).
+    __table_args__ = (Index("ix_visit_period", "starts_at", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     operation_id: Mapped[int | None] = mapped_column(

@@ -55,11 +55,14 @@ def agency_teams(agency_id: int) -> Select[Any]:
     )
 
 
-def delivery_clauses(filters: StatsFilter, period: Period) -> list[ColumnElement[bool]]:
-    clauses = person_clauses(Delivery.person_id, filters, period)
+def delivery_clauses(
+    filters: StatsFilter, period: Period, table: Any = Delivery
+) -> list[ColumnElement[bool]]:
+    """Clauses on ``table`` (Delivery or an alias of it)."""
+    clauses = person_clauses(table.person_id, filters, period)
     if filters.agency_id is not None:
         visits = select(Visit.id).where(Visit.team_id.in_(agency_teams(filters.agency_id)))
-        clauses.append(Delivery.visit_id.in_(visits))
+        clauses.append(table.visit_id.in_(visits))
     return clauses
 
 
