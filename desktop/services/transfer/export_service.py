@@ -227,13 +227,14 @@ def _person_rows(
 
 
 def _group_rows(session: Session) -> tuple[list[int], list[list[CellValue]]]:
-    members = dict(
-        session.execute(
+    members: dict[int, int] = {
+        group_id: total
+        for group_id, total in session.execute(
             select(Membership.group_id, func.count())
             .where(Membership.until.is_(None))
             .group_by(Membership.group_id)
-        ).tuples()
-    )
+        )
+    }
     ids: list[int] = []
     rows: list[list[CellValue]] = []
     for group in session.scalars(select(Group).order_by(Group.name)):
