@@ -11,5 +11,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "briefing",
     "import_",
     "export",
+    "stats",
     "screenshot",
 )

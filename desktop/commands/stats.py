@@ -1,0 +1,112 @@
+"""``rondplan stats``: the programme's figures as a table, JSON or CSV; the report; XLSX.
+
+The JSON keys are stable (see ``desktop.services.statistics.export_format`` and the
+README). ``--pdf`` prints the numbered statistics report, ``--xlsx`` writes the figures
+workbook; both are logged like the same actions in the application.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum: {text} (ÅÅÅÅ-MM-DD)") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("stats", help="programmets nyckeltal för en period")
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="DATUM",
+        help="periodens första dag (standard: tolv månader bakåt)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="DATUM",
+        help="periodens sista dag (standard: i dag)",
+    )
+    parser.add_argument("--group", type=int, metavar="ID", help="bara en grupp (grupp-id)")
+    parser.add_argument("--area", metavar="OMRÅDE", help="bara ett område")
+    parser.add_argument("--agency", metavar="KOD", help="bara en myndighet (police, social …)")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument("--pdf", type=Path, metavar="FIL", help="skriv statistikrapporten som PDF")
+    parser.add_argument("--xlsx", type=Path, metavar="FIL", help="skriv nyckeltalen som XLSX")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from desktop.models import Agency
+    from desktop.services.bundle import build_services
+    from desktop.services.statistics import Period, StatsFilter
+    from desktop.services.statistics.export_format import as_json, flat_rows
+
+    end = args.end or dt.date.today()
+    if args.start and args.start > end:
+        raise UserError("--from ligger efter --to.")
+    period = Period(args.start, end) if args.start else Period.year_to(end)
+    store = open_store(args)
+    try:
+        agency_id = None
+        if args.agency:
+            with store.read_session() as session:
+                agency_id = session.scalar(select(Agency.id).where(Agency.code == args.agency))
+            if agency_id is None:
+                raise UserError(f"Myndigheten {args.agency} finns inte.")
+        filters = StatsFilter(args.group, args.area, agency_id)
+        stats = build_services(store).statistics
+        result = stats.figures(period, filters)
+        if args.pdf:
+            printed = stats.print_report(args.pdf, period, filters, _scope_text(args))
+            print(f"Rapport {printed.serial} skriven till {args.pdf}", file=sys.stderr)
+        if args.xlsx:
+            stats.write_figures(args.xlsx, period, filters)
+            print(f"Nyckeltal skrivna till {args.xlsx}", file=sys.stderr)
+    finally:
+        store.lock()
+    if args.format == "json":
+        print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+        writer.writerow(("code", "label", "key", "value"))
+        writer.writerows(flat_rows(result))
+        sys.stdout.write(buffer.getvalue())
+    else:
+        print(f"Period {period.start.isoformat()} – {period.end.isoformat()}")
+        rows = flat_rows(result)
+        width = max(len(label + (f" ({key})" if key else "")) for _c, label, key, _v in rows)
+        for _code, label, key, value in rows:
+            name = label + (f" ({key})" if key else "")
+            print(f"{name:<{width}}  {value:>10}")
+    return 0
+
+
+def _scope_text(args: argparse.Namespace) -> str:
+    parts = []
+    if args.group:
+        parts.append(f"grupp {args.group}")
+    if args.area:
+        parts.append(f"område {args.area}")
+    if args.agency:
+        parts.append(f"myndighet {args.agency}")
+    return ", ".join(parts) or "hela programmet"

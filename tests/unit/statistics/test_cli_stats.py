@@ -1,0 +1,111 @@
+"""``rondplan stats`` in all three formats; the JSON keys are a published contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from desktop.cli import main
+from tests.factories import PASSWORD
+
+#: The documented keys (README). Adding is allowed; removing or renaming is not.
+FIGURE_KEYS = {
+    "persons_mapped",
+    "persons_mapped_new",
+    "persons_reached",
+    "reached_more_than_once",
+    "reached_more_than_once_share",
+    "deliveries",
+    "deliveries_by_channel",
+    "visits",
+    "visits_by_outcome",
+    "callin_invitations",
+    "callin_attended",
+    "callin_attendance_rate",
+    "support_offered",
+    "support_accepted",
+    "support_started",
+    "support_completed",
+    "self_initiated_contacts",
+    "days_to_first_delivery_median",
+    "days_to_first_delivery_count",
+}
+ARGS = ["--from", "2026-01-01", "--to", "2026-06-30", "--user", "auditor_social"]
+
+
+def run(programme, monkeypatch, capsys, *extra):
+    fresh, _built = programme
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    code = main(["stats", "--db", str(fresh.path), *ARGS, *extra])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out.out
+
+
+def test_json_has_the_stable_keys_and_the_hand_counted_values(programme, monkeypatch, capsys):
+    data = json.loads(run(programme, monkeypatch, capsys, "--format", "json"))
+    assert set(data) == {
+        "schema",
+        "period",
+        "filters",
+        "figures",
+        "coverage",
+        "months",
+        "definitions",
+    }
+    assert data["schema"] == 1
+    assert data["period"] == {"from": "2026-01-01", "to": "2026-06-30"}
+    assert set(data["filters"]) == {"group_id", "area", "agency_id"}
+    assert set(data["figures"]) == FIGURE_KEYS
+    f = data["figures"]
+    assert (f["persons_mapped"], f["persons_reached"], f["reached_more_than_once"]) == (6, 4, 2)
+    assert f["reached_more_than_once_share"] == 0.5
+    assert f["deliveries_by_channel"] == {"home_visit": 3, "call_in": 1, "probation": 1, "other": 0}
+    assert f["callin_attendance_rate"] == round(2 / 3, 4)
+    assert f["days_to_first_delivery_median"] == 45.0
+    assert set(data["coverage"][0]) == {"group_id", "group", "members", "reached", "share"}
+    assert [m["month"] for m in data["months"]] == [f"2026-0{i}" for i in range(1, 7)]
+    assert set(data["months"][0]) == (FIGURE_KEYS - {"persons_mapped"}) | {"month"}
+    assert set(data["definitions"]) >= FIGURE_KEYS - {"days_to_first_delivery_count"}
+
+
+def test_csv_and_table(programme, monkeypatch, capsys):
+    rows = list(
+        csv.reader(
+            io.StringIO(run(programme, monkeypatch, capsys, "--format", "csv")), delimiter=";"
+        )
+    )
+    assert rows[0] == ["code", "label", "key", "value"]
+    values = {(r[0], r[2]): r[3] for r in rows[1:]}
+    assert values[("persons_reached", "")] == "4"
+    assert values[("deliveries_by_channel", "home_visit")] == "3"
+    assert values[("coverage", "Grupp B")] == "1/3"
+    table = run(programme, monkeypatch, capsys)
+    assert "Nådda personer" in table and "Period 2026-01-01 – 2026-06-30" in table
+
+
+def test_filters_pdf_and_xlsx(programme, monkeypatch, capsys, tmp_path):
+    pdf, xlsx = tmp_path / "r.pdf", tmp_path / "f.xlsx"
+    out = run(
+        programme,
+        monkeypatch,
+        capsys,
+        "--format",
+        "json",
+        "--agency",
+        "police",
+        "--pdf",
+        str(pdf),
+        "--xlsx",
+        str(xlsx),
+    )
+    assert json.loads(out)["figures"]["deliveries"] == 2
+    assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+
+
+def test_unknown_agency_is_a_user_error(programme, monkeypatch, capsys):
+    fresh, _built = programme
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    assert main(["stats", "--db", str(fresh.path), *ARGS, "--agency", "nej"]) == 1
+    assert "finns inte" in capsys.readouterr().err
