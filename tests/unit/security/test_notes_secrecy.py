@@ -149,3 +149,23 @@ def test_team_lead_may_not_disclose(world):
     with pytest.raises(PermissionDenied):
         NotesService(store).disclose(note_ids["police"], "social", LegalBasis.CONSENT, "x")
     store.lock()
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_person_search_gives_nothing_for_another_agencys_word(world, agency):
+    """The person search (mapping) answers the same for a secret word and a made-up one."""
+    from desktop.services.mapping.persons import PersonService
+    from desktop.services.mapping.rows import PersonFilter
+
+    fresh, _, _ = world
+    store = login(fresh.path, f"coordinator_{agency}")
+    persons = PersonService(store)
+    try:
+        for other in AGENCIES:
+            secret = persons.page(PersonFilter(text=SECRET[other]))
+            nowhere = persons.page(PersonFilter(text="ordsomintefinns"))
+            assert secret == nowhere == []
+            assert persons.count(PersonFilter(text=SECRET[other])) == 0
+        assert [r.id for r in persons.page(PersonFilter(text="Testsson"))]
+    finally:
+        store.lock()
