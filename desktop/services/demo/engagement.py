@@ -277,9 +277,10 @@ def build_tasks(
     referral_ids: list[int],
     extra: int,
 ) -> None:
-    owners = [
+    owners: list[int | None] = [
         users[u] for u in ("samordnare.soc", "samordnare.polis", "teamledare.soc") if u in users
-    ] or [None]
+    ]
+    owners = owners or [None]
 
     def task(title: str, due: dt.date, **links: int | None) -> None:
         done = due < today and rng.random() < 0.7

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faker import Faker
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.models import Agency, Person, Setting, User
 from desktop.services.demo import accounts, engagement, fieldwork, mapping, notes
@@ -59,6 +59,7 @@ def generate_demo(
     A missing database is created with the administrator ``admin``. An existing one must
     hold no persons yet, and needs an unlocked administrator store and the recovery code
     (the notes of every agency are encrypted, so every compartment key is needed).
+    The administrator's store is locked afterwards; log in again with any demo account.
 
     Args:
         path: The database file.
@@ -78,18 +79,27 @@ def generate_demo(
             )
         created = create_database(path, ADMIN, accounts.DISPLAY[ADMIN], DEMO_PASSWORD)
         admin, recovery_code = created.store, created.recovery_code
+        # The administrator's slot was made at the default cost; rewrap it at ``kdf`` too.
+        rewrap = {ADMIN} if kdf is not None else set()
     elif recovery_code is None:
         raise ValueError("recovery_code is needed for an existing database")
+    else:
+        rewrap = set()
     keys = LockedDatabase(path).unlock_with_recovery(recovery_code)
     ciphers = {code: CompartmentCipher(code, key) for code, key in keys.compartments.items()}
     try:
         counts, new_users, operation_id = _fill(admin, persons, seed, today, ciphers)
-        accounts.add_keyslots(admin.keyslots, keys, new_users, kdf)
+        accounts.add_keyslots(admin.keyslots, keys, new_users | rewrap, kdf)
     finally:
         admin.lock()
     return DemoSummary(
         path, seed, today, counts, demo_accounts(), DEMO_PASSWORD, recovery_code, operation_id
     )
+
+
+def cache_kib(persons: int) -> int:
+    """About 3 KiB of database per person, at least the store's usual 128 MiB."""
+    return max(131_072, persons * 4)
 
 
 def _fill(
@@ -109,6 +119,9 @@ def _fill(
             )
         agency_ids = {a.code: a.id for a in session.scalars(select(Agency))}
         existing = set(session.scalars(select(User.username)))
+        # A page cache the size of a 100,000-person database keeps the bulk inserts from
+        # spilling encrypted pages mid-transaction; the engine is disposed afterwards.
+        session.execute(text(f"PRAGMA cache_size = -{cache_kib(persons)}"))
         sink = Sink(session)
         users = accounts.add_users(sink, agency_ids, now, existing)
         new_users = set(users)
