@@ -72,6 +72,8 @@ class CallInDialog(QDialog):
             [self.tr("Namn"), self.tr("Organisation"), self.tr("Del i mötet")]
         )
         self.speakers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.speakers.setColumnWidth(0, 190)
+        self.speakers.setColumnWidth(1, 170)
         self.speakers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.speakers.setAccessibleName(self.tr("Talare"))
         add, remove = QPushButton(self.tr("Lägg till talare")), QPushButton(self.tr("Ta bort"))

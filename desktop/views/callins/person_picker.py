@@ -46,7 +46,9 @@ class PersonPicker(QWidget):
         self.results.blockSignals(True)
         self.results.clear()
         for row in rows:
-            item = QListWidgetItem(f"{row.last_name}, {row.first_name}")
+            # The birth date tells apart two persons of the same name.
+            born = f" ({row.birth_date:%Y-%m-%d})" if row.birth_date else ""
+            item = QListWidgetItem(f"{row.last_name}, {row.first_name}{born}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             if self._multiple:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
