@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faker import Faker
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from desktop.models import Agency, Person, Setting, User
 from desktop.services.demo import accounts, engagement, fieldwork, mapping, notes
@@ -97,11 +97,6 @@ def generate_demo(
     )
 
 
-def cache_kib(persons: int) -> int:
-    """About 3 KiB of database per person, at least the store's usual 128 MiB."""
-    return max(131_072, persons * 4)
-
-
 def _fill(
     store: Store, persons: int, seed: int, today: dt.date, ciphers: dict[str, CompartmentCipher]
 ) -> tuple[dict[str, int], set[str], int]:
@@ -119,9 +114,6 @@ def _fill(
             )
         agency_ids = {a.code: a.id for a in session.scalars(select(Agency))}
         existing = set(session.scalars(select(User.username)))
-        # A page cache the size of a 100,000-person database keeps the bulk inserts from
-        # spilling encrypted pages mid-transaction; the engine is disposed afterwards.
-        session.execute(text(f"PRAGMA cache_size = -{cache_kib(persons)}"))
         sink = Sink(session)
         users = accounts.add_users(sink, agency_ids, now, existing)
         new_users = set(users)
