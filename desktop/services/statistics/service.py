@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 
 from desktop.models import Address, Agency, Group, PrintRecord
 from desktop.services.changes import Changes
@@ -88,8 +88,9 @@ class StatisticsService:
         with self._store.read_session() as session:
             groups = session.execute(select(Group.id, Group.name).order_by(Group.name)).all()
             areas = session.scalars(
-                select(distinct(Address.area))
+                select(Address.area)
                 .where(Address.area.is_not(None))
+                .distinct()
                 .order_by(Address.area)
             ).all()
             agencies = session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
@@ -182,6 +183,10 @@ class StatisticsService:
             uow.touched("print_record", record.id)
         render_statistics_report(data, path)
         return ExportResult((path,), result.persons_mapped, serial, uow.changes)
+
+    def check_research_export(self) -> None:
+        """Raise PermissionDenied or ReauthenticationRequired before asking for a file."""
+        self._reauth.authorize(Action.RESEARCH_EXPORT)
 
     def research_export(
         self, path: Path, request: research.ResearchRequest, key: str | None = None

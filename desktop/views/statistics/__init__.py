@@ -1,0 +1,1 @@
+"""The Statistik page: filters, key figure tiles, charts with tables, exports."""

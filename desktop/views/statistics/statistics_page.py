@@ -1,0 +1,435 @@
+"""The Statistik page: key figures and charts that follow the filters, and the exports.
+
+Figures are computed off the GUI thread (``run_in_background``); the page keeps the
+last result and redraws from it. A tile opens the persons behind its figure for users
+who may read persons; opening a profile is the persons page's job, reached through
+the ``person_open_requested`` signal or an injected callable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import Role
+from desktop.services.changes import Changes
+from desktop.services.errors import DomainError, ReauthenticationRequired
+from desktop.services.permissions import Action, allowed
+from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period, StatisticsResult
+from desktop.services.statistics.report import KEY_FIGURES, key_value
+from desktop.services.statistics.research import ResearchRequest
+from desktop.services.statistics.service import StatisticsService
+from desktop.store.errors import StoreError
+from desktop.views.statistics.charts import ChartData, ChartPanel
+from desktop.views.statistics.dialogs import PersonsBehindDialog, ResearchExportDialog
+from desktop.views.statistics.filters import FilterBar
+from desktop.views.statistics.labels import channel_label, month_label, outcome_label
+from desktop.views.statistics.tiles import KeyFigureTile
+from desktop.views.worker import run_in_background
+
+log = logging.getLogger(__name__)
+#: Groups drawn in the coverage chart (the largest first); the table matches the chart.
+COVERAGE_GROUPS = 12
+SUPPORT_CODES = (
+    "support_offered",
+    "support_accepted",
+    "support_started",
+    "support_completed",
+    "self_initiated_contacts",
+)
+AskPath = Callable[[str, str, str], str]
+
+
+class StatisticsPage(QWidget):
+    """Signals:
+    figures_loaded(object): a new StatisticsResult is shown.
+    person_open_requested(int): the user wants a person's profile.
+    changes_made(object): an export or drill-down wrote to the log (Changes).
+    """
+
+    figures_loaded = Signal(object)
+    person_open_requested = Signal(int)
+    changes_made = Signal(object)
+
+    def __init__(
+        self,
+        statistics: StatisticsService,
+        *,
+        role: Role,
+        confirm_password: Callable[[str], None] | None = None,
+        open_person: Callable[[int], None] | None = None,
+        today: dt.date | None = None,
+        background: bool = True,
+        ask_path: AskPath | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._stats = statistics
+        self._role = role
+        self._confirm_password = confirm_password
+        self._open_person = open_person
+        self._background = background
+        self._ask_path = ask_path or self._ask_save_path
+        self._tasks: list[Any] = []
+        self._generation = 0
+        self.result: StatisticsResult | None = None
+        self.filters = FilterBar(Period.year_to(today or dt.date.today()))
+        self.filters.changed.connect(self._schedule)
+        self.status = QLabel()
+        self.status.setObjectName("statusNote")
+        self.tiles: dict[str, KeyFigureTile] = {}
+        grid = QGridLayout()
+        for n, code in enumerate(KEY_FIGURES):
+            d = DEFINITIONS[code]
+            tile = KeyFigureTile(code, self.tr(d.label), self.tr(d.text))
+            tile.activated.connect(self.show_persons_behind)
+            self.tiles[code] = tile
+            grid.addWidget(tile, n // 5, n % 5)
+        self.channels_chart = ChartPanel()
+        self.reach_chart = ChartPanel()
+        self.outcome_chart = ChartPanel()
+        self.support_chart = ChartPanel()
+        self.coverage_chart = ChartPanel()
+        self.outcome_chart.table.doubleClicked.connect(
+            lambda index: self.show_persons_behind("visits_by_outcome", OUTCOMES[index.row()])
+        )
+        self.support_chart.table.doubleClicked.connect(
+            lambda index: self.show_persons_behind(SUPPORT_CODES[index.row()])
+        )
+        self.coverage_chart.table.doubleClicked.connect(self._coverage_clicked)
+        charts = QGridLayout()
+        charts.addWidget(self.channels_chart, 0, 0)
+        charts.addWidget(self.reach_chart, 0, 1)
+        charts.addWidget(self.outcome_chart, 1, 0)
+        charts.addWidget(self.support_chart, 1, 1)
+        charts.addWidget(self.coverage_chart, 2, 0, 1, 2)
+        self.pdf_button = QPushButton(self.tr("Rapport (PDF) …"))
+        self.xlsx_button = QPushButton(self.tr("Nyckeltal (XLSX) …"))
+        self.research_button = QPushButton(self.tr("Forskningsuttag …"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.research_button.clicked.connect(self.export_research)
+        self.pdf_button.setEnabled(allowed(role, Action.PRINT))
+        self.research_button.setVisible(allowed(role, Action.RESEARCH_EXPORT))
+        top = QHBoxLayout()
+        top.addWidget(self.filters, 1)
+        for button in (self.pdf_button, self.xlsx_button, self.research_button):
+            top.addWidget(button)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addLayout(grid)
+        inner.addLayout(charts)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self._choices_loaded = False
+
+    # -- loading ---------------------------------------------------------------------
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if not self._background:
+            try:
+                result = fn()
+            except Exception as exc:  # the same path as a failed background job
+                self._failed(exc)
+            else:
+                done(result)
+            return
+        task = run_in_background(fn, done, self._failed, self)
+        self._tasks.append(task)
+        task.finished.connect(lambda _r, t=task: self._forget(t))
+        task.failed.connect(lambda _e, t=task: self._forget(t))
+
+    def _forget(self, task: Any) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+
+    def reload(self) -> None:
+        """Recompute every figure for the current period and filters."""
+        if not self._choices_loaded:
+            self._choices_loaded = True
+            self.filters.set_choices(self._stats.filter_choices())
+        period = self.filters.period()
+        if period is None:
+            self.status.setText(self.tr("Periodens slut ligger före dess början."))
+            return
+        filters = self.filters.filters()
+        self._generation += 1
+        generation = self._generation
+        self.status.setText(self.tr("Räknar …"))
+        started = time.perf_counter()
+
+        def done(result: StatisticsResult) -> None:
+            if generation != self._generation:
+                return  # a newer request is on its way
+            seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+            self.status.setText(self.tr("Beräknat på %1 s.").replace("%1", seconds))
+            self.show_result(result)
+
+        self._run(lambda: self._stats.figures(period, filters), done)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Reload when something the figures count has changed."""
+        kinds = ("person", "delivery", "visit", "invitation", "referral", "membership", "group")
+        if self.result is not None and changes.touches(*kinds):
+            self._schedule()
+
+    # -- drawing ---------------------------------------------------------------------
+    def show_result(self, result: StatisticsResult) -> None:
+        self.result = result
+        for code, tile in self.tiles.items():
+            tile.set_value(key_value(result, code))
+        months = tuple(month_label(m.month) for m in result.months)
+        month_header = self.tr("Månad")
+        self.channels_chart.set_data(
+            ChartData(
+                self.tr("Delgivningar per kanal och månad"),
+                months,
+                tuple(
+                    (
+                        channel_label(c),
+                        tuple(
+                            float(m.figures.deliveries_by_channel.get(c, 0)) for m in result.months
+                        ),
+                    )
+                    for c in CHANNELS
+                ),
+            ),
+            month_header,
+        )
+        self.reach_chart.set_data(
+            ChartData(
+                self.tr("Nådda personer per månad"),
+                months,
+                (
+                    (
+                        self.tr("Nådda"),
+                        tuple(float(m.figures.persons_reached) for m in result.months),
+                    ),
+                    (
+                        self.tr("Nådda mer än en gång"),
+                        tuple(float(m.figures.reached_more_than_once) for m in result.months),
+                    ),
+                    (
+                        self.tr("Nykartlagda"),
+                        tuple(float(m.figures.persons_mapped_new) for m in result.months),
+                    ),
+                ),
+                kind="line",
+            ),
+            month_header,
+        )
+        t = result.total
+        self.outcome_chart.set_data(
+            ChartData(
+                self.tr("Besök per utfall"),
+                tuple(outcome_label(s) for s in OUTCOMES),
+                (
+                    (
+                        self.tr("Besök"),
+                        tuple(float(t.visits_by_outcome.get(s, 0)) for s in OUTCOMES),
+                    ),
+                ),
+            ),
+            self.tr("Utfall"),
+        )
+        self.support_chart.set_data(
+            ChartData(
+                self.tr("Stöd"),
+                tuple(self.tr(DEFINITIONS[c].label) for c in SUPPORT_CODES),
+                ((self.tr("Remisser"), tuple(float(getattr(t, c)) for c in SUPPORT_CODES)),),
+            ),
+            self.tr("Steg"),
+        )
+        largest = sorted(result.coverage, key=lambda c: (-c.members, c.group))[:COVERAGE_GROUPS]
+        self._coverage_rows = largest
+        title = self.tr("Täckning per grupp")
+        if len(result.coverage) > COVERAGE_GROUPS:
+            title = (
+                self.tr("Täckning per grupp (de %1 största av %2)")
+                .replace("%1", str(COVERAGE_GROUPS))
+                .replace("%2", str(len(result.coverage)))
+            )
+        self.coverage_chart.set_data(
+            ChartData(
+                title,
+                tuple(c.group for c in largest),
+                (
+                    (self.tr("Medlemmar"), tuple(float(c.members) for c in largest)),
+                    (self.tr("Nådda"), tuple(float(c.reached) for c in largest)),
+                ),
+            ),
+            self.tr("Grupp"),
+        )
+        self.coverage_chart.setToolTip(self.tr(DEFINITIONS["coverage"].text))
+        self.figures_loaded.emit(result)
+
+    # -- persons behind a figure ------------------------------------------------------
+    def _coverage_clicked(self, index: Any) -> None:
+        rows = getattr(self, "_coverage_rows", [])
+        if 0 <= index.row() < len(rows):
+            self.show_persons_behind("coverage", str(rows[index.row()].group_id))
+
+    def show_persons_behind(self, code: str, key: str | None = None) -> None:
+        if not allowed(self._role, Action.PERSON_READ):
+            QMessageBox.information(
+                self,
+                self.tr("Personer"),
+                self.tr("Din roll får se statistiken men inte personerna bakom den."),
+            )
+            return
+        period = self.filters.period()
+        if period is None:
+            return
+        filters = self.filters.filters()
+
+        def done(behind: Any) -> None:
+            self.changes_made.emit(behind.changes)
+            title = self.tr(DEFINITIONS[code].label) if code in DEFINITIONS else code
+            dialog = PersonsBehindDialog(
+                title, behind.persons, behind.total, self._request_person, self
+            )
+            self.last_dialog = dialog
+            dialog.open()
+
+        self._run(lambda: self._stats.persons_behind(code, key, period, filters), done)
+
+    def _request_person(self, person_id: int) -> None:
+        self.person_open_requested.emit(person_id)
+        if self._open_person is not None:
+            self._open_person(person_id)
+
+    # -- exports ---------------------------------------------------------------------
+    def _ask_save_path(self, title: str, name: str, pattern: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path
+
+    def export_pdf(self) -> None:
+        path = self._ask_path(self.tr("Spara statistikrapport"), "statistik.pdf", "PDF (*.pdf)")
+        period = self.filters.period()
+        if not path or period is None:
+            return
+        filters, scope = self.filters.filters(), self.filters.scope_text()
+        self._run(
+            lambda: self._stats.print_report(Path(path), period, filters, scope),
+            lambda r: self._exported(
+                r.changes, self.tr("Rapport %1 sparad.").replace("%1", r.serial)
+            ),
+        )
+
+    def export_xlsx(self) -> None:
+        path = self._ask_path(
+            self.tr("Spara nyckeltal"), "nyckeltal.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)")
+        )
+        period = self.filters.period()
+        if not path or period is None:
+            return
+        filters = self.filters.filters()
+        self._run(
+            lambda: self._stats.write_figures(Path(path), period, filters),
+            lambda r: self._exported(r.changes, self.tr("Nyckeltalen är sparade.")),
+        )
+
+    def export_research(self) -> None:
+        # The password is asked on the GUI thread before the dialog, not inside the job.
+        try:
+            self._stats.check_research_export()
+        except ReauthenticationRequired:
+            if not self._ask_password():
+                return
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
+            return
+        dialog = ResearchExportDialog(self)
+        if dialog.exec() != ResearchExportDialog.DialogCode.Accepted:
+            return
+        purpose, reason, text, key = dialog.values()
+        period = self.filters.period()
+        path = self._ask_path(
+            self.tr("Spara forskningsuttag"),
+            "forskningsuttag.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not path or period is None:
+            return
+        request = ResearchRequest(period, purpose, reason, self.filters.filters(), text)
+        self._research(Path(path), request, key or None)
+
+    def _research(self, path: Path, request: ResearchRequest, key: str | None) -> None:
+        def done(result: Any) -> None:
+            self.changes_made.emit(result.changes)
+            box = QMessageBox(self)
+            box.setWindowTitle(self.tr("Forskningsuttag"))
+            box.setText(
+                self.tr(
+                    "Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma "
+                    "pseudonymer ska användas i ett senare uttag; den finns inte i filen."
+                ).replace("%1", str(result.persons))
+            )
+            box.setDetailedText(result.key)
+            box.open()
+
+        self._run(lambda: self._stats.research_export(path, request, key), done)
+
+    def _ask_password(self) -> bool:
+        if self._confirm_password is None:
+            return False
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Bekräfta lösenord"),
+            self.tr("Ange ditt lösenord för att göra forskningsuttaget."),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        try:
+            self._confirm_password(password)
+        except (DomainError, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
+            return False
+        return True
+
+    def _exported(self, changes: Changes, message: str) -> None:
+        self.changes_made.emit(changes)
+        self.status.setText(message)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError | StoreError):
+            QMessageBox.warning(self, self.tr("Statistik"), exc.user_message)
+            self.status.setText(exc.user_message)
+            return
+        if isinstance(exc, OSError):
+            message = self.tr("Filen kunde inte sparas. Välj en annan plats.")
+            QMessageBox.warning(self, self.tr("Statistik"), message)
+            return
+        log.error("statistics job failed: %s", getattr(exc, "__rondplan_traceback__", repr(exc)))
+        self.status.setText(self.tr("Något gick fel. Felet är loggat."))
