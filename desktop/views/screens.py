@@ -26,6 +26,7 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.printing.screens",
     "desktop.views.callins.screens",
     "desktop.views.support.screens",
+    "desktop.views.importing.screens",
     "desktop.views.statistics.screens",
 )
 
