@@ -27,7 +27,9 @@ class NetworkPage(QWidget):
         self.print_button.clicked.connect(self._print)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.clicked.connect(self.back_requested)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+        self.escape_shortcut = QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint)
         buttons.addStretch(1)

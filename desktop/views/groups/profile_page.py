@@ -46,7 +46,9 @@ class GroupProfilePage(QWidget):
         )
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.clicked.connect(self.back_requested)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+        self.escape_shortcut = QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit
+        )
 
         self.members = RowsTableModel[MembershipRow](
             [

@@ -103,8 +103,6 @@ class PersonsPage(QWidget):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        header.sectionResized.connect(lambda *_: self._save_header())
-        header.sectionMoved.connect(lambda *_: self._save_header())
         for column, width in ((PersonColumn.NAME, 200), (PersonColumn.ALIASES, 140)):
             header.resizeSection(column, width)
         self.table.activated_row.connect(self._open_row)
@@ -162,10 +160,13 @@ class PersonsPage(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.review_filter.toggled.connect(self._filters_changed)
         self.follow_up_filter.toggled.connect(self._filters_changed)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.setTabOrder(self.search, self.group_filter)
         self.setTabOrder(self.follow_up_filter, self.table)
         self._restore_header()
+        # Connected after restoring, so building the page never overwrites the saved state.
+        header.sectionResized.connect(lambda *_: self._save_header())
+        header.sectionMoved.connect(lambda *_: self._save_header())
         self.model.load(PersonFilter())
         self._update_count()
 
@@ -178,14 +179,16 @@ class PersonsPage(QWidget):
     # --- filtering and search -------------------------------------------------
 
     def current_filter(self) -> PersonFilter:
+        # Combo data of a StrEnum comes back as plain text: turn it into the enum again.
         status, category = self.status_filter.currentData(), self.category_filter.currentData()
+        risk = self.risk_filter.currentData()
         return PersonFilter(
             text=self.search.text(),
             group_id=self.group_filter.currentData(),
             area=self.area_filter.currentData(),
-            statuses=frozenset({status}) if status else frozenset(),
-            categories=frozenset({category}) if category else frozenset(),
-            risk=self.risk_filter.currentData(),
+            statuses=frozenset({PersonStatus(status)}) if status else frozenset(),
+            categories=frozenset({Category(category)}) if category else frozenset(),
+            risk=RiskRole(risk) if risk else None,
             due_for_review=self.review_filter.isChecked(),
             open_follow_up=self.follow_up_filter.isChecked(),
         )

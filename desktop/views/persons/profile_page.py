@@ -85,7 +85,9 @@ class PersonProfilePage(QWidget):
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.setToolTip(self.tr("Tillbaka till listan (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+        self.escape_shortcut = QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit
+        )
 
         self.addresses = RowsTableModel[AddressRow](
             [

@@ -86,6 +86,7 @@ class PersonTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._rows: list[PersonRow] = []
         self._cache: dict[int, tuple[str, ...]] = {}
+        self._resetting = False
         self._filter = PersonFilter()
         self._sort = PersonSort.NAME
         self._descending = False
@@ -103,17 +104,20 @@ class PersonTableModel(QAbstractTableModel):
         if flt is not None:
             self._filter = flt
         rows = self._source(self._filter, self._sort, self._descending, 0, self._page_size)
+        self._resetting = True
         self.beginResetModel()
         self._rows = rows
         self._cache = {}
         self._more = len(rows) == self._page_size
         self.endResetModel()
+        self._resetting = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        # Views may ask while the reset is announced; rows must not arrive in between.
+        return not parent.isValid() and self._more and not self._resetting
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
+        if parent.isValid() or not self._more or self._resetting:
             return
         rows = self._source(
             self._filter, self._sort, self._descending, len(self._rows), self._page_size

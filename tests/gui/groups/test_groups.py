@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from desktop.models import GroupRelationKind
+from desktop.views.groups.list_page import GroupsPage
+from desktop.views.groups.network_page import NetworkPage
+from desktop.views.groups.network_view import edge_pen
+from desktop.views.groups.profile_page import GroupProfilePage
+from desktop.views.groups.workspace import GroupsWorkspace
+
+
+def test_group_list_and_coverage(qtbot, mapped, qtmodeltester):
+    services, _ = mapped
+    page = GroupsPage(services.mapping)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 4
+    with qtbot.waitSignal(page.group_opened) as opened:
+        page.open_button.click()
+    assert opened.args == [page.model.row_at(0).id]
+
+
+def test_group_profile(qtbot, mapped):
+    services, ids = mapped
+    page = GroupProfilePage(services.mapping, ids["Södra sidan"])
+    qtbot.addWidget(page)
+    assert page.members.rowCount() == 2
+    assert "Täckning: 1 av 2" in page.coverage.text()
+    assert not page.sanction_banner.isHidden()
+    kinds = {page.relations.row_at(i).kind for i in range(page.relations.rowCount())}
+    assert kinds == {GroupRelationKind.ACTIVE_CONFLICT, GroupRelationKind.RIVALRY}
+
+
+def test_edges_differ_by_style_not_only_colour():
+    styles = {edge_pen(kind).style() for kind in GroupRelationKind}
+    assert styles == {Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine}
+
+
+def test_network_is_clickable_and_printable(qtbot, mapped, tmp_path):
+    services, ids = mapped
+    page = NetworkPage(services.mapping)
+    qtbot.addWidget(page)
+    scene = page.view.network_scene
+    assert set(scene.node_items) == {
+        ids[n] for n in ("Norra gänget", "Södra sidan", "Parkgruppen", "Centrumligan")
+    }
+    assert len(scene.edge_items) == 3
+    with qtbot.waitSignal(page.group_opened) as opened:
+        scene.group_clicked.emit(ids["Parkgruppen"])
+    assert opened.args == [ids["Parkgruppen"]]
+    target = tmp_path / "natverk.pdf"
+    page.print_to(target)
+    assert len(PdfReader(target).pages) == 1
+
+
+def test_workspace_network_to_group(qtbot, mapped):
+    services, ids = mapped
+    space = GroupsWorkspace(services.mapping)
+    qtbot.addWidget(space)
+    network = space.open_network()
+    network.group_opened.emit(ids["Norra gänget"])
+    assert space.stack.currentWidget().group_id == ids["Norra gänget"]

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import func, select
+
+from desktop.models import AuditEntry
+from desktop.services.mapping.rows import PersonFilter
+from desktop.views.persons.list_page import PersonsPage
+from desktop.views.persons.profile_page import PersonProfilePage
+from desktop.views.persons.review_page import ReviewPage
+from desktop.views.persons.table_model import PersonColumn
+from desktop.views.persons.workspace import PersonsWorkspace
+
+
+def audit_count(store, action: str) -> int:
+    with store.read_session() as s:
+        return s.scalar(select(func.count()).where(AuditEntry.action == action))
+
+
+def names(page: PersonsPage) -> list[str]:
+    return [page.model.row_at(i).full_name for i in range(page.model.rowCount())]
+
+
+def test_typing_filters_and_a_burst_makes_one_audit_entry(qtbot, mapped):
+    services, _ = mapped
+    page = PersonsPage(services.mapping)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 8
+    QTest.keyClicks(page.search, "hass")
+    assert names(page) == ["Ali Hassan"]
+    assert audit_count(services.store, "search") == 0
+    page.flush_search_audit()
+    assert audit_count(services.store, "search") == 1
+    with services.store.read_session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "search")).one()
+    assert "hass" not in entry.detail.lower()
+    page.search.clear()
+    page.risk_filter.setCurrentIndex(page.risk_filter.findText("Risk att skjuta"))
+    assert set(names(page)) == {"Erik Johansson", "Mohammed Ahmed", "Dragan Petrović"}
+
+
+def test_ctrl_f_enter_and_remembered_columns(qtbot, mapped, tmp_path):
+    services, _ = mapped
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    page = PersonsPage(services.mapping, settings)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    assert QTest.qWaitForWindowActive(page)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(1, 0))
+    with qtbot.waitSignal(page.person_opened) as opened:
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [page.model.row_at(1).id]
+    page.set_column_visible(PersonColumn.BIRTH_DATE, False)
+    again = PersonsPage(services.mapping, settings)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().isSectionHidden(PersonColumn.BIRTH_DATE)
+    assert not again.table.horizontalHeader().isSectionHidden(PersonColumn.AREA)
+
+
+def test_header_click_sorts_in_sql(qtbot, mapped):
+    services, _ = mapped
+    page = PersonsPage(services.mapping)
+    qtbot.addWidget(page)
+    page.table.sortByColumn(PersonColumn.BIRTH_DATE, Qt.SortOrder.DescendingOrder)
+    births = [page.model.row_at(i).birth_date for i in range(page.model.rowCount())]
+    assert births == sorted(births, reverse=True)
+
+
+def test_profile_reads_are_audited_and_reveal_shows_number(qtbot, mapped):
+    services, ids = mapped
+    pid = ids["Erik Johansson"]
+    before = audit_count(services.store, "person.read")
+    page = PersonProfilePage(services.mapping, pid)
+    qtbot.addWidget(page)
+    assert audit_count(services.store, "person.read") == before + 1
+    assert page.identity.text().endswith("****")
+    assert page.protected_banner.isHidden()
+    page.reveal_button.click()
+    assert "****" not in page.identity.text()
+    assert audit_count(services.store, "person.reveal_id") == 1
+    assert page.tabs.count() == 5
+    assert page.addresses.rowCount() == 1 and page.memberships.rowCount() == 1
+    with qtbot.waitSignal(page.back_requested):
+        page.back_button.click()
+
+
+def test_protected_identity_is_marked(qtbot, mapped):
+    services, ids = mapped
+    page = PersonProfilePage(services.mapping, ids["Yusuf Öztürk"])
+    qtbot.addWidget(page)
+    assert not page.protected_banner.isHidden()
+    assert "SKYDDAD" in page.protected_banner.text()
+
+
+def test_workspace_opens_profile_and_linked_relative(qtbot, mapped):
+    services, ids = mapped
+    space = PersonsWorkspace(services.mapping)
+    qtbot.addWidget(space)
+    profile = space.open_person(ids["Ali Hassan"])
+    assert space.stack.currentWidget() is profile
+    linked = [
+        i
+        for i in range(profile.relatives.rowCount())
+        if profile.relatives.row_at(i).linked_person_id
+    ]
+    profile._open_relative(profile.relatives.index(linked[0], 0))
+    assert space.stack.currentWidget().person_id == ids["Mohammed Ahmed"]
+    space.stack.pop()
+    space.stack.pop()
+    assert space.stack.currentWidget() is space.tabs
+
+
+def test_review_page_keeps_an_item(qtbot, mapped):
+    services, _ = mapped
+    page = ReviewPage(services.mapping)
+    qtbot.addWidget(page)
+    due = page.model.rowCount()
+    assert due >= 2
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    with qtbot.waitSignal(page.changes_made):
+        page.keep_selected()
+    assert page.model.rowCount() == due - 1
+    assert services.mapping.persons.page(PersonFilter(due_for_review=True)) is not None
