@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.views.widgets.rows_model import Column, RowsTableModel
@@ -79,7 +79,13 @@ class ChartPanel(QWidget):
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%d")
         top = max((v for _n, values in data.series for v in values), default=0.0)
-        y_axis.setRange(0, max(1.0, top * 1.1))
+        y_axis.setRange(0, max(4.0, top))
+        # Whole-number ticks: counts never sit between two gridlines.
+        y_axis.applyNiceNumbers()
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
+        x_axis.setLabelsFont(small)
+        y_axis.setLabelsFont(small)
         self._chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         if data.kind == "bar":

@@ -31,6 +31,8 @@ def outcome_label(code: str) -> str:
     }.get(code, code)
 
 
-def month_label(day: object) -> str:
+def month_label(day: object, first: bool = False) -> str:
     names = _t("jan feb mar apr maj jun jul aug sep okt nov dec").split()
-    return f"{names[day.month - 1]} {day:%y}"  # type: ignore[attr-defined]
+    # The year only where it changes (January, and the first month) keeps the axis labels short.
+    month = names[day.month - 1]  # type: ignore[attr-defined]
+    return f"{month} {day:%y}" if day.month == 1 or first else month  # type: ignore[str-format]

@@ -208,7 +208,7 @@ class StatisticsPage(QWidget):
         self.result = result
         for code, tile in self.tiles.items():
             tile.set_value(key_value(result, code))
-        months = tuple(month_label(m.month) for m in result.months)
+        months = tuple(month_label(m.month, n == 0) for n, m in enumerate(result.months))
         month_header = self.tr("Månad")
         self.channels_chart.set_data(
             ChartData(
