@@ -33,7 +33,7 @@ class Services:
 
 def build_services(store: Store) -> Services:
     security = SecurityServices.build(store)
-    mapping = build_mapping(store, notes=ProfileNotes(security.notes))
+    mapping = build_mapping(store, notes=ProfileNotes(security.notes), reauth=security.reauth)
     return Services(
         store=store,
         mapping=mapping,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from desktop.services.changes import Changes
 from desktop.services.mapping.groups import GroupService
@@ -10,7 +11,16 @@ from desktop.services.mapping.merge import merge_persons
 from desktop.services.mapping.notes import AgencyNotesSource, NoAgencyNotes
 from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.review import ReviewService
+from desktop.services.permissions import Action
 from desktop.store.database import Store
+
+
+class Reauth(Protocol):
+    """The password-again check for sensitive actions (security.reauth.Reauthentication)."""
+
+    def require_fresh(self, action: Action) -> None: ...
+
+    def confirm(self, password: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -21,12 +31,19 @@ class MappingServices:
     groups: GroupService
     review: ReviewService
     notes: AgencyNotesSource
+    reauth: Reauth | None = None
 
     def merge(self, keep_id: int, drop_id: int) -> Changes:
         return merge_persons(self.persons.store, keep_id, drop_id)
 
 
-def build_mapping(store: Store, notes: AgencyNotesSource | None = None) -> MappingServices:
+def build_mapping(
+    store: Store, notes: AgencyNotesSource | None = None, reauth: Reauth | None = None
+) -> MappingServices:
     return MappingServices(
-        PersonService(store), GroupService(store), ReviewService(store), notes or NoAgencyNotes()
+        PersonService(store, reauth),
+        GroupService(store),
+        ReviewService(store),
+        notes or NoAgencyNotes(),
+        reauth,
     )

@@ -7,6 +7,7 @@ audit entry (ids and codes only).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,6 +36,9 @@ from desktop.services.uow import UnitOfWork
 from desktop.services.validation import parse_phone
 from desktop.store.database import Store
 
+if TYPE_CHECKING:
+    from desktop.services.mapping import Reauth
+
 # Purpose codes recorded with reads (behandlingsändamål).
 PURPOSE_MAPPING = "mapping"
 MAX_PHOTO_BYTES = 2_000_000
@@ -43,8 +47,9 @@ MAX_PHOTO_BYTES = 2_000_000
 class PersonService:
     """Use cases on mapped persons for one unlocked store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, reauth: Reauth | None = None) -> None:
         self.store = store
+        self._reauth = reauth
 
     # --- list and search ------------------------------------------------------
 
@@ -112,8 +117,11 @@ class PersonService:
         return profile
 
     def reveal_identity(self, person_id: int, purpose: str = PURPOSE_MAPPING) -> str | None:
-        """The full personnummer; audited, and only for roles that may reveal it."""
+        """The full personnummer; audited, only for roles that may reveal it, and only with
+        the password given in the last minutes (ReauthenticationRequired otherwise)."""
         require(self.store.identity, Action.PERSON_REVEAL_ID)
+        if self._reauth is not None:
+            self._reauth.require_fresh(Action.PERSON_REVEAL_ID)
         with UnitOfWork(self.store, "Visa personnummer") as uow:
             number = uow.session.scalar(
                 select(Person.identity_number).where(Person.id == person_id)

@@ -10,15 +10,18 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.models import NoteKind
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
+from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.notes import AgencyNoteRow
 from desktop.services.mapping.rows import (
@@ -29,6 +32,7 @@ from desktop.services.mapping.rows import (
     TimelineEntry,
 )
 from desktop.services.permissions import Action, allowed
+from desktop.store.errors import StoreError
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
@@ -140,7 +144,7 @@ class PersonProfilePage(QWidget):
         self.notes = RowsTableModel[AgencyNoteRow](
             [
                 Column(self.tr("Skriven"), lambda n: n.created_at.strftime("%Y-%m-%d %H:%M")),
-                Column(self.tr("Slag"), lambda n: n.kind),
+                Column(self.tr("Slag"), lambda n: label(NoteKind(n.kind))),
                 Column(self.tr("Text"), lambda n: n.text, lambda n: n.text),
             ],
             self,
@@ -255,14 +259,40 @@ class PersonProfilePage(QWidget):
             self.photo.setText(self.tr("Inget foto"))
 
     def reveal_identity(self) -> None:
-        """Show the full number; the service checks the permission and audits it."""
+        """Show the full number; the service checks the permission and audits it.
+
+        A sensitive action: if the password is not fresh, it is asked for once here.
+        """
         try:
-            number = self._mapping.persons.reveal_identity(self.person_id)
+            try:
+                number = self._mapping.persons.reveal_identity(self.person_id)
+            except ReauthenticationRequired:
+                if not self._ask_password():
+                    return
+                number = self._mapping.persons.reveal_identity(self.person_id)
+        except StoreError as error:
+            self.identity.setText(error.user_message)
+            return
         except DomainError as error:
             self.identity.setText(error.user_message)
             return
         self.identity.setText(self.tr("Personnummer: %1").replace("%1", number or "–"))
         self.reveal_button.setEnabled(False)
+
+    def _ask_password(self) -> bool:
+        reauth = self._mapping.reauth
+        if reauth is None:
+            return False
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Bekräfta med lösenord"),
+            self.tr("Ange ditt lösenord för att visa hela personnumret:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not password:
+            return False
+        reauth.confirm(password)
+        return True
 
     def apply_changes(self, changes: Changes) -> None:
         if self.person_id in changes.ids_of("person") or changes.touches("group"):

@@ -6,7 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, Person, Role
-from desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from desktop.services.errors import (
+    ConflictError,
+    PermissionDenied,
+    ReauthenticationRequired,
+    ValidationError,
+)
 from desktop.services.mapping import build_mapping
 from desktop.services.mapping.rows import AddressInput, DuplicateReason, PersonInput
 from desktop.services.validation import luhn_check_digit
@@ -140,3 +145,25 @@ def test_timeline_and_relatives(services):
     assert [(e.kind.value, e.code) for e in profile.timeline] == [("delivery", "home_visit")]
     assert profile.relatives[0].linked_person_id == other
     assert profile.relatives[0].phone == "040-12 34 56"
+
+
+class StaleReauth:
+    def __init__(self) -> None:
+        self.fresh = False
+
+    def require_fresh(self, action) -> None:
+        if not self.fresh:
+            raise ReauthenticationRequired()
+
+    def confirm(self, password: str) -> None:
+        self.fresh = True
+
+
+def test_reveal_asks_for_the_password_again_when_stale(services):
+    pid = f.person(services.store, "Ali", "Hassan", identity_number=pnr())
+    reauth = StaleReauth()
+    mapping = build_mapping(services.store, reauth=reauth)
+    with pytest.raises(ReauthenticationRequired):
+        mapping.persons.reveal_identity(pid)
+    mapping.reauth.confirm("x")
+    assert mapping.persons.reveal_identity(pid) == pnr()
