@@ -79,7 +79,10 @@ class FilePage(QWizardPage):
         layout.addWidget(self.status)
         layout.addSpacing(12)
         layout.addWidget(help_text)
-        layout.addWidget(self.template_button)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_button)
+        template_row.addStretch(1)
+        layout.addLayout(template_row)
         layout.addStretch(1)
 
     def _browse(self) -> None:
@@ -151,7 +154,8 @@ class MappingPage(QWizardPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(2, 260)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.preset_combo = QComboBox()
