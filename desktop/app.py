@@ -84,7 +84,7 @@ def create_application(lang: str | None = None) -> tuple[QApplication, Settings]
 
 
 class Session(QObject):
-    """One logged-in user's window, services and lock state."""
+    """One logged-in user's window, services, lock and housekeeping."""
 
     def __init__(self, store: Store, settings: Settings, database_label: str) -> None:
         super().__init__()
@@ -99,15 +99,26 @@ class Session(QObject):
         self.context = PageContext(self.services, self.hub, settings)
         self.database_label = database_label
         self.window = self._build_window()
+        self.lock_controller = self._build_lock()
+        self._tasks: list[object] = []
 
     def _build_window(self) -> MainWindow:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from desktop.services.permissions import Action, allowed
         from desktop.views.shell import MainWindow
         from desktop.views.wiring import build_page_specs
 
         window = MainWindow(build_page_specs(self.context), self.status_info())
-        window.lock_requested.connect(self.lock)
         window.language_changed.connect(self._change_language)
         window.theme_changed.connect(self._change_theme)
+        if allowed(self.store.identity.role, Action.BRIEFING_PRINT):
+            self.briefing_action = QAction(
+                QCoreApplication.translate("Session", "Skriv ut &genomgångsunderlag…"), window
+            )
+            self.briefing_action.setShortcut(QKeySequence("Ctrl+P"))
+            self.briefing_action.triggered.connect(self.open_briefing)
+            window.add_file_action(self.briefing_action)
         prefs = self.settings.preferences()
         window.set_language(prefs.language)
         window.set_theme(prefs.theme)
@@ -115,6 +126,50 @@ class Session(QObject):
         if geometry is not None:
             window.restoreGeometry(geometry)
         return window
+
+    def _build_lock(self):  # type: ignore[no-untyped-def]
+        from desktop.views.lock.clipboard import SensitiveClipboard
+        from desktop.views.lock.controller import LockController
+        from desktop.views.lock.idle import IdleWatcher
+
+        security = self.services.security
+        identity = self.store.identity
+        idle = IdleWatcher(
+            self.settings.preferences().auto_lock_minutes, security.lock_policy.max_idle_minutes()
+        )
+        self.clipboard = SensitiveClipboard()
+        controller = LockController(
+            QApplication.instance(),  # type: ignore[arg-type]
+            f"{identity.display_name} ({identity.username})",
+            lock_store=security.session.lock,
+            unlock_store=security.session.unlock,
+            idle=idle,
+            clipboard=self.clipboard,
+        )
+        self.window.lock_requested.connect(controller.lock)
+        return controller
+
+    def start(self) -> None:
+        """After login: audit it, publish this agency's key, then housekeeping off-thread."""
+        from desktop.views.worker import run_in_background
+
+        security = self.services.security
+        security.session.record_login()
+        security.notes.publish_agency_keys()
+
+        def housekeeping() -> None:
+            # The daily retention run and the scheduled encrypted backup.
+            security.retention.run_if_due()
+            security.backups.backup_if_due()
+
+        self._tasks.append(
+            run_in_background(
+                housekeeping,
+                lambda _result: log.info("housekeeping done"),
+                lambda error: log.warning("housekeeping failed: %s", type(error).__name__),
+                parent=self,
+            )
+        )
 
     def status_info(self):  # type: ignore[no-untyped-def]
         from desktop.views.labels import agency_label, role_label
@@ -129,28 +184,15 @@ class Session(QObject):
         )
 
     def lock(self) -> None:
-        """Close every connection, hide the window, ask for the password again."""
-        self.store.lock()
-        self.window.hide()
-        log.info("locked")
-        identity = self.store.identity
+        self.lock_controller.lock()
 
-        def unlock(user: str, password: str) -> object:
-            if user != identity.username:
-                from desktop.store.errors import WrongPassword
+    def open_briefing(self) -> None:
+        from desktop.views.printing.briefing_dialog import BriefingDialog
+        from desktop.views.printing.tempfiles import PrintFolder
 
-                raise WrongPassword("Bara den som låste kan låsa upp. Avsluta för att byta.")
-            self.store.unlock(password)
-            return True
-
-        dialog = LoginDialog(unlock, user_name=identity.username)
-        dialog.setWindowTitle(
-            QCoreApplication.translate("Session", "Rondplan är låst – lås upp")
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.window.show()
-        else:
-            QApplication.quit()
+        dialog = BriefingDialog(self.services.briefing, PrintFolder(), self.window)
+        dialog.printed.connect(self.hub.publish)
+        dialog.exec()
 
     def _change_language(self, lang: str) -> None:
         from dataclasses import replace
@@ -169,8 +211,12 @@ class Session(QObject):
         self.settings.save_preferences(replace(self.settings.preferences(), theme=mode))
 
     def close(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)  # let housekeeping finish
         self.settings.save_window_geometry(self.window.saveGeometry())
         self.settings.sync()
+        self.lock_controller.dispose()
         self.store.lock()
 
 
@@ -256,6 +302,7 @@ def run_gui(args: argparse.Namespace) -> int:
         label = str(path)
 
     session = Session(store, settings, label)
+    session.start()
     instance.activation_requested.connect(lambda: bring_to_front(session.window))
     session.window.show()
     try:

@@ -90,9 +90,44 @@ class AdminPage(QWidget):
             self.retention.reload()
 
 
+def _templates_launcher(context: PageContext) -> QWidget:
+    """A short explanation and a button that opens the template editor."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from desktop.views.printing.template_editor import TemplateEditorDialog
+
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    text = QLabel(
+        box.tr(
+            "Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs "
+            "ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och "
+            "versionen som användes noteras vid varje utskrift."
+        )
+    )
+    text.setWordWrap(True)
+    button = QPushButton(box.tr("&Redigera mallar…"))
+
+    def open_editor() -> None:
+        dialog = TemplateEditorDialog(context.services.briefing.templates, box)
+        dialog.saved.connect(context.hub.publish)
+        dialog.exec()
+
+    button.clicked.connect(open_editor)
+    layout.addWidget(text)
+    layout.addWidget(button)
+    layout.addStretch(1)
+    return box
+
+
 def create_page(context: PageContext) -> AdminPage:
     services = context.services
-    page = AdminPage(services.security, services.store)
+    templates = (
+        (lambda: _templates_launcher(context))
+        if allowed(services.store.identity.role, Action.TEMPLATE_EDIT)
+        else None
+    )
+    page = AdminPage(services.security, services.store, templates=templates)
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------
 
+    def add_file_action(self, action: QAction) -> None:
+        """Adds a command (e.g. printing) to the Arkiv menu, above Lås."""
+        self._file_menu.insertAction(self.lock_action, action)
+        self.addAction(action)  # its shortcut works wherever the focus is
+
     def show_page(self, key: str) -> None:
         """Shows page ``key``, building it the first time."""
         spec = self._specs[key]
