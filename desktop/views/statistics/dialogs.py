@@ -130,8 +130,9 @@ class ResearchExportDialog(QDialog):
 
     def values(self) -> tuple[ResearchPurpose, ReasonCategory, str, str]:
         return (
-            self.purpose.currentData(),
-            self.reason.currentData(),
+            # Qt hands StrEnum data back as plain str.
+            ResearchPurpose(self.purpose.currentData()),
+            ReasonCategory(self.reason.currentData()),
             self.reason_text.toPlainText().strip(),
             self.key.text().strip(),
         )

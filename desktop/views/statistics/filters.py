@@ -71,6 +71,13 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)
 
+    def set_period(self, period: Period) -> None:
+        """Show ``period`` without announcing a change."""
+        for edit, day in ((self.start, period.start), (self.end, period.end)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(day))
+            edit.blockSignals(False)
+
     def period(self) -> Period | None:
         """The chosen period, or None while the end lies before the start."""
         start, end = _date(self.start.date()), _date(self.end.date())

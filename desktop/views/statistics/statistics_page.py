@@ -12,17 +12,13 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -32,15 +28,15 @@ from PySide6.QtWidgets import (
 
 from desktop.models import Role
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError, ReauthenticationRequired
+from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, allowed
 from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period, StatisticsResult
 from desktop.services.statistics.report import KEY_FIGURES, key_value
-from desktop.services.statistics.research import ResearchRequest
 from desktop.services.statistics.service import StatisticsService
 from desktop.store.errors import StoreError
 from desktop.views.statistics.charts import ChartData, ChartPanel
-from desktop.views.statistics.dialogs import PersonsBehindDialog, ResearchExportDialog
+from desktop.views.statistics.dialogs import PersonsBehindDialog
+from desktop.views.statistics.exports import ExportActions
 from desktop.views.statistics.filters import FilterBar
 from desktop.views.statistics.labels import channel_label, month_label, outcome_label
 from desktop.views.statistics.tiles import KeyFigureTile
@@ -59,7 +55,7 @@ SUPPORT_CODES = (
 AskPath = Callable[[str, str, str], str]
 
 
-class StatisticsPage(QWidget):
+class StatisticsPage(ExportActions, QWidget):
     """Signals:
     figures_loaded(object): a new StatisticsResult is shown.
     person_open_requested(int): the user wants a person's profile.
@@ -327,96 +323,6 @@ class StatisticsPage(QWidget):
         self.person_open_requested.emit(person_id)
         if self._open_person is not None:
             self._open_person(person_id)
-
-    # -- exports ---------------------------------------------------------------------
-    def _ask_save_path(self, title: str, name: str, pattern: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self, title, name, pattern)
-        return path
-
-    def export_pdf(self) -> None:
-        path = self._ask_path(self.tr("Spara statistikrapport"), "statistik.pdf", "PDF (*.pdf)")
-        period = self.filters.period()
-        if not path or period is None:
-            return
-        filters, scope = self.filters.filters(), self.filters.scope_text()
-        self._run(
-            lambda: self._stats.print_report(Path(path), period, filters, scope),
-            lambda r: self._exported(
-                r.changes, self.tr("Rapport %1 sparad.").replace("%1", r.serial)
-            ),
-        )
-
-    def export_xlsx(self) -> None:
-        path = self._ask_path(
-            self.tr("Spara nyckeltal"), "nyckeltal.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)")
-        )
-        period = self.filters.period()
-        if not path or period is None:
-            return
-        filters = self.filters.filters()
-        self._run(
-            lambda: self._stats.write_figures(Path(path), period, filters),
-            lambda r: self._exported(r.changes, self.tr("Nyckeltalen är sparade.")),
-        )
-
-    def export_research(self) -> None:
-        # The password is asked on the GUI thread before the dialog, not inside the job.
-        try:
-            self._stats.check_research_export()
-        except ReauthenticationRequired:
-            if not self._ask_password():
-                return
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
-            return
-        dialog = ResearchExportDialog(self)
-        if dialog.exec() != ResearchExportDialog.DialogCode.Accepted:
-            return
-        purpose, reason, text, key = dialog.values()
-        period = self.filters.period()
-        path = self._ask_path(
-            self.tr("Spara forskningsuttag"),
-            "forskningsuttag.xlsx",
-            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
-        )
-        if not path or period is None:
-            return
-        request = ResearchRequest(period, purpose, reason, self.filters.filters(), text)
-        self._research(Path(path), request, key or None)
-
-    def _research(self, path: Path, request: ResearchRequest, key: str | None) -> None:
-        def done(result: Any) -> None:
-            self.changes_made.emit(result.changes)
-            box = QMessageBox(self)
-            box.setWindowTitle(self.tr("Forskningsuttag"))
-            box.setText(
-                self.tr(
-                    "Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma "
-                    "pseudonymer ska användas i ett senare uttag; den finns inte i filen."
-                ).replace("%1", str(result.persons))
-            )
-            box.setDetailedText(result.key)
-            box.open()
-
-        self._run(lambda: self._stats.research_export(path, request, key), done)
-
-    def _ask_password(self) -> bool:
-        if self._confirm_password is None:
-            return False
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Bekräfta lösenord"),
-            self.tr("Ange ditt lösenord för att göra forskningsuttaget."),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return False
-        try:
-            self._confirm_password(password)
-        except (DomainError, StoreError) as exc:
-            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
-            return False
-        return True
 
     def _exported(self, changes: Changes, message: str) -> None:
         self.changes_made.emit(changes)

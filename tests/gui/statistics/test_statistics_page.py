@@ -11,7 +11,7 @@ from desktop.services.bundle import build_services
 from desktop.services.statistics import CHANNELS
 from desktop.views.statistics.statistics_page import StatisticsPage
 from tests.factories import fresh_with_users, login
-from tests.unit.statistics.dataset import build
+from tests.unit.statistics.dataset import PERIOD, build
 
 TODAY = dt.date(2026, 6, 30)
 
@@ -29,7 +29,7 @@ def make_page(qtbot, programme, user="coordinator_social", **kwargs):
         services.statistics, role=services.store.identity.role, today=TODAY, **kwargs
     )
     qtbot.addWidget(page)
-    page.filters.start.setDate(page.filters.start.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    page.filters.set_period(PERIOD)
     return page
 
 
@@ -120,3 +120,21 @@ def test_exports_from_the_page(qtbot, programme, tmp_path):
     target["path"] = str(tmp_path / "s.xlsx")
     page.export_xlsx()
     assert (tmp_path / "s.xlsx").exists()
+
+
+def test_research_export_dialog_shows_the_rule_and_exports(qtbot, programme, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.views.statistics.dialogs import ResearchExportDialog
+
+    dialog = ResearchExportDialog()
+    qtbot.addWidget(dialog)
+    assert any("<5" in label.text() for label in dialog.findChildren(QLabel))
+    accepted = ResearchExportDialog.DialogCode.Accepted
+    monkeypatch.setattr(ResearchExportDialog, "exec", lambda self: accepted)
+    target = tmp_path / "forskning.xlsx"
+    page = make_page(qtbot, programme, background=False, ask_path=lambda *_a: str(target))
+    page.reload()
+    with qtbot.waitSignal(page.changes_made, timeout=5000):
+        page.export_research()
+    assert target.exists()

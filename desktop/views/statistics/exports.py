@@ -1,0 +1,115 @@
+"""The export actions of the Statistik page: report PDF, figures XLSX, research export.
+
+A mixin so the page module stays about one concern; it uses the page's ``_stats``,
+``filters``, ``_run``, ``_ask_path``, ``_confirm_password`` and signals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from desktop.services.errors import DomainError, ReauthenticationRequired
+from desktop.services.statistics.research import ResearchRequest
+from desktop.store.errors import StoreError
+from desktop.views.statistics.dialogs import ResearchExportDialog
+
+
+class ExportActions:
+    """Mixed into StatisticsPage (a QWidget)."""
+
+    _stats: Any
+    filters: Any
+    changes_made: Any
+    _confirm_password: Any
+
+    def _ask_save_path(self, title: str, name: str, pattern: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path
+
+    def export_pdf(self) -> None:
+        path = self._ask_path(self.tr("Spara statistikrapport"), "statistik.pdf", "PDF (*.pdf)")
+        period = self.filters.period()
+        if not path or period is None:
+            return
+        filters, scope = self.filters.filters(), self.filters.scope_text()
+        self._run(
+            lambda: self._stats.print_report(Path(path), period, filters, scope),
+            lambda r: self._exported(
+                r.changes, self.tr("Rapport %1 sparad.").replace("%1", r.serial)
+            ),
+        )
+
+    def export_xlsx(self) -> None:
+        path = self._ask_path(
+            self.tr("Spara nyckeltal"), "nyckeltal.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)")
+        )
+        period = self.filters.period()
+        if not path or period is None:
+            return
+        filters = self.filters.filters()
+        self._run(
+            lambda: self._stats.write_figures(Path(path), period, filters),
+            lambda r: self._exported(r.changes, self.tr("Nyckeltalen är sparade.")),
+        )
+
+    def export_research(self) -> None:
+        # The password is asked on the GUI thread before the dialog, not inside the job.
+        try:
+            self._stats.check_research_export()
+        except ReauthenticationRequired:
+            if not self._ask_password():
+                return
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
+            return
+        dialog = ResearchExportDialog(self)
+        if dialog.exec() != ResearchExportDialog.DialogCode.Accepted:
+            return
+        purpose, reason, text, key = dialog.values()
+        period = self.filters.period()
+        path = self._ask_path(
+            self.tr("Spara forskningsuttag"),
+            "forskningsuttag.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not path or period is None:
+            return
+        request = ResearchRequest(period, purpose, reason, self.filters.filters(), text)
+        self._research(Path(path), request, key or None)
+
+    def _research(self, path: Path, request: ResearchRequest, key: str | None) -> None:
+        def done(result: Any) -> None:
+            self.changes_made.emit(result.changes)
+            box = QMessageBox(self)
+            box.setWindowTitle(self.tr("Forskningsuttag"))
+            box.setText(
+                self.tr(
+                    "Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma "
+                    "pseudonymer ska användas i ett senare uttag; den finns inte i filen."
+                ).replace("%1", str(result.persons))
+            )
+            box.setDetailedText(result.key)
+            box.open()
+
+        self._run(lambda: self._stats.research_export(path, request, key), done)
+
+    def _ask_password(self) -> bool:
+        if self._confirm_password is None:
+            return False
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Bekräfta lösenord"),
+            self.tr("Ange ditt lösenord för att göra forskningsuttaget."),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        try:
+            self._confirm_password(password)
+        except (DomainError, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
+            return False
+        return True
