@@ -117,6 +117,10 @@ class UnitOfWork:
         try:
             if exc is None:
                 try:
+                    if self._kinds:
+                        self.store.announce(
+                            self.session, frozenset(self._kinds), frozenset(self._ids)
+                        )
                     self.session.commit()
                 except StaleDataError as stale:
                     self.session.rollback()

@@ -91,7 +91,7 @@ class Store:
         identity: Identity,
     ) -> None:
         self.path = path
-        self.engine = make_engine(path, lambda: self._keys().data_key)
+        self.engine = self._make_engine()
         self.keyslots = keyslots
         self.identity = identity
         self.database_id = keyslots.database_id
@@ -103,6 +103,18 @@ class Store:
         self.audit_signer = AuditSigner(self._audit_key(keys.data_key))
         self.checkpoint_path = checkpoint_path(path)
         self._fingerprint = crypto.subkey(keys.data_key, "fingerprint")
+
+    def _make_engine(self) -> Engine:
+        # The server store (desktop.store.server) overrides this with PostgreSQL.
+        return make_engine(self.path, lambda: self._keys().data_key)
+
+    def announce(
+        self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
+    ) -> None:
+        """Tell other workstations what a unit of work changed, just before its commit.
+
+        A local file has no other workstations; the server store sends a NOTIFY.
+        """
 
     def _audit_key(self, data_key: bytes) -> bytes:
         """The audit HMAC key: derived from the first data key, kept across rotations."""

@@ -683,15 +683,31 @@ def _create_search_index() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_SEARCH:
             op.execute(statement)
+    elif op.get_bind().dialect.name == "postgresql":
+        from desktop.store.server import schema
+
+        for statement in schema.SEARCH:
+            op.execute(statement)
 
 
 def _create_audit_guards() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_AUDIT_GUARDS:
             op.execute(statement)
+    elif op.get_bind().dialect.name == "postgresql":
+        # Audit trigger, keyslot and role tables, agency row-level security.
+        from desktop.store.server import schema
+
+        for statement in (*schema.AUDIT_GUARDS, *schema.SERVER_TABLES, *schema.rls_statements()):
+            op.execute(statement)
 
 
 def _drop_extras() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        from desktop.store.server import schema
+
+        for statement in schema.DOWNGRADE:
+            op.execute(statement)
     if op.get_bind().dialect.name == "sqlite":
         for name in ("audit_entry_no_update", "audit_entry_no_delete", "person_search_ai",
                      "person_search_au", "person_search_ad"):

@@ -1,0 +1,127 @@
+"""Keyslots kept on the server: one ``server_keyslot`` row per user, no local file.
+
+Row-level security lets a role read and write only its own row (administrators all
+rows, to create and remove accounts). A slot written with a password (``put``) also
+creates or updates the user's database role, whose SCRAM verifier is computed here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from desktop.store.keyslots import RECOVERY, KeyslotFile, Slot, UnlockedKeys
+from desktop.store.server.connect import (
+    group_role,
+    role_name,
+    role_password,
+    scram_verifier,
+)
+
+ConnectionFactory = Callable[[], psycopg.Connection]
+
+
+class ServerKeyslots(KeyslotFile):
+    """The keyslots visible to the connected role, saved back row by row."""
+
+    def __init__(
+        self,
+        connect: ConnectionFactory,
+        database: str,
+        database_id: str,
+        slots: dict[str, Slot],
+    ) -> None:
+        super().__init__(Path(f"{database}.server-keys"), database_id, slots)
+        self._connect = connect
+        self._database = database
+        self._stored = set(slots)
+        self._passwords: dict[str, str] = {}
+
+    @classmethod
+    def read(cls, connect: ConnectionFactory, database: str) -> ServerKeyslots:
+        """The database id and every slot row this role may see."""
+        with connect() as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = 'database_id'").fetchone()
+            if row is None:
+                from desktop.store.errors import NotADatabase
+
+                raise NotADatabase("Serverdatabasen är inte förberedd för Rondplan.")
+            rows = conn.execute("SELECT name, slot FROM server_keyslot").fetchall()
+        database_id = row[0] if isinstance(row[0], str) else json.loads(row[0])
+        slots = slots_by_user({name: Slot.from_json(data) for name, data in rows}, database)
+        return cls(connect, database, str(database_id), slots)
+
+    def rebind(self, connect: ConnectionFactory) -> None:
+        """Use another connection factory (the unlocked store's own)."""
+        self._connect = connect
+
+    def put(self, name: str, secret: str, keys: UnlockedKeys, kdf=None) -> None:  # type: ignore[no-untyped-def]
+        super().put(name, secret, keys, kdf)
+        if name != RECOVERY:
+            # The role's password follows the slot's: both change when the password does.
+            self._passwords[name] = secret
+
+    def save(self) -> None:
+        with self._connect() as conn, conn.transaction():
+            for name, slot in self.slots.items():
+                conn.execute(
+                    "INSERT INTO server_keyslot (name, slot) VALUES (%s, %s) "
+                    "ON CONFLICT (name) DO UPDATE SET slot = excluded.slot, updated_at = now()",
+                    (self._row_name(name), json.dumps(slot.to_json())),
+                )
+            for name in self._stored - set(self.slots):
+                conn.execute(
+                    "DELETE FROM server_keyslot WHERE name = %s", (self._row_name(name),)
+                )
+                self._drop_login(conn, name)
+            for name, secret in self._passwords.items():
+                self._set_login(conn, name, secret)
+        self._stored = set(self.slots)
+        self._passwords.clear()
+
+    def _row_name(self, name: str) -> str:
+        # Rows are named by role, so the policy can compare them with current_user.
+        return name if name == RECOVERY else role_name(self._database, name)
+
+    def _set_login(self, conn: psycopg.Connection, name: str, secret: str) -> None:
+        role = role_name(self._database, name)
+        verifier = scram_verifier(role_password(role, secret))
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        conn.execute(
+            sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(role), sql.Literal(verifier)
+            )
+        )
+        if not exists:
+            conn.execute(
+                sql.SQL("GRANT {} TO {}").format(
+                    sql.Identifier(group_role(self._database, "app")), sql.Identifier(role)
+                )
+            )
+            conn.execute(
+                "INSERT INTO user_role (rolname, username) VALUES (%s, %s) "
+                "ON CONFLICT (rolname) DO NOTHING",
+                (role, name),
+            )
+
+    def _drop_login(self, conn: psycopg.Connection, name: str) -> None:
+        if name == RECOVERY:
+            return
+        role = role_name(self._database, name)
+        # NOLOGIN rather than DROP: the role may still own audit history on the server.
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+            conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+
+
+def slots_by_user(rows: dict[str, Slot], database: str) -> dict[str, Slot]:
+    """Row names (roles) back to Rondplan user names."""
+    prefix = f"{database}."
+    return {
+        (name[len(prefix):] if name.startswith(prefix) else name): slot
+        for name, slot in rows.items()
+    }

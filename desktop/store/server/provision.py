@@ -1,0 +1,146 @@
+"""``rondplan init --server``: migrate an empty PostgreSQL database and add its admin.
+
+Run with the database owner's URL. The owner migrates and grants; the application
+itself never connects as the owner afterwards: every user has their own login role,
+a member of ``<database>.app`` (administrators also of ``<database>.admin``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from desktop.models import Agency, AgencyKind, Role, Setting, User, utcnow
+from desktop.store import crypto, migrate
+from desktop.store.database import DATABASE_ID, DEFAULT_AGENCIES
+from desktop.store.errors import AlreadyExists
+from desktop.store.keyslots import RECOVERY, UnlockedKeys
+from desktop.store.server import schema
+from desktop.store.server.connect import ServerAddress, connect, group_role, role_name
+from desktop.store.server.keyslots import ServerKeyslots
+from desktop.store.server.store import LockedServer, ServerStore
+
+
+@dataclass(frozen=True)
+class CreatedServer:
+    store: ServerStore
+    recovery_code: str
+
+
+def owner_engine(address: ServerAddress) -> Engine:
+    """An engine as the URL's own user (the owner), for migrations and provisioning."""
+    conninfo = address.conninfo()
+    return create_engine(
+        "postgresql+psycopg://", creator=lambda: connect(conninfo), poolclass=NullPool
+    )
+
+
+@contextlib.contextmanager
+def owner_connection(address: ServerAddress) -> Iterator[psycopg.Connection]:
+    with connect(address.conninfo()) as conn:
+        yield conn
+
+
+def prepare_roles(address: ServerAddress) -> None:
+    """The group roles and their grants (idempotent; run again after an upgrade)."""
+    with owner_connection(address) as conn, conn.transaction():
+        for group in ("app", "admin"):
+            name = group_role(address.database, group)
+            if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+        for statement in schema.grant_statements(address.database):
+            conn.execute(statement.encode())
+
+
+def upgrade_server(url: str) -> None:
+    """Run pending migrations as the owner, then renew the grants."""
+    address = ServerAddress.parse(url)
+    engine = owner_engine(address)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    prepare_roles(address)
+
+
+def init_server(
+    url: str,
+    admin_username: str,
+    admin_display_name: str,
+    password: str,
+    admin_agency: str = "social",
+    agencies: tuple[tuple[str, str, AgencyKind], ...] = DEFAULT_AGENCIES,
+    state_dir: Path | None = None,
+) -> CreatedServer:
+    """Prepare an empty server database and its first administrator."""
+    address = ServerAddress.parse(url)
+    with owner_connection(address) as conn:
+        used = conn.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
+        ).fetchone()
+    if used:
+        raise AlreadyExists("Serverdatabasen används redan av Rondplan.")
+    if admin_agency not in {code for code, _, _ in agencies}:
+        raise ValueError(f"unknown agency {admin_agency!r}")
+    upgrade_server(url)
+    data_key = crypto.new_key()
+    compartments = {code: crypto.new_key() for code, _, _ in agencies}
+    recovery_code = crypto.new_recovery_code()
+    slots = ServerKeyslots(
+        lambda: connect(address.conninfo()), address.database, str(uuid.uuid4()), {}
+    )
+    engine = owner_engine(address)
+    try:
+        with Session(engine) as session, session.begin():
+            session.add(Setting(key=DATABASE_ID, value=slots.database_id))
+            by_code = {}
+            for code, name, kind in agencies:
+                agency = Agency(code=code, name=name, kind=kind)
+                session.add(agency)
+                by_code[code] = agency
+            session.flush()
+            session.add(
+                User(
+                    username=admin_username,
+                    display_name=admin_display_name,
+                    role=Role.ADMINISTRATOR,
+                    agency_id=by_code[admin_agency].id,
+                    password_changed_at=utcnow(),
+                )
+            )
+    finally:
+        engine.dispose()
+    slots.put(RECOVERY, recovery_code, UnlockedKeys(data_key, compartments))
+    slots.put(
+        admin_username, password, UnlockedKeys(data_key, {admin_agency: compartments[admin_agency]})
+    )
+    slots.save()
+    make_administrator(address, admin_username)
+    store = LockedServer(url, state_dir).unlock(admin_username, password)
+    return CreatedServer(store, recovery_code)
+
+
+def make_administrator(address: ServerAddress, username: str) -> None:
+    """Let the user's role create roles and join the admin group (owner only)."""
+    role = sql.Identifier(role_name(address.database, username))
+    with owner_connection(address) as conn, conn.transaction():
+        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(role))
+        conn.execute(
+            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                sql.Identifier(group_role(address.database, "admin")), role
+            )
+        )
+        conn.execute(
+            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                sql.Identifier(group_role(address.database, "app")), role
+            )
+        )

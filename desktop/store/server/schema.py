@@ -1,0 +1,134 @@
+"""PostgreSQL-only parts of the schema, run by the initial migration on that dialect.
+
+- Search: a pg_trgm GIN index over the same text the SQLite FTS5 table holds.
+- Audit: a trigger refuses UPDATE and DELETE on ``audit_entry`` for everyone
+  (the grants also give application roles INSERT and SELECT only).
+- Keys: ``server_keyslot`` holds each user's wrapped keys; a row is readable only by
+  its own role (and by administrators, who create and remove slots).
+- Agencies: ``user_role`` maps a database role to its user and agency, written only by
+  administrators; row-level security on agency data asks it through ``current_user``,
+  which a client cannot forge (unlike a session setting).
+"""
+
+from __future__ import annotations
+
+# The expression both the index and the search query use (see mapping/search.py).
+SEARCH_EXPRESSION = (
+    "(first_name || ' ' || last_name || ' ' || aliases || ' ' || "
+    "replace(coalesce(identity_number, ''), '-', ''))"
+)
+
+SEARCH = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE INDEX ix_person_search_trgm ON person USING gin ({SEARCH_EXPRESSION} gin_trgm_ops)",
+)
+
+AUDIT_GUARDS = (
+    "CREATE FUNCTION rondplan_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit log is append-only'; END $$",
+    "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
+    "ON audit_entry FOR EACH STATEMENT EXECUTE FUNCTION rondplan_audit_append_only()",
+)
+
+SERVER_TABLES = (
+    # The role -> user link; the user's agency and role live in user_account, whose
+    # agency_id, role, username and active columns only administrators may change.
+    "CREATE TABLE user_role (rolname text PRIMARY KEY, username text NOT NULL UNIQUE)",
+    "CREATE TABLE server_keyslot ("
+    " name text PRIMARY KEY,"
+    " slot jsonb NOT NULL,"
+    " updated_at timestamp NOT NULL DEFAULT now())",
+    # Plain SQL functions run as the caller, so current_user is the logged-in role.
+    "CREATE FUNCTION rondplan_agency() RETURNS integer LANGUAGE sql STABLE AS "
+    "$$ SELECT u.agency_id FROM user_role r JOIN user_account u ON u.username = r.username "
+    "WHERE r.rolname = current_user AND u.active $$",
+    "CREATE FUNCTION rondplan_is_admin() RETURNS boolean LANGUAGE sql STABLE AS "
+    "$$ SELECT EXISTS (SELECT 1 FROM user_role r JOIN user_account u "
+    "ON u.username = r.username WHERE r.rolname = current_user AND u.active "
+    "AND u.role = 'administrator') $$",
+    # The database owner (who migrates and provisions) is not an application user.
+    "CREATE FUNCTION rondplan_is_owner() RETURNS boolean LANGUAGE sql STABLE AS "
+    "$$ SELECT EXISTS (SELECT 1 FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba "
+    "WHERE d.datname = current_database() AND r.rolname = current_user) $$",
+)
+
+# (table, condition): every row of these belongs to one agency (or two, a disclosure).
+AGENCY_TABLES: tuple[tuple[str, str], ...] = (
+    ("note", "agency_id = rondplan_agency()"),
+    ("print_record", "agency_id = rondplan_agency()"),
+    ("disclosure", "rondplan_agency() IN (from_agency_id, to_agency_id)"),
+)
+
+
+def rls_statements() -> list[str]:
+    """ENABLE and FORCE row-level security with one policy per protected table."""
+    statements = []
+    for table, condition in AGENCY_TABLES:
+        rule = f"({condition}) OR rondplan_is_owner()"
+        statements += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+            f"CREATE POLICY {table}_agency ON {table} USING ({rule}) WITH CHECK ({rule})",
+        ]
+    slot_rule = "name = current_user OR rondplan_is_admin() OR rondplan_is_owner()"
+    statements += [
+        "ALTER TABLE server_keyslot ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE server_keyslot FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY server_keyslot_own ON server_keyslot USING ({slot_rule}) "
+        f"WITH CHECK ({slot_rule})",
+    ]
+    return statements
+
+
+def upgrade_statements() -> list[str]:
+    """Everything the initial migration adds on PostgreSQL, in order."""
+    return [*SEARCH, *AUDIT_GUARDS, *SERVER_TABLES, *rls_statements()]
+
+
+DOWNGRADE = (
+    "DROP TABLE IF EXISTS server_keyslot",
+    "DROP TABLE IF EXISTS user_role",
+    "DROP FUNCTION IF EXISTS rondplan_agency()",
+    "DROP FUNCTION IF EXISTS rondplan_is_admin()",
+    "DROP FUNCTION IF EXISTS rondplan_is_owner()",
+    "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry",
+    "DROP FUNCTION IF EXISTS rondplan_audit_append_only()",
+    "DROP INDEX IF EXISTS ix_person_search_trgm",
+)
+
+
+# What a user's own session may change in user_account (never agency, role or active).
+USER_SELF_COLUMNS = "display_name, last_login_at, password_changed_at, version, updated_at"
+
+
+def grant_statements(database: str) -> list[str]:
+    """Privileges of the group roles; run by the owner at init (and after upgrades)."""
+    from desktop.store.server.connect import group_role
+
+    app = _quote(group_role(database, "app"))
+    admin = _quote(group_role(database, "admin"))
+    return [
+        f"GRANT CONNECT ON DATABASE {_quote(database)} TO {app}",
+        f"GRANT USAGE ON SCHEMA public TO {app}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {app}",
+        # The audit log: append and read only; the trigger stops even the owner.
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM {app}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {app}",
+        # Who belongs to which agency is the administrators' to say, never the user's.
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON user_role FROM {app}",
+        f"GRANT INSERT, UPDATE, DELETE ON user_role TO {admin}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON user_account FROM {app}",
+        f"GRANT UPDATE ({USER_SELF_COLUMNS}) ON user_account TO {app}",
+        f"GRANT INSERT, UPDATE, DELETE ON user_account TO {admin}",
+        f"GRANT {app} TO {admin}",
+    ]
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def quote(identifier: str) -> str:
+    """A double-quoted SQL identifier."""
+    return _quote(identifier)

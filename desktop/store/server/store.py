@@ -1,0 +1,188 @@
+"""The server store: a ``Store`` whose engine is PostgreSQL as the user's own role.
+
+Login = connect as the user's role (derived SCRAM password) → read the own keyslot row
+→ unwrap it with Argon2id as on a local file. There is no SQLCipher key on the server:
+the "data key" in the slots only wraps the audit key, while agency compartments keep
+their client-side encryption, so the server never sees another agency's plaintext.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+
+import psycopg
+from platformdirs import user_state_path
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
+
+from desktop.store import migrate
+from desktop.store.database import Identity, Store
+from desktop.store.errors import StoreError, WrongPassword
+from desktop.store.keyslots import UnlockedKeys
+from desktop.store.server.connect import (
+    ServerAddress,
+    connect,
+    role_name,
+    role_password,
+)
+from desktop.store.server.keyslots import ServerKeyslots
+
+CHANNEL = "rondplan_changes"
+# One advisory lock serialises writers, as BEGIN IMMEDIATE does on SQLite: the audit
+# chain's next sequence number is then never taken twice.
+WRITE_LOCK = 0x52504C4E  # "RPLN"
+# pg_notify payloads must stay under 8000 bytes; beyond this, only kinds are sent.
+MAX_NOTIFY_IDS = 200
+
+
+def state_folder() -> Path:
+    """Where this workstation keeps its audit checkpoint of a server database."""
+    return user_state_path("Rondplan", appauthor=False) / "server"
+
+
+class NeedsUpgrade(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Serverdatabasen har en annan version än programmet. "
+            "Be administratören uppgradera servern (rondplan init --server … --upgrade)."
+        )
+
+
+class ServerStore(Store):
+    """An unlocked server database, used by services exactly like ``Store``."""
+
+    def __init__(
+        self,
+        address: ServerAddress,
+        role: str,
+        password: str,
+        keyslots: ServerKeyslots,
+        keys: UnlockedKeys,
+        identity: Identity,
+        state_dir: Path | None = None,
+    ) -> None:
+        self.address = address
+        self.role = role
+        self._conninfo = address.conninfo(role, password)
+        # Identifies this store's own NOTIFYs, so its listener can skip them.
+        self.origin = secrets.token_hex(8)
+        folder = state_dir or state_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(folder / f"{address.host}_{address.database}", keyslots, keys, identity)
+        self.checkpoint_path = folder / f"{address.host}_{address.database}.audit"
+        keyslots.rebind(self.connect)
+
+    @property
+    def conninfo(self) -> str:
+        """The libpq string of this user's role (for the change listener)."""
+        self._keys()
+        return self._conninfo
+
+    def connect(self) -> psycopg.Connection:
+        """A raw psycopg connection as this user's role (refused while locked)."""
+        self._keys()
+        return connect(self._conninfo)
+
+    def _make_engine(self) -> Engine:
+        engine = create_engine(
+            "postgresql+psycopg://",
+            creator=self.connect,
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+            # A restarted server or a dropped link: test each connection on checkout.
+            pool_pre_ping=True,
+            hide_parameters=True,
+        )
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: object) -> None:
+            if conn.get_execution_options().get("rondplan_write", False):  # type: ignore[attr-defined]
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")  # type: ignore[attr-defined]
+
+        return engine
+
+    def announce(
+        self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
+    ) -> None:
+        """NOTIFY in the same transaction: delivered to listeners only if it commits."""
+        listed = sorted(ids)
+        payload: dict[str, object] = {"o": self.origin, "k": sorted(kinds)}
+        if len(listed) <= MAX_NOTIFY_IDS:
+            payload["i"] = [[kind, i] for kind, i in listed]
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANNEL, "payload": json.dumps(payload, separators=(",", ":"))},
+        )
+
+    def change_password(self, username: str, old: str, new: str) -> None:
+        super().change_password(username, old, new)  # rewraps the slot and the role
+        if username == self.identity.username:
+            self.engine.dispose()
+            self._conninfo = self.address.conninfo(self.role, role_password(self.role, new))
+
+    def rotate_data_key(self) -> list[str]:
+        raise StoreError(
+            "På servern finns ingen filnyckel att byta; nycklarna i avdelningarna byts inte."
+        )
+
+    def backup_to(self, dest: Path) -> None:
+        raise StoreError(
+            "Servern säkerhetskopieras av serverns drift (pg_basebackup och WAL-arkiv), "
+            "inte från en arbetsstation."
+        )
+
+
+class LockedServer:
+    """A server address whose user has not logged in yet."""
+
+    def __init__(self, url: str, state_dir: Path | None = None) -> None:
+        self.address = ServerAddress.parse(url)
+        self.state_dir = state_dir
+        # Shown where the local store shows its file.
+        self.path = Path(self.address.url())
+
+    def unlock(self, username: str, password: str) -> ServerStore:
+        role = role_name(self.address.database, username)
+        login = role_password(role, password)
+        conninfo = self.address.conninfo(role, login)
+        with connect(conninfo) as conn:
+            _check_revision(conn)
+        slots = ServerKeyslots.read(lambda: connect(conninfo), self.address.database)
+        keys = slots.unlock(username, password)
+        with connect(conninfo) as conn:
+            identity = _identity(conn, username)
+        return ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
+
+
+def _check_revision(conn: psycopg.Connection) -> None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except psycopg.errors.UndefinedTable:
+        row = None
+    if row is None or row[0] != migrate.head_revision():
+        raise NeedsUpgrade
+
+
+def _identity(conn: psycopg.Connection, username: str) -> Identity:
+    row = conn.execute(
+        "SELECT u.id, u.username, u.display_name, u.role, u.agency_id, a.code, a.name, "
+        "u.active FROM user_account u JOIN agency a ON a.id = u.agency_id "
+        "WHERE u.username = %s",
+        (username,),
+    ).fetchone()
+    if row is None or not row[7]:
+        raise WrongPassword("Kontot finns inte eller är avstängt.")
+    from desktop.models import Role
+
+    return Identity(row[0], row[1], row[2], Role(row[3]), row[4], row[5], row[6])
+
+
+def open_server(url: str, state_dir: Path | None = None) -> LockedServer:
+    return LockedServer(url, state_dir)
+
+
+__all__ = ["LockedServer", "NeedsUpgrade", "ServerStore", "open_server"]
