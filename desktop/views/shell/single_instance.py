@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from pathlib import Path
 
 import platformdirs
@@ -22,7 +23,11 @@ _TIMEOUT_MS = 1000
 
 def runtime_dir() -> Path:
     """Returns the per-user runtime folder for Rondplan's lock and socket."""
-    return Path(platformdirs.user_runtime_dir("Rondplan", appauthor=False))
+    with warnings.catch_warnings():
+        # Without XDG_RUNTIME_DIR (a bare X session, CI) platformdirs falls back to a
+        # per-user folder under /tmp and warns; the fallback is fine for a lock file.
+        warnings.simplefilter("ignore")
+        return Path(platformdirs.user_runtime_dir("Rondplan", appauthor=False))
 
 
 def _server_name(name: str, folder: Path) -> str:
