@@ -70,7 +70,7 @@ class PersonService:
         """True when a common fragment left only the first ``SEARCH_POOL`` matches listed."""
         require(self.store.identity, Action.SEARCH)
         with self.store.read_session() as session:
-            return search.search_pool(session, flt) is not None
+            return search.search_capped(session, flt)
 
     def count(self, flt: PersonFilter) -> int:
         require(self.store.identity, Action.SEARCH)

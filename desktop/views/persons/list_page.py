@@ -23,6 +23,7 @@ from desktop.models import Category, PersonStatus
 from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import PersonFilter, RiskRole
+from desktop.services.mapping.search import SEARCH_POOL
 from desktop.services.permissions import Action, allowed
 from desktop.views.persons.labels import label
 from desktop.views.persons.table_model import PersonColumn, PersonTableModel
@@ -214,8 +215,14 @@ class PersonsPage(QWidget):
             self._search_settled()
 
     def _update_count(self) -> None:
-        total = self._mapping.persons.count(self.model.person_filter)
-        self.count_label.setText(self.tr("%n personer", "", total))
+        flt = self.model.person_filter
+        total = self._mapping.persons.count(flt)
+        text = self.tr("%n personer", "", total)
+        if self._mapping.persons.search_capped(flt):
+            text += " – " + self.tr(
+                "många träffar, listan visar ett urval på %1. Skriv mer för att avgränsa."
+            ).replace("%1", str(SEARCH_POOL))
+        self.count_label.setText(text)
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
