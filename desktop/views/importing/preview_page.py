@@ -58,6 +58,7 @@ class PreviewPage(QWizardPage):
         self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.rows_view.horizontalHeader().setDefaultSectionSize(110)
         self.rows_view.verticalHeader().setDefaultSectionSize(24)
+        self.rows_view.setTabKeyNavigation(False)
 
         self.problems_model = ProblemListModel(self)
         self.problems_view = QListView()
@@ -74,6 +75,8 @@ class PreviewPage(QWizardPage):
             [self.tr("Rad"), self.tr("I filen"), self.tr("Vad ska göras?")]
         )
         self.duplicates.verticalHeader().setVisible(False)
+        # Tab moves on to the choice boxes instead of from cell to cell.
+        self.duplicates.setTabKeyNavigation(False)
         self.duplicates.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.duplicates.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.duplicates_label = QLabel(self.tr("&Möjliga dubbletter av befintliga personer:"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop.models import Person
@@ -97,7 +98,9 @@ def test_preview_shows_problems_and_blocks(qtbot, wizard, services, tmp_path, qt
     assert model.data(cell, 8) is not None  # background
     first = page.problems_model.index(0, 0)
     assert page.problems_model.data(first).startswith("Fel: rad 3, Postnummer:")
-    page._jump(first)
+    page.problems_view.setFocus()
+    page.problems_view.setCurrentIndex(first)
+    qtbot.keyClick(page.problems_view, Qt.Key.Key_Return)
     assert page.rows_view.currentIndex() == cell
     assert "Importera är avstängt" in page.summary.text()
     # Fix the file, read it again: the error is gone.
