@@ -94,7 +94,9 @@ def figures(quick: bool) -> list[Figure]:
     finally:
         if not cache:
             shutil.rmtree(folder, ignore_errors=True)
-    label = f"{counts['person']:,} persons, {counts['visit']:,} visits".replace(",", " ")
+    persons_text = f"{counts['person']:,}".replace(",", " ")
+    visits_text = f"{counts['visit']:,}".replace(",", " ")
+    label = f"{persons_text} persons, {visits_text} visits"
     print(f"dashboard: database ready in {built:.0f} s ({label})", file=sys.stderr)
     return [
         Figure(
