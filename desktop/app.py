@@ -288,6 +288,13 @@ def run_gui(args: argparse.Namespace) -> int:
         demo_dir = tempfile.TemporaryDirectory(prefix="rondplan-demo-")
         store = open_demo_store(Path(demo_dir.name))
         label = QCoreApplication.translate("Session", "Demodatabas (fiktiva uppgifter)")
+    elif getattr(args, "server", None):
+        from desktop.views.server.session import login_to_server
+
+        server_store = login_to_server(args.server)
+        if server_store is None:
+            return 0
+        store, label = server_store, server_store.address.url()
     else:
         path = database_path(args)
         if not path.exists():
@@ -304,10 +311,18 @@ def run_gui(args: argparse.Namespace) -> int:
     session = Session(store, settings, label)
     session.start()
     instance.activation_requested.connect(lambda: bring_to_front(session.window))
+    link = None
+    if getattr(args, "server", None) and not args.demo:
+        from desktop.views.server.session import ServerLink
+
+        # Other workstations' changes reach the pages; a dropped link shows a banner.
+        link = ServerLink(store, session.hub, session.window)  # type: ignore[arg-type]
     session.window.show()
     try:
         return app.exec()
     finally:
+        if link is not None:
+            link.stop()
         session.close()
         handler.uninstall()
         instance.release()

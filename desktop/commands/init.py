@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="administratörens myndighet",
     )
     parser.add_argument("--password-stdin", action="store_true")
+    parser.add_argument(
+        "--server",
+        dest="init_server",
+        metavar="URL",
+        help="förbered en tom PostgreSQL-databas (ägarens adress) i stället för en fil",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -35,6 +41,19 @@ def run(args: argparse.Namespace) -> int:
     password = read_password(args, "Nytt lösenord för administratören: ")
     if len(password) < MIN_PASSWORD:
         raise UserError(f"Lösenordet måste ha minst {MIN_PASSWORD} tecken.")
+    server = getattr(args, "init_server", None) or getattr(args, "server", None)
+    if server:
+        from desktop.store.server.provision import init_server
+
+        made = init_server(
+            server, args.admin, args.display_name or args.admin, password, admin_agency=args.agency
+        )
+        made.store.lock()
+        print(f"Serverdatabasen förbereddes: {made.store.address.url()}")
+        print()
+        print("ÅTERSTÄLLNINGSKOD (visas bara nu – skriv ut den och förvara den i ett kassaskåp):")
+        print(f"    {made.recovery_code}")
+        return 0
     path = database_path(args)
     created = create_database(
         path, args.admin, args.display_name or args.admin, password, admin_agency=args.agency

@@ -70,8 +70,9 @@ def drop_database(url: str) -> None:
     """Drop the database and every role made for it (roles are cluster-wide)."""
     name = url.rsplit("/", 1)[1].split("?")[0]
     with psycopg.connect(_conninfo(maintenance_url()), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
         roles = conn.execute(
             "SELECT rolname FROM pg_roles WHERE rolname LIKE %s OR rolname LIKE %s "
             "ORDER BY rolname LIKE '%%:%%'",

@@ -74,9 +74,7 @@ class ServerKeyslots(KeyslotFile):
                     (self._row_name(name), json.dumps(slot.to_json())),
                 )
             for name in self._stored - set(self.slots):
-                conn.execute(
-                    "DELETE FROM server_keyslot WHERE name = %s", (self._row_name(name),)
-                )
+                conn.execute("DELETE FROM server_keyslot WHERE name = %s", (self._row_name(name),))
                 self._drop_login(conn, name)
             for name, secret in self._passwords.items():
                 self._set_login(conn, name, secret)
@@ -122,6 +120,6 @@ def slots_by_user(rows: dict[str, Slot], database: str) -> dict[str, Slot]:
     """Row names (roles) back to Rondplan user names."""
     prefix = f"{database}."
     return {
-        (name[len(prefix):] if name.startswith(prefix) else name): slot
+        (name[len(prefix) :] if name.startswith(prefix) else name): slot
         for name, slot in rows.items()
     }

@@ -1,0 +1,9 @@
+"""The operations service tests (test_outputs), run unchanged against PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.operations.test_outputs import *  # noqa: F403
+
+pytestmark = pytest.mark.usefixtures("on_postgres")

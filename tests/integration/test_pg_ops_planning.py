@@ -1,0 +1,9 @@
+"""The operations service tests (test_planning), run unchanged against PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.operations.test_planning import *  # noqa: F403
+
+pytestmark = pytest.mark.usefixtures("on_postgres")
