@@ -68,8 +68,10 @@ class DatabasePersonLookup:
         self._persons = {p.id: p for p in persons}
         self._by_identity: dict[str, list[int]] = defaultdict(list)
         self._by_birth: dict[dt.date, list[int]] = defaultdict(list)
-        self._by_word: dict[str, set[int]] = defaultdict(set)
-        self._words_by_initial: dict[str, set[str]] = defaultdict(set)
+        # Every person, and those without a birth date: a row with a birth date only
+        # needs the second for close spellings (another birth date means another person).
+        self._everyone = _WordIndex()
+        self._undated = _WordIndex()
         self._keys: dict[int, str] = {}
         self._token_words: dict[str, tuple[str, ...]] = {}
         self._masks: dict[str, int] = {}
@@ -81,11 +83,11 @@ class DatabasePersonLookup:
             key = self._key(person.full_name)
             self._keys[person.id] = key
             for word in set(key.split()):
-                self._by_word[word].add(person.id)
                 if word not in self._masks:
                     self._masks[word] = _letter_mask(word)
-                    self._words_by_initial[word[0]].add(word)
-        self._similar_words: dict[str, frozenset[str]] = {}
+                self._everyone.add(word, person.id)
+                if person.birth_date is None:
+                    self._undated.add(word, person.id)
         self._pair_scores: dict[tuple[str, str], float] = {}
 
     @classmethod
@@ -121,7 +123,8 @@ class DatabasePersonLookup:
                     found[person_id] = (1, SAME_NAME_AND_BIRTH)
                 elif self._similar(self._keys[person_id], key):
                     found[person_id] = (2, SIMILAR_NAME_SAME_BIRTH)
-        for person_id in self._spelled_alike(key):
+        index = self._everyone if row.birth_date is None else self._undated
+        for person_id in self._spelled_alike(key, index):
             person = self._persons[person_id]
             if person_id in found or self._different_numbers(person_id, number):
                 continue
@@ -181,7 +184,7 @@ class DatabasePersonLookup:
             score = min(score, weakest(words_b, words_a))
         return score >= SIMILAR_THRESHOLD
 
-    def _spelled_alike(self, key: str) -> set[int]:
+    def _spelled_alike(self, key: str, index: _WordIndex) -> set[int]:
         """Persons with at least two name words close to words of ``key`` (one for a
         one-word name): a superset of those :func:`names_similar` accepts."""
         words = sorted(set(key.split()))[:_MAX_WORDS]
@@ -190,8 +193,8 @@ class DatabasePersonLookup:
         per_word = []
         for word in words:
             ids: set[int] = set()
-            for similar in self._close_words(word):
-                ids |= self._by_word[similar]
+            for similar in self._close_words(word, index):
+                ids |= index.persons[similar]
             per_word.append(ids)
         if len(per_word) == 1:
             return per_word[0]
@@ -204,12 +207,12 @@ class DatabasePersonLookup:
                 result.update(x for x in small if x in large)
         return result
 
-    def _close_words(self, word: str) -> frozenset[str]:
-        cached = self._similar_words.get(word)
+    def _close_words(self, word: str, index: _WordIndex) -> frozenset[str]:
+        cached = index.similar.get(word)
         if cached is None:
             mask = _letter_mask(word)
             close = []
-            for other in self._words_by_initial.get(word[0], ()):
+            for other in index.by_initial.get(word[0], ()):
                 if other[1:2] != word[1:2] and other[-2:] != word[-2:]:
                     continue
                 # Jaro-Winkler >= 0.88 needs Jaro >= 0.8, hence m/|a| + m/|b| >= 1.4 for
@@ -219,8 +222,21 @@ class DatabasePersonLookup:
                     continue
                 if self._score(other, word) >= SIMILAR_THRESHOLD:
                     close.append(other)
-            cached = self._similar_words[word] = frozenset(close)
+            cached = index.similar[word] = frozenset(close)
         return cached
+
+
+class _WordIndex:
+    """Name words → persons, words by first letter, and the close words found so far."""
+
+    def __init__(self) -> None:
+        self.persons: dict[str, set[int]] = defaultdict(set)
+        self.by_initial: dict[str, set[str]] = defaultdict(set)
+        self.similar: dict[str, frozenset[str]] = {}
+
+    def add(self, word: str, person_id: int) -> None:
+        self.persons[word].add(person_id)
+        self.by_initial[word[0]].add(word)
 
 
 def _letter_mask(word: str) -> int:

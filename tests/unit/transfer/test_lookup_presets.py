@@ -54,6 +54,8 @@ def test_close_spelling(lookup):
         (1, "liknande namn och samma födelsedatum")
     ]
     assert reasons(lookup, row("Jusuf", "Hasan")) == [(3, "liknande namn")]
+    # A row with a birth date still finds a person whose birth date is unknown.
+    assert reasons(lookup, row("Jusuf", "Hasan", dt.date(2000, 1, 1))) == [(3, "liknande namn")]
     assert reasons(lookup, row("Mohamed", "Ali")) == [(1, "liknande namn")]
 
 
