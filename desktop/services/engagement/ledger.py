@@ -22,17 +22,11 @@ from desktop.services.engagement.rows import (
     RepeatRow,
 )
 from desktop.services.errors import NotFound, ValidationError
-from desktop.services.operations.rows import MessagePart
+from desktop.services.operations.rows import PART_FIELDS, MessagePart
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
-PART_FIELDS: dict[MessagePart, str] = {
-    MessagePart.NOT_SUSPECTED: "part_not_suspected",
-    MessagePart.NO_HARM: "part_no_harm",
-    MessagePart.CONSEQUENCES: "part_consequences",
-    MessagePart.HELP: "part_help",
-}
 ALL_PARTS = frozenset(MessagePart)
 MAX_BY = 200
 

@@ -7,18 +7,14 @@ agency-only Note all commit together, or nothing does.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from desktop.models import (
     Address,
-    Delivery,
     DeliveryChannel,
     Note,
     NoteSection,
     Person,
-    Referral,
-    ReferralEvent,
     ReferralStatus,
     SupportService,
     Task,
@@ -33,8 +29,8 @@ from desktop.services.errors import ConflictError, NotFound, PermissionDenied, V
 from desktop.services.operations.queries import UNKNOWN_AREA, person_label
 from desktop.services.operations.rows import (
     OUTCOME_STATUSES,
+    PART_FIELDS,
     ChoiceRow,
-    MessagePart,
     OutcomeInput,
     VisitDetail,
 )
@@ -43,12 +39,6 @@ from desktop.services.security.notes import KEY_COMPARTMENT, MAX_NOTE_CHARS
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
-_PART_FIELDS = {
-    MessagePart.NOT_SUSPECTED: "part_not_suspected",
-    MessagePart.NO_HARM: "part_no_harm",
-    MessagePart.CONSEQUENCES: "part_consequences",
-    MessagePart.HELP: "part_help",
-}
 MAX_TEXT = 4000
 
 
@@ -110,7 +100,7 @@ class OutcomeService:
             status=visit.status,
             outcome_recorded_at=visit.outcome_recorded_at,
             family_present=visit.family_present,
-            parts=frozenset(p for p, f in _PART_FIELDS.items() if getattr(visit, f)),
+            parts=frozenset(p for p, f in PART_FIELDS.items() if getattr(visit, f)),
             response=visit.response,
             support_asked=visit.support_asked,
             support_offered=visit.support_offered,
@@ -173,9 +163,9 @@ class OutcomeService:
             _apply(visit, data)
             uow.touched("visit", visit_id)
             uow.touched("person", visit.person_id)
-            self._ledger(uow, session, visit, data)
+            self._ledger(uow, visit, data)
             if data.support_accepted and data.support_service_id is not None:
-                self._referral(uow, session, visit, data.support_service_id)
+                self._referral(uow, visit, data.support_service_id)
             if data.follow_up_title.strip() and data.follow_up_due is not None:
                 task = Task(
                     title=data.follow_up_title.strip()[:200],
@@ -208,69 +198,45 @@ class OutcomeService:
             uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value)
         return uow.changes
 
-    def _ledger(self, uow: UnitOfWork, session: Session, visit: Visit, data: OutcomeInput) -> None:
+    def _ledger(self, uow: UnitOfWork, visit: Visit, data: OutcomeInput) -> None:
         """Keep exactly one HOME_VISIT delivery for the visit when the message was given."""
-        existing = session.scalars(
-            select(Delivery).where(
-                Delivery.visit_id == visit.id, Delivery.channel == DeliveryChannel.HOME_VISIT
-            )
-        ).first()
-        if not delivers_message(data):
-            if existing is not None:
-                session.execute(delete(Delivery).where(Delivery.id == existing.id))
-                uow.audit("delivery.delete", "delivery", [existing.id])
-                uow.touched("delivery", existing.id)
-            return
-        delivery = existing or Delivery(
-            person_id=visit.person_id, channel=DeliveryChannel.HOME_VISIT, visit_id=visit.id
-        )
-        delivery.delivered_on = visit.starts_at.date()
-        delivery.delivered_by = self.store.identity.agency_code
-        for part, name in _PART_FIELDS.items():
-            setattr(delivery, name, part in data.parts)
-        if existing is None:
-            session.add(delivery)
-        session.flush()
-        uow.audit("delivery.record", "delivery", [delivery.id])
-        uow.touched("delivery", delivery.id)
+        from desktop.services.engagement.ledger import record_delivery, remove_delivery
 
-    def _referral(self, uow: UnitOfWork, session: Session, visit: Visit, service_id: int) -> None:
-        """An ACCEPTED referral for the visit's person, once per visit and service."""
-        service = session.get(SupportService, service_id)
-        if service is None:
-            raise NotFound("Stödinsatsen finns inte längre.")
-        already = session.scalar(
-            select(Referral.id).where(
-                Referral.visit_id == visit.id, Referral.service_id == service_id
-            )
-        )
-        if already is not None:
+        if not delivers_message(data):
+            remove_delivery(uow, DeliveryChannel.HOME_VISIT, visit_id=visit.id)
             return
-        day = visit.starts_at.date()
-        referral = Referral(
+        record_delivery(
+            uow,
             person_id=visit.person_id,
-            service_id=service_id,
-            status=ReferralStatus.ACCEPTED,
-            responsible_agency_id=service.agency_id,
+            delivered_on=visit.starts_at.date(),
+            channel=DeliveryChannel.HOME_VISIT,
+            parts=data.parts,
+            delivered_by=self.store.identity.agency_code,
             visit_id=visit.id,
-            opened_on=day,
         )
-        referral.events.append(
-            ReferralEvent(
-                status=ReferralStatus.ACCEPTED, on_date=day, user_id=self.store.identity.user_id
-            )
+
+    def _referral(self, uow: UnitOfWork, visit: Visit, service_id: int) -> None:
+        """An ACCEPTED referral (with its history step and follow-up task), once per visit."""
+        from desktop.services.engagement.referrals import open_referral
+        from desktop.services.engagement.rows import ReferralInput
+
+        open_referral(
+            uow,
+            ReferralInput(
+                person_id=visit.person_id,
+                service_id=service_id,
+                on_date=visit.starts_at.date(),
+                status=ReferralStatus.ACCEPTED,
+                visit_id=visit.id,
+            ),
         )
-        session.add(referral)
-        session.flush()
-        uow.audit("referral.create", "referral", [referral.id])
-        uow.touched("referral", referral.id)
 
 
 def _apply(visit: Visit, data: OutcomeInput) -> None:
     visit.status = data.status
     visit.outcome_recorded_at = utcnow()
     visit.family_present = data.family_present.strip()
-    for part, name in _PART_FIELDS.items():
+    for part, name in PART_FIELDS.items():
         setattr(visit, name, part in data.parts)
     visit.response = data.response.strip()
     visit.support_asked = data.support_asked

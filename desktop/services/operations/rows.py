@@ -191,6 +191,15 @@ class MessagePart(enum.StrEnum):
     HELP = "help"
 
 
+# The column of each part on both Visit and Delivery (they share the names).
+PART_FIELDS: dict[MessagePart, str] = {
+    MessagePart.NOT_SUSPECTED: "part_not_suspected",
+    MessagePart.NO_HARM: "part_no_harm",
+    MessagePart.CONSEQUENCES: "part_consequences",
+    MessagePart.HELP: "part_help",
+}
+
+
 OUTCOME_STATUSES: tuple[VisitStatus, ...] = (
     VisitStatus.MET,
     VisitStatus.NOT_HOME,
