@@ -86,14 +86,15 @@ class NetworkScene(QGraphicsScene):
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
-        count = max(1, len(network.nodes))
-        ring = 120 + 28 * count
-        for i, node in enumerate(sorted(network.nodes, key=lambda n: n.name)):
+        nodes = sorted(network.nodes, key=lambda n: n.name)
+        count = max(1, len(nodes))
+        radii = [self._radius(node) for node in nodes]
+        # A ring just large enough for the nodes side by side, so the picture fits the
+        # view at about its natural size and the names stay readable.
+        ring = max(160.0, sum(2 * r + 36 for r in radii) / (2 * math.pi))
+        for i, (node, radius) in enumerate(zip(nodes, radii, strict=True)):
             angle = 2 * math.pi * i / count - math.pi / 2
             centre = QPointF(ring * math.cos(angle), ring * math.sin(angle))
-            # Wide enough for the name, larger for bigger groups.
-            name_width = QGraphicsSimpleTextItem(node.name).boundingRect().width() * 1.1
-            radius = max(42 + min(30, 3 * math.sqrt(node.members)), name_width / 2 + 10)
             item = GroupNodeItem(node, centre, radius)
             self.addItem(item)
             self.node_items[node.id] = item
@@ -108,8 +109,14 @@ class NetworkScene(QGraphicsScene):
             self.edge_items.append((edge.kind, line))
         self._legend(ring, sanction_text)
 
+    @staticmethod
+    def _radius(node: NetworkNode) -> float:
+        # Wide enough for the name, larger for bigger groups.
+        name_width = QGraphicsSimpleTextItem(node.name).boundingRect().width() * 1.1
+        return max(42 + min(30, 3 * math.sqrt(node.members)), name_width / 2 + 10)
+
     def _legend(self, ring: float, sanction_text: str) -> None:
-        x, y = -ring, ring + 110
+        x, y = -ring - 60, ring + 90
         for i, kind in enumerate(EDGE_STYLES):
             top = y + i * 22
             self.addLine(x, top, x + 50, top, edge_pen(kind))

@@ -82,7 +82,7 @@ class PersonsPage(QWidget):
         self.category_filter = self._combo(self.tr("Alla kategorier"), self.tr("Kategori"))
         for category in Category:
             self.category_filter.addItem(label(category), category)
-        self.risk_filter = self._combo(self.tr("All risk"), self.tr("Riskroll"))
+        self.risk_filter = self._combo(self.tr("Alla riskroller"), self.tr("Riskroll"))
         for risk in RiskRole:
             self.risk_filter.addItem(label(risk), risk)
         self.review_filter = QCheckBox(self.tr("Att &ompröva"))
@@ -104,7 +104,14 @@ class PersonsPage(QWidget):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        for column, width in ((PersonColumn.NAME, 200), (PersonColumn.ALIASES, 140)):
+        for column, width in (
+            (PersonColumn.NAME, 220),
+            (PersonColumn.ALIASES, 140),
+            (PersonColumn.IDENTITY, 140),
+            (PersonColumn.STATUS, 120),
+            (PersonColumn.AREA, 120),
+            (PersonColumn.GROUPS, 160),
+        ):
             header.resizeSection(column, width)
         self.table.activated_row.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))

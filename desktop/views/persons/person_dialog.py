@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import Category, PersonStatus
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError, ValidationError
+from desktop.services.errors import ConflictError, DomainError, ValidationError
 from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.rows import DuplicateCandidate, PersonInput, PersonProfile
 from desktop.views.persons.field_undo import FieldUndo
@@ -230,6 +230,28 @@ class PersonDialog(QDialog):
         except ValidationError as error:
             self._show_error(error.user_message, error.field)
             return
+        except ConflictError as error:
+            if self._profile is None:
+                self._show_error(error.user_message, None)
+                return
+            # Someone saved first: show both versions, save what the user picks.
+            from desktop.views.server.conflict_dialog import PERSON_LABELS, resolve_conflict
+
+            profile, photo = self._profile, self._photo
+            changes = resolve_conflict(
+                self,
+                self._persons.store,
+                "person",
+                profile.id,
+                inp,
+                lambda merged, version: self._persons.update(
+                    profile.id, version, merged, photo, keep_identity=True
+                ),
+                PERSON_LABELS,
+            )
+            if changes is None:
+                return
+            self.changes = changes
         except DomainError as error:
             self._show_error(error.user_message, None)
             return
