@@ -119,6 +119,18 @@ class Session(QObject):
             self.briefing_action.setShortcut(QKeySequence("Ctrl+P"))
             self.briefing_action.triggered.connect(self.open_briefing)
             window.add_file_action(self.briefing_action)
+        if allowed(self.store.identity.role, Action.IMPORT):
+            import_action = QAction(
+                QCoreApplication.translate("Session", "&Importera kartläggningslista…"), window
+            )
+            import_action.setShortcut(QKeySequence("Ctrl+I"))
+            import_action.triggered.connect(self.open_import)
+            window.add_file_action(import_action)
+        if allowed(self.store.identity.role, Action.EXPORT):
+            export_action = QAction(QCoreApplication.translate("Session", "&Exportera…"), window)
+            export_action.setShortcut(QKeySequence("Ctrl+E"))
+            export_action.triggered.connect(self.open_export)
+            window.add_file_action(export_action)
         prefs = self.settings.preferences()
         window.set_language(prefs.language)
         window.set_theme(prefs.theme)
@@ -193,6 +205,18 @@ class Session(QObject):
         dialog = BriefingDialog(self.services.briefing, PrintFolder(), self.window)
         dialog.printed.connect(self.hub.publish)
         dialog.exec()
+
+    def open_import(self) -> None:
+        from desktop.views.importing.wizard import open_import_wizard
+
+        open_import_wizard(self.services, self.hub, self.window)
+
+    def open_export(self) -> None:
+        from desktop.views.exporting.export_dialog import ExportDialog
+
+        ExportDialog(
+            self.services.transfer.exports, self.services.security.reauth, self.window
+        ).exec()
 
     def _change_language(self, lang: str) -> None:
         from dataclasses import replace
