@@ -76,12 +76,6 @@ class ImportWizard(QWizard):
         self.setPage(self.MAPPING_PAGE, self.mapping_page)
         self.setPage(self.PREVIEW_PAGE, self.preview_page)
         self._relay.progressed.connect(self.preview_page.show_progress)
-        # The theme fills the default button even when it is disabled, so a blocked
-        # Importera would look clickable (reported to the theme's owner).
-        self.setStyleSheet(
-            "QPushButton:default:disabled { background-color: transparent;"
-            " color: #9e9e9e; border: 2px solid #d6d6d6; }"
-        )
         self.resize(1100, 720)
 
     # --- state --------------------------------------------------------------------------
