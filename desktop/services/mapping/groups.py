@@ -48,14 +48,14 @@ class GroupService:
         today = today or dt.date.today()
         with self.store.read_session() as session:
             members: dict[int, int] = dict(
-                session.execute(  # type: ignore[arg-type]
+                session.execute(
                     select(Membership.group_id, func.count(distinct(Membership.person_id)))
                     .where(_current(today))
                     .group_by(Membership.group_id)
                 ).all()
             )
             reached: dict[int, int] = dict(
-                session.execute(  # type: ignore[arg-type]
+                session.execute(
                     select(Membership.group_id, func.count(distinct(Membership.person_id)))
                     .where(
                         _current(today),

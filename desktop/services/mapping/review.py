@@ -91,15 +91,19 @@ class ReviewService:
         require(self.store.identity, Action.PERSON_EDIT)
         if next_review <= dt.date.today():
             raise ValidationError("Nästa omprövning ska ligga framåt i tiden.", "review_date")
-        table = Person if kind is ReviewKind.PERSON else Membership
         with UnitOfWork(self.store, "Ompröva") as uow:
-            row = uow.session.get(table, object_id)
-            if row is None:
-                raise NotFound()
-            row.review_date = next_review
+            if kind is ReviewKind.PERSON:
+                person = uow.session.get(Person, object_id)
+                if person is None:
+                    raise NotFound()
+                person.review_date = next_review
+                uow.touched("person", person.id)
+            else:
+                link = uow.session.get(Membership, object_id)
+                if link is None:
+                    raise NotFound()
+                link.review_date = next_review
+                uow.touched("person", link.person_id)
+                uow.touched("group", link.group_id)
             uow.audit("review.keep", kind.value, [object_id])
-            person_id = row.id if isinstance(row, Person) else row.person_id
-            uow.touched("person", person_id)
-            if isinstance(row, Membership):
-                uow.touched("group", row.group_id)
         return uow.changes

@@ -14,7 +14,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal_column, or_, select, text  # noqa: E501
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from desktop.models import Address, Group, Membership, Person, Task, TaskStatus
@@ -68,7 +79,7 @@ def _trigram_ids(typed: str, limit: int | None = None) -> Select[Any]:
     """
     from desktop.store.server.schema import SEARCH_EXPRESSION
 
-    searched = literal_column(SEARCH_EXPRESSION)
+    searched: ColumnElement[str] = literal_column(SEARCH_EXPRESSION)
     words = []
     for word in _TOKEN.findall(typed):
         if re.fullmatch(r"[\d-]+", word):
