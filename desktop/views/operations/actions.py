@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.changes import Changes
+from desktop.services.errors import ConflictError
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OutcomeInput
 from desktop.views.operations.errors import attempt
@@ -28,7 +29,24 @@ def open_outcome(
     owners = attempt(parent, title, services.outcomes.owners) or []
 
     def save(vid: int, version: int, data: OutcomeInput) -> None:
-        publish(services.outcomes.record(vid, version, data))
+        try:
+            publish(services.outcomes.record(vid, version, data))
+        except ConflictError:
+            # Someone recorded first: show both versions, save what the user picks.
+            from desktop.views.server.conflict_dialog import OUTCOME_LABELS, resolve_conflict
+
+            changes = resolve_conflict(
+                parent,
+                services.outcomes.store,
+                "visit",
+                vid,
+                data,
+                lambda merged, fresh: services.outcomes.record(vid, fresh, merged),
+                OUTCOME_LABELS,
+            )
+            if changes is None:
+                raise  # cancelled: the outcome dialog stays open with the user's input
+            publish(changes)
 
     dialog = OutcomeDialog(detail, support, owners, save, parent)
     dialog.setModal(True)
