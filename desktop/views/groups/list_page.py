@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import GroupRow
+from desktop.services.permissions import Action, allowed
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -19,6 +20,7 @@ def coverage_text(row: GroupRow) -> str:
 class GroupsPage(QWidget):
     group_opened = Signal(int)
     network_requested = Signal()
+    changes_made = Signal(object)
 
     def __init__(self, mapping: MappingServices, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -48,12 +50,21 @@ class GroupsPage(QWidget):
         self.summary = QLabel()
         self.open_button = QPushButton(self.tr("Ö&ppna"))
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex().row()))
+        may_edit = allowed(mapping.groups.store.identity.role, Action.GROUP_EDIT)
+        self.new_button = QPushButton(self.tr("N&y gruppering"))
+        self.new_button.setVisible(may_edit)
+        self.new_button.clicked.connect(self._new_group)
+        self.edit_button = QPushButton(self.tr("&Redigera"))
+        self.edit_button.setVisible(may_edit)
+        self.edit_button.clicked.connect(self._edit_group)
         self.network_button = QPushButton(self.tr("&Nätverksbild"))
         self.network_button.clicked.connect(self.network_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.new_button)
         buttons.addWidget(self.network_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -76,6 +87,24 @@ class GroupsPage(QWidget):
         group = self.model.row_at(row)
         if group is not None:
             self.group_opened.emit(group.id)
+
+    def _new_group(self) -> None:
+        from desktop.views.groups.group_dialog import GroupDialog
+
+        dialog = GroupDialog(self._mapping.groups, parent=self)
+        if dialog.exec():
+            self.changes_made.emit(dialog.changes)
+
+    def _edit_group(self) -> None:
+        from desktop.views.groups.group_dialog import GroupDialog
+
+        group = self.model.row_at(self.table.currentIndex().row())
+        if group is None:
+            return
+        profile = self._mapping.groups.profile(group.id)
+        dialog = GroupDialog(self._mapping.groups, profile, parent=self)
+        if dialog.exec():
+            self.changes_made.emit(dialog.changes)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("group", "person"):

@@ -22,6 +22,7 @@ class GroupsWorkspace(QWidget):
         self.list_page = GroupsPage(mapping)
         self.list_page.group_opened.connect(self.open_group)
         self.list_page.network_requested.connect(self.open_network)
+        self.list_page.changes_made.connect(self.changes_made)
         self.stack = DrillStack()
         self.stack.addWidget(self.list_page)
         layout = QVBoxLayout(self)

@@ -86,6 +86,12 @@ class PersonProfilePage(QWidget):
         self.edit_button = QPushButton(self.tr("&Redigera"))
         self.edit_button.setVisible(self._may_edit)
         self.edit_button.clicked.connect(self._edit)
+        self.address_button = QPushButton(self.tr("Ny a&dress…"))
+        self.address_button.setVisible(self._may_edit)
+        self.address_button.clicked.connect(self._new_address)
+        self.link_button = QPushButton(self.tr("Koppla till &gruppering…"))
+        self.link_button.setVisible(self._may_edit and allowed(role, Action.GROUP_EDIT))
+        self.link_button.clicked.connect(self._link_group)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.setToolTip(self.tr("Tillbaka till listan (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
@@ -181,6 +187,8 @@ class PersonProfilePage(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.back_button)
         actions.addWidget(self.edit_button)
+        actions.addWidget(self.address_button)
+        actions.addWidget(self.link_button)
         actions.addStretch(1)
         header = QGridLayout()
         header.addWidget(self.photo, 0, 0)
@@ -304,6 +312,20 @@ class PersonProfilePage(QWidget):
         if self.profile is None:
             return
         dialog = PersonDialog(self._mapping.persons, self.profile, parent=self)
+        if dialog.exec():
+            self.changes_made.emit(dialog.changes)
+
+    def _new_address(self) -> None:
+        from desktop.views.persons.link_dialogs import AddressDialog
+
+        dialog = AddressDialog(self._mapping, self.person_id, parent=self)
+        if dialog.exec():
+            self.changes_made.emit(dialog.changes)
+
+    def _link_group(self) -> None:
+        from desktop.views.persons.link_dialogs import MembershipDialog
+
+        dialog = MembershipDialog(self._mapping, self.person_id, parent=self)
         if dialog.exec():
             self.changes_made.emit(dialog.changes)
 

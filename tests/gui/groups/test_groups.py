@@ -62,3 +62,27 @@ def test_workspace_network_to_group(qtbot, mapped):
     network = space.open_network()
     network.group_opened.emit(ids["Norra gänget"])
     assert space.stack.currentWidget().group_id == ids["Norra gänget"]
+
+
+def test_group_dialog_creates_and_edits(qtbot, mapped):
+    from desktop.views.groups.group_dialog import GroupDialog
+
+    services, ids = mapped
+    dialog = GroupDialog(services.mapping.groups)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Norra gänget")
+    dialog.save()
+    assert "redan" in dialog.error.text()
+    dialog.name.setText("Västra")
+    dialog.area.setText("Hyllie")
+    dialog.save()
+    assert dialog.result() == 1
+    names = {g.name for g in services.mapping.groups.list()}
+    assert "Västra" in names
+    profile = services.mapping.groups.profile(ids["Parkgruppen"])
+    edit = GroupDialog(services.mapping.groups, profile)
+    qtbot.addWidget(edit)
+    assert edit.name.text() == "Parkgruppen"
+    edit.description.setPlainText("Ny beskrivning")
+    edit.save()
+    assert services.mapping.groups.profile(ids["Parkgruppen"]).description == "Ny beskrivning"

@@ -74,3 +74,32 @@ def test_merge_dialog(qtbot, mapped):
     assert dialog.result() == 1
     left = {r.id for r in services.mapping.persons.page(PersonFilter())}
     assert ids["Ali Hassan"] not in left and ids["Erik Johansson"] in left
+
+
+def test_address_and_membership_dialogs(qtbot, mapped):
+    from desktop.views.persons.link_dialogs import AddressDialog, MembershipDialog
+
+    services, ids = mapped
+    pid = ids["Jonas Lindqvist"]
+    dialog = AddressDialog(services.mapping, pid)
+    qtbot.addWidget(dialog)
+    dialog.street.setText("Nya vägen 5")
+    dialog.postcode.setText("2114")
+    dialog.save()
+    assert "fem siffror" in dialog.error.text() and dialog.result() == 0
+    dialog.postcode.setText("21145")
+    dialog.save()
+    assert dialog.result() == 1
+    assert services.mapping.persons.profile(pid).addresses[0].street == "Nya vägen 5"
+
+    link = MembershipDialog(services.mapping, pid)
+    qtbot.addWidget(link)
+    link.group.setCurrentIndex(link.group.findText("Centrumligan"))
+    link.save()
+    assert "källan" in link.error.text()
+    link.source.setText("Polisen")
+    link.reason.setText("Ses med gruppen")
+    link.save()
+    assert link.result() == 1
+    groups = {m.group_name for m in services.mapping.persons.profile(pid).memberships}
+    assert groups == {"Södra sidan", "Centrumligan"}

@@ -1,0 +1,70 @@
+"""A small form dialog: labelled fields, an error line, Save/Cancel; the save runs a
+service call and keeps the dialog open with the message when it fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.changes import Changes
+from desktop.services.errors import DomainError, ValidationError
+
+
+class FormDialog(QDialog):
+    """Subclasses add rows with ``add_row`` and implement ``submit`` (returns Changes)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        self.changes = Changes()
+        self.fields: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a11;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Spara"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def add_row(self, label: str, field: str, widget: QWidget, accessible: str) -> QWidget:
+        widget.setAccessibleName(accessible)
+        self.fields[field] = widget
+        self.form.addRow(label, widget)
+        return widget
+
+    def submit(self) -> Changes:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        self.run(self.submit)
+
+    def run(self, action: Callable[[], Changes]) -> None:
+        try:
+            self.changes = action()
+        except ValidationError as error:
+            self.error.setText(error.user_message)
+            widget = self.fields.get(error.field or "")
+            if widget is not None:
+                widget.setFocus()
+            return
+        except DomainError as error:
+            self.error.setText(error.user_message)
+            return
+        self.accept()
