@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -219,20 +220,27 @@ def _deliveries(
                 ),
             )
             .distinct()
-        ).scalars()
+        )
+        .scalars()
+        .all()
     )
     # Reached more than once by the end of month m: a delivery before the period, an
-    # earlier month in the period, or two in the first month itself.
-    for (person_id, index), count in per_month.items():
-        tally = months[index]
-        tally.reached += 1
-        if person_id in earlier or index > first_index[person_id] or count >= 2:
-            tally.more_than_once += 1
-    totals = Counter(persons)
-    total.reached += len(totals)
-    total.more_than_once += sum(
-        1 for person_id, count in totals.items() if count >= 2 or person_id in earlier
+    # earlier month in the period, or two in the first month itself. So only a
+    # person's first month can fail, and only when it is his first delivery ever and
+    # the only one that month: count those few, subtract from the reached.
+    reached_in = Counter(map(itemgetter(1), per_month))
+    new = first_index.keys() - earlier
+    single = Counter(first_index[p] for p in new if per_month[(p, first_index[p])] == 1)
+    for index, count in reached_in.items():
+        months[index].reached += count
+        months[index].more_than_once += count - single[index]
+    # In date order the last write per person is his latest month.
+    last_index: dict[int, int] = dict(zip(persons, indices, strict=True))
+    only_one = sum(
+        1 for p in new if first_index[p] == last_index[p] and per_month[(p, first_index[p])] == 1
     )
+    total.reached += len(first_index)
+    total.more_than_once += len(first_index) - only_one
     _days_to_first(session, period, months, total, first_day, earlier)
     return reached
 
@@ -243,10 +251,10 @@ def _days_to_first(
     months: list[_Tally],
     total: _Tally,
     first_day: dict[int, dt.date],
-    earlier: set[int],
+    earlier: set[int] | list[int],
 ) -> None:
     """Days from mapping to first delivery for those first reached in the period."""
-    new = [pid for pid in first_day if pid not in earlier]
+    new = list(first_day.keys() - earlier)
     starts = {m: i for i, m in enumerate(period.months())}
     for chunk in range(0, len(new), CHUNK):
         ids = new[chunk : chunk + CHUNK]
@@ -254,7 +262,7 @@ def _days_to_first(
             select(Person.id, Person.mapped_on).where(
                 Person.id.in_(ids), Person.mapped_on.is_not(None)
             )
-        ):
+        ).all():
             first = first_day[person_id]
             if mapped_on > first:
                 continue
@@ -401,11 +409,11 @@ def coverage(
             )
             .where(and_(*conditions))
             .group_by(Membership.group_id)
-        )
+        ).all()
     }
     names = session.execute(
         select(Group.id, Group.name)
         .where(Group.id.in_(list(counts)) if len(counts) < CHUNK else true())
         .order_by(Group.name)
-    )
+    ).all()
     return tuple(GroupCoverage(gid, name, *counts[gid]) for gid, name in names if gid in counts)
