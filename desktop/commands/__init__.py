@@ -13,4 +13,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "stats",
     "screenshot",
+    "migrate_to_server",
 )

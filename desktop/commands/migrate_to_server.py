@@ -1,0 +1,75 @@
+"""``rondplan migrate-to-server``: move a local database onto a PostgreSQL server."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    database_path,
+    read_password,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "migrate-to-server",
+        help="flytta en lokal databas till en tom PostgreSQL-databas (med kontrollerade antal)",
+    )
+    add_database_option(parser)
+    add_user_options(parser)
+    parser.add_argument(
+        "--server",
+        dest="target_server",
+        required=True,
+        metavar="URL",
+        help="den tomma serverdatabasen (ägarens adress)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.models import Role
+    from desktop.services.security.audit import verify_chain
+    from desktop.services.uow import UnitOfWork
+    from desktop.store.database import open_database
+    from desktop.store.server.copy import TableCount, move_to_server
+
+    if not args.user:
+        raise UserError("Ange administratören med --user NAMN.")
+    password = read_password(args)
+    source = open_database(database_path(args)).unlock(args.user, password)
+    try:
+        if source.identity.role is not Role.ADMINISTRATOR:
+            raise UserError("Bara en administratör kan flytta databasen till en server.")
+        local_chain = verify_chain(source)
+        if not local_chain.ok:
+            raise UserError(f"Den lokala behandlingsloggen är inte hel: {local_chain.message}.")
+
+        def show(count: TableCount) -> None:
+            mark = "ok" if count.ok else "AVVIKER"
+            print(f"  {count.table:<20} {count.local:>8} → {count.server:>8}  {mark}")
+
+        print("Tabell                  lokalt →   server")
+        report = move_to_server(source, args.target_server, password, show)
+    finally:
+        source.lock()
+    store = report.store
+    try:
+        chain = verify_chain(store)
+        print(f"Behandlingsloggen på servern: {chain.message}.")
+        if not report.ok or not chain.ok:
+            raise UserError("Flytten kunde inte verifieras. Använd inte serverdatabasen.")
+        with UnitOfWork(store, "Flytta till server") as uow:
+            uow.audit("server.migrate", None, (), detail=f"tables={len(report.counts)}")
+    finally:
+        store.lock()
+    if report.without_login:
+        print(
+            "Konton som behöver ett nytt lösenord av administratören innan de kan logga in "
+            f"på servern: {', '.join(report.without_login)}"
+        )
+    print("Klart: alla tabeller och behandlingsloggen är kontrollerade.")
+    return 0
