@@ -264,7 +264,7 @@ def _days_to_first(
             )
         ).all():
             first = first_day[person_id]
-            if mapped_on > first:
+            if mapped_on is None or mapped_on > first:
                 continue
             days = (first - mapped_on).days
             months[starts[first.replace(day=1)]].days.append(days)

@@ -10,6 +10,7 @@ from desktop.reports.data_sheets import (
     StatisticsReportData,
     StatTable,
 )
+from desktop.services.exporting import CellValue
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.export_format import (
     CHANNEL_LABELS,
@@ -160,7 +161,7 @@ def report_tables(result: StatisticsResult) -> tuple[StatTable, ...]:
 def figure_sheets(result: StatisticsResult) -> tuple[Sheet, ...]:
     """The figures workbook: key figures, month by month, coverage, definitions."""
     t = result.total
-    key_rows: list[tuple[str, str, str, object, str]] = [
+    key_rows: list[tuple[CellValue, ...]] = [
         (
             "persons_mapped",
             DEFINITIONS["persons_mapped"].label,
@@ -225,5 +226,7 @@ def figure_sheets(result: StatisticsResult) -> tuple[Sheet, ...]:
     )
 
 
-def _cell(value: object) -> object:
-    return round(value, 4) if isinstance(value, float) else value
+def _cell(value: object) -> CellValue:
+    if isinstance(value, float):
+        return round(value, 4)
+    return value if isinstance(value, str | int) or value is None else str(value)
