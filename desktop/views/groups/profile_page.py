@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import GroupProfile, MembershipRow, RelationRow, SanctionRow
+from desktop.services.permissions import Action, allowed
 from desktop.views.persons.labels import label
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
@@ -24,6 +25,7 @@ class GroupProfilePage(QWidget):
     back_requested = Signal()
     person_opened = Signal(int)
     group_opened = Signal(int)
+    changes_made = Signal(object)
 
     def __init__(self, mapping: MappingServices, group_id: int, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -44,6 +46,17 @@ class GroupProfilePage(QWidget):
         self.sanction_banner.setStyleSheet(
             "background: #b35900; color: white; font-weight: bold; padding: 6px;"
         )
+        may_edit = allowed(mapping.groups.store.identity.role, Action.GROUP_EDIT)
+        self.relation_button = QPushButton(self.tr("Ny &relation…"))
+        self.sanction_button = QPushButton(self.tr("Ny sanktions&period…"))
+        self.end_sanction_button = QPushButton(self.tr("&Avsluta period…"))
+        for button, slot in (
+            (self.relation_button, self._new_relation),
+            (self.sanction_button, self._new_sanction),
+            (self.end_sanction_button, self._end_sanction),
+        ):
+            button.setVisible(may_edit)
+            button.clicked.connect(slot)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.clicked.connect(self.back_requested)
         self.escape_shortcut = QShortcut(
@@ -89,8 +102,9 @@ class GroupProfilePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.members_view, self.tr("&Medlemmar"))
         self.tabs.addTab(self.relations_view, self.tr("&Konflikter och allianser"))
+        self.sanctions_view = compact_table(self.sanctions, self.tr("Sanktionsperioder"))
         self.tabs.addTab(
-            compact_table(self.sanctions, self.tr("Sanktionsperioder")),
+            self.sanctions_view,
             self.tr("&Sanktionsperioder"),
         )
 
@@ -99,7 +113,16 @@ class GroupProfilePage(QWidget):
         for widget in (self.name, self.facts, self.coverage, self.description):
             info.addWidget(widget)
         top.addLayout(info, 1)
-        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QVBoxLayout()
+        for button in (
+            self.back_button,
+            self.relation_button,
+            self.sanction_button,
+            self.end_sanction_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        top.addLayout(actions)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sanction_banner)
         layout.addLayout(top)
@@ -147,6 +170,33 @@ class GroupProfilePage(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("group", "person"):
             self.reload()
+
+    def _run(self, dialog) -> None:  # type: ignore[no-untyped-def]
+        if dialog.exec():
+            self.changes_made.emit(dialog.changes)
+
+    def _new_relation(self) -> None:
+        from desktop.views.groups.relation_dialogs import RelationDialog
+
+        self._run(RelationDialog(self._mapping.groups, self.group_id, parent=self))
+
+    def _new_sanction(self) -> None:
+        from desktop.views.groups.relation_dialogs import SanctionDialog
+
+        self._run(SanctionDialog(self._mapping.groups, self.group_id, parent=self))
+
+    def _end_sanction(self) -> None:
+        from desktop.views.groups.relation_dialogs import EndSanctionDialog
+
+        period = self.sanctions.row_at(self.sanctions_view.currentIndex().row())
+        if period is None:
+            ongoing = [
+                s for s in (self.profile.sanctions if self.profile else ()) if not s.end_date
+            ]
+            period = ongoing[0] if ongoing else None
+        if period is None or period.end_date is not None:
+            return
+        self._run(EndSanctionDialog(self._mapping.groups, period.id, parent=self))
 
     def _open_member(self, index) -> None:  # type: ignore[no-untyped-def]
         member = self.members.row_at(index.row())

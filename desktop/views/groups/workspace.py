@@ -34,6 +34,7 @@ class GroupsWorkspace(QWidget):
         page.back_requested.connect(self.stack.pop)
         page.group_opened.connect(self.open_group)
         page.person_opened.connect(self.open_person)
+        page.changes_made.connect(self.changes_made)
         self.stack.push(page)
         return page
 

@@ -160,6 +160,13 @@ class PersonProfilePage(QWidget):
         self.relatives_view.doubleClicked.connect(self._open_relative)
         self.memberships_view = compact_table(self.memberships, self.tr("Grupperingar"))
         self.memberships_view.doubleClicked.connect(self._open_group)
+        self.memberships_tab = QWidget()
+        self.end_link_button = QPushButton(self.tr("Avsluta &kopplingen i dag"))
+        self.end_link_button.setVisible(allowed(role, Action.GROUP_EDIT))
+        self.end_link_button.clicked.connect(self.end_selected_link)
+        links_layout = QVBoxLayout(self.memberships_tab)
+        links_layout.addWidget(self.memberships_view)
+        links_layout.addWidget(self.end_link_button, 0, Qt.AlignmentFlag.AlignRight)
         self.notes_tab = QWidget()
         self.notes_message = QLabel()
         notes_layout = QVBoxLayout(self.notes_tab)
@@ -168,7 +175,7 @@ class PersonProfilePage(QWidget):
         for view, title in (
             (compact_table(self.addresses, self.tr("Adresser")), self.tr("&Adresser")),
             (self.relatives_view, self.tr("&Familj och nätverk")),
-            (self.memberships_view, self.tr("&Grupperingar")),
+            (self.memberships_tab, self.tr("&Grupperingar")),
             (compact_table(self.timeline, self.tr("Händelser")), self.tr("&Händelser")),
             (self.notes_tab, self.tr("&Anteckningar (min myndighet)")),
         ):
@@ -314,6 +321,18 @@ class PersonProfilePage(QWidget):
         dialog = PersonDialog(self._mapping.persons, self.profile, parent=self)
         if dialog.exec():
             self.changes_made.emit(dialog.changes)
+
+    def end_selected_link(self) -> None:
+        """End the selected group link today (after a review found no reason to keep it)."""
+        link = self.memberships.row_at(self.memberships_view.currentIndex().row())
+        if link is None or link.until is not None:
+            return
+        try:
+            changes = self._mapping.groups.end_member(link.id, dt.date.today())
+        except DomainError as error:
+            self.identity.setText(error.user_message)
+            return
+        self.changes_made.emit(changes)
 
     def _new_address(self) -> None:
         from desktop.views.persons.link_dialogs import AddressDialog

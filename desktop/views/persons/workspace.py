@@ -52,6 +52,7 @@ class PersonsWorkspace(QWidget):
         page = GroupProfilePage(self._mapping, group_id)
         page.back_requested.connect(self.stack.pop)
         page.person_opened.connect(self.open_person)
+        page.changes_made.connect(self._changed)
         self.stack.push(page)
 
     def _changed(self, changes: Changes) -> None:

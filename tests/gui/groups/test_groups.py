@@ -86,3 +86,36 @@ def test_group_dialog_creates_and_edits(qtbot, mapped):
     edit.description.setPlainText("Ny beskrivning")
     edit.save()
     assert services.mapping.groups.profile(ids["Parkgruppen"]).description == "Ny beskrivning"
+
+
+def test_relation_and_sanction_dialogs(qtbot, mapped):
+    from desktop.views.groups.relation_dialogs import (
+        EndSanctionDialog,
+        RelationDialog,
+        SanctionDialog,
+    )
+
+    services, ids = mapped
+    groups = services.mapping.groups
+    gid = ids["Centrumligan"]
+    relation = RelationDialog(groups, gid)
+    qtbot.addWidget(relation)
+    relation.other.setCurrentIndex(relation.other.findText("Parkgruppen"))
+    relation.kind.setCurrentIndex(relation.kind.findText("Allians"))
+    relation.save()
+    assert relation.result() == 1
+    sanction = SanctionDialog(groups, gid)
+    qtbot.addWidget(sanction)
+    sanction.save()
+    assert "utlöste" in sanction.error.text()
+    sanction.trigger.setText("Skottlossning")
+    sanction.save()
+    assert sanction.result() == 1
+    period = groups.profile(gid).sanctions[0]
+    end = EndSanctionDialog(groups, period.id)
+    qtbot.addWidget(end)
+    end.reason.setText("Lugnt i tre månader")
+    end.save()
+    profile = groups.profile(gid)
+    assert profile.sanctions[0].end_reason == "Lugnt i tre månader"
+    assert {r.other_group_name for r in profile.relations} == {"Parkgruppen", "Södra sidan"}

@@ -127,3 +127,14 @@ def test_review_page_keeps_an_item(qtbot, mapped):
         page.keep_selected()
     assert page.model.rowCount() == due - 1
     assert services.mapping.persons.page(PersonFilter(due_for_review=True)) is not None
+
+
+def test_end_a_group_link_from_the_profile(qtbot, mapped):
+    services, ids = mapped
+    page = PersonProfilePage(services.mapping, ids["Kevin Åberg"])
+    qtbot.addWidget(page)
+    page.memberships_view.setCurrentIndex(page.memberships.index(0, 0))
+    with qtbot.waitSignal(page.changes_made):
+        page.end_selected_link()
+    page.reload()
+    assert page.memberships.row_at(0).until is not None

@@ -1,0 +1,86 @@
+"""Dialogs on a group profile: a relation to another group, a sanction period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.models import GroupRelationKind
+from desktop.services.changes import Changes
+from desktop.services.mapping.groups import GroupService
+from desktop.services.mapping.parsing import optional_date
+from desktop.services.validation import parse_date
+from desktop.views.persons.labels import label
+from desktop.views.widgets.form_dialog import FormDialog
+
+
+class RelationDialog(FormDialog):
+    """Rivalry, alliance or active conflict with another group, from a date."""
+
+    def __init__(self, groups: GroupService, group_id: int, parent: QWidget | None = None):
+        super().__init__(self.tr("Ny relation mellan grupperingar"), parent)
+        self._groups, self._group_id = groups, group_id
+        self.other = self.add_row(
+            self.tr("&Gruppering"), "group_b_id", QComboBox(), self.tr("Andra grupperingen")
+        )
+        for group in groups.list():
+            if group.id != group_id:
+                self.other.addItem(group.name, group.id)
+        self.kind = self.add_row(self.tr("&Relation"), "kind", QComboBox(), self.tr("Relation"))
+        for kind in GroupRelationKind:
+            self.kind.addItem(label(kind), kind.value)
+        self.since = self.add_row(self.tr("&Sedan"), "since", QLineEdit(), self.tr("Sedan"))
+        self.since.setText(dt.date.today().isoformat())
+        self.description = self.add_row(
+            self.tr("&Beskrivning"), "description", QLineEdit(), self.tr("Beskrivning")
+        )
+
+    def submit(self) -> Changes:
+        return self._groups.add_relation(
+            self._group_id,
+            self.other.currentData(),
+            GroupRelationKind(self.kind.currentData()),
+            optional_date(self.since.text(), "since"),
+            self.description.text(),
+        )
+
+
+class SanctionDialog(FormDialog):
+    """Start a period of increased focus (ökat fokus) after violence."""
+
+    def __init__(self, groups: GroupService, group_id: int, parent: QWidget | None = None):
+        super().__init__(self.tr("Ny sanktionsperiod"), parent)
+        self._groups, self._group_id = groups, group_id
+        self.trigger = self.add_row(
+            self.tr("&Utlöst av"), "trigger_event", QLineEdit(), self.tr("Utlöst av")
+        )
+        self.start = self.add_row(self.tr("&Start"), "start", QLineEdit(), self.tr("Start"))
+        self.start.setText(dt.date.today().isoformat())
+        self.measures = self.add_row(
+            self.tr("Å&tgärder"), "measures", QPlainTextEdit(), self.tr("Åtgärder")
+        )
+
+    def submit(self) -> Changes:
+        return self._groups.start_sanction(
+            self._group_id,
+            self.trigger.text(),
+            parse_date(self.start.text(), "start"),
+            self.measures.toPlainText(),
+        )
+
+
+class EndSanctionDialog(FormDialog):
+    def __init__(self, groups: GroupService, period_id: int, parent: QWidget | None = None):
+        super().__init__(self.tr("Avsluta sanktionsperiod"), parent)
+        self._groups, self._period_id = groups, period_id
+        self.end = self.add_row(self.tr("&Slut"), "end_date", QLineEdit(), self.tr("Slut"))
+        self.end.setText(dt.date.today().isoformat())
+        self.reason = self.add_row(
+            self.tr("&Varför avslutad"), "end_reason", QLineEdit(), self.tr("Varför avslutad")
+        )
+
+    def submit(self) -> Changes:
+        return self._groups.end_sanction(
+            self._period_id, parse_date(self.end.text(), "end_date"), self.reason.text()
+        )
