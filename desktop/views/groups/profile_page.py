@@ -112,6 +112,7 @@ class GroupProfilePage(QWidget):
         info = QVBoxLayout()
         for widget in (self.name, self.facts, self.coverage, self.description):
             info.addWidget(widget)
+        info.addStretch(1)
         top.addLayout(info, 1)
         actions = QVBoxLayout()
         for button in (

@@ -89,7 +89,7 @@ class PersonProfilePage(QWidget):
         self.address_button = QPushButton(self.tr("Ny a&dress…"))
         self.address_button.setVisible(self._may_edit)
         self.address_button.clicked.connect(self._new_address)
-        self.link_button = QPushButton(self.tr("Koppla till &gruppering…"))
+        self.link_button = QPushButton(self.tr("Ko&ppla till gruppering…"))
         self.link_button.setVisible(self._may_edit and allowed(role, Action.GROUP_EDIT))
         self.link_button.clicked.connect(self._link_group)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
@@ -177,7 +177,7 @@ class PersonProfilePage(QWidget):
             (self.relatives_view, self.tr("&Familj och nätverk")),
             (self.memberships_tab, self.tr("&Grupperingar")),
             (compact_table(self.timeline, self.tr("Händelser")), self.tr("&Händelser")),
-            (self.notes_tab, self.tr("&Anteckningar (min myndighet)")),
+            (self.notes_tab, self.tr("A&nteckningar (min myndighet)")),
         ):
             self.tabs.addTab(view, title)
 
@@ -198,7 +198,7 @@ class PersonProfilePage(QWidget):
         actions.addWidget(self.link_button)
         actions.addStretch(1)
         header = QGridLayout()
-        header.addWidget(self.photo, 0, 0)
+        header.addWidget(self.photo, 0, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(details, 0, 1)
         header.addLayout(actions, 0, 2)
         header.setColumnStretch(1, 1)
