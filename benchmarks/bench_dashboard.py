@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -50,8 +51,12 @@ def _database(folder: Path, persons: int) -> Path:
     return path
 
 
-def measure(path: Path, repeat: int) -> tuple[float, float, dict[str, int]]:
-    """(median seconds for every figure, floor seconds, row counts)."""
+def measure(path: Path, repeat: int) -> tuple[float, float, float, dict[str, int]]:
+    """(median wall seconds for every figure, median CPU seconds, floor, row counts).
+
+    The CPU time of the computing thread says what the wall time would be on an idle
+    machine: the shared benchmark machines often run several test suites at once.
+    """
     from sqlalchemy import text
 
     from desktop.services.bundle import build_services
@@ -74,11 +79,16 @@ def measure(path: Path, repeat: int) -> tuple[float, float, dict[str, int]]:
                 for table in ("person", "visit", "delivery")
             }
         stats.figures(period)  # warm the page cache, as a second look at the page would
-        value = median_seconds(lambda: stats.figures(period), repeat=repeat)
+        walls, cpus = [], []
+        for _ in range(repeat):
+            wall, cpu = time.perf_counter(), time.thread_time()
+            stats.figures(period)
+            cpus.append(time.thread_time() - cpu)
+            walls.append(time.perf_counter() - wall)
         floor_value = median_seconds(floor, repeat=repeat)
     finally:
         store.lock()
-    return value, floor_value, counts
+    return statistics.median(walls), statistics.median(cpus), floor_value, counts
 
 
 def figures(quick: bool) -> list[Figure]:
@@ -90,7 +100,7 @@ def figures(quick: bool) -> list[Figure]:
         started = time.perf_counter()
         path = _database(folder, persons)
         built = time.perf_counter() - started
-        value, floor_value, counts = measure(path, 3 if quick else 7)
+        value, cpu, floor_value, counts = measure(path, 3 if quick else 7)
     finally:
         if not cache:
             shutil.rmtree(folder, ignore_errors=True)
@@ -107,7 +117,14 @@ def figures(quick: bool) -> list[Figure]:
             ok=value <= 1.0,
             floor=floor_value,
             floor_name="SELECT count(*) FROM visit, same run",
-        )
+        ),
+        Figure(
+            name=f"dashboard, CPU time of the computing thread, {label}",
+            value=cpu,
+            unit="s",
+            budget="≤ 1 s",
+            ok=cpu <= 1.0,
+        ),
     ]
 
 
