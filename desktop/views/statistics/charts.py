@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
@@ -34,6 +35,10 @@ class ChartData:
 class ChartRow:
     category: str
     values: tuple[float, ...]
+
+
+def _value_at(i: int) -> Callable[[ChartRow], str]:
+    return lambda row: _number(row.values[i])
 
 
 def _number(value: float) -> str:
@@ -108,7 +113,7 @@ class ChartPanel(QWidget):
                 line.attachAxis(y_axis)
         columns: list[Column[ChartRow]] = [Column(category_header, lambda r: r.category)]
         for i, (name, _values) in enumerate(data.series):
-            columns.append(Column(name, lambda r, i=i: _number(r.values[i])))
+            columns.append(Column(name, _value_at(i)))
         self.model = RowsTableModel(columns)
         self.model.set_rows(
             [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.statistics.research import ResearchRequest
@@ -17,13 +17,16 @@ from desktop.store.errors import StoreError
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
 
-class ExportActions:
-    """Mixed into StatisticsPage (a QWidget)."""
+class ExportActions(QWidget):
+    """The base of StatisticsPage: its export buttons' actions."""
 
     _stats: Any
     filters: Any
     changes_made: Any
     _confirm_password: Any
+    _ask_path: Any
+    _run: Any
+    _exported: Any
 
     def _ask_save_path(self, title: str, name: str, pattern: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(self, title, name, pattern)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -31,8 +33,8 @@ def outcome_label(code: str) -> str:
     }.get(code, code)
 
 
-def month_label(day: object, first: bool = False) -> str:
+def month_label(day: dt.date, first: bool = False) -> str:
     names = _t("jan feb mar apr maj jun jul aug sep okt nov dec").split()
     # The year only where it changes (January, and the first month) keeps the axis labels short.
-    month = names[day.month - 1]  # type: ignore[attr-defined]
-    return f"{month} {day:%y}" if day.month == 1 or first else month  # type: ignore[str-format]
+    month = names[day.month - 1]
+    return f"{month} {day:%y}" if day.month == 1 or first else month

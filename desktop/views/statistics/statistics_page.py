@@ -55,7 +55,7 @@ SUPPORT_CODES = (
 AskPath = Callable[[str, str, str], str]
 
 
-class StatisticsPage(ExportActions, QWidget):
+class StatisticsPage(ExportActions):
     """Signals:
     figures_loaded(object): a new StatisticsResult is shown.
     person_open_requested(int): the user wants a person's profile.
