@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/views/callins/models.py" line="+110"/>
+        <location filename="../../desktop/views/support/models.py" line="+90"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sanctions/widget.py" line="+61"/>
+        <source>pågår</source>
+        <translation>ongoing</translation>
+    </message>
+</context>
+<context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+23"/>
+        <source>Ny adress</source>
+        <translation>New address</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Gatuadress</source>
+        <translation>&amp;Street address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gatuadress</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Postnummer</source>
+        <translation>&amp;Postcode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Ort</source>
+        <translation>&amp;Town</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Om&amp;råde</source>
+        <translation>&amp;Area</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Från</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Vid dörren</source>
+        <translation>At the &amp;door</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vid dörren</source>
+        <translation>At the door</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portkod, hund, andra som bor där</source>
+        <translation>Door code, dog, others living there</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../desktop/views/admin/page.py" line="+53"/>
+        <source>Användare och roller</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gallring</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mallar</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Behandlingslogg</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
     <name>AdministratorPage</name>
     <message>
         <location filename="../../desktop/views/login/first_run_wizard.py" line="+115"/>
@@ -59,37 +174,343 @@
     <message>
         <location filename="../../desktop/views/calendar/agenda.py" line="+74"/>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tid</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Område</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Krockar med en regel</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts with a rule</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../desktop/views/admin/models.py" line="+204"/>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tid (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Användare</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Myndighet</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dator</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objekt</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ändamål</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../desktop/views/admin/audit_view.py" line="+48"/>
+        <source>Behandlingslogg</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+53"/>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>t.ex. person. eller login</source>
+        <translation>e.g. person. or login</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>person-id</source>
+        <translation>person ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sök</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vem har läst personen</source>
+        <translation>&amp;Who has read this person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Läsningar &amp;utanför egna insatser</source>
+        <translation>Reads &amp;outside own operations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tickprov</source>
+        <translation>Spot chec&amp;k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verifiera loggen</source>
+        <translation>&amp;Verify the log</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Användare</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Poster</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ange personens id i fältet Person.</source>
+        <translation>Enter the person&apos;s ID in the Person field.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Läsningar av person %1</source>
+        <translation>Reads of person %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Läsningar utanför egna insatser</source>
+        <translation>Reads outside own operations</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stickprov</source>
+        <translation>Spot check</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loggen är hel</source>
+        <translation>The log is intact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VARNING</source>
+        <translation>WARNING</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../../desktop/views/admin/backups_tab.py" line="+28"/>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Säkerhetskopiera nu</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Längsta tid innan låsning</source>
+        <translation>Maximum time before locking</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kopiorna är krypterade med samma nycklar som databasen. En kopia tas automatiskt en gång per dygn; de %1 senaste sparas.</source>
+        <translation>Backups are encrypted with the same keys as the database. A backup is taken automatically once a day; the %1 most recent are kept.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mapp: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kopian sparades: %1</source>
+        <translation>Backup saved: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Låstiden sparades.</source>
+        <translation>Lock time saved.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <location filename="../../desktop/views/admin/models.py" line="-38"/>
+        <source>Tagen</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+52"/>
+        <source>Skriv ut genomgångsunderlag</source>
+        <translation>Print briefing packet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>En dag</source>
+        <translation>One day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hela insatsen, dag för dag</source>
+        <translation>Whole operation, day by day</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ta med adresser till personer med skyddad identitet</source>
+        <translation>Include addresses of persons with protected identity</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Varning: skyddade adresser skrivs ut och markeras på sidan. Gör det bara om teamet måste ha adressen, och förvara papperet oåtkomligt.</source>
+        <translation>Warning: protected addresses are printed and marked on the page. Only do this if the team must have the address, and keep the paper locked away.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Insats</source>
+        <translation>&amp;Operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omfattning</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dag</source>
+        <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skapa underlag</source>
+        <translation>Create packet</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Teamet har inga planerade besök.</source>
+        <translation>The team has no planned visits.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Skyddade adresser kommer att skrivas ut. Fortsätta?</source>
+        <translation>Protected addresses will be printed. Continue?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Underlaget skapas…</source>
+        <translation>Creating the packet…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Utskrift nr %1 är klar.</source>
+        <translation>Printout no. %1 is ready.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Genomgångsunderlag %1</source>
+        <translation>Briefing packet %1</translation>
     </message>
 </context>
 <context>
@@ -97,17 +518,114 @@
     <message>
         <location filename="../../desktop/views/calendar/canvas.py" line="+236"/>
         <source>Team: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Team: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Område: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Area: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>⚠ Krockar med en regel</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Conflicts with a rule</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../desktop/views/calendar/page.py" line="+67"/>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ångra (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skriv &amp;ut teamets schema…</source>
+        <translation>&amp;Print the team&apos;s schedule…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Exportera iCalendar…</source>
+        <translation>&amp;Export iCalendar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Välj ett team i filtret först</source>
+        <translation>Choose a team in the filter first</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+7"/>
+        <location line="+11"/>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Besök</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besöket är ett förslag. Godkänn planen under Insatser först.</source>
+        <translation>The visit is a proposal. Approve the plan under Operations first.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Spara schema</source>
+        <translation>Save schedule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Skriv ut</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schemat sparades med löpnummer %1.</source>
+        <translation>The schedule was saved with serial number %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exportera kalender</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>Bekräfta</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Ange ditt lösenord för att exportera:</source>
+        <translation>Enter your password to export:</translation>
     </message>
 </context>
 <context>
@@ -115,143 +633,499 @@
     <message>
         <location filename="../../desktop/views/calendar/calendar_view.py" line="+105"/>
         <source>Dagvy</source>
-        <translation type="unfinished"></translation>
+        <translation>Day view</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arbetsveckovy</source>
-        <translation type="unfinished"></translation>
+        <translation>Work week view</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Veckovy</source>
-        <translation type="unfinished"></translation>
+        <translation>Week view</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Månadsvy</source>
-        <translation type="unfinished"></translation>
+        <translation>Month view</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Besökslista</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit list</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Krockar</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Teckenförklaring</source>
-        <translation type="unfinished"></translation>
+        <translation>Legend</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Idag</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gå till idag</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to today</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Föregående period</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous period</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nästa period</source>
-        <translation type="unfinished"></translation>
+        <translation>Next period</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Visad period</source>
-        <translation type="unfinished"></translation>
+        <translation>Period shown</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Dag</source>
-        <translation type="unfinished"></translation>
+        <translation>Day</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arbetsvecka</source>
-        <translation type="unfinished"></translation>
+        <translation>Work week</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vecka</source>
-        <translation type="unfinished"></translation>
+        <translation>Week</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Månad</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lista</source>
-        <translation type="unfinished"></translation>
+        <translation>List</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Visa %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Show %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filtrera på insats</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by operation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filtrera på team</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by team</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Alla team</source>
-        <translation type="unfinished"></translation>
+        <translation>All teams</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Alla insatser</source>
-        <translation type="unfinished"></translation>
+        <translation>All operations</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>v. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wk %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Flytten bryter mot regler:</source>
-        <translation type="unfinished"></translation>
+        <translation>The move breaks rules:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Besöket flyttades inte.</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit was not moved.</translation>
     </message>
     <message>
         <location line="+63"/>
         <location filename="../../desktop/views/calendar/commands.py" line="+31"/>
         <source>Flytta besök</source>
-        <translation type="unfinished"></translation>
+        <translation>Move visit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flytten bryter mot regler. Flytta ändå?</source>
-        <translation type="unfinished"></translation>
+        <translation>The move breaks rules. Move anyway?</translation>
     </message>
     <message>
         <location filename="../../desktop/views/calendar/commands.py" line="+29"/>
         <source>Ställ in besök</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel visit</translation>
+    </message>
+</context>
+<context>
+    <name>CallInDetailWidget</name>
+    <message>
+        <location filename="../../desktop/views/callins/detail.py" line="+89"/>
+        <source>&amp;Redigera…</source>
+        <extracomment>Quick keys in the attendance table.</extracomment>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>Talare</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+187"/>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <source>Inbjudna och närvaro</source>
+        <translation>Invitees and attendance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bjud in…</source>
+        <translation>&amp;Invite…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+260"/>
+        <source>Ta bort inbjudan</source>
+        <translation>Remove invitation</translation>
+    </message>
+    <message>
+        <location line="-258"/>
+        <source>Sällskap…</source>
+        <translation>Accompanied by…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Föreslå &amp;hembesök för uteblivna…</source>
+        <translation>Propose &amp;home visits for no-shows…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skriv ut &amp;kallelser</source>
+        <translation>Print invitation &amp;letters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skriv ut &amp;deltagarlista</source>
+        <translation>Print &amp;attendance list</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snabbtangenter: D deltog, U uteblev, T gick tidigt, F förhindrad, K kallad</source>
+        <translation>Shortcut keys: D attended, U no-show, T left early, F excused, K invited</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checklista för repetition</source>
+        <translation>Rehearsal checklist</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;Inbjudna och närvaro&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Invitees and attendance&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+79"/>
+        <source>Stormöte</source>
+        <translation>Call-in</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Välj ett stormöte i listan.</source>
+        <translation>Select a call-in in the list.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 inbjudna, %2 deltog, %3 uteblev</source>
+        <translation>%1 invited, %2 attended, %3 no-shows</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <location line="+25"/>
+        <source>Närvaro</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Sällskap</source>
+        <translation>Accompanied by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kom i sällskap med:</source>
+        <translation>Came accompanied by:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+6"/>
+        <source>Bjud in</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Uteblivna</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ingen har registrerats som utebliven.</source>
+        <translation>No one has been recorded as a no-show.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insatser</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+11"/>
+        <source>Föreslå hembesök</source>
+        <translation>Propose home visits</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>föreslagna hembesök</source>
+        <translation>proposed home visits</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>uppföljningar</source>
+        <translation>follow-ups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 skapades, %3 fanns redan.</source>
+        <translation>%1 %2 created, %3 already existed.</translation>
+    </message>
+</context>
+<context>
+    <name>CallInDialog</name>
+    <message>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+58"/>
+        <source>Stormöte</source>
+        <translation>Call-in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>En neutral lokal, t.ex. ett medborgarhus</source>
+        <translation>A neutral venue, e.g. a community centre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Del i mötet</source>
+        <translation>Part in the meeting</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Talare</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lägg till talare</source>
+        <translation>Add speaker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upp</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ned</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>En punkt per rad; tom ger standardlistan</source>
+        <translation>One item per line; leave empty for the standard list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rubrik</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tid</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lokal</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Beskrivning</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Talare i ordning</source>
+        <translation>Speakers in order</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklista för repetition</source>
+        <translation>Rehearsal checklist</translation>
+    </message>
+</context>
+<context>
+    <name>CallInPrinter</name>
+    <message>
+        <location filename="../../desktop/views/callins/printing.py" line="+64"/>
+        <source>Stormöte %1</source>
+        <translation>Call-in %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Utskrift</source>
+        <translation>Printout</translation>
+    </message>
+</context>
+<context>
+    <name>CallInsPage</name>
+    <message>
+        <location filename="../../desktop/views/callins/callins_page.py" line="+65"/>
+        <location line="+33"/>
+        <location line="+8"/>
+        <location line="+35"/>
+        <source>Stormöten</source>
+        <translation>Call-ins</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>&amp;Nytt stormöte…</source>
+        <translation>&amp;New call-in…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fått budskapet mer än en gång</source>
+        <translation>Received the message more than once</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Registrera delgivning…</source>
+        <translation>&amp;Record delivery…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T.ex. vid ett möte hos frivården</source>
+        <translation>E.g. at a meeting with the probation service</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Delgivningar</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 av %2 personer som fått budskapet har fått det mer än en gång (%3 %).</source>
+        <translation>%1 of %2 persons who received the message have received it more than once (%3%).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Nytt stormöte</source>
+        <translation>New call-in</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Registrera delgivning</source>
+        <translation>Record delivery</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/views/server/conflict_dialog.py" line="+63"/>
+        <source>Någon annan har ändrat samma post</source>
+        <translation>Someone else has changed the same record</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Medan du arbetade sparade någon annan en ändring. Välj för varje fält vilket värde som ska gälla.</source>
+        <translation>While you were working, someone else saved a change. For each field, choose which value should apply.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Din ändring</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sparat av någon annan</source>
+        <translation>Saved by someone else</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Behåll mina</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behåll deras</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spara valen</source>
+        <translation>Save choices</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../desktop/views/server/banner.py" line="+27"/>
+        <source>Förbindelsen med servern bröts. Dina osparade ändringar finns kvar; Rondplan försöker igen …</source>
+        <translation>The connection to the server was lost. Your unsaved changes are kept; Rondplan is retrying …</translation>
     </message>
 </context>
 <context>
@@ -350,46 +1224,743 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+133"/>
+        <source>Registrera delgivning</source>
+        <translation>Record delivery</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kanal</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Framfört av</source>
+        <translation>Delivered &amp;by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delar</source>
+        <translation>Parts</translation>
+    </message>
+</context>
+<context>
+    <name>EndSanctionDialog</name>
+    <message>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+75"/>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="+86"/>
+        <source>Avsluta sanktionsperiod</source>
+        <translation>End sanction period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slut</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Varför avslutad</source>
+        <translation>&amp;Why ended</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Varför avslutad</source>
+        <translation>Why ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="+3"/>
+        <source>t.ex. inget nytt våld på tre månader</source>
+        <translation>e.g. no new violence for three months</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slutdatum</source>
+        <translation>&amp;End date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;käl</source>
+        <translation>&amp;Reason</translation>
+    </message>
+</context>
+<context>
+    <name>Engagemang</name>
+    <message>
+        <location filename="../../desktop/views/callins/labels.py" line="+21"/>
+        <source>Planerat</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Genomfört</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inställt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kallad</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/views/callins/models.py" line="-67"/>
+        <source>Deltog</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/views/callins/models.py" line="+1"/>
+        <source>Uteblev</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gick tidigt</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Förhindrad</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hembesök</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stormöte</source>
+        <translation>Call-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frivårdsmöte</source>
+        <translation>Probation meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avhopparverksamhet</source>
+        <translation>Exit programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbete</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utbildning</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boende och flytt</source>
+        <translation>Housing and relocation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missbruksvård</source>
+        <translation>Substance abuse treatment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Familjestöd</source>
+        <translation>Family support</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skydd</source>
+        <translation>Protection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skuldrådgivning</source>
+        <translation>Debt counselling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Övrigt</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erbjuden</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepterad</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Remitterad</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Påbörjad</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Genomförd</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Avböjd</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbruten</source>
+        <translation>Discontinued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inte misstänkt</source>
+        <translation>Not a suspect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vill inte att du skadas</source>
+        <translation>We don&apos;t want you hurt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konsekvenser</source>
+        <translation>Consequences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hjälp finns</source>
+        <translation>Help is available</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tackade ja</source>
+        <extracomment>The verb on the button that takes a referral to a status.</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insatsen startade</source>
+        <translation>Service started</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tackade nej</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbröts</source>
+        <translation>Discontinued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/callins/models.py" line="-6"/>
+        <location filename="../../desktop/views/support/models.py" line="+13"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lokal</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/views/support/models.py" line="-30"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kallade</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Ordning</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talare</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+42"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ålagd av</source>
+        <translation>Mandated by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kallelse</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Närvaro</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sällskap</source>
+        <translation>Accompanied by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delgiven</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Första</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senaste</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kanaler</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sanctions/widget.py" line="-9"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utlösande händelse</source>
+        <translation>Triggering event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Åtgärder</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl till avslut</source>
+        <translation>Reason for ending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/support/models.py" line="-43"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+41"/>
+        <source>Stödinsats</source>
+        <translation>Support service</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Utförare</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Myndighet</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pågående remisser</source>
+        <translation>Open referrals</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avslutad</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig myndighet</source>
+        <translation>Responsible agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eget initiativ</source>
+        <translation>Own initiative</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Steg</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrerat av</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
     <name>Etiketter</name>
     <message>
         <location filename="../../desktop/views/labels.py" line="+12"/>
         <source>Administratör</source>
-        <translation type="unfinished">Administrator</translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Samordnare</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Teamledare</source>
-        <translation type="unfinished"></translation>
+        <translation>Team lead</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handläggare</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Granskare</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Polisen</source>
-        <translation type="unfinished"></translation>
+        <translation>Police</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Socialtjänsten</source>
-        <translation type="unfinished"></translation>
+        <translation>Social services</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kriminalvården</source>
-        <translation type="unfinished"></translation>
+        <translation>Prison and Probation Service</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../desktop/views/statistics/exports.py" line="+36"/>
+        <source>Spara statistikrapport</source>
+        <translation>Save statistics report</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rapport %1 sparad.</source>
+        <translation>Report %1 saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spara nyckeltal</source>
+        <translation>Save key figures</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Nyckeltalen är sparade.</source>
+        <translation>The key figures have been saved.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+21"/>
+        <location line="+26"/>
+        <source>Forskningsuttag</source>
+        <translation>Research extract</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Spara forskningsuttag</source>
+        <translation>Save research extract</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
+        <translation>The extract has been saved (%1 persons). Store the key below securely if the same pseudonyms are to be used in a later extract; it is not in the file.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bekräfta lösenord</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ange ditt lösenord för att göra forskningsuttaget.</source>
+        <translation>Enter your password to make the research extract.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/views/exporting/export_dialog.py" line="+35"/>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Personer</source>
+        <translation>&amp;Persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Grupperingar</source>
+        <translation>&amp;Groups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ta med &amp;personnummer</source>
+        <translation>Include personal ID &amp;numbers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporten innehåller bara det din roll får se. Adresser till personer med skyddad identitet och myndigheternas anteckningar exporteras aldrig. Exporten loggas, och du kan behöva ange ditt lösenord igen.</source>
+        <translation>The export contains only what your role may see. Addresses of persons with protected identity and the agencies&apos; notes are never exported. The export is logged, and you may need to enter your password again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vad:</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Exportera…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Spara export</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel-arbetsbok (*.xlsx);;CSV, semikolonavgränsad (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporten är klar</source>
+        <translation>Export complete</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n rader sparades i %1.</source>
+        <translation>
+            <numerusform>%n row saved in %1.</numerusform>
+            <numerusform>%n rows saved in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../desktop/views/importing/pages.py" line="+46"/>
+        <source>Välj fil</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Välj kartläggningslistan som ska importeras (XLSX eller CSV). Ingenting sparas förrän du har granskat listan och valt Importera.</source>
+        <translation>Choose the mapping list to import (XLSX or CSV). Nothing is saved until you have reviewed the list and chosen Import.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ingen fil vald</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fil:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Välj fil…</source>
+        <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spara &amp;importmallen…</source>
+        <translation>Save import &amp;template…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importmallen har kolumnerna Förnamn, Efternamn, Alias, Personnummer, Födelsedatum, Adress, Postnummer, Ort, Område, Gruppering, Roll, Telefon, Språk, Tolkbehov, Skyddad identitet, Kategori, Källa och Anteckning. Bara Förnamn och Efternamn måste finnas; andra rubriker kan kopplas för hand.</source>
+        <translation>The import template has the Swedish columns Förnamn, Efternamn, Alias, Personnummer, Födelsedatum, Adress, Postnummer, Ort, Område, Gruppering, Roll, Telefon, Språk, Tolkbehov, Skyddad identitet, Kategori, Källa and Anteckning. Only Förnamn (first name) and Efternamn (surname) are required; other headings can be mapped by hand.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Välj kartläggningslista</source>
+        <translation>Choose mapping list</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{rows} rader och {columns} kolumner lästes.</source>
+        <translation>{rows} rows and {columns} columns read.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Spara importmallen</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel-arbetsbok (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mallen kunde inte sparas där. Välj en annan plats.</source>
+        <translation>The template could not be saved there. Choose another location.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importmallen sparades: {path}</source>
+        <translation>Import template saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop/views/statistics/filters.py" line="+39"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Myndighet</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>till</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Alla grupper</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla områden</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla myndigheter</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>hela programmet</source>
+        <translation>whole programme</translation>
     </message>
 </context>
 <context>
@@ -418,6 +1989,1154 @@
         <location line="+1"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../desktop/views/followup/page.py" line="+56"/>
+        <source>Vems uppgifter</source>
+        <translation>Whose tasks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mina uppgifter</source>
+        <translation>My tasks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mina team</source>
+        <translation>My teams</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visa &amp;klara</source>
+        <translation>Show &amp;completed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Antal uppgifter</source>
+        <translation>Number of tasks</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Markera klar</source>
+        <translation>&amp;Mark done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markera klar (Ctrl+D)</source>
+        <translation>Mark done (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uppföljningar</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Alla team</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 öppna · %2 försenade · %3 ska vara klara denna vecka</source>
+        <translation>%1 open · %2 overdue · %3 due this week</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Markera klar</source>
+        <translation>Mark done</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+37"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../desktop/views/groups/group_dialog.py" line="+21"/>
+        <source>Redigera gruppering</source>
+        <translation>Edit group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ny gruppering</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Namn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Alias (skilj med ;)</source>
+        <translation>&amp;Aliases (separate with ;)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Område</source>
+        <translation>A&amp;rea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Beskrivning</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Källa</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Om&amp;prövas</source>
+        <translation>Review &amp;by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;ktiv</source>
+        <translation>Ac&amp;tive</translation>
+    </message>
+</context>
+<context>
+    <name>GroupProfilePage</name>
+    <message>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+50"/>
+        <source>Ny &amp;relation…</source>
+        <translation>New &amp;relation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny sanktions&amp;period…</source>
+        <translation>New sanction &amp;period…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Avsluta period…</source>
+        <translation>E&amp;nd period…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Tillbaka</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Nådd av budskapet</source>
+        <translation>Reached by the message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>pågår</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utlöst av</source>
+        <translation>Triggered by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Åtgärder</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Varför avslutad</source>
+        <translation>Why ended</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Medlemmar</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relationer</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Medlemmar</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Konflikter och allianser</source>
+        <translation>&amp;Conflicts and alliances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sanktionsperioder</source>
+        <translation>Sanction periods</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sanktionsperioder</source>
+        <translation>&amp;Sanction periods</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Område: %1</source>
+        <translation>Area: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alias: %1</source>
+        <translation>Alias: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inaktiv</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Omprövas %1</source>
+        <translation>Review by %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Täckning: %1 av %2 medlemmar har fått budskapet (%3)</source>
+        <translation>Coverage: %1 of %2 members have received the message (%3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pågående sanktionsperiod sedan %1: %2</source>
+        <translation>Sanction period in progress since %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <location filename="../../desktop/views/groups/list_page.py" line="+30"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medlemmar</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nådda</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Täckning</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>inaktiv</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ö&amp;ppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;y gruppering</source>
+        <translation>&amp;New group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nätverksbild</source>
+        <translation>Net&amp;work map</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 grupperingar, %2 medlemskap</source>
+        <translation>%1 groups, %2 memberships</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/views/importing/wizard.py" line="+65"/>
+        <source>Importera kartläggningslista</source>
+        <translation>Import mapping list</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nästa &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Tillbaka</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Kontrollerar raderna…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Importerar…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Importen är klar: {created} nya personer, {merged} sammanslagna, {skipped} överhoppade rader, {groups} nya grupperingar.</source>
+        <translation>Import complete: {created} new persons, {merged} merged, {skipped} rows skipped, {groups} new groups.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Stäng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Något gick fel. Felet är loggat.</source>
+        <translation>Something went wrong. The error has been logged.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ingenting importerades. {message}</source>
+        <translation>Nothing was imported. {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Insatsord</name>
+    <message>
+        <location filename="../../desktop/views/operations/labels.py" line="+14"/>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avslutad</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Förslag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerat</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Träffade honom</source>
+        <translation>Met him</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ej hemma</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nekade att öppna</source>
+        <translation>Refused to open the door</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Har flyttat</source>
+        <translation>Has moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Träffade bara familjen</source>
+        <translation>Met only the family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inställt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inaktiv</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flyttat</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frihetsberövad</source>
+        <translation>In custody</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avhoppad</source>
+        <translation>Left the group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avliden</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Polisen</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Socialtjänsten</source>
+        <translation>Social services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriminalvården</source>
+        <translation>Prison and Probation Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annan</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Du är inte misstänkt för brott</source>
+        <translation>You are not suspected of a crime</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vi vill inte att du skadas eller skadar någon</source>
+        <translation>We don&apos;t want you to get hurt or to hurt anyone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Våld får följder för hela gruppen</source>
+        <translation>Violence has consequences for the whole group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Det finns hjälp om du vill</source>
+        <translation>Help is available if you want it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insatsen har inga team</source>
+        <translation>The operation has no teams</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perioden har inga arbetsdagar</source>
+        <translation>The period has no working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inget team är i tjänst</source>
+        <translation>No team is on duty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamen är fullbokade</source>
+        <translation>The teams are fully booked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamen arbetar i andra områden de halvdagarna</source>
+        <translation>The teams work in other areas on those half-days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rivaliserande grupper i samma pass</source>
+        <translation>Rival groups in the same shift</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ingen annan tid på dagen är ledig</source>
+        <translation>No other time that day is free</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personen är inte målperson</source>
+        <translation>The person is not a target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>saknar polis</source>
+        <translation>has no police officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saknar socialtjänst</source>
+        <translation>has no social services officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>har färre än två medlemmar</source>
+        <translation>has fewer than two members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>har okänd personal</source>
+        <translation>has unknown staff</translation>
+    </message>
+</context>
+<context>
+    <name>Insatstabeller</name>
+    <message>
+        <location filename="../../desktop/views/operations/models.py" line="+109"/>
+        <source>Insats</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Mål</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+95"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+33"/>
+        <source>Besök</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+33"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Prio</source>
+        <translation>Prio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Senaste kontakt</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Medlemmar</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Högst/dag</source>
+        <translation>Max/day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Myndigheter</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Kunde inte planeras</source>
+        <translation>Could not be planned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../desktop/views/callins/dialogs.py" line="-84"/>
+        <source>Bjud in till stormöte</source>
+        <translation>Invite to call-in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>t.ex. frivårdsinspektören</source>
+        <translation>e.g. the probation officer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grupperingar (aktiva medlemmar)</source>
+        <translation>Groups (active members)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personer</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Närvaro &amp;ålagd av</source>
+        <translation>Attendance &amp;mandated by</translation>
+    </message>
+</context>
+<context>
+    <name>Kartläggning</name>
+    <message>
+        <location filename="../../desktop/views/persons/labels.py" line="+28"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inaktiv</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flyttat</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frihetsberövad</source>
+        <translation>In custody</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avhoppad</source>
+        <translation>Left the group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avliden</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Misstänkt</source>
+        <translation>Suspect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dömd</source>
+        <translation>Convicted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brottsoffer</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anhörig</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Övrig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledare</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kärna</source>
+        <translation>Core</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medlem</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Närstående</source>
+        <translation>Associate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perifer</source>
+        <translation>Peripheral</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rivalitet</source>
+        <translation>Rivalry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allians</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktiv konflikt</source>
+        <translation>Active conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk att skjutas</source>
+        <translation>Risk of being shot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk att skjuta</source>
+        <translation>Risk of shooting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Någon risk</source>
+        <translation>Any risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>samma personnummer</source>
+        <translation>same personal ID number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>samma namn och födelsedatum</source>
+        <translation>same name and date of birth</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>liknande stavning</source>
+        <translation>similar spelling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hembesök</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budskapet levererat</source>
+        <translation>Message delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stormöte</source>
+        <translation>Call-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stödinsats</source>
+        <translation>Support service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>föreslaget</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planerat</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>träffad</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ej hemma</source>
+        <translation>not at home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avböjde</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flyttat</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bara familjen</source>
+        <translation>family only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inställt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vid hembesök</source>
+        <translation>at a home visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vid stormöte</source>
+        <translation>at a call-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>via Kriminalvården</source>
+        <translation>via Prison and Probation Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annat sätt</source>
+        <translation>other means</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kallad</source>
+        <translation>invited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deltog</source>
+        <translation>attended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uteblev</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gick tidigt</source>
+        <translation>left early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>förhindrad</source>
+        <translation>excused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>erbjuden</source>
+        <translation>offered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepterad</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remitterad</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>påbörjad</source>
+        <translation>started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avslutad</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avböjd</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avbruten</source>
+        <translation>discontinued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>öppen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>klar</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>struken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>faktauppgift</source>
+        <translation>fact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bedömning</source>
+        <translation>assessment</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigureTile</name>
+    <message>
+        <location filename="../../desktop/views/statistics/tiles.py" line="+45"/>
+        <source>Vad betyder talet?</source>
+        <translation>What does the figure mean?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Definition: %1</source>
+        <translation>Definition: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../desktop/views/lock/overlay.py" line="+42"/>
+        <source>Rondplan är låst</source>
+        <translation>Rondplan is locked</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Inloggad: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lösenord för att låsa upp</source>
+        <translation>Password to unlock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lås upp</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lås upp i huvudfönstret.</source>
+        <translation>Unlock in the main window.</translation>
     </message>
 </context>
 <context>
@@ -527,19 +3246,241 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../desktop/views/importing/pages.py" line="+12"/>
+        <source>Koppla kolumner</source>
+        <translation>Map columns</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kolumner med kända rubriker är redan kopplade. Välj fält för resten, eller Importeras inte. Spara kopplingen som kolumnmall för nästa lista.</source>
+        <translation>Columns with known headings are already mapped. Choose a field for the rest, or Not imported. Save the mapping as a column template for the next list.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kolumn i filen</source>
+        <translation>Column in file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exempel</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importeras som</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Kolumnmall:</source>
+        <translation>Column te&amp;mplate:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Använd</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Spara som kolumnmall…</source>
+        <translation>&amp;Save as column template…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>– Importeras inte –</source>
+        <translation>– Not imported –</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fält för kolumnen {header}</source>
+        <translation>Field for column {header}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Koppla en kolumn till: {fields}.</source>
+        <translation>Map a column to: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} är kopplat till flera kolumner: {headers}.</source>
+        <translation>{field} is mapped to several columns: {headers}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kopplingen är klar.</source>
+        <translation>The mapping is complete.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Spara kolumnmall</source>
+        <translation>Save column template</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Namn på kolumnmallen:</source>
+        <translation>Column template name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kolumnmallen sparades inte: {m}</source>
+        <translation>The column template was not saved: {m}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kolumnmallen {name} sparades.</source>
+        <translation>Column template {name} saved.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipDialog</name>
+    <message>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+20"/>
+        <source>Koppla till gruppering</source>
+        <translation>Link to group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Gruppering</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Roll</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sedan</source>
+        <translation>&amp;Since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Källa</source>
+        <translation>So&amp;urce</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skä&amp;l</source>
+        <translation>R&amp;eason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Om&amp;prövas</source>
+        <translation>Review &amp;by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../desktop/views/persons/merge_dialog.py" line="+34"/>
+        <source>Slå ihop personer</source>
+        <translation>Merge persons</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Välj vilken post som ska behållas. Adresser, anhöriga, kopplingar, besök, delgivningar, kallelser, stödinsatser, uppföljningar och anteckningar flyttas dit. Den andra posten finns kvar som hänvisning och syns inte i listor.</source>
+        <translation>Choose which record to keep. Addresses, relatives, links, visits, deliveries, invitations, support services, follow-ups and notes are moved to it. The other record remains as a reference and is not shown in lists.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Slå ihop</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Behåll:</source>
+        <translation>Keep:</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <location filename="../../desktop/views/calendar/month_view.py" line="+158"/>
         <source>v.</source>
-        <translation type="unfinished"></translation>
+        <translation>wk</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>+%n till</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MoveVisitDialog</name>
+    <message>
+        <location filename="../../desktop/views/operations/move_dialog.py" line="+42"/>
+        <source>Ändra besök – %1</source>
+        <translation>Change visit – %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ny tid</source>
+        <translation>New time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Tid</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;eam</source>
+        <translation>T&amp;eam</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Krockar:</source>
+        <translation>Conflicts:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inga krockar.</source>
+        <translation>No conflicts.</translation>
     </message>
 </context>
 <context>
@@ -551,11 +3492,1422 @@
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <location filename="../../desktop/views/groups/network_page.py" line="+25"/>
+        <source>Klicka på en gruppering för att öppna den.</source>
+        <translation>Click a group to open it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skriv ut till PDF…</source>
+        <translation>&amp;Print to PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tillbaka</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Grupperingar: konflikter och allianser</source>
+        <translation>Groups: conflicts and alliances</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spara nätverksbild</source>
+        <translation>Save network map</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../desktop/views/groups/network_view.py" line="+141"/>
+        <source>Nätverksbild över grupperingar</source>
+        <translation>Network map of groups</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pågående sanktionsperiod</source>
+        <translation>Sanction period in progress</translation>
+    </message>
+</context>
+<context>
+    <name>NewReferralDialog</name>
+    <message>
+        <location filename="../../desktop/views/support/dialogs.py" line="+108"/>
+        <source>Ny remiss</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Han tog kontakt på eget initiativ</source>
+        <translation>He made contact on his own initiative</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stödinsatsens myndighet</source>
+        <translation>Support service&apos;s agency</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stödinsats</source>
+        <translation>&amp;Support service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig &amp;myndighet</source>
+        <translation>Responsible &amp;agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ansvarig person</source>
+        <translation>Responsible &amp;person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDialog</name>
+    <message>
+        <location filename="../../desktop/views/operations/operation_dialog.py" line="+41"/>
+        <source>Redigera insats</source>
+        <translation>Edit operation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ny insats</source>
+        <translation>New operation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Namn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Från</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Till</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Syfte</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPage</name>
+    <message>
+        <location filename="../../desktop/views/operations/page.py" line="+60"/>
+        <location line="+77"/>
+        <source>Insatser</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>&amp;Ny insats…</source>
+        <translation>&amp;New operation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny insats (Ctrl+N)</source>
+        <translation>New operation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redigera…</source>
+        <translation>E&amp;dit…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Målpersoner</source>
+        <translation>T&amp;argets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;eam</source>
+        <translation>T&amp;eam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plan och utfall</source>
+        <translation>&amp;Plan and outcomes</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Ingen insats vald</source>
+        <translation>No operation selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skapa en insats med Ny insats (Ctrl+N).</source>
+        <translation>Create an operation with New operation (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+53"/>
+        <source>Utfall – %1</source>
+        <translation>Outcome – %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>t.ex. mamma, lillebror</source>
+        <translation>e.g. mother, younger brother</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delar av budskapet som framfördes</source>
+        <translation>Parts of the message delivered</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bad om stöd</source>
+        <translation>Asked for support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erbjöds stöd</source>
+        <translation>Was offered support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tackade ja till stöd (registreras som stödinsats)</source>
+        <translation>Accepted support (recorded as a support service)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stödinsats</source>
+        <translation>Support service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Välj stödinsats…</source>
+        <translation>Choose support service…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lämnade informationsmaterial</source>
+        <translation>Left information material</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lämna tomt om ingen uppföljning behövs</source>
+        <translation>Leave empty if no follow-up is needed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jag</source>
+        <translation>Me</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Syns bara för din myndighet</source>
+        <translation>Visible only to your agency</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Utfall</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Närvarande anhöriga</source>
+        <translation>&amp;Relatives present</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hans svar</source>
+        <translation>&amp;His response</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skäl till &amp;inställt</source>
+        <translation>Reason for &amp;cancellation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Stödinsats</source>
+        <translation>&amp;Support service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Uppföljning</source>
+        <translation>&amp;Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klar &amp;senast</source>
+        <translation>&amp;Due by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ansvarig</source>
+        <translation>&amp;Assigned to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Myndighetens anteckning</source>
+        <translation>A&amp;gency note</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../desktop/views/persons/person_dialog.py" line="+49"/>
+        <source>Redigera person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ny person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Förnamn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Efternamn</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alias (skilj med ;)</source>
+        <translation>Aliases (separate with ;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personnummer</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ÅÅÅÅMMDD-NNNN eller samordningsnummer</source>
+        <translation>YYYYMMDD-NNNN or coordination number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Födelsedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behöver to&amp;lk</source>
+        <translation>Needs int&amp;erpreter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skyddad &amp;identitet</source>
+        <translation>Protected &amp;identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Risk att skjutas</source>
+        <translation>&amp;Risk of being shot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk att skj&amp;uta</source>
+        <translation>Risk of shootin&amp;g</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Väl&amp;j foto…</source>
+        <translation>Choose p&amp;hoto…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Förnamn</source>
+        <translation>&amp;First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Efternamn</source>
+        <translation>Surna&amp;me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Alias</source>
+        <translation>&amp;Alias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Personnummer</source>
+        <translation>&amp;Personal ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ödelsedatum</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kategori</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sp&amp;råk</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pri&amp;oritet</source>
+        <translation>Pri&amp;ority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefo&amp;n</source>
+        <translation>Pho&amp;ne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>K&amp;älla</source>
+        <translation>So&amp;urce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omprö&amp;vas</source>
+        <translation>Re&amp;view by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ån&amp;gra</source>
+        <translation>Un&amp;do</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Oförändrat (%1)</source>
+        <translation>Unchanged (%1)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Välj foto</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bilder (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Möjliga dubbletter finns redan:</source>
+        <translation>Possible duplicates already exist:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spara igen om det ändå är en annan person.</source>
+        <translation>Save again if this is nevertheless a different person.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../desktop/views/callins/person_picker.py" line="+28"/>
+        <source>Sök namn eller alias…</source>
+        <translation>Search name or alias…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sök person</source>
+        <translation>Find person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personer</source>
+        <translation>Persons</translation>
+    </message>
+</context>
+<context>
+    <name>PersonProfilePage</name>
+    <message>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+76"/>
+        <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
+        <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Visa personnummer</source>
+        <translation>&amp;Show personal ID number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ny a&amp;dress…</source>
+        <translation>New a&amp;ddress…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ko&amp;ppla till gruppering…</source>
+        <translation>&amp;Link to group…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tillbaka</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tillbaka till listan (Esc)</source>
+        <translation>Back to the list (Esc)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postnr</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+24"/>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vid dörren</source>
+        <translation>At the door</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samma adress</source>
+        <translation>Same address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kartlagd</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ja – öppna</source>
+        <translation>yes – open</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detalj</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skriven</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slag</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Familj och nätverk</source>
+        <translation>Family and network</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avsluta &amp;kopplingen i dag</source>
+        <translation>End the lin&amp;k today</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adresser</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Adresser</source>
+        <translation>&amp;Addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Familj och nätverk</source>
+        <translation>&amp;Family and network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Grupperingar</source>
+        <translation>&amp;Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Händelser</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Händelser</source>
+        <translation>E&amp;vents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;nteckningar (min myndighet)</source>
+        <translation>&amp;Notes (my agency)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Alias: %1</source>
+        <translation>Alias: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Född %1 (%2 år)</source>
+        <translation>Born %1 (age %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Födelsedatum okänt</source>
+        <translation>Date of birth unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prioritet %1</source>
+        <translation>Priority %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>risk att skjutas</source>
+        <translation>risk of being shot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>risk att skjuta</source>
+        <translation>risk of shooting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, tolk behövs</source>
+        <translation>, interpreter needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Språk: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Omprövas %1</source>
+        <translation>Review by %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+49"/>
+        <source>Personnummer: %1</source>
+        <translation>Personal ID number: %1</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Anteckningar som din myndighet har skrivit.</source>
+        <translation>Notes written by your agency.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anteckningar kan inte visas ännu.</source>
+        <translation>Notes cannot be shown yet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Inget foto</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Bekräfta med lösenord</source>
+        <translation>Confirm with password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ange ditt lösenord för att visa hela personnumret:</source>
+        <translation>Enter your password to show the full personal ID number:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTableModel</name>
+    <message>
+        <location filename="../../desktop/views/persons/table_model.py" line="+43"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Född</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personnummer</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prio</source>
+        <translation>Prio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsBehindDialog</name>
+    <message>
+        <location filename="../../desktop/views/statistics/dialogs.py" line="+48"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Födelseår</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 personer</source>
+        <translation>%1 persons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 personer, de första %2 visas</source>
+        <translation>%1 persons, showing the first %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Öppna profil</source>
+        <translation>Open profile</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsPage</name>
+    <message>
+        <location filename="../../desktop/views/persons/list_page.py" line="+70"/>
+        <source>Sök namn, alias eller personnummer (Ctrl+F)</source>
+        <translation>Search name, alias or personal ID number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sök person</source>
+        <translation>Find person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alla grupperingar</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alla områden</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alla statusar</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alla kategorier</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alla riskroller</source>
+        <translation>All risk roles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Riskroll</source>
+        <translation>Risk role</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Att &amp;ompröva</source>
+        <translation>Due for &amp;review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Öppen &amp;uppföljning</source>
+        <translation>Open &amp;follow-up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Personer</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Ny person</source>
+        <translation>&amp;New person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Slå ihop…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ö&amp;ppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Markera två personer som är samma individ</source>
+        <translation>Select two persons who are the same individual</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>%n personer</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>många träffar, listan visar ett urval på %1. Skriv mer för att avgränsa.</source>
+        <translation>many matches; the list shows a sample of %1. Type more to narrow it down.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Markera exakt två personer för att slå ihop.</source>
+        <translation>Select exactly two persons to merge.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsWorkspace</name>
+    <message>
+        <location filename="../../desktop/views/persons/workspace.py" line="+29"/>
+        <source>&amp;Personer</source>
+        <translation>&amp;Persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Att &amp;ompröva</source>
+        <translation>Due for &amp;review</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../desktop/views/shell/placeholder.py" line="+27"/>
         <source>Den här sidan är inte byggd ännu.</source>
         <translation>This page has not been built yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <location filename="../../desktop/views/operations/plan_tab.py" line="+43"/>
+        <location line="+70"/>
+        <source>&amp;Föreslå plan</source>
+        <translation>&amp;Propose plan</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Kör planeraren (Ctrl+R)</source>
+        <translation>Run the planner (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Godkänn förslaget</source>
+        <translation>&amp;Approve proposal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kasta förslaget</source>
+        <translation>&amp;Discard proposal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ä&amp;ndra besök…</source>
+        <translation>&amp;Change visit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrera &amp;utfall…</source>
+        <translation>Record &amp;outcome…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Föreslå &amp;nytt besök</source>
+        <translation>Propose &amp;new visit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planeraren arbetar</source>
+        <translation>The planner is working</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resultat av planeringen</source>
+        <translation>Planning result</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Besök i insatsen</source>
+        <translation>Visits in the operation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kunde inte planeras</source>
+        <translation>Could not be planned</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kör &amp;igen</source>
+        <translation>Run a&amp;gain</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 besök, varav %2 förslag.</source>
+        <translation>%1 visits, of which %2 proposed.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Planeraren arbetar…</source>
+        <translation>The planner is working…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 besök föreslogs, %2 kunde inte planeras (%3 s).</source>
+        <translation>%1 visits proposed, %2 could not be planned (%3 s).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Godkänn</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kasta förslaget</source>
+        <translation>Discard proposal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ändra</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ändra besök</source>
+        <translation>Change visit</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+8"/>
+        <source>Nytt besök</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ingen ledig tid hittades i perioden.</source>
+        <translation>No free time was found in the period.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nytt besök föreslaget %1.</source>
+        <translation>New visit proposed for %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../desktop/views/importing/preview_page.py" line="+45"/>
+        <source>Granska och importera</source>
+        <translation>Review and import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rader med fel måste rättas i filen. Läs sedan in den igen. För rader som liknar en befintlig person väljer du vad som ska göras.</source>
+        <translation>Rows with errors must be corrected in the file; then reload it. For rows that resemble an existing person, choose what to do.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raderna i filen</source>
+        <translation>Rows in the file</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Problem i filen</source>
+        <translation>Problems in the file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Problem (klicka för att gå till cellen):</source>
+        <translation>&amp;Problems (click to go to the cell):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I filen</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vad ska göras?</source>
+        <translation>What should be done?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Möjliga dubbletter av befintliga personer:</source>
+        <translation>Possible &amp;duplicates of existing persons:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Läs in filen igen</source>
+        <translation>&amp;Reload the file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slå ihop med {label} ({reason})</source>
+        <translation>Merge with {label} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hoppa över raden</source>
+        <translation>Skip the row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skapa en ny person</source>
+        <translation>Create a new person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val för rad {row}</source>
+        <translation>Choice for row {row}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Ingen förhandsgranskning ännu.</source>
+        <translation>No preview yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rows} rader: {ready} utan fel, {errors} med fel, {warnings} med varningar, {dups} möjliga dubbletter ({open} obesvarade).</source>
+        <translation>{rows} rows: {ready} without errors, {errors} with errors, {warnings} with warnings, {dups} possible duplicates ({open} unanswered).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Importera är avstängt tills allt är åtgärdat.</source>
+        <translation>Import is disabled until everything has been resolved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Klart att importera.</source>
+        <translation>Ready to import.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <location filename="../../desktop/views/importing/models.py" line="+107"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Varning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dubblett?</source>
+        <translation>Duplicate?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fel</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Liknar en befintlig person: välj vad som ska göras.</source>
+        <translation>Resembles an existing person: choose what to do.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/views/printing/preview.py" line="+53"/>
+        <source>Förhandsgranskning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Förhandsgranskning av utskriften</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Utskrift nr %1 · %2 sidor</source>
+        <translation>Printout no. %1 · %2 pages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skriv ut…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spara som…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Skrivaren kunde inte startas.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Spara utskriften</source>
+        <translation>Save the printout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filen kunde inte sparas. Välj en annan plats.</source>
+        <translation>The file could not be saved. Choose another location.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemListModel</name>
+    <message>
+        <location filename="../../desktop/views/importing/models.py" line="+40"/>
+        <source>Fel</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Varning</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeVisitsDialog</name>
+    <message>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+20"/>
+        <source>Föreslå hembesök för uteblivna</source>
+        <translation>Propose home visits for no-shows</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ingen insats – skapa uppföljningar i stället</source>
+        <translation>No operation – create follow-ups instead</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n person(er) uteblev. Varje får ett föreslaget hembesök.</source>
+        <translation>
+            <numerusform>%n person did not attend and gets a proposed home visit.</numerusform>
+            <numerusform>%n persons did not attend. Each gets a proposed home visit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Insats</source>
+        <translation>&amp;Operation</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthDialog</name>
+    <message>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+29"/>
+        <source>Bekräfta med lösenord</source>
+        <translation>Confirm with password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ange ditt lösenord igen för att fortsätta.</source>
+        <translation>Enter your password again to continue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lösenord</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -592,16 +4944,545 @@
     </message>
 </context>
 <context>
-    <name>Session</name>
+    <name>ReferralDialog</name>
     <message>
-        <location filename="../../desktop/app.py" line="+140"/>
-        <source>Rondplan är låst – lås upp</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/views/support/dialogs.py" line="+33"/>
+        <location line="+33"/>
+        <location line="+31"/>
+        <source>Remiss</source>
+        <translation>Referral</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="-53"/>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nästa steg &amp;datum</source>
+        <translation>Next step &amp;date</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Kontakt på eget initiativ</source>
+        <translation>Contact on own initiative</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ansvarig: </source>
+        <translation>Responsible: </translation>
+    </message>
+</context>
+<context>
+    <name>RelationDialog</name>
+    <message>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="-58"/>
+        <source>Ny relation mellan grupperingar</source>
+        <translation>New relation between groups</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Gruppering</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Andra grupperingen</source>
+        <translation>Other group</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Relation</source>
+        <translation>&amp;Relation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sedan</source>
+        <translation>&amp;Since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Beskrivning</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchExportDialog</name>
+    <message>
+        <location filename="../../desktop/views/statistics/dialogs.py" line="+24"/>
+        <source>Forskningsuttag</source>
+        <translation>Research extract</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Till exempel avtal eller diarienummer. Skrivs bara i uttagets README.</source>
+        <translation>For example an agreement or case reference number. Written only to the extract&apos;s README.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tomt = ny nyckel (nya pseudonymer)</source>
+        <translation>Empty = new key (new pseudonyms)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uttaget innehåller inga namn, personnummer, adresser eller fritext. Uttaget loggas med syfte och skäl.</source>
+        <translation>The extract contains no names, personal ID numbers, addresses or free text. The extract is logged with its purpose and justification.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Syfte</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motivering</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidigare nyckel</source>
+        <translation>Previous key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exportera …</source>
+        <translation>Export …</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="+86"/>
+        <source>Gallringsregler</source>
+        <translation>Retention rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personer att granska</source>
+        <translation>Persons to review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ny regel…</source>
+        <translation>&amp;New rule…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ä&amp;ndra…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gallra nu</source>
+        <translation>&amp;Apply retention now</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Radera markerade personer…</source>
+        <translation>De&amp;lete selected persons…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Personer utan aktivitet under regelns tid – granska innan radering</source>
+        <translation>Persons with no activity during the rule&apos;s period – review before deletion</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Gallringen raderade %1 poster; %2 personer väntar på granskning.</source>
+        <translation>Retention deletion removed %1 records; %2 persons await review.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Radera personer</source>
+        <translation>Delete persons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Radera %1 personer och allt som hör till dem? Det går inte att ångra.</source>
+        <translation>Delete %1 persons and everything that belongs to them? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../desktop/views/persons/review_page.py" line="+31"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Koppling till %1</source>
+        <translation>Link to %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Att ompröva</source>
+        <translation>Due for review</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Behåll i ett halvår till</source>
+        <translation>&amp;Keep for another six months</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ö&amp;ppna person</source>
+        <translation>&amp;Open person</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ingen ska stå kvar i kartläggningen utan skäl. Pröva varje post: behåll med nytt omprövningsdatum, eller avsluta kopplingen på profilen.</source>
+        <translation>No one should remain in the mapping without a reason. Review each entry: keep it with a new review date, or end the link on the profile.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n att ompröva</source>
+        <translation>
+            <numerusform>%n due for review</numerusform>
+            <numerusform>%n due for review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <location filename="../../desktop/views/admin/models.py" line="-15"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senaste aktivitet</source>
+        <translation>Last activity</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="-132"/>
+        <source>Gallringsregel</source>
+        <translation>Retention rule</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Alla myndigheter</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> dagar</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>t.ex. 2 kap. 12 § PDL, 3 år</source>
+        <translation>e.g. ch. 2 s. 12 PDL, 3 years</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Uppgifter</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Myndighet</source>
+        <translation>&amp;Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sparas</source>
+        <translation>&amp;Kept for</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lagstöd och frist</source>
+        <translation>&amp;Legal basis and period</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTableModel</name>
+    <message>
+        <location filename="../../desktop/views/admin/models.py" line="-28"/>
+        <source>Uppgifter</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Myndighet</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparas (dagar)</source>
+        <translation>Kept (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lagstöd / frist</source>
+        <translation>Legal basis / period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vilande</source>
+        <translation>Paused</translation>
+    </message>
+</context>
+<context>
+    <name>SanctionDialog</name>
+    <message>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="-50"/>
+        <source>Sanktionsperiod (ökat fokus)</source>
+        <translation>Sanction period (increased focus)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>t.ex. skottlossningen i Hyllie den 3 maj</source>
+        <translation>e.g. the shooting in Hyllie on 3 May</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vilka åtgärder gruppen möter under perioden</source>
+        <translation>Measures the group faces during the period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perioden är avslutad</source>
+        <translation>The period has ended</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Utlösande händelse</source>
+        <translation>&amp;Triggering event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+17"/>
+        <source>Ny sanktionsperiod</source>
+        <translation>New sanction period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Utlöst av</source>
+        <translation>&amp;Triggered by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Utlöst av</source>
+        <translation>Triggered by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="+1"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Å&amp;tgärder</source>
+        <translation>&amp;Measures</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Åtgärder</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="+1"/>
+        <source>&amp;Åtgärder</source>
+        <translation>&amp;Measures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;lut</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skäl till avslut</source>
+        <translation>&amp;Reason for ending</translation>
+    </message>
+</context>
+<context>
+    <name>SanctionPeriodsWidget</name>
+    <message>
+        <location filename="../../desktop/views/sanctions/widget.py" line="+39"/>
+        <location line="+39"/>
+        <source>Sanktionsperioder</source>
+        <translation>Sanction periods</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Ny &amp;period…</source>
+        <translation>New &amp;period…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redigera…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Avsluta…</source>
+        <translation>&amp;End…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+104"/>
+        <location line="+6"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Till uppföljande budskap: </source>
+        <translation>For follow-up messages: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ingen pågående sanktionsperiod.</source>
+        <translation>No sanction period in progress.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+14"/>
+        <source>Sanktionsperiod</source>
+        <translation>Sanction period</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Avsluta sanktionsperiod</source>
+        <translation>End sanction period</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ta bort sanktionsperioden? Det går inte att ångra.</source>
+        <translation>Delete the sanction period? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../desktop/views/support/dialogs.py" line="-153"/>
+        <source>Stödinsats</source>
+        <translation>Support service</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ingen myndighet</source>
+        <translation>No agency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erbjuds just nu</source>
+        <translation>Currently offered</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Typ</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Namn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Utförare</source>
+        <translation>&amp;Provider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kontakt</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Myndighet</source>
+        <translation>&amp;Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Beskrivning</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../desktop/app.py" line="+117"/>
+        <source>Skriv ut &amp;genomgångsunderlag…</source>
+        <translation>Print &amp;briefing packet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Importera kartläggningslista…</source>
+        <translation>&amp;Import mapping list…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Exportera…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+184"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo database (fictitious data)</translation>
     </message>
 </context>
 <context>
@@ -671,11 +5552,673 @@
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+121"/>
+        <source>Rapport (PDF) …</source>
+        <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
+        <translation>Report (PDF) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nyckeltal (XLSX) …</source>
+        <translation>Key figures (XLSX) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forskningsuttag …</source>
+        <translation>Research extract …</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Periodens slut ligger före dess början.</source>
+        <translation>The period ends before it begins.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Räknar …</source>
+        <translation>Calculating …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Beräknat på %1 s.</source>
+        <translation>Calculated in %1 s.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Månad</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delgivningar per kanal och månad</source>
+        <translation>Deliveries by channel and month</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nådda personer per månad</source>
+        <translation>Persons reached per month</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+53"/>
+        <source>Nådda</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Nådda mer än en gång</source>
+        <translation>Reached more than once</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nykartlagda</source>
+        <translation>Newly mapped</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Besök per utfall</source>
+        <translation>Visits by outcome</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Besök</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stöd</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remisser</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steg</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Täckning per grupp</source>
+        <translation>Coverage by group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Täckning per grupp (de %1 största av %2)</source>
+        <translation>Coverage by group (the %1 largest of %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Medlemmar</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Personer</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Din roll får se statistiken men inte personerna bakom den.</source>
+        <translation>Your role may see the statistics but not the persons behind them.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+5"/>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Filen kunde inte sparas. Välj en annan plats.</source>
+        <translation>The file could not be saved. Choose another location.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Något gick fel. Felet är loggat.</source>
+        <translation>Something went wrong. The error has been logged.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPage</name>
+    <message>
+        <location filename="../../desktop/views/support/support_page.py" line="+67"/>
+        <location line="+46"/>
+        <location line="+9"/>
+        <source>Stödkatalog</source>
+        <translation>Support catalogue</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>&amp;Ny stödinsats…</source>
+        <translation>&amp;New support service…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redigera…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stöd som kan erbjudas vid hembesök och stormöten.</source>
+        <translation>Support that can be offered at home visits and call-ins.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statusfilter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pågående</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+22"/>
+        <location line="+15"/>
+        <source>Remisser</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Ny &amp;remiss…</source>
+        <translation>New &amp;referral…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Öppna…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Visa:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 remisser</source>
+        <translation>%1 referrals</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+4"/>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>Stödinsats</source>
+        <translation>Support service</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Remiss</source>
+        <translation>Referral</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <location filename="../../desktop/views/operations/targets_tab.py" line="+82"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lägsta prioritet</source>
+        <translation>Minimum priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minst %1</source>
+        <translation>At least %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inte besökt de senaste</source>
+        <translation>Not visited in the last</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> dagar</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antal dagar</source>
+        <translation>Number of days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bara grupperingar i aktiv konflikt</source>
+        <translation>Only groups in active conflict</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Antal träffar</source>
+        <translation>Number of matches</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Visa träffar</source>
+        <translation>Show &amp;matches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lägg till &amp;markerade</source>
+        <translation>Add selec&amp;ted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lägg till &amp;alla träffar</source>
+        <translation>Add &amp;all matches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ta bort markerade mål</source>
+        <translation>&amp;Remove selected targets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Träffar</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+123"/>
+        <location line="+35"/>
+        <source>Målpersoner</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <location line="+66"/>
+        <location line="+33"/>
+        <location line="+10"/>
+        <source>Urval</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>&amp;Grupperingar</source>
+        <translation>&amp;Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Områden</source>
+        <translation>Ar&amp;eas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Prioritet</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>%n personer matchar</source>
+        <translation>
+            <numerusform>%n person matches</numerusform>
+            <numerusform>%n persons match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lägg till &amp;alla %1</source>
+        <translation>Add &amp;all %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Målpersoner: %1</source>
+        <translation>Targets: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../desktop/views/followup/models.py" line="+32"/>
+        <source>Klar senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppgift</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsTab</name>
+    <message>
+        <location filename="../../desktop/views/operations/teams_tab.py" line="+43"/>
+        <location line="+15"/>
+        <location line="+30"/>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Teamets namn</source>
+        <translation>Team name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Högst antal besök per dag</source>
+        <translation>Maximum visits per day</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medarbetare</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Myndigheter i teamet</source>
+        <translation>Agencies in the team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nytt team</source>
+        <translation>Ne&amp;w team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Spara team</source>
+        <translation>&amp;Save team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta &amp;bort team</source>
+        <translation>&amp;Delete team</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Namn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Högst besök per dag</source>
+        <translation>&amp;Max visits per day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Medarbetare</source>
+        <translation>S&amp;taff</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>För få medlemmar</source>
+        <translation>Too few members</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Spara team</source>
+        <translation>Save team</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ta bort team</source>
+        <translation>Delete team</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <location filename="../../desktop/views/printing/template_editor.py" line="+34"/>
+        <source>Mallar för utskrifter</source>
+        <translation>Print templates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mallar</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mallens text</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spara ny version</source>
+        <translation>Save new version</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Standardtext (inte sparad ännu)</source>
+        <translation>Default text (not saved yet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1, sparad %2</source>
+        <translation>Version %1, saved %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ny version sparad.</source>
+        <translation>New version saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../../desktop/views/admin/templates_tab.py" line="+23"/>
+        <source>Mallarna för budskapet, öppningsfrasen och kontaktuppgifterna redigeras i utskriftsdelen. Varje ändring sparas som en ny version.</source>
+        <translation>The templates for the message, the opening phrase and the contact details are edited in the printing section. Each change is saved as a new version.</translation>
+    </message>
+</context>
+<context>
     <name>TimeGridView</name>
     <message>
         <location filename="../../desktop/views/calendar/time_grid.py" line="+206"/>
         <source>v. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wk %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../desktop/views/admin/user_dialog.py" line="+29"/>
+        <source>Återställ lösenord</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ny användare</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Användarnamn</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Namn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Roll</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Myndighet</source>
+        <translation>&amp;Agency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Användare</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Lösenord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Upprepa</source>
+        <translation>Rep&amp;eat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Åter&amp;ställningskod</source>
+        <translation>Re&amp;covery code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minst 12 tecken; en mening med flera ord fungerar bra. Vanliga lösenord och namn på personen, myndigheten eller programmet godtas inte. Återställningskoden behövs för en annan myndighet än din egen och vid återställning.</source>
+        <translation>At least 12 characters; a sentence of several words works well. Common passwords and the names of the person, the agency or the programme are not accepted. The recovery code is needed for an agency other than your own and for a reset.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lösenorden är inte lika.</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../desktop/views/admin/users_tab.py" line="+34"/>
+        <source>Användare</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ny användare…</source>
+        <translation>&amp;New user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Byt &amp;roll…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stäng av</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Återställ lösenord…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Byt roll</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny roll för %1</source>
+        <translation>New role for %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <location filename="../../desktop/views/admin/models.py" line="-65"/>
+        <source>Användarnamn</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Myndighet</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senast inloggad</source>
+        <translation>Last signed in</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Avstängd</source>
+        <translation>Deactivated</translation>
     </message>
 </context>
 <context>
@@ -694,6 +6237,32 @@
         <location line="+9"/>
         <source>Nu skapar du databasen och dess första administratör. Det tar en minut.</source>
         <translation>You will now create the database and its first administrator. It takes a minute.</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../desktop/views/admin/page.py" line="+38"/>
+        <source>Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och versionen som användes noteras vid varje utskrift.</source>
+        <translation>The message, the opening phrase, the contact details and the confidentiality marking are printed on every briefing packet. Each change is saved as a new version, and the version used is recorded with each printout.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Redigera mallar…</source>
+        <translation>&amp;Edit templates…</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+35"/>
+        <source>Rondplan</source>
+        <translation>Rondplan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations/actions.py" line="+24"/>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
     </message>
 </context>
 </TS>
