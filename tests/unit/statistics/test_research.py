@@ -122,3 +122,17 @@ def test_only_coordinators_may_export(programme, tmp_path):
     for user in ("auditor_social", "team_lead_police", "officer_social"):
         with pytest.raises(PermissionDenied):
             stats(programme, user).research_export(tmp_path / "x.xlsx", REQUEST)
+
+
+def test_a_stale_password_is_asked_again(programme, tmp_path):
+    from desktop.services.errors import ReauthenticationRequired
+    from tests.factories import PASSWORD
+
+    fresh, _built = programme
+    services = build_services(login(fresh.path, "coordinator_social"))
+    services.security.reauth.forget()
+    with pytest.raises(ReauthenticationRequired):
+        services.statistics.research_export(tmp_path / "r.xlsx", REQUEST)
+    assert not (tmp_path / "r.xlsx").exists()
+    services.security.reauth.confirm(PASSWORD)
+    assert services.statistics.research_export(tmp_path / "r.xlsx", REQUEST).persons == 6
