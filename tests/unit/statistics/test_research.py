@@ -36,7 +36,11 @@ def stats(programme, username="coordinator_social"):
 
 
 def sheet(path, name):
-    return list(load_workbook(path, read_only=True)[name].iter_rows(values_only=True))
+    book = load_workbook(path, read_only=True)
+    try:
+        return list(book[name].iter_rows(values_only=True))
+    finally:
+        book.close()  # read-only workbooks keep the file open until closed
 
 
 def all_text(path):

@@ -71,6 +71,7 @@ def test_figures_workbook(programme, tmp_path):
     assert keyrows[("persons_reached", None)] == 4
     assert keyrows[("deliveries_by_channel", "home_visit")] == 3
     months = list(book["Per månad"].iter_rows(min_row=2, values_only=True))
+    book.close()
     assert [m[0] for m in months] == [f"2026-0{i}" for i in range(1, 7)]
     assert last_audit(stats._store).action == "stats.export"
     csvs = stats.write_figures(tmp_path / "f.csv", PERIOD).paths
