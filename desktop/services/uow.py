@@ -46,6 +46,7 @@ def append_audit(
     ``detail`` holds codes and counts only, never names or free text.
     """
     identity = store.identity
+    store.hold_audit_chain(session)
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()

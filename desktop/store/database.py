@@ -108,6 +108,13 @@ class Store:
         # The server store (desktop.store.server) overrides this with PostgreSQL.
         return make_engine(self.path, lambda: self._keys().data_key)
 
+    def hold_audit_chain(self, session: Session) -> None:
+        """Keep other writers off the audit chain until this transaction ends.
+
+        A local file needs nothing here (writers take BEGIN IMMEDIATE); the server store
+        takes a transaction-scoped advisory lock, so no sequence number is taken twice.
+        """
+
     def announce(
         self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
     ) -> None:

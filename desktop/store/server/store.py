@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 from platformdirs import user_state_path
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
@@ -31,8 +31,8 @@ from desktop.store.server.connect import (
 from desktop.store.server.keyslots import ServerKeyslots
 
 CHANNEL = "rondplan_changes"
-# One advisory lock serialises writers, as BEGIN IMMEDIATE does on SQLite: the audit
-# chain's next sequence number is then never taken twice.
+# One advisory lock serialises appends to the audit chain (as BEGIN IMMEDIATE does on
+# SQLite): the chain's next sequence number is then never taken twice.
 WRITE_LOCK = 0x52504C4E  # "RPLN"
 # pg_notify payloads must stay under 8000 bytes; beyond this, only kinds are sent.
 MAX_NOTIFY_IDS = 200
@@ -98,12 +98,12 @@ class ServerStore(Store):
             hide_parameters=True,
         )
 
-        @event.listens_for(engine, "begin")
-        def _begin(conn: object) -> None:
-            if conn.get_execution_options().get("rondplan_write", False):  # type: ignore[attr-defined]
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")  # type: ignore[attr-defined]
-
         return engine
+
+    def hold_audit_chain(self, session: Session) -> None:
+        # Held from the first audit entry to commit, not for the whole unit of work:
+        # other workstations' reads and the rest of their work go on meanwhile.
+        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
 
     def announce(
         self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
