@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_log_path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -24,7 +22,6 @@ from desktop.resources import resources_dir
 from desktop.views.i18n import install_translators
 from desktop.views.login.login_dialog import LoginDialog
 from desktop.views.settings import APPLICATION, ORGANISATION, Settings
-from desktop.views.shell.crash import install_excepthook
 from desktop.views.theme.apply import apply_theme
 
 if TYPE_CHECKING:
@@ -40,8 +37,22 @@ HEAVY_MODULES = (
     "desktop.store.database",
     "desktop.services.bundle",
     "desktop.services.uow",
+    "desktop.views.wiring",
+    "desktop.views.persons.page",
     "alembic.command",
 )
+
+
+def after_first_paint() -> Any:
+    """Logging, the crash hook and the heavy imports, once the first window is up."""
+    from platformdirs import user_log_path
+
+    from desktop.views.shell.crash import install_excepthook
+
+    log_dir = user_log_path("Rondplan", appauthor=False)
+    setup_logging(log_dir)
+    preload_heavy_modules()
+    return install_excepthook(log_dir)
 
 
 def preload_heavy_modules() -> threading.Thread:
@@ -58,6 +69,8 @@ def preload_heavy_modules() -> threading.Thread:
 
 def setup_logging(folder: Path) -> None:
     """A rotating technical log; it never holds personal data (ids and codes only)."""
+    import logging.handlers
+
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         folder / "rondplan.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
@@ -298,14 +311,12 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.views.shell.single_instance import acquire, bring_to_front
 
     app, settings = create_application(args.lang)
-    log_dir = user_log_path("Rondplan", appauthor=False)
-    setup_logging(log_dir)
-    handler = install_excepthook(log_dir)
     instance = acquire()
     if instance is None:
         return 0  # the running instance was asked to come forward
-    # After the first window is up, so the imports do not delay its first paint.
-    QTimer.singleShot(0, preload_heavy_modules)
+    hooks: list[Any] = []
+    # After the first window is up, so none of this delays its first paint.
+    QTimer.singleShot(0, lambda: hooks.append(after_first_paint()))
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     if args.demo:
@@ -348,7 +359,8 @@ def run_gui(args: argparse.Namespace) -> int:
         if link is not None:
             link.stop()
         session.close()
-        handler.uninstall()
+        for handler in hooks:
+            handler.uninstall()
         instance.release()
         if demo_dir is not None:
             demo_dir.cleanup()
@@ -375,9 +387,14 @@ def run_startup_probe() -> int:
 
     probe = _Probe()
     dialog.installEventFilter(probe)
-    QTimer.singleShot(0, preload_heavy_modules)
+    hooks: list[Any] = []
+    QTimer.singleShot(0, lambda: hooks.append(after_first_paint()))
     dialog.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        for handler in hooks:
+            handler.uninstall()
 
 
 def show_known_error(message: str) -> None:
