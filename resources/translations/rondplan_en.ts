@@ -773,6 +773,94 @@
     </message>
 </context>
 <context>
+    <name>CalendarWords</name>
+    <message>
+        <location filename="helper_strings.py" line="+11"/>
+        <source>Förslag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerat</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Genomfört</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ej hemma</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avböjt</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flyttat</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endast anhöriga</source>
+        <translation>Family only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inställt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En medarbetare är dubbelbokad.</source>
+        <translation>A staff member is double-booked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En medarbetare är frånvarande den dagen.</source>
+        <translation>A staff member is absent that day.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamet saknar polis eller socialtjänst.</source>
+        <translation>The team lacks police or social services.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiden ligger utanför arbetstiden.</source>
+        <translation>The time is outside working hours.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dagen är en helgdag.</source>
+        <translation>The day is a public holiday.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personen har redan ett besök den dagen.</source>
+        <translation>The person already has a visit that day.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En person ur en rivaliserande grupp besöks av samma team samma halvdag.</source>
+        <translation>A person from a rival group is visited by the same team in the same half-day.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamet har redan fullt antal besök den dagen.</source>
+        <translation>The team already has the maximum number of visits that day.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamet finns inte.</source>
+        <translation>The team does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>CallInDetailWidget</name>
     <message>
         <location filename="../../desktop/views/callins/detail.py" line="+89"/>
@@ -1680,6 +1768,21 @@
         <location line="+1"/>
         <source>Registrerat av</source>
         <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="+1"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>pågår</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>inaktiv</source>
+        <translation>inactive</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +2768,16 @@
         <location line="+1"/>
         <source>har okänd personal</source>
         <translation>has unknown staff</translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-21"/>
+        <source>Två myndigheter</source>
+        <translation>Two agencies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saknar %1</source>
+        <translation>Missing %1</translation>
     </message>
 </context>
 <context>
@@ -4373,6 +4486,31 @@
         <source>Omprövas</source>
         <translation>Review by</translation>
     </message>
+    <message>
+        <location filename="helper_strings.py" line="+1"/>
+        <source>Skyddad identitet: adressen får inte lämnas ut.</source>
+        <translation>Protected identity: the address must not be disclosed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skyddad</source>
+        <translation>Protected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skyddad</source>
+        <translation>protected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skjutas</source>
+        <translation>being shot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skjuta</source>
+        <translation>shooting</translation>
+    </message>
 </context>
 <context>
     <name>PersonsBehindDialog</name>
@@ -5465,7 +5603,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+117"/>
+        <location filename="../../desktop/app.py" line="+130"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation>Print &amp;briefing packet…</translation>
     </message>
@@ -5480,7 +5618,7 @@
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+182"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation>Demo database (fictitious data)</translation>
     </message>
@@ -5690,6 +5828,74 @@
         <location line="+4"/>
         <source>Något gick fel. Felet är loggat.</source>
         <translation>Something went wrong. The error has been logged.</translation>
+    </message>
+</context>
+<context>
+    <name>Statistik</name>
+    <message>
+        <location filename="helper_strings.py" line="+2"/>
+        <source>Hembesök</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stormöte</source>
+        <translation>Call-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriminalvården</source>
+        <translation>Prison and Probation Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Föreslaget</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerat</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Träffade honom</source>
+        <translation>Met him</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inte hemma</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nekade</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flyttat</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endast familj</source>
+        <translation>Family only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inställt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jan feb mar apr maj jun jul aug sep okt nov dec</source>
+        <translation>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</translation>
     </message>
 </context>
 <context>
@@ -5940,6 +6146,31 @@
         <location line="+1"/>
         <source>Läge</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-25"/>
+        <source>Öppen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Struken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denna vecka</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Försenad %1 d</source>
+        <translation>Overdue %1 d</translation>
     </message>
 </context>
 <context>

@@ -773,6 +773,94 @@
     </message>
 </context>
 <context>
+    <name>CalendarWords</name>
+    <message>
+        <location filename="helper_strings.py" line="+11"/>
+        <source>Förslag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Genomfört</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ej hemma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avböjt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flyttat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endast anhöriga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inställt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En medarbetare är dubbelbokad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En medarbetare är frånvarande den dagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamet saknar polis eller socialtjänst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiden ligger utanför arbetstiden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dagen är en helgdag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personen har redan ett besök den dagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En person ur en rivaliserande grupp besöks av samma team samma halvdag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamet har redan fullt antal besök den dagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teamet finns inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallInDetailWidget</name>
     <message>
         <location filename="../../desktop/views/callins/detail.py" line="+89"/>
@@ -1679,6 +1767,21 @@
     <message>
         <location line="+1"/>
         <source>Registrerat av</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="+1"/>
+        <source>Ja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>pågår</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>inaktiv</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2664,6 +2767,16 @@
     <message>
         <location line="+1"/>
         <source>har okänd personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-21"/>
+        <source>Två myndigheter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saknar %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4373,6 +4486,31 @@
         <source>Omprövas</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="helper_strings.py" line="+1"/>
+        <source>Skyddad identitet: adressen får inte lämnas ut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skyddad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skyddad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skjutas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skjuta</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PersonsBehindDialog</name>
@@ -5465,7 +5603,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+117"/>
+        <location filename="../../desktop/app.py" line="+130"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5480,7 +5618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+182"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5689,6 +5827,74 @@
     <message>
         <location line="+4"/>
         <source>Något gick fel. Felet är loggat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Statistik</name>
+    <message>
+        <location filename="helper_strings.py" line="+2"/>
+        <source>Hembesök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stormöte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriminalvården</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Föreslaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Träffade honom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inte hemma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nekade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flyttat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endast familj</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inställt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jan feb mar apr maj jun jul aug sep okt nov dec</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5939,6 +6145,31 @@
     <message>
         <location line="+1"/>
         <source>Läge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-25"/>
+        <source>Öppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Struken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denna vecka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Försenad %1 d</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
