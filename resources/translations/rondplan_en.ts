@@ -3229,7 +3229,7 @@
     <message>
         <location line="+8"/>
         <source>Inloggad: %1</source>
-        <translation>Signed in: %1</translation>
+        <translation>Logged in: %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6439,7 +6439,7 @@
     <message>
         <location line="+1"/>
         <source>Senast inloggad</source>
-        <translation>Last signed in</translation>
+        <translation>Last logged in</translation>
     </message>
     <message>
         <location line="+14"/>
