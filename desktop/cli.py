@@ -10,13 +10,53 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop.commands import COMMAND_MODULES
 from desktop.commands.common import add_database_option
 
 
+_ARGPARSE_WORDS = (
+    ("the following arguments are required", "följande argument krävs"),
+    ("unrecognized arguments", "okända argument"),
+    ("invalid choice", "ogiltigt val"),
+    ("choose from", "välj bland"),
+    ("expected one argument", "ett värde saknas"),
+    ("invalid int value", "inte ett heltal"),
+    ("not allowed with argument", "går inte ihop med"),
+)
+
+
+class SwedishHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        # argparse passes "" when it builds a subcommand's prog; keep that as it is.
+        return super().add_usage(
+            usage, actions, groups, "användning: " if prefix is None else prefix
+        )
+
+
+class SwedishParser(argparse.ArgumentParser):
+    """argparse with its own words in Swedish (usage, section titles, -h, errors)."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", SwedishHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "kommandon"
+        self._optionals.title = "flaggor"
+        self.add_argument(
+            "-h", "--help", action="help", help="visa den här hjälpen och avsluta"
+        )
+
+    def error(self, message: str) -> NoReturn:
+        for english, swedish in _ARGPARSE_WORDS:
+            message = message.replace(english, swedish)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SwedishParser(
         prog="rondplan",
         description="Rondplan – planering, genomgång och uppföljning av hembesök (GVI).",
     )
@@ -31,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # For benchmarks: show the login window, print when it has painted, quit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"desktop.commands.{name}")
