@@ -15,7 +15,6 @@ from typing import NoReturn
 from desktop.commands import COMMAND_MODULES
 from desktop.commands.common import add_database_option
 
-
 _ARGPARSE_WORDS = (
     ("the following arguments are required", "följande argument krävs"),
     ("unrecognized arguments", "okända argument"),

@@ -7,10 +7,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop.cli import SwedishParser
 from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
 
 
-class _ScreenshotParser(argparse.ArgumentParser):
+class _ScreenshotParser(SwedishParser):
     """Lists the view names in --help; they are collected only when help is asked for."""
 
     def format_help(self) -> str:
