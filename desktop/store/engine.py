@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import QueuePool
 
+from desktop.store.collation import COLLATION, compare_swedish
 from desktop.store.errors import (
     CorruptDatabase,
     DatabaseLocked,
@@ -77,6 +78,8 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in PRAGMAS:
             conn.execute(pragma)
+        # Swedish alphabetical order for ORDER BY ... COLLATE sv (desktop.store.collation).
+        conn.create_collation(COLLATION, compare_swedish)
     except sqlcipher.Error as exc:
         conn.close()
         raise translate(exc) from None

@@ -17,6 +17,7 @@ from desktop.models import (
 )
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
+from desktop.services.mapping.order import swedish
 from desktop.services.mapping.parsing import group_values, optional_date
 from desktop.services.mapping.persons import PURPOSE_MAPPING, membership_rows
 from desktop.services.mapping.rows import (
@@ -72,7 +73,7 @@ class GroupService:
                     Group.area,
                     Group.active,
                     Group.review_date,
-                ).order_by(Group.name)
+                ).order_by(swedish(Group.name, session.get_bind().dialect.name), Group.id)
             ).all()
         return [
             GroupRow(

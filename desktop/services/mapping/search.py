@@ -29,7 +29,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desktop.models import Address, Group, Membership, Person, Task, TaskStatus
+from desktop.services.mapping.order import swedish
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
+from desktop.store.collation import swedish_key
 
 PAGE_SIZE = 200
 # At most this many full-text candidates are sorted per keystroke (see list_pool).
@@ -122,7 +124,7 @@ def list_pool(session: Session, flt: PersonFilter) -> int | None:
     see :func:`search_capped`), and the page asks the user to type more. With any other
     filter the match is exact.
     """
-    if session.get_bind().dialect.name != "sqlite" or not _text_only(flt):
+    if not _text_only(flt):
         return None
     return SEARCH_POOL + 1
 
@@ -132,7 +134,10 @@ def search_capped(session: Session, flt: PersonFilter) -> bool:
     match = fts_query(flt.text)
     if match is None or list_pool(session, flt) is None:
         return False
-    capped = _fts_rowids(match, SEARCH_POOL + 1).subquery()
+    if session.get_bind().dialect.name == "sqlite":
+        capped = _fts_rowids(match, SEARCH_POOL + 1).subquery()
+    else:
+        capped = _trigram_ids(flt.text, SEARCH_POOL + 1).subquery()
     return (session.scalar(select(func.count()).select_from(capped)) or 0) > SEARCH_POOL
 
 
@@ -218,6 +223,29 @@ def mask_identity(number: str | None) -> str | None:
     return None if not number else number[:9] + "****"
 
 
+def _swedish_page_ids(
+    connection: Connection,
+    conditions: list[ColumnElement[bool]],
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[int]:
+    """The ids of one page in Swedish name order, sorted here rather than in SQL.
+
+    A Python collation in ORDER BY costs a callback per comparison (n log n of them) and
+    loses the name index; reading only id and name of the matches and sorting them with
+    cached keys (one per distinct name) measured several times faster.
+    """
+    matches = connection.execute(
+        select(Person.id, Person.last_name, Person.first_name).where(*conditions)
+    ).all()
+    matches.sort(
+        key=lambda r: (swedish_key(r.last_name or ""), swedish_key(r.first_name or ""), r.id),
+        reverse=descending,
+    )
+    return [r.id for r in matches[offset : offset + limit]]
+
+
 def person_page(
     session: Session,
     flt: PersonFilter,
@@ -230,14 +258,26 @@ def person_page(
     """One page of the person list, with each row's current area and groups."""
     today = today or dt.date.today()
     pool = list_pool(session, flt)
-    query = select(*_LIST_COLUMNS).where(*filter_conditions(session, flt, today, pool))
-    columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
-    order = [c.desc() if descending else c.asc() for c in columns]
-    order.append(Person.id.desc() if descending else Person.id.asc())
+    conditions = filter_conditions(session, flt, today, pool)
     # Core execution on the session's connection: the ORM layer adds nothing to column
     # selects and costs a noticeable share of a keystroke.
     connection = session.connection()
-    rows = connection.execute(query.order_by(*order).offset(offset).limit(limit)).all()
+    dialect = session.get_bind().dialect.name
+    if sort is PersonSort.NAME and dialect == "sqlite":
+        ids = _swedish_page_ids(connection, conditions, descending, offset, limit)
+        fetched = {
+            r.id: r
+            for r in connection.execute(select(*_LIST_COLUMNS).where(Person.id.in_(ids))).all()
+        }
+        rows = [fetched[i] for i in ids]
+    else:
+        columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
+        if sort is PersonSort.NAME:
+            columns = tuple(swedish(c, dialect) for c in columns)
+        order = [c.desc() if descending else c.asc() for c in columns]
+        order.append(Person.id.desc() if descending else Person.id.asc())
+        query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order)
+        rows = connection.execute(query.offset(offset).limit(limit)).all()
     ids = [r.id for r in rows]
     areas, groups = _areas_of(connection, ids), _groups_of(connection, ids, today)
     return [
