@@ -123,6 +123,23 @@ class _Module:
         }
 
 
+def _self_tr_calls(fstring: ast.JoinedStr, klass: str) -> list[tuple[str, str, int]]:
+    """Returns the ``self.tr("…")`` calls inside an f-string, under the class's context."""
+    found = []
+    for node in ast.walk(fstring):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "tr"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "self"
+            and node.args
+            and (text := _literal(node.args[0], {}))
+        ):
+            found.append((klass, text, node.lineno))
+    return found
+
+
 def _calls(module: _Module, modules: dict[str, _Module]) -> list[tuple[str, str, int]]:
     """Returns (context, text, line) for the helper calls lupdate cannot follow."""
     helpers = dict(module.helpers)
@@ -134,7 +151,9 @@ def _calls(module: _Module, modules: dict[str, _Module]) -> list[tuple[str, str,
                     helpers[alias.asname or alias.name] = ctx
     found: list[tuple[str, str, int]] = []
 
-    def visit(nodes: list[ast.stmt], names: dict[str, str], methods: dict[str, str]) -> None:
+    def visit(
+        nodes: list[ast.stmt], names: dict[str, str], methods: dict[str, str], klass: str = ""
+    ) -> None:
         for stmt in nodes:
             if isinstance(stmt, ast.ClassDef):
                 inner = {**names, **_constants(stmt.body, "self.")}
@@ -144,9 +163,12 @@ def _calls(module: _Module, modules: dict[str, _Module]) -> list[tuple[str, str,
                     if isinstance(f, ast.FunctionDef)
                     and (method_ctx := _helper_context(f, inner)) is not None
                 }
-                visit(stmt.body, inner, own)
+                visit(stmt.body, inner, own, stmt.name)
                 continue
             for node in ast.walk(stmt):
+                if isinstance(node, ast.JoinedStr) and klass:
+                    # lupdate does not read inside f-strings: f"{self.tr('Krock')}".
+                    found.extend(_self_tr_calls(node, klass))
                 if not isinstance(node, ast.Call):
                     continue
                 func, args = node.func, node.args

@@ -8,6 +8,7 @@ the call site; the context is the one the helper passes at run time.
 # fmt: off
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+QT_TRANSLATE_NOOP("CalendarView", "Krock")  # desktop/views/calendar/calendar_view.py:250
 QT_TRANSLATE_NOOP("CalendarWords", "Förslag")  # desktop/views/calendar/style.py:65
 QT_TRANSLATE_NOOP("CalendarWords", "Planerat")  # desktop/views/calendar/style.py:66
 QT_TRANSLATE_NOOP("CalendarWords", "Genomfört")  # desktop/views/calendar/style.py:67

@@ -208,6 +208,34 @@
     </message>
 </context>
 <context>
+    <name>Anteckningar</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+32"/>
+        <source>Samtycke från den enskilde</source>
+        <translation>Consent of the individual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OSL 10 kap. 2 § (nödvändigt för den egna verksamheten)</source>
+        <translation>OSL ch. 10 s. 2 (necessary for the agency&apos;s own work)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OSL 10 kap. 18 a § (förhindra brott, samverkan)</source>
+        <translation>OSL ch. 10 s. 18 a (crime prevention, cooperation)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OSL 10 kap. 21–23 §§ (misstanke om brott)</source>
+        <translation>OSL ch. 10 ss. 21–23 (suspicion of crime)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annat lagrum (ange vilket)</source>
+        <translation>Other provision (state which)</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <location filename="../../desktop/views/admin/models.py" line="+204"/>
@@ -771,11 +799,16 @@
         <source>Ställ in besök</source>
         <translation>Cancel visit</translation>
     </message>
+    <message>
+        <location filename="helper_strings.py" line="+11"/>
+        <source>Krock</source>
+        <translation>Conflict</translation>
+    </message>
 </context>
 <context>
     <name>CalendarWords</name>
     <message>
-        <location filename="helper_strings.py" line="+11"/>
+        <location line="+1"/>
         <source>Förslag</source>
         <translation>Proposal</translation>
     </message>
@@ -1337,6 +1370,64 @@
         <location line="+4"/>
         <source>Delar</source>
         <translation>Parts</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+108"/>
+        <source>Lämna ut anteckning</source>
+        <translation>Disclose note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mottagande myndighet</source>
+        <translation>Receiving agency</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lagrum</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Till exempel: LVU 2 §</source>
+        <translation>For example: LVU s. 2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>En kopia av anteckningen läggs i den mottagande myndighetens avdelning. Utlämnandet loggas med lagrum och skäl, och kan inte tas tillbaka.</source>
+        <translation>A copy of the note is placed in the receiving agency&apos;s compartment. The disclosure is logged with its legal basis and reason, and cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lagrum:</source>
+        <translation>&amp;Legal basis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Annat lagrum:</source>
+        <translation>&amp;Other provision:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;käl:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lämna ut</source>
+        <translation>&amp;Disclose</translation>
     </message>
 </context>
 <context>
@@ -3699,6 +3790,59 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-107"/>
+        <source>Ny anteckning</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Faktauppgift</source>
+        <translation>&amp;Fact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bedömning</source>
+        <translation>&amp;Assessment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anteckningens text</source>
+        <translation>Note text</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anteckningen sparas krypterad i %1s avdelning. Bara användare vid den myndigheten kan läsa den.</source>
+        <translation>The note is saved encrypted in the compartment of %1. Only users at that agency can read it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>din myndighet</source>
+        <translation>your agency</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slag:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Anteckningen är för lång.</source>
+        <translation>The note is too long.</translation>
+    </message>
+</context>
+<context>
     <name>OperationDialog</name>
     <message>
         <location filename="../../desktop/views/operations/operation_dialog.py" line="+41"/>
@@ -4449,7 +4593,7 @@
     <message>
         <location line="+1"/>
         <source>Personnummer</source>
-        <translation>Personal ID number</translation>
+        <translation>Personal ID</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6481,6 +6625,14 @@
         <location line="+6"/>
         <source>&amp;Redigera mallar…</source>
         <translation>&amp;Edit templates…</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-62"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,34 @@
     </message>
 </context>
 <context>
+    <name>Anteckningar</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+32"/>
+        <source>Samtycke från den enskilde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OSL 10 kap. 2 § (nödvändigt för den egna verksamheten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OSL 10 kap. 18 a § (förhindra brott, samverkan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OSL 10 kap. 21–23 §§ (misstanke om brott)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annat lagrum (ange vilket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <location filename="../../desktop/views/admin/models.py" line="+204"/>
@@ -771,11 +799,16 @@
         <source>Ställ in besök</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="helper_strings.py" line="+11"/>
+        <source>Krock</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CalendarWords</name>
     <message>
-        <location filename="helper_strings.py" line="+11"/>
+        <location line="+1"/>
         <source>Förslag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,6 +1369,64 @@
     <message>
         <location line="+4"/>
         <source>Delar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+108"/>
+        <source>Lämna ut anteckning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mottagande myndighet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lagrum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Till exempel: LVU 2 §</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skäl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>En kopia av anteckningen läggs i den mottagande myndighetens avdelning. Utlämnandet loggas med lagrum och skäl, och kan inte tas tillbaka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lagrum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Annat lagrum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;käl:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lämna ut</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3695,6 +3786,59 @@
     <message>
         <location line="+2"/>
         <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-107"/>
+        <source>Ny anteckning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Faktauppgift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bedömning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anteckningens text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anteckningen sparas krypterad i %1s avdelning. Bara användare vid den myndigheten kan läsa den.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>din myndighet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Anteckningen är för lång.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6480,6 +6624,14 @@
     <message>
         <location line="+6"/>
         <source>&amp;Redigera mallar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-62"/>
+        <source>Avbryt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
