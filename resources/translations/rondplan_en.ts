@@ -466,7 +466,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+52"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+48"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation>Print briefing packet</translation>
     </message>
@@ -526,17 +526,17 @@
         <translation>Protected addresses will be printed. Continue?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Underlaget skapas…</source>
         <translation>Creating the packet…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Utskrift nr %1 är klar.</source>
         <translation>Printout no. %1 is ready.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Genomgångsunderlag %1</source>
         <translation>Briefing packet %1</translation>
     </message>
@@ -1135,7 +1135,7 @@
 <context>
     <name>CallInPrinter</name>
     <message>
-        <location filename="../../desktop/views/callins/printing.py" line="+64"/>
+        <location filename="../../desktop/views/callins/printing.py" line="+65"/>
         <source>Stormöte %1</source>
         <translation>Call-in %1</translation>
     </message>
@@ -4271,7 +4271,7 @@
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Visa personnummer</source>
         <translation>&amp;Show personal ID number</translation>
     </message>
@@ -4497,7 +4497,7 @@
         <translation>&amp;Notes (my agency)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Alias: %1</source>
         <translation>Alias: %1</translation>
     </message>
@@ -4543,6 +4543,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Har inte fått budskapet ännu</source>
+        <translation>Has not received the message yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budskapet delgivet en gång, %1</source>
+        <translation>Message delivered once, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budskapet delgivet %2 gånger, senast %1</source>
+        <translation>Message delivered %2 times, most recently %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+49"/>
         <source>Personnummer: %1</source>
         <translation>Personal ID number: %1</translation>
@@ -4576,7 +4591,7 @@
 <context>
     <name>PersonTableModel</name>
     <message>
-        <location filename="../../desktop/views/persons/table_model.py" line="+43"/>
+        <location filename="../../desktop/views/persons/table_model.py" line="+45"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
@@ -4629,6 +4644,16 @@
         <location line="+1"/>
         <source>Omprövas</source>
         <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delgivningar</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senast delgiven</source>
+        <translation>Last delivered</translation>
     </message>
     <message>
         <location filename="helper_strings.py" line="+1"/>
@@ -5090,12 +5115,12 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/preview.py" line="+53"/>
+        <location filename="../../desktop/views/printing/preview.py" line="+74"/>
         <source>Förhandsgranskning</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Förhandsgranskning av utskriften</source>
         <translation>Print preview</translation>
     </message>
@@ -6467,7 +6492,7 @@
     <message>
         <location line="+11"/>
         <source>&amp;Användarnamn</source>
-        <translation>&amp;Username</translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6558,7 +6583,7 @@
     <message>
         <location filename="../../desktop/views/admin/models.py" line="-65"/>
         <source>Användarnamn</source>
-        <translation>Username</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location line="+1"/>

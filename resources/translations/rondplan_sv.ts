@@ -4271,7 +4271,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Visa personnummer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4497,7 +4497,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Alias: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4543,6 +4543,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Har inte fått budskapet ännu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budskapet delgivet en gång, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budskapet delgivet %2 gånger, senast %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+49"/>
         <source>Personnummer: %1</source>
         <translation type="unfinished"></translation>
@@ -4576,7 +4591,7 @@
 <context>
     <name>PersonTableModel</name>
     <message>
-        <location filename="../../desktop/views/persons/table_model.py" line="+43"/>
+        <location filename="../../desktop/views/persons/table_model.py" line="+45"/>
         <source>Namn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4628,6 +4643,16 @@
     <message>
         <location line="+1"/>
         <source>Omprövas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delgivningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senast delgiven</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5090,12 +5115,12 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/preview.py" line="+53"/>
+        <location filename="../../desktop/views/printing/preview.py" line="+74"/>
         <source>Förhandsgranskning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Förhandsgranskning av utskriften</source>
         <translation type="unfinished"></translation>
     </message>
