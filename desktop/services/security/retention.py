@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -40,6 +41,8 @@ from desktop.store.database import Store
 from desktop.store.engine import storage_errors
 
 LAST_RUN_SETTING = "retention_last_run"
+# Visit starts, delivery and referral dates are Stockholm wall time; timestamps are UTC.
+LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
 DELETED_BY_RUN = (
     RetentionCategory.NOTE,
     RetentionCategory.VISIT,
@@ -156,15 +159,16 @@ class RetentionService:
             ).all()
             for rule in rules:
                 cutoff = now - dt.timedelta(days=rule.keep_days)
+                local_cutoff = _to_local(cutoff)
                 if rule.category is RetentionCategory.NOTE:
                     counts[rule.category] += _delete_notes(session, cutoff, rule.agency_id)
                 elif rule.category is RetentionCategory.VISIT:
-                    counts[rule.category] += _delete_visits(session, cutoff)
+                    counts[rule.category] += _delete_visits(session, local_cutoff)
                 elif rule.category is RetentionCategory.DELIVERY:
-                    counts[rule.category] += _delete_deliveries(session, cutoff.date())
+                    counts[rule.category] += _delete_deliveries(session, local_cutoff.date())
                 elif rule.category is RetentionCategory.REFERRAL:
                     counts[rule.category] += _delete_referrals(
-                        session, cutoff.date(), rule.agency_id
+                        session, local_cutoff.date(), rule.agency_id
                     )
             review = len(_inactive_persons(session, rules, now))
             previous = session.get(Setting, LAST_RUN_SETTING)
@@ -204,8 +208,8 @@ class RetentionService:
         self._reauth.authorize(Action.RETENTION_OVERRIDE)
         with UnitOfWork(self._store, "Gallra personer") as uow:
             deleted = _delete_persons(uow.session, person_ids)
-            uow.audit("retention.persons", None, (), detail=f"person={deleted}")
-            uow.touched("person", *person_ids)
+            uow.audit("retention.persons", None, (), detail=f"person={len(deleted)}")
+            uow.touched("person", *person_ids, *deleted)
         self._scrub()
         return uow.changes
 
@@ -216,6 +220,16 @@ class RetentionService:
             assert raw is not None
             raw.execute("VACUUM")
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _to_local(utc: dt.datetime) -> dt.datetime:
+    """Naive UTC to naive Stockholm wall time, to compare with visit starts and dates."""
+    return utc.replace(tzinfo=dt.UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def _to_utc(local: dt.datetime) -> dt.datetime:
+    """Naive Stockholm wall time to naive UTC, to compare with stored timestamps."""
+    return local.replace(tzinfo=LOCAL_ZONE).astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _delete_notes(session: Session, cutoff: dt.datetime, agency_id: int | None) -> int:
@@ -281,24 +295,28 @@ def _inactive_persons(
         if updated is not None
     }
 
-    def bump(rows: object) -> None:
+    def bump(rows: object, local: bool = False) -> None:
         for pid, when in rows:  # type: ignore[attr-defined]
             if pid is None or when is None:
                 continue
             if isinstance(when, dt.date) and not isinstance(when, dt.datetime):
                 when = dt.datetime.combine(when, dt.time())
+            if local:
+                when = _to_utc(when)
             if pid not in last or when > last[pid]:
                 last[pid] = when
 
     bump(
         session.execute(
             select(Visit.person_id, func.max(Visit.starts_at)).group_by(Visit.person_id)
-        )
+        ),
+        local=True,
     )
     bump(
         session.execute(
             select(Delivery.person_id, func.max(Delivery.delivered_on)).group_by(Delivery.person_id)
-        )
+        ),
+        local=True,
     )
     bump(
         session.execute(
@@ -319,12 +337,30 @@ def _inactive_persons(
     return [ReviewRow(pid, names.get(pid, ""), when) for when, pid in stale]
 
 
-def _delete_persons(session: Session, person_ids: list[int]) -> int:
-    """Delete persons and everything that only describes them."""
+def _with_merged(session: Session, person_ids: list[int]) -> list[int]:
+    """The persons and every record merged into them (recursively), merged-away first.
+
+    A merged-away record describes the same person; keeping it would revive him.
+    """
+    ordered: list[int] = []
+    frontier = list(dict.fromkeys(person_ids))
+    while frontier:
+        ordered.extend(frontier)
+        found = session.scalars(select(Person.id).where(Person.merged_into_id.in_(frontier)))
+        frontier = [pid for pid in dict.fromkeys(found) if pid not in ordered]
+    # Deepest first, so no deleted row is still pointed at by a remaining one.
+    return list(reversed(ordered))
+
+
+def _delete_persons(session: Session, person_ids: list[int]) -> list[int]:
+    """Delete persons, the records merged into them and all that only describes them.
+
+    Returns the ids actually deleted.
+    """
     from desktop.models import Invitation, OperationTarget, Relative
 
-    deleted = 0
-    for pid in person_ids:
+    deleted: list[int] = []
+    for pid in _with_merged(session, person_ids):
         person = session.get(Person, pid)
         if person is None:
             continue
@@ -355,12 +391,10 @@ def _delete_persons(session: Session, person_ids: list[int]) -> int:
         session.execute(
             update(Relative).where(Relative.linked_person_id == pid).values(linked_person_id=None)
         )
-        session.execute(
-            update(Person).where(Person.merged_into_id == pid).values(merged_into_id=None)
-        )
         session.flush()
         session.delete(person)
-        deleted += 1
+        session.flush()
+        deleted.append(pid)
     session.flush()
     return deleted
 

@@ -149,3 +149,52 @@ def test_rules_need_administrator_and_legal_text(world):
     with pytest.raises(PermissionDenied):
         SecurityServices.build(coordinator).retention.run()
     coordinator.lock()
+
+
+def test_deleting_person_deletes_records_merged_into_it(world):
+    """Records merged into a deleted person go with it, recursively; none is revived."""
+    fresh, security, _, person_id = world
+    start = utcnow()
+    with UnitOfWork(fresh.admin, "Dubbletter") as uow:
+        middle = Person(first_name="Dubblett", last_name="Ett", merged_into_id=person_id)
+        uow.session.add(middle)
+        uow.session.flush()
+        oldest = Person(first_name="Dubblett", last_name="Två", merged_into_id=middle.id)
+        uow.session.add(oldest)
+        uow.session.flush()
+        uow.session.add(
+            Visit(person_id=oldest.id, starts_at=start, ends_at=start + dt.timedelta(hours=1))
+        )
+        other = Person(first_name="Annan", last_name="Person")
+        uow.session.add(other)
+    assert _count(fresh.admin, Person) == 4
+    security.reauth.confirm(PASSWORD)
+    security.retention.delete_reviewed_persons([person_id])
+    with fresh.admin.read_session() as session:
+        left = session.execute(select(Person.first_name, Person.merged_into_id)).all()
+    assert left == [("Annan", None)]
+    assert _count(fresh.admin, Visit) == 0
+
+
+def test_visit_cutoff_compares_stockholm_wall_time(tmp_path):
+    """Visit starts are Stockholm wall time; the UTC deadline is converted before comparing."""
+    fresh = fresh_with_users(tmp_path)
+    now = dt.datetime(2026, 3, 2, 9, 0)  # UTC; 10:00 in Stockholm (CET)
+    # 09:30 Stockholm = 08:30 UTC on the deadline day: half an hour past the deadline.
+    due = dt.datetime(2026, 1, 31, 9, 30)
+    # 10:30 Stockholm = 09:30 UTC: half an hour before the deadline.
+    kept = dt.datetime(2026, 1, 31, 10, 30)
+    with UnitOfWork(fresh.admin, "Data") as uow:
+        person = Person(first_name="Gammal", last_name="Person")
+        uow.session.add(person)
+        uow.session.flush()
+        for start in (due, kept):
+            uow.session.add(
+                Visit(person_id=person.id, starts_at=start, ends_at=start + dt.timedelta(hours=1))
+            )
+    security = SecurityServices.build(fresh.admin, clock=FakeClock(now))
+    security.retention.save_rule(RetentionCategory.VISIT, None, KEEP, "PDL 2 kap.")
+    assert security.retention.run().counts[RetentionCategory.VISIT] == 1
+    with fresh.admin.read_session() as session:
+        assert list(session.scalars(select(Visit.starts_at))) == [kept]
+    fresh.admin.lock()
