@@ -213,9 +213,8 @@ class Session(QObject):
 
     def open_briefing(self) -> None:
         from desktop.views.printing.briefing_dialog import BriefingDialog
-        from desktop.views.printing.tempfiles import PrintFolder
 
-        dialog = BriefingDialog(self.services.briefing, PrintFolder(), self.window)
+        dialog = BriefingDialog(self.services.briefing, self.window)
         dialog.printed.connect(self.hub.publish)
         dialog.exec()
 

@@ -1,7 +1,8 @@
 """Letters and attendee lists go through the print workflow (serials, audit, preview).
 
 ``PrintService`` (issue 6) takes the serial, logs the print and renders the PDF, off
-the GUI thread; the preview dialog then logs whether it went to a printer or a file.
+the GUI thread, into memory (never onto disk); the preview dialog then logs whether it
+went to a printer or a file.
 """
 
 from __future__ import annotations
@@ -9,13 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services.briefing.printing import PrintResult, PrintService
+from desktop.services.briefing.printing import PrintService
 from desktop.services.bundle import Services
 from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
-from desktop.views.printing.preview import PrintPreviewDialog
-from desktop.views.printing.tempfiles import PrintFolder, default_print_folder
+from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.worker import BackgroundTask, run_in_background
 
 LETTERS = "letters"
@@ -30,8 +30,6 @@ class CallInPrinter(QObject):
     def __init__(self, service: PrintService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
-        # A folder of its own: preparing a folder clears it, and other pages use theirs.
-        self._folder = PrintFolder(default_print_folder() / "stormoten")
         self._task: BackgroundTask | None = None
         self._parent: QWidget | None = None
         self.preview: PrintPreviewDialog | None = None
@@ -44,24 +42,27 @@ class CallInPrinter(QObject):
         if self._task is not None:
             return
         self._parent = parent
-        path = self._folder.new_path("kallelser" if kind == LETTERS else "deltagarlista")
         service = self._service
         if kind == LETTERS:
-            job = lambda: service.print_invitation_letters(call_in_id, path)  # noqa: E731
+            job = lambda: build_in_memory(  # noqa: E731
+                lambda out: service.print_invitation_letters(call_in_id, out)
+            )
         else:
-            job = lambda: service.print_callin_attendees(call_in_id, path)  # noqa: E731
+            job = lambda: build_in_memory(  # noqa: E731
+                lambda out: service.print_callin_attendees(call_in_id, out)
+            )
         self._task = run_in_background(job, self._built, self._failed, self)
 
     def _built(self, result: object) -> None:
         self._task = None
-        assert isinstance(result, PrintResult) and result.path is not None
-        self.printed.emit(result.changes)
+        assert isinstance(result, BuiltPdf)
+        serial = result.result.serial
+        self.printed.emit(result.result.changes)
         self.preview = PrintPreviewDialog(
-            result.path,
-            result.serial,
+            result.pdf,
+            serial,
             self._service.record_output,
-            self._folder,
-            self.tr("Stormöte %1").replace("%1", result.serial),
+            self.tr("Stormöte %1").replace("%1", serial),
             self._parent,
         )
         self.preview.open()

@@ -1,1 +1,1 @@
-"""Printing in the app: briefing dialog, PDF preview, template editor, temporary files."""
+"""Printing in the app: briefing dialog, PDF preview (in memory only), template editor."""

@@ -1,7 +1,8 @@
 """Choose a briefing packet (operation, team, day or whole operation) and build it.
 
-The PDF is built off the GUI thread with a busy indicator; when it is ready the
-preview opens. Printing protected addresses is a deliberate choice with a warning.
+The PDF is built into memory off the GUI thread with a busy indicator (never onto
+disk); when it is ready the preview opens. Printing protected addresses is a
+deliberate choice with a warning.
 """
 
 from __future__ import annotations
@@ -25,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.briefing import BriefingRequest, BriefingServices, PrintResult
+from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
 from desktop.services.errors import DomainError
 from desktop.store.errors import StoreError
-from desktop.views.printing.preview import PrintPreviewDialog
-from desktop.views.printing.tempfiles import PrintFolder
+from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
@@ -41,12 +41,9 @@ class BriefingDialog(QDialog):
 
     printed = Signal(object)
 
-    def __init__(
-        self, services: BriefingServices, folder: PrintFolder, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, services: BriefingServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._folder = folder
         self._task: BackgroundTask | None = None
         self.preview: PrintPreviewDialog | None = None
         self.setWindowTitle(self.tr("Skriv ut genomgångsunderlag"))
@@ -159,28 +156,30 @@ class BriefingDialog(QDialog):
 
     def start(self, request: BriefingRequest) -> None:
         """Build the packet in the background (no questions asked)."""
-        path = self._folder.new_path("underlag")
         printing = self._services.printing
         self.busy.show()
         self.build_button.setEnabled(False)
         self.status.setText(self.tr("Underlaget skapas…"))
         self._task = run_in_background(
-            lambda: printing.print_briefing(request, path), self._built, self._failed, self
+            lambda: build_in_memory(lambda out: printing.print_briefing(request, out)),
+            self._built,
+            self._failed,
+            self,
         )
 
     def _built(self, result: object) -> None:
         self._task = None
         self.busy.hide()
         self.build_button.setEnabled(True)
-        assert isinstance(result, PrintResult) and result.path is not None
-        self.status.setText(self.tr("Utskrift nr %1 är klar.").replace("%1", result.serial))
-        self.printed.emit(result.changes)
+        assert isinstance(result, BuiltPdf)
+        serial = result.result.serial
+        self.status.setText(self.tr("Utskrift nr %1 är klar.").replace("%1", serial))
+        self.printed.emit(result.result.changes)
         self.preview = PrintPreviewDialog(
-            result.path,
-            result.serial,
+            result.pdf,
+            serial,
             self._services.printing.record_output,
-            self._folder,
-            self.tr("Genomgångsunderlag %1").replace("%1", result.serial),
+            self.tr("Genomgångsunderlag %1").replace("%1", serial),
             self,
         )
         self.preview.open()

@@ -1,18 +1,23 @@
 """A print preview: the generated PDF on screen, with Print, Save as… and Close.
 
-The PDF is shown with QtPdf; printing renders each page with ``QPdfDocument.render``
-into the printer's painter. Every print and every save is logged with the serial
-through ``on_output(serial, "printer" | "save")``. The temporary file is removed when
-the dialog closes.
+A printout holds secret data and the database is the only place on disk where that
+data is encrypted, so the PDF is never written to disk for the preview: the report
+is rendered into memory on the worker thread (``build_in_memory``), QtPdf reads it
+from a ``QBuffer``, and printing renders each page with ``QPdfDocument.render`` into
+the printer's painter. Only "Spara som…" writes a file, at the place the user chose.
+Every print and every save is logged with the serial through
+``on_output(serial, "printer" | "save")``.
 """
 
 from __future__ import annotations
 
-import shutil
+import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,9 +33,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.printing.tempfiles import PrintFolder
+from desktop.services.briefing.printing import PrintResult
 
 OutputLogger = Callable[[str, str], object]
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    """A finished print: the service's result and the PDF's bytes (never on disk)."""
+
+    result: PrintResult
+    pdf: bytes
+
+
+def build_in_memory(job: Callable[[IO[bytes]], PrintResult]) -> BuiltPdf:
+    """Run a print service call that renders into ``out`` and keep the PDF in memory.
+
+    Meant to run on a worker thread; if the build fails nothing is left behind.
+    """
+    buffer = io.BytesIO()
+    result = job(buffer)
+    return BuiltPdf(result, buffer.getvalue())
 
 
 class PrintPreviewDialog(QDialog):
@@ -38,23 +61,26 @@ class PrintPreviewDialog(QDialog):
 
     def __init__(
         self,
-        pdf_path: Path,
+        pdf: bytes,
         serial: str,
         on_output: OutputLogger,
-        folder: PrintFolder | None = None,
         title: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._path = pdf_path
+        self._pdf = pdf
         self._serial = serial
         self._on_output = on_output
-        self._folder = folder
         self.setWindowTitle(title or self.tr("Förhandsgranskning"))
         self.resize(860, 980)
 
+        # QPdfDocument reads from the device lazily: the buffer and its byte array
+        # must live as long as the document, so both are kept on the dialog.
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(str(pdf_path))
+        self.document.load(self._buffer)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -128,11 +154,11 @@ class PrintPreviewDialog(QDialog):
             self.save_to(Path(target))
 
     def save_to(self, target: Path) -> None:
-        """Copy the PDF to ``target`` and log the save."""
+        """Write the PDF to ``target`` (the user's choice) and log the save."""
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            shutil.copyfile(self._path, target)
+            target.write_bytes(self._pdf)
         except OSError:
             QMessageBox.warning(
                 self, self.windowTitle(), self.tr("Filen kunde inte sparas. Välj en annan plats.")
@@ -143,8 +169,7 @@ class PrintPreviewDialog(QDialog):
     # -- Close -------------------------------------------------------------------
     def done(self, result: int) -> None:
         self.document.close()
-        if self._folder is not None:
-            self._folder.remove(self._path)
+        self._buffer.close()
         super().done(result)
 
     def sizeHint(self) -> QSize:

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.services.briefing import BriefingRequest
 from desktop.services.bundle import Services
 from desktop.views.printing.briefing_dialog import BriefingDialog
-from desktop.views.printing.preview import PrintPreviewDialog
-from desktop.views.printing.tempfiles import PrintFolder
+from desktop.views.printing.preview import PrintPreviewDialog, build_in_memory
 from desktop.views.printing.template_editor import TemplateEditorDialog
 
 RENDER_WAIT_S = 1.5
@@ -29,14 +28,12 @@ def first_request(services: Services) -> BriefingRequest | None:
 def briefing(services: Services) -> QWidget:
     """The preview of a real briefing packet (built on the spot, not in the background)."""
     request = first_request(services)
-    folder = PrintFolder()
     if request is None:
-        return BriefingDialog(services.briefing, folder)
-    path = folder.new_path("underlag")
-    result = services.briefing.printing.print_briefing(request, path)
-    dialog = PrintPreviewDialog(
-        path, result.serial, services.briefing.printing.record_output, folder, result.serial
-    )
+        return BriefingDialog(services.briefing)
+    printing = services.briefing.printing
+    built = build_in_memory(lambda out: printing.print_briefing(request, out))
+    serial = built.result.serial
+    dialog = PrintPreviewDialog(built.pdf, serial, printing.record_output, serial)
     # QPdfView renders pages on worker threads: show the whole first page at the
     # screenshot's size and give the renderer time before the grab.
     dialog.view.setZoomMode(QPdfView.ZoomMode.FitInView)
@@ -50,7 +47,7 @@ def briefing(services: Services) -> QWidget:
 
 
 def briefing_dialog(services: Services) -> QWidget:
-    return BriefingDialog(services.briefing, PrintFolder())
+    return BriefingDialog(services.briefing)
 
 
 def print_templates(services: Services) -> QWidget:

@@ -26,7 +26,6 @@ from desktop.views.callins.models import (
     SpeakerTableModel,
 )
 from desktop.views.callins.printing import LETTERS, CallInPrinter
-from desktop.views.printing.tempfiles import PrintFolder
 from tests.unit.engagement.factories import Field, held_callin, make_field
 
 
@@ -113,10 +112,9 @@ def test_propose_home_visits_for_no_shows(qtbot, field: Field, monkeypatch) -> N
     assert told and told[0].startswith("1 ")
 
 
-def test_letters_go_through_the_print_service(qtbot, field: Field, tmp_path) -> None:
+def test_letters_go_through_the_print_service(qtbot, field: Field) -> None:
     held_callin(field)
     printer = CallInPrinter(field.services.briefing.printing)
-    printer._folder = PrintFolder(tmp_path / "print")
     page = _page(qtbot, field, printer)
     assert page.detail.letters_button.isEnabled()
     changes = []
@@ -124,6 +122,8 @@ def test_letters_go_through_the_print_service(qtbot, field: Field, tmp_path) -> 
     printer.start(page.detail, LETTERS, page.detail.call_in_id)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: printer.preview is not None, timeout=20000)
     assert printer.preview is not None and printer.preview.serial.startswith("RP-")
+    # One letter page per invited person, straight from memory: no file anywhere.
+    assert printer.preview.document.pageCount() == len(page.detail.invitations.rows())
     assert any(c.touches("print_record") for c in changes)
     rows = page.detail.invitations.rows()
     assert all(r.letter_printed_at is not None for r in rows)

@@ -1,14 +1,12 @@
-"""A seeded database and a team lead's briefing services, a print folder in tmp."""
+"""A seeded database and a team lead's briefing services."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from desktop.services.briefing import BriefingServices, build_briefing_services
-from desktop.views.printing.tempfiles import PrintFolder
 from tests.factories import Fresh, fresh_with_users, login
 from tests.unit.briefing.seed import Seeded, seed
 
@@ -27,8 +25,3 @@ def services(world) -> Iterator[BriefingServices]:
     store = login(fresh.path, "team_lead_police")
     yield build_briefing_services(store)
     store.lock()
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> PrintFolder:
-    return PrintFolder(tmp_path / "print")

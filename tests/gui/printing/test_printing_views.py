@@ -1,10 +1,15 @@
-"""Preview, briefing dialog, template editor and the temporary print folder."""
+"""Preview, briefing dialog and template editor; no PDF ever lands on disk unasked."""
 
 from __future__ import annotations
 
-import os
-import stat
+import io
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from platformdirs import user_cache_path
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
@@ -12,9 +17,9 @@ from sqlalchemy import select
 from desktop.models import AuditEntry
 from desktop.services.briefing import BriefingRequest, TemplateService
 from desktop.services.briefing import templates as tpl
+from desktop.services.errors import ValidationError
 from desktop.views.printing.briefing_dialog import BriefingDialog
-from desktop.views.printing.preview import PrintPreviewDialog
-from desktop.views.printing.tempfiles import PrintFolder
+from desktop.views.printing.preview import PrintPreviewDialog, build_in_memory
 from desktop.views.printing.template_editor import TemplateEditorDialog
 from tests.unit.briefing.seed import DAY
 
@@ -29,37 +34,55 @@ def output_actions(fresh, serial: str) -> list[str]:
         ]
 
 
-def test_print_folder_is_owner_only_and_clears_stale_files(tmp_path):
-    base = tmp_path / "print"
-    base.mkdir()
-    stale = base / "gammal.pdf"
-    stale.write_bytes(b"%PDF old")
-    folder = PrintFolder(base)
-    path = folder.new_path()
-    assert not stale.exists()
-    if os.name == "posix":  # Windows has no mode bits; the folder is in the user's profile
-        assert stat.S_IMODE(base.stat().st_mode) == 0o700
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    folder.remove(path)
-    assert not path.exists()
+def pdfs_under(folder: Path, since: float) -> list[Path]:
+    """PDFs (and partial PDFs) below ``folder`` written at or after ``since``."""
+    if not folder.is_dir():
+        return []
+    return [
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and ".pdf" in p.name.lower() and p.stat().st_mtime >= since
+    ]
 
 
-def test_preview_shows_pages_saves_prints_and_removes_its_file(
-    qtbot, world, services, folder, tmp_path
+@pytest.fixture
+def scratch(tmp_path, monkeypatch) -> Iterator[Path]:
+    """Send every temporary and cache file of the test to one folder, then check it.
+
+    TMPDIR (Python and Qt), Python's cached temp dir and the user cache folder all
+    point into ``scratch``; after the test no PDF may be there, nor in the real cache.
+    """
+    since = time.time() - 1
+    real_cache = user_cache_path("Rondplan", appauthor=False)
+    sandbox = tmp_path / "scratch"
+    for sub in ("tmp", "cache"):
+        (sandbox / sub).mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(sandbox / "tmp"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(sandbox / "cache"))
+    monkeypatch.setattr(tempfile, "tempdir", str(sandbox / "tmp"))
+    yield sandbox
+    assert pdfs_under(sandbox, since) == []
+    assert pdfs_under(real_cache, since) == []
+
+
+def test_preview_builds_in_memory_shows_pages_saves_and_prints(
+    qtbot, world, services, tmp_path, scratch
 ):
     fresh, seeded = world
-    path = folder.new_path()
-    result = services.printing.print_briefing(
-        BriefingRequest(seeded.operation_id, seeded.team_id, DAY), path
-    )
-    dialog = PrintPreviewDialog(path, result.serial, services.printing.record_output, folder)
+    request = BriefingRequest(seeded.operation_id, seeded.team_id, DAY)
+    built = build_in_memory(lambda out: services.printing.print_briefing(request, out))
+    assert built.result.path is None
+    serial = built.result.serial
+    dialog = PrintPreviewDialog(built.pdf, serial, services.printing.record_output)
     qtbot.addWidget(dialog)
-    assert dialog.document.pageCount() == len(PdfReader(path).pages) > 1
-    assert result.serial in dialog.info.text()
+    assert dialog.document.pageCount() == len(PdfReader(io.BytesIO(built.pdf)).pages) > 1
+    assert serial in dialog.info.text()
+    assert f"{dialog.document.pageCount()} sidor" in dialog.info.text()
+    assert pdfs_under(scratch, 0) == []
 
     saved = tmp_path / "kopia"
     dialog.save_to(saved)
-    assert saved.with_suffix(".pdf").read_bytes() == path.read_bytes()
+    assert saved.with_suffix(".pdf").read_bytes() == built.pdf
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -68,14 +91,13 @@ def test_preview_shows_pages_saves_prints_and_removes_its_file(
     dialog.print_to(printer)
     assert len(PdfReader(printed).pages) == dialog.document.pageCount()
 
-    assert output_actions(fresh, result.serial) == ["print.save", "print.printer"]
+    assert output_actions(fresh, serial) == ["print.save", "print.printer"]
     dialog.reject()
-    assert not path.exists()
 
 
-def test_briefing_dialog_builds_in_background_and_opens_preview(qtbot, world, services, folder):
+def test_briefing_dialog_builds_in_background_and_opens_preview(qtbot, world, services, scratch):
     _, seeded = world
-    dialog = BriefingDialog(services, folder)
+    dialog = BriefingDialog(services)
     qtbot.addWidget(dialog)
     assert dialog.team.count() == 2
     assert dialog.day.currentData() == DAY
@@ -91,12 +113,30 @@ def test_briefing_dialog_builds_in_background_and_opens_preview(qtbot, world, se
     assert dialog.preview is not None
     assert dialog.preview.document.pageCount() > 1
     assert not dialog.busy.isVisible()
+    assert f"{dialog.preview.document.pageCount()} sidor" in dialog.preview.info.text()
+    assert pdfs_under(scratch, 0) == []  # not even while the preview is open
     dialog.preview.reject()
-    assert list(folder.folder.iterdir()) == []
 
 
-def test_team_without_visits_cannot_build(qtbot, services, folder):
-    dialog = BriefingDialog(services, folder)
+def test_failed_build_leaves_nothing_behind(qtbot, world, services, scratch, monkeypatch):
+    _, seeded = world
+
+    def half_then_fail(request, out):
+        out.write(b"%PDF-1.4 half a briefing")
+        raise ValidationError("Underlaget kunde inte skapas.")
+
+    monkeypatch.setattr(services.printing, "print_briefing", half_then_fail)
+    dialog = BriefingDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.start(BriefingRequest(seeded.operation_id, seeded.team_id, DAY))
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20_000)
+    assert dialog.status.text() == "Underlaget kunde inte skapas."
+    assert dialog.preview is None
+    assert dialog.build_button.isEnabled()
+
+
+def test_team_without_visits_cannot_build(qtbot, services):
+    dialog = BriefingDialog(services)
     qtbot.addWidget(dialog)
     dialog.team.setCurrentIndex(1)
     assert not dialog.build_button.isEnabled()
