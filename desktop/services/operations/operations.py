@@ -18,6 +18,7 @@ from desktop.models import (
     Visit,
     VisitStatus,
 )
+from desktop.services.briefing.builder import PROTECTED_AREA
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.operations.filters import filter_query
@@ -356,7 +357,7 @@ class OperationService:
                 r.id,
                 r.person_id,
                 person_label(r.first_name, r.last_name),
-                areas.get(r.person_id, (0, ""))[1],
+                PROTECTED_AREA if r.protected_identity else areas.get(r.person_id, (0, ""))[1],
                 ", ".join(n for _, n in groups.get(r.person_id, [])),
                 r.priority,
                 r.protected_identity,

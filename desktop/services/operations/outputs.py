@@ -18,6 +18,7 @@ from desktop.models import Address, Operation, Person, PrintRecord, Team, Visit,
 from desktop.reports.canvas import Output
 from desktop.reports.data import DocumentMeta
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
+from desktop.services.briefing.builder import PROTECTED_AREA
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
 from desktop.services.operations.queries import UNKNOWN_AREA, person_label
@@ -136,7 +137,7 @@ class ScheduleOutputs:
                     ends_at=r.ends_at,
                     team=team_name,
                     person=person_label(r.first_name, r.last_name),
-                    area=r.area or UNKNOWN_AREA,
+                    area=PROTECTED_AREA if r.protected_identity else (r.area or UNKNOWN_AREA),
                     status=STATUS_WORDS[r.status],
                 )
                 for r in rows

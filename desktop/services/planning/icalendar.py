@@ -2,7 +2,8 @@
 
 Phones and shared calendars are outside the agencies' secrecy, so an event
 carries only an id-based UID, the times, "Hembesök" and the area; never a name
-or personal number, and no LOCATION at all for a protected identity.
+or personal number, and for a protected identity neither LOCATION nor the area
+(the briefing's protected label instead: a district narrows an address down).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from desktop.services.briefing.builder import PROTECTED_AREA
 
 _CRLF = "\r\n"
 _FOLD_OCTETS = 75
@@ -129,6 +132,7 @@ def team_calendar(
         *_VTIMEZONE,
     ]
     for visit in sorted(visits, key=lambda v: (v.start, v.visit_id)):
+        area = PROTECTED_AREA if visit.protected_identity else visit.area
         lines += [
             "BEGIN:VEVENT",
             f"UID:{visit_uid(visit.visit_id)}",
@@ -136,7 +140,7 @@ def team_calendar(
             f"DTSTART;TZID=Europe/Stockholm:{_local(visit.start)}",
             f"DTEND;TZID=Europe/Stockholm:{_local(visit.end)}",
             f"SEQUENCE:{visit.sequence}",
-            f"SUMMARY:{escape_text(f'{summary_label} {visit.area}'.strip())}",
+            f"SUMMARY:{escape_text(f'{summary_label} {area}'.strip())}",
             "CLASS:CONFIDENTIAL",
             "TRANSP:OPAQUE",
             f"STATUS:{'CANCELLED' if visit.cancelled else 'CONFIRMED'}",

@@ -68,3 +68,40 @@ def test_team_lead_may_not_export(field):
             build_operations(lead).outputs.team_icalendar(team.team_id, START, END)
     finally:
         lead.lock()
+
+
+SECRET_AREA = "Hemligby"
+
+
+def _protect_one_visited_person(field) -> int:
+    """Mark a person who has a visit as protected, living in a district no one else has."""
+    from desktop.models import Address, Person
+    from desktop.services.uow import UnitOfWork
+    from tests.unit.operations.factories import visits
+
+    person_id = visits(field.store, field.operation_id)[0][1]
+    with UnitOfWork(field.store, "Skydda") as uow:
+        uow.session.get(Person, person_id).protected_identity = True
+        for address in uow.session.scalars(select(Address).where(Address.person_id == person_id)):
+            address.area = SECRET_AREA
+    return person_id
+
+
+def test_protected_area_absent_from_printed_schedule_and_calendar(field, tmp_path):
+    _protect_one_visited_person(field)
+    texts = []
+    for n, team in enumerate(field.services.visits.calendar_teams(field.operation_id)):
+        out = tmp_path / f"schema{n}.pdf"
+        field.services.outputs.print_team_schedule(team.team_id, START, END, out)
+        texts.append("".join(p.extract_text() for p in PdfReader(out).pages))
+        texts.append(field.services.outputs.team_icalendar(team.team_id, START, END).text)
+    joined = "\n".join(texts)
+    assert SECRET_AREA not in joined
+    assert "Skyddad adress" in joined
+
+
+def test_protected_area_absent_from_target_list(field):
+    person_id = _protect_one_visited_person(field)
+    rows = field.services.operations.targets(field.operation_id)
+    [row] = [r for r in rows if r.person_id == person_id]
+    assert row.area == "Skyddad adress"

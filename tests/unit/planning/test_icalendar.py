@@ -58,3 +58,10 @@ def test_folding_counts_octets():
 
 def test_escaping():
     assert escape_text("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
+
+
+def test_protected_identity_area_is_never_exported():
+    """A protected person's district is itself a clue: SUMMARY shows the protected label."""
+    text = _text()
+    assert "Hyllie" not in text
+    assert "SUMMARY:Hembesök Skyddad adress" in text
