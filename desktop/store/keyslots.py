@@ -9,6 +9,7 @@ The file is plain JSON without secrets in the clear, written atomically, owner-o
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import os
@@ -251,6 +252,13 @@ class KeyslotFile:
         known = name if name in self.slots else ""
         if len(self.pending) < self.MAX_PENDING:
             self.pending.append({"at": now.isoformat(), "event": event, "username": known})
+
+    def queue_event(self, now: dt.datetime, event: str, name: str) -> None:
+        """Keep an audit event that could not be written (e.g. "lock") for the next unlock."""
+        self._record(now, event, name)
+        # If even the file cannot be saved, the event still waits in memory for the unlock.
+        with contextlib.suppress(OSError):
+            self.save()
 
     def take_pending(self) -> list[dict[str, str]]:
         """The recorded events, removed from the file (the caller logs them)."""

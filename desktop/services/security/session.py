@@ -16,6 +16,7 @@ from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork, append_audit
 from desktop.store.database import Store
+from desktop.store.errors import StoreError
 
 
 class SessionAudit:
@@ -42,10 +43,20 @@ class SessionAudit:
             uow.audit("lock", "user", [self._store.identity.user_id])
 
     def lock(self) -> None:
-        """Log the lock, then close every connection and forget the keys."""
-        if not self._store.locked:
-            self.record_lock()
-            self._store.lock()
+        """Log the lock, then close every connection and forget the keys.
+
+        Never fails open: if the entry cannot be written (database busy, disk full) it
+        waits in the keyslot file and is written with the next unlock; the keys are
+        forgotten either way.
+        """
+        store = self._store
+        if not store.locked:
+            try:
+                self.record_lock()
+            except StoreError:
+                store.keyslots.queue_event(self._clock(), "lock", store.identity.username)
+            finally:
+                store.lock()
         if self._reauth is not None:
             self._reauth.forget()
 

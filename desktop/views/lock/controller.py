@@ -7,15 +7,20 @@ The composition root supplies what locking and unlocking mean for the store:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from desktop.views.lock.clipboard import SensitiveClipboard
 from desktop.views.lock.idle import IdleWatcher
 from desktop.views.lock.overlay import LockOverlay
 from desktop.views.lock.session_lock import watch_session
+from desktop.views.shell.crash import technical_report
+
+log = logging.getLogger(__name__)
 
 
 class LockController(QObject):
@@ -69,7 +74,7 @@ class LockController(QObject):
         return self._is_locked
 
     def overlays(self) -> list[LockOverlay]:
-        return list(self._overlays)
+        return [overlay for overlay in self._overlays if isValid(overlay)]
 
     def lock(self) -> None:
         if self._is_locked:
@@ -79,17 +84,24 @@ class LockController(QObject):
             self._clipboard.clear_now()
         if self._idle is not None:
             self._idle.pause()
-        self._lock_store()
+        # Cover first: whatever happens while the store locks, nothing stays on screen.
         windows = [w for w in self._app.topLevelWidgets() if w.isVisible() and w.isWindow()]
         # A modal dialog would block input elsewhere: it gets the password box.
         asker: QWidget | None = self._app.activeModalWidget() or self._app.activeWindow()
         if asker not in windows:
             asker = windows[0] if windows else None
         for window in windows:
-            overlay = LockOverlay(window, self._user_label, with_password=window is asker)
-            overlay.unlock_requested.connect(self._try_unlock)
-            self._overlays.append(overlay)
+            self._cover(window, with_password=window is asker)
+        try:
+            self._lock_store()
+        except Exception as exc:  # the windows stay covered whatever failed
+            log.error("locking the store failed\n%s", technical_report(exc))
         self.locked.emit()
+
+    def _cover(self, window: QWidget, with_password: bool) -> None:
+        overlay = LockOverlay(window, self._user_label, with_password=with_password)
+        overlay.unlock_requested.connect(self._try_unlock)
+        self._overlays.append(overlay)
 
     def _try_unlock(self, password: str) -> None:
         try:
@@ -99,12 +111,13 @@ class LockController(QObject):
             if message is None:
                 raise
             for overlay in self._overlays:
-                if overlay.password is not None:
+                if isValid(overlay) and overlay.password is not None:
                     overlay.show_error(message)
             return
         for overlay in self._overlays:
-            overlay.hide()
-            overlay.deleteLater()
+            if isValid(overlay):  # its window may have closed while locked
+                overlay.hide()
+                overlay.deleteLater()
         self._overlays.clear()
         self._is_locked = False
         if self._idle is not None:

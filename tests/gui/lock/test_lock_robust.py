@@ -1,0 +1,69 @@
+"""The lock never fails open and also covers windows that open while locked."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from desktop.services.security import SecurityServices
+from desktop.store.errors import DiskFull
+from desktop.views.lock import LockController
+from tests.factories import PASSWORD, fresh_with_users, login
+
+
+def _window(qtbot, text="Xylofonia Qwertzbäck"):
+    window = QMainWindow()
+    window.setCentralWidget(QLabel(text))
+    qtbot.addWidget(window)
+    window.resize(500, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _unlock(qtbot, controller, password):
+    asker = [o for o in controller.overlays() if o.password is not None]
+    asker[0].password.setText(password)
+    with qtbot.waitSignal(controller.unlocked, timeout=5000):
+        asker[0].password.returnPressed.emit()
+
+
+def test_lock_covers_and_forgets_keys_when_audit_write_fails(qtbot, tmp_path, monkeypatch):
+    fresh = fresh_with_users(tmp_path)
+    fresh.admin.lock()
+    store = login(fresh.path, "coordinator_social")
+    security = SecurityServices.build(store)
+    window = _window(qtbot)
+    controller = LockController(
+        QApplication.instance(), "Ada", security.session.lock, security.session.unlock
+    )
+
+    def disk_full():
+        raise DiskFull
+
+    monkeypatch.setattr(store, "write_session", disk_full)
+    controller.lock()
+    assert controller.is_locked() and store.locked
+    assert [o.parentWidget() for o in controller.overlays()] == [window]
+    assert controller.overlays()[0].isVisible()
+    monkeypatch.undo()
+    _unlock(qtbot, controller, PASSWORD)
+    assert not controller.is_locked() and not store.locked
+    # A second lock works (it used to return early for good).
+    controller.lock()
+    assert controller.is_locked() and store.locked and controller.overlays()
+    _unlock(qtbot, controller, PASSWORD)
+    controller.dispose()
+    store.lock()
+
+
+def test_lock_covers_windows_even_if_lock_store_raises(qtbot):
+    window = _window(qtbot)
+
+    def broken() -> None:
+        raise RuntimeError("oväntat fel")
+
+    controller = LockController(QApplication.instance(), "Ada", broken, lambda _p: None)
+    controller.lock()
+    assert controller.is_locked()
+    assert [o.parentWidget() for o in controller.overlays()] == [window]
+    controller.dispose()
