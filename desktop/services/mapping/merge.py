@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -121,6 +121,14 @@ def _repoint(session: Session, keep_id: int, drop_id: int) -> int:
             .execution_options(synchronize_session=False)
         )
         moved += result.rowcount or 0  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        # On the server, row-level security hid other agencies' notes from the update
+        # above; a server function moves them too (ids only, see store/server/schema.py).
+        hidden = session.scalar(
+            text("SELECT rondplan_repoint_notes(:drop_id, :keep_id)"),
+            {"drop_id": drop_id, "keep_id": keep_id},
+        )
+        moved += hidden or 0
     # A relative who is now the person himself is no longer family.
     session.execute(
         update(Relative)

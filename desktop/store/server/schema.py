@@ -46,6 +46,17 @@ SERVER_TABLES = (
     "$$ SELECT EXISTS (SELECT 1 FROM user_role r JOIN user_account u "
     "ON u.username = r.username WHERE r.rolname = current_user AND u.active "
     "AND u.role = 'administrator') $$",
+    # A merge must move every agency's notes to the kept person, also those row-level
+    # security hides from the coordinator merging; this moves ids only, never content.
+    "CREATE FUNCTION rondplan_repoint_notes(drop_id integer, keep_id integer) "
+    "RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$ "
+    "DECLARE moved integer; BEGIN "
+    "IF NOT EXISTS (SELECT 1 FROM user_role r JOIN user_account u ON u.username = r.username "
+    "WHERE r.rolname = session_user AND u.active AND u.role = 'coordinator') THEN "
+    "RAISE EXCEPTION 'only a coordinator may merge persons' USING ERRCODE = '42501'; END IF; "
+    "UPDATE note SET person_id = keep_id WHERE person_id = drop_id; "
+    "GET DIAGNOSTICS moved = ROW_COUNT; RETURN moved; END $$",
+    "REVOKE EXECUTE ON FUNCTION rondplan_repoint_notes(integer, integer) FROM PUBLIC",
     # The database owner (who migrates and provisions) is not an application user.
     "CREATE FUNCTION rondplan_is_owner() RETURNS boolean LANGUAGE sql STABLE AS "
     "$$ SELECT EXISTS (SELECT 1 FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba "
@@ -91,6 +102,7 @@ DOWNGRADE = (
     "DROP FUNCTION IF EXISTS rondplan_agency()",
     "DROP FUNCTION IF EXISTS rondplan_is_admin()",
     "DROP FUNCTION IF EXISTS rondplan_is_owner()",
+    "DROP FUNCTION IF EXISTS rondplan_repoint_notes(integer, integer)",
     "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry",
     "DROP FUNCTION IF EXISTS rondplan_audit_append_only()",
     "DROP INDEX IF EXISTS ix_person_search_trgm",
@@ -121,6 +133,7 @@ def grant_statements(database: str) -> list[str]:
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON user_account FROM {app}",
         f"GRANT UPDATE ({USER_SELF_COLUMNS}) ON user_account TO {app}",
         f"GRANT INSERT, UPDATE, DELETE ON user_account TO {admin}",
+        f"GRANT EXECUTE ON FUNCTION rondplan_repoint_notes(integer, integer) TO {app}",
         f"GRANT {app} TO {admin}",
     ]
 
