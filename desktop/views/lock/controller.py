@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
@@ -37,6 +37,7 @@ class LockController(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    _is_locked = False  # read by eventFilter, which may run before __init__ finished
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class LockController(QObject):
 
     def dispose(self) -> None:
         """Stop watching (on quit, and between tests)."""
+        self._app.removeEventFilter(self)
         if self._idle is not None:
             self._idle.pause()
             self._app.removeEventFilter(self._idle)
@@ -92,6 +94,8 @@ class LockController(QObject):
             asker = windows[0] if windows else None
         for window in windows:
             self._cover(window, with_password=window is asker)
+        # Windows opening while locked (a finished print preview, a message box) too.
+        self._app.installEventFilter(self)
         try:
             self._lock_store()
         except Exception as exc:  # the windows stay covered whatever failed
@@ -102,6 +106,19 @@ class LockController(QObject):
         overlay = LockOverlay(window, self._user_label, with_password=with_password)
         overlay.unlock_requested.connect(self._try_unlock)
         self._overlays.append(overlay)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._is_locked
+            and event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not any(isValid(o) and o.parentWidget() is watched for o in self._overlays)
+        ):
+            # A modal window blocks the others' password boxes, so it asks itself.
+            modal = watched.windowModality() != Qt.WindowModality.NonModal
+            self._cover(watched, with_password=modal or not self._overlays)
+        return False
 
     def _try_unlock(self, password: str) -> None:
         try:
@@ -114,6 +131,7 @@ class LockController(QObject):
                 if isValid(overlay) and overlay.password is not None:
                     overlay.show_error(message)
             return
+        self._app.removeEventFilter(self)
         for overlay in self._overlays:
             if isValid(overlay):  # its window may have closed while locked
                 overlay.hide()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout
 
 from desktop.services.security import SecurityServices
 from desktop.store.errors import DiskFull
@@ -66,4 +66,41 @@ def test_lock_covers_windows_even_if_lock_store_raises(qtbot):
     controller.lock()
     assert controller.is_locked()
     assert [o.parentWidget() for o in controller.overlays()] == [window]
+    controller.dispose()
+
+
+def test_window_shown_while_locked_is_covered(qtbot):
+    window = _window(qtbot)
+    controller = LockController(QApplication.instance(), "Ada", lambda: None, lambda _p: None)
+    controller.lock()
+    dialog = QDialog(window)
+    QVBoxLayout(dialog).addWidget(QLabel("Förhandsgranskning: Xylofonia Qwertzbäck"))
+    dialog.resize(300, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    covered = {o.parentWidget() for o in controller.overlays()}
+    assert dialog in covered and window in covered
+    cover = next(o for o in controller.overlays() if o.parentWidget() is dialog)
+    assert cover.isVisible() and cover.geometry() == dialog.rect()
+    # A modal dialog blocks the main window's password box, so it asks itself.
+    modal = QDialog(window)
+    modal.setModal(True)
+    modal.show()
+    qtbot.waitExposed(modal)
+    asker = next(o for o in controller.overlays() if o.parentWidget() is modal)
+    assert asker.password is not None
+    # A window closed while locked does not break the unlock.
+    dialog.deleteLater()
+    qtbot.wait(10)
+    with qtbot.waitSignal(controller.unlocked, timeout=2000):
+        asker.password.setText("x")
+        asker.password.returnPressed.emit()
+    assert controller.overlays() == []
+    # After unlocking, new windows are left alone.
+    later = QDialog(window)
+    later.show()
+    qtbot.waitExposed(later)
+    assert later.findChild(QLabel, "lockTitle") is None
+    modal.close()
+    later.close()
     controller.dispose()
