@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 from platformdirs import user_state_path
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, ExceptionContext, create_engine, event, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
@@ -24,6 +24,7 @@ from desktop.store.errors import StoreError, WrongPassword
 from desktop.store.keyslots import UnlockedKeys
 from desktop.store.server.connect import (
     ServerAddress,
+    ServerUnavailable,
     connect,
     role_name,
     role_password,
@@ -97,6 +98,17 @@ class ServerStore(Store):
             pool_pre_ping=True,
             hide_parameters=True,
         )
+
+        @event.listens_for(engine, "handle_error")
+        def _lost(context: ExceptionContext) -> None:
+            # A dropped link is a known condition with one sentence (the banner says the
+            # rest), not a bug: the caller's dialog stays open with what the user typed.
+            if context.is_pre_ping:
+                return  # the pool's own liveness check: it replaces the connection itself
+            if context.is_disconnect or isinstance(
+                context.original_exception, psycopg.OperationalError
+            ):
+                raise ServerUnavailable() from context.original_exception
 
         return engine
 

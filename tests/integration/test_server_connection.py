@@ -1,0 +1,68 @@
+"""A lost server: one clear sentence, the dialog keeps what was typed, then reconnect."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from desktop.models import Role
+from desktop.services.bundle import build_services
+from desktop.services.mapping.rows import PersonInput
+from desktop.store.server.connect import ServerUnavailable
+from desktop.views.persons.person_dialog import PersonDialog
+from tests.integration import pg
+
+
+@pytest.fixture
+def coordinator(tmp_path, pg_server):
+    fresh = pg.pg_fresh_database(tmp_path)
+    pg.pg_add_user(fresh, "coordinator_social", Role.COORDINATOR, "social")
+    services = build_services(pg.pg_login(fresh.path, "coordinator_social"))
+    yield fresh, services
+    pg.REGISTRY.close()
+
+
+def _cut(store, monkeypatch) -> None:
+    """The server is gone: pooled connections die, new ones cannot be made."""
+    owner = pg._conninfo(pg.REGISTRY.urls[next(iter(pg.REGISTRY.urls))])
+    with psycopg.connect(owner, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            (store.role,),
+        )
+    monkeypatch.setattr(store, "_conninfo", store._conninfo.replace("port=5432", "port=1"))
+
+
+def test_a_save_during_an_outage_keeps_the_input_and_works_after_reconnect(
+    coordinator, qtbot, monkeypatch
+):
+    _, services = coordinator
+    persons = services.mapping.persons
+    person_id = next(iter(persons.create(PersonInput("Adam", "Berg")).ids_of("person")))
+    dialog = PersonDialog(persons, persons.profile(person_id))
+    qtbot.addWidget(dialog)
+    dialog.fields["phone"].setText("070-111 22 33")  # type: ignore[attr-defined]
+    _cut(services.store, monkeypatch)
+    with pytest.raises(ServerUnavailable) as raised:
+        dialog.save()
+    # One sentence for the user (the application's error handler shows it), no crash.
+    assert "Servern kan inte nås" in raised.value.user_message
+    assert dialog.result() == 0 and dialog.fields["phone"].text() == "070-111 22 33"  # type: ignore[attr-defined]
+    monkeypatch.undo()  # the server is back
+    dialog.save()
+    assert dialog.result() == PersonDialog.DialogCode.Accepted
+    assert persons.profile(person_id).phone == "070-111 22 33"
+
+
+def test_pooled_connections_killed_by_a_server_restart_are_replaced(coordinator):
+    fresh, services = coordinator
+    persons = services.mapping.persons
+    persons.create(PersonInput("Bo", "Ek"))
+    owner = pg._conninfo(pg.REGISTRY.urls[fresh.path])
+    with psycopg.connect(owner, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            (services.store.role,),
+        )
+    # pool_pre_ping notices the dead connections; the next call simply works.
+    assert persons.create(PersonInput("Cem", "Ek")).touches("person")
