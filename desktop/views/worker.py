@@ -6,7 +6,6 @@ on the GUI thread. Widgets are never touched from the worker.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -28,7 +27,9 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to the GUI thread, which decides
-            exc.__rondplan_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # Only the exception object travels: its frames are in __traceback__, and its
+            # message (which may hold a name) is never formatted here. Log it with
+            # desktop.views.shell.crash.technical_report.
             self._relay.failed.emit(exc)
         else:
             self._relay.finished.emit(result)

@@ -15,6 +15,7 @@ from desktop.services.importing import ImportPreview, Table, auto_mapping
 from desktop.services.transfer import DatabasePersonLookup, ImportResult, TransferServices
 from desktop.views.importing.pages import FilePage, MappingPage
 from desktop.views.importing.preview_page import PreviewPage
+from desktop.views.shell.crash import technical_report
 from desktop.views.worker import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
@@ -196,8 +197,7 @@ class ImportWizard(QWizard):
         if isinstance(error, DomainError):
             message = error.user_message
         else:
-            trace = getattr(error, "__rondplan_traceback__", "")
-            log.error("Import failed: %s\n%s", type(error).__name__, trace)
+            log.error("Import failed\n%s", technical_report(error))
             message = self.tr("Något gick fel. Felet är loggat.")
         self.preview_page.summary.setText(
             self.tr("Ingenting importerades. {message}").format(message=message)

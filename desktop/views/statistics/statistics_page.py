@@ -34,6 +34,7 @@ from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period,
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
 from desktop.store.errors import StoreError
+from desktop.views.shell.crash import technical_report
 from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.dialogs import PersonsBehindDialog
 from desktop.views.statistics.exports import ExportActions
@@ -337,5 +338,5 @@ class StatisticsPage(ExportActions):
             message = self.tr("Filen kunde inte sparas. Välj en annan plats.")
             QMessageBox.warning(self, self.tr("Statistik"), message)
             return
-        log.error("statistics job failed: %s", getattr(exc, "__rondplan_traceback__", repr(exc)))
+        log.error("statistics job failed\n%s", technical_report(exc))
         self.status.setText(self.tr("Något gick fel. Felet är loggat."))
