@@ -466,7 +466,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+48"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation>Print briefing packet</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+67"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+70"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>Calendar</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+49"/>
         <source>Besök</source>
         <translation>Visit</translation>
     </message>
@@ -784,8 +784,8 @@
         <translation>The visit was not moved.</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location filename="../../desktop/views/calendar/commands.py" line="+31"/>
+        <location line="+88"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+58"/>
         <source>Flytta besök</source>
         <translation>Move visit</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>The move breaks rules. Move anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/commands.py" line="+29"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+30"/>
         <source>Ställ in besök</source>
         <translation>Cancel visit</translation>
     </message>
@@ -1433,33 +1433,12 @@
 <context>
     <name>EndSanctionDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+75"/>
         <location filename="../../desktop/views/sanctions/dialogs.py" line="+86"/>
         <source>Avsluta sanktionsperiod</source>
         <translation>End sanction period</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Slut</source>
-        <translation>&amp;End</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Slut</source>
-        <translation>End</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>&amp;Varför avslutad</source>
-        <translation>&amp;Why ended</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Varför avslutad</source>
-        <translation>Why ended</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+3"/>
         <source>t.ex. inget nytt våld på tre månader</source>
         <translation>e.g. no new violence for three months</translation>
     </message>
@@ -2359,22 +2338,12 @@
 <context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+50"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+54"/>
         <source>Ny &amp;relation…</source>
         <translation>New &amp;relation…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ny sanktions&amp;period…</source>
-        <translation>New sanction &amp;period…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Avsluta period…</source>
-        <translation>E&amp;nd period…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>&amp;Tillbaka</source>
         <translation>&amp;Back</translation>
     </message>
@@ -2427,42 +2396,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
         <source>pågår</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+1"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Utlöst av</source>
-        <translation>Triggered by</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slut</source>
-        <translation>End</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Åtgärder</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Varför avslutad</source>
-        <translation>Why ended</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Medlemmar</source>
         <translation>Members</translation>
     </message>
@@ -2483,16 +2426,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Sanktionsperioder</source>
-        <translation>Sanction periods</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>&amp;Sanktionsperioder</source>
         <translation>&amp;Sanction periods</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -2527,7 +2465,7 @@
         <translation>Coverage: %1 of %2 members have received the message (%3)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Pågående sanktionsperiod sedan %1: %2</source>
         <translation>Sanction period in progress since %1: %2</translation>
     </message>
@@ -2618,7 +2556,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/views/importing/wizard.py" line="+65"/>
+        <location filename="../../desktop/views/importing/wizard.py" line="+66"/>
         <source>Importera kartläggningslista</source>
         <translation>Import mapping list</translation>
     </message>
@@ -2663,7 +2601,7 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Något gick fel. Felet är loggat.</source>
         <translation>Something went wrong. The error has been logged.</translation>
     </message>
@@ -2874,7 +2812,7 @@
 <context>
     <name>Insatstabeller</name>
     <message>
-        <location filename="../../desktop/views/operations/models.py" line="+109"/>
+        <location filename="../../desktop/views/operations/models.py" line="+61"/>
         <source>Insats</source>
         <translation>Operation</translation>
     </message>
@@ -4833,7 +4771,7 @@
 <context>
     <name>PersonsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/persons/workspace.py" line="+29"/>
+        <location filename="../../desktop/views/persons/workspace.py" line="+35"/>
         <source>&amp;Personer</source>
         <translation>&amp;Persons</translation>
     </message>
@@ -5283,7 +5221,7 @@
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="-58"/>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+21"/>
         <source>Ny relation mellan grupperingar</source>
         <translation>New relation between groups</translation>
     </message>
@@ -5613,43 +5551,12 @@
         <translation>&amp;Triggering event</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+17"/>
-        <source>Ny sanktionsperiod</source>
-        <translation>New sanction period</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Utlöst av</source>
-        <translation>&amp;Triggered by</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Utlöst av</source>
-        <translation>Triggered by</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+1"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Å&amp;tgärder</source>
-        <translation>&amp;Measures</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Åtgärder</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+1"/>
+        <location line="+1"/>
         <source>&amp;Åtgärder</source>
         <translation>&amp;Measures</translation>
     </message>
@@ -5787,7 +5694,7 @@
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+181"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation>Demo database (fictitious data)</translation>
     </message>
@@ -5861,7 +5768,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+121"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+122"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation>Report (PDF) …</translation>

@@ -466,7 +466,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+52"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,17 +526,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Underlaget skapas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Utskrift nr %1 är klar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Genomgångsunderlag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+67"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+70"/>
         <source>&amp;Ångra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,7 +599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+49"/>
         <source>Besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,8 +784,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location filename="../../desktop/views/calendar/commands.py" line="+31"/>
+        <location line="+88"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+58"/>
         <source>Flytta besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -795,7 +795,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/commands.py" line="+29"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+30"/>
         <source>Ställ in besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,7 +1135,7 @@
 <context>
     <name>CallInPrinter</name>
     <message>
-        <location filename="../../desktop/views/callins/printing.py" line="+64"/>
+        <location filename="../../desktop/views/callins/printing.py" line="+65"/>
         <source>Stormöte %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,33 +1433,12 @@
 <context>
     <name>EndSanctionDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+75"/>
         <location filename="../../desktop/views/sanctions/dialogs.py" line="+86"/>
         <source>Avsluta sanktionsperiod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Slut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Slut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>&amp;Varför avslutad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Varför avslutad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+3"/>
         <source>t.ex. inget nytt våld på tre månader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,22 +2338,12 @@
 <context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+50"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+54"/>
         <source>Ny &amp;relation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ny sanktions&amp;period…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Avsluta period…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>&amp;Tillbaka</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2427,42 +2396,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
         <source>pågår</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+1"/>
         <source>Beskrivning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Utlöst av</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Åtgärder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Varför avslutad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Medlemmar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2483,16 +2426,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Sanktionsperioder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>&amp;Sanktionsperioder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>ja</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2527,7 +2465,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Pågående sanktionsperiod sedan %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,7 +2556,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/views/importing/wizard.py" line="+65"/>
+        <location filename="../../desktop/views/importing/wizard.py" line="+66"/>
         <source>Importera kartläggningslista</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2663,7 +2601,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Något gick fel. Felet är loggat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2874,7 +2812,7 @@
 <context>
     <name>Insatstabeller</name>
     <message>
-        <location filename="../../desktop/views/operations/models.py" line="+109"/>
+        <location filename="../../desktop/views/operations/models.py" line="+61"/>
         <source>Insats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4833,7 +4771,7 @@
 <context>
     <name>PersonsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/persons/workspace.py" line="+29"/>
+        <location filename="../../desktop/views/persons/workspace.py" line="+35"/>
         <source>&amp;Personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5283,7 +5221,7 @@
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="-58"/>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+21"/>
         <source>Ny relation mellan grupperingar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5613,43 +5551,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+17"/>
-        <source>Ny sanktionsperiod</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Utlöst av</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Utlöst av</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+1"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Å&amp;tgärder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Åtgärder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+1"/>
+        <location line="+1"/>
         <source>&amp;Åtgärder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5787,7 +5694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+181"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5861,7 +5768,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+121"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+122"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation type="unfinished"></translation>
