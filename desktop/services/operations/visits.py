@@ -18,7 +18,7 @@ from desktop.models import (
     VisitStatus,
 )
 from desktop.services.changes import Changes
-from desktop.services.errors import NotFound, ValidationError
+from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.operations.queries import (
     SCHEDULED_STATUSES,
     UNKNOWN_AREA,
@@ -93,6 +93,7 @@ class VisitService:
                 Visit.ends_at,
                 Visit.status,
                 Visit.operation_id,
+                Visit.version,
                 Person.first_name,
                 Person.last_name,
                 Team.name.label("team_name"),
@@ -129,6 +130,7 @@ class VisitService:
             end,
             status,
             op,
+            version,
             first_name,
             last_name,
             team,
@@ -149,9 +151,19 @@ class VisitService:
                     area or UNKNOWN_AREA,
                     status in SCHEDULED_STATUSES and (day in off or per_day[(pid, day)] > 1),
                     op,
+                    version,
                 )
             )
         return result
+
+    def visit_version(self, visit_id: int) -> int:
+        """The visit's stored version, to refresh a row after an edit."""
+        require(self.store.identity, Action.OPERATION_READ)
+        with self.store.read_session() as session:
+            version = session.scalar(select(Visit.version).where(Visit.id == visit_id))
+        if version is None:
+            raise NotFound("Besöket finns inte längre.")
+        return int(version)
 
     def calendar_teams(self, operation_id: int | None = None) -> list[CalendarTeam]:
         require(self.store.identity, Action.OPERATION_READ)
@@ -221,11 +233,22 @@ class VisitService:
 
     # Edits -------------------------------------------------------------------
 
-    def move_visit(self, visit_id: int, new_start: dt.datetime, new_team_id: int | None) -> Changes:
-        """Move a visit in time or to another team; its duration is kept."""
+    def move_visit(
+        self,
+        visit_id: int,
+        new_start: dt.datetime,
+        new_team_id: int | None,
+        *,
+        version: int | None = None,
+    ) -> Changes:
+        """Move a visit in time or to another team; its duration is kept.
+
+        ``version`` is the one the user saw; a visit saved since raises ConflictError.
+        None skips the check (only for callers that hold no row).
+        """
         require(self.store.identity, Action.VISIT_MOVE)
         with UnitOfWork(self.store, "Flytta besök") as uow:
-            visit = _visit(uow.session, visit_id)
+            visit = _visit(uow.session, visit_id, version)
             if visit.status not in SCHEDULED_STATUSES:
                 raise ValidationError("Bara planerade och föreslagna besök kan flyttas.")
             if new_team_id is not None and new_team_id != visit.team_id:
@@ -238,24 +261,36 @@ class VisitService:
             uow.touched("visit", visit_id)
         return uow.changes
 
-    def cancel_visit(self, visit_id: int, reason: str = "") -> Changes:
+    def cancel_visit(
+        self, visit_id: int, reason: str = "", *, version: int | None = None
+    ) -> Changes:
+        """Cancel a planned or proposed visit (one with an outcome stays as it is)."""
         require(self.store.identity, Action.VISIT_MOVE)
         with UnitOfWork(self.store, "Ställ in besök") as uow:
-            visit = _visit(uow.session, visit_id)
-            if visit.status is not VisitStatus.CANCELLED:
-                visit.status = VisitStatus.CANCELLED
-                visit.cancel_reason = reason.strip()[:200] or None
+            visit = _visit(uow.session, visit_id, version)
+            if visit.status not in SCHEDULED_STATUSES:
+                raise ValidationError("Bara planerade och föreslagna besök kan ställas in.")
+            visit.status = VisitStatus.CANCELLED
+            visit.cancel_reason = reason.strip()[:200] or None
             uow.audit("visit.cancel", "visit", [visit_id])
             uow.touched("visit", visit_id)
         return uow.changes
 
-    def restore_visit(self, visit_id: int, status: VisitStatus = VisitStatus.PLANNED) -> Changes:
+    def restore_visit(
+        self,
+        visit_id: int,
+        status: VisitStatus = VisitStatus.PLANNED,
+        *,
+        version: int | None = None,
+    ) -> Changes:
         """Undo a cancellation: the visit gets back ``status`` (planned by default)."""
         require(self.store.identity, Action.VISIT_MOVE)
-        if status is VisitStatus.CANCELLED:
-            raise ValidationError("Ett inställt besök återställs till ett annat läge.")
+        if status not in SCHEDULED_STATUSES:
+            raise ValidationError("Ett inställt besök återställs som planerat eller föreslaget.")
         with UnitOfWork(self.store, "Återställ besök") as uow:
-            visit = _visit(uow.session, visit_id)
+            visit = _visit(uow.session, visit_id, version)
+            if visit.status is not VisitStatus.CANCELLED:
+                raise ValidationError("Bara inställda besök kan återställas.")
             visit.status = status
             visit.cancel_reason = None
             uow.audit("visit.restore", "visit", [visit_id], detail=status.value)
@@ -263,8 +298,10 @@ class VisitService:
         return uow.changes
 
 
-def _visit(session: Session, visit_id: int) -> Visit:
+def _visit(session: Session, visit_id: int, version: int | None = None) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("Besöket finns inte längre.")
+    if version is not None and visit.version != version:
+        raise ConflictError()
     return visit

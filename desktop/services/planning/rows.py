@@ -37,6 +37,7 @@ class CalendarVisit:
         area: District.
         has_conflict: A rule is broken (the service ran the conflict check).
         operation_id: Operation the visit belongs to, for filtering.
+        version: The stored version the row was read at; edits pass it back.
     """
 
     visit_id: int
@@ -50,6 +51,7 @@ class CalendarVisit:
     area: str
     has_conflict: bool = False
     operation_id: int | None = None
+    version: int = 0
 
 
 @dataclass(frozen=True)

@@ -334,8 +334,7 @@ class CalendarView(QWidget):
             self._apply_move(visit_id, new_start, new_team_id)
         except DomainError as error:
             # A refusal the user can act on (permission, someone else saved first).
-            self.banner.setText(error.user_message)
-            self.banner.show()
+            self._refused(error)
             return False
         self._moved(visit_id, new_start, new_team_id, bool(conflicts))
         self._undo.push(
@@ -345,12 +344,24 @@ class CalendarView(QWidget):
                 (visit.start, visit.team_id),
                 (new_start, new_team_id),
                 lambda vid, start, team: self._moved(vid, start, team, None),
+                self._refused,
             )
         )
         return True
 
+    def _refused(self, error: DomainError) -> None:
+        self.banner.setText(error.user_message)
+        self.banner.show()
+
+    def set_version(self, visit_id: int, version: int) -> None:
+        """Refresh a shown row's version after an edit was saved."""
+        if visit_id in self._visits:
+            self._visits[visit_id] = replace(self._visits[visit_id], version=version)
+
     def _moved(self, visit_id: int, start: datetime, team_id: int, conflict: bool | None) -> None:
-        visit = self._visits[visit_id]
+        visit = self._visits.get(visit_id)
+        if visit is None:  # moved out of the shown range
+            return
         team = self._teams.get(team_id)
         self._visits[visit_id] = replace(
             visit,
@@ -367,19 +378,33 @@ class CalendarView(QWidget):
         """Cancel a visit through the undo stack."""
         if self._visits[visit_id].status is VisitStatus.CANCELLED:
             return
-        self._cancel_visit(visit_id)
+        self._status_before[visit_id] = self._visits[visit_id].status
+        try:
+            self._cancel_visit(visit_id)
+        except DomainError as error:
+            # An outcome was recorded or someone else saved first.
+            self._refused(error)
+            return
+        self.banner.hide()
         self._cancelled(visit_id, True)
         self._undo.push(
-            CancelVisitCommand(self._cancel_visit, self._restore_visit, visit_id, self._cancelled)
+            CancelVisitCommand(
+                self._cancel_visit, self._restore_visit, visit_id, self._cancelled, self._refused
+            )
         )
 
     def _cancelled(self, visit_id: int, cancelled: bool) -> None:
-        visit = self._visits[visit_id]
+        visit = self._visits.get(visit_id)
+        if visit is None:  # not in the shown range
+            return
         if cancelled:
-            self._status_before[visit_id] = visit.status
+            # The page may already have reloaded the row as cancelled: keep what it was.
+            if visit.status is not VisitStatus.CANCELLED:
+                self._status_before[visit_id] = visit.status
             status = VisitStatus.CANCELLED
         else:
-            status = self._status_before.pop(visit_id, VisitStatus.PLANNED)
+            # Kept (not popped): a redo cancels again and a second undo needs it too.
+            status = self._status_before.get(visit_id, VisitStatus.PLANNED)
         self._visits[visit_id] = replace(visit, status=status)
         self._refresh()
 

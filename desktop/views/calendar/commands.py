@@ -1,4 +1,9 @@
-"""Undoable calendar edits: moving and cancelling a visit."""
+"""Undoable calendar edits: moving and cancelling a visit.
+
+Each apply goes through the page, which passes the visit's current version and
+refreshes it afterwards; a refusal (someone else saved first, an outcome was
+recorded) is reported through ``on_error`` and the command leaves the stack.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,32 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from desktop.services.errors import DomainError
+
 ApplyMove = Callable[[int, datetime, int], object]
 VisitAction = Callable[[int], object]
+OnError = Callable[[DomainError], None]
 
 
-class MoveVisitCommand(QUndoCommand):
+class _Refusable(QUndoCommand):
+    """Runs an edit; a refused one is reported and the command made obsolete."""
+
+    def __init__(self, text: str, on_error: OnError) -> None:
+        super().__init__(text)
+        self._on_error = on_error
+
+    def _run(self, edit: Callable[[], object]) -> bool:
+        try:
+            edit()
+        except DomainError as error:
+            # Undoing over another workstation's change would overwrite it: drop it.
+            self.setObsolete(True)
+            self._on_error(error)
+            return False
+        return True
+
+
+class MoveVisitCommand(_Refusable):
     """Move a visit; undo moves it back to where it was.
 
     The first redo is skipped: the view applies the move before pushing, so a
@@ -27,8 +53,9 @@ class MoveVisitCommand(QUndoCommand):
         old: tuple[datetime, int],
         new: tuple[datetime, int],
         on_changed: Callable[[int, datetime, int], None],
+        on_error: OnError,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarView", "Flytta besök"))
+        super().__init__(QCoreApplication.translate("CalendarView", "Flytta besök"), on_error)
         self._apply = apply_move
         self._visit_id = visit_id
         self._old, self._new = old, new
@@ -39,15 +66,15 @@ class MoveVisitCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._apply(self._visit_id, *self._new)
-        self._on_changed(self._visit_id, *self._new)
+        if self._run(lambda: self._apply(self._visit_id, *self._new)):
+            self._on_changed(self._visit_id, *self._new)
 
     def undo(self) -> None:
-        self._apply(self._visit_id, *self._old)
-        self._on_changed(self._visit_id, *self._old)
+        if self._run(lambda: self._apply(self._visit_id, *self._old)):
+            self._on_changed(self._visit_id, *self._old)
 
 
-class CancelVisitCommand(QUndoCommand):
+class CancelVisitCommand(_Refusable):
     """Cancel a visit; undo restores it. Applied before pushing, like a move."""
 
     def __init__(
@@ -56,8 +83,9 @@ class CancelVisitCommand(QUndoCommand):
         restore_visit: VisitAction,
         visit_id: int,
         on_changed: Callable[[int, bool], None],
+        on_error: OnError,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarView", "Ställ in besök"))
+        super().__init__(QCoreApplication.translate("CalendarView", "Ställ in besök"), on_error)
         self._cancel, self._restore = cancel_visit, restore_visit
         self._visit_id = visit_id
         self._on_changed = on_changed
@@ -67,9 +95,9 @@ class CancelVisitCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._cancel(self._visit_id)
-        self._on_changed(self._visit_id, True)
+        if self._run(lambda: self._cancel(self._visit_id)):
+            self._on_changed(self._visit_id, True)
 
     def undo(self) -> None:
-        self._restore(self._visit_id)
-        self._on_changed(self._visit_id, False)
+        if self._run(lambda: self._restore(self._visit_id)):
+            self._on_changed(self._visit_id, False)

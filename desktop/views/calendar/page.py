@@ -55,6 +55,9 @@ class CalendarPage(QWidget):
         self._services, self._hub = services, hub
         self._ops = services.operations
         self._status_before: dict[int, VisitStatus] = {}
+        # The version each visit was last read or saved at; edits pass it back so a
+        # change from another workstation is refused instead of overwritten.
+        self._versions: dict[int, int] = {}
         self.undo_stack = QUndoStack(self)
         self.calendar = CalendarView(
             self.check_move,
@@ -123,6 +126,7 @@ class CalendarPage(QWidget):
         first, last = self.calendar.visible_range()
         rows = attempt(self, self.tr("Kalender"), lambda: self._ops.visits.calendar(first, last))
         if rows is not None:
+            self._versions.update((r.visit_id, r.version) for r in rows)
             self.calendar.set_visits(rows)
 
     def show_date(self, day: dt.date, mode: CalendarMode | None = None) -> None:
@@ -136,16 +140,31 @@ class CalendarPage(QWidget):
         return self._ops.visits.check_move(visit_id, start, team_id)
 
     def apply_move(self, visit_id: int, start: dt.datetime, team_id: int) -> None:
-        self._publish(self._ops.visits.move_visit(visit_id, start, team_id))
+        visits = self._ops.visits
+        version = self._versions.get(visit_id)
+        changes = visits.move_visit(visit_id, start, team_id, version=version)
+        self._saved(visit_id, changes)
 
     def cancel_visit(self, visit_id: int) -> None:
         row = self.calendar.visit(visit_id)
-        self._status_before[visit_id] = VisitStatus(row.status.value)
-        self._publish(self._ops.visits.cancel_visit(visit_id))
+        version = self._versions.get(visit_id)
+        changes = self._ops.visits.cancel_visit(visit_id, version=version)
+        if row.status is not RowStatus.CANCELLED:
+            self._status_before[visit_id] = VisitStatus(row.status.value)
+        self._saved(visit_id, changes)
 
     def restore_visit(self, visit_id: int) -> None:
-        status = self._status_before.pop(visit_id, VisitStatus.PLANNED)
-        self._publish(self._ops.visits.restore_visit(visit_id, status))
+        status = self._status_before.get(visit_id, VisitStatus.PLANNED)
+        version = self._versions.get(visit_id)
+        changes = self._ops.visits.restore_visit(visit_id, status, version=version)
+        self._saved(visit_id, changes)
+
+    def _saved(self, visit_id: int, changes: Changes) -> None:
+        """Refresh the visit's version (the next undo or redo carries it), then publish."""
+        version = self._ops.visits.visit_version(visit_id)
+        self._versions[visit_id] = version
+        self.calendar.set_version(visit_id, version)
+        self._publish(changes)
 
     # Actions --------------------------------------------------------------------
 

@@ -98,3 +98,57 @@ def test_filters_and_print_needs_a_team(page, planned):
     combo.setCurrentIndex(1)
     assert page.print_button.isEnabled() and page.export_button.isEnabled()
     assert page.calendar.operation_filter.count() == 2  # "Alla insatser" and the operation
+
+
+def _other_workstation_moves(field, visit_id, start):
+    """Another workstation saves first: the page is not told."""
+    rows = field.services.visits.calendar(dt.date(2026, 6, 15), dt.date(2026, 6, 26))
+    version = {v.visit_id: v.version for v in rows}[visit_id]
+    field.services.visits.move_visit(visit_id, start, None, version=version)
+
+
+def test_stale_move_is_refused_and_shown(page, planned):
+    visit = _first_visit(page, planned)
+    theirs = dt.datetime(2026, 6, 16, 8)
+    _other_workstation_moves(planned, visit.visit_id, theirs)
+    later = dt.datetime.combine(visit.start.date(), dt.time(16))
+    assert not page.calendar.request_move(visit.visit_id, later, visit.team_id)
+    assert "någon annan" in page.calendar.banner.text().lower()
+    assert _stored(planned, visit.visit_id)[3] == theirs
+    assert page.undo_stack.count() == 0
+
+
+def test_undo_after_someone_else_changed_is_refused(page, planned):
+    visit = _first_visit(page, planned)
+    later = dt.datetime.combine(visit.start.date(), dt.time(16))
+    assert page.calendar.request_move(visit.visit_id, later, visit.team_id)
+    theirs = dt.datetime(2026, 6, 17, 8)
+    _other_workstation_moves(planned, visit.visit_id, theirs)
+    page.undo_stack.undo()
+    assert _stored(planned, visit.visit_id)[3] == theirs
+    assert "någon annan" in page.calendar.banner.text().lower()
+
+
+def test_met_visit_cannot_be_cancelled(page, planned):
+    from desktop.models import Visit
+    from desktop.services.uow import UnitOfWork
+
+    visit = _first_visit(page, planned)
+    with UnitOfWork(planned.store, "Utfall") as uow:
+        uow.session.get(Visit, visit.visit_id).status = VisitStatus.MET
+    page.calendar.request_cancel(visit.visit_id)
+    assert _stored(planned, visit.visit_id)[2] is VisitStatus.MET
+    assert page.calendar.visit(visit.visit_id).status is not RowStatus.CANCELLED
+    assert not page.calendar.banner.isHidden()
+    assert page.undo_stack.count() == 0
+
+
+def test_undo_redo_of_cancel_carry_the_current_version(page, planned):
+    visit = _first_visit(page, planned)
+    page.calendar.request_cancel(visit.visit_id)
+    page.undo_stack.undo()
+    page.undo_stack.redo()
+    assert _stored(planned, visit.visit_id)[2] is VisitStatus.CANCELLED
+    page.undo_stack.undo()
+    assert _stored(planned, visit.visit_id)[2] is VisitStatus.PLANNED
+    assert page.calendar.banner.isHidden()

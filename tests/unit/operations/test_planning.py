@@ -127,3 +127,46 @@ def test_calendar_rows_for_range_and_filters(field):
     assert len(mine) < len(all_rows)
     assert svc.calendar(END + dt.timedelta(days=1), END + dt.timedelta(days=5)) == []
     assert all(r.person_label.startswith("Förnamn") for r in all_rows)
+
+
+def _accepted_rows(field):
+    op_id = planned_operation(field)
+    field.services.planning.propose(op_id)
+    field.services.planning.accept(op_id)
+    return op_id, field.services.visits.calendar(START, END, op_id)
+
+
+def test_stale_move_cancel_and_restore_are_refused(field):
+    """Edits carry the version the user saw; another workstation's change wins."""
+    from desktop.services.errors import ConflictError
+
+    op_id, rows = _accepted_rows(field)
+    svc = field.services.visits
+    seen = rows[0]
+    # Another workstation moves the visit first.
+    svc.move_visit(seen.visit_id, dt.datetime(2026, 6, 16, 8), None, version=seen.version)
+    with pytest.raises(ConflictError):
+        svc.move_visit(seen.visit_id, dt.datetime(2026, 6, 17, 9), None, version=seen.version)
+    with pytest.raises(ConflictError):
+        svc.cancel_visit(seen.visit_id, version=seen.version)
+    current = {v.visit_id: v for v in svc.calendar(START, END, op_id)}[seen.visit_id]
+    assert current.start == dt.datetime(2026, 6, 16, 8) and current.version > seen.version
+    svc.cancel_visit(seen.visit_id, version=current.version)
+    with pytest.raises(ConflictError):
+        svc.restore_visit(seen.visit_id, VisitStatus.PLANNED, version=current.version)
+
+
+def test_visit_with_outcome_cannot_be_cancelled_or_restored(field):
+    from desktop.models import Visit
+    from desktop.services.uow import UnitOfWork
+
+    op_id, rows = _accepted_rows(field)
+    visit_id = rows[0].visit_id
+    with UnitOfWork(field.store, "Utfall") as uow:
+        uow.session.get(Visit, visit_id).status = VisitStatus.MET
+    svc = field.services.visits
+    with pytest.raises(ValidationError, match="Bara planerade och föreslagna besök kan ställas in"):
+        svc.cancel_visit(visit_id)
+    with pytest.raises(ValidationError, match="Bara inställda besök kan återställas"):
+        svc.restore_visit(visit_id, VisitStatus.PLANNED)
+    assert {v[0]: v[2] for v in visits(field.store, op_id)}[visit_id] is VisitStatus.MET
