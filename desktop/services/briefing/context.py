@@ -36,11 +36,9 @@ from desktop.models import (
     SupportService,
 )
 from desktop.reports.data import Contact, DatedNote, SupportOffer
-from desktop.store import crypto
+from desktop.services.security.notes import open_note
 from desktop.store.database import Store
 
-#: A sealed-box disclosure copy (see desktop.services.security.notes).
-KEY_SEALED_BOX = 0
 #: How far back a group's sanction periods count as "recent events".
 RECENT_DAYS = 365
 #: The most history lines printed per person.
@@ -100,11 +98,6 @@ class PersonContext:
     referrals: list[tuple[int | None, SupportOffer]] = field(default_factory=list)
 
 
-def note_context(note_id: int) -> str:
-    """The AES-GCM context binding a note's text to its row."""
-    return f"note:{note_id}"
-
-
 def own_agency_notes(
     session: Session, store: Store, *, person_ids: Iterable[int] = (), group_ids: Iterable[int] = ()
 ) -> list[OwnNote]:
@@ -127,12 +120,8 @@ def own_agency_notes(
     )
     found = []
     for note in session.scalars(query):
-        try:
-            if note.key_version == KEY_SEALED_BOX:
-                text = cipher.open_box(note.ciphertext, note_context(note.id))
-            else:
-                text = cipher.decrypt(note.ciphertext, note_context(note.id))
-        except crypto.UnwrapError:
+        text = open_note(cipher, note)
+        if text is None:
             continue
         found.append(
             OwnNote(

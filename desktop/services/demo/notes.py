@@ -10,12 +10,8 @@ from desktop.services.demo import texts
 from desktop.services.demo.fieldwork import Fieldwork
 from desktop.services.demo.mapping import Mapped
 from desktop.services.demo.sink import Sink
+from desktop.services.security.notes import seal_note
 from desktop.store.database import CompartmentCipher
-
-
-def note_context(note_id: int) -> str:
-    """The associated data binding a note's ciphertext to its row."""
-    return f"note:{note_id}"
 
 
 def _stamp(day: dt.date, hour: int = 9) -> dt.datetime:
@@ -59,7 +55,7 @@ def build_notes(
                 "visit_id": visit_id,
                 "kind": NoteKind.ASSESSMENT if text.startswith("Bedömning") else NoteKind.FACT,
                 "section": section,
-                "ciphertext": ciphers[code].encrypt(text, note_context(nid)),
+                "ciphertext": seal_note(ciphers[code], nid, text),
                 "key_version": 1,
                 "created_by": users.get(author[code]),
                 "created_at": _stamp(day, 16),

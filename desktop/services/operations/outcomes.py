@@ -35,7 +35,7 @@ from desktop.services.operations.rows import (
     VisitDetail,
 )
 from desktop.services.permissions import Action, require
-from desktop.services.security.notes import KEY_COMPARTMENT, MAX_NOTE_CHARS
+from desktop.services.security.notes import KEY_COMPARTMENT, MAX_NOTE_CHARS, seal_note
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
@@ -191,8 +191,7 @@ class OutcomeService:
                 )
                 session.add(note)
                 session.flush()
-                # Same sealing as NotesService.write_note, so its readers open it.
-                note.ciphertext = cipher.encrypt(data.agency_note.strip(), f"note:{note.id}")
+                note.ciphertext = seal_note(cipher, note.id, data.agency_note.strip())
                 uow.audit("note.create", "note", [note.id])
                 uow.touched("note", note.id)
             uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value)

@@ -5,6 +5,7 @@ A note's text is encrypted with its agency's compartment key and bound to its ro
 the user holds, so a user of another agency gets nothing — not even that a note
 exists, in a list or in a search. A disclosure seals a copy to the receiving agency's
 public key (see ``desktop.store.sealed_box``): the discloser needs no key of theirs.
+Every writer and reader of note text goes through ``seal_note`` / ``open_note`` here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from desktop.services.mapping.notes import AgencyNoteRow
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store import crypto, sealed_box
-from desktop.store.database import Store
+from desktop.store.database import CompartmentCipher, Store
 
 KEY_COMPARTMENT = 1
 KEY_SEALED_BOX = 0  # a disclosure's copy, sealed to the agency's public key
@@ -60,8 +61,36 @@ class DisclosureRow:
     at: dt.datetime
 
 
-def _context(note_id: int) -> str:
+def note_context(note_id: int) -> str:
+    """The AES-GCM associated data binding a note's text to its row."""
     return f"note:{note_id}"
+
+
+def seal_note(cipher: CompartmentCipher, note_id: int, text: str) -> bytes:
+    """A note's text sealed with its agency's compartment key (``KEY_COMPARTMENT``).
+
+    The note row must be flushed first: the ciphertext is bound to its id, so a text
+    copied onto another row fails to open.
+    """
+    return cipher.encrypt(text, note_context(note_id))
+
+
+def seal_note_for_agency(public_key: bytes, agency_code: str, note_id: int, text: str) -> bytes:
+    """A disclosed copy's text sealed to the receiving agency's public key.
+
+    The copy is stored with ``KEY_SEALED_BOX``; only that agency's key holders open it.
+    """
+    return sealed_box.seal_for_agency(public_key, agency_code, text, note_context(note_id))
+
+
+def open_note(cipher: CompartmentCipher, note: Note) -> str | None:
+    """A note's text, or None when it fails to authenticate (tampered: never shown)."""
+    try:
+        if note.key_version == KEY_SEALED_BOX:
+            return cipher.open_box(note.ciphertext, note_context(note.id))
+        return cipher.decrypt(note.ciphertext, note_context(note.id))
+    except crypto.UnwrapError:
+        return None
 
 
 class NotesService:
@@ -130,7 +159,7 @@ class NotesService:
             )
             uow.session.add(note)
             uow.session.flush()
-            note.ciphertext = cipher.encrypt(text, _context(note.id))
+            note.ciphertext = seal_note(cipher, note.id, text)
             uow.audit("note.create", "note", [note.id])
             uow.touched("note", note.id)
             if person_id is not None:
@@ -187,13 +216,8 @@ class NotesService:
             cipher = self._store.compartment(code)
             if cipher is None:
                 continue
-            try:
-                if note.key_version == KEY_SEALED_BOX:
-                    text = cipher.open_box(note.ciphertext, _context(note.id))
-                else:
-                    text = cipher.decrypt(note.ciphertext, _context(note.id))
-            except crypto.UnwrapError:
-                # A note that fails to authenticate was tampered with; never shown.
+            text = open_note(cipher, note)
+            if text is None:
                 continue
             rows.append(
                 NoteRow(
@@ -266,9 +290,7 @@ class NotesService:
             )
             session.add(copy)
             session.flush()
-            copy.ciphertext = sealed_box.seal_for_agency(
-                public, target.code, source.text, _context(copy.id)
-            )
+            copy.ciphertext = seal_note_for_agency(public, target.code, copy.id, source.text)
             disclosure = Disclosure(
                 source_note_id=source.id,
                 copy_note_id=copy.id,

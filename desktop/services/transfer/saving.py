@@ -26,6 +26,7 @@ from desktop.models import (
 from desktop.services.errors import NotFound
 from desktop.services.importing import ImportRow
 from desktop.services.importing.mapping import header_key
+from desktop.services.security.notes import KEY_COMPARTMENT, seal_note
 from desktop.store.database import CompartmentCipher
 
 __all__ = [
@@ -39,10 +40,6 @@ __all__ = [
 
 # Mapped persons and group links are re-examined a year after the list arrived.
 REVIEW_AFTER = dt.timedelta(days=365)
-# The compartment-note format of desktop.services.security.notes: key version 1 is the
-# agency's compartment key, and the AES-GCM context binds the text to the note's row.
-NOTE_KEY_VERSION = 1
-
 _ROLE_WORDS: dict[str, MembershipRole] = {
     "ledare": MembershipRole.LEADER,
     "ledning": MembershipRole.LEADER,
@@ -62,11 +59,6 @@ def parse_role(text: str | None) -> MembershipRole:
     if not text:
         return MembershipRole.MEMBER
     return _ROLE_WORDS.get(header_key(text), MembershipRole.MEMBER)
-
-
-def note_context(note_id: int) -> str:
-    """The AES-GCM context of a compartment note (as the notes service writes it)."""
-    return f"note:{note_id}"
 
 
 @dataclass
@@ -258,12 +250,12 @@ def write_notes(ctx: SaveContext) -> list[int]:
             kind=NoteKind.FACT,
             section=NoteSection.GENERAL,
             ciphertext=b"",
-            key_version=NOTE_KEY_VERSION,
+            key_version=KEY_COMPARTMENT,
             created_by=ctx.user_id,
         )
         ctx.session.add(note)
         notes.append((note, text))
     ctx.session.flush()  # the notes' ids, which the encryption is bound to
     for note, text in notes:
-        note.ciphertext = ctx.cipher.encrypt(text, note_context(note.id))
+        note.ciphertext = seal_note(ctx.cipher, note.id, text)
     return [note.id for note, _ in notes]

@@ -28,7 +28,7 @@ from desktop.models import (
 from desktop.services.demo import DEMO_PASSWORD, DEMO_SETTING, demo_accounts, generate_demo
 from desktop.services.demo.identity import FICTION_PHONES
 from desktop.services.demo.names import all_family_names, all_given_names
-from desktop.services.demo.notes import note_context
+from desktop.services.security.notes import note_context
 from desktop.services.validation import parse_identity_number
 from desktop.store.audit_chain import FIELDS, GENESIS
 from desktop.store.database import LockedDatabase, Store

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.models import LegalBasis, Person, Role
+from desktop.models import LegalBasis, Note, Person, Role
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
-from desktop.services.security.notes import NotesService
+from desktop.services.security.notes import (
+    KEY_COMPARTMENT,
+    KEY_SEALED_BOX,
+    NotesService,
+    open_note,
+    seal_note,
+    seal_note_for_agency,
+)
 from desktop.services.uow import UnitOfWork
 from tests.factories import fresh_with_users, login
 
@@ -167,5 +174,30 @@ def test_person_search_gives_nothing_for_another_agencys_word(world, agency):
             assert secret == nowhere == []
             assert persons.count(PersonFilter(text=SECRET[other])) == 0
         assert [r.id for r in persons.page(PersonFilter(text="Testsson"))]
+    finally:
+        store.lock()
+
+
+def test_seal_note_and_open_note_are_the_one_note_format(world):
+    """Notes written by the service open with ``open_note``; both branches bind the row id."""
+    fresh, _, note_ids = world
+    store = login(fresh.path, "officer_police")
+    try:
+        cipher = store.compartment("police")
+        assert cipher is not None
+        with store.read_session() as session:
+            written = session.get(Note, note_ids["police"])
+            assert SECRET["police"] in (open_note(cipher, written) or "")
+        sealed = Note(id=41, key_version=KEY_COMPARTMENT, ciphertext=seal_note(cipher, 41, "Ett"))
+        assert open_note(cipher, sealed) == "Ett"
+        moved = Note(id=42, key_version=KEY_COMPARTMENT, ciphertext=sealed.ciphertext)
+        assert open_note(cipher, moved) is None
+        blob = seal_note_for_agency(cipher.public_key(), "police", 43, "Utlämnad")
+        assert open_note(cipher, Note(id=43, key_version=KEY_SEALED_BOX, ciphertext=blob)) == (
+            "Utlämnad"
+        )
+        assert open_note(cipher, Note(id=44, key_version=KEY_SEALED_BOX, ciphertext=blob)) is None
+        social = store.compartment("social")
+        assert social is None  # an officer holds only the own agency's key
     finally:
         store.lock()
