@@ -1,15 +1,14 @@
 """Every printout: permission check, a numbered print record and its audit entry, render.
 
-The data is gathered and the serial number taken in one unit of work, so the print
-log and the audit log agree; the PDF is rendered after the transaction so a slow
-render never holds the database. The audit entry holds ids, the serial and the
-template versions, never a name.
+The data is gathered and the serial number taken (``numbering.number_print``) in one
+unit of work, so the print log and the audit log agree; the PDF is rendered after the
+transaction so a slow render never holds the database. The audit entry holds ids, the
+serial and the template versions, never a name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from desktop.services.briefing.builder import (
 )
 from desktop.services.briefing.callin_documents import callin_attendees, invitation_letters
 from desktop.services.briefing.documents import group_overview, operation_schedule, person_sheet
+from desktop.services.briefing.numbering import number_print
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
@@ -35,7 +35,6 @@ from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
-SERIAL_PREFIX = "RP"
 #: What a gather step returns: the document data, the object ids, extra audit detail.
 Gathered = tuple[Any, list[int], str]
 
@@ -62,10 +61,6 @@ class PrintResult:
     path: Path | None
     objects: int
     changes: Changes
-
-
-def format_serial(number: int, year: int) -> str:
-    return f"{SERIAL_PREFIX}-{year}-{number:06d}"
 
 
 def _now() -> dt.datetime:
@@ -254,31 +249,12 @@ class PrintService:
         out: Output,
         now: dt.datetime | None,
     ) -> PrintResult:
-        identity = self._store.identity
         when = now or _now()
         with UnitOfWork(self._store, description) as uow:
-            session = uow.session
-            texts = tpl.current_templates(session, seed=True)
-            versions = {key: texts[key].version for key in used}
-            record = PrintRecord(
-                serial=f"pending-{uuid.uuid4().hex[:20]}",
-                kind=kind,
-                user_id=identity.user_id,
-                agency_id=identity.agency_id,
-                template_versions=versions,
-            )
-            session.add(record)
-            session.flush()
-            # The row id is the database's own sequence: unique and without gaps in order.
-            serial = format_serial(record.id, when.year)
-            record.serial = serial
-            data, object_ids, extra = gather(session, serial, texts, when)
-            record.object_ids = ",".join(str(i) for i in object_ids)
-            template_detail = ",".join(f"{k}:{v}" for k, v in sorted(versions.items()))
-            detail = f"serial={serial};kind={kind};templates={template_detail}"
-            uow.audit("print", kind, object_ids, detail=detail + (f";{extra}" if extra else ""))
-            uow.touched("print_record", record.id)
-            record_id = record.id
+            numbered = number_print(uow, kind, used, when)
+            data, object_ids, extra = gather(uow.session, numbered.serial, numbered.texts, when)
+            numbered.log(object_ids, extra)
+            record_id, serial = numbered.record.id, numbered.serial
         render(data, out)
         path = Path(out) if isinstance(out, str | Path) else None
         return PrintResult(serial, record_id, path, len(object_ids), uow.changes)

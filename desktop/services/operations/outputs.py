@@ -8,17 +8,17 @@ for the password again like every export.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Address, Operation, Person, PrintRecord, Team, Visit, VisitStatus
+from desktop.models import Address, Operation, Person, Team, Visit, VisitStatus
 from desktop.reports.canvas import Output
-from desktop.reports.data import DocumentMeta
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
-from desktop.services.briefing.builder import PROTECTED_AREA
+from desktop.services.briefing import templates as tpl
+from desktop.services.briefing.builder import PROTECTED_AREA, make_meta
+from desktop.services.briefing.numbering import number_print
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
 from desktop.services.operations.queries import UNKNOWN_AREA, person_label
@@ -28,7 +28,6 @@ from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
-MARKING = "SEKRETESS – får ej spridas (OSL 35 kap. 1 §)"
 PRINT_KIND = "team_schedule"
 STATUS_WORDS = {
     VisitStatus.PROPOSED: "förslag",
@@ -105,28 +104,18 @@ class ScheduleOutputs:
                 raise NotFound("Teamet finns inte längre.")
             operation = session.get(Operation, team.operation_id) if team.operation_id else None
             rows = _team_visits(session, team_id, first, last)
-            record = PrintRecord(
-                serial=f"pending-{uuid.uuid4().hex[:20]}",
-                kind=PRINT_KIND,
-                user_id=identity.user_id,
-                agency_id=identity.agency_id,
+            # Same numbering, template versions and audit entry as every other print.
+            used = (tpl.CONFIDENTIALITY,)
+            numbered = number_print(uow, PRINT_KIND, used, now)
+            serial = numbered.serial
+            meta = make_meta(
+                session, self.store, serial, numbered.texts, used, now, with_copy=False
             )
-            session.add(record)
-            session.flush()
-            # Same numbering as every other print: the print log's own sequence.
-            record.serial = serial = f"RP-{now.year}-{record.id:06d}"
-            record.object_ids = ",".join(str(r.id) for r in rows)
-            uow.audit(
-                "print",
-                PRINT_KIND,
-                [r.id for r in rows],
-                detail=f"serial={serial};team={team_id};from={first};to={last}",
-            )
-            uow.touched("print_record", record.id)
+            numbered.log([r.id for r in rows], f"team={team_id};from={first};to={last}")
             name = f"{team.name} – {operation.name}" if operation else team.name
             team_name = team.name
         data = OperationScheduleData(
-            meta=DocumentMeta(MARKING, identity.display_name, now, serial),
+            meta=meta,
             operation_name=name,
             period_start=first,
             period_end=last,

@@ -7,13 +7,12 @@ listing the persons behind a figure, printing the report and every export are lo
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.models import Address, Agency, Group, PrintRecord
+from desktop.models import Address, Agency, Group
 from desktop.services.changes import Changes
 from desktop.services.permissions import Action, require
 from desktop.services.security.reauth import Reauthentication
@@ -146,7 +145,7 @@ class StatisticsService:
         from desktop.reports.statistics import render_statistics_report
         from desktop.services.briefing import templates as tpl
         from desktop.services.briefing.builder import make_meta
-        from desktop.services.briefing.printing import format_serial
+        from desktop.services.briefing.numbering import number_print
 
         identity = self._store.identity
         require(identity, Action.STATS_READ)
@@ -156,31 +155,14 @@ class StatisticsService:
         used = (tpl.CONFIDENTIALITY,)
         with UnitOfWork(self._store, "Skriv ut statistikrapport") as uow:
             session = uow.session
-            texts = tpl.current_templates(session, seed=True)
-            versions = {k: texts[k].version for k in used}
-            record = PrintRecord(
-                serial=f"pending-{uuid.uuid4().hex[:20]}",
-                kind=REPORT_KIND,
-                user_id=identity.user_id,
-                agency_id=identity.agency_id,
-                template_versions=versions,
+            numbered = number_print(uow, REPORT_KIND, used, when)
+            serial = numbered.serial
+            meta = make_meta(
+                session, self._store, serial, numbered.texts, used, when, with_copy=False
             )
-            session.add(record)
-            session.flush()
-            serial = format_serial(record.id, when.year)
-            record.serial = serial
-            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
             result = compute_figures(session, period, filters)
             data = report_data(result, meta, scope_text)
-            templates = ",".join(f"{k}:{v}" for k, v in sorted(versions.items()))
-            uow.audit(
-                "print",
-                REPORT_KIND,
-                (),
-                detail=f"serial={serial};kind={REPORT_KIND};templates={templates};"
-                + _detail(period, filters),
-            )
-            uow.touched("print_record", record.id)
+            numbered.log((), _detail(period, filters))
         render_statistics_report(data, path)
         return ExportResult((path,), result.persons_mapped, serial, uow.changes)
 
