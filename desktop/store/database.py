@@ -11,7 +11,7 @@ import base64
 import contextlib
 import datetime as dt
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -222,6 +222,24 @@ class Store:
                 keys = UnlockedKeys(candidate, keys.compartments)
                 break
         self.__keys = keys
+        # An administrator may have changed the role or switched the account off while
+        # the screen was locked: the row decides, not the identity read at login.
+        try:
+            with storage_errors(), self.read_session() as session:
+                user = session.get(User, self.identity.user_id)
+                active = user is not None and user.active
+                if user is not None:
+                    self.identity = replace(
+                        self.identity, role=user.role, display_name=user.display_name
+                    )
+        except BaseException:
+            self.lock()
+            raise
+        if not active:
+            self.lock()
+            raise WrongPassword(
+                "Kontot är avstängt. Kontakta en administratör för att få logga in igen."
+            )
 
     def _keys(self) -> UnlockedKeys:
         if self.__keys is None:

@@ -669,6 +669,8 @@ SQLITE_SEARCH = (
     "replace(coalesce(new.identity_number, ''), '-', '')); END",
     "CREATE TRIGGER person_search_ad AFTER DELETE ON person BEGIN "
     "DELETE FROM person_search WHERE rowid = old.id; END",
+    # Swedish name order (desktop.store.collation.sv_key) for the person list's ORDER BY.
+    "CREATE INDEX ix_person_sv_name ON person(sv_key(last_name), sv_key(first_name))",
 )
 
 SQLITE_AUDIT_GUARDS = (
