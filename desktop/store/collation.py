@@ -4,6 +4,9 @@ SQLite compares text byte by byte, which puts Ä before Å, lower-case names aft
 é after Ö. The key below gives the Swedish order: case-insensitive, å ä ö after z in that
 order (æ and ø count as ä and ö, as in Swedish dictionaries), other diacritics folded to
 their base letter (é → e, ş → s, ễ → e). PostgreSQL gets the same order from ICU.
+
+Both are registered on every connection (desktop.store.engine.connect_raw): the index
+ix_person_sv_name is built from ``sv_key``, so a connection without it cannot write persons.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import functools
 import unicodedata
 
 COLLATION = "sv"
+# The same order as an SQL function, for the expression index the person list sorts by
+# (ix_person_sv_name): a collation callback runs per comparison and cannot be indexed.
+KEY_FUNCTION = "sv_key"
 # After "z" in ASCII order, in the Swedish order of the last three letters.
 _AFTER_Z = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})
 # Letters NFKD does not decompose, folded by hand to their base letter.
@@ -30,3 +36,8 @@ def compare_swedish(a: str, b: str) -> int:
     """The SQLite collation callback: negative, zero or positive like ``cmp``."""
     ka, kb = swedish_key(a), swedish_key(b)
     return (ka > kb) - (ka < kb)
+
+
+def sort_key_sql(text: str | None) -> str | None:
+    """The ``sv_key(text)`` SQL function: :func:`swedish_key`, NULL for NULL."""
+    return None if text is None else swedish_key(text)

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from desktop.store.collation import COLLATION, compare_swedish
+from desktop.store.collation import COLLATION, KEY_FUNCTION, compare_swedish, sort_key_sql
 from desktop.store.errors import (
     CorruptDatabase,
     DatabaseLocked,
@@ -80,6 +80,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
             conn.execute(pragma)
         # Swedish alphabetical order for ORDER BY ... COLLATE sv (desktop.store.collation).
         conn.create_collation(COLLATION, compare_swedish)
+        conn.create_function(KEY_FUNCTION, 1, sort_key_sql, deterministic=True)
     except sqlcipher.Error as exc:
         conn.close()
         raise translate(exc) from None

@@ -272,37 +272,3 @@ class GroupService:
             uow.audit("group_relation.create", "group_relation", [relation.id])
             uow.touched("group", group_a_id, group_b_id)
         return uow.changes
-
-    def start_sanction(
-        self, group_id: int, trigger_event: str, start: dt.date, measures: str = ""
-    ) -> Changes:
-        require(self.store.identity, Action.GROUP_EDIT)
-        if not trigger_event.strip():
-            raise ValidationError("Beskriv händelsen som utlöste perioden.", "trigger_event")
-        with UnitOfWork(self.store, "Ny sanktionsperiod") as uow:
-            period = SanctionPeriod(
-                group_id=group_id,
-                trigger_event=trigger_event.strip(),
-                start_date=start,
-                measures=measures.strip(),
-            )
-            uow.session.add(period)
-            uow.session.flush()
-            uow.audit("sanction.create", "sanction_period", [period.id])
-            uow.touched("group", group_id)
-        return uow.changes
-
-    def end_sanction(self, period_id: int, end: dt.date, reason: str) -> Changes:
-        require(self.store.identity, Action.GROUP_EDIT)
-        if not reason.strip():
-            raise ValidationError("Ange varför perioden avslutades.", "end_reason")
-        with UnitOfWork(self.store, "Avsluta sanktionsperiod") as uow:
-            period = uow.session.get(SanctionPeriod, period_id)
-            if period is None:
-                raise NotFound()
-            if end < period.start_date:
-                raise ValidationError("Slutdatum ligger före startdatum.", "end_date")
-            period.end_date, period.end_reason = end, reason.strip()
-            uow.audit("sanction.end", "sanction_period", [period_id])
-            uow.touched("group", period.group_id)
-        return uow.changes

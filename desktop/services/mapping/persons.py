@@ -318,6 +318,10 @@ def _profile(session: Session, person_id: int) -> PersonProfile:
         )
         for r in p.relatives
     )
+    # Imported here: the engagement package imports the mapping services (cycle).
+    from desktop.services.engagement.ledger import delivery_stats
+
+    stats = delivery_stats(session, [person_id]).get(person_id)
     return PersonProfile(
         id=p.id,
         version=p.version,
@@ -344,4 +348,6 @@ def _profile(session: Session, person_id: int) -> PersonProfile:
         relatives=relatives,
         memberships=membership_rows(session, Membership.person_id == person_id),
         timeline=person_timeline(session, person_id),
+        deliveries=stats.count if stats else 0,
+        last_delivery=stats.last_on if stats else None,
     )

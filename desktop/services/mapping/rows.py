@@ -72,6 +72,8 @@ class PersonRow:
     review_date: dt.date | None
     area: str | None = None
     groups: str = ""
+    deliveries: int = 0
+    last_delivery: dt.date | None = None
 
     @property
     def full_name(self) -> str:
@@ -170,6 +172,8 @@ class PersonProfile:
     relatives: tuple[RelativeRow, ...] = ()
     memberships: tuple[MembershipRow, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    deliveries: int = 0
+    last_delivery: dt.date | None = None
 
     @property
     def full_name(self) -> str:

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from desktop.models import Address, Group, Membership, Person, Task, TaskStatus
 from desktop.services.mapping.order import swedish
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
-from desktop.store.collation import swedish_key
+from desktop.store.collation import KEY_FUNCTION, swedish_key
 
 PAGE_SIZE = 200
 # At most this many full-text candidates are sorted per keystroke (see list_pool).
@@ -54,6 +54,36 @@ def fts_query(typed: str) -> str | None:
         if len(word) >= 3:
             terms.append('"' + word.replace('"', '""') + '"')
     return " ".join(terms) if terms else None
+
+
+def _swedish_name(dialect: str) -> tuple[ColumnElement[Any], ...]:
+    """The name sort in Swedish order.
+
+    SQLite: the indexed ``sv_key`` expressions (ix_person_sv_name), so ORDER BY ... LIMIT
+    walks the index; ``COLLATE sv`` sorted every match through a Python callback per
+    comparison (measured 1 s for the unfiltered 100,000, 100 ms for one letter).
+    PostgreSQL: the ICU collation.
+    """
+    if dialect == "sqlite":
+        return _SV_NAME
+    return (swedish(Person.last_name, dialect), swedish(Person.first_name, dialect))
+
+
+def sv_key(column: Any) -> ColumnElement[str]:
+    """``sv_key(column)``: the Swedish sort key as SQL (SQLite, desktop.store.collation)."""
+    return getattr(func, KEY_FUNCTION)(column)  # type: ignore[no-any-return]
+
+
+# Built once: constructing SQL function expressions per keystroke costs about a millisecond.
+_SV_NAME = (sv_key(Person.last_name), sv_key(Person.first_name))
+
+
+def _swedish_prefix(prefix: str) -> ColumnElement[bool]:
+    # SQLite: a range on the indexed key, already in list order; case and accents folded.
+    start = swedish_key(prefix)
+    end = start[:-1] + chr(ord(start[-1]) + 1)
+    key = _SV_NAME[0]
+    return and_(key >= start, key < end)
 
 
 def _prefix_condition(prefix: str) -> ColumnElement[bool]:
@@ -104,9 +134,11 @@ def text_condition(
     if not typed:
         return None
     match = fts_query(typed)
+    sqlite = session.get_bind().dialect.name == "sqlite"
     if match is None:
-        return _prefix_condition(_TOKEN.findall(typed)[0])
-    if session.get_bind().dialect.name == "sqlite":
+        prefix = _TOKEN.findall(typed)[0]
+        return _swedish_prefix(prefix) if sqlite else _prefix_condition(prefix)
+    if sqlite:
         return Person.id.in_(_fts_rowids(match, pool))
     return Person.id.in_(_trigram_ids(typed, pool))
 
@@ -223,29 +255,6 @@ def mask_identity(number: str | None) -> str | None:
     return None if not number else number[:9] + "****"
 
 
-def _swedish_page_ids(
-    connection: Connection,
-    conditions: list[ColumnElement[bool]],
-    descending: bool,
-    offset: int,
-    limit: int,
-) -> list[int]:
-    """The ids of one page in Swedish name order, sorted here rather than in SQL.
-
-    A Python collation in ORDER BY costs a callback per comparison (n log n of them) and
-    loses the name index; reading only id and name of the matches and sorting them with
-    cached keys (one per distinct name) measured several times faster.
-    """
-    matches = connection.execute(
-        select(Person.id, Person.last_name, Person.first_name).where(*conditions)
-    ).all()
-    matches.sort(
-        key=lambda r: (swedish_key(r.last_name or ""), swedish_key(r.first_name or ""), r.id),
-        reverse=descending,
-    )
-    return [r.id for r in matches[offset : offset + limit]]
-
-
 def person_page(
     session: Session,
     flt: PersonFilter,
@@ -262,24 +271,20 @@ def person_page(
     # Core execution on the session's connection: the ORM layer adds nothing to column
     # selects and costs a noticeable share of a keystroke.
     connection = session.connection()
-    dialect = session.get_bind().dialect.name
-    if sort is PersonSort.NAME and dialect == "sqlite":
-        ids = _swedish_page_ids(connection, conditions, descending, offset, limit)
-        fetched = {
-            r.id: r
-            for r in connection.execute(select(*_LIST_COLUMNS).where(Person.id.in_(ids))).all()
-        }
-        rows = [fetched[i] for i in ids]
-    else:
-        columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
-        if sort is PersonSort.NAME:
-            columns = tuple(swedish(c, dialect) for c in columns)
-        order = [c.desc() if descending else c.asc() for c in columns]
-        order.append(Person.id.desc() if descending else Person.id.asc())
-        query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order)
-        rows = connection.execute(query.offset(offset).limit(limit)).all()
+    columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
+    if sort is PersonSort.NAME:
+        columns = _swedish_name(session.get_bind().dialect.name)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    order.append(Person.id.desc() if descending else Person.id.asc())
+    query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order)
+    rows = connection.execute(query.offset(offset).limit(limit)).all()
     ids = [r.id for r in rows]
     areas, groups = _areas_of(connection, ids), _groups_of(connection, ids, today)
+    # One batch per page (issue 7: the list shows the count and the last delivery).
+    # Imported here: the engagement package imports the mapping services (cycle).
+    from desktop.services.engagement.ledger import delivery_stats
+
+    stats = delivery_stats(session, ids)
     return [
         PersonRow(
             id=r.id,
@@ -298,6 +303,8 @@ def person_page(
             # A protected identity's area is not shown in lists (skyddad identitet).
             area=None if r.protected_identity else areas.get(r.id),
             groups=", ".join(groups.get(r.id, ())),
+            deliveries=stats[r.id].count if r.id in stats else 0,
+            last_delivery=stats[r.id].last_on if r.id in stats else None,
         )
         for r in rows
     ]

@@ -7,7 +7,7 @@ from desktop.views.wiring import PageContext
 
 
 def create_page(context: PageContext) -> GroupsWorkspace:
-    page = GroupsWorkspace(context.services.mapping)
+    page = GroupsWorkspace(context.services.mapping, context.services.engagement.sanctions)
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

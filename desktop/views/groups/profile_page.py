@@ -9,10 +9,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
+from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.mapping import MappingServices
-from desktop.services.mapping.rows import GroupProfile, MembershipRow, RelationRow, SanctionRow
+from desktop.services.mapping.rows import GroupProfile, MembershipRow, RelationRow
 from desktop.services.permissions import Action, allowed
 from desktop.views.persons.labels import label
+from desktop.views.sanctions.widget import SanctionPeriodsWidget
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -27,7 +29,9 @@ class GroupProfilePage(QWidget):
     group_opened = Signal(int)
     changes_made = Signal(object)
 
-    def __init__(self, mapping: MappingServices, group_id: int, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, mapping: MappingServices, sanctions: SanctionService, group_id: int, parent=None
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
         self.group_id = group_id
@@ -48,15 +52,8 @@ class GroupProfilePage(QWidget):
         )
         may_edit = allowed(mapping.groups.store.identity.role, Action.GROUP_EDIT)
         self.relation_button = QPushButton(self.tr("Ny &relation…"))
-        self.sanction_button = QPushButton(self.tr("Ny sanktions&period…"))
-        self.end_sanction_button = QPushButton(self.tr("&Avsluta period…"))
-        for button, slot in (
-            (self.relation_button, self._new_relation),
-            (self.sanction_button, self._new_sanction),
-            (self.end_sanction_button, self._end_sanction),
-        ):
-            button.setVisible(may_edit)
-            button.clicked.connect(slot)
+        self.relation_button.setVisible(may_edit)
+        self.relation_button.clicked.connect(self._new_relation)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.clicked.connect(self.back_requested)
         self.escape_shortcut = QShortcut(
@@ -85,16 +82,10 @@ class GroupProfilePage(QWidget):
             ],
             self,
         )
-        self.sanctions = RowsTableModel[SanctionRow](
-            [
-                Column(self.tr("Utlöst av"), lambda s: s.trigger_event),
-                Column(self.tr("Start"), lambda s: _date(s.start_date)),
-                Column(self.tr("Slut"), lambda s: _date(s.end_date) or self.tr("pågår")),
-                Column(self.tr("Åtgärder"), lambda s: s.measures),
-                Column(self.tr("Varför avslutad"), lambda s: s.end_reason or ""),
-            ],
-            self,
-        )
+        # Sanction periods are the engagement service's (start, edit, end, delete there).
+        self.sanctions = SanctionPeriodsWidget(sanctions, may_edit)
+        self.sanctions.changes_made.connect(self.changes_made)
+        self.sanctions.model.modelReset.connect(self._show_banner)
         self.members_view = compact_table(self.members, self.tr("Medlemmar"))
         self.members_view.doubleClicked.connect(self._open_member)
         self.relations_view = compact_table(self.relations, self.tr("Relationer"))
@@ -102,11 +93,7 @@ class GroupProfilePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.members_view, self.tr("&Medlemmar"))
         self.tabs.addTab(self.relations_view, self.tr("&Konflikter och allianser"))
-        self.sanctions_view = compact_table(self.sanctions, self.tr("Sanktionsperioder"))
-        self.tabs.addTab(
-            self.sanctions_view,
-            self.tr("&Sanktionsperioder"),
-        )
+        self.tabs.addTab(self.sanctions, self.tr("&Sanktionsperioder"))
 
         top = QHBoxLayout()
         info = QVBoxLayout()
@@ -115,12 +102,7 @@ class GroupProfilePage(QWidget):
         info.addStretch(1)
         top.addLayout(info, 1)
         actions = QVBoxLayout()
-        for button in (
-            self.back_button,
-            self.relation_button,
-            self.sanction_button,
-            self.end_sanction_button,
-        ):
+        for button in (self.back_button, self.relation_button):
             actions.addWidget(button)
         actions.addStretch(1)
         top.addLayout(actions)
@@ -156,7 +138,13 @@ class GroupProfilePage(QWidget):
             .replace("%2", str(len(current)))
             .replace("%3", share)
         )
-        ongoing = [s for s in p.sanctions if s.end_date is None]
+        self.members.set_rows(p.members)
+        self.relations.set_rows(p.relations)
+        self.sanctions.set_group(self.group_id)
+
+    def _show_banner(self) -> None:
+        today = dt.date.today()
+        ongoing = [s for s in self.sanctions.model.rows() if s.active_on(today)]
         self.sanction_banner.setVisible(bool(ongoing))
         if ongoing:
             self.sanction_banner.setText(
@@ -164,9 +152,6 @@ class GroupProfilePage(QWidget):
                 .replace("%1", _date(ongoing[0].start_date))
                 .replace("%2", ongoing[0].trigger_event)
             )
-        self.members.set_rows(p.members)
-        self.relations.set_rows(p.relations)
-        self.sanctions.set_rows(p.sanctions)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("group", "person"):
@@ -180,24 +165,6 @@ class GroupProfilePage(QWidget):
         from desktop.views.groups.relation_dialogs import RelationDialog
 
         self._run(RelationDialog(self._mapping.groups, self.group_id, parent=self))
-
-    def _new_sanction(self) -> None:
-        from desktop.views.groups.relation_dialogs import SanctionDialog
-
-        self._run(SanctionDialog(self._mapping.groups, self.group_id, parent=self))
-
-    def _end_sanction(self) -> None:
-        from desktop.views.groups.relation_dialogs import EndSanctionDialog
-
-        period = self.sanctions.row_at(self.sanctions_view.currentIndex().row())
-        if period is None:
-            ongoing = [
-                s for s in (self.profile.sanctions if self.profile else ()) if not s.end_date
-            ]
-            period = ongoing[0] if ongoing else None
-        if period is None or period.end_date is not None:
-            return
-        self._run(EndSanctionDialog(self._mapping.groups, period.id, parent=self))
 
     def _open_member(self, index) -> None:  # type: ignore[no-untyped-def]
         member = self.members.row_at(index.row())

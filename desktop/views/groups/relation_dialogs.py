@@ -1,16 +1,15 @@
-"""Dialogs on a group profile: a relation to another group, a sanction period."""
+"""Dialog on a group profile: a relation to another group (sanction periods: views.sanctions)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desktop.models import GroupRelationKind
 from desktop.services.changes import Changes
 from desktop.services.mapping.groups import GroupService
 from desktop.services.mapping.parsing import optional_date
-from desktop.services.validation import parse_date
 from desktop.views.persons.labels import label
 from desktop.views.widgets.form_dialog import FormDialog
 
@@ -43,44 +42,4 @@ class RelationDialog(FormDialog):
             GroupRelationKind(self.kind.currentData()),
             optional_date(self.since.text(), "since"),
             self.description.text(),
-        )
-
-
-class SanctionDialog(FormDialog):
-    """Start a period of increased focus (ökat fokus) after violence."""
-
-    def __init__(self, groups: GroupService, group_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Ny sanktionsperiod"), parent)
-        self._groups, self._group_id = groups, group_id
-        self.trigger = self.add_row(
-            self.tr("&Utlöst av"), "trigger_event", QLineEdit(), self.tr("Utlöst av")
-        )
-        self.start = self.add_row(self.tr("&Start"), "start", QLineEdit(), self.tr("Start"))
-        self.start.setText(dt.date.today().isoformat())
-        self.measures = self.add_row(
-            self.tr("Å&tgärder"), "measures", QPlainTextEdit(), self.tr("Åtgärder")
-        )
-
-    def submit(self) -> Changes:
-        return self._groups.start_sanction(
-            self._group_id,
-            self.trigger.text(),
-            parse_date(self.start.text(), "start"),
-            self.measures.toPlainText(),
-        )
-
-
-class EndSanctionDialog(FormDialog):
-    def __init__(self, groups: GroupService, period_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Avsluta sanktionsperiod"), parent)
-        self._groups, self._period_id = groups, period_id
-        self.end = self.add_row(self.tr("&Slut"), "end_date", QLineEdit(), self.tr("Slut"))
-        self.end.setText(dt.date.today().isoformat())
-        self.reason = self.add_row(
-            self.tr("&Varför avslutad"), "end_reason", QLineEdit(), self.tr("Varför avslutad")
-        )
-
-    def submit(self) -> Changes:
-        return self._groups.end_sanction(
-            self._period_id, parse_date(self.end.text(), "end_date"), self.reason.text()
         )

@@ -9,13 +9,13 @@ from desktop.views.groups.workspace import GroupsWorkspace
 
 
 def groups(services: Services) -> QWidget:
-    page = GroupsWorkspace(services.mapping)
+    page = GroupsWorkspace(services.mapping, services.engagement.sanctions)
     page.resize(1280, 800)
     return page
 
 
 def group(services: Services) -> QWidget:
-    page = GroupsWorkspace(services.mapping)
+    page = GroupsWorkspace(services.mapping, services.engagement.sanctions)
     page.resize(1280, 800)
     rows = services.mapping.groups.list()
     if rows:
@@ -24,7 +24,7 @@ def group(services: Services) -> QWidget:
 
 
 def network(services: Services) -> QWidget:
-    page = GroupsWorkspace(services.mapping)
+    page = GroupsWorkspace(services.mapping, services.engagement.sanctions)
     page.resize(1280, 800)
     page.open_network()
     return page

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
+from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.mapping import MappingServices
 from desktop.views.groups.list_page import GroupsPage
 from desktop.views.groups.network_page import NetworkPage
@@ -16,9 +17,12 @@ from desktop.views.widgets.drill_stack import DrillStack
 class GroupsWorkspace(QWidget):
     changes_made = Signal(object)
 
-    def __init__(self, mapping: MappingServices, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, mapping: MappingServices, sanctions: SanctionService, parent=None
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._sanctions = sanctions
         self.list_page = GroupsPage(mapping)
         self.list_page.group_opened.connect(self.open_group)
         self.list_page.network_requested.connect(self.open_network)
@@ -30,7 +34,7 @@ class GroupsWorkspace(QWidget):
         layout.addWidget(self.stack)
 
     def open_group(self, group_id: int) -> GroupProfilePage:
-        page = GroupProfilePage(self._mapping, group_id)
+        page = GroupProfilePage(self._mapping, self._sanctions, group_id)
         page.back_requested.connect(self.stack.pop)
         page.group_opened.connect(self.open_group)
         page.person_opened.connect(self.open_person)

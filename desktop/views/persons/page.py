@@ -7,7 +7,9 @@ from desktop.views.wiring import PageContext
 
 
 def create_page(context: PageContext) -> PersonsWorkspace:
-    page = PersonsWorkspace(context.services.mapping, context.settings.backend)
+    page = PersonsWorkspace(
+        context.services.mapping, context.services.engagement.sanctions, context.settings.backend
+    )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

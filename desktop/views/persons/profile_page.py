@@ -79,6 +79,7 @@ class PersonProfilePage(QWidget):
         self.aliases = QLabel()
         self.facts = QLabel()
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deliveries = QLabel()
         self.identity = QLabel()
         self.reveal_button = QPushButton(self.tr("&Visa personnummer"))
         self.reveal_button.setVisible(self._may_reveal)
@@ -185,6 +186,7 @@ class PersonProfilePage(QWidget):
         details.addWidget(self.name)
         details.addWidget(self.aliases)
         details.addWidget(self.facts)
+        details.addWidget(self.deliveries)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity)
         identity_row.addWidget(self.reveal_button)
@@ -241,6 +243,15 @@ class PersonProfilePage(QWidget):
         if profile.review_date:
             parts.append(self.tr("Omprövas %1").replace("%1", _date(profile.review_date)))
         self.facts.setText(" · ".join(parts))
+        if not profile.deliveries:
+            delivered = self.tr("Har inte fått budskapet ännu")
+        elif profile.deliveries == 1:
+            delivered = self.tr("Budskapet delgivet en gång, %1")
+        else:
+            delivered = self.tr("Budskapet delgivet %2 gånger, senast %1").replace(
+                "%2", str(profile.deliveries)
+            )
+        self.deliveries.setText(delivered.replace("%1", _date(profile.last_delivery)))
         self.identity.setText(
             self.tr("Personnummer: %1").replace("%1", profile.identity_masked or "–")
         )

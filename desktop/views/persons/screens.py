@@ -10,13 +10,13 @@ from desktop.views.persons.workspace import PersonsWorkspace
 
 
 def persons(services: Services) -> QWidget:
-    page = PersonsWorkspace(services.mapping)
+    page = PersonsWorkspace(services.mapping, services.engagement.sanctions)
     page.resize(1280, 800)
     return page
 
 
 def person(services: Services) -> QWidget:
-    page = PersonsWorkspace(services.mapping)
+    page = PersonsWorkspace(services.mapping, services.engagement.sanctions)
     page.resize(1280, 800)
     first = services.mapping.persons.page(PersonFilter(), limit=1)
     if first:

@@ -37,6 +37,8 @@ class PersonColumn(enum.IntEnum):
     RISK = 8
     PRIORITY = 9
     REVIEW_DATE = 10
+    DELIVERIES = 11
+    LAST_DELIVERY = 12
 
 
 HEADERS: dict[PersonColumn, str] = {
@@ -51,6 +53,8 @@ HEADERS: dict[PersonColumn, str] = {
     PersonColumn.RISK: QT_TRANSLATE_NOOP("PersonTableModel", "Risk"),
     PersonColumn.PRIORITY: QT_TRANSLATE_NOOP("PersonTableModel", "Prio"),
     PersonColumn.REVIEW_DATE: QT_TRANSLATE_NOOP("PersonTableModel", "Omprövas"),
+    PersonColumn.DELIVERIES: QT_TRANSLATE_NOOP("PersonTableModel", "Delgivningar"),
+    PersonColumn.LAST_DELIVERY: QT_TRANSLATE_NOOP("PersonTableModel", "Senast delgiven"),
 }
 
 SORTS: dict[PersonColumn, PersonSort] = {
@@ -217,4 +221,8 @@ class PersonTableModel(QAbstractTableModel):
                 return ""
             due = " !" if row.review_date <= self._today else ""
             return row.review_date.isoformat() + due
+        if column is PersonColumn.DELIVERIES:
+            return str(row.deliveries) if row.deliveries else ""
+        if column is PersonColumn.LAST_DELIVERY:
+            return row.last_delivery.isoformat() if row.last_delivery else ""
         return ""

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
+from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.mapping import MappingServices
 from desktop.views.persons.list_page import PersonsPage
 from desktop.views.persons.profile_page import PersonProfilePage
@@ -18,11 +19,16 @@ class PersonsWorkspace(QWidget):
 
     changes_made = Signal(object)
 
-    def __init__(
-        self, mapping: MappingServices, settings: QSettings | None = None, parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self,
+        mapping: MappingServices,
+        sanctions: SanctionService,
+        settings: QSettings | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._sanctions = sanctions
         self.list_page = PersonsPage(mapping, settings)
         self.review_page = ReviewPage(mapping)
         self.tabs = QTabWidget()
@@ -49,7 +55,7 @@ class PersonsWorkspace(QWidget):
     def open_group(self, group_id: int) -> None:
         from desktop.views.groups.profile_page import GroupProfilePage
 
-        page = GroupProfilePage(self._mapping, group_id)
+        page = GroupProfilePage(self._mapping, self._sanctions, group_id)
         page.back_requested.connect(self.stack.pop)
         page.person_opened.connect(self.open_person)
         page.changes_made.connect(self._changed)

@@ -24,7 +24,7 @@ def test_group_list_and_coverage(qtbot, mapped, qtmodeltester):
 
 def test_group_profile(qtbot, mapped):
     services, ids = mapped
-    page = GroupProfilePage(services.mapping, ids["Södra sidan"])
+    page = GroupProfilePage(services.mapping, services.engagement.sanctions, ids["Södra sidan"])
     qtbot.addWidget(page)
     assert page.members.rowCount() == 2
     assert "Täckning: 1 av 2" in page.coverage.text()
@@ -57,7 +57,7 @@ def test_network_is_clickable_and_printable(qtbot, mapped, tmp_path):
 
 def test_workspace_network_to_group(qtbot, mapped):
     services, ids = mapped
-    space = GroupsWorkspace(services.mapping)
+    space = GroupsWorkspace(services.mapping, services.engagement.sanctions)
     qtbot.addWidget(space)
     network = space.open_network()
     network.group_opened.emit(ids["Norra gänget"])
@@ -88,12 +88,8 @@ def test_group_dialog_creates_and_edits(qtbot, mapped):
     assert services.mapping.groups.profile(ids["Parkgruppen"]).description == "Ny beskrivning"
 
 
-def test_relation_and_sanction_dialogs(qtbot, mapped):
-    from desktop.views.groups.relation_dialogs import (
-        EndSanctionDialog,
-        RelationDialog,
-        SanctionDialog,
-    )
+def test_relation_dialog(qtbot, mapped):
+    from desktop.views.groups.relation_dialogs import RelationDialog
 
     services, ids = mapped
     groups = services.mapping.groups
@@ -104,18 +100,37 @@ def test_relation_and_sanction_dialogs(qtbot, mapped):
     relation.kind.setCurrentIndex(relation.kind.findText("Allians"))
     relation.save()
     assert relation.result() == 1
-    sanction = SanctionDialog(groups, gid)
-    qtbot.addWidget(sanction)
-    sanction.save()
-    assert "utlöste" in sanction.error.text()
-    sanction.trigger.setText("Skottlossning")
-    sanction.save()
-    assert sanction.result() == 1
-    period = groups.profile(gid).sanctions[0]
-    end = EndSanctionDialog(groups, period.id)
-    qtbot.addWidget(end)
-    end.reason.setText("Lugnt i tre månader")
-    end.save()
     profile = groups.profile(gid)
-    assert profile.sanctions[0].end_reason == "Lugnt i tre månader"
     assert {r.other_group_name for r in profile.relations} == {"Parkgruppen", "Södra sidan"}
+
+
+def test_group_profile_embeds_the_sanction_periods_widget(qtbot, mapped, monkeypatch):
+    from desktop.views.sanctions.dialogs import EndSanctionDialog, SanctionDialog
+
+    services, ids = mapped
+    page = GroupProfilePage(services.mapping, services.engagement.sanctions, ids["Centrumligan"])
+    qtbot.addWidget(page)
+    assert page.tabs.indexOf(page.sanctions) >= 0
+    assert page.sanction_banner.isHidden() and page.sanctions.new_button.isEnabled()
+
+    def start(dialog: SanctionDialog) -> int:
+        dialog.trigger.setPlainText("Skottlossning vid torget")
+        return 1
+
+    monkeypatch.setattr(SanctionDialog, "exec", start)
+    with qtbot.waitSignal(page.changes_made):
+        page.sanctions.new_button.click()
+    assert not page.sanction_banner.isHidden()
+    assert "Skottlossning vid torget" in page.sanction_banner.text()
+
+    def end(dialog: EndSanctionDialog) -> int:
+        dialog.reason.setText("Lugnt i tre månader")
+        return 1
+
+    monkeypatch.setattr(EndSanctionDialog, "exec", end)
+    page.sanctions.view.selectRow(0)
+    with qtbot.waitSignal(page.changes_made):
+        page.sanctions.end_button.click()
+    # Ended today: still running today, over from tomorrow.
+    period = services.engagement.sanctions.periods(ids["Centrumligan"])[0]
+    assert period.end_reason == "Lugnt i tre månader"

@@ -48,11 +48,25 @@ def test_person_model_pages_on_demand(qtmodeltester):
     assert model.index(3, PersonColumn.AREA).data() == "Skyddad"
     assert "skyddad" in model.index(3, PersonColumn.NAME).data()
     assert model.index(0, PersonColumn.RISK).data() == "skjuta"
+    assert model.index(0, PersonColumn.DELIVERIES).data() == ""
+    assert model.headerData(PersonColumn.DELIVERIES, Qt.Orientation.Horizontal) == "Delgivningar"
     model.sort(PersonColumn.BIRTH_DATE, Qt.SortOrder.DescendingOrder)
     assert calls[-1][1:4] == ("birth_date", True, 0)
     before = len(calls)
     model.sort(PersonColumn.GROUPS)  # not sortable in SQL: ignored
     assert len(calls) == before
+
+
+def test_person_model_shows_delivery_count_and_last_date():
+    from dataclasses import replace
+
+    delivered = replace(row(1), deliveries=3, last_delivery=dt.date(2026, 5, 2))
+    model = PersonTableModel(lambda *_args: [delivered], page_size=5)
+    model.load()
+    assert model.index(0, PersonColumn.DELIVERIES).data() == "3"
+    assert model.index(0, PersonColumn.LAST_DELIVERY).data() == "2026-05-02"
+    header = model.headerData(PersonColumn.LAST_DELIVERY, Qt.Orientation.Horizontal)
+    assert header == "Senast delgiven"
 
 
 def test_rows_model(qtmodeltester):

@@ -85,6 +85,7 @@ def test_profile_reads_are_audited_and_reveal_shows_number(qtbot, mapped):
     assert "****" not in page.identity.text()
     assert audit_count(services.store, "person.reveal_id") == 1
     assert page.tabs.count() == 5
+    assert page.deliveries.text().startswith("Budskapet delgivet en gång, 20")
     assert page.addresses.rowCount() == 1 and page.memberships.rowCount() == 1
     with qtbot.waitSignal(page.back_requested):
         page.back_button.click()
@@ -100,7 +101,7 @@ def test_protected_identity_is_marked(qtbot, mapped):
 
 def test_workspace_opens_profile_and_linked_relative(qtbot, mapped):
     services, ids = mapped
-    space = PersonsWorkspace(services.mapping)
+    space = PersonsWorkspace(services.mapping, services.engagement.sanctions)
     qtbot.addWidget(space)
     profile = space.open_person(ids["Ali Hassan"])
     assert space.stack.currentWidget() is profile

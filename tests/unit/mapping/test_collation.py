@@ -69,3 +69,44 @@ def test_group_list_sorts_in_swedish_order(services):
         "Ängen",
         "Östra",
     ]
+
+
+def test_list_and_profile_carry_delivery_count_and_last_date(services):
+    import datetime as dt
+
+    store = services.store
+    reached, unreached = f.person(store, "Ali", "Berg"), f.person(store, "Bo", "Dahl")
+    f.delivery(store, reached, dt.date(2026, 3, 1))
+    f.delivery(store, reached, dt.date(2026, 5, 2))
+    rows = {r.id: r for r in services.mapping.persons.page(PersonFilter())}
+    assert (rows[reached].deliveries, rows[reached].last_delivery) == (2, dt.date(2026, 5, 2))
+    assert (rows[unreached].deliveries, rows[unreached].last_delivery) == (0, None)
+    profile = services.mapping.persons.profile(reached)
+    assert (profile.deliveries, profile.last_delivery) == (2, dt.date(2026, 5, 2))
+
+
+def test_name_order_walks_the_swedish_index_without_sorting(services):
+    from sqlalchemy import select
+
+    from desktop.models import Person
+    from desktop.services.mapping import search
+
+    with services.store.read_session() as session:
+        order = search._swedish_name("sqlite")
+        query = select(Person.id).order_by(*order, Person.id).limit(10)
+        compiled = query.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        plan = " ".join(
+            str(r[-1])
+            for r in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        )
+    assert "ix_person_sv_name" in plan and "TEMP B-TREE" not in plan
+
+
+def test_one_or_two_letters_match_the_last_name_start_in_swedish_order(services):
+    store = services.store
+    for last in ["de Vries", "Dahl", "Öberg", "Åberg", "Östberg"]:
+        f.person(store, "Adam", last)
+    persons = services.mapping.persons
+    assert [r.last_name for r in persons.page(PersonFilter(text="d"))] == ["Dahl", "de Vries"]
+    assert [r.last_name for r in persons.page(PersonFilter(text="Ö"))] == ["Öberg", "Östberg"]
+    assert [r.last_name for r in persons.page(PersonFilter(text="å"))] == ["Åberg"]

@@ -100,7 +100,7 @@ def test_review_list_and_keep(services):
         review.mark_reviewed(ReviewKind.PERSON, a, TODAY)
 
 
-def test_group_profile_coverage_relations_sanctions(services):
+def test_group_profile_coverage_and_relations(services):
     store, groups = services.store, services.mapping.groups
     groups.create(GroupInput("Norra", aliases="N; NG", area="Fosie"))
     north = groups.list()[0].id
@@ -112,15 +112,12 @@ def test_group_profile_coverage_relations_sanctions(services):
         )
     f.delivery(store, people[0])
     groups.add_relation(north, south, GroupRelationKind.ACTIVE_CONFLICT, TODAY)
-    groups.start_sanction(north, "Skottlossning", TODAY)
     profile = groups.profile(north)
     assert profile.aliases == ("N", "NG")
     assert profile.coverage == 0.25
     assert [(r.other_group_name, r.kind) for r in profile.relations] == [
         ("Södra", GroupRelationKind.ACTIVE_CONFLICT)
     ]
-    assert profile.sanctions[0].end_date is None
-    groups.end_sanction(profile.sanctions[0].id, TODAY, "Lugnt i tre månader")
     row = {g.name: g for g in groups.list()}["Norra"]
     assert (row.members, row.reached) == (4, 1)
     network = groups.network()
