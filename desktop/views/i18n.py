@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -20,6 +21,9 @@ Language = Literal["sv", "en"]
 LANGUAGES: tuple[Language, ...] = ("sv", "en")
 
 TRANSLATIONS_DIR = resources_dir() / "translations"
+
+# Timestamps are stored as naive UTC; people read and filter in Swedish wall time.
+LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
 
 # Marks the translators this module installed, so a language switch can
 # remove exactly those and nothing another component added.
@@ -88,3 +92,21 @@ def format_datetime(value: dt.datetime) -> str:
 def iso_week(d: dt.date) -> int:
     """Returns the ISO 8601 week number, the one Swedish calendars print."""
     return d.isocalendar().week
+
+
+def utc_to_local(value: dt.datetime) -> dt.datetime:
+    """Returns a stored naive-UTC timestamp as naive Stockholm wall time."""
+    return value.replace(tzinfo=dt.UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def local_day_to_utc_range(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Returns the Stockholm calendar day ``day`` as naive-UTC ``[start, end)``.
+
+    The range is 23 or 25 hours long on the days summer time starts or ends.
+    """
+
+    def midnight(d: dt.date) -> dt.datetime:
+        local = dt.datetime.combine(d, dt.time(), tzinfo=LOCAL_ZONE)
+        return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+    return midnight(day), midnight(day + dt.timedelta(days=1))

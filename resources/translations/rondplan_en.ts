@@ -244,8 +244,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Tid (UTC)</source>
-        <translation>Time (UTC)</translation>
+        <source>Tid</source>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -244,7 +244,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Tid (UTC)</source>
+        <source>Tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

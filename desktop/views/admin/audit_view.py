@@ -27,12 +27,16 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.views.admin.models import AuditTableModel
 from desktop.views.admin.reauth_dialog import run_sensitive
+from desktop.views.i18n import local_day_to_utc_range
 from desktop.views.widgets.tables import compact_table
 
 
-def _day(edit: QDateEdit) -> dt.datetime:
-    d = edit.date()
-    return dt.datetime(d.year(), d.month(), d.day())
+def _utc_range(first: QDateEdit, last: QDateEdit) -> tuple[dt.datetime, dt.datetime]:
+    """The chosen Stockholm days, from the first's midnight to after the last, in UTC."""
+    a, b = first.date(), last.date()
+    start, _ = local_day_to_utc_range(dt.date(a.year(), a.month(), a.day()))
+    _, end = local_day_to_utc_range(dt.date(b.year(), b.month(), b.day()))
+    return start, end
 
 
 class AuditView(QWidget):
@@ -123,9 +127,10 @@ class AuditView(QWidget):
         self.status.setText(f"{what}: {len(rows)}")
 
     def run_filter(self) -> None:
+        start, end = _utc_range(self.start, self.end)
         flt = AuditFilter(
-            start=_day(self.start),
-            end=_day(self.end) + dt.timedelta(days=1),
+            start=start,
+            end=end,
             user_id=self.user.currentData(),
             action=self.action.text().strip(),
             object_id=self._object_id(),
@@ -144,7 +149,7 @@ class AuditView(QWidget):
         self._show(rows, self.tr("Läsningar av person %1").replace("%1", str(person_id)))
 
     def outside_operations(self) -> None:
-        start, end = _day(self.start), _day(self.end) + dt.timedelta(days=1)
+        start, end = _utc_range(self.start, self.end)
         rows = run_sensitive(
             self,
             self._security.reauth,

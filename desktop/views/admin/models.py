@@ -13,7 +13,7 @@ from desktop.services.security.audit_log import AuditRow
 from desktop.services.security.backups import BackupRow
 from desktop.services.security.retention import ReviewRow, RuleRow
 from desktop.services.security.users import UserRow
-from desktop.views.i18n import format_datetime
+from desktop.views.i18n import format_datetime, utc_to_local
 from desktop.views.labels import agency_label, role_label
 
 Row = TypeVar("Row")
@@ -67,7 +67,8 @@ class _FrozenRowsModel(QAbstractTableModel, Generic[Row]):
 
 
 def _when(value: Any) -> str:
-    return format_datetime(value) if value is not None else "–"
+    """A stored naive-UTC time (logins, backups, activity) in Stockholm time."""
+    return format_datetime(utc_to_local(value)) if value is not None else "–"
 
 
 class UsersTableModel(_FrozenRowsModel[UserRow]):
@@ -202,7 +203,7 @@ class AuditTableModel(_FrozenRowsModel[AuditRow]):
         C = self.Column
         return {
             C.SEQ: self.tr("Nr"),
-            C.TIME: self.tr("Tid (UTC)"),
+            C.TIME: self.tr("Tid"),
             C.USER: self.tr("Användare"),
             C.ROLE: self.tr("Roll"),
             C.AGENCY: self.tr("Myndighet"),
@@ -218,7 +219,7 @@ class AuditTableModel(_FrozenRowsModel[AuditRow]):
         if column is C.SEQ:
             return str(row.seq)
         if column is C.TIME:
-            return row.at.strftime("%Y-%m-%d %H:%M:%S")
+            return utc_to_local(row.at).strftime("%Y-%m-%d %H:%M:%S")
         if column is C.USER:
             return row.username or (str(row.user_id) if row.user_id else "–")
         if column is C.ROLE:
