@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.operations.rows import (
@@ -31,64 +23,24 @@ from desktop.views.operations.labels import (
     missing_text,
     word,
 )
+from desktop.views.widgets.rows_model import EnumRowsModel, Index
+
+__all__ = ["WARN", "Index", "RowsModel"]
 
 Row = TypeVar("Row")
-Index = QModelIndex | QPersistentModelIndex
 WARN = QColor("#B00020")
 
 
-class RowsModel(QAbstractTableModel, Generic[Row]):
-    """Frozen rows in, text out. Subclasses name their columns and headers."""
+class RowsModel(EnumRowsModel[Row]):
+    """Frozen rows in, text out. Subclasses name their columns and headers; ``warn``
+    paints a cell red."""
 
-    COLUMNS: type[enum.IntEnum]
-    HEADERS: dict[Any, str]
-    CONTEXT = "Insatstabeller"
+    CONTEXT: ClassVar[str] = "Insatstabeller"
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Row, ...] = ()
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[Row, ...]:
-        return self._rows
-
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[self.COLUMNS(section)])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+    def extra(self, row: Row, column: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and self.warn(row, column):
             return QBrush(WARN)
         return None
-
-    def text(self, row: Row, column: Any) -> str:
-        raise NotImplementedError
 
     def warn(self, row: Row, column: Any) -> bool:
         return False
