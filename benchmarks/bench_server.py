@@ -113,6 +113,9 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
         admin.keyslots.put(username, PASSWORD, keys)
     admin.keyslots.save()
     admin.lock()
+    # Planner statistics, as autovacuum would have gathered on a server in use.
+    with psycopg.connect(ServerAddress.parse(url).conninfo(), autocommit=True) as conn:
+        conn.execute("ANALYZE")
     return url, [n for n, _ in names], visit_ids
 
 

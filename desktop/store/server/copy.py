@@ -114,6 +114,10 @@ def _copy_tables(
                     )
     finally:
         target.dispose()
+    # Fresh statistics, so the planner does not take the new tables for empty ones.
+    with owner_connection(address) as conn:
+        conn.autocommit = True
+        conn.execute("ANALYZE")
     return counts
 
 
