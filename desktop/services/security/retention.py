@@ -1,8 +1,11 @@
 """Retention (gallring): rules per data category and agency, and the run that deletes.
 
-The run deletes what is past its rule's deadline, then rebuilds the file (``VACUUM``)
-and empties the WAL (``wal_checkpoint(TRUNCATE)``) so nothing remains in free pages or
-the log; ``secure_delete`` is on for every connection. Only counts are logged.
+The run deletes what is past its rule's deadline; ``secure_delete`` is on for every
+connection, so deleted rows are overwritten. An administrator's run (admin page, CLI,
+restore) then rebuilds the file (``VACUUM``) and empties the WAL
+(``wal_checkpoint(TRUNCATE)``) so nothing remains in free pages or the log; the daily run
+while people work does not, since that holds the write lock for the whole file.
+Only counts are logged.
 Persons are never deleted by the run: those without activity are listed for review.
 Audit entries are kept (the chain is append-only); an AUDIT rule is informational.
 """
@@ -142,11 +145,12 @@ class RetentionService:
         return uow.changes
 
     # -- runs ------------------------------------------------------------------------
-    def run(self, *, scheduled: bool = False) -> RunResult:
+    def run(self, *, scheduled: bool = False, compact: bool = True) -> RunResult:
         """Delete everything past its deadline; log counts only.
 
         ``scheduled`` runs (the daily job, a restore) need no administrator: the rules
-        were already decided by one.
+        were already decided by one. ``compact`` rebuilds the file afterwards (also
+        after earlier daily runs that did not); the daily job passes False.
         """
         if not scheduled:
             require(self._store.identity, Action.RETENTION_ADMIN)
@@ -181,18 +185,20 @@ class RetentionService:
             for category, n in counts.items():
                 if n:
                     uow.touched(category.value)
-        if any(counts.values()):
+        if compact:
             self._scrub()
+        elif any(counts.values()):
+            self._checkpoint()
         return RunResult(counts, review)
 
     def run_if_due(self) -> RunResult | None:
-        """The daily job: run unless a run already happened today (UTC)."""
+        """The daily job: run unless a run already happened today (UTC); never compacts."""
         with self._store.read_session() as session:
             last = session.get(Setting, LAST_RUN_SETTING)
             last_value = str(last.value) if last is not None else ""
         if last_value[:10] == self._clock().date().isoformat():
             return None
-        return self.run(scheduled=True)
+        return self.run(scheduled=True, compact=False)
 
     def persons_for_review(self) -> list[ReviewRow]:
         """Persons with no activity within the PERSON rule's time, oldest first."""
@@ -212,6 +218,15 @@ class RetentionService:
             uow.touched("person", *person_ids, *deleted)
         self._scrub()
         return uow.changes
+
+    def _checkpoint(self) -> None:
+        """Move the WAL into the file without waiting for (or blocking) anyone."""
+        if self._store.engine.dialect.name != "sqlite":
+            return  # a server database has no WAL file of ours
+        with storage_errors(), self._store.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _scrub(self) -> None:
         """Rebuild the file and empty the WAL so deleted rows leave no trace."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from desktop.models import (
     AuditEntry,
@@ -198,3 +198,30 @@ def test_visit_cutoff_compares_stockholm_wall_time(tmp_path):
     with fresh.admin.read_session() as session:
         assert list(session.scalars(select(Visit.starts_at))) == [kept]
     fresh.admin.lock()
+
+
+def _statements(store) -> list[str]:
+    """Every SQL statement the store's connections run from now on."""
+    seen: list[str] = []
+    store.engine.dispose()
+
+    def trace(dbapi_connection, _record) -> None:
+        dbapi_connection.set_trace_callback(seen.append)
+
+    event.listen(store.engine, "connect", trace)
+    return seen
+
+
+def test_daily_run_does_not_rebuild_the_file_but_the_administrators_run_does(world):
+    # The daily run happens while people work: a VACUUM would hold the write lock for
+    # the whole file. Only an administrator's explicit run compacts.
+    fresh, security, clock, _ = world
+    clock.advance(days=KEEP, seconds=1)
+    seen = _statements(fresh.admin)
+    result = security.retention.run_if_due()
+    assert result is not None and result.counts[RetentionCategory.NOTE] == 1
+    assert not any("VACUUM" in s.upper() for s in seen)
+    assert not any("TRUNCATE" in s.upper() for s in seen)
+    clock.advance(days=1)
+    security.retention.run()
+    assert any(s.strip().upper() == "VACUUM" for s in seen)
