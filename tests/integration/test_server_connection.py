@@ -66,3 +66,16 @@ def test_pooled_connections_killed_by_a_server_restart_are_replaced(coordinator)
         )
     # pool_pre_ping notices the dead connections; the next call simply works.
     assert persons.create(PersonInput("Cem", "Ek")).touches("person")
+
+
+def test_lock_forgets_the_login_and_unlock_restores_it(coordinator):
+    _, services = coordinator
+    store = services.store
+    store.lock()
+    assert store._conninfo == ""  # no derived password kept while locked
+    from desktop.store.errors import WrongPassword
+
+    with pytest.raises(WrongPassword):
+        store.connect()
+    store.unlock(pg.PASSWORD)
+    assert services.mapping.persons.create(PersonInput("Dan", "Ek")).touches("person")

@@ -136,6 +136,20 @@ class ServerStore(Store):
             self.engine.dispose()
             self._conninfo = self.address.conninfo(self.role, role_password(self.role, new))
 
+    def lock(self) -> None:
+        """As for a file: close connections and forget the keys, and the login secret."""
+        super().lock()
+        self._conninfo = ""
+
+    def unlock(self, password: str) -> None:
+        # The base class checks the password against the slot, then re-reads the user row.
+        self._conninfo = self.address.conninfo(self.role, role_password(self.role, password))
+        try:
+            super().unlock(password)
+        except BaseException:
+            self._conninfo = ""
+            raise
+
     def rotate_data_key(self) -> list[str]:
         raise StoreError(
             "På servern finns ingen filnyckel att byta; nycklarna i avdelningarna byts inte."
