@@ -8,6 +8,7 @@ itself as ONE unit of work, so an error on the last row leaves nothing of the fi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +17,11 @@ from desktop.services.changes import Changes
 from desktop.services.errors import PermissionDenied
 from desktop.services.importing import (
     ColumnMapping,
+    ImportFileError,
     ImportPreview,
     Resolution,
     Table,
-    read_path,
+    read_table,
     validate_table,
 )
 from desktop.services.permissions import Action, require
@@ -39,6 +41,19 @@ __all__ = ["ImportResult", "ImportService", "Progress"]
 #: Called with (rows done, rows in all) while an import runs (on the worker thread).
 Progress = Callable[[int, int], None]
 _PROGRESS_EVERY = 100
+#: Hex digits of the file's SHA-256 in the audit entry: enough to match a kept file.
+_DIGEST_CHARS = 12
+
+
+def file_fingerprint(source_name: str, digest: str | None) -> str:
+    """``ext=csv sha256=1a2b…``: what the audit entry says about the file.
+
+    The file name is free text (often a person's or a case's name), so only its
+    extension is logged, with a prefix of the content's hash ("-" if not known).
+    """
+    suffix = Path(source_name).suffix.lower().lstrip(".")
+    ext = suffix if suffix.isalnum() and len(suffix) <= 8 else "-"
+    return f"ext={ext} sha256={digest or '-'}"
 
 
 @dataclass(frozen=True)
@@ -68,11 +83,22 @@ class ImportService:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        # Hash prefix of the last file read under each name, for the import's audit entry.
+        self._digests: dict[str, str] = {}
 
     def read(self, path: Path | str) -> Table:
         """Read a CSV or XLSX file (ImportFileError with a Swedish sentence if unusable)."""
         require(self._store.identity, Action.IMPORT)
-        return read_path(path)
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ImportFileError(
+                f"Filen {path.name} kunde inte läsas ({error.strerror or 'okänt fel'})."
+            ) from None
+        table = read_table(data, path.name)
+        self._digests[path.name] = hashlib.sha256(data).hexdigest()[:_DIGEST_CHARS]
+        return table
 
     def lookup(self) -> DatabasePersonLookup:
         """The existing persons, indexed for duplicate checks (one read)."""
@@ -165,7 +191,8 @@ class ImportService:
                 f"rows={len(preview.rows)} created={created} merged={merged} "
                 f"skipped={skipped} groups_created={len(group_ids)} notes={len(notes)}"
             )
-            uow.audit("import", "person", person_ids, detail=f"{detail} file={source}"[:2000])
+            fingerprint = file_fingerprint(source, self._digests.get(source))
+            uow.audit("import", "person", person_ids, detail=f"{detail} {fingerprint}")
             uow.touched("person", *person_ids)
             if group_ids or ctx.groups.matched:
                 uow.touched("group", *group_ids, *ctx.groups.matched)

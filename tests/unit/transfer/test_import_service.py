@@ -231,20 +231,38 @@ def test_skip_and_create(transfer, services):
     assert count(services.store, Person) == 2
 
 
-def test_audit_entry_has_counts_and_file_name_but_no_content(transfer, services):
-    preview = preview_of(transfer, csv_file([HEADERS, ANNA, BO, CARL]), "vecka47.csv")
-    transfer.imports.import_rows(preview, "vecka47.csv", today=TODAY)
+def test_audit_entry_has_counts_and_file_fingerprint_but_no_content(transfer, services, tmp_path):
+    """The file's name is free text (often a person's name): only extension and hash."""
+    import hashlib
+
+    data = csv_file([HEADERS, ANNA, BO, CARL])
+    path = tmp_path / "Anna Åström vecka47.csv"
+    path.write_bytes(data)
+    preview = transfer.imports.preview(transfer.imports.read(path), today=TODAY)
+    transfer.imports.import_rows(preview, path.name, today=TODAY)
     with services.store.read_session() as session:
         entries = session.scalars(select(AuditEntry)).all()
         (entry,) = [e for e in entries if e.action == "import"]
         assert entry.detail.startswith("rows=3 created=3 merged=0 skipped=0")
-        assert "file=vecka47.csv" in entry.detail
+        assert entry.detail.endswith(f"ext=csv sha256={hashlib.sha256(data).hexdigest()[:12]}")
+        assert "vecka47" not in entry.detail
         assert len(entry.object_ids.split(",")) == 3
         everything = " ".join(
             f"{e.action} {e.object_type} {e.object_ids} {e.purpose} {e.detail}" for e in entries
         ).casefold()
     for secret in ("anna", "åström", "öberg", "storgatan", "9876", "södra", "eftermiddag"):
         assert secret not in everything
+
+
+def test_audit_entry_without_the_files_bytes_has_no_name(transfer, services):
+    preview = preview_of(transfer, csv_file([HEADERS, BO]), "Bo Öberg.csv")
+    transfer.imports.import_rows(preview, "Bo Öberg.csv", today=TODAY)
+    with services.store.read_session() as session:
+        (detail,) = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "import")
+        ).all()
+    assert detail.endswith("ext=csv sha256=-")
+    assert "öberg" not in detail.casefold()
 
 
 def test_roles_without_import_right_are_refused(fresh, transfer):
