@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Address, Group, Membership, Person, Relative
+from desktop.models import Address, Group, Membership, Person
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
-from desktop.services.mapping import search
+from desktop.services.mapping import relatives, search
 from desktop.services.mapping.duplicates import find_duplicates
 from desktop.services.mapping.parsing import address_values, person_values
+from desktop.services.mapping.relatives import RelativeInput
 from desktop.services.mapping.rows import (
     AddressInput,
     AddressRow,
@@ -33,7 +34,6 @@ from desktop.services.mapping.rows import (
 from desktop.services.mapping.timeline import person_timeline
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.services.validation import parse_phone
 from desktop.store.database import Store
 
 if TYPE_CHECKING:
@@ -220,31 +220,25 @@ class PersonService:
     def add_relative(
         self,
         person_id: int,
-        name: str,
-        relation: str,
+        name: str | RelativeInput,
+        relation: str = "",
         phone: str = "",
         same_address: bool = False,
         linked_person_id: int | None = None,
     ) -> Changes:
-        require(self.store.identity, Action.PERSON_EDIT)
-        if not name.strip() or not relation.strip():
-            raise ValidationError("Ange namn och relation.", "name")
-        shown_phone = parse_phone(phone).display if phone.strip() else None
-        with UnitOfWork(self.store, "Ny anhörig") as uow:
-            _get(uow.session, person_id)
-            relative = Relative(
-                person_id=person_id,
-                name=name.strip(),
-                relation=relation.strip(),
-                phone=shown_phone,
-                same_address=same_address,
-                linked_person_id=linked_person_id,
-            )
-            uow.session.add(relative)
-            uow.session.flush()
-            uow.audit("relative.create", "relative", [relative.id])
-            uow.touched("person", person_id)
-        return uow.changes
+        """A relative of ``person_id``: a ``RelativeInput``, or its fields one by one."""
+        inp = (
+            name
+            if isinstance(name, RelativeInput)
+            else RelativeInput(name, relation, phone, same_address, False, linked_person_id)
+        )
+        return relatives.add_relative(self.store, person_id, inp)
+
+    def update_relative(self, relative_id: int, version: int, inp: RelativeInput) -> Changes:
+        return relatives.update_relative(self.store, relative_id, version, inp)
+
+    def remove_relative(self, relative_id: int, version: int) -> Changes:
+        return relatives.remove_relative(self.store, relative_id, version)
 
 
 def _check_photo(photo: bytes | None) -> None:
@@ -315,6 +309,7 @@ def _profile(session: Session, person_id: int) -> PersonProfile:
             r.same_address,
             r.likely_present,
             r.linked_person_id,
+            r.version,
         )
         for r in p.relatives
     )

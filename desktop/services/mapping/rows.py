@@ -105,6 +105,7 @@ class RelativeRow:
     same_address: bool
     likely_present: bool
     linked_person_id: int | None
+    version: int = 0
 
 
 @dataclass(frozen=True)

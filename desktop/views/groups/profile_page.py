@@ -54,6 +54,9 @@ class GroupProfilePage(QWidget):
         self.relation_button = QPushButton(self.tr("Ny &relation…"))
         self.relation_button.setVisible(may_edit)
         self.relation_button.clicked.connect(self._new_relation)
+        self.member_button = QPushButton(self.tr("Ny m&edlem…"))
+        self.member_button.setVisible(may_edit)
+        self.member_button.clicked.connect(self._new_member)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
         self.back_button.clicked.connect(self.back_requested)
         self.escape_shortcut = QShortcut(
@@ -102,7 +105,7 @@ class GroupProfilePage(QWidget):
         info.addStretch(1)
         top.addLayout(info, 1)
         actions = QVBoxLayout()
-        for button in (self.back_button, self.relation_button):
+        for button in (self.back_button, self.member_button, self.relation_button):
             actions.addWidget(button)
         actions.addStretch(1)
         top.addLayout(actions)
@@ -165,6 +168,11 @@ class GroupProfilePage(QWidget):
         from desktop.views.groups.relation_dialogs import RelationDialog
 
         self._run(RelationDialog(self._mapping.groups, self.group_id, parent=self))
+
+    def _new_member(self) -> None:
+        from desktop.views.groups.member_dialog import MemberDialog
+
+        self._run(MemberDialog(self._mapping, self.group_id, parent=self))
 
     def _open_member(self, index) -> None:  # type: ignore[no-untyped-def]
         member = self.members.row_at(index.row())

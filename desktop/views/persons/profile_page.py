@@ -34,6 +34,7 @@ from desktop.services.mapping.rows import (
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
 from desktop.views.persons.labels import label, timeline_code
+from desktop.views.persons.relatives import RelativesPanel
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -159,6 +160,10 @@ class PersonProfilePage(QWidget):
         self.tabs = QTabWidget()
         self.relatives_view = compact_table(self.relatives, self.tr("Familj och nätverk"))
         self.relatives_view.doubleClicked.connect(self._open_relative)
+        self.relatives_panel = RelativesPanel(
+            mapping, person_id, self.relatives, self.relatives_view, self._may_edit
+        )
+        self.relatives_panel.changes_made.connect(self.changes_made)
         self.memberships_view = compact_table(self.memberships, self.tr("Grupperingar"))
         self.memberships_view.doubleClicked.connect(self._open_group)
         self.memberships_tab = QWidget()
@@ -175,7 +180,7 @@ class PersonProfilePage(QWidget):
         notes_layout.addWidget(compact_table(self.notes, self.tr("Anteckningar")))
         for view, title in (
             (compact_table(self.addresses, self.tr("Adresser")), self.tr("&Adresser")),
-            (self.relatives_view, self.tr("&Familj och nätverk")),
+            (self.relatives_panel, self.tr("&Familj och nätverk")),
             (self.memberships_tab, self.tr("&Grupperingar")),
             (compact_table(self.timeline, self.tr("Händelser")), self.tr("&Händelser")),
             (self.notes_tab, self.tr("A&nteckningar (min myndighet)")),

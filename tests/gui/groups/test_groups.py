@@ -134,3 +134,38 @@ def test_group_profile_embeds_the_sanction_periods_widget(qtbot, mapped, monkeyp
     # Ended today: still running today, over from tomorrow.
     period = services.engagement.sanctions.periods(ids["Centrumligan"])[0]
     assert period.end_reason == "Lugnt i tre månader"
+
+
+def test_member_dialog_from_group_profile(qtbot, mapped, monkeypatch):
+    from desktop.views.groups.member_dialog import MemberDialog
+
+    services, ids = mapped
+    gid = ids["Centrumligan"]
+    page = GroupProfilePage(services.mapping, services.engagement.sanctions, gid)
+    qtbot.addWidget(page)
+    before = page.members.rowCount()
+    dialog = MemberDialog(services.mapping, gid)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert "välj personen" in dialog.error.text()
+    dialog.picker.find("Öztürk")
+    dialog.save()
+    assert "källan" in dialog.error.text()
+    dialog.source.setText("Polisens lägesbild")
+    dialog.reason.setText("Syns med gruppen")
+    dialog.save()
+    assert dialog.result() == 1
+
+    def fill(d: MemberDialog) -> int:
+        d.picker.find("Johansson")
+        d.source.setText("Socialtjänsten")
+        d.reason.setText("Uppgift i orosanmälan")
+        d.save()
+        return d.result()
+
+    monkeypatch.setattr(MemberDialog, "exec", fill)
+    assert not page.member_button.isHidden()
+    with qtbot.waitSignal(page.changes_made) as added:
+        page.member_button.click()
+    page.apply_changes(added.args[0])
+    assert page.members.rowCount() == before + 2
