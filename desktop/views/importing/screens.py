@@ -1,4 +1,9 @@
-"""Screen ``import``: the wizard's preview page with a small problem file loaded."""
+"""Screen ``import``: the wizard's preview page with a small problem file loaded.
+
+Only fictitious rows: the screenshot command may run against a real database, and
+the file is plaintext on disk. It lives in a folder made by the factory and removed
+as soon as the wizard has read it (the preview is built on this thread).
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,15 @@ from PySide6.QtWidgets import QWidget
 from desktop.services.bundle import Services
 from desktop.services.exporting import write_csv
 from desktop.services.importing import TEMPLATE_HEADERS
-from desktop.services.mapping.rows import PersonFilter
 from desktop.views.importing.wizard import ImportWizard
-
-_FOLDER = tempfile.TemporaryDirectory(prefix="rondplan-import-screen-")
 
 
 def _row(**cells: str) -> list[str]:
     return [cells.get(header.replace(" ", "_"), "") for header in TEMPLATE_HEADERS]
 
 
-def problem_file(services: Services, folder: Path) -> Path:
-    """A fictitious list with a few typical mistakes and, if any exist, one known person."""
+def problem_file(folder: Path) -> Path:
+    """A fictitious list with a few typical mistakes and a duplicate within the file."""
     rows = [
         _row(
             Förnamn="Linnea",
@@ -55,18 +57,10 @@ def problem_file(services: Services, folder: Path) -> Path:
         ),
         _row(Förnamn="Leo", Efternamn="Demo", Födelsedatum="2007-06-01", Skyddad_identitet="ja"),
     ]
-    existing = services.mapping.persons.page(PersonFilter(), limit=1)
-    if existing:
-        known = existing[0]
-        born = known.birth_date.isoformat() if known.birth_date else ""
-        rows.append(
-            _row(
-                Förnamn=known.first_name,
-                Efternamn=known.last_name,
-                Födelsedatum=born,
-                Gruppering="Södra",
-            )
-        )
+    # The same fictitious person twice: shows the duplicate warning without any real one.
+    rows.append(
+        _row(Förnamn="Linnea", Efternamn="Fiktiv", Födelsedatum="2005-03-14", Gruppering="Södra")
+    )
     path = folder / "kartläggning-vecka-47.csv"
     write_csv(path, TEMPLATE_HEADERS, rows)
     return path
@@ -74,7 +68,8 @@ def problem_file(services: Services, folder: Path) -> Path:
 
 def import_wizard(services: Services) -> QWidget:
     wizard = ImportWizard(services.transfer)
-    wizard.show_preview_of(problem_file(services, Path(_FOLDER.name)))
+    with tempfile.TemporaryDirectory(prefix="rondplan-import-screen-") as folder:
+        wizard.show_preview_of(problem_file(Path(folder)))
     return wizard
 
 
