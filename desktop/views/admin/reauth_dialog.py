@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -18,14 +19,18 @@ from PySide6.QtWidgets import (
 from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.security.reauth import Reauthentication
 from desktop.store.errors import StoreError
+from desktop.views.worker import BackgroundTask, run_in_background
 
 T = TypeVar("T")
 
 
 class ReauthDialog(QDialog):
+    """Asks for the password; the Argon2id check runs off the GUI thread."""
+
     def __init__(self, reauth: Reauthentication, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._reauth = reauth
+        self._task: BackgroundTask | None = None
         self.setWindowTitle(self.tr("Bekräfta med lösenord"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Ange ditt lösenord igen för att fortsätta.")))
@@ -33,24 +38,61 @@ class ReauthDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Lösenord"))
         layout.addWidget(self.password)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Kontrollerar lösenordet"))
+        self.busy.setVisible(False)
+        layout.addWidget(self.busy)
         self.error = QLabel()
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        try:
-            self._reauth.confirm(self.password.text())
-        except StoreError as exc:
-            self.password.clear()
-            self.error.setText(exc.user_message)
+        if self._task is not None:
             return
+        password = self.password.text()
+        self.password.clear()
+        self._set_busy(True)
+        confirm = self._reauth.confirm
+        self._task = run_in_background(
+            lambda: confirm(password), self._confirmed, self._failed, parent=self
+        )
+
+    def reject(self) -> None:
+        if self._task is None:  # a running check finishes first
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.password.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.error.clear()
+        else:
+            self.password.setFocus()
+
+    def _done(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()  # drops the job holding the password
+            self._task = None
+        self._set_busy(False)
+
+    def _confirmed(self, _result: object) -> None:
+        self._done()
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._done()
+        if not isinstance(exc, StoreError):
+            raise exc  # a bug: the crash hook reports it
+        self.error.setText(exc.user_message)
 
 
 def run_sensitive(parent: QWidget, reauth: Reauthentication, action: Callable[[], T]) -> T | None:

@@ -19,6 +19,7 @@ from desktop.views.lock.idle import IdleWatcher
 from desktop.views.lock.overlay import LockOverlay
 from desktop.views.lock.session_lock import watch_session
 from desktop.views.shell.crash import technical_report
+from desktop.views.worker import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,8 @@ class LockController(QObject):
         app: The application (its top-level windows are covered).
         user_label: "Name (user name)" shown on the overlay.
         lock_store: Writes the lock audit entry and closes every connection.
-        unlock_store: Verifies the password and reopens; raises on failure.
+        unlock_store: Verifies the password and reopens; raises on failure. Runs on a
+            pool thread (Argon2id is slow), so it must not touch widgets.
         idle: The idle watcher; its timeout locks. Installed on ``app`` here.
         clipboard: Cleared at once when locking.
     """
@@ -57,6 +59,7 @@ class LockController(QObject):
         self._clipboard = clipboard
         self._overlays: list[LockOverlay] = []
         self._is_locked = False
+        self._checking: BackgroundTask | None = None
         if idle is not None:
             app.installEventFilter(idle)
             idle.idle_timeout.connect(self.lock)
@@ -121,16 +124,35 @@ class LockController(QObject):
         return False
 
     def _try_unlock(self, password: str) -> None:
-        try:
-            self._unlock_store(password)
-        except Exception as exc:  # a StoreError carries the user's sentence
-            message = getattr(exc, "user_message", None)
-            if message is None:
-                raise
-            for overlay in self._overlays:
-                if isValid(overlay) and overlay.password is not None:
-                    overlay.show_error(message)
+        # Argon2id takes up to a second: the check runs on a pool thread so the
+        # screen keeps painting; the answer comes back on the GUI thread.
+        if self._checking is not None:
             return
+        for overlay in self.overlays():
+            overlay.set_busy(True)
+        unlock_store = self._unlock_store
+        self._checking = run_in_background(
+            lambda: unlock_store(password), self._unlock_done, self._unlock_failed, parent=self
+        )
+
+    def _check_finished(self) -> None:
+        if self._checking is not None:
+            self._checking.deleteLater()  # drops the job holding the password
+            self._checking = None
+        for overlay in self.overlays():
+            overlay.set_busy(False)
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self._check_finished()
+        message = getattr(exc, "user_message", None)
+        if message is None:
+            raise exc  # a bug: the crash hook reports it; the screen stays locked
+        for overlay in self.overlays():
+            if overlay.password is not None:
+                overlay.show_error(message)
+
+    def _unlock_done(self, _result: object) -> None:
+        self._check_finished()
         self._app.removeEventFilter(self)
         for overlay in self._overlays:
             if isValid(overlay):  # its window may have closed while locked

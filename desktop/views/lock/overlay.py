@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,12 @@ class LockOverlay(QWidget):
         palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
         self.setPalette(palette)
         self.password: QLineEdit | None = None
+        self.button: QPushButton | None = None
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # moves while the password is checked
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Kontrollerar lösenordet"))
+        self.busy.setVisible(False)
         self.error = QLabel()
         self.error.setObjectName("lockError")
         self.error.setWordWrap(True)
@@ -54,9 +61,10 @@ class LockOverlay(QWidget):
             self.password.setAccessibleName(self.tr("Lösenord för att låsa upp"))
             self.password.returnPressed.connect(self._submit)
             layout.addWidget(self.password)
-            button = QPushButton(self.tr("Lås upp"))
-            button.clicked.connect(self._submit)
-            layout.addWidget(button)
+            self.button = QPushButton(self.tr("Lås upp"))
+            self.button.clicked.connect(self._submit)
+            layout.addWidget(self.button)
+            layout.addWidget(self.busy)
             layout.addWidget(self.error)
         else:
             layout.addWidget(QLabel(self.tr("Lås upp i huvudfönstret.")))
@@ -71,6 +79,18 @@ class LockOverlay(QWidget):
         if self.password is not None:
             self.password.setFocus()
 
+    def set_busy(self, busy: bool) -> None:
+        """While the password is checked: inputs off, a moving bar instead."""
+        if self.password is None or self.button is None:
+            return
+        self.password.setEnabled(not busy)
+        self.button.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.error.clear()
+        else:
+            self.password.setFocus()
+
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         if self.password is not None:
@@ -78,7 +98,7 @@ class LockOverlay(QWidget):
             self.password.setFocus()
 
     def _submit(self) -> None:
-        if self.password is not None and self.password.text():
+        if self.password is not None and self.password.isEnabled() and self.password.text():
             text = self.password.text()
             self.password.clear()
             self.unlock_requested.emit(text)

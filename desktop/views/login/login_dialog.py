@@ -1,7 +1,8 @@
 """The login dialog, the first thing a user sees after start.
 
-It must paint fast: this module imports only QtCore and QtWidgets, so the
-composition root can show it while SQLAlchemy and reportlab load behind it.
+It must paint fast: this module imports only QtCore and QtWidgets (and the small
+worker module), so the composition root can show it while SQLAlchemy and reportlab
+load behind it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.views.worker import BackgroundTask, run_in_background
 
 
 class LoginDialog(QDialog):
@@ -66,6 +70,13 @@ class LoginDialog(QDialog):
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(False)
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busyIndicator")
+        self.busy_indicator.setRange(0, 0)  # moves without a known end
+        self.busy_indicator.setTextVisible(False)
+        self.busy_indicator.setAccessibleName(self.tr("Kontrollerar lösenordet"))
+        self.busy_indicator.setVisible(False)
+        self._task: BackgroundTask | None = None
 
         form = QFormLayout()
         form.addRow(self.tr("&Användarnamn"), self.user_edit)
@@ -85,35 +96,65 @@ class LoginDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.busy_indicator)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
         (self.password_edit if user_name else self.user_edit).setFocus()
 
     def submit(self) -> None:
-        """Calls ``authenticate``; accepts on success, shows the error on a known failure."""
+        """Starts ``authenticate`` off the GUI thread; accepts on success.
+
+        The Argon2id check takes up to a second: the window keeps painting meanwhile.
+        A known failure shows its sentence; anything else is a bug and is raised on the
+        GUI thread, where the crash hook gets it.
+        """
+        if self._task is not None:
+            return
         user = self.user_edit.text().strip()
         password = self.password_edit.text()
         if not user or not password:
             self._show_error(self.tr("Ange både användarnamn och lösenord."))
             return
-        self.login_button.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self._authenticate(user, password)
-        except Exception as error:
-            message = getattr(error, "user_message", None)
-            if not isinstance(message, str):
-                raise  # a bug: the crash hook logs and reports it
-            self._show_error(message)
-            return
-        finally:
-            del password
+        self.password_edit.clear()
+        self._set_busy(True)
+        authenticate = self._authenticate
+        self._task = run_in_background(
+            lambda: authenticate(user, password), self._succeeded, self._failed, parent=self
+        )
+
+    def reject(self) -> None:
+        # While the check runs a result (an unlocked store) is on its way: wait for it.
+        if self._task is None:
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.user_edit, self.password_edit, self.login_button):
+            widget.setEnabled(not busy)
+        self.busy_indicator.setVisible(busy)
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
             QApplication.restoreOverrideCursor()
-            self.login_button.setEnabled(True)
-            self.password_edit.clear()
+
+    def _done(self) -> None:
+        # Drops the job and with it the password it was given.
+        if self._task is not None:
+            self._task.deleteLater()
+            self._task = None
+        self._set_busy(False)
+
+    def _succeeded(self, result: object) -> None:
+        self._done()
         self.result_value = result
         self.error_label.setVisible(False)
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._done()
+        message = getattr(error, "user_message", None)
+        if not isinstance(message, str):
+            raise error  # a bug: the crash hook logs and reports it
+        self._show_error(message)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

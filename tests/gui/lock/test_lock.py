@@ -57,7 +57,10 @@ def test_idle_timeout_locks_and_password_unlocks(qtbot):
     assert image.pixelColor(250, 150) == overlays[0].palette().color(overlays[0].backgroundRole())
     asker[0].password.setText("fel lösenord")
     asker[0].password.returnPressed.emit()
+    # The check runs off the GUI thread; its answer comes back as an event.
+    qtbot.waitUntil(lambda: bool(asker[0].error.text()), timeout=2000)
     assert controller.is_locked() and asker[0].error.text()
+    qtbot.waitUntil(asker[0].password.isEnabled, timeout=2000)
     asker[0].password.setText(PASSWORD)
     with qtbot.waitSignal(controller.unlocked, timeout=1000):
         asker[0].password.returnPressed.emit()
