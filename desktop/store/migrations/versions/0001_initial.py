@@ -109,7 +109,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_status'), ['status'], unique=False)
         batch_op.create_index('ix_person_name', ['last_name', 'first_name'], unique=False)
         batch_op.create_index('ix_person_mapped', ['mapped_on', 'merged_into_id'], unique=False)
-        batch_op.create_index('ix_person_mapped', ['mapped_on', 'merged_into_id'], unique=False)
 
     op.create_table('setting',
     sa.Column('key', sa.String(length=64), nullable=False),
@@ -194,7 +193,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_membership_group_id'), ['group_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_person_id'), ['person_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_review_date'), ['review_date'], unique=False)
-        batch_op.create_index('ix_membership_period', ['group_id', 'person_id', 'since', 'until'], unique=False)
         batch_op.create_index('ix_membership_period', ['group_id', 'person_id', 'since', 'until'], unique=False)
 
     op.create_table('relative',
@@ -410,7 +408,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visit_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_visit_team_id'), ['team_id'], unique=False)
         batch_op.create_index('ix_visit_period', ['starts_at', 'status'], unique=False)
-        batch_op.create_index('ix_visit_period', ['starts_at', 'status'], unique=False)
 
     op.create_table('delivery',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -433,8 +430,6 @@ def upgrade() -> None:
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_delivery_delivered_on'), ['delivered_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_delivery_person_id'), ['person_id'], unique=False)
-        batch_op.create_index('ix_delivery_period', ['delivered_on', 'person_id', 'channel'], unique=False)
-        batch_op.create_index('ix_delivery_person_day', ['person_id', 'delivered_on'], unique=False)
         batch_op.create_index('ix_delivery_period', ['delivered_on', 'person_id', 'channel'], unique=False)
         batch_op.create_index('ix_delivery_person_day', ['person_id', 'delivered_on'], unique=False)
 
@@ -515,10 +510,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_referral_event_user_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_event'))
     )
-    with op.batch_alter_table('referral_event', schema=None) as batch_op:
-        batch_op.create_index('ix_referral_event_day', ['on_date', 'status', 'referral_id'], unique=False)
-        batch_op.create_index('ix_referral_event_referral', ['referral_id', 'on_date'], unique=False)
-
     with op.batch_alter_table('referral_event', schema=None) as batch_op:
         batch_op.create_index('ix_referral_event_day', ['on_date', 'status', 'referral_id'], unique=False)
         batch_op.create_index('ix_referral_event_referral', ['referral_id', 'on_date'], unique=False)
