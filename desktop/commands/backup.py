@@ -29,4 +29,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.lock()
     print(f"Säkerhetskopian skrevs: {args.output}")
+    print(
+        "Den består av tre filer som hör ihop och ska flyttas tillsammans: "
+        f"{args.output.name}, {args.output.name}.keys och {args.output.name}.audit."
+    )
     return 0

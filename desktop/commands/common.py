@@ -60,13 +60,47 @@ def read_password(args: argparse.Namespace, prompt: str = "Lösenord: ") -> str:
 
 
 def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Unlock the database as ``--user`` with the password read as above."""
+    """Unlock the database as ``--user`` with the password read as above.
+
+    The login is audited like a login in the app, and failed attempts held in the
+    keyslot file reach the audit log now.
+    """
+    from desktop.services.security.session import SessionAudit
     from desktop.store.database import open_database
 
     if not getattr(args, "user", None):
         raise UserError("Ange användare med --user NAMN.")
     locked = open_database(database_path(args))
-    return locked.unlock(args.user, read_password(args))
+    store = locked.unlock(args.user, read_password(args))
+    try:
+        SessionAudit(store).record_login()
+    except BaseException:
+        store.lock()
+        raise
+    return store
+
+
+def iso_date(text: str):  # type: ignore[no-untyped-def]
+    """An argparse type for ÅÅÅÅ-MM-DD with a Swedish message."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"»{text}« är inget datum; skriv det som ÅÅÅÅ-MM-DD"
+        ) from None
+
+
+def require_suffix(path: Path, allowed: tuple[str, ...], what: str) -> None:
+    """Refuse an output file whose ending does not say what will be written,
+    or whose folder does not exist."""
+    if path.suffix.casefold() not in allowed:
+        endings = " eller ".join(allowed)
+        raise UserError(f"{what} måste sluta på {endings}: {path.name}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"Mappen finns inte: {folder}. Skapa den eller välj en annan.")
 
 
 def known_error_message(exc: BaseException) -> str | None:
@@ -78,6 +112,10 @@ def known_error_message(exc: BaseException) -> str | None:
         return exc.user_message
     if isinstance(exc, PermissionError):
         return "Rondplan saknar behörighet till filen eller mappen. Välj en annan plats."
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return f"Filen eller mappen finns inte: {exc.filename}"
+    if isinstance(exc, IsADirectoryError):
+        return f"Det är en mapp, inte en fil: {exc.filename}"
     if isinstance(exc, OSError) and exc.errno == 28:
         return "Disken är full. Frigör utrymme och försök igen."
     return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import time
 
@@ -12,6 +11,7 @@ from desktop.commands.common import (
     add_database_option,
     add_user_options,
     database_path,
+    iso_date,
     open_store,
 )
 
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--seed", type=int, default=None, metavar="S", help="slumpfrö")
     parser.add_argument(
         "--today",
-        type=dt.date.fromisoformat,
+        type=iso_date,
         default=None,
         metavar="ÅÅÅÅ-MM-DD",
         help="referensdatum (standard: i dag)",

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import add_database_option, add_user_options, open_store
+from desktop.commands.common import (
+    add_database_option,
+    add_user_options,
+    open_store,
+    require_suffix,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from desktop.services.bundle import build_services
 
+    require_suffix(args.output, (".xlsx", ".csv"), "Exportfilen")
     store = open_store(args)
     try:
         exports = build_services(store).transfer.exports

@@ -11,7 +11,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    open_store,
+    require_suffix,
+)
 
 if TYPE_CHECKING:
     from desktop.services.importing import ImportPreview
@@ -52,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.template is not None:
         if args.file is not None:
             raise UserError("Ange antingen en fil att importera eller --template, inte båda.")
+        require_suffix(args.template, (".xlsx", ".csv"), "Mallfilen")
         write_template(args.template)
         print(f"Importmallen skrevs: {args.template}")
         return 0

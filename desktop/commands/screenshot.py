@@ -8,7 +8,13 @@ import tempfile
 from pathlib import Path
 
 from desktop.cli import SwedishParser
-from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    open_store,
+    require_suffix,
+)
 
 
 class _ScreenshotParser(SwedishParser):
@@ -51,6 +57,7 @@ def _size(text: str) -> tuple[int, int]:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = _size(args.size)
+    require_suffix(args.output, (".png",), "Bildfilen")
     from desktop.app import create_application
     from desktop.services.bundle import build_services
     from desktop.views.screens import all_screens

@@ -55,3 +55,28 @@ def test_init_refuses_existing_database(tmp_path, monkeypatch, capsys):
     assert main(["init", "--db", str(db), "--admin", "ada"]) == 0
     assert main(["init", "--db", str(db), "--admin", "ada"]) == 1
     assert "finns redan" in capsys.readouterr().err
+
+
+def test_output_checks_are_one_swedish_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    assert main(["import", "--template", str(tmp_path / "mall.txt")]) == 1
+    assert "Mallfilen måste sluta på .xlsx eller .csv" in capsys.readouterr().err
+    assert main(["import", "--template", str(tmp_path / "saknas" / "mall.xlsx")]) == 1
+    assert "Mappen finns inte" in capsys.readouterr().err
+
+
+def test_cli_login_is_audited(tmp_path, monkeypatch, capsys):
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+    from desktop.store.database import open_database
+
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    db = tmp_path / "ny.db"
+    assert main(["init", "--db", str(db), "--admin", "ada"]) == 0
+    assert main(["check", "--db", str(db), "--user", "ada"]) == 0
+    store = open_database(db).unlock("ada", PASSWORD)
+    with store.read_session() as session:
+        actions = session.scalars(select(AuditEntry.action)).all()
+    store.lock()
+    assert "login" in actions
