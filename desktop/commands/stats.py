@@ -58,7 +58,12 @@ def run(args: argparse.Namespace) -> int:
     from desktop.models import Agency
     from desktop.services.bundle import build_services
     from desktop.services.statistics import Period, StatsFilter
-    from desktop.services.statistics.export_format import as_json, flat_rows
+    from desktop.services.statistics.export_format import (
+        CHANNEL_LABELS,
+        OUTCOME_LABELS,
+        as_json,
+        flat_rows,
+    )
 
     end = args.end or dt.date.today()
     if args.start and args.start > end:
@@ -93,10 +98,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(buffer.getvalue())
     else:
         print(f"Period {period.start.isoformat()} – {period.end.isoformat()}")
-        rows = flat_rows(result)
-        width = max(len(label + (f" ({key})" if key else "")) for _c, label, key, _v in rows)
-        for _code, label, key, value in rows:
-            name = label + (f" ({key})" if key else "")
+        # The table is for people: channel and outcome codes become words (CSV/JSON keep codes).
+        words = {**CHANNEL_LABELS, **OUTCOME_LABELS}
+        rows = [
+            (label + (f" ({words.get(key, key)})" if key else ""), value)
+            for _code, label, key, value in flat_rows(result)
+        ]
+        width = max(len(name) for name, _value in rows)
+        for name, value in rows:
             print(f"{name:<{width}}  {value:>10}")
     return 0
 
