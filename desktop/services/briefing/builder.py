@@ -43,6 +43,7 @@ from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.context import OwnNote, own_agency_notes, person_contexts
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.errors import NotFound, ValidationError
+from desktop.services.protected import PROTECTED_AREA
 from desktop.store.database import Store
 
 TALK_ROLE_WORDS = {
@@ -52,7 +53,6 @@ TALK_ROLE_WORDS = {
 }
 #: The short code printed on each page for whose copy it is.
 COPY_CODES = {"police": "polis", "social": "soc", "probation": "krim"}
-PROTECTED_AREA = "Skyddad adress"
 
 
 @dataclass(frozen=True)

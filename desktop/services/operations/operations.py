@@ -18,7 +18,6 @@ from desktop.models import (
     Visit,
     VisitStatus,
 )
-from desktop.services.briefing.builder import PROTECTED_AREA
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.operations.filters import filter_query
@@ -38,6 +37,7 @@ from desktop.services.operations.rows import (
     TargetRow,
 )
 from desktop.services.permissions import Action, require
+from desktop.services.protected import PROTECTED_AREA
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 

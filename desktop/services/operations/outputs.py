@@ -17,13 +17,14 @@ from desktop.models import Address, Operation, Person, Team, Visit, VisitStatus
 from desktop.reports.canvas import Output
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.services.briefing import templates as tpl
-from desktop.services.briefing.builder import PROTECTED_AREA, make_meta
+from desktop.services.briefing.builder import make_meta
 from desktop.services.briefing.numbering import number_print
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
 from desktop.services.operations.queries import UNKNOWN_AREA, person_label
 from desktop.services.permissions import Action, require
 from desktop.services.planning.icalendar import ExportVisit, team_calendar
+from desktop.services.protected import PROTECTED_AREA
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from desktop.services.briefing.builder import PROTECTED_AREA
+from desktop.services.protected import PROTECTED_AREA
 
 _CRLF = "\r\n"
 _FOLD_OCTETS = 75
