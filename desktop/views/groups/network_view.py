@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import GroupRelationKind
 from desktop.services.mapping.rows import Network, NetworkNode
+from desktop.store.collation import swedish_key
 from desktop.views.persons.labels import label
 
 EDGE_STYLES: dict[GroupRelationKind, tuple[QColor, Qt.PenStyle, float]] = {
@@ -33,6 +34,45 @@ EDGE_STYLES: dict[GroupRelationKind, tuple[QColor, Qt.PenStyle, float]] = {
 NODE_FILL = QColor("#e3ecf7")
 NODE_BORDER = QColor("#33475b")
 SANCTION_BORDER = QColor("#b35900")
+NODE_GAP = 80.0
+
+
+def ring_order(network: Network) -> list[NetworkNode]:
+    """The nodes around the ring with related groups side by side, so fewer edges cross.
+
+    Greedy: start at the most connected group, then always take the unplaced group with
+    the most relations to the last few placed ones; ties and unrelated groups go in Swedish
+    alphabetical order (the picture is stable between openings).
+    """
+    neighbours: dict[int, set[int]] = {n.id: set() for n in network.nodes}
+    for edge in network.edges:
+        if edge.a in neighbours and edge.b in neighbours:
+            neighbours[edge.a].add(edge.b)
+            neighbours[edge.b].add(edge.a)
+    left = sorted(network.nodes, key=lambda n: swedish_key(n.name))
+    placed: list[NetworkNode] = []
+    while left:
+        # The chain grows at both ends: relations to the nearest placed count most, then
+        # to the two behind it; max keeps the first of equals (alphabetical order).
+        tail = [p.id for p in reversed(placed[-3:])]
+        head = [p.id for p in placed[:3]]
+        best = max(
+            left,
+            key=lambda n, t=tail, h=head: max(  # type: ignore[misc]
+                _closeness(neighbours[n.id], t), _closeness(neighbours[n.id], h)
+            ),
+        )
+        left.remove(best)
+        linked = neighbours[best.id]
+        if _closeness(linked, head) > _closeness(linked, tail):
+            placed.insert(0, best)
+        else:
+            placed.append(best)
+    return placed
+
+
+def _closeness(linked: set[int], recent: list[int]) -> tuple[int, ...]:
+    return (*(int(r in linked) for r in recent), len(linked))
 
 
 def edge_pen(kind: GroupRelationKind) -> QPen:
@@ -86,12 +126,13 @@ class NetworkScene(QGraphicsScene):
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
-        nodes = sorted(network.nodes, key=lambda n: n.name)
+        nodes = ring_order(network)
         count = max(1, len(nodes))
         radii = [self._radius(node) for node in nodes]
         # A ring just large enough for the nodes side by side, so the picture fits the
         # view at about its natural size and the names stay readable.
-        ring = max(160.0, sum(2 * r + 36 for r in radii) / (2 * math.pi))
+        # Related groups sit side by side (ring_order): the gap keeps their edge visible.
+        ring = max(160.0, sum(2 * r + NODE_GAP for r in radii) / (2 * math.pi))
         for i, (node, radius) in enumerate(zip(nodes, radii, strict=True)):
             angle = 2 * math.pi * i / count - math.pi / 2
             centre = QPointF(ring * math.cos(angle), ring * math.sin(angle))

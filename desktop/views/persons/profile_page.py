@@ -222,6 +222,8 @@ class PersonProfilePage(QWidget):
         today = dt.date.today()
         self.name.setText(profile.full_name)
         self.protected_banner.setVisible(profile.protected_identity)
+        # No empty line between the name and the facts when there is no alias.
+        self.aliases.setVisible(bool(profile.aliases))
         self.aliases.setText(
             self.tr("Alias: %1").replace("%1", ", ".join(profile.aliases))
             if profile.aliases

@@ -169,3 +169,24 @@ def test_member_dialog_from_group_profile(qtbot, mapped, monkeypatch):
         page.member_button.click()
     page.apply_changes(added.args[0])
     assert page.members.rowCount() == before + 2
+
+
+def test_ring_order_puts_related_groups_side_by_side():
+    import datetime as dt
+
+    from desktop.services.mapping.rows import Network, NetworkEdge, NetworkNode
+    from desktop.views.groups.network_view import ring_order
+
+    names = ["Östra", "Alfa", "Beta", "Gamma", "Delta"]
+    nodes = tuple(NetworkNode(i, name, 5, False) for i, name in enumerate(names))
+    # Östra–Gamma and Alfa–Delta: alphabetical order would put each pair apart.
+    kind = GroupRelationKind.RIVALRY
+    edges = (
+        NetworkEdge(1, 0, 3, kind, dt.date(2026, 1, 1)),
+        NetworkEdge(2, 1, 4, kind, None),
+        NetworkEdge(3, 0, 1, kind, None),
+    )
+    order = [n.name for n in ring_order(Network(nodes, edges))]
+    assert sorted(order) == sorted(names)
+    for a, b in (("Östra", "Gamma"), ("Alfa", "Delta"), ("Östra", "Alfa")):
+        assert abs(order.index(a) - order.index(b)) in (1, len(names) - 1)
