@@ -19,11 +19,14 @@ from desktop.models import (
 from desktop.services.mapping.rows import TimelineEntry, TimelineKind
 
 
-def person_timeline(session: Session, person_id: int) -> tuple[TimelineEntry, ...]:
+def person_timeline(
+    session: Session, person_id: int, held_compartments: frozenset[str] = frozenset()
+) -> tuple[TimelineEntry, ...]:
     """Everything that happened to the person, newest first.
 
-    Notes appear with their agency code only: their text is compartment-encrypted and
-    shown, where the user may read it, in the notes section.
+    Notes appear only from compartments the user holds a key for: another agency's
+    user must not even learn that a note exists. Their text is shown in the notes
+    section.
     """
     entries: list[TimelineEntry] = []
     for v in session.execute(
@@ -55,7 +58,7 @@ def person_timeline(session: Session, person_id: int) -> tuple[TimelineEntry, ..
     for n in session.execute(
         select(Note.id, Note.created_at, Note.kind, Agency.code)
         .join(Agency, Agency.id == Note.agency_id)
-        .where(Note.person_id == person_id)
+        .where(Note.person_id == person_id, Agency.code.in_(held_compartments))
     ):
         entries.append(
             TimelineEntry(n.created_at.date(), TimelineKind.NOTE, n.id, n.kind.value, n.code)
