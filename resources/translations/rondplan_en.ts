@@ -238,7 +238,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/admin/models.py" line="+204"/>
+        <location filename="../../desktop/views/admin/models.py" line="+205"/>
         <source>Nr</source>
         <translation>No.</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../desktop/views/admin/audit_view.py" line="+48"/>
+        <location filename="../../desktop/views/admin/audit_view.py" line="+52"/>
         <source>Behandlingslogg</source>
         <translation>Audit log</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Poster</source>
         <translation>Entries</translation>
     </message>
@@ -2344,6 +2344,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Ny m&amp;edlem…</source>
+        <translation>Ne&amp;w member…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Tillbaka</source>
         <translation>&amp;Back</translation>
     </message>
@@ -3251,7 +3256,12 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../desktop/views/lock/overlay.py" line="+42"/>
+        <location filename="../../desktop/views/lock/overlay.py" line="+41"/>
+        <source>Kontrollerar lösenordet</source>
+        <translation>Checking the password</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Rondplan är låst</source>
         <translation>Rondplan is locked</translation>
     </message>
@@ -3276,7 +3286,7 @@
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Lås upp i huvudfönstret.</source>
         <translation>Unlock in the main window.</translation>
     </message>
@@ -3284,7 +3294,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/views/login/login_dialog.py" line="+50"/>
+        <location filename="../../desktop/views/login/login_dialog.py" line="+54"/>
         <source>Logga in – Rondplan</source>
         <translation>Log in – Rondplan</translation>
     </message>
@@ -3304,7 +3314,12 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Kontrollerar lösenordet</source>
+        <translation>Checking the password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Användarnamn</source>
         <translation>&amp;User name</translation>
     </message>
@@ -3324,7 +3339,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Ange både användarnamn och lösenord.</source>
         <translation>Enter both user name and password.</translation>
     </message>
@@ -3473,6 +3488,84 @@
         <location line="+4"/>
         <source>Kolumnmallen {name} sparades.</source>
         <translation>Column template {name} saved.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../desktop/views/groups/member_dialog.py" line="+23"/>
+        <source>Ny medlem</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Roll</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sedan</source>
+        <translation>&amp;Since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Källa</source>
+        <translation>So&amp;urce</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t.ex. polisens lägesbild</source>
+        <translation>e.g. the police situation report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skä&amp;l</source>
+        <translation>R&amp;eason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Om&amp;prövas</source>
+        <translation>Review &amp;by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sök fram och välj personen.</source>
+        <translation>Search for and select the person.</translation>
     </message>
 </context>
 <context>
@@ -3669,7 +3762,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../desktop/views/groups/network_view.py" line="+141"/>
+        <location filename="../../desktop/views/groups/network_view.py" line="+182"/>
         <source>Nätverksbild över grupperingar</source>
         <translation>Network map of groups</translation>
     </message>
@@ -4192,6 +4285,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop/views/widgets/person_picker.py" line="+49"/>
         <source>Sök person</source>
         <translation>Find person</translation>
     </message>
@@ -4200,11 +4294,27 @@
         <source>Personer</source>
         <translation>Persons</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/widgets/person_picker.py" line="-1"/>
+        <source>Sök namn, alias eller personnummer</source>
+        <translation>Search name, alias or personal ID number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Träffar</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+21"/>
+        <source>(ingen vald)</source>
+        <translation>(none selected)</translation>
+    </message>
 </context>
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+76"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+77"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -4385,7 +4495,7 @@
         <translation>Family and network</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Grupperingar</source>
         <translation>Groups</translation>
     </message>
@@ -4435,7 +4545,7 @@
         <translation>&amp;Notes (my agency)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Alias: %1</source>
         <translation>Alias: %1</translation>
     </message>
@@ -5140,7 +5250,7 @@
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+29"/>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+34"/>
         <source>Bekräfta med lösenord</source>
         <translation>Confirm with password</translation>
     </message>
@@ -5153,6 +5263,11 @@
         <location line="+3"/>
         <source>Lösenord</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kontrollerar lösenordet</source>
+        <translation>Checking the password</translation>
     </message>
 </context>
 <context>
@@ -5264,6 +5379,113 @@
         <location line="+0"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeDialog</name>
+    <message>
+        <location filename="../../desktop/views/persons/relatives.py" line="+38"/>
+        <source>Ny anhörig</source>
+        <translation>New relative</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ändra anhörig</source>
+        <translation>Edit relative</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Namn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Relation</source>
+        <translation>&amp;Relation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>t.ex. mamma, bror, flickvän</source>
+        <translation>e.g. mother, brother, girlfriend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Telefon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bor på &amp;samma adress</source>
+        <translation>Lives at the &amp;same address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Samma adress</source>
+        <translation>Same address</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Troligen &amp;hemma vid hembesök</source>
+        <translation>Likely at &amp;home during home visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Troligen hemma</source>
+        <translation>Likely at home</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kartlagd person</source>
+        <translation>&amp;Mapped person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kartlagd person</source>
+        <translation>Mapped person</translation>
+    </message>
+</context>
+<context>
+    <name>RelativesPanel</name>
+    <message>
+        <location line="+43"/>
+        <source>Ny &amp;anhörig…</source>
+        <translation>Ne&amp;w relative…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ändra anhöri&amp;g…</source>
+        <translation>Edit rela&amp;tive…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta &amp;bort anhörig</source>
+        <translation>&amp;Remove relative</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+8"/>
+        <source>Ta bort anhörig</source>
+        <translation>Remove relative</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Ta bort %1 från familj och nätverk?</source>
+        <translation>Remove %1 from family and network?</translation>
     </message>
 </context>
 <context>
@@ -6570,7 +6792,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+35"/>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+67"/>
         <source>Rondplan</source>
         <translation>Rondplan</translation>
     </message>
