@@ -2247,7 +2247,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+37"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+40"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
@@ -6044,7 +6044,7 @@
     <message>
         <location line="-49"/>
         <source>Nådda mer än en gång</source>
-        <translation>Reached more than once</translation>
+        <translation>Reached 2+ times</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6143,7 +6143,7 @@
     <message>
         <location line="+1"/>
         <source>Kriminalvården</source>
-        <translation>Prison and Probation Service</translation>
+        <translation>Prison &amp; Probation</translation>
     </message>
     <message>
         <location line="+1"/>

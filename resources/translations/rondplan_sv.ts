@@ -2247,7 +2247,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+37"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+40"/>
         <source>&amp;Spara</source>
         <translation type="unfinished"></translation>
     </message>
