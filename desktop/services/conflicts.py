@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -73,7 +73,7 @@ def _visit(visit: Visit) -> dict[str, Any]:
     }
 
 
-_READERS = {
+_READERS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]], Action]] = {
     "person": (Person, _person, Action.PERSON_READ),
     "visit": (Visit, _visit, Action.OPERATION_READ),
 }
