@@ -68,7 +68,10 @@ def test_manual_delivery_rules(field: Field) -> None:
         ledger.record_manual(ManualDeliveryInput(p, TODAY, DeliveryChannel.PROBATION))
     with pytest.raises(ValidationError):
         ledger.record_manual(
-            ManualDeliveryInput(p, TODAY + dt.timedelta(days=1), parts=frozenset(MessagePart))
+            # "today" read now, not at import, so a run across midnight stays right.
+            ManualDeliveryInput(
+                p, dt.date.today() + dt.timedelta(days=1), parts=frozenset(MessagePart)
+            )
         )
 
 
