@@ -14,4 +14,7 @@ POSTGRES_COLLATION = "sv-SE-x-icu"
 
 def swedish(column: Any, dialect: str) -> ColumnElement[Any]:
     """``column COLLATE`` the Swedish collation of ``dialect`` ("sqlite" or "postgresql")."""
-    return column.collate(POSTGRES_COLLATION if dialect == "postgresql" else COLLATION)
+    collated: ColumnElement[Any] = column.collate(
+        POSTGRES_COLLATION if dialect == "postgresql" else COLLATION
+    )
+    return collated

@@ -4,6 +4,7 @@ service call and keeps the dialog open with the message when it fails."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError, ValidationError
+
+W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
@@ -43,7 +46,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def add_row(self, label: str, field: str, widget: QWidget, accessible: str) -> QWidget:
+    def add_row(self, label: str, field: str, widget: W, accessible: str) -> W:
         widget.setAccessibleName(accessible)
         self.fields[field] = widget
         self.form.addRow(label, widget)

@@ -50,7 +50,7 @@ class PersonPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.matches = QComboBox()
         self.matches.setAccessibleName(self.tr("Träffar"))
-        self.search.textEdited.connect(self.find)
+        self.search.textEdited.connect(self.look_up)
         self.matches.currentIndexChanged.connect(
             lambda _i: self.person_changed.emit(self.person_id())
         )
@@ -68,7 +68,7 @@ class PersonPicker(QWidget):
         for row in rows:
             self.matches.addItem(describe(row), row.id)
 
-    def find(self, text: str) -> None:
+    def look_up(self, text: str) -> None:
         """The first matches for ``text`` (the person list's search, Swedish order)."""
         rows = (
             [r for r in self._persons.page(PersonFilter(text=text), limit=MATCHES_SHOWN + 1)]

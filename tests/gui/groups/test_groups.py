@@ -148,7 +148,7 @@ def test_member_dialog_from_group_profile(qtbot, mapped, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.save()
     assert "välj personen" in dialog.error.text()
-    dialog.picker.find("Öztürk")
+    dialog.picker.look_up("Öztürk")
     dialog.save()
     assert "källan" in dialog.error.text()
     dialog.source.setText("Polisens lägesbild")
@@ -157,7 +157,7 @@ def test_member_dialog_from_group_profile(qtbot, mapped, monkeypatch):
     assert dialog.result() == 1
 
     def fill(d: MemberDialog) -> int:
-        d.picker.find("Johansson")
+        d.picker.look_up("Johansson")
         d.source.setText("Socialtjänsten")
         d.reason.setText("Uppgift i orosanmälan")
         d.save()

@@ -15,9 +15,9 @@ def test_person_picker_finds_and_excludes(qtbot, mapped):
     qtbot.addWidget(picker)
     assert picker.person_id() is None
     picker.search.setText("Öztürk")
-    picker.find("Öztürk")
+    picker.look_up("Öztürk")
     assert picker.person_id() == ids["Yusuf Öztürk"]
-    picker.find("Johansson")
+    picker.look_up("Johansson")
     assert ids["Erik Johansson"] not in {
         picker.matches.itemData(i) for i in range(picker.matches.count())
     }
@@ -34,7 +34,7 @@ def test_relative_dialog_validates_and_saves_with_link(qtbot, mapped):
     dialog.relation.setText("kusin")
     dialog.phone.setText("0701234567")
     dialog.likely_present.setChecked(True)
-    dialog.picker.find("Öztürk")
+    dialog.picker.look_up("Öztürk")
     dialog.save()
     assert dialog.result() == 1 and dialog.changes.touches("person")
     added = [r for r in services.mapping.persons.profile(pid).relatives if r.relation == "kusin"]
