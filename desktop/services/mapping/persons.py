@@ -112,7 +112,7 @@ class PersonService:
         """The whole profile; the read is audited with its purpose."""
         require(self.store.identity, Action.PERSON_READ)
         with UnitOfWork(self.store, "Visa person") as uow:
-            profile = _profile(uow.session, person_id)
+            profile = _profile(uow.session, person_id, self.store.held_compartments())
             uow.audit(Action.PERSON_READ.value, "person", [person_id], purpose=purpose)
         return profile
 
@@ -287,7 +287,7 @@ def membership_rows(session: Session, *where: object) -> tuple[MembershipRow, ..
     )
 
 
-def _profile(session: Session, person_id: int) -> PersonProfile:
+def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonProfile:
     p = _get(session, person_id)
     has_photo = session.scalar(select(Person.photo.is_not(None)).where(Person.id == person_id))
     addresses = tuple(
@@ -342,7 +342,7 @@ def _profile(session: Session, person_id: int) -> PersonProfile:
         addresses=addresses,
         relatives=relatives,
         memberships=membership_rows(session, Membership.person_id == person_id),
-        timeline=person_timeline(session, person_id),
+        timeline=person_timeline(session, person_id, held),
         deliveries=stats.count if stats else 0,
         last_delivery=stats.last_on if stats else None,
     )
