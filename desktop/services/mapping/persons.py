@@ -32,7 +32,7 @@ from desktop.services.mapping.rows import (
     RelativeRow,
 )
 from desktop.services.mapping.timeline import person_timeline
-from desktop.services.permissions import Action, require
+from desktop.services.permissions import Action, allowed, require
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
@@ -50,6 +50,14 @@ class PersonService:
     def __init__(self, store: Store, reauth: Reauth | None = None) -> None:
         self.store = store
         self._reauth = reauth
+        # The last search written to the audit log: scrolling or recounting the same
+        # search adds no entry, every other distinct query does (finding 4).
+        self._audited: PersonFilter | None = None
+
+    @property
+    def _reveal(self) -> bool:
+        # Roles that see the personnummer masked may not search its hidden digits.
+        return allowed(self.store.identity.role, Action.PERSON_REVEAL_ID)
 
     # --- list and search ------------------------------------------------------
 
@@ -60,22 +68,33 @@ class PersonService:
         descending: bool = False,
         offset: int = 0,
         limit: int = search.PAGE_SIZE,
+        audit: bool = True,
     ) -> list[PersonRow]:
-        """One page of the list. Not audited per call: see :meth:`record_search`."""
+        """One page of the list; each distinct search is audited once (see record_search).
+
+        ``audit=False`` only for a caller that writes the entry itself: the person list
+        calls :meth:`record_search` once a burst of typing settles, so one name typed
+        is one entry rather than one per keystroke.
+        """
         require(self.store.identity, Action.SEARCH)
         with self.store.read_session() as session:
-            return search.person_page(session, flt, sort, descending, offset, limit)
+            rows = search.person_page(
+                session, flt, sort, descending, offset, limit, reveal=self._reveal
+            )
+        if audit and not flt.is_empty:
+            self.record_search(flt, offset + len(rows))
+        return rows
 
     def search_capped(self, flt: PersonFilter) -> bool:
         """True when a common fragment left only the first ``SEARCH_POOL`` matches listed."""
         require(self.store.identity, Action.SEARCH)
         with self.store.read_session() as session:
-            return search.search_capped(session, flt)
+            return search.search_capped(session, flt, self._reveal)
 
     def count(self, flt: PersonFilter) -> int:
         require(self.store.identity, Action.SEARCH)
         with self.store.read_session() as session:
-            return search.count_persons(session, flt)
+            return search.count_persons(session, flt, reveal=self._reveal)
 
     def areas(self) -> list[str]:
         require(self.store.identity, Action.SEARCH)
@@ -83,8 +102,14 @@ class PersonService:
             return search.areas(session)
 
     def record_search(self, flt: PersonFilter, shown: int) -> None:
-        """One audit entry for a settled search: which filters, how many rows, no text."""
+        """One audit entry per distinct search: which filters, how many rows, no text.
+
+        :meth:`page` calls it itself, so no caller can search unaudited; the same filter
+        again (scrolling, the list page's settled search) writes nothing.
+        """
         require(self.store.identity, Action.SEARCH)
+        if flt == self._audited:
+            return
         used = [
             name
             for name, on in (
@@ -105,6 +130,7 @@ class PersonService:
                 "person",
                 detail=f"filters={'+'.join(used) or 'none'};shown={shown}",
             )
+        self._audited = flt
 
     # --- profile --------------------------------------------------------------
 

@@ -39,12 +39,14 @@ SEARCH_POOL = 500
 _TOKEN = re.compile(r"\S+")
 
 
-def fts_query(typed: str) -> str | None:
+def fts_query(typed: str, names_only: bool = False) -> str | None:
     """An FTS5 MATCH expression for what the user typed, or None if nothing is long enough.
 
     Each word becomes a quoted string (quotes doubled), so operators and punctuation in
     the input are matched literally instead of being parsed as FTS5 syntax. Words shorter
     than three characters are left out: a trigram index cannot answer them.
+    ``names_only`` limits the match to the name and alias columns (finding 4: the
+    identity digits are not searchable by fragment for users who see them masked).
     """
     terms = []
     for word in _TOKEN.findall(typed):
@@ -53,7 +55,49 @@ def fts_query(typed: str) -> str | None:
             word = word.replace("-", "")
         if len(word) >= 3:
             terms.append('"' + word.replace('"', '""') + '"')
-    return " ".join(terms) if terms else None
+    if not terms:
+        return None
+    return "{name aliases} : (" + " ".join(terms) + ")" if names_only else " ".join(terms)
+
+
+# A word that is all digits with an optional dash or plus: a (part of a) personnummer.
+_NUMBER = re.compile(r"\d[\d+-]*")
+# Centuries a two-digit year may stand for (nobody mapped was born before 1900).
+_CENTURIES = ("19", "20")
+
+
+def _identity_condition(digits: str) -> ColumnElement[bool] | None:
+    """The exact match for a full number, or the range of a date part; else None.
+
+    Only what the masked form shows (``ÅÅÅÅMMDD-****``) or the whole number can match,
+    so the last four digits cannot be guessed one fragment at a time.
+    """
+    column = Person.identity_number
+    if len(digits) == 12:
+        return column == f"{digits[:8]}-{digits[8:]}"
+    if len(digits) == 10:
+        return column.in_([f"{c}{digits[:6]}-{digits[6:]}" for c in _CENTURIES])
+    if len(digits) == 8:
+        dates = [digits]
+    elif len(digits) == 6:
+        dates = [c + digits for c in _CENTURIES]
+    else:
+        return None
+    # A range on the indexed column: stored as ÅÅÅÅMMDD-NNNN and "." sorts after "-".
+    return or_(*(and_(column >= d + "-", column < d + ".") for d in dates))
+
+
+def _split_identity(typed: str) -> tuple[str, list[ColumnElement[bool]]]:
+    """The words left for the name match, and the identity conditions of the others."""
+    words, conditions = [], []
+    for word in _TOKEN.findall(typed):
+        if _NUMBER.fullmatch(word):
+            condition = _identity_condition(re.sub(r"[+-]", "", word))
+            if condition is not None:
+                conditions.append(condition)
+                continue
+        words.append(word)
+    return " ".join(words), conditions
 
 
 def _swedish_name(dialect: str) -> tuple[ColumnElement[Any], ...]:
@@ -103,15 +147,17 @@ def _fts_rowids(match: str, limit: int | None = None) -> Select[Any]:
     return query.limit(limit) if limit is not None else query
 
 
-def _trigram_ids(typed: str, limit: int | None = None) -> Select[Any]:
+def _trigram_ids(typed: str, limit: int | None = None, names_only: bool = False) -> Select[Any]:
     """PostgreSQL: every word (3+ characters) in the pg_trgm-indexed search text.
 
     The expression is the index's own (desktop.store.server.schema), written out as SQL
     so the planner uses the index; LIKE's wildcards in the words are escaped.
+    ``names_only`` also requires each word in the names and aliases (see fts_query).
     """
     from desktop.store.server.schema import SEARCH_EXPRESSION
 
     searched: ColumnElement[str] = literal_column(SEARCH_EXPRESSION)
+    names: ColumnElement[str] = literal_column(_NAME_EXPRESSION)
     words = []
     for word in _TOKEN.findall(typed):
         if re.fullmatch(r"[\d-]+", word):
@@ -119,35 +165,60 @@ def _trigram_ids(typed: str, limit: int | None = None) -> Select[Any]:
         if len(word) >= 3:
             escaped = re.sub(r"([\\%_])", r"\\\1", word)
             words.append(searched.ilike(f"%{escaped}%", escape="\\"))
+            if names_only:
+                words.append(names.ilike(f"%{escaped}%", escape="\\"))
     query = select(Person.id).where(and_(*words))
     return query.limit(limit) if limit is not None else query
 
 
+# The names and aliases part of the server's SEARCH_EXPRESSION (no identity digits).
+_NAME_EXPRESSION = "(first_name || ' ' || last_name || ' ' || aliases)"
+
+
 def text_condition(
-    session: Session, typed: str, pool: int | None = None
+    session: Session, typed: str, pool: int | None = None, reveal: bool = True
 ) -> ColumnElement[bool] | None:
     """The WHERE condition for ``typed`` on this session's dialect, or None for all.
 
     ``pool`` limits a full-text match to that many candidates (see :func:`person_page`).
+    Without ``reveal`` (the role lacks PERSON_REVEAL_ID) identity numbers match only as a
+    whole or by their date part (see :func:`_identity_condition`).
     """
     typed = typed.strip()
     if not typed:
         return None
-    match = fts_query(typed)
+    identity: list[ColumnElement[bool]] = []
+    if not reveal:
+        typed, identity = _split_identity(typed)
+        if identity:
+            pool = None  # the candidate pool would be cut before the identity condition
+        if not typed:
+            return and_(*identity)
+    match = fts_query(typed, names_only=not reveal)
     sqlite = session.get_bind().dialect.name == "sqlite"
     if match is None:
         prefix = _TOKEN.findall(typed)[0]
-        return _swedish_prefix(prefix) if sqlite else _prefix_condition(prefix)
-    if sqlite:
-        return Person.id.in_(_fts_rowids(match, pool))
-    return Person.id.in_(_trigram_ids(typed, pool))
+        named = _swedish_prefix(prefix) if sqlite else _prefix_condition(prefix)
+    elif sqlite:
+        named = Person.id.in_(_fts_rowids(match, pool))
+    else:
+        named = Person.id.in_(_trigram_ids(typed, pool, names_only=not reveal))
+    return and_(named, *identity) if identity else named
 
 
-def _text_only(flt: PersonFilter) -> bool:
-    return fts_query(flt.text) is not None and replace(flt, text="") == PersonFilter()
+def _match(flt: PersonFilter, reveal: bool) -> str | None:
+    """The FTS5 expression of a text-only search that a candidate pool may cut, or None."""
+    if reveal:
+        return fts_query(flt.text)
+    rest, identity = _split_identity(flt.text)
+    return None if identity else fts_query(rest, names_only=True)
 
 
-def list_pool(session: Session, flt: PersonFilter) -> int | None:
+def _text_only(flt: PersonFilter, reveal: bool = True) -> bool:
+    return _match(flt, reveal) is not None and replace(flt, text="") == PersonFilter()
+
+
+def list_pool(session: Session, flt: PersonFilter, reveal: bool = True) -> int | None:
     """How many full-text candidates the list sorts, or None for every match.
 
     A common fragment ("joh") matches thousands of the 100,000 names; reading and sorting
@@ -156,20 +227,20 @@ def list_pool(session: Session, flt: PersonFilter) -> int | None:
     see :func:`search_capped`), and the page asks the user to type more. With any other
     filter the match is exact.
     """
-    if not _text_only(flt):
+    if not _text_only(flt, reveal):
         return None
     return SEARCH_POOL + 1
 
 
-def search_capped(session: Session, flt: PersonFilter) -> bool:
+def search_capped(session: Session, flt: PersonFilter, reveal: bool = True) -> bool:
     """True when the list shows only part of the matches (see :func:`list_pool`)."""
-    match = fts_query(flt.text)
-    if match is None or list_pool(session, flt) is None:
+    match = _match(flt, reveal)
+    if match is None or list_pool(session, flt, reveal) is None:
         return False
     if session.get_bind().dialect.name == "sqlite":
         capped = _fts_rowids(match, SEARCH_POOL + 1).subquery()
     else:
-        capped = _trigram_ids(flt.text, SEARCH_POOL + 1).subquery()
+        capped = _trigram_ids(flt.text, SEARCH_POOL + 1, names_only=not reveal).subquery()
     return (session.scalar(select(func.count()).select_from(capped)) or 0) > SEARCH_POOL
 
 
@@ -181,11 +252,15 @@ def _current_membership(today: dt.date) -> ColumnElement[bool]:
 
 
 def filter_conditions(
-    session: Session, flt: PersonFilter, today: dt.date, pool: int | None = None
+    session: Session,
+    flt: PersonFilter,
+    today: dt.date,
+    pool: int | None = None,
+    reveal: bool = True,
 ) -> list[ColumnElement[bool]]:
     """Every WHERE condition of the filter; merged-away persons never show."""
     conditions: list[ColumnElement[bool]] = [Person.merged_into_id.is_(None)]
-    matched = text_condition(session, flt.text, pool)
+    matched = text_condition(session, flt.text, pool, reveal)
     if matched is not None:
         conditions.append(matched)
     if flt.group_id is not None:
@@ -263,11 +338,15 @@ def person_page(
     offset: int = 0,
     limit: int = PAGE_SIZE,
     today: dt.date | None = None,
+    reveal: bool = True,
 ) -> list[PersonRow]:
-    """One page of the person list, with each row's current area and groups."""
+    """One page of the person list, with each row's current area and groups.
+
+    ``reveal``: whether identity digits match by fragment (see :func:`text_condition`).
+    """
     today = today or dt.date.today()
-    pool = list_pool(session, flt)
-    conditions = filter_conditions(session, flt, today, pool)
+    pool = list_pool(session, flt, reveal)
+    conditions = filter_conditions(session, flt, today, pool, reveal)
     # Core execution on the session's connection: the ORM layer adds nothing to column
     # selects and costs a noticeable share of a keystroke.
     connection = session.connection()
@@ -310,10 +389,13 @@ def person_page(
     ]
 
 
-def count_persons(session: Session, flt: PersonFilter, today: dt.date | None = None) -> int:
+def count_persons(
+    session: Session, flt: PersonFilter, today: dt.date | None = None, reveal: bool = True
+) -> int:
     today = today or dt.date.today()
     query = select(func.count()).select_from(Person)
-    return int(session.scalar(query.where(*filter_conditions(session, flt, today))) or 0)
+    conditions = filter_conditions(session, flt, today, reveal=reveal)
+    return int(session.scalar(query.where(*conditions)) or 0)
 
 
 def _areas_of(connection: Connection, ids: Sequence[int]) -> dict[int, str]:

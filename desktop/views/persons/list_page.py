@@ -202,7 +202,8 @@ class PersonsPage(QWidget):
         )
 
     def _fetch(self, flt, sort, descending, offset, limit):  # type: ignore[no-untyped-def]
-        return self._mapping.persons.page(flt, sort, descending, offset, limit)
+        # The settled search writes the audit entry (_search_settled), not every keystroke.
+        return self._mapping.persons.page(flt, sort, descending, offset, limit, audit=False)
 
     def _filters_changed(self) -> None:
         self.model.load(self.current_filter())
