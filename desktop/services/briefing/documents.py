@@ -190,13 +190,19 @@ def group_overview(
     counts = {
         pid: (count, last)
         for pid, count, last in session.execute(
+            # IN, not a join: a person with several membership rows in the group (history,
+            # a merge) would have each delivery counted once per row.
             select(Delivery.person_id, func.count(), func.max(Delivery.delivered_on))
-            .join(Membership, Membership.person_id == Delivery.person_id)
-            .where(Membership.group_id == group_id)
+            .where(
+                Delivery.person_id.in_(
+                    select(Membership.person_id).where(Membership.group_id == group_id)
+                )
+            )
             .group_by(Delivery.person_id)
         )
     }
     members = []
+    listed: set[int] = set()
     for person, role in session.execute(
         select(Person, Membership.role)
         .join(Membership, Membership.person_id == Person.id)
@@ -204,6 +210,9 @@ def group_overview(
         .where(or_(Membership.until.is_(None), Membership.until >= today))
         .order_by(Membership.role, Person.last_name, Person.first_name)
     ):
+        if person.id in listed:  # two current rows of one person: one member line
+            continue
+        listed.add(person.id)
         count, last = counts.get(person.id, (0, None))
         members.append(
             GroupMemberRow(

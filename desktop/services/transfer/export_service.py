@@ -230,7 +230,8 @@ def _group_rows(session: Session) -> tuple[list[int], list[list[CellValue]]]:
     members: dict[int, int] = {
         group_id: total
         for group_id, total in session.execute(
-            select(Membership.group_id, func.count())
+            # Distinct persons: two open rows of one person (a merge) are one member.
+            select(Membership.group_id, func.count(Membership.person_id.distinct()))
             .where(Membership.until.is_(None))
             .group_by(Membership.group_id)
         )
