@@ -33,8 +33,9 @@ class MappingServices:
     notes: AgencyNotesSource
     reauth: Reauth | None = None
 
-    def merge(self, keep_id: int, drop_id: int) -> Changes:
-        return merge_persons(self.persons.store, keep_id, drop_id)
+    def merge(self, keep_id: int, drop_id: int, keep_version: int, drop_version: int) -> Changes:
+        """Merge ``drop_id`` into ``keep_id``; the versions are those the user saw."""
+        return merge_persons(self.persons.store, keep_id, drop_id, keep_version, drop_version)
 
 
 def build_mapping(

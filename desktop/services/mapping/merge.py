@@ -20,8 +20,9 @@ from desktop.models import (
     Task,
     Visit,
 )
+from desktop.models.base import Versioned
 from desktop.services.changes import Changes
-from desktop.services.errors import NotFound, ValidationError
+from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
@@ -49,12 +50,17 @@ _UNIQUE_REFERENCES: tuple[tuple[Any, Any, Any], ...] = (
 _FILL = ("identity_number", "identity_kind", "birth_date", "language", "phone", "source")
 
 
-def merge_persons(store: Store, keep_id: int, drop_id: int) -> Changes:
+def merge_persons(
+    store: Store, keep_id: int, drop_id: int, keep_version: int, drop_version: int
+) -> Changes:
     """Move everything of ``drop_id`` onto ``keep_id``; ``drop_id`` remains as a pointer.
+
+    ``keep_version`` and ``drop_version`` are the versions the user saw when choosing.
 
     Raises:
         ValidationError: Both ids are the same.
         NotFound: Either person is missing or already merged.
+        ConflictError: Either person changed since the user saw it.
     """
     require(store.identity, Action.PERSON_MERGE)
     if keep_id == drop_id:
@@ -62,6 +68,8 @@ def merge_persons(store: Store, keep_id: int, drop_id: int) -> Changes:
     with UnitOfWork(store, "Slå ihop personer") as uow:
         session = uow.session
         keep, drop = _live(session, keep_id), _live(session, drop_id)
+        if keep.version != keep_version or drop.version != drop_version:
+            raise ConflictError()
         _absorb_fields(keep, drop)
         drop.merged_into_id = keep_id
         session.flush()
@@ -100,15 +108,55 @@ def _absorb_fields(keep: Person, drop: Person) -> None:
         drop.identity_number = None
 
 
+def _moved(table: Any, column: Any, keep_id: int) -> dict[str, Any]:
+    # A bulk UPDATE bypasses the ORM's version counter: bump it by hand, so a dialog
+    # still holding the old version of a moved row gets a conflict, not a silent overwrite.
+    values: dict[str, Any] = {column.key: keep_id}
+    if issubclass(table, Versioned):
+        values["version"] = table.version + 1
+    return values
+
+
+def _merge_memberships(session: Session, keep_id: int, drop_id: int) -> int:
+    """Fold the merged-away person's memberships into the kept one's for the same group.
+
+    The kept membership takes the earlier since-date, the later review date and stays
+    open if either was open; the other row is deleted. Returns how many rows went.
+    """
+    kept = {
+        m.group_id: m
+        for m in session.scalars(
+            select(Membership)
+            .where(Membership.person_id == keep_id)
+            .order_by(Membership.until.is_not(None), Membership.id)
+        )
+    }
+    folded = 0
+    for dropped in list(session.scalars(select(Membership).where(Membership.person_id == drop_id))):
+        into = kept.get(dropped.group_id)
+        if into is None:
+            continue
+        since = [d for d in (into.since, dropped.since) if d is not None]
+        into.since = min(since) if since else None
+        review = [d for d in (into.review_date, dropped.review_date) if d is not None]
+        into.review_date = max(review) if review else None
+        if into.until is not None:
+            into.until = None if dropped.until is None else max(into.until, dropped.until)
+        session.delete(dropped)
+        folded += 1
+    session.flush()
+    return folded
+
+
 def _repoint(session: Session, keep_id: int, drop_id: int) -> int:
-    moved = 0
+    moved = _merge_memberships(session, keep_id, drop_id)
     for table, column in _PLAIN_REFERENCES:
         # The kept person must not end up merged into himself.
         guard = [table.id != keep_id] if table is Person else []
         result = session.execute(
             update(table)
             .where(column == drop_id, *guard)
-            .values({column.key: keep_id})
+            .values(_moved(table, column, keep_id))
             .execution_options(synchronize_session=False)
         )
         moved += result.rowcount or 0  # type: ignore[attr-defined]
@@ -117,7 +165,7 @@ def _repoint(session: Session, keep_id: int, drop_id: int) -> int:
         result = session.execute(
             update(table)
             .where(column == drop_id, parent.not_in(taken))
-            .values({column.key: keep_id})
+            .values(_moved(table, column, keep_id))
             .execution_options(synchronize_session=False)
         )
         moved += result.rowcount or 0  # type: ignore[attr-defined]
@@ -133,7 +181,7 @@ def _repoint(session: Session, keep_id: int, drop_id: int) -> int:
     session.execute(
         update(Relative)
         .where(Relative.person_id == keep_id, Relative.linked_person_id == keep_id)
-        .values(linked_person_id=None)
+        .values(linked_person_id=None, version=Relative.version + 1)
         .execution_options(synchronize_session=False)
     )
     return moved

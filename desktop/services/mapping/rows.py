@@ -74,6 +74,8 @@ class PersonRow:
     groups: str = ""
     deliveries: int = 0
     last_delivery: dt.date | None = None
+    # The person's version when listed: a merge from the list checks it (finding 11).
+    version: int = 1
 
     @property
     def full_name(self) -> str:

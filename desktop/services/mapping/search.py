@@ -322,6 +322,7 @@ _LIST_COLUMNS = (
     Person.at_risk_shooter,
     Person.priority,
     Person.review_date,
+    Person.version,
 )
 
 
@@ -384,6 +385,7 @@ def person_page(
             groups=", ".join(groups.get(r.id, ())),
             deliveries=stats[r.id].count if r.id in stats else 0,
             last_delivery=stats[r.id].last_on if r.id in stats else None,
+            version=r.version,
         )
         for r in rows
     ]

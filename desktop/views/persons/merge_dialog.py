@@ -63,7 +63,8 @@ class MergeDialog(QDialog):
     def merge(self) -> None:
         keep, drop = self._rows if self.keep_first.isChecked() else self._rows[::-1]
         try:
-            self.changes = self._mapping.merge(keep.id, drop.id)
+            # The versions listed: a record changed meanwhile is refused (ConflictError).
+            self.changes = self._mapping.merge(keep.id, drop.id, keep.version, drop.version)
         except DomainError as error:
             self.error.setText(error.user_message)
             return

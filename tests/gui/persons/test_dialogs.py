@@ -103,3 +103,18 @@ def test_address_and_membership_dialogs(qtbot, mapped):
     assert link.result() == 1
     groups = {m.group_name for m in services.mapping.persons.profile(pid).memberships}
     assert groups == {"Södra sidan", "Centrumligan"}
+
+
+def test_merge_dialog_refuses_a_record_changed_since_listed(qtbot, mapped):
+    from desktop.models import Person
+
+    services, ids = mapped
+    rows = {r.id: r for r in services.mapping.persons.page(PersonFilter())}
+    with services.store.write_session() as s, s.begin():
+        s.get(Person, ids["Erik Johansson"]).phone = "0701234567"  # another workstation
+    dialog = MergeDialog(services.mapping, rows[ids["Ali Hassan"]], rows[ids["Erik Johansson"]])
+    qtbot.addWidget(dialog)
+    dialog.merge()
+    assert dialog.result() == 0 and dialog.error.text()
+    left = {r.id for r in services.mapping.persons.page(PersonFilter())}
+    assert {ids["Ali Hassan"], ids["Erik Johansson"]} <= left

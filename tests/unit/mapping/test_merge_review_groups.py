@@ -63,7 +63,7 @@ def test_merge_keeps_every_history_row(services):
                 OperationTarget(operation_id=op.id, person_id=drop),
             ]
         )
-    services.mapping.merge(keep, drop)
+    services.mapping.merge(keep, drop, 1, 1)  # fresh rows: version 1
     with store.read_session() as s:
         for table in (Membership, Visit, Referral, Task, Note, OperationTarget):
             assert s.scalar(select(func.count()).where(table.person_id == keep)) == 1, table
@@ -81,7 +81,7 @@ def test_merge_keeps_every_history_row(services):
     assert len(profile.addresses) == 1 and len(profile.timeline) == 5
     assert [r.id for r in services.mapping.persons.page(PersonFilter())] == [keep]
     with pytest.raises(ValidationError):
-        services.mapping.merge(keep, keep)
+        services.mapping.merge(keep, keep, 1, 1)
 
 
 def test_review_list_and_keep(services):
