@@ -141,6 +141,16 @@ class GroupService:
                 sanctions=sanctions,
             )
             uow.audit(Action.GROUP_READ.value, "group", [group_id], purpose=purpose)
+            if ids:
+                # The profile lists the members by name: audit it as a read of each of them,
+                # so "who read this person" finds it (review finding 15).
+                uow.audit(
+                    Action.PERSON_READ.value,
+                    "person",
+                    sorted(ids),
+                    purpose=purpose,
+                    detail=f"via=group:{group_id}",
+                )
         return profile
 
     def network(self, today: dt.date | None = None) -> Network:
