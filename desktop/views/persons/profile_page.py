@@ -33,6 +33,7 @@ from desktop.services.mapping.rows import (
 )
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
+from desktop.views.i18n import utc_to_local
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.persons.relatives import RelativesPanel
 from desktop.views.widgets.rows_model import Column, RowsTableModel
@@ -151,7 +152,11 @@ class PersonProfilePage(QWidget):
         )
         self.notes = RowsTableModel[AgencyNoteRow](
             [
-                Column(self.tr("Skriven"), lambda n: n.created_at.strftime("%Y-%m-%d %H:%M")),
+                # Stored naive UTC: shown in Stockholm time (review finding 14).
+                Column(
+                    self.tr("Skriven"),
+                    lambda n: utc_to_local(n.created_at).strftime("%Y-%m-%d %H:%M"),
+                ),
                 Column(self.tr("Slag"), lambda n: label(NoteKind(n.kind))),
                 Column(self.tr("Text"), lambda n: n.text, lambda n: n.text),
             ],
