@@ -4314,7 +4314,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+77"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+78"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -4475,12 +4475,12 @@
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Skriven</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Slag</source>
         <translation>Kind</translation>
     </message>
@@ -4860,7 +4860,7 @@
         <translation>Select two persons who are the same individual</translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%n personer</source>
         <translation>
             <numerusform>%n person</numerusform>
