@@ -196,8 +196,10 @@ class PlanTab(QWidget):
         dialog = MoveVisitDialog(visit, teams or [], visits.check_move, self)
         if dialog.exec() == MoveVisitDialog.DialogCode.Accepted:
             start, team = dialog.value()
+            # The version the row was read at: a visit saved elsewhere since is a conflict.
             self._apply(
-                self.tr("Ändra besök"), lambda: visits.move_visit(visit.visit_id, start, team)
+                self.tr("Ändra besök"),
+                lambda: visits.move_visit(visit.visit_id, start, team, version=visit.version),
             )
 
     def record_outcome(self) -> None:

@@ -107,3 +107,39 @@ def test_team_lead_is_offered_outcomes_not_planning(qtbot, field):
         assert view.targets.add_all.isHidden()
     finally:
         lead.lock()
+
+
+def test_editing_a_visit_changed_elsewhere_shows_a_conflict(qtbot, planned, monkeypatch):
+    import datetime as dt
+
+    from desktop.models import Visit
+    from desktop.views.operations import errors, plan_tab
+
+    view = OperationsPage(planned.services, planned.store.identity)
+    qtbot.addWidget(view)
+    plan = view.plan
+    assert plan.visit_model.rowCount() > 0
+    plan.visits.setCurrentIndex(plan.visit_model.index(0, 0))
+    shown = plan._current()
+    with planned.store.write_session() as s, s.begin():  # another workstation's edit
+        s.get(Visit, shown.visit_id).ends_at += dt.timedelta(minutes=15)
+
+    class Accepting:
+        DialogCode = plan_tab.MoveVisitDialog.DialogCode
+
+        def __init__(self, *args):
+            pass
+
+        def exec(self):
+            return self.DialogCode.Accepted
+
+        def value(self):
+            return shown.start + dt.timedelta(hours=1), None
+
+    warnings = []
+    monkeypatch.setattr(plan_tab, "MoveVisitDialog", Accepting)
+    monkeypatch.setattr(errors.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    plan.edit_visit()
+    assert len(warnings) == 1 and warnings[0]
+    with planned.store.read_session() as s:
+        assert s.get(Visit, shown.visit_id).starts_at == shown.start
