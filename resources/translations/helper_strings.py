@@ -32,6 +32,7 @@ QT_TRANSLATE_NOOP("TaskTableModel", "Struken")  # desktop/views/followup/models.
 QT_TRANSLATE_NOOP("TaskTableModel", "Denna vecka")  # desktop/views/followup/models.py
 QT_TRANSLATE_NOOP("TaskTableModel", "Klar")  # desktop/views/followup/models.py
 QT_TRANSLATE_NOOP("TaskTableModel", "Försenad %1 d")  # desktop/views/followup/models.py
+QT_TRANSLATE_NOOP("Anteckningar", "Avbryt")  # desktop/views/notes/dialogs.py
 QT_TRANSLATE_NOOP("Insatsord", "Två myndigheter")  # desktop/views/operations/labels.py
 QT_TRANSLATE_NOOP("Insatsord", "Saknar %1")  # desktop/views/operations/labels.py
 QT_TRANSLATE_NOOP("PersonTableModel", "Skyddad identitet: adressen får inte lämnas ut.")  # desktop/views/persons/table_model.py

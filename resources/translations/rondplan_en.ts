@@ -115,6 +115,16 @@
         <source>Behandlingslogg</source>
         <translation>Audit log</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och versionen som användes noteras vid varje utskrift.</source>
+        <translation>The message, the opening line, the contact details and the confidentiality marking are printed on every briefing packet. Every change is saved as a new version, and the version used is recorded with each print.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Redigera mallar…</source>
+        <translation>&amp;Edit templates…</translation>
+    </message>
 </context>
 <context>
     <name>AdministratorPage</name>
@@ -233,6 +243,11 @@
         <location line="+3"/>
         <source>Annat lagrum (ange vilket)</source>
         <translation>Other provision (state which)</translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="+35"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -800,7 +815,7 @@
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="+11"/>
+        <location filename="helper_strings.py" line="-24"/>
         <source>Krock</source>
         <translation>Conflict</translation>
     </message>
@@ -1375,7 +1390,7 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+108"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+110"/>
         <source>Lämna ut anteckning</source>
         <translation>Disclose note</translation>
     </message>
@@ -1845,7 +1860,7 @@
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>pågår</source>
         <translation>ongoing</translation>
     </message>
@@ -4998,12 +5013,12 @@
         <translation>Change</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ändra besök</source>
         <translation>Change visit</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+8"/>
         <source>Nytt besök</source>
         <translation>New visit</translation>
@@ -6446,7 +6461,7 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-25"/>
+        <location filename="helper_strings.py" line="-26"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
@@ -6766,27 +6781,6 @@
         <location line="+9"/>
         <source>Nu skapar du databasen och dess första administratör. Det tar en minut.</source>
         <translation>You will now create the database and its first administrator. It takes a minute.</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <location filename="../../desktop/views/admin/page.py" line="+38"/>
-        <source>Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och versionen som användes noteras vid varje utskrift.</source>
-        <translation>The message, the opening phrase, the contact details and the confidentiality marking are printed on every briefing packet. Each change is saved as a new version, and the version used is recorded with each printout.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Redigera mallar…</source>
-        <translation>&amp;Edit templates…</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="-62"/>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,16 @@
         <source>Behandlingslogg</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och versionen som användes noteras vid varje utskrift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Redigera mallar…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdministratorPage</name>
@@ -232,6 +242,11 @@
     <message>
         <location line="+3"/>
         <source>Annat lagrum (ange vilket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="+35"/>
+        <source>Avbryt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -800,7 +815,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="+11"/>
+        <location filename="helper_strings.py" line="-24"/>
         <source>Krock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,7 +1390,7 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+108"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+110"/>
         <source>Lämna ut anteckning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,7 +1860,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>pågår</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4998,12 +5013,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ändra besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+8"/>
         <source>Nytt besök</source>
         <translation type="unfinished"></translation>
@@ -6446,7 +6461,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-25"/>
+        <location filename="helper_strings.py" line="-26"/>
         <source>Öppen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6765,27 +6780,6 @@
     <message>
         <location line="+9"/>
         <source>Nu skapar du databasen och dess första administratör. Det tar en minut.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <location filename="../../desktop/views/admin/page.py" line="+38"/>
-        <source>Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och versionen som användes noteras vid varje utskrift.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Redigera mallar…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="-62"/>
-        <source>Avbryt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

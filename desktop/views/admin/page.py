@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
@@ -99,14 +99,15 @@ def _templates_launcher(context: PageContext) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     text = QLabel(
-        box.tr(
+        QCoreApplication.translate(
+            "AdminPage",
             "Budskapet, öppningsfrasen, kontaktuppgifterna och sekretessmarkeringen skrivs "
             "ut på varje genomgångsunderlag. Varje ändring sparas som en ny version, och "
-            "versionen som användes noteras vid varje utskrift."
+            "versionen som användes noteras vid varje utskrift.",
         )
     )
     text.setWordWrap(True)
-    button = QPushButton(box.tr("&Redigera mallar…"))
+    button = QPushButton(QCoreApplication.translate("AdminPage", "&Redigera mallar…"))
 
     def open_editor() -> None:
         dialog = TemplateEditorDialog(context.services.briefing.templates, box)
