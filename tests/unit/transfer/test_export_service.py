@@ -102,8 +102,11 @@ def test_csv_is_utf8_with_bom_and_semicolons(imported, tmp_path):
 def test_formula_cells_are_neutralised(imported, tmp_path):
     path = tmp_path / "p.xlsx"
     imported.exports.export_persons(path)
-    sheet = load_workbook(path, read_only=True).active
-    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    book = load_workbook(path, read_only=True)
+    try:
+        values = [cell for row in book.active.iter_rows(values_only=True) for cell in row if cell]
+    finally:
+        book.close()  # read-only workbooks keep the file open until closed
     assert '\'=HYPERLINK("http://x")' in values and "'+Sum" in values and "'@ref" in values
     assert "'-1" in values
     assert not any(isinstance(v, str) and v.startswith(("=", "+", "@")) for v in values)
