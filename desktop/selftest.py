@@ -113,8 +113,18 @@ def _render(folder: Path) -> str:
     return f"inloggningsfönster {image.width()}×{image.height()} ritat"
 
 
+def _password_list(folder: Path) -> str:
+    from desktop.services.security.passwords import common_passwords
+
+    words = common_passwords()
+    if len(words) < 100:
+        raise AssertionError("listan över vanliga lösenord saknas")
+    return f"{len(words)} vanliga lösenord spärrade"
+
+
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("krypterad databas och migreringar", _database),
+    ("lösenordslista", _password_list),
     ("PDF med inbäddat typsnitt", _pdf),
     ("svensk översättning", _translation),
     ("tema", _theme),

@@ -18,5 +18,5 @@ def test_self_test_passes_with_one_line_per_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
-    assert [line[:4] for line in lines[:-1]] == ["OK  "] * 5
+    assert [line[:4] for line in lines[:-1]] == ["OK  "] * 6
     assert lines[-1] == "Självtestet lyckades."
