@@ -33,7 +33,8 @@ def test_officer_finds_identity_only_by_full_number_or_date_part(tmp_path):
     assert len(coordinator.mapping.persons.page(PersonFilter(text="1236"))) == 2
     coordinator.store.lock()
 
-    officer = build_services(login(fresh.path, "officer_social")).mapping.persons
+    officer_services = build_services(login(fresh.path, "officer_social"))
+    officer = officer_services.mapping.persons
     for hidden in ("1236", "123", "236", "01-1236", "0101123", "011236"):
         assert officer.page(PersonFilter(text=hidden)) == [], hidden
         assert officer.count(PersonFilter(text=hidden)) == 0, hidden
@@ -45,6 +46,7 @@ def test_officer_finds_identity_only_by_full_number_or_date_part(tmp_path):
     assert _names(officer.page(PersonFilter(text="öberg 19900101"))) == ["Åsa Öberg"]
     assert officer.page(PersonFilter(text="lind 19900101")) == []
     assert _names(officer.page(PersonFilter(text="lind"))) == ["Bo Lind"]
+    officer_services.store.lock()
 
 
 def _search_entries(store):
