@@ -8,8 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 PASSWORD_ENV = "RONDPLAN_PASSWORD"
 
 
@@ -18,6 +16,9 @@ class UserError(Exception):
 
 
 def default_database_path() -> Path:
+    # Imported here: every start parses the command line, few need this path.
+    from platformdirs import user_data_path
+
     return user_data_path("Rondplan", appauthor=False) / "rondplan.db"
 
 
@@ -26,7 +27,7 @@ def add_database_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         type=Path,
         metavar="SÖKVÄG",
-        help=f"databasfil (standard: {default_database_path()})",
+        help="databasfil (standard: rondplan.db i användarens datamapp)",
     )
 
 

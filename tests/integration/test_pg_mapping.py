@@ -36,7 +36,7 @@ def test_merge_keeps_every_history_row(tmp_path):  # type: ignore[no-redef]
                 Note(agency_id=author.identity.agency_id, person_id=drop, ciphertext=b"x")
             )
             uow.audit("note.create", "note")
-    coordinator.mapping.merge(keep, drop)
+    coordinator.mapping.merge(keep, drop, 1, 1)  # fresh rows: the versions the user saw
     for reader in (store, police):
         with reader.read_session() as s:
             assert s.scalar(select(func.count()).where(Note.person_id == keep)) == 1
