@@ -91,6 +91,7 @@ class PersonTableModel(QAbstractTableModel):
         self._rows: list[PersonRow] = []
         self._cache: dict[int, tuple[str, ...]] = {}
         self._resetting = False
+        self._loaded = False
         self._filter = PersonFilter()
         self._sort = PersonSort.NAME
         self._descending = False
@@ -107,6 +108,7 @@ class PersonTableModel(QAbstractTableModel):
         """Replace the rows with the first page for ``flt`` (or the current filter)."""
         if flt is not None:
             self._filter = flt
+        self._loaded = True
         rows = self._source(self._filter, self._sort, self._descending, 0, self._page_size)
         self._resetting = True
         self.beginResetModel()
@@ -139,7 +141,10 @@ class PersonTableModel(QAbstractTableModel):
             return
         self._sort = sort
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.load()
+        # Qt sorts while the header is being set up; the first load uses this sort,
+        # so loading here too would query the same page two or three times at start.
+        if self._loaded:
+            self.load()
 
     def row_at(self, row: int) -> PersonRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
