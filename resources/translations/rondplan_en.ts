@@ -4520,12 +4520,27 @@
         <translation>End the lin&amp;k today</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Ny anteckning…</source>
+        <translation>&amp;New note…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lämna &amp;ut…</source>
+        <translation>&amp;Disclose…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dela den valda anteckningen med en annan myndighet (utlämnande)</source>
+        <translation>Share the selected note with another agency (disclosure)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Adresser</source>
         <translation>Addresses</translation>
     </message>
@@ -4621,12 +4636,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+49"/>
+        <location line="+84"/>
         <source>Personnummer: %1</source>
         <translation>Personal ID number: %1</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-73"/>
         <source>Anteckningar som din myndighet har skrivit.</source>
         <translation>Notes written by your agency.</translation>
     </message>
@@ -4636,7 +4651,12 @@
         <translation>Notes cannot be shown yet.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
+        <source>Välj först anteckningen som ska lämnas ut.</source>
+        <translation>First choose the note to disclose.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Inget foto</source>
         <translation>No photo</translation>
     </message>

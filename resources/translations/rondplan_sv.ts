@@ -4520,12 +4520,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Ny anteckning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lämna &amp;ut…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dela den valda anteckningen med en annan myndighet (utlämnande)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Adresser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4621,12 +4636,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+49"/>
+        <location line="+84"/>
         <source>Personnummer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-73"/>
         <source>Anteckningar som din myndighet har skrivit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4636,7 +4651,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
+        <source>Välj först anteckningen som ska lämnas ut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Inget foto</source>
         <translation type="unfinished"></translation>
     </message>

@@ -352,6 +352,11 @@ class ProfileNotes:
     def __init__(self, notes: NotesService) -> None:
         self._notes = notes
 
+    @property
+    def service(self) -> NotesService:
+        """The notes service itself, for writing and disclosing from the profile."""
+        return self._notes
+
     def notes_for_person(self, person_id: int) -> list[AgencyNoteRow]:
         return [
             AgencyNoteRow(r.id, r.created_at, r.kind.value, r.section.value, r.text)

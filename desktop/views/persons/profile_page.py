@@ -180,9 +180,29 @@ class PersonProfilePage(QWidget):
         links_layout.addWidget(self.end_link_button, 0, Qt.AlignmentFlag.AlignRight)
         self.notes_tab = QWidget()
         self.notes_message = QLabel()
+        self.notes_view = compact_table(self.notes, self.tr("Anteckningar"))
+        notes_service = getattr(mapping.notes, "service", None)
+        self.new_note_button = QPushButton(self.tr("&Ny anteckning…"))
+        self.new_note_button.setVisible(
+            notes_service is not None and allowed(role, Action.NOTE_WRITE)
+        )
+        self.new_note_button.clicked.connect(self.write_note)
+        self.disclose_button = QPushButton(self.tr("Lämna &ut…"))
+        self.disclose_button.setToolTip(
+            self.tr("Dela den valda anteckningen med en annan myndighet (utlämnande)")
+        )
+        self.disclose_button.setVisible(
+            notes_service is not None and allowed(role, Action.NOTE_DISCLOSE)
+        )
+        self.disclose_button.clicked.connect(self.disclose_selected_note)
+        note_buttons = QHBoxLayout()
+        note_buttons.addStretch(1)
+        note_buttons.addWidget(self.new_note_button)
+        note_buttons.addWidget(self.disclose_button)
         notes_layout = QVBoxLayout(self.notes_tab)
         notes_layout.addWidget(self.notes_message)
-        notes_layout.addWidget(compact_table(self.notes, self.tr("Anteckningar")))
+        notes_layout.addWidget(self.notes_view)
+        notes_layout.addLayout(note_buttons)
         for view, title in (
             (compact_table(self.addresses, self.tr("Adresser")), self.tr("&Adresser")),
             (self.relatives_panel, self.tr("&Familj och nätverk")),
@@ -280,6 +300,41 @@ class PersonProfilePage(QWidget):
         else:
             self.notes.set_rows([])
             self.notes_message.setText(self.tr("Anteckningar kan inte visas ännu."))
+
+    def write_note(self) -> None:
+        """A new note in the user's own agency compartment."""
+        from desktop.views.notes.dialogs import NoteDialog
+
+        identity = self._mapping.persons.store.identity
+        dialog = NoteDialog(
+            self._mapping.notes.service,  # type: ignore[attr-defined]
+            person_id=self.person_id,
+            agency_name=identity.agency_name,
+            parent=self,
+        )
+        dialog.saved.connect(self._notes_changed)
+        dialog.exec()
+
+    def disclose_selected_note(self) -> None:
+        """Share the selected note with another agency (utlämnande)."""
+        from desktop.views.notes.dialogs import DisclosureDialog
+
+        note = self.notes.row_at(self.notes_view.currentIndex().row())
+        if note is None:
+            self.notes_message.setText(self.tr("Välj först anteckningen som ska lämnas ut."))
+            return
+        dialog = DisclosureDialog(
+            self._mapping.notes.service,  # type: ignore[attr-defined]
+            note.id,
+            self._mapping.persons.store.identity.agency_code,
+            parent=self,
+        )
+        dialog.disclosed.connect(self._notes_changed)
+        dialog.exec()
+
+    def _notes_changed(self, changes: Changes) -> None:
+        self.changes_made.emit(changes)
+        self.reload()
 
     def _show_photo(self, profile: PersonProfile) -> None:
         data = self._mapping.persons.photo(profile.id) if profile.has_photo else None

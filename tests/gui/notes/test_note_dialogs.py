@@ -77,3 +77,57 @@ def test_disclosure_needs_reason_and_other_basis_text_then_reaches_receiver(qtbo
         dialog.disclose()
     texts = [n.text for n in social.security.notes.notes_for_person(person_id)]
     assert texts == ["Uppgift för soc 4410"]
+
+
+def test_profile_notes_tab_writes_and_discloses_through_the_dialogs(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views.notes import dialogs
+    from desktop.views.persons.profile_page import PersonProfilePage
+
+    fresh = fresh_with_users(tmp_path)
+    social = build_services(login(fresh.path, "officer_social"))
+    social.security.notes.publish_agency_keys()
+    police_store = login(fresh.path, "coordinator_police")
+    police = build_services(police_store)
+    police.security.notes.publish_agency_keys()
+    person_id = _person(police_store)
+    page = PersonProfilePage(police.mapping, person_id)
+    qtbot.addWidget(page)
+    # The notes tab is not the current one, so ask for the buttons' own hidden flag.
+    assert not page.new_note_button.isHidden() and not page.disclose_button.isHidden()
+
+    def fill_note(dialog):
+        dialog.text.setPlainText("Profiluppgift 5512")
+        dialog.save()
+        return QDialog.DialogCode.Accepted
+
+    def fill_disclosure(dialog):
+        dialog.reason.setPlainText("Samverkan")
+        dialog.disclose()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.NoteDialog, "exec", fill_note)
+    monkeypatch.setattr(dialogs.DisclosureDialog, "exec", fill_disclosure)
+    with qtbot.waitSignal(page.changes_made):
+        page.write_note()
+    assert page.notes.rowCount() == 1
+    assert page.notes.row_at(0).text == "Profiluppgift 5512"
+    page.notes_view.setCurrentIndex(page.notes.index(0, 0))
+    with qtbot.waitSignal(page.changes_made):
+        page.disclose_selected_note()
+    assert [n.text for n in social.security.notes.notes_for_person(person_id)] == [
+        "Profiluppgift 5512"
+    ]
+
+
+def test_officer_without_disclose_right_sees_no_button(qtbot, tmp_path):
+    from desktop.views.persons.profile_page import PersonProfilePage
+
+    fresh = fresh_with_users(tmp_path)
+    store = login(fresh.path, "team_lead_police")
+    person_id = _person(store)
+    page = PersonProfilePage(build_services(store).mapping, person_id)
+    qtbot.addWidget(page)
+    assert not page.new_note_button.isHidden()
+    assert page.disclose_button.isHidden()
