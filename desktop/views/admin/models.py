@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models import RetentionCategory, Role
 from desktop.services.security.audit_log import AuditRow
@@ -15,28 +14,14 @@ from desktop.services.security.retention import ReviewRow, RuleRow
 from desktop.services.security.users import UserRow
 from desktop.views.i18n import format_datetime, utc_to_local
 from desktop.views.labels import agency_label, role_label
+from desktop.views.widgets.rows_model import FrozenRowsModel
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class _FrozenRowsModel(QAbstractTableModel, Generic[Row]):
+class _FrozenRowsModel(FrozenRowsModel[Row]):
     Column: type[enum.IntEnum]
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Row, ...] = ()
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.Column)

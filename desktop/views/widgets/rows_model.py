@@ -33,10 +33,11 @@ class Column(Generic[Row]):
     tooltip: Callable[[Row], str] | None = None
 
 
-class RowsTableModel(QAbstractTableModel, Generic[Row]):
-    def __init__(self, columns: Sequence[Column[Row]], parent: Any = None) -> None:
+class FrozenRowsModel(QAbstractTableModel, Generic[Row]):
+    """The rows themselves: a tuple replaced whole, never edited in place."""
+
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._columns = tuple(columns)
         self._rows: tuple[Row, ...] = ()
 
     def set_rows(self, rows: Sequence[Row]) -> None:
@@ -44,11 +45,20 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = tuple(rows)
         self.endResetModel()
 
+    def rows(self) -> tuple[Row, ...]:
+        return self._rows
+
     def row_at(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+
+class RowsTableModel(FrozenRowsModel[Row]):
+    def __init__(self, columns: Sequence[Column[Row]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -75,7 +85,7 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
-class EnumRowsModel(QAbstractTableModel, Generic[Row]):
+class EnumRowsModel(FrozenRowsModel[Row]):
     """Frozen rows in, text out, columns an IntEnum: the pages' table models subclass it.
 
     Subclasses set ``COLUMNS`` (an IntEnum), ``HEADERS`` (strings marked for
@@ -88,30 +98,12 @@ class EnumRowsModel(QAbstractTableModel, Generic[Row]):
     HEADERS: ClassVar[dict[Any, Any]]
     CONTEXT: ClassVar[str] = ""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Row, ...] = ()
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[Row, ...]:
-        return self._rows
-
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def text(self, row: Row, column: Any) -> str:
         raise NotImplementedError
 
     def extra(self, row: Row, column: Any, role: int) -> Any:
         """Other roles (tool tip, colour, check state); None by default."""
         return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
