@@ -58,11 +58,17 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = _size(args.size)
     require_suffix(args.output, (".png",), "Bildfilen")
+    from PySide6.QtCore import QSettings
+
     from desktop.app import create_application
     from desktop.services.bundle import build_services
     from desktop.views.screens import all_screens
     from desktop.views.theme.apply import apply_theme
 
+    # A screenshot shows the defaults and must not touch the user's own settings.
+    settings_dir = tempfile.TemporaryDirectory(prefix="rondplan-screenshot-settings-")
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, settings_dir.name)
     app, _ = create_application(args.lang)
     apply_theme(app, args.theme)
     screens = all_screens()
@@ -82,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
             widget.close()
         finally:
             store.lock()
+    settings_dir.cleanup()
     print(args.output)
     return 0
 

@@ -313,3 +313,6 @@ class PersonsPage(QWidget):
             return
         for column in (PersonColumn.ALIASES, PersonColumn.PRIORITY):
             header.setSectionHidden(column, True)
+        # Room for the masked form ÅÅÅÅMMDD-**** and its header.
+        width = self.table.fontMetrics().horizontalAdvance("19991118-****") + 24
+        header.resizeSection(PersonColumn.IDENTITY, width)
