@@ -47,13 +47,14 @@ from desktop.reports.data_sheets import (
     SanctionRow,
     ScheduleEntry,
 )
-from desktop.services.briefing.builder import PROTECTED_AREA, age_on, person_summary
+from desktop.services.briefing.builder import age_on, person_summary
 from desktop.services.briefing.context import (
     ROLE_WORDS,
     own_agency_notes,
     person_contexts,
 )
 from desktop.services.errors import NotFound
+from desktop.services.protected import PROTECTED_AREA
 from desktop.store.database import Store
 
 STATUS_WORDS = {
