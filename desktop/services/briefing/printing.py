@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import PrintRecord
 from desktop.reports.canvas import Output
+from desktop.reports.data import DocumentMeta
 from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.builder import (
     BriefingRequest,
@@ -114,18 +115,16 @@ class PrintService:
         """A person's profile sheet (addresses left out for a protected identity)."""
         from desktop.reports.sheets import render_person_sheet
 
-        require(self._store.identity, Action.PRINT)
-        require(self._store.identity, Action.PERSON_READ)
-        used = (tpl.CONFIDENTIALITY,)
-
-        def gather(
-            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
-        ) -> Gathered:
-            meta = make_meta(session, self._store, serial, texts, used, when)
-            return person_sheet(session, self._store, person_id, meta), [person_id], ""
-
-        return self._print(
-            PrintKind.PERSON, "Skriv ut personblad", used, gather, render_person_sheet, out, now
+        return self._print_one(
+            PrintKind.PERSON,
+            "Skriv ut personblad",
+            Action.PERSON_READ,
+            lambda session, meta: person_sheet(session, self._store, person_id, meta),
+            render_person_sheet,
+            person_id,
+            out,
+            now,
+            with_copy=True,  # the sheet carries the printing agency's section
         )
 
     def print_group_overview(
@@ -134,18 +133,15 @@ class PrintService:
         """A group with its members, conflicts, alliances and sanction periods."""
         from desktop.reports.sheets import render_group_overview
 
-        require(self._store.identity, Action.PRINT)
-        require(self._store.identity, Action.GROUP_READ)
-        used = (tpl.CONFIDENTIALITY,)
-
-        def gather(
-            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
-        ) -> Gathered:
-            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
-            return group_overview(session, group_id, meta), [group_id], ""
-
-        return self._print(
-            PrintKind.GROUP, "Skriv ut gruppöversikt", used, gather, render_group_overview, out, now
+        return self._print_one(
+            PrintKind.GROUP,
+            "Skriv ut gruppöversikt",
+            Action.GROUP_READ,
+            lambda session, meta: group_overview(session, group_id, meta),
+            render_group_overview,
+            group_id,
+            out,
+            now,
         )
 
     def print_operation_schedule(
@@ -154,18 +150,15 @@ class PrintService:
         """The operation's plan as landscape week tables."""
         from desktop.reports.schedule import render_operation_schedule
 
-        require(self._store.identity, Action.PRINT)
-        require(self._store.identity, Action.OPERATION_READ)
-        used = (tpl.CONFIDENTIALITY,)
-
-        def gather(
-            session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
-        ) -> Gathered:
-            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
-            return operation_schedule(session, operation_id, meta), [operation_id], ""
-
-        return self._print(
-            PrintKind.SCHEDULE, "Skriv ut schema", used, gather, render_operation_schedule, out, now
+        return self._print_one(
+            PrintKind.SCHEDULE,
+            "Skriv ut schema",
+            Action.OPERATION_READ,
+            lambda session, meta: operation_schedule(session, operation_id, meta),
+            render_operation_schedule,
+            operation_id,
+            out,
+            now,
         )
 
     def print_callin_attendees(
@@ -174,25 +167,42 @@ class PrintService:
         """The attendance list of a call-in."""
         from desktop.reports.callin import render_callin_attendees
 
+        return self._print_one(
+            PrintKind.ATTENDEES,
+            "Skriv ut deltagarlista",
+            Action.CALLIN_READ,
+            lambda session, meta: callin_attendees(session, call_in_id, meta),
+            render_callin_attendees,
+            call_in_id,
+            out,
+            now,
+        )
+
+    def _print_one(
+        self,
+        kind: str,
+        description: str,
+        read_action: Action,
+        build: Callable[[Session, DocumentMeta], Any],
+        render: Callable[[Any, Output], None],
+        object_id: int,
+        out: Output,
+        now: dt.datetime | None,
+        *,
+        with_copy: bool = False,
+    ) -> PrintResult:
+        """A one-object printout marked with the confidentiality text only."""
         require(self._store.identity, Action.PRINT)
-        require(self._store.identity, Action.CALLIN_READ)
+        require(self._store.identity, read_action)
         used = (tpl.CONFIDENTIALITY,)
 
         def gather(
             session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
         ) -> Gathered:
-            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
-            return callin_attendees(session, call_in_id, meta), [call_in_id], ""
+            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=with_copy)
+            return build(session, meta), [object_id], ""
 
-        return self._print(
-            PrintKind.ATTENDEES,
-            "Skriv ut deltagarlista",
-            used,
-            gather,
-            render_callin_attendees,
-            out,
-            now,
-        )
+        return self._print(kind, description, used, gather, render, out, now)
 
     def print_invitation_letters(
         self,
