@@ -43,9 +43,7 @@ class SwedishParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = "kommandon"
         self._optionals.title = "flaggor"
-        self.add_argument(
-            "-h", "--help", action="help", help="visa den här hjälpen och avsluta"
-        )
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
     def error(self, message: str) -> NoReturn:
         for english, swedish in _ARGPARSE_WORDS:
@@ -59,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rondplan",
         description="Rondplan – planering, genomgång och uppföljning av hembesök (GVI).",
     )
-    add_database_option(parser)
+    add_database_option(parser, server=False)  # its own --server below (the app)
     parser.add_argument("--demo", action="store_true", help="öppna appen på en ny demodatabas")
     parser.add_argument("--lang", choices=("sv", "en"), default=None, help="språk (sv eller en)")
     parser.add_argument(

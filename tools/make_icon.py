@@ -37,8 +37,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     image = draw()
     image.resize((256, 256), Image.LANCZOS).save(OUT / "rondplan.png")
-    image.save(OUT / "rondplan.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64),
-                                             (128, 128), (256, 256)])
+    image.save(
+        OUT / "rondplan.ico",
+        sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
+    )
 
 
 if __name__ == "__main__":

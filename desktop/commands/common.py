@@ -22,13 +22,23 @@ def default_database_path() -> Path:
     return user_data_path("Rondplan", appauthor=False) / "rondplan.db"
 
 
-def add_database_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+def add_database_option(parser: argparse.ArgumentParser, server: bool = True) -> None:
+    """``--db PATH``, and ``--server URL`` where the command also works on a server."""
+    where = parser.add_mutually_exclusive_group() if server else parser
+    where.add_argument(
         "--db",
         type=Path,
         metavar="SÖKVÄG",
         help="databasfil (standard: rondplan.db i användarens datamapp)",
     )
+    if server:
+        # Its own dest: the top-level --server (rondplan --server URL stats …) is also read.
+        where.add_argument(
+            "--server",
+            dest="command_server",
+            metavar="URL",
+            help="delad PostgreSQL-server i stället för lokal fil",
+        )
 
 
 def add_user_options(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +46,11 @@ def add_user_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--password-stdin", action="store_true", help="läs lösenordet från standard in"
     )
+
+
+def server_url(args: argparse.Namespace) -> str | None:
+    """The server given before or after the command name, if any."""
+    return getattr(args, "command_server", None) or getattr(args, "server", None)
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -61,17 +76,24 @@ def read_password(args: argparse.Namespace, prompt: str = "Lösenord: ") -> str:
 
 
 def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Unlock the database as ``--user`` with the password read as above.
+    """Unlock the database file or the server as ``--user`` with the password read as above.
 
     The login is audited like a login in the app, and failed attempts held in the
     keyslot file reach the audit log now.
     """
     from desktop.services.security.session import SessionAudit
-    from desktop.store.database import open_database
 
     if not getattr(args, "user", None):
         raise UserError("Ange användare med --user NAMN.")
-    locked = open_database(database_path(args))
+    url = server_url(args)
+    if url:
+        from desktop.store.server.store import open_server
+
+        locked = open_server(url)
+    else:
+        from desktop.store.database import open_database
+
+        locked = open_database(database_path(args))  # type: ignore[assignment]
     store = locked.unlock(args.user, read_password(args))
     try:
         SessionAudit(store).record_login()

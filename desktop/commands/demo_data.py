@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             f"i {RECOVERY_ENV}."
         ),
     )
-    add_database_option(parser)
+    add_database_option(parser, server=False)
     add_user_options(parser)
     parser.add_argument("--persons", type=int, default=200, metavar="N", help="antal personer")
     parser.add_argument("--seed", type=int, default=None, metavar="S", help="slumpfrö")

@@ -16,7 +16,7 @@ MIN_PASSWORD = 12
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("init", help="skapa en ny krypterad databas och en administratör")
-    add_database_option(parser)
+    add_database_option(parser, server=False)
     parser.add_argument("--admin", required=True, metavar="NAMN", help="administratörens namn")
     parser.add_argument("--display-name", metavar="TEXT", help="namn som visas")
     parser.add_argument(

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "migrate-to-server",
         help="flytta en lokal databas till en tom PostgreSQL-databas (med kontrollerade antal)",
     )
-    add_database_option(parser)
+    add_database_option(parser, server=False)
     add_user_options(parser)
     parser.add_argument(
         "--server",

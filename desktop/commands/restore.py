@@ -17,7 +17,7 @@ from desktop.commands.common import (
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("restore", help="återställ en säkerhetskopia efter kontroll")
-    add_database_option(parser)
+    add_database_option(parser, server=False)
     add_user_options(parser)
     parser.add_argument("backup", type=Path, metavar="FIL", help="säkerhetskopian")
     parser.set_defaults(handler=run)

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "demodatabas med fiktiva uppgifter.",
     )
     parser.__class__ = _ScreenshotParser
-    add_database_option(parser)
+    add_database_option(parser, server=False)
     add_user_options(parser)
     parser.add_argument("--view", required=True, metavar="NAMN", help="vyns namn (se nedan)")
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="FIL.png")

@@ -69,6 +69,8 @@ def companions(path: Path) -> list[Path]:
 
 def check_store(store: Store) -> list[CheckLine]:
     """Integrity, cipher (HMAC per page) integrity and the audit chain."""
+    if store.engine.dialect.name == "postgresql":
+        return [_server_line(store), _chain_line(store)]
     lines = []
     for name, pragma in (
         ("integritet", "PRAGMA integrity_check"),
@@ -87,12 +89,33 @@ def check_store(store: Store) -> list[CheckLine]:
         lines.append(
             CheckLine(name, not bad, "ok" if not bad else f"{len(bad)} fel, först: {bad[0]}")
         )
+    lines.append(_chain_line(store))
+    return lines
+
+
+def _server_line(store: Store) -> CheckLine:
+    """On a server the pages are the server's own to check; here: reachable, same schema."""
+    from sqlalchemy import text
+
+    from desktop.store import migrate
+
+    try:
+        with store.engine.connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar_one()
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except StoreError as exc:
+        return CheckLine("server", False, exc.user_message)
+    if revision != migrate.head_revision():
+        return CheckLine("server", False, f"PostgreSQL {version}, fel schemaversion {revision}")
+    return CheckLine("server", True, f"PostgreSQL {version}, schemaversion {revision}")
+
+
+def _chain_line(store: Store) -> CheckLine:
     try:
         report: ChainReport = verify_chain(store)
-        lines.append(CheckLine("behandlingslogg", report.ok, report.message))
     except StoreError as exc:
-        lines.append(CheckLine("behandlingslogg", False, exc.user_message))
-    return lines
+        return CheckLine("behandlingslogg", False, exc.user_message)
+    return CheckLine("behandlingslogg", report.ok, report.message)
 
 
 class BackupService:
