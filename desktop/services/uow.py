@@ -13,10 +13,10 @@ Usage::
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from types import TracebackType
 
-from sqlalchemy import select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,8 +30,7 @@ from desktop.store.engine import translate
 WORKSTATION = socket.gethostname()[:64]
 
 
-def append_audit(
-    session: Session,
+def audit_fields(
     store: Store,
     action: str,
     object_type: str | None = None,
@@ -40,21 +39,14 @@ def append_audit(
     detail: str = "",
     user_id: int | None = None,
     overrides: dict[str, object] | None = None,
-) -> AuditEntry:
-    """Add one chained audit entry inside the caller's (write) transaction.
+) -> dict[str, object]:
+    """The fields of one audit entry, without its place in the chain (seq, hashes).
 
-    ``detail`` holds codes and counts only, never names or free text.
+    ``detail`` holds codes and counts only, never names or free text. ``at`` is left
+    out unless ``overrides`` gives it: :func:`append_chain` stamps it under the lock.
     """
     identity = store.identity
-    store.hold_audit_chain(session)
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq = (last.seq + 1) if last else 1
-    prev_hash = last.entry_hash if last else GENESIS
-    fields = {
-        "seq": seq,
-        "at": utcnow(),
+    fields: dict[str, object] = {
         "user_id": identity.user_id if user_id is None else user_id,
         "role": identity.role.value,
         "agency_id": identity.agency_id,
@@ -67,14 +59,32 @@ def append_audit(
     }
     # E.g. a failed login logged later: its own time, no role or agency of the logger.
     fields.update(overrides or {})
-    entry = AuditEntry(
-        **fields,
-        prev_hash=prev_hash,
-        entry_hash=store.audit_signer.entry_hash(prev_hash, fields),
-    )
-    session.add(entry)
-    session.flush()
-    return entry
+    return fields
+
+
+def append_chain(
+    session: Session, store: Store, pending: Sequence[dict[str, object]]
+) -> Checkpoint | None:
+    """Chain ``pending`` entries onto the log as the last step of a write transaction.
+
+    The chain's lock is held from here to the commit that follows, so the caller does
+    all its other work (flushes, triggers, NOTIFY) first: the lock then covers only
+    the head's read, one INSERT and the commit. Returns the newest entry's checkpoint.
+    """
+    if not pending:
+        return None
+    last = store.audit_chain_head(session)
+    seq, prev_hash = last if last is not None else (0, GENESIS)
+    now = utcnow()
+    rows = []
+    for given in pending:
+        seq += 1
+        fields = {"seq": seq, "at": now, **given}
+        entry_hash = store.audit_signer.entry_hash(prev_hash, fields)
+        rows.append({**fields, "prev_hash": prev_hash, "entry_hash": entry_hash})
+        prev_hash = entry_hash
+    session.execute(insert(AuditEntry), rows)
+    return Checkpoint(seq, prev_hash)
 
 
 class UnitOfWork:
@@ -86,7 +96,7 @@ class UnitOfWork:
         self.session: Session = store.write_session()
         self._kinds: set[str] = set()
         self._ids: set[tuple[str, int]] = set()
-        self._last_entry: AuditEntry | None = None
+        self._pending: list[dict[str, object]] = []
         self.changes = Changes(description)
 
     def __enter__(self) -> UnitOfWork:
@@ -100,10 +110,26 @@ class UnitOfWork:
         object_ids: Iterable[int] = (),
         purpose: str | None = None,
         detail: str = "",
+        *,
+        user_id: int | None = None,
+        overrides: dict[str, object] | None = None,
     ) -> None:
-        self._last_entry = append_audit(
-            self.session, self.store, action, object_type, object_ids, purpose, detail
+        """Record one audit entry; it is chained and inserted just before the commit."""
+        self._pending.append(
+            audit_fields(
+                self.store,
+                action,
+                object_type,
+                object_ids,
+                purpose,
+                detail,
+                user_id=user_id,
+                overrides=overrides,
+            )
         )
+        # The unit's own changes reach the database now, as before, so ids and
+        # conflicts show up where the service expects them; only the entry waits.
+        self.session.flush()
 
     def touched(self, kind: str, *ids: int) -> None:
         self._kinds.add(kind)
@@ -117,11 +143,15 @@ class UnitOfWork:
     ) -> None:
         try:
             if exc is None:
+                checkpoint = None
                 try:
+                    self.session.flush()
                     if self._kinds:
                         self.store.announce(
                             self.session, frozenset(self._kinds), frozenset(self._ids)
                         )
+                    # Last: the chain's lock (on the server) is held from here to commit.
+                    checkpoint = append_chain(self.session, self.store, self._pending)
                     self.session.commit()
                 except StaleDataError as stale:
                     self.session.rollback()
@@ -135,12 +165,12 @@ class UnitOfWork:
                 self.changes = Changes(
                     self.description, frozenset(self._kinds), frozenset(self._ids)
                 )
-                if self._last_entry is not None:
+                if checkpoint is not None:
                     write_checkpoint(
                         self.store.checkpoint_path,
                         self.store.audit_signer,
                         self.store.database_id,
-                        Checkpoint(self._last_entry.seq, self._last_entry.entry_hash),
+                        checkpoint,
                     )
             else:
                 self.session.rollback()

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.models import Agency, AgencyKind, Role, Setting, User, utcnow
+from desktop.models import Agency, AgencyKind, AuditEntry, Role, Setting, User, utcnow
 from desktop.store import crypto, migrate, sealed_box
 from desktop.store.audit_chain import AuditSigner, checkpoint_path
 from desktop.store.engine import connect_raw, export_encrypted, make_engine, storage_errors
@@ -108,12 +108,17 @@ class Store:
         # The server store (desktop.store.server) overrides this with PostgreSQL.
         return make_engine(self.path, lambda: self._keys().data_key)
 
-    def hold_audit_chain(self, session: Session) -> None:
-        """Keep other writers off the audit chain until this transaction ends.
+    def audit_chain_head(self, session: Session) -> tuple[int, str] | None:
+        """The newest entry's (seq, hash), None for an empty log; the chain is then held.
 
-        A local file needs nothing here (writers take BEGIN IMMEDIATE); the server store
-        takes a transaction-scoped advisory lock, so no sequence number is taken twice.
+        Other writers stay off the chain until this transaction ends, so no sequence
+        number is taken twice. A local file needs no lock for that (writers take BEGIN
+        IMMEDIATE); the server store takes a transaction-scoped advisory lock first.
         """
+        row = session.execute(
+            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        return (row.seq, row.entry_hash) if row is not None else None
 
     def announce(
         self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 from pathlib import Path
 
 
@@ -13,7 +14,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     Permissions are restricted before any data is written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # Unique per call: two threads of one process (a worker and the GUI) may write the
+    # same file at once, and must not share, truncate or rename each other's temp file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None

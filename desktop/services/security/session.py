@@ -14,7 +14,7 @@ from sqlalchemy import select
 from desktop.models import User
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
-from desktop.services.uow import UnitOfWork, append_audit
+from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 
@@ -78,9 +78,7 @@ class SessionAudit:
             ids = dict(uow.session.execute(select(User.username, User.id)).all())
             for event in events:
                 user_id = ids.get(event.get("username", ""))
-                append_audit(
-                    uow.session,
-                    store,
+                uow.audit(
                     event.get("event", "login.failed"),
                     "user",
                     [user_id] if user_id else [],

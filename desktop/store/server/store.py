@@ -35,6 +35,10 @@ CHANNEL = "rondplan_changes"
 # One advisory lock serialises appends to the audit chain (as BEGIN IMMEDIATE does on
 # SQLite): the chain's next sequence number is then never taken twice.
 WRITE_LOCK = 0x52504C4E  # "RPLN"
+_LOCK_AND_HEAD = (
+    f"SELECT pg_advisory_xact_lock({WRITE_LOCK}); "
+    "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
+)
 # pg_notify payloads must stay under 8000 bytes; beyond this, only kinds are sent.
 MAX_NOTIFY_IDS = 200
 
@@ -112,10 +116,21 @@ class ServerStore(Store):
 
         return engine
 
-    def hold_audit_chain(self, session: Session) -> None:
-        # Held from the first audit entry to commit, not for the whole unit of work:
-        # other workstations' reads and the rest of their work go on meanwhile.
-        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+    def audit_chain_head(self, session: Session) -> tuple[int, str] | None:
+        # The unit of work calls this last, just before its commit, so the lock covers
+        # only the head's read, the entries' INSERT and the commit. Lock and read go in
+        # one round trip as two statements: under READ COMMITTED each statement reads a
+        # snapshot taken when it starts, so the read sees every entry committed before
+        # the lock was granted (tests/integration/test_server_audit_chain.py).
+        result = session.connection().exec_driver_sql(_LOCK_AND_HEAD)
+        try:
+            cursor = result.cursor
+            if cursor is None or not cursor.nextset():
+                raise RuntimeError("the audit chain's head was not read")
+            row = cursor.fetchone()
+        finally:
+            result.close()
+        return (int(row[0]), str(row[1])) if row is not None else None
 
     def announce(
         self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
