@@ -203,6 +203,12 @@ class Store:
         self.keyslots.put(username, new, keys)
         self.keyslots.save()
 
+    def set_administrator(self, username: str, admin: bool) -> None:
+        """Give or take the storage rights of an administrator (a server's database role).
+
+        A local file has none: its administrators are only a role in the user table.
+        """
+
     def backup_to(self, dest: Path) -> None:
         """An encrypted copy (never a raw copy of the live file) plus its keyslots."""
         keys = self._keys()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.integration import pg
+from tests.integration import cluster, pg
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -46,3 +46,27 @@ def server_db(pg_server: str) -> Iterator[str]:
     url = pg.create_database()
     yield url
     pg.drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def scram_cluster() -> Iterator[cluster.ScramCluster]:
+    """A throwaway cluster with SCRAM and TLS for this test session (torn down after).
+
+    ``PGPASSFILE`` points libpq at the owner's password, as an operator's ``.pgpass``.
+    """
+    problem = cluster.problem()
+    if problem is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and no SCRAM test cluster: {problem}", pytrace=False)
+        pytest.skip(problem)
+    made = cluster.start()
+    before = os.environ.get("PGPASSFILE")
+    os.environ["PGPASSFILE"] = str(made.pgpass)
+    try:
+        yield made
+    finally:
+        if before is None:
+            os.environ.pop("PGPASSFILE", None)
+        else:
+            os.environ["PGPASSFILE"] = before
+        made.stop()

@@ -173,3 +173,37 @@ def test_init_server_command_prepares_an_empty_database(server_db, tmp_path, cap
         store.lock()
     # A second init on the same database is refused.
     assert main(["init", "--server", server_db, "--admin", "bert"]) == 1
+
+
+def test_a_user_may_rename_only_themselves_and_an_administrator_anyone(two_agencies):
+    fresh, police, social = two_agencies
+    with psycopg.connect(police.conninfo) as conn:
+        # Every account stays readable (lists, who did what)...
+        assert conn.execute("SELECT count(*) FROM user_account").fetchone()[0] == 3
+        # ...but another user's row cannot be changed, not even a granted column.
+        renamed = conn.execute(
+            "UPDATE user_account SET display_name = 'Lurad' WHERE username <> %s",
+            ("officer_police",),
+        ).rowcount
+        assert renamed == 0
+        own = conn.execute(
+            "UPDATE user_account SET display_name = 'Polis Själv' WHERE username = %s",
+            ("officer_police",),
+        ).rowcount
+        assert own == 1
+        conn.commit()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM user_account WHERE username = 'officer_social'")
+    with psycopg.connect(fresh.admin.conninfo) as conn:
+        assert (
+            conn.execute(
+                "UPDATE user_account SET display_name = 'Social Omdöpt' "
+                "WHERE username = 'officer_social'"
+            ).rowcount
+            == 1
+        )
+    with psycopg.connect(social.conninfo) as conn:
+        names = dict(conn.execute("SELECT username, display_name FROM user_account").fetchall())
+    assert names["officer_police"] == "Polis Själv"
+    assert names["officer_social"] == "Social Omdöpt"
+    assert names["admin"] == "Ada Administratör"

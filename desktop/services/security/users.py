@@ -113,6 +113,9 @@ class UserAdminService:
         slots = self._store.keyslots
         self._install_slot(username, password, agency_code, recovery_code)
         try:
+            if role is Role.ADMINISTRATOR:
+                # On a server: the new role may create roles too, with this admin's rights.
+                self._store.set_administrator(username, True)
             with UnitOfWork(self._store, "Skapa användare") as uow:
                 user = User(
                     username=username,
@@ -153,14 +156,26 @@ class UserAdminService:
         self._reauth.authorize(Action.ROLE_CHANGE)
         if user_id == self._store.identity.user_id and role is not Role.ADMINISTRATOR:
             raise ValidationError("Du kan inte ta bort din egen administratörsroll.")
-        with UnitOfWork(self._store, "Byt roll") as uow:
-            user = uow.session.get(User, user_id)
-            if user is None:
-                raise NotFound()
-            old = user.role
-            user.role = role
-            uow.audit("user.role_change", "user", [user_id], detail=f"{old.value}>{role.value}")
-            uow.touched("user", user_id)
+        storage_changed: tuple[str, bool] | None = None
+        try:
+            with UnitOfWork(self._store, "Byt roll") as uow:
+                user = uow.session.get(User, user_id)
+                if user is None:
+                    raise NotFound()
+                old = user.role
+                user.role = role
+                uow.audit("user.role_change", "user", [user_id], detail=f"{old.value}>{role.value}")
+                uow.touched("user", user_id)
+                admin = role is Role.ADMINISTRATOR
+                if (old is Role.ADMINISTRATOR) != admin:
+                    # On a server the database role gains or loses its rights first; if
+                    # the row then fails to commit, they are set back below.
+                    self._store.set_administrator(user.username, admin)
+                    storage_changed = (user.username, admin)
+        except BaseException:
+            if storage_changed is not None:
+                self._store.set_administrator(storage_changed[0], not storage_changed[1])
+            raise
         return uow.changes
 
     def change_own_password(self, old: str, new: str) -> Changes:

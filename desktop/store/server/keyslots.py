@@ -88,13 +88,18 @@ class ServerKeyslots(KeyslotFile):
     def _set_login(self, conn: psycopg.Connection, name: str, secret: str) -> None:
         role = role_name(self._database, name)
         verifier = scram_verifier(role_password(role, secret))
-        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
-        verb = "ALTER" if exists else "CREATE"
-        conn.execute(
-            sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-                sql.Identifier(role), sql.Literal(verifier)
-            )
+        row = conn.execute(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (role,)
+        ).fetchone()
+        exists = row is not None
+        # A user may change their own role's password, but only an administrator (with
+        # CREATEROLE) may switch LOGIN on: so LOGIN is named only when it is missing.
+        statement = (
+            "ALTER ROLE {} PASSWORD {}"
+            if exists and row[0]
+            else ("ALTER" if exists else "CREATE") + " ROLE {} LOGIN PASSWORD {}"
         )
+        conn.execute(sql.SQL(statement).format(sql.Identifier(role), sql.Literal(verifier)))
         if not exists:
             conn.execute(
                 sql.SQL("GRANT {} TO {}").format(
@@ -114,6 +119,28 @@ class ServerKeyslots(KeyslotFile):
         # NOLOGIN rather than DROP: the role may still own audit history on the server.
         if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
             conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+
+
+def set_administrator(conn: psycopg.Connection, database: str, username: str, admin: bool) -> None:
+    """Give or take the database rights of an administrator's role.
+
+    CREATEROLE (to create and change users' roles) and membership of the admin group
+    and ADMIN OPTION on both groups (to put new users in them). An administrator's own
+    role may do this for another user's role (PostgreSQL 15: CREATEROLE may alter
+    non-superuser roles; ADMIN OPTION lets it grant the groups); the owner is not needed.
+    """
+    role = sql.Identifier(role_name(database, username))
+    admin_group = sql.Identifier(group_role(database, "admin"))
+    app_group = sql.Identifier(group_role(database, "app"))
+    if admin:
+        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(role))
+        conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(admin_group, role))
+        conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(app_group, role))
+    else:
+        conn.execute(sql.SQL("ALTER ROLE {} NOCREATEROLE").format(role))
+        conn.execute(sql.SQL("REVOKE {} FROM {}").format(admin_group, role))
+        # Still an application user: member of the app group, without the right to grant it.
+        conn.execute(sql.SQL("REVOKE ADMIN OPTION FOR {} FROM {}").format(app_group, role))
 
 
 def slots_by_user(rows: dict[str, Slot], database: str) -> dict[str, Slot]:

@@ -25,8 +25,8 @@ from desktop.store.database import DATABASE_ID, DEFAULT_AGENCIES
 from desktop.store.errors import AlreadyExists
 from desktop.store.keyslots import RECOVERY, UnlockedKeys
 from desktop.store.server import schema
-from desktop.store.server.connect import ServerAddress, connect, group_role, role_name
-from desktop.store.server.keyslots import ServerKeyslots
+from desktop.store.server.connect import ServerAddress, connect, group_role
+from desktop.store.server.keyslots import ServerKeyslots, set_administrator
 from desktop.store.server.store import LockedServer, ServerStore
 
 
@@ -130,17 +130,6 @@ def init_server(
 
 
 def make_administrator(address: ServerAddress, username: str) -> None:
-    """Let the user's role create roles and join the admin group (owner only)."""
-    role = sql.Identifier(role_name(address.database, username))
+    """The first administrator's rights, given by the owner (later ones by an admin)."""
     with owner_connection(address) as conn, conn.transaction():
-        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(role))
-        conn.execute(
-            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
-                sql.Identifier(group_role(address.database, "admin")), role
-            )
-        )
-        conn.execute(
-            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
-                sql.Identifier(group_role(address.database, "app")), role
-            )
-        )
+        set_administrator(conn, address.database, username, True)

@@ -82,6 +82,23 @@ def rls_statements() -> list[str]:
             f"CREATE POLICY {table}_agency ON {table} USING ({rule}) WITH CHECK ({rule})",
         ]
     slot_rule = "name = current_user OR rondplan_is_admin() OR rondplan_is_owner()"
+    # Every role reads the accounts (names in lists, who did what); a user may change only
+    # their own row (display name, login times: the columns granted to the app group),
+    # administrators every row, and only they add or remove accounts.
+    own = (
+        "username = (SELECT r.username FROM user_role r WHERE r.rolname = current_user) "
+        "OR rondplan_is_admin() OR rondplan_is_owner()"
+    )
+    admin_only = "rondplan_is_admin() OR rondplan_is_owner()"
+    statements += [
+        "ALTER TABLE user_account ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE user_account FORCE ROW LEVEL SECURITY",
+        "CREATE POLICY user_account_read ON user_account FOR SELECT USING (true)",
+        f"CREATE POLICY user_account_own ON user_account FOR UPDATE USING ({own}) "
+        f"WITH CHECK ({own})",
+        f"CREATE POLICY user_account_add ON user_account FOR INSERT WITH CHECK ({admin_only})",
+        f"CREATE POLICY user_account_remove ON user_account FOR DELETE USING ({admin_only})",
+    ]
     statements += [
         "ALTER TABLE server_keyslot ENABLE ROW LEVEL SECURITY",
         "ALTER TABLE server_keyslot FORCE ROW LEVEL SECURITY",

@@ -29,7 +29,7 @@ from desktop.store.server.connect import (
     role_name,
     role_password,
 )
-from desktop.store.server.keyslots import ServerKeyslots
+from desktop.store.server.keyslots import ServerKeyslots, set_administrator
 
 CHANNEL = "rondplan_changes"
 # One advisory lock serialises appends to the audit chain (as BEGIN IMMEDIATE does on
@@ -150,6 +150,11 @@ class ServerStore(Store):
         if username == self.identity.username:
             self.engine.dispose()
             self._conninfo = self.address.conninfo(self.role, role_password(self.role, new))
+
+    def set_administrator(self, username: str, admin: bool) -> None:
+        """Give or take a user's role the rights to create roles, as this user's own role."""
+        with self.connect() as conn, conn.transaction():
+            set_administrator(conn, self.address.database, username, admin)
 
     def lock(self) -> None:
         """As for a file: close connections and forget the keys, and the login secret."""
