@@ -7,6 +7,7 @@ creates or updates the user's database role, whose SCRAM verifier is computed he
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ import psycopg
 from psycopg import sql
 
 from desktop.store.keyslots import RECOVERY, KeyslotFile, Slot, UnlockedKeys
+from desktop.store.server.attempts import LoginAttempts
 from desktop.store.server.connect import (
     group_role,
     role_name,
@@ -40,6 +42,11 @@ class ServerKeyslots(KeyslotFile):
         self._database = database
         self._stored = set(slots)
         self._passwords: dict[str, str] = {}
+        # Failed logins are kept on the workstation (see attempts.py), never in the slot
+        # rows: a wrong password cannot write to the server.
+        self.attempts: LoginAttempts | None = None
+        self.known_users: set[str] = set()
+        self._unlocking = False
 
     @classmethod
     def read(cls, connect: ConnectionFactory, database: str) -> ServerKeyslots:
@@ -65,7 +72,55 @@ class ServerKeyslots(KeyslotFile):
             # The role's password follows the slot's: both change when the password does.
             self._passwords[name] = secret
 
+    @property  # type: ignore[override]
+    def pending(self) -> list[dict[str, str]]:
+        """The workstation's waiting events, names resolved against the known users."""
+        if self.attempts is None:
+            return self._pending
+        return self.attempts.resolved(self.known_users | set(self.slots))
+
+    @pending.setter
+    def pending(self, events: list[dict[str, str]]) -> None:
+        self._pending = events
+
+    def _record(self, now: dt.datetime, event: str, name: str) -> None:
+        if self.attempts is None:
+            super()._record(now, event, name)
+        elif event == "login.failed" and self._unlocking:
+            self.attempts.failed(name, now)  # counts towards the delay too
+        else:
+            self.attempts.record(now, event, name)
+
+    def queue_event(self, now: dt.datetime, event: str, name: str) -> None:
+        # Typically the server could not take a "lock" entry: it waits on this workstation.
+        self._record(now, event, name)
+
+    def take_pending(self) -> list[dict[str, str]]:
+        events = self.pending
+        if self.attempts is not None:
+            self.attempts.clear_events()
+        self._pending = []
+        return events
+
+    def unlock(self, name: str, secret: str, now: dt.datetime | None = None) -> UnlockedKeys:
+        """As for a file, but failures and delays are kept on this workstation."""
+        if self.attempts is not None and name != RECOVERY:
+            self.attempts.check(name, now)
+        before = self.slots.get(name)
+        self._unlocking = True
+        try:
+            keys = super().unlock(name, secret, now)
+        finally:
+            self._unlocking = False
+            if before is not None:
+                self.slots[name] = before  # no failure counter travels to the server
+        if self.attempts is not None and name != RECOVERY:
+            self.attempts.succeeded(name)
+        return keys
+
     def save(self) -> None:
+        if self._unlocking:
+            return  # a failed unlock changes nothing on the server
         with self._connect() as conn, conn.transaction():
             for name, slot in self.slots.items():
                 conn.execute(

@@ -22,6 +22,7 @@ from desktop.store import migrate
 from desktop.store.database import Identity, Store
 from desktop.store.errors import StoreError, WrongPassword
 from desktop.store.keyslots import UnlockedKeys
+from desktop.store.server.attempts import LoginAttempts
 from desktop.store.server.connect import (
     ServerAddress,
     ServerUnavailable,
@@ -192,15 +193,24 @@ class LockedServer:
         self.path = Path(self.address.url())
 
     def unlock(self, username: str, password: str) -> ServerStore:
+        folder = self.state_dir or state_folder()
+        attempts = LoginAttempts(folder / f"{self.address.host}_{self.address.database}.logins")
+        attempts.check(username)
         role = role_name(self.address.database, username)
         login = role_password(role, password)
         conninfo = self.address.conninfo(role, login)
-        with connect(conninfo) as conn:
-            _check_revision(conn)
+        try:
+            with connect(conninfo) as conn:
+                _check_revision(conn)
+        except WrongPassword:
+            attempts.failed(username)  # audited at the next login from this workstation
+            raise
         slots = ServerKeyslots.read(lambda: connect(conninfo), self.address.database)
+        slots.attempts = attempts
         keys = slots.unlock(username, password)
         with connect(conninfo) as conn:
             identity = _identity(conn, username)
+            slots.known_users = {r[0] for r in conn.execute("SELECT username FROM user_account")}
         return ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
 
 
