@@ -350,7 +350,12 @@ def run_gui(args: argparse.Namespace) -> int:
         from desktop.views.server.session import ServerLink
 
         # Other workstations' changes reach the pages; a dropped link shows a banner.
-        link = ServerLink(store, session.hub, session.window)  # type: ignore[arg-type]
+        link = ServerLink(
+            store,  # type: ignore[arg-type]
+            session.hub,
+            session.window,
+            session.lock_controller,  # stops listening while locked
+        )
     session.window.show()
     try:
         return app.exec()

@@ -19,6 +19,7 @@ from desktop.store.server.notify import parse_payload
 from desktop.views.changes_hub import ChangesHub
 from desktop.views.server.banner import ConnectionBar
 from desktop.views.server.relay import ServerRelay
+from tests import factories
 from tests.integration import pg
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,3 +138,41 @@ def test_the_listener_reports_a_lost_link_and_comes_back(server, qtbot):
         qtbot.waitUntil(lambda: states[-2:] == [False, True], timeout=10000)
     finally:
         relay.stop()
+
+
+def test_the_listener_stops_while_locked_and_listens_again_after_unlock(server, qtbot):
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.views.server.session import ServerLink
+
+    class Lock(QObject):
+        locked = Signal()
+        unlocked = Signal()
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    hub = ChangesHub()
+    received: list[Changes] = []
+    hub.changes_applied.connect(received.append)
+    watcher = pg.pg_login(server.path, "coordinator_police")
+    lock = Lock()
+    link = ServerLink(watcher, hub, window, lock)
+    services = build_services(pg.pg_login(server.path, "coordinator_social"))
+    try:
+        first = link.relay
+        assert first is not None and first.listener.ready.wait(10)
+        watcher.lock()
+        lock.locked.emit()
+        assert link.relay is None
+        assert not first.listener._thread.is_alive()  # no connection left as the role
+        services.mapping.persons.create(_person("Cem"))
+        qtbot.wait(800)
+        assert received == []  # nothing arrives while locked
+        watcher.unlock(factories.PASSWORD)
+        lock.unlocked.emit()
+        assert link.relay is not None and link.relay.listener.ready.wait(10)
+        with qtbot.waitSignal(hub.changes_applied, timeout=5000):
+            services.mapping.persons.create(_person("Dan"))
+    finally:
+        link.stop()
