@@ -38,7 +38,7 @@ def add_user(fresh: Fresh, username: str, role: Role, agency_code: str) -> None:
             User(username=username, display_name=username.title(), role=role, agency_id=agency.id)
         )
         uow.audit("user.create", "user")
-    everything = LockedDatabase(fresh.path).unlock_with_recovery(fresh.recovery_code)
+    everything = recovery_keys(fresh)
     keys = UnlockedKeys(everything.data_key, {agency_code: everything.compartments[agency_code]})
     admin.keyslots.put(username, PASSWORD, keys)
     admin.keyslots.save()
@@ -55,4 +55,19 @@ def fresh_with_users(folder: Path) -> Fresh:
 
 
 def login(path: Path, username: str) -> Store:
-    return LockedDatabase(path).unlock(username, PASSWORD)
+    return locked(path).unlock(username, PASSWORD)
+
+
+def locked(path: Path) -> LockedDatabase:
+    """The database at ``path`` before anyone logs in (to unlock with any password)."""
+    return LockedDatabase(path)
+
+
+def recovery_keys(fresh: Fresh) -> UnlockedKeys:
+    """Every key, from the recovery slot (an administrator's break-glass procedure)."""
+    return LockedDatabase(fresh.path).unlock_with_recovery(fresh.recovery_code)
+
+
+def database_args(path: Path) -> list[str]:
+    """The command line's way to the database at ``path``."""
+    return ["--db", str(path)]
