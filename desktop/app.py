@@ -196,6 +196,16 @@ class Session(QObject):
             )
         )
 
+    def choose_own_password(self) -> bool:
+        """After an administrator's reset: the user's own password first (False: quit)."""
+        users = self.services.security.users
+        if not users.password_change_required():
+            return True
+        from desktop.views.login.own_password_dialog import OwnPasswordDialog
+
+        dialog = OwnPasswordDialog(users.change_own_password)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def status_info(self):  # type: ignore[no-untyped-def]
         from desktop.views.labels import agency_label, role_label
         from desktop.views.shell import StatusInfo
@@ -344,6 +354,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
     session = Session(store, settings, label)
     session.start()
+    if not session.choose_own_password():
+        session.close()
+        instance.release()
+        return 0
     instance.activation_requested.connect(lambda: bring_to_front(session.window))
     link = None
     if getattr(args, "server", None) and not args.demo:

@@ -67,9 +67,15 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.lock()
     if report.without_login:
+        # The server's login needs a value derived from each user's password, which only
+        # the user knows: an administrator sets a temporary one, the user then their own.
         print(
-            "Konton som behöver ett nytt lösenord av administratören innan de kan logga in "
-            f"på servern: {', '.join(report.without_login)}"
+            f"{len(report.without_login)} konton kan ännu inte logga in på servern. "
+            "Logga in på servern som administratör, välj Administration → Användare → "
+            "Återställ lösenord… för vart och ett, ange ett tillfälligt lösenord och "
+            "återställningskoden. Användaren väljer ett eget lösenord vid första inloggningen."
         )
+        for name in report.without_login:
+            print(f"  behöver tillfälligt lösenord: {name}")
     print("Klart: alla tabeller och behandlingsloggen är kontrollerade.")
     return 0

@@ -203,6 +203,12 @@ class Store:
         self.keyslots.put(username, new, keys)
         self.keyslots.save()
 
+    @property
+    def password_change_required(self) -> bool:
+        """True after an administrator's reset, until the user chooses a password."""
+        slot = self.keyslots.slots.get(self.identity.username)
+        return slot is not None and slot.temporary
+
     def set_administrator(self, username: str, admin: bool) -> None:
         """Give or take the storage rights of an administrator (a server's database role).
 

@@ -53,9 +53,13 @@ class Slot:
     box_public: bytes | None = None
     box_private: bytes | None = None
     pending: tuple[bytes, ...] = ()
+    # Set by an administrator's reset: the user must choose their own password at the
+    # next login (the administrator knows this one).
+    temporary: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {
+            **({"temporary": True} if self.temporary else {}),
             "salt": _b64(self.salt),
             "kdf": self.kdf.as_dict(),
             "data_key": _b64(self.data_key),
@@ -84,6 +88,7 @@ class Slot:
             box_public=_unb64(str(data["box_public"])) if data.get("box_public") else None,
             box_private=_unb64(str(data["box_private"])) if data.get("box_private") else None,
             pending=tuple(_unb64(str(p)) for p in data.get("pending") or []),  # type: ignore[attr-defined]
+            temporary=data.get("temporary") is True,
         )
 
 
@@ -165,8 +170,12 @@ class KeyslotFile:
         secret: str,
         keys: UnlockedKeys,
         kdf: crypto.KdfParams | None = None,
+        temporary: bool = False,
     ) -> None:
-        """Create or replace the slot ``name`` wrapping ``keys`` under ``secret``."""
+        """Create or replace the slot ``name`` wrapping ``keys`` under ``secret``.
+
+        ``temporary``: an administrator set ``secret``; the user must replace it.
+        """
         params = kdf or crypto.default_kdf()
         salt = os.urandom(16)
         kek = crypto.derive_kek(secret, salt, params)
@@ -181,6 +190,7 @@ class KeyslotFile:
             },
             box_public=sealed_box.public_bytes(box),
             box_private=crypto.seal(kek, sealed_box.private_bytes(box), self._aad(name, "box")),
+            temporary=temporary,
         )
 
     def unlock(self, name: str, secret: str, now: dt.datetime | None = None) -> UnlockedKeys:

@@ -178,6 +178,14 @@ class UserAdminService:
             raise
         return uow.changes
 
+    def password_change_required(self) -> bool:
+        """True when the password in use was set by an administrator (a reset).
+
+        The application then asks for a new one before anything else; on a server this
+        is how migrated accounts and reset users get a password only they know.
+        """
+        return self._store.password_change_required
+
     def change_own_password(self, old: str, new: str) -> Changes:
         """Rewrap the user's own keyslot under a new password (the old one is required)."""
         identity = self._store.identity
@@ -196,7 +204,8 @@ class UserAdminService:
     def reset_password(self, user_id: int, new_password: str, recovery_code: str) -> Changes:
         """An administrator's reset: a new slot from the recovery code's keys.
 
-        Also re-enables a deactivated account.
+        The password is temporary: the user must choose their own at the next login.
+        Also re-enables a deactivated account (on a server: the role may log in again).
         """
         self._reauth.authorize(Action.USER_ADMIN)
         with self._store.read_session() as session:
@@ -210,7 +219,12 @@ class UserAdminService:
         user, agency_code = found
         check_password(new_password, self.context_words(user.username, user.display_name))
         self._install_slot(
-            user.username, new_password, agency_code, recovery_code, force_recovery=True
+            user.username,
+            new_password,
+            agency_code,
+            recovery_code,
+            force_recovery=True,
+            temporary=True,
         )
         with UnitOfWork(self._store, "Återställ lösenord") as uow:
             row = uow.session.get(User, user_id)
@@ -239,8 +253,12 @@ class UserAdminService:
         agency_code: str,
         recovery_code: str | None,
         force_recovery: bool = False,
+        temporary: bool = False,
     ) -> None:
-        """Write the user's slot: data key plus the agency's compartment key."""
+        """Write the user's slot: data key plus the agency's compartment key.
+
+        ``temporary``: the user must choose their own password at the next login.
+        """
         slots = self._store.keyslots
         if not recovery_code:
             if force_recovery or self._store.compartment(agency_code) is None:
@@ -259,5 +277,5 @@ class UserAdminService:
         keys = UnlockedKeys(
             everything.data_key, {agency_code: everything.compartments[agency_code]}
         )
-        slots.put(username, password, keys)
+        slots.put(username, password, keys, temporary=temporary)
         slots.save()

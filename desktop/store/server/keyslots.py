@@ -66,8 +66,8 @@ class ServerKeyslots(KeyslotFile):
         """Use another connection factory (the unlocked store's own)."""
         self._connect = connect
 
-    def put(self, name: str, secret: str, keys: UnlockedKeys, kdf=None) -> None:  # type: ignore[no-untyped-def]
-        super().put(name, secret, keys, kdf)
+    def put(self, name: str, secret: str, keys: UnlockedKeys, kdf=None, temporary=False) -> None:  # type: ignore[no-untyped-def]
+        super().put(name, secret, keys, kdf, temporary)
         if name != RECOVERY:
             # The role's password follows the slot's: both change when the password does.
             self._passwords[name] = secret
