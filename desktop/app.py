@@ -38,6 +38,8 @@ HEAVY_MODULES = (
     "desktop.services.bundle",
     "desktop.services.uow",
     "desktop.views.wiring",
+    "desktop.views.shell.main_window",
+    "desktop.views.lock.controller",
     "desktop.views.persons.page",
     "alembic.command",
 )
@@ -61,6 +63,11 @@ def preload_heavy_modules() -> threading.Thread:
 
         for name in HEAVY_MODULES:
             importlib.import_module(name)
+        # SQLAlchemy configures every mapper at the first query (a few hundred ms);
+        # done here, the first query after login does not pay for it.
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()
 
     thread = threading.Thread(target=work, name="preload", daemon=True)
     thread.start()
@@ -170,7 +177,9 @@ class Session(QObject):
             unlock_store=security.session.unlock,
             idle=idle,
             clipboard=self.clipboard,
+            watch_input_now=False,
         )
+        self.window.first_painted.connect(controller.watch_input)
         self.window.lock_requested.connect(controller.lock)
         return controller
 
@@ -283,16 +292,39 @@ def _first_run(path: Path) -> Path | None:
     return Path(wizard.database_path)
 
 
-def _login(path: Path) -> Store | None:
+def _login(path: Path, settings: Settings, prefer_server: bool) -> tuple[Store, str, bool] | None:
+    """The login window, for the local file or a server (the choice is remembered).
+
+    Returns the store, its label for the status bar and whether it is a server.
+    """
+    from dataclasses import replace
+
+    from desktop.views.login.login_dialog import ServerChoice
+
     def authenticate(user: str, password: str) -> Store:
         from desktop.store.database import open_database
 
         return open_database(path).unlock(user, password)
 
-    dialog = LoginDialog(authenticate)
+    def authenticate_server(url: str, user: str, password: str) -> Store:
+        from desktop.store.server.store import LockedServer
+
+        return LockedServer(url).unlock(user, password)
+
+    prefs = settings.preferences()
+    choice = ServerChoice(prefer_server, prefs.server_url, authenticate_server)
+    dialog = LoginDialog(authenticate, server=choice)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.result_value  # type: ignore[return-value]
+    store: Store = dialog.result_value  # type: ignore[assignment]
+    if dialog.use_server:
+        # Remembered without any user name or password the address might hold.
+        url = store.address.url()  # type: ignore[attr-defined]
+        settings.save_preferences(replace(prefs, use_server=True, server_url=url))
+        return store, url, True
+    if prefs.use_server:
+        settings.save_preferences(replace(prefs, use_server=False))
+    return store, str(path), False
 
 
 def demo_username(role: str = "coordinator", agency: str = "social") -> str:
@@ -332,6 +364,7 @@ def run_gui(args: argparse.Namespace) -> int:
         demo_dir = tempfile.TemporaryDirectory(prefix="rondplan-demo-")
         store = open_demo_store(Path(demo_dir.name))
         label = QCoreApplication.translate("Session", "Demodatabas (fiktiva uppgifter)")
+        on_server = False
     elif getattr(args, "server", None):
         from desktop.views.server.session import login_to_server
 
@@ -339,18 +372,20 @@ def run_gui(args: argparse.Namespace) -> int:
         if server_store is None:
             return 0
         store, label = server_store, server_store.address.url()
+        on_server = True
     else:
         path = database_path(args)
-        if not path.exists():
+        # A server chosen in the login window before is offered again, unless --db says.
+        prefer_server = settings.preferences().use_server and not getattr(args, "db", None)
+        if not path.exists() and not prefer_server:
             chosen = _first_run(path)
             if chosen is None:
                 return 0
             path = chosen
-        store_or_none = _login(path)
-        if store_or_none is None:
+        logged_in = _login(path, settings, prefer_server)
+        if logged_in is None:
             return 0
-        store = store_or_none
-        label = str(path)
+        store, label, on_server = logged_in
 
     session = Session(store, settings, label)
     session.start()
@@ -360,7 +395,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0
     instance.activation_requested.connect(lambda: bring_to_front(session.window))
     link = None
-    if getattr(args, "server", None) and not args.demo:
+    if on_server:
         from desktop.views.server.session import ServerLink
 
         # Other workstations' changes reach the pages; a dropped link shows a banner.

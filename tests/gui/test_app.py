@@ -38,6 +38,16 @@ def test_coordinator_sees_every_working_page_and_each_opens(qtbot, database, tmp
     session.close()
 
 
+def test_input_is_watched_for_idleness_once_the_window_has_painted(qtbot, database, tmp_path):
+    session = _session(qtbot, database, tmp_path, "coordinator_social")
+    # Deferred: an application-wide Python event filter slows the first paint.
+    assert not session.lock_controller._watching_input
+    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
+        session.window.show()
+    assert session.lock_controller._watching_input
+    session.close()
+
+
 def test_administrator_sees_administration_not_persons(qtbot, database, tmp_path):
     session = _session(qtbot, database, tmp_path, "admin")
     assert session.window.page_keys() == ["administration"]

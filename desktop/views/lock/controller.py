@@ -33,8 +33,12 @@ class LockController(QObject):
         lock_store: Writes the lock audit entry and closes every connection.
         unlock_store: Verifies the password and reopens; raises on failure. Runs on a
             pool thread (Argon2id is slow), so it must not touch widgets.
-        idle: The idle watcher; its timeout locks. Installed on ``app`` here.
+        idle: The idle watcher; its timeout locks. Installed on ``app`` here, or by
+            ``watch_input`` when ``watch_input_now`` is False.
         clipboard: Cleared at once when locking.
+        watch_input_now: False defers watching input until ``watch_input`` (after the
+            main window's first paint: an application-wide Python event filter makes
+            PySide build its lazy types the first time it sees each object).
     """
 
     locked = Signal()
@@ -49,6 +53,7 @@ class LockController(QObject):
         unlock_store: Callable[[str], None],
         idle: IdleWatcher | None = None,
         clipboard: SensitiveClipboard | None = None,
+        watch_input_now: bool = True,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -60,10 +65,18 @@ class LockController(QObject):
         self._overlays: list[LockOverlay] = []
         self._is_locked = False
         self._checking: BackgroundTask | None = None
+        self._watching_input = False
         if idle is not None:
-            app.installEventFilter(idle)
             idle.idle_timeout.connect(self.lock)
+            if watch_input_now:
+                self.watch_input()
         self._session_filter = watch_session(app, self.lock)
+
+    def watch_input(self) -> None:
+        """Let key, mouse and wheel input restart the idle timer (once is enough)."""
+        if self._idle is not None and not self._watching_input:
+            self._watching_input = True
+            self._app.installEventFilter(self._idle)
 
     def dispose(self) -> None:
         """Stop watching (on quit, and between tests)."""

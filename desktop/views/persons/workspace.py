@@ -12,6 +12,7 @@ from desktop.views.persons.list_page import PersonsPage
 from desktop.views.persons.profile_page import PersonProfilePage
 from desktop.views.persons.review_page import ReviewPage
 from desktop.views.widgets.drill_stack import DrillStack
+from desktop.views.widgets.lazy_page import LazyPage
 
 
 class PersonsWorkspace(QWidget):
@@ -30,18 +31,31 @@ class PersonsWorkspace(QWidget):
         self._mapping = mapping
         self._sanctions = sanctions
         self.list_page = PersonsPage(mapping, settings)
-        self.review_page = ReviewPage(mapping)
+        # Built (and queried) when its tab is first opened, not at login.
+        self.review_tab = LazyPage(self._build_review)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.list_page, self.tr("&Personer"))
-        self.tabs.addTab(self.review_page, self.tr("Att &ompröva"))
+        self.tabs.addTab(self.review_tab, self.tr("Att &ompröva"))
         self.stack = DrillStack()
         self.stack.addWidget(self.tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        for page in (self.list_page, self.review_page):
-            page.person_opened.connect(self.open_person)
-            page.changes_made.connect(self._changed)
+        self._connect(self.list_page)
+
+    @property
+    def review_page(self) -> ReviewPage:
+        """The review list (built now if its tab was never opened)."""
+        return self.review_tab.content()
+
+    def _build_review(self) -> ReviewPage:
+        page = ReviewPage(self._mapping)
+        self._connect(page)
+        return page
+
+    def _connect(self, page: PersonsPage | ReviewPage) -> None:
+        page.person_opened.connect(self.open_person)
+        page.changes_made.connect(self._changed)
 
     def open_person(self, person_id: int) -> PersonProfilePage:
         page = PersonProfilePage(self._mapping, person_id)
@@ -66,7 +80,8 @@ class PersonsWorkspace(QWidget):
         self.changes_made.emit(changes)
 
     def apply_changes(self, changes: Changes) -> None:
-        for page in [self.list_page, self.review_page, *self.stack.pages()[1:]]:
+        review = self.review_tab.built()  # an unbuilt tab loads fresh when opened
+        for page in [self.list_page, review, *self.stack.pages()[1:]]:
             apply = getattr(page, "apply_changes", None)
             if apply is not None:
                 apply(changes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop.views.shell.navigation import NavigationList
@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     theme_changed = Signal(str)
     page_changed = Signal(str)
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._order = keys
         self._built: dict[str, QWidget] = {}
         self._current = ""
+        self._painted = False
 
         self._navigation = NavigationList(pages)
         self._stack = QStackedWidget()
@@ -145,6 +147,13 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # What is not needed to see the window waits for this (e.g. input watching).
+            self._painted = True
+            self.first_painted.emit()
 
     def _on_quit(self) -> None:
         self.quit_requested.emit()

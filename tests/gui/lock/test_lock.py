@@ -92,6 +92,48 @@ def test_input_restarts_idle_timer(qtbot):
     QApplication.instance().removeEventFilter(idle)
 
 
+class CountingIdle(IdleWatcher):
+    def __init__(self) -> None:
+        super().__init__(minutes=5, max_minutes=5)
+        self.seen = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.MouseMove:
+            self.seen += 1
+        return super().eventFilter(watched, event)
+
+
+def test_input_is_watched_only_from_watch_input_when_deferred(qtbot):
+    window = _window(qtbot)
+    idle = CountingIdle()
+    controller = LockController(
+        QApplication.instance(),
+        "Ada",
+        lambda: None,
+        lambda _p: None,
+        idle=idle,
+        watch_input_now=False,
+    )
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(10, 10),
+        QPointF(10, 10),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, move)
+    assert idle.seen == 0  # nobody watches input yet
+    assert idle.is_active()  # but the idle timer runs from the start
+    controller.watch_input()
+    controller.watch_input()  # a second call installs nothing twice
+    QApplication.sendEvent(window, move)
+    assert idle.seen == 1
+    controller.dispose()
+    QApplication.sendEvent(window, move)
+    assert idle.seen == 1
+
+
 def test_user_choice_is_clamped_to_admin_maximum():
     assert IdleWatcher(minutes=30, max_minutes=10).minutes == 10
     assert IdleWatcher(minutes=3, max_minutes=10).minutes == 3

@@ -117,6 +117,28 @@ def test_workspace_opens_profile_and_linked_relative(qtbot, mapped):
     assert space.stack.currentWidget() is space.tabs
 
 
+def test_workspace_builds_the_review_tab_when_first_opened(qtbot, mapped):
+    services, _ = mapped
+    space = PersonsWorkspace(services.mapping, services.engagement.sanctions)
+    qtbot.addWidget(space)
+    space.show()
+    qtbot.waitExposed(space)
+    # Start-up pays for the list only; the review list is neither built nor queried.
+    assert space.review_tab.built() is None
+    space.tabs.setCurrentWidget(space.review_tab)
+    review = space.review_tab.built()
+    assert isinstance(review, ReviewPage)
+    assert review.isVisible()
+    assert review.model.rowCount() >= 2
+    # Built once; its signals reach the workspace like the list's.
+    space.tabs.setCurrentIndex(0)
+    space.tabs.setCurrentWidget(space.review_tab)
+    assert space.review_tab.built() is review
+    review.table.setCurrentIndex(review.model.index(0, 0))
+    with qtbot.waitSignal(space.changes_made):
+        review.keep_selected()
+
+
 def test_review_page_keeps_an_item(qtbot, mapped):
     services, _ = mapped
     page = ReviewPage(services.mapping)

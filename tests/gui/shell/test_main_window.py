@@ -52,6 +52,20 @@ def test_shows_all_pages_and_builds_only_the_first(built: tuple[MainWindow, Fact
     assert window.page_widget("Kalender") is None
 
 
+def test_first_paint_is_announced_once(qtbot: QtBot) -> None:
+    factory = Factory()
+    window = MainWindow([factory.page(t) for t in TITLES], STATUS)
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+    window.first_painted.connect(lambda: painted.append(True))
+    assert not painted
+    with qtbot.waitSignal(window.first_painted, timeout=2000):
+        window.show()
+    window.repaint()
+    qtbot.wait(20)
+    assert painted == [True]
+
+
 def test_navigation_switches_and_builds_each_page_once(
     built: tuple[MainWindow, Factory], qtbot: QtBot
 ) -> None:
