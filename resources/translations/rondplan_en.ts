@@ -3889,6 +3889,104 @@
     </message>
 </context>
 <context>
+    <name>Nyckeltal</name>
+    <message>
+        <location filename="../../desktop/views/statistics/labels.py" line="+12"/>
+        <source>Kartlagda personer</source>
+        <translation>Persons mapped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nykartlagda</source>
+        <translation>Newly mapped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nådda personer</source>
+        <translation>Persons reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nådda mer än en gång</source>
+        <translation>Reached 2+ times</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Andel nådda mer än en gång</source>
+        <translation>Share reached 2+ times</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delgivningar</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delgivningar per kanal</source>
+        <translation>Deliveries by channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besök</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besök per utfall</source>
+        <translation>Visits by outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbjudna till stormöte</source>
+        <translation>Invited to call-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deltog i stormöte</source>
+        <translation>Attended call-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Andel som deltog</source>
+        <translation>Attendance rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stöderbjudanden</source>
+        <translation>Support offers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepterat stöd</source>
+        <translation>Support accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Påbörjat stöd</source>
+        <translation>Support started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slutfört stöd</source>
+        <translation>Support completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Egna kontakter</source>
+        <translation>Self-initiated contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dagar till första delgivning (median)</source>
+        <translation>Days to first delivery (median)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Täckning per grupp</source>
+        <translation>Coverage by group</translation>
+    </message>
+</context>
+<context>
     <name>OperationDialog</name>
     <message>
         <location filename="../../desktop/views/operations/operation_dialog.py" line="+41"/>

@@ -4,11 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+# The core's figure captions (desktop/services/statistics/definitions.py), marked for
+# Qt Linguist by code; a test keeps the Swedish text equal to the core's.
+FIGURE_LABELS: dict[str, str] = {
+    "persons_mapped": QT_TRANSLATE_NOOP("Nyckeltal", "Kartlagda personer"),
+    "persons_mapped_new": QT_TRANSLATE_NOOP("Nyckeltal", "Nykartlagda"),
+    "persons_reached": QT_TRANSLATE_NOOP("Nyckeltal", "Nådda personer"),
+    "reached_more_than_once": QT_TRANSLATE_NOOP("Nyckeltal", "Nådda mer än en gång"),
+    "reached_more_than_once_share": QT_TRANSLATE_NOOP("Nyckeltal", "Andel nådda mer än en gång"),
+    "deliveries": QT_TRANSLATE_NOOP("Nyckeltal", "Delgivningar"),
+    "deliveries_by_channel": QT_TRANSLATE_NOOP("Nyckeltal", "Delgivningar per kanal"),
+    "visits": QT_TRANSLATE_NOOP("Nyckeltal", "Besök"),
+    "visits_by_outcome": QT_TRANSLATE_NOOP("Nyckeltal", "Besök per utfall"),
+    "callin_invitations": QT_TRANSLATE_NOOP("Nyckeltal", "Inbjudna till stormöte"),
+    "callin_attended": QT_TRANSLATE_NOOP("Nyckeltal", "Deltog i stormöte"),
+    "callin_attendance_rate": QT_TRANSLATE_NOOP("Nyckeltal", "Andel som deltog"),
+    "support_offered": QT_TRANSLATE_NOOP("Nyckeltal", "Stöderbjudanden"),
+    "support_accepted": QT_TRANSLATE_NOOP("Nyckeltal", "Accepterat stöd"),
+    "support_started": QT_TRANSLATE_NOOP("Nyckeltal", "Påbörjat stöd"),
+    "support_completed": QT_TRANSLATE_NOOP("Nyckeltal", "Slutfört stöd"),
+    "self_initiated_contacts": QT_TRANSLATE_NOOP("Nyckeltal", "Egna kontakter"),
+    "days_to_first_delivery_median": QT_TRANSLATE_NOOP(
+        "Nyckeltal", "Dagar till första delgivning (median)"
+    ),
+    "coverage": QT_TRANSLATE_NOOP("Nyckeltal", "Täckning per grupp"),
+}
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Statistik", text)
+
+
+def figure_label(code: str) -> str:
+    """The caption of figure ``code`` in the user's language (the code if unknown)."""
+    text = FIGURE_LABELS.get(code)
+    return QCoreApplication.translate("Nyckeltal", text) if text else code
 
 
 def channel_label(code: str) -> str:

@@ -39,7 +39,12 @@ from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.dialogs import PersonsBehindDialog
 from desktop.views.statistics.exports import ExportActions
 from desktop.views.statistics.filters import FilterBar
-from desktop.views.statistics.labels import channel_label, month_label, outcome_label
+from desktop.views.statistics.labels import (
+    channel_label,
+    figure_label,
+    month_label,
+    outcome_label,
+)
 from desktop.views.statistics.tiles import KeyFigureTile
 from desktop.views.worker import run_in_background
 
@@ -97,7 +102,7 @@ class StatisticsPage(ExportActions):
         grid = QGridLayout()
         for n, code in enumerate(KEY_FIGURES):
             d = DEFINITIONS[code]
-            tile = KeyFigureTile(code, self.tr(d.label), self.tr(d.text))
+            tile = KeyFigureTile(code, figure_label(code), self.tr(d.text))
             tile.activated.connect(self.show_persons_behind)
             self.tiles[code] = tile
             grid.addWidget(tile, n // 5, n % 5)
@@ -262,7 +267,7 @@ class StatisticsPage(ExportActions):
         self.support_chart.set_data(
             ChartData(
                 self.tr("Stöd"),
-                tuple(self.tr(DEFINITIONS[c].label) for c in SUPPORT_CODES),
+                tuple(figure_label(c) for c in SUPPORT_CODES),
                 ((self.tr("Remisser"), tuple(float(getattr(t, c)) for c in SUPPORT_CODES)),),
             ),
             self.tr("Steg"),
@@ -311,7 +316,7 @@ class StatisticsPage(ExportActions):
 
         def done(behind: Any) -> None:
             self.changes_made.emit(behind.changes)
-            title = self.tr(DEFINITIONS[code].label) if code in DEFINITIONS else code
+            title = figure_label(code)
             dialog = PersonsBehindDialog(
                 title, behind.persons, behind.total, self._request_person, self
             )

@@ -138,3 +138,30 @@ def test_research_export_dialog_shows_the_rule_and_exports(qtbot, programme, tmp
     with qtbot.waitSignal(page.changes_made, timeout=5000):
         page.export_research()
     assert target.exists()
+
+
+def test_view_captions_match_the_core_definitions():
+    from desktop.services.statistics import DEFINITIONS
+    from desktop.views.statistics.labels import FIGURE_LABELS
+
+    # The view marks each caption for Qt Linguist; the Swedish must stay the core's.
+    assert FIGURE_LABELS == {code: d.label for code, d in DEFINITIONS.items()}
+
+
+def test_tile_captions_follow_the_english_interface(qtbot, programme, qapp):
+    from PySide6.QtCore import QLocale
+
+    from desktop.views.i18n import install_translators, remove_translators
+
+    assert install_translators(qapp, "en")
+    try:
+        page = make_page(qtbot, programme)
+        assert page.tiles["persons_reached"].label.text() == "Persons reached"
+        assert page.tiles["days_to_first_delivery_median"].label.text() == (
+            "Days to first delivery (median)"
+        )
+    finally:
+        remove_translators(qapp)
+        QLocale.setDefault(QLocale.c())
+    page = make_page(qtbot, programme)
+    assert page.tiles["persons_reached"].label.text() == "Nådda personer"
