@@ -43,8 +43,7 @@ from desktop.models import (
     Visit,
 )
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import CompartmentCipher, LockedDatabase
-from tests.factories import Fresh
+from tests.factories import Fresh, login
 
 DAY = dt.date(2026, 11, 24)
 CANARY = {
@@ -85,9 +84,8 @@ def _photo() -> bytes:
 
 
 def seed(fresh: Fresh, visits: int = 3, days: int = 1) -> Seeded:
-    """Persons (the second one with a protected identity), one team, ``visits`` visits."""
-    keys = LockedDatabase(fresh.path).unlock_with_recovery(fresh.recovery_code)
-    ciphers = {c: CompartmentCipher(c, k) for c, k in keys.compartments.items()}
+    """Persons (the second one with a protected identity), one team, ``visits`` visits,
+    and each agency's notes on every person (written by that agency's coordinator)."""
     with UnitOfWork(fresh.admin, "Testdata") as uow:
         s = uow.session
         agencies = {a.code: a.id for a in s.query(Agency)}
@@ -152,7 +150,7 @@ def seed(fresh: Fresh, visits: int = 3, days: int = 1) -> Seeded:
         )
         s.add_all([service, call_in])
         s.flush()
-        person_ids, visit_ids = [], []
+        person_ids, visit_ids, firsts = [], [], []
         for i in range(visits):
             first, last = NAMES[i % len(NAMES)].split(" ", 1)
             protected = i == 1
@@ -169,6 +167,7 @@ def seed(fresh: Fresh, visits: int = 3, days: int = 1) -> Seeded:
             s.add(person)
             s.flush()
             person_ids.append(person.id)
+            firsts.append(first)
             address = Address(
                 person_id=person.id,
                 street=PROTECTED_STREET if protected else OPEN_STREET,
@@ -221,22 +220,33 @@ def seed(fresh: Fresh, visits: int = 3, days: int = 1) -> Seeded:
                     opened_on=DAY - dt.timedelta(days=5),
                 )
             )
-            for code, cipher in ciphers.items():
-                for section, text in (
-                    (NoteSection.GENERAL, f"{CANARY[code]} om {first}"),
-                    (NoteSection.SAFETY, SAFETY[code]),
-                ):
-                    note = Note(
-                        agency_id=agencies[code],
-                        person_id=person.id,
-                        section=section,
-                        kind=NoteKind.FACT,
-                        ciphertext=b"",
-                    )
-                    s.add(note)
-                    s.flush()
-                    note.ciphertext = cipher.encrypt(text, f"note:{note.id}")
         uow.audit("test.seed")
+    # Each agency writes its own notes, as its users do (on a server, row-level security
+    # refuses another agency's rows even to an administrator).
+    for code in CANARY:
+        store = login(fresh.path, f"coordinator_{code}")
+        cipher = store.compartment(code)
+        assert cipher is not None
+        try:
+            with UnitOfWork(store, "Testdata") as uow:
+                for person_id, first in zip(person_ids, firsts, strict=True):
+                    for section, text in (
+                        (NoteSection.GENERAL, f"{CANARY[code]} om {first}"),
+                        (NoteSection.SAFETY, SAFETY[code]),
+                    ):
+                        note = Note(
+                            agency_id=store.identity.agency_id,
+                            person_id=person_id,
+                            section=section,
+                            kind=NoteKind.FACT,
+                            ciphertext=b"",
+                        )
+                        uow.session.add(note)
+                        uow.session.flush()
+                        note.ciphertext = cipher.encrypt(text, f"note:{note.id}")
+                uow.audit("test.seed")
+        finally:
+            store.lock()
     protected_id = person_ids[1] if len(person_ids) > 1 else 0
     return Seeded(
         op.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from desktop.cli import main
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, database_args
 from tests.unit.briefing.seed import CANARY, DAY
 
 
@@ -16,8 +16,7 @@ def test_briefing_command_writes_the_users_agency_copy(world, tmp_path, monkeypa
     code = main(
         [
             "briefing",
-            "--db",
-            str(fresh.path),
+            *database_args(fresh.path),
             "--user",
             "team_lead_social",
             "--operation",
@@ -41,7 +40,7 @@ def test_whole_operation_without_date(world, tmp_path, monkeypatch):
     fresh, seeded = world
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
     out = tmp_path / "hela.pdf"
-    args = ["briefing", "--db", str(fresh.path), "--user", "team_lead_police"]
+    args = ["briefing", *database_args(fresh.path), "--user", "team_lead_police"]
     args += ["--operation", str(seeded.operation_id), "--team", str(seeded.team_id), "-o", str(out)]
     assert main(args) == 0
     assert len(PdfReader(out).pages) > 3
@@ -51,7 +50,7 @@ def test_unknown_team_is_one_swedish_line_and_exit_1(world, tmp_path, monkeypatc
     fresh, seeded = world
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
     out = tmp_path / "x.pdf"
-    args = ["briefing", "--db", str(fresh.path), "--user", "team_lead_police"]
+    args = ["briefing", *database_args(fresh.path), "--user", "team_lead_police"]
     args += ["--operation", str(seeded.operation_id), "--team", "9999", "-o", str(out)]
     assert main(args) == 1
     err = capsys.readouterr().err.strip()

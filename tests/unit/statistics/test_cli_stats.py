@@ -7,7 +7,7 @@ import io
 import json
 
 from desktop.cli import main
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, database_args
 
 #: The documented keys (README). Adding is allowed; removing or renaming is not.
 FIGURE_KEYS = {
@@ -37,7 +37,7 @@ ARGS = ["--from", "2026-01-01", "--to", "2026-06-30", "--user", "auditor_social"
 def run(programme, monkeypatch, capsys, *extra):
     fresh, _built = programme
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
-    code = main(["stats", "--db", str(fresh.path), *ARGS, *extra])
+    code = main(["stats", *database_args(fresh.path), *ARGS, *extra])
     out = capsys.readouterr()
     assert code == 0, out.err
     return out.out
@@ -107,5 +107,5 @@ def test_filters_pdf_and_xlsx(programme, monkeypatch, capsys, tmp_path):
 def test_unknown_agency_is_a_user_error(programme, monkeypatch, capsys):
     fresh, _built = programme
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
-    assert main(["stats", "--db", str(fresh.path), *ARGS, "--agency", "nej"]) == 1
+    assert main(["stats", *database_args(fresh.path), *ARGS, "--agency", "nej"]) == 1
     assert "finns inte" in capsys.readouterr().err
