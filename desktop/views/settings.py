@@ -30,6 +30,10 @@ class Preferences:
     theme: str = "light"
     last_database_path: str = ""
     auto_lock_minutes: int = 10
+    # Where to log in: the local database file, or a shared server at ``server_url``
+    # (its address without user name or password; chosen in the login window).
+    use_server: bool = False
+    server_url: str = ""
 
     def validated(self) -> Preferences:
         """Returns a copy with out-of-range values replaced by the defaults."""

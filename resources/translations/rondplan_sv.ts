@@ -253,7 +253,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/admin/models.py" line="+205"/>
+        <location filename="../../desktop/views/admin/models.py" line="+190"/>
         <source>Nr</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3309,7 +3309,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/views/login/login_dialog.py" line="+54"/>
+        <location filename="../../desktop/views/login/login_dialog.py" line="+75"/>
         <source>Logga in – Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3334,7 +3334,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Användarnamn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3354,15 +3354,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>Lokal databasfil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serverns adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Databas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ser&amp;verns adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Ange både användarnamn och lösenord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ange serverns adress (postgresql://…).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/shell/main_window.py" line="+131"/>
+        <location filename="../../desktop/views/shell/main_window.py" line="+133"/>
         <source>Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4192,6 +4222,64 @@
     </message>
 </context>
 <context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/views/login/own_password_dialog.py" line="+35"/>
+        <source>Välj ett eget lösenord – Rondplan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>En administratör har gett dig ett tillfälligt lösenord. Välj nu ett eget lösenord, minst 12 tecken, som bara du känner till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tillfälligt lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nytt lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upprepa nytt lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tillfälligt lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nytt lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Upprepa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Spara lösenordet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avsluta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>De två nya lösenorden är inte lika. Skriv dem igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <location filename="../../desktop/views/persons/person_dialog.py" line="+49"/>
@@ -5014,7 +5102,7 @@
 <context>
     <name>PersonsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/persons/workspace.py" line="+35"/>
+        <location filename="../../desktop/views/persons/workspace.py" line="+37"/>
         <source>&amp;Personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6034,7 +6122,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+130"/>
+        <location filename="../../desktop/app.py" line="+137"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6049,7 +6137,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+216"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6123,7 +6211,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+122"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+127"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation type="unfinished"></translation>

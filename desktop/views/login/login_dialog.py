@@ -8,10 +8,12 @@ load behind it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.worker import BackgroundTask, run_in_background
+
+
+@dataclass(frozen=True)
+class ServerChoice:
+    """The login window's choice between the local database file and a server.
+
+    Attributes:
+        use_server: Whether "Server" is chosen when the window opens.
+        url: The server address shown (``postgresql://…``).
+        authenticate: ``(url, user_name, password) -> result`` for a server login.
+    """
+
+    use_server: bool
+    url: str
+    authenticate: Callable[[str, str, str], object]
 
 
 class LoginDialog(QDialog):
@@ -37,6 +54,8 @@ class LoginDialog(QDialog):
         authenticate: ``(user_name, password) -> result``.
         parent: Optional parent widget.
         user_name: Pre-filled user name (e.g. the last one used on this computer).
+        server: Offer "Lokal databasfil" or "Server" with its address (None: only the
+            caller's own ``authenticate``).
 
     Attributes:
         result_value: What ``authenticate`` returned, once accepted.
@@ -47,9 +66,11 @@ class LoginDialog(QDialog):
         authenticate: Callable[[str, str], object],
         parent: QWidget | None = None,
         user_name: str = "",
+        server: ServerChoice | None = None,
     ) -> None:
         super().__init__(parent)
         self._authenticate = authenticate
+        self._server = server
         self.result_value: object | None = None
         self.setWindowTitle(self.tr("Logga in – Rondplan"))
 
@@ -79,6 +100,10 @@ class LoginDialog(QDialog):
         self._task: BackgroundTask | None = None
 
         form = QFormLayout()
+        self.location_combo: QComboBox | None = None
+        self.server_edit: QLineEdit | None = None
+        if server is not None:
+            self._add_location(form, server)
         form.addRow(self.tr("&Användarnamn"), self.user_edit)
         form.addRow(self.tr("&Lösenord"), self.password_edit)
 
@@ -101,6 +126,38 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
         (self.password_edit if user_name else self.user_edit).setFocus()
 
+    def _add_location(self, form: QFormLayout, server: ServerChoice) -> None:
+        self.location_combo = QComboBox()
+        self.location_combo.setObjectName("location")
+        self.location_combo.addItem(self.tr("Lokal databasfil"))
+        self.location_combo.addItem(self.tr("Server"))
+        self.server_edit = QLineEdit(server.url)
+        self.server_edit.setObjectName("serverUrl")
+        self.server_edit.setAccessibleName(self.tr("Serverns adress"))
+        self.server_edit.setPlaceholderText("postgresql://server/rondplan?sslmode=verify-full")
+        form.addRow(self.tr("&Databas"), self.location_combo)
+        form.addRow(self.tr("Ser&verns adress"), self.server_edit)
+        self._server_row_label = form.labelForField(self.server_edit)
+        self.location_combo.currentIndexChanged.connect(self._location_changed)
+        self.location_combo.setCurrentIndex(1 if server.use_server else 0)
+        self._location_changed()
+
+    def _location_changed(self) -> None:
+        on_server = self.use_server
+        for widget in (self.server_edit, self._server_row_label):
+            if widget is not None:
+                widget.setVisible(on_server)
+
+    @property
+    def use_server(self) -> bool:
+        """Whether "Server" is chosen."""
+        return self.location_combo is not None and self.location_combo.currentIndex() == 1
+
+    @property
+    def server_url(self) -> str:
+        """The server address typed (empty without a server choice)."""
+        return self.server_edit.text().strip() if self.server_edit is not None else ""
+
     def submit(self) -> None:
         """Starts ``authenticate`` off the GUI thread; accepts on success.
 
@@ -115,9 +172,19 @@ class LoginDialog(QDialog):
         if not user or not password:
             self._show_error(self.tr("Ange både användarnamn och lösenord."))
             return
+        authenticate = self._authenticate
+        if self.use_server and self._server is not None:
+            url = self.server_url
+            if not url:
+                self._show_error(self.tr("Ange serverns adress (postgresql://…)."))
+                return
+            server_login = self._server.authenticate
+
+            def authenticate(user: str, password: str) -> object:
+                return server_login(url, user, password)
+
         self.password_edit.clear()
         self._set_busy(True)
-        authenticate = self._authenticate
         self._task = run_in_background(
             lambda: authenticate(user, password), self._succeeded, self._failed, parent=self
         )
@@ -128,8 +195,15 @@ class LoginDialog(QDialog):
             super().reject()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.user_edit, self.password_edit, self.login_button):
-            widget.setEnabled(not busy)
+        for widget in (
+            self.user_edit,
+            self.password_edit,
+            self.login_button,
+            self.location_combo,
+            self.server_edit,
+        ):
+            if widget is not None:
+                widget.setEnabled(not busy)
         self.busy_indicator.setVisible(busy)
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
