@@ -16,7 +16,7 @@ import socket
 from collections.abc import Iterable, Sequence
 from types import TracebackType
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,6 +28,7 @@ from desktop.store.database import Store
 from desktop.store.engine import translate
 
 WORKSTATION = socket.gethostname()[:64]
+_AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]
 
 
 def audit_fields(
@@ -83,7 +84,8 @@ def append_chain(
         entry_hash = store.audit_signer.entry_hash(prev_hash, fields)
         rows.append({**fields, "prev_hash": prev_hash, "entry_hash": entry_hash})
         prev_hash = entry_hash
-    session.execute(insert(AuditEntry), rows)
+    # Core, not the ORM's bulk path: the entries are never read back as objects.
+    session.connection().execute(insert(_AUDIT_TABLE), rows)
     return Checkpoint(seq, prev_hash)
 
 

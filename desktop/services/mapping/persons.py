@@ -30,6 +30,7 @@ from desktop.services.mapping.rows import (
     PersonRow,
     PersonSort,
     RelativeRow,
+    TimelineKind,
 )
 from desktop.services.mapping.timeline import person_timeline
 from desktop.services.permissions import Action, allowed, require
@@ -314,8 +315,13 @@ def membership_rows(session: Session, *where: object) -> tuple[MembershipRow, ..
 
 
 def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonProfile:
-    p = _get(session, person_id)
-    has_photo = session.scalar(select(Person.photo.is_not(None)).where(Person.id == person_id))
+    # The person and whether a photo exists in one query (the photo itself stays unread).
+    found = session.execute(
+        select(Person, Person.photo.is_not(None)).where(Person.id == person_id)
+    ).first()
+    if found is None or found[0].merged_into_id is not None:
+        raise NotFound("Personen finns inte längre.")
+    p, has_photo = found
     addresses = tuple(
         AddressRow(
             a.id, a.street, a.postcode, a.city, a.area, a.valid_from, a.valid_to, a.access_notes
@@ -339,10 +345,9 @@ def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonPr
         )
         for r in p.relatives
     )
-    # Imported here: the engagement package imports the mapping services (cycle).
-    from desktop.services.engagement.ledger import delivery_stats
-
-    stats = delivery_stats(session, [person_id]).get(person_id)
+    timeline = person_timeline(session, person_id, held)
+    # The delivery count and date from the timeline's deliveries: the same rows.
+    delivered = [e.on for e in timeline if e.kind is TimelineKind.DELIVERY]
     return PersonProfile(
         id=p.id,
         version=p.version,
@@ -368,7 +373,7 @@ def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonPr
         addresses=addresses,
         relatives=relatives,
         memberships=membership_rows(session, Membership.person_id == person_id),
-        timeline=person_timeline(session, person_id, held),
-        deliveries=stats.count if stats else 0,
-        last_delivery=stats.last_on if stats else None,
+        timeline=timeline,
+        deliveries=len(delivered),
+        last_delivery=max(delivered, default=None),
     )

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    String,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -27,45 +39,67 @@ def person_timeline(
     Notes appear only from compartments the user holds a key for: another agency's
     user must not even learn that a note exists. Their text is shown in the notes
     section.
+
+    One query (a UNION ALL of the six kinds), so the profile costs one round trip to a
+    server here rather than six.
     """
-    entries: list[TimelineEntry] = []
-    for v in session.execute(
-        select(Visit.id, Visit.starts_at, Visit.status).where(Visit.person_id == person_id)
-    ):
-        entries.append(TimelineEntry(v.starts_at.date(), TimelineKind.VISIT, v.id, v.status.value))
-    for d in session.execute(
-        select(Delivery.id, Delivery.delivered_on, Delivery.channel).where(
-            Delivery.person_id == person_id
+    sqlite = session.get_bind().dialect.name == "sqlite"
+
+    def day(column: Any) -> Any:
+        # A time's date: SQLite keeps times as text, where CAST would keep only the year.
+        return func.date(column) if sqlite else cast(column, Date)
+
+    def kind(value: TimelineKind) -> Any:
+        return literal_column(f"'{value.value}'", String)
+
+    def row(kind_: TimelineKind, id_: Any, on: Any, code: Any, title: Any = None) -> Any:
+        return (
+            kind(kind_).label("kind"),
+            id_.label("id"),
+            type_coerce(on, Date).label("on"),
+            type_coerce(code, String).label("code"),
+            type_coerce(null() if title is None else title, String).label("title"),
         )
-    ):
-        entries.append(TimelineEntry(d.delivered_on, TimelineKind.DELIVERY, d.id, d.channel.value))
-    for i in session.execute(
-        select(Invitation.id, Invitation.status, CallIn.starts_at, CallIn.title)
+
+    query = union_all(
+        select(*row(TimelineKind.VISIT, Visit.id, day(Visit.starts_at), Visit.status)).where(
+            Visit.person_id == person_id
+        ),
+        select(
+            *row(TimelineKind.DELIVERY, Delivery.id, Delivery.delivered_on, Delivery.channel)
+        ).where(Delivery.person_id == person_id),
+        select(
+            *row(
+                TimelineKind.CALL_IN,
+                Invitation.id,
+                day(CallIn.starts_at),
+                Invitation.status,
+                CallIn.title,
+            )
+        )
         .join(CallIn, CallIn.id == Invitation.call_in_id)
-        .where(Invitation.person_id == person_id)
-    ):
-        entries.append(
-            TimelineEntry(i.starts_at.date(), TimelineKind.CALL_IN, i.id, i.status.value, i.title)
+        .where(Invitation.person_id == person_id),
+        select(
+            *row(
+                TimelineKind.REFERRAL,
+                Referral.id,
+                Referral.opened_on,
+                Referral.status,
+                SupportService.name,
+            )
         )
-    for r in session.execute(
-        select(Referral.id, Referral.opened_on, Referral.status, SupportService.name)
         .join(SupportService, SupportService.id == Referral.service_id)
-        .where(Referral.person_id == person_id)
-    ):
-        entries.append(
-            TimelineEntry(r.opened_on, TimelineKind.REFERRAL, r.id, r.status.value, r.name)
-        )
-    for n in session.execute(
-        select(Note.id, Note.created_at, Note.kind, Agency.code)
+        .where(Referral.person_id == person_id),
+        select(*row(TimelineKind.NOTE, Note.id, day(Note.created_at), Note.kind, Agency.code))
         .join(Agency, Agency.id == Note.agency_id)
-        .where(Note.person_id == person_id, Agency.code.in_(held_compartments))
-    ):
-        entries.append(
-            TimelineEntry(n.created_at.date(), TimelineKind.NOTE, n.id, n.kind.value, n.code)
-        )
-    for t in session.execute(
-        select(Task.id, Task.due_date, Task.status, Task.title).where(Task.person_id == person_id)
-    ):
-        entries.append(TimelineEntry(t.due_date, TimelineKind.TASK, t.id, t.status.value, t.title))
+        .where(Note.person_id == person_id, Agency.code.in_(sorted(held_compartments))),
+        select(*row(TimelineKind.TASK, Task.id, Task.due_date, Task.status, Task.title)).where(
+            Task.person_id == person_id
+        ),
+    )
+    entries = [
+        TimelineEntry(r.on, TimelineKind(r.kind), r.id, r.code, *((r.title,) if r.title else ()))
+        for r in session.execute(query)
+    ]
     entries.sort(key=lambda e: (e.on, e.kind.value, e.object_id), reverse=True)
     return tuple(entries)

@@ -8,6 +8,7 @@ agency-only Note all commit together, or nothing does.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from desktop.models import (
     Address,
@@ -40,6 +41,9 @@ from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
 MAX_TEXT = 4000
+# Visit.team is joined by default, with the team's members selected in: neither is
+# used here (the team's name comes in the query), so it loads only if touched.
+_NO_TEAM = lazyload(Visit.team)
 
 
 def delivers_message(data: OutcomeInput) -> bool:
@@ -81,6 +85,7 @@ class OutcomeService:
                 .outerjoin(Team, Team.id == Visit.team_id)
                 .outerjoin(Address, Address.id == Visit.address_id)
                 .where(Visit.id == visit_id)
+                .options(_NO_TEAM)
             ).first()
             if row is None:
                 raise NotFound("Besöket finns inte längre.")
@@ -153,7 +158,7 @@ class OutcomeService:
                 raise PermissionDenied("Du har ingen nyckel till din myndighets anteckningar.")
         with UnitOfWork(self.store, "Registrera utfall") as uow:
             session = uow.session
-            visit = session.get(Visit, visit_id)
+            visit = session.get(Visit, visit_id, options=[_NO_TEAM])
             if visit is None:
                 raise NotFound("Besöket finns inte längre.")
             if visit.version != version:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from desktop.models import (
     Address,
@@ -299,7 +299,8 @@ class VisitService:
 
 
 def _visit(session: Session, visit_id: int, version: int | None = None) -> Visit:
-    visit = session.get(Visit, visit_id)
+    # The team (joined by default, with its members selected in) only when used.
+    visit = session.get(Visit, visit_id, options=[lazyload(Visit.team)])
     if visit is None:
         raise NotFound("Besöket finns inte längre.")
     if version is not None and visit.version != version:
