@@ -275,8 +275,12 @@ class Session(QObject):
         self.store.lock()
 
 
-def _first_run(path: Path) -> Path | None:
-    """The first-run wizard: a new database and its administrator."""
+def _first_run(path: Path) -> Path | bool | None:
+    """The first-run wizard: a new database and its administrator.
+
+    Returns the new database, True when the user chose a shared server instead, or
+    None when they cancelled.
+    """
     from desktop.views.login.first_run_wizard import FirstRunWizard
 
     def create(db_path: str, admin: str, password: str) -> str:
@@ -289,6 +293,8 @@ def _first_run(path: Path) -> Path | None:
     wizard = FirstRunWizard(create, default_path=str(path))
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
+    if wizard.wants_server:
+        return True
     return Path(wizard.database_path)
 
 
@@ -381,7 +387,10 @@ def run_gui(args: argparse.Namespace) -> int:
             chosen = _first_run(path)
             if chosen is None:
                 return 0
-            path = chosen
+            if isinstance(chosen, Path):
+                path = chosen
+            else:
+                prefer_server = True  # no database of one's own: the server's login
         logged_in = _login(path, settings, prefer_server)
         if logged_in is None:
             return 0

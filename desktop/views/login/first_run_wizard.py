@@ -41,7 +41,7 @@ def _error_label() -> QLabel:
 
 
 class WelcomePage(QWizardPage):
-    """Says in two sentences what Rondplan is."""
+    """Says in two sentences what Rondplan is, and offers a shared server instead."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +63,20 @@ class WelcomePage(QWizardPage):
             )
         )
         layout.addStretch(1)
+        layout.addWidget(
+            _wrapped(
+                self.tr(
+                    "Arbetar ni på en delad server? Då skapar du ingen egen databas: "
+                    "anslut till servern med det konto administratören gett dig."
+                )
+            )
+        )
+        self.server_button = QPushButton(self.tr("Anslut till en &server i stället…"))
+        self.server_button.setObjectName("useServer")
+        row = QHBoxLayout()
+        row.addWidget(self.server_button)
+        row.addStretch(1)
+        layout.addLayout(row)
 
 
 class DatabasePage(QWizardPage):
@@ -296,6 +310,13 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Avbryt"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setMinimumSize(560, 420)
+        self.wants_server = False
+        self.welcome_page.server_button.clicked.connect(self._use_server)
+
+    def _use_server(self) -> None:
+        """No database of one's own: the login window opens with the server chosen."""
+        self.wants_server = True
+        self.accept()
 
     @property
     def database_path(self) -> str:
