@@ -5,9 +5,14 @@ environment variable RONDPLAN_BENCH_SERVER, the owner's or maintenance URL on
 127.0.0.1); otherwise it reports nothing. A fresh database ``rondplan_bench_<random>``
 is made and dropped. Each client logs in as its own user (own database role) and runs
 a realistic mix for a bounded time: search as you type, open a profile, move a visit,
-record a visit's outcome. Reported: p50/p95 latency per operation, errors (anything but
-an expected optimistic-locking conflict), and lost updates (a visit whose version did
-not advance once per acknowledged save).
+record a visit's outcome. Each client does each operation once after login, before the
+clock starts, as a user's session has by then (the first call of each imports and
+compiles its code; twenty processes doing that at once on two cores measured seconds).
+Reported: p50/p95 latency per operation, errors (anything but an expected
+optimistic-locking conflict), lost updates (a visit whose version did not advance once
+per acknowledged save), and where the time goes: each operation's statements and
+client CPU, the wait for the audit chain's lock, and the machine's load average during
+the run (the machine is shared: read the latencies next to it).
 """
 
 from __future__ import annotations
@@ -131,6 +136,7 @@ def _client(args: tuple[str, str, list[int], float, int, object]) -> dict[str, o
     rng = random.Random(seed)
     store = LockedServer(url).unlock(username, PASSWORD)
     services = build_services(store)
+    spent = _Spent(store.engine)
     persons, visits, outcomes = (
         services.mapping.persons,
         services.operations.visits,
@@ -144,32 +150,47 @@ def _client(args: tuple[str, str, list[int], float, int, object]) -> dict[str, o
     person_ids = [r.id for r in persons.page(PersonFilter(), limit=200)]
     # Half the visits are moved (still planned), the other half get outcomes.
     movable, visited = visit_ids[::2], visit_ids[1::2]
+    moves = 0
+
+    def act(op: str) -> None:
+        nonlocal moves
+        if op == "search":
+            persons.page(PersonFilter(text=rng.choice(FRAGMENTS)), limit=50)
+        elif op == "profile":
+            persons.profile(rng.choice(person_ids))
+        elif op == "move":
+            vid = rng.choice(movable)
+            # A time no other move uses, so every acknowledged move changes the row.
+            moves += 1
+            start = dt.datetime(2026, 6, 15, 9) + dt.timedelta(seconds=seed * 10_000 + moves)
+            visits.move_visit(vid, start, None)
+            writes[vid] += 1
+        else:
+            vid = rng.choice(visited)
+            seen = outcomes.detail(vid)
+            status = rng.choice((VisitStatus.MET, VisitStatus.NOT_HOME))
+            outcomes.record(vid, seen.version, OutcomeInput(status))
+            writes[vid] += 1
+
+    for op, _ in MIX:  # warm: each operation once, before the clock starts
+        try:
+            act(op)
+        except ConflictError:
+            conflicts += 1
     barrier.wait()  # type: ignore[attr-defined]  # every client logged in: start together
     deadline = time.monotonic() + seconds
-    moves = 0
+    load_at_start = os.getloadavg()[0]
+    spent.lock_waits.clear()  # the warm-up's waits are not measured
+    cpu: dict[str, list[float]] = defaultdict(list)
+    statements: dict[str, list[int]] = defaultdict(list)
     while time.monotonic() < deadline:
         # A person at a keyboard: a short pause between actions.
         time.sleep(rng.uniform(*THINK_S))
         op = rng.choice(ops)
-        started = time.perf_counter()
+        spent.reset()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
-            if op == "search":
-                persons.page(PersonFilter(text=rng.choice(FRAGMENTS)), limit=50)
-            elif op == "profile":
-                persons.profile(rng.choice(person_ids))
-            elif op == "move":
-                vid = rng.choice(movable)
-                # A time no other move uses, so every acknowledged move changes the row.
-                moves += 1
-                start = dt.datetime(2026, 6, 15, 9) + dt.timedelta(seconds=seed * 10_000 + moves)
-                visits.move_visit(vid, start, None)
-                writes[vid] += 1
-            else:
-                vid = rng.choice(visited)
-                seen = outcomes.detail(vid)
-                status = rng.choice((VisitStatus.MET, VisitStatus.NOT_HOME))
-                outcomes.record(vid, seen.version, OutcomeInput(status))
-                writes[vid] += 1
+            act(op)
         except ConflictError:
             conflicts += 1  # the optimistic lock did its job; the user would see the dialog
             continue
@@ -177,13 +198,42 @@ def _client(args: tuple[str, str, list[int], float, int, object]) -> dict[str, o
             errors[type(exc).__name__] += 1
             continue
         latencies[op].append((time.perf_counter() - started) * 1000)
+        cpu[op].append((time.process_time() - cpu_started) * 1000)
+        statements[op].append(spent.statements)
     store.lock()
     return {
         "latencies": dict(latencies),
         "errors": dict(errors),
         "conflicts": conflicts,
         "writes": dict(writes),
+        "cpu": dict(cpu),
+        "statements": dict(statements),
+        "lock_waits": spent.lock_waits,
+        "load": (load_at_start, os.getloadavg()[0]),
     }
+
+
+class _Spent:
+    """Counts one client's statements and times its waits for the audit chain's lock."""
+
+    def __init__(self, engine: object) -> None:
+        from sqlalchemy import event
+
+        self.statements = 0
+        self.lock_waits: list[float] = []
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def reset(self) -> None:
+        self.statements = 0
+
+    def _before(self, conn, cursor, statement, parameters, context, many) -> None:  # type: ignore[no-untyped-def]
+        self.statements += 1
+        conn.info["bench_started"] = time.perf_counter()
+
+    def _after(self, conn, cursor, statement, parameters, context, many) -> None:  # type: ignore[no-untyped-def]
+        if "pg_advisory_xact_lock" in statement:
+            self.lock_waits.append((time.perf_counter() - conn.info["bench_started"]) * 1000)
 
 
 def _versions(url: str, visit_ids: list[int]) -> dict[int, int]:
@@ -213,12 +263,20 @@ def run_load(base: str, seconds: float, persons: int = 2000, visits: int = 60) -
     finally:
         _drop(base, url)
     latencies: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
+    statements: dict[str, list[int]] = defaultdict(list)
+    lock_waits: list[float] = []
     errors: Counter[str] = Counter()
     writes: Counter[int] = Counter()
     conflicts = 0
     for result in results:
         for op, values in result["latencies"].items():  # type: ignore[union-attr]
             latencies[op] += values
+        for op, values in result["cpu"].items():  # type: ignore[union-attr]
+            cpu[op] += values
+        for op, counts in result["statements"].items():  # type: ignore[union-attr]
+            statements[op] += counts
+        lock_waits += result["lock_waits"]  # type: ignore[operator]
         errors.update(result["errors"])  # type: ignore[arg-type]
         writes.update({int(k): v for k, v in result["writes"].items()})  # type: ignore[union-attr]
         conflicts += int(result["conflicts"])  # type: ignore[call-overload]
@@ -230,6 +288,14 @@ def run_load(base: str, seconds: float, persons: int = 2000, visits: int = 60) -
         "conflicts": conflicts,
         "seconds": seconds,
         "writes": sum(writes.values()),
+        "cpu": cpu,
+        "statements": statements,
+        "lock_waits": lock_waits,
+        # The 1-minute load average as the clock started and as it stopped.
+        "load": (
+            max(float(r["load"][0]) for r in results),  # type: ignore[index]
+            max(float(r["load"][1]) for r in results),  # type: ignore[index]
+        ),
     }
 
 
@@ -279,6 +345,31 @@ def figures(quick: bool) -> list[Figure]:
                 p95 <= BUDGET_MS,
             )
         )
+    for op, _ in MIX:
+        spent = result["cpu"].get(op) or [float("nan")]
+        counts = result["statements"].get(op) or [0]
+        out.append(
+            Figure(
+                f"server {op} client CPU, mean",
+                sum(spent) / len(spent),
+                "ms",
+                f"reported ({sum(counts) / len(counts):.1f} statements)",
+                True,
+            )
+        )
+    waits = result["lock_waits"] or [float("nan")]
+    out.append(Figure("server audit lock wait p95", percentile(waits, 95), "ms", "reported", True))
+    start, end = result["load"]
+    out.append(
+        Figure(
+            f"server load average at start ({os.cpu_count()} cores)",
+            start,
+            "",
+            "reported: other work inflates latency",
+            True,
+        )
+    )
+    out.append(Figure("server load average at end", end, "", "reported", True))
     total = sum(len(v) for v in result["latencies"].values())
     out.append(
         Figure("server operations per second", total / result["seconds"], "op/s", "reported", True)
