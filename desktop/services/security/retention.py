@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -161,11 +161,19 @@ class RetentionService:
             rules = session.scalars(
                 select(RetentionRule).where(RetentionRule.active.is_(True))
             ).all()
+            on_server = session.get_bind().dialect.name == "postgresql"
+            if on_server:
+                # Row-level security hides other agencies' notes from this user; the
+                # server deletes every agency's expired notes by the same rules.
+                counts[RetentionCategory.NOTE] = int(
+                    session.scalar(text("SELECT rondplan_retention_notes(:now)"), {"now": now}) or 0
+                )
             for rule in rules:
                 cutoff = now - dt.timedelta(days=rule.keep_days)
                 local_cutoff = _to_local(cutoff)
                 if rule.category is RetentionCategory.NOTE:
-                    counts[rule.category] += _delete_notes(session, cutoff, rule.agency_id)
+                    if not on_server:
+                        counts[rule.category] += _delete_notes(session, cutoff, rule.agency_id)
                 elif rule.category is RetentionCategory.VISIT:
                     counts[rule.category] += _delete_visits(session, local_cutoff)
                 elif rule.category is RetentionCategory.DELIVERY:
@@ -230,6 +238,10 @@ class RetentionService:
 
     def _scrub(self) -> None:
         """Rebuild the file and empty the WAL so deleted rows leave no trace."""
+        if self._store.engine.dialect.name != "sqlite":
+            # A server's dead rows are the server's to clear (autovacuum); VACUUM cannot
+            # run in a transaction, nor by a role that does not own the tables.
+            return
         with storage_errors(), self._store.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
