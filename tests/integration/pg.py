@@ -320,14 +320,21 @@ def pg_fresh_with_users(folder: Path) -> Fresh:
     return _clone("users", folder, "rondplan.db")
 
 
+class _LockedTestServer(LockedServer):
+    """A ``LockedServer`` whose unlocked stores are locked after the test."""
+
+    def unlock(self, username: str, password: str) -> ServerStore:
+        store = super().unlock(username, password)
+        REGISTRY.stores.append(store)
+        return store
+
+
 def pg_locked(path: Path) -> LockedServer:
-    return LockedServer(url_of(path), state_dir=path.parent)
+    return _LockedTestServer(url_of(path), state_dir=path.parent)
 
 
 def pg_login(path: Path, username: str) -> ServerStore:
-    store = pg_locked(path).unlock(username, PASSWORD)
-    REGISTRY.stores.append(store)
-    return store
+    return pg_locked(path).unlock(username, PASSWORD)
 
 
 def pg_recovery_keys(fresh: Fresh) -> UnlockedKeys:

@@ -123,6 +123,13 @@ def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection:
         return psycopg.connect(conninfo, autocommit=autocommit)
     except psycopg.OperationalError as exc:
         text = str(exc).lower()
+        if "not permitted to log in" in text:
+            # A switched-off account's role is NOLOGIN (the server is reachable).
+            from desktop.store.errors import WrongPassword
+
+            raise WrongPassword(
+                "Kontot är avstängt. Kontakta en administratör för att få logga in igen."
+            ) from None
         if "password authentication failed" in text or (
             "role" in text and "does not exist" in text
         ):

@@ -13,8 +13,7 @@ import pytest
 from desktop.services.security.audit import ChainProblem, checkpoint_text, verify_chain
 from desktop.services.uow import UnitOfWork
 from desktop.store.audit_chain import checkpoint_path
-from desktop.store.database import LockedDatabase
-from tests.factories import PASSWORD, fresh_database
+from tests.factories import PASSWORD, fresh_database, locked
 from tests.unit.security.helpers import attacker_connection
 
 ENTRIES = 8
@@ -31,7 +30,7 @@ def logged(tmp_path):
 
 
 def _verify(fresh):
-    store = LockedDatabase(fresh.path).unlock("admin", PASSWORD)
+    store = locked(fresh.path).unlock("admin", PASSWORD)
     try:
         return verify_chain(store)
     finally:
@@ -169,7 +168,7 @@ def test_other_history_of_same_length_detected(tmp_path):
     shutil.copyfile(older, fresh.path)
     for suffix in ("-wal", "-shm"):
         (tmp_path / f"rondplan.db{suffix}").unlink(missing_ok=True)
-    other = LockedDatabase(fresh.path).unlock("admin", PASSWORD)
+    other = locked(fresh.path).unlock("admin", PASSWORD)
     with UnitOfWork(other, "Test") as uow:
         uow.audit("person.read", "person", [3])
     other.lock()
@@ -190,7 +189,7 @@ def test_deleted_checkpoint_detected(logged):
 
 
 def test_checkpoint_printable(logged):
-    store = LockedDatabase(logged.path).unlock("admin", PASSWORD)
+    store = locked(logged.path).unlock("admin", PASSWORD)
     text = checkpoint_text(store)
     store.lock()
     assert "Post: 8" in text and "MAC:" in text

@@ -14,8 +14,7 @@ from desktop.services.security import SecurityServices
 from desktop.services.security.backups import RestoreRejected, restore
 from desktop.services.security.notes import NotesService
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import LockedDatabase
-from tests.factories import PASSWORD, fresh_database, fresh_with_users, login
+from tests.factories import PASSWORD, fresh_database, fresh_with_users, locked, login
 from tests.unit.security.helpers import FakeClock, attacker_connection
 
 
@@ -27,7 +26,7 @@ def _fill(store, n=300):
 
 
 def _persons(path):
-    store = LockedDatabase(path).unlock("admin", PASSWORD)
+    store = locked(path).unlock("admin", PASSWORD)
     with store.read_session() as session:
         count = session.scalar(select(func.count()).select_from(Person))
     store.lock()
@@ -122,7 +121,7 @@ def test_restore_runs_retention_before_use(tmp_path):
     fresh.admin.lock()
     clock.now = clock.now.replace(year=clock.now.year + 1)
     restore(backup, fresh.path, "admin", PASSWORD, clock=clock)
-    store = LockedDatabase(fresh.path).unlock("admin", PASSWORD)
+    store = locked(fresh.path).unlock("admin", PASSWORD)
     with store.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Note)) == 0
     store.lock()

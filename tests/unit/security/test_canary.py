@@ -11,9 +11,8 @@ from desktop.models import LegalBasis, Person, RetentionCategory
 from desktop.services.security import SecurityServices
 from desktop.services.security.notes import NotesService
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import LockedDatabase
 from desktop.store.errors import WrongPassword
-from tests.factories import PASSWORD, fresh_with_users, login
+from tests.factories import PASSWORD, fresh_with_users, locked, login
 
 CANARIES = ("Xylofonia", "Qwertzbäck", "Trumpetlöv", "Fagottgränd 17")
 
@@ -51,7 +50,7 @@ def test_no_canary_in_any_written_file(tmp_path, monkeypatch):
         person_id = person.id
     # A mistyped user name that happens to be a person's name.
     with pytest.raises(WrongPassword):
-        LockedDatabase(fresh.path).unlock(CANARIES[0], "fel lösenord igen")
+        locked(fresh.path).unlock(CANARIES[0], "fel lösenord igen")
     social = login(fresh.path, "officer_social")
     NotesService(social).publish_agency_keys()
     social.lock()
@@ -77,6 +76,6 @@ def test_no_canary_in_any_written_file(tmp_path, monkeypatch):
     hits, _ = _scan(tmp_path)
     assert not hits, hits
     # And the canary is really there, for those who hold the key.
-    store = LockedDatabase(fresh.path).unlock("officer_social", PASSWORD)
+    store = locked(fresh.path).unlock("officer_social", PASSWORD)
     assert NotesService(store).search_notes(CANARIES[3])
     store.lock()

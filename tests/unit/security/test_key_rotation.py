@@ -11,8 +11,7 @@ from desktop.services.security import SecurityServices
 from desktop.services.security.audit import verify_chain
 from desktop.services.security.notes import NotesService
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import LockedDatabase
-from tests.factories import PASSWORD, fresh_with_users, login
+from tests.factories import PASSWORD, fresh_with_users, login, recovery_keys
 from tests.unit.security.helpers import FakeClock
 
 
@@ -39,11 +38,11 @@ def test_rotation_rekeys_and_everyone_still_gets_in(tmp_path):
     officer = login(fresh.path, "officer_police")
     NotesService(officer).write_note("före bytet", person_id=person_id)
     officer.lock()
-    old_key = LockedDatabase(fresh.path).unlock_with_recovery(fresh.recovery_code).data_key
+    old_key = recovery_keys(fresh).data_key
     security = SecurityServices.build(fresh.admin)
     security.users.rotate_key()
     assert not _opens(fresh.path, old_key)
-    new_key = LockedDatabase(fresh.path).unlock_with_recovery(fresh.recovery_code).data_key
+    new_key = recovery_keys(fresh).data_key
     assert new_key != old_key and _opens(fresh.path, new_key)
     # The rotating administrator's store keeps working, also after lock and unlock.
     report = verify_chain(fresh.admin)

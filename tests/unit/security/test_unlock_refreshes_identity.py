@@ -6,9 +6,8 @@ import pytest
 
 from desktop.models import Role
 from desktop.services.security import SecurityServices
-from desktop.store.database import LockedDatabase
 from desktop.store.errors import WrongPassword
-from tests.factories import PASSWORD, fresh_database
+from tests.factories import PASSWORD, fresh_database, locked
 
 NEW = "en lång lösenordsmening"
 
@@ -17,7 +16,7 @@ def _kalle(fresh):
     security = SecurityServices.build(fresh.admin)
     changes = security.users.create_user("kalle", "Kalle K", Role.OFFICER, "social", NEW)
     user_id = next(iter(changes.ids_of("user")))
-    return security, user_id, LockedDatabase(fresh.path).unlock("kalle", NEW)
+    return security, user_id, locked(fresh.path).unlock("kalle", NEW)
 
 
 def test_deactivated_while_locked_cannot_unlock(tmp_path):

@@ -13,9 +13,8 @@ from desktop.services.errors import (
 )
 from desktop.services.security import SecurityServices
 from desktop.services.security.passwords import check_password
-from desktop.store.database import LockedDatabase
 from desktop.store.errors import WrongPassword
-from tests.factories import PASSWORD, fresh_database, fresh_with_users, login
+from tests.factories import PASSWORD, fresh_database, fresh_with_users, locked, login
 from tests.unit.security.helpers import FakeClock
 
 NEW = "tre gröna äpplen på bordet"
@@ -48,7 +47,7 @@ def test_create_user_in_own_agency_and_log_in(tmp_path):
     fresh = fresh_database(tmp_path)
     security = SecurityServices.build(fresh.admin)
     security.users.create_user("kalle", "Kalle Karlsson", Role.OFFICER, "social", NEW)
-    store = LockedDatabase(fresh.path).unlock("kalle", NEW)
+    store = locked(fresh.path).unlock("kalle", NEW)
     assert store.identity.role is Role.OFFICER
     assert store.held_compartments() == {"social"}
     store.lock()
@@ -68,7 +67,7 @@ def test_create_user_of_other_agency_needs_recovery_code(tmp_path):
     security.users.create_user(
         "polis1", "P Ett", Role.OFFICER, "police", NEW, recovery_code=fresh.recovery_code
     )
-    store = LockedDatabase(fresh.path).unlock("polis1", NEW)
+    store = locked(fresh.path).unlock("polis1", NEW)
     assert store.held_compartments() == {"police"}
     store.lock()
     fresh.admin.lock()
@@ -81,10 +80,10 @@ def test_deactivate_removes_slot(tmp_path):
     user_id = next(iter(changes.ids_of("user")))
     security.users.deactivate(user_id)
     with pytest.raises(WrongPassword):
-        LockedDatabase(fresh.path).unlock("kalle", NEW)
+        locked(fresh.path).unlock("kalle", NEW)
     # Reset with the recovery code brings the account back with a new password.
     security.users.reset_password(user_id, "en helt annan mening", fresh.recovery_code)
-    LockedDatabase(fresh.path).unlock("kalle", "en helt annan mening").lock()
+    locked(fresh.path).unlock("kalle", "en helt annan mening").lock()
     fresh.admin.lock()
 
 
@@ -101,7 +100,7 @@ def test_role_change_needs_fresh_password(tmp_path):
         security.reauth.confirm("fel lösenord här")
     security.reauth.confirm(PASSWORD)
     security.users.change_role(user_id, Role.COORDINATOR)
-    assert LockedDatabase(fresh.path).unlock("kalle", NEW).identity.role is Role.COORDINATOR
+    assert locked(fresh.path).unlock("kalle", NEW).identity.role is Role.COORDINATOR
     fresh.admin.lock()
 
 
@@ -123,8 +122,8 @@ def test_change_own_password_rewraps_one_slot(tmp_path):
     security.users.change_own_password(PASSWORD, NEW)
     assert fresh.admin.keyslots.slots["__recovery__"] == other_slot
     with pytest.raises(WrongPassword):
-        LockedDatabase(fresh.path).unlock("admin", PASSWORD)
-    LockedDatabase(fresh.path).unlock("admin", NEW).lock()
+        locked(fresh.path).unlock("admin", PASSWORD)
+    locked(fresh.path).unlock("admin", NEW).lock()
     fresh.admin.lock()
 
 
@@ -133,7 +132,7 @@ def test_failed_logins_reach_the_audit_log_at_next_unlock(tmp_path):
     fresh.admin.lock()
     for name in ("officer_police", "nobody"):
         with pytest.raises(WrongPassword):
-            LockedDatabase(fresh.path).unlock(name, "fel lösenord igen")
+            locked(fresh.path).unlock(name, "fel lösenord igen")
     store = login(fresh.path, "admin")
     security = SecurityServices.build(store)
     security.session.record_login()
@@ -147,7 +146,7 @@ def test_failed_logins_reach_the_audit_log_at_next_unlock(tmp_path):
     assert entries[-3].role is None and entries[-3].user_id is not None
     assert officer_id is not None
     # Moved, not copied: the keyslot file no longer holds them.
-    assert LockedDatabase(fresh.path).keyslots.pending == []
+    assert locked(fresh.path).keyslots.pending == []
     assert b"nobody" not in fresh.path.with_name("rondplan.db.keys").read_bytes()
     security.session.lock()
     assert store.locked and not security.reauth.is_fresh()
