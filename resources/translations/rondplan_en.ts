@@ -577,7 +577,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+70"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+69"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -658,17 +658,6 @@
         <location line="+11"/>
         <source>Exportera</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+7"/>
-        <source>Bekräfta</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Ange ditt lösenord för att exportera:</source>
-        <translation>Enter your password to export:</translation>
     </message>
 </context>
 <context>
@@ -1932,24 +1921,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Nyckeltalen är sparade.</source>
         <translation>The key figures have been saved.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+21"/>
-        <location line="+26"/>
         <source>Forskningsuttag</source>
         <translation>Research extract</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-13"/>
         <source>Spara forskningsuttag</source>
         <translation>Save research extract</translation>
     </message>
@@ -1957,16 +1945,6 @@
         <location line="+16"/>
         <source>Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
         <translation>The extract has been saved (%1 persons). Store the key below securely if the same pseudonyms are to be used in a later extract; it is not in the file.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Bekräfta lösenord</source>
-        <translation>Confirm password</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ange ditt lösenord för att göra forskningsuttaget.</source>
-        <translation>Enter your password to make the research extract.</translation>
     </message>
 </context>
 <context>
@@ -4515,7 +4493,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+78"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+77"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -4822,12 +4800,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+84"/>
+        <location line="+82"/>
         <source>Personnummer: %1</source>
         <translation>Personal ID number: %1</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-71"/>
         <source>Anteckningar som din myndighet har skrivit.</source>
         <translation>Notes written by your agency.</translation>
     </message>
@@ -4845,16 +4823,6 @@
         <location line="+28"/>
         <source>Inget foto</source>
         <translation>No photo</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Bekräfta med lösenord</source>
-        <translation>Confirm with password</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ange ditt lösenord för att visa hela personnumret:</source>
-        <translation>Enter your password to show the full personal ID number:</translation>
     </message>
 </context>
 <context>

@@ -577,7 +577,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+70"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+69"/>
         <source>&amp;Ångra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,17 +657,6 @@
     <message>
         <location line="+11"/>
         <source>Exportera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+7"/>
-        <source>Bekräfta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Ange ditt lösenord för att exportera:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1932,40 +1921,29 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Nyckeltalen är sparade.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+21"/>
-        <location line="+26"/>
         <source>Forskningsuttag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-13"/>
         <source>Spara forskningsuttag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Bekräfta lösenord</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ange ditt lösenord för att göra forskningsuttaget.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4515,7 +4493,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+78"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+77"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,12 +4800,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+84"/>
+        <location line="+82"/>
         <source>Personnummer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-71"/>
         <source>Anteckningar som din myndighet har skrivit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4844,16 +4822,6 @@
     <message>
         <location line="+28"/>
         <source>Inget foto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Bekräfta med lösenord</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ange ditt lösenord för att visa hela personnumret:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -95,6 +95,13 @@ class ReauthDialog(QDialog):
         self.error.setText(exc.user_message)
 
 
+def confirm_password(parent: QWidget, reauth: Reauthentication | None) -> bool:
+    """Ask for the password again (checked off the GUI thread); True once it is right."""
+    if reauth is None:
+        return False
+    return ReauthDialog(reauth, parent).exec() == QDialog.DialogCode.Accepted
+
+
 def run_sensitive(parent: QWidget, reauth: Reauthentication, action: Callable[[], T]) -> T | None:
     """Run ``action``; if it needs the password again, ask and retry once.
 
@@ -104,7 +111,7 @@ def run_sensitive(parent: QWidget, reauth: Reauthentication, action: Callable[[]
         try:
             return action()
         except ReauthenticationRequired:
-            if ReauthDialog(reauth, parent).exec() != QDialog.DialogCode.Accepted:
+            if not confirm_password(parent, reauth):
                 return None
             return action()
     except (DomainError, StoreError) as exc:

@@ -10,8 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +21,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ReauthenticationRequired
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import VisitStatus as RowStatus
+from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
 from desktop.views.operations.actions import open_outcome
 from desktop.views.operations.errors import attempt
@@ -220,7 +219,7 @@ class CalendarPage(QWidget):
         try:
             export = self._ops.outputs.team_icalendar(team, first, last)
         except ReauthenticationRequired:
-            if not self._reauthenticate():
+            if not confirm_password(self, self._services.security.reauth):
                 return
             export = attempt(
                 self,
@@ -231,18 +230,6 @@ class CalendarPage(QWidget):
             return
         Path(path).write_text(export.text, encoding="utf-8", newline="")
         self._publish(export.changes)
-
-    def _reauthenticate(self) -> bool:
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Bekräfta"),
-            self.tr("Ange ditt lösenord för att exportera:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return False
-        reauth = self._services.security.reauth
-        return attempt(self, self.tr("Bekräfta"), lambda: reauth.confirm(password) or True) is True
 
     def _publish(self, changes: Changes) -> None:
         if self._hub is not None:

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from desktop.services.mapping.rows import (
 )
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
+from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.i18n import utc_to_local
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.persons.relatives import RelativesPanel
@@ -354,38 +353,21 @@ class PersonProfilePage(QWidget):
     def reveal_identity(self) -> None:
         """Show the full number; the service checks the permission and audits it.
 
-        A sensitive action: if the password is not fresh, it is asked for once here.
+        A sensitive action: if the password is not fresh, it is asked for once here
+        (and checked off the GUI thread).
         """
         try:
             try:
                 number = self._mapping.persons.reveal_identity(self.person_id)
             except ReauthenticationRequired:
-                if not self._ask_password():
+                if not confirm_password(self, self._mapping.reauth):
                     return
                 number = self._mapping.persons.reveal_identity(self.person_id)
-        except StoreError as error:
-            self.identity.setText(error.user_message)
-            return
-        except DomainError as error:
+        except (DomainError, StoreError) as error:
             self.identity.setText(error.user_message)
             return
         self.identity.setText(self.tr("Personnummer: %1").replace("%1", number or "–"))
         self.reveal_button.setEnabled(False)
-
-    def _ask_password(self) -> bool:
-        reauth = self._mapping.reauth
-        if reauth is None:
-            return False
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Bekräfta med lösenord"),
-            self.tr("Ange ditt lösenord för att visa hela personnumret:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not password:
-            return False
-        reauth.confirm(password)
-        return True
 
     def apply_changes(self, changes: Changes) -> None:
         if self.person_id in changes.ids_of("person") or changes.touches("group"):

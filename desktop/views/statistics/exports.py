@@ -1,7 +1,7 @@
 """The export actions of the Statistik page: report PDF, figures XLSX, research export.
 
 A mixin so the page module stays about one concern; it uses the page's ``_stats``,
-``filters``, ``_run``, ``_ask_path``, ``_confirm_password`` and signals.
+``filters``, ``_run``, ``_ask_path``, ``_reauth`` and signals.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.statistics.research import ResearchRequest
-from desktop.store.errors import StoreError
+from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
 
@@ -23,7 +23,7 @@ class ExportActions(QWidget):
     _stats: Any
     filters: Any
     changes_made: Any
-    _confirm_password: Any
+    _reauth: Any
     _ask_path: Any
     _run: Any
     _exported: Any
@@ -59,11 +59,12 @@ class ExportActions(QWidget):
         )
 
     def export_research(self) -> None:
-        # The password is asked on the GUI thread before the dialog, not inside the job.
+        # The password is asked before the dialog, not inside the job; the check itself
+        # runs off the GUI thread (ReauthDialog).
         try:
             self._stats.check_research_export()
         except ReauthenticationRequired:
-            if not self._ask_password():
+            if not confirm_password(self, self._reauth):
                 return
         except DomainError as exc:
             QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
@@ -98,21 +99,3 @@ class ExportActions(QWidget):
             box.open()
 
         self._run(lambda: self._stats.research_export(path, request, key), done)
-
-    def _ask_password(self) -> bool:
-        if self._confirm_password is None:
-            return False
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Bekräfta lösenord"),
-            self.tr("Ange ditt lösenord för att göra forskningsuttaget."),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return False
-        try:
-            self._confirm_password(password)
-        except (DomainError, StoreError) as exc:
-            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
-            return False
-        return True

@@ -11,7 +11,7 @@ def create_page(context: PageContext) -> StatisticsPage:
     page = StatisticsPage(
         services.statistics,
         role=services.store.identity.role,
-        confirm_password=services.security.reauth.confirm,
+        reauth=services.security.reauth,
     )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)

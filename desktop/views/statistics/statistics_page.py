@@ -30,6 +30,7 @@ from desktop.models import Role
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, allowed
+from desktop.services.security.reauth import Reauthentication
 from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period, StatisticsResult
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
@@ -77,7 +78,7 @@ class StatisticsPage(ExportActions):
         statistics: StatisticsService,
         *,
         role: Role,
-        confirm_password: Callable[[str], None] | None = None,
+        reauth: Reauthentication | None = None,
         open_person: Callable[[int], None] | None = None,
         today: dt.date | None = None,
         background: bool = True,
@@ -87,7 +88,7 @@ class StatisticsPage(ExportActions):
         super().__init__(parent)
         self._stats = statistics
         self._role = role
-        self._confirm_password = confirm_password
+        self._reauth = reauth
         self._open_person = open_person
         self._background = background
         self._ask_path = ask_path or self._ask_save_path

@@ -152,3 +152,23 @@ def test_undo_redo_of_cancel_carry_the_current_version(page, planned):
     page.undo_stack.undo()
     assert _stored(planned, visit.visit_id)[2] is VisitStatus.PLANNED
     assert page.calendar.banner.isHidden()
+
+
+def test_export_asks_for_the_password_in_the_background_dialog(
+    page, planned, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.factories import PASSWORD
+    from tests.gui.reauth import answer_password
+
+    target = tmp_path / "team.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.calendar.team_filter.setCurrentIndex(1)
+    reauth = planned.bundle.security.reauth
+    reauth.forget()
+    asked = answer_password(PASSWORD)
+    page.export_icalendar()
+    assert asked == ["ReauthDialog"]
+    assert reauth.is_fresh()
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")

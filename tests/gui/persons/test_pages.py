@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from desktop.models import AuditEntry
@@ -11,6 +12,8 @@ from desktop.views.persons.profile_page import PersonProfilePage
 from desktop.views.persons.review_page import ReviewPage
 from desktop.views.persons.table_model import PersonColumn
 from desktop.views.persons.workspace import PersonsWorkspace
+from tests.factories import PASSWORD
+from tests.gui.reauth import answer_password
 
 
 def audit_count(store, action: str) -> int:
@@ -89,6 +92,39 @@ def test_profile_reads_are_audited_and_reveal_shows_number(qtbot, mapped):
     assert page.addresses.rowCount() == 1 and page.memberships.rowCount() == 1
     with qtbot.waitSignal(page.back_requested):
         page.back_button.click()
+
+
+def test_reveal_asks_for_the_password_in_the_background_dialog(qtbot, mapped):
+    services, ids = mapped
+    page = PersonProfilePage(services.mapping, ids["Erik Johansson"])
+    qtbot.addWidget(page)
+    services.mapping.reauth.forget()
+    asked = answer_password(PASSWORD)
+    page.reveal_button.click()
+    assert asked == ["ReauthDialog"]  # Argon2id runs off the GUI thread there
+    assert "****" not in page.identity.text()
+    assert services.mapping.reauth.is_fresh()
+    assert audit_count(services.store, "person.reveal_id") == 1
+
+
+def test_reveal_cancelled_at_the_password_keeps_the_mask(qtbot, mapped):
+    services, ids = mapped
+    page = PersonProfilePage(services.mapping, ids["Erik Johansson"])
+    qtbot.addWidget(page)
+    services.mapping.reauth.forget()
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, cancel)
+            return
+        dialog.reject()
+
+    QTimer.singleShot(20, cancel)
+    page.reveal_button.click()
+    assert page.identity.text().endswith("****")
+    assert page.reveal_button.isEnabled()
+    assert audit_count(services.store, "person.reveal_id") == 0
 
 
 def test_protected_identity_is_marked(qtbot, mapped):

@@ -140,12 +140,41 @@ def test_research_export_dialog_shows_the_rule_and_exports(qtbot, programme, tmp
     assert target.exists()
 
 
+def test_research_export_asks_for_the_password_in_the_background_dialog(
+    qtbot, programme, monkeypatch
+):
+    from desktop.views.statistics.dialogs import ResearchExportDialog
+    from tests.factories import PASSWORD
+    from tests.gui.reauth import answer_password
+
+    declined = ResearchExportDialog.DialogCode.Rejected
+    opened: list[bool] = []
+    monkeypatch.setattr(ResearchExportDialog, "exec", lambda self: opened.append(True) or declined)
+    fresh, _built = programme
+    services = build_services(login(fresh.path, "coordinator_social"))
+    page = StatisticsPage(
+        services.statistics,
+        role=services.store.identity.role,
+        today=TODAY,
+        background=False,
+        reauth=services.security.reauth,
+    )
+    qtbot.addWidget(page)
+    services.security.reauth.forget()
+    asked = answer_password(PASSWORD)
+    page.export_research()
+    # The password first (checked off the GUI thread), then the export dialog (declined).
+    assert asked == ["ReauthDialog"]
+    assert opened == [True]
+    assert services.security.reauth.is_fresh()
+
+
 def test_view_captions_match_the_core_definitions():
     from desktop.services.statistics import DEFINITIONS
     from desktop.views.statistics.labels import FIGURE_LABELS
 
     # The view marks each caption for Qt Linguist; the Swedish must stay the core's.
-    assert FIGURE_LABELS == {code: d.label for code, d in DEFINITIONS.items()}
+    assert {code: d.label for code, d in DEFINITIONS.items()} == FIGURE_LABELS
 
 
 def test_tile_captions_follow_the_english_interface(qtbot, programme, qapp):
