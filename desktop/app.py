@@ -123,34 +123,14 @@ class Session(QObject):
         self._tasks: list[object] = []
 
     def _build_window(self) -> MainWindow:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        from desktop.services.permissions import Action, allowed
         from desktop.views.shell import MainWindow
         from desktop.views.wiring import build_page_specs
 
+        self._role = self.store.identity.role
         window = MainWindow(build_page_specs(self.context), self.status_info())
         window.language_changed.connect(self._change_language)
         window.theme_changed.connect(self._change_theme)
-        if allowed(self.store.identity.role, Action.BRIEFING_PRINT):
-            self.briefing_action = QAction(
-                QCoreApplication.translate("Session", "Skriv ut &genomgångsunderlag…"), window
-            )
-            self.briefing_action.setShortcut(QKeySequence("Ctrl+P"))
-            self.briefing_action.triggered.connect(self.open_briefing)
-            window.add_file_action(self.briefing_action)
-        if allowed(self.store.identity.role, Action.IMPORT):
-            import_action = QAction(
-                QCoreApplication.translate("Session", "&Importera kartläggningslista…"), window
-            )
-            import_action.setShortcut(QKeySequence("Ctrl+I"))
-            import_action.triggered.connect(self.open_import)
-            window.add_file_action(import_action)
-        if allowed(self.store.identity.role, Action.EXPORT):
-            export_action = QAction(QCoreApplication.translate("Session", "&Exportera…"), window)
-            export_action.setShortcut(QKeySequence("Ctrl+E"))
-            export_action.triggered.connect(self.open_export)
-            window.add_file_action(export_action)
+        window.set_file_actions(self._file_actions(window))
         prefs = self.settings.preferences()
         window.set_language(prefs.language)
         window.set_theme(prefs.theme)
@@ -158,6 +138,55 @@ class Session(QObject):
         if geometry is not None:
             window.restoreGeometry(geometry)
         return window
+
+    def _file_actions(self, window: MainWindow) -> list[Any]:
+        """The Arkiv menu's commands the user's role may use."""
+        from PySide6.QtCore import QT_TRANSLATE_NOOP
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from desktop.services.permissions import Action, allowed
+
+        role = self.store.identity.role
+        commands = (
+            (
+                Action.BRIEFING_PRINT,
+                QT_TRANSLATE_NOOP("Session", "Skriv ut &genomgångsunderlag…"),
+                "Ctrl+P",
+                self.open_briefing,
+            ),
+            (
+                Action.IMPORT,
+                QT_TRANSLATE_NOOP("Session", "&Importera kartläggningslista…"),
+                "Ctrl+I",
+                self.open_import,
+            ),
+            (
+                Action.EXPORT,
+                QT_TRANSLATE_NOOP("Session", "&Exportera…"),
+                "Ctrl+E",
+                self.open_export,
+            ),
+        )
+        actions = []
+        for needed, text, shortcut, slot in commands:
+            if allowed(role, needed):
+                action = QAction(QCoreApplication.translate("Session", text), window)
+                action.setShortcut(QKeySequence(shortcut))
+                action.triggered.connect(slot)
+                actions.append(action)
+        return actions
+
+    def _after_unlock(self) -> None:
+        """An administrator may have changed the role while the screen was locked:
+        the menus and pages follow the role the store read at unlock."""
+        from desktop.views.wiring import build_page_specs
+
+        self.window.set_status(self.status_info())
+        if self.store.identity.role == self._role:
+            return
+        self._role = self.store.identity.role
+        self.window.set_pages(build_page_specs(self.context))
+        self.window.set_file_actions(self._file_actions(self.window))
 
     def _build_lock(self):  # type: ignore[no-untyped-def]
         from desktop.views.lock.clipboard import SensitiveClipboard
@@ -181,6 +210,7 @@ class Session(QObject):
         )
         self.window.first_painted.connect(controller.watch_input)
         self.window.lock_requested.connect(controller.lock)
+        controller.unlocked.connect(self._after_unlock)
         return controller
 
     def start(self) -> None:

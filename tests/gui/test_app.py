@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from shiboken6 import isValid
 
 from desktop.app import Session
 from desktop.views.settings import Settings
-from desktop.views.wiring import PAGES
+from desktop.views.wiring import PAGES, visible
 from tests.factories import fresh_with_users, login
 
 
@@ -73,3 +74,45 @@ def test_status_bar_names_user_role_and_agency(qtbot, database, tmp_path):
 def test_every_page_in_wiring_has_a_title_and_a_distinct_key():
     keys = [key for key, *_ in PAGES]
     assert len(keys) == len(set(keys)) == 9
+
+
+def test_role_changed_while_locked_rebuilds_pages_and_menus_at_unlock(qtbot, tmp_path):
+    from desktop.models import Role
+    from desktop.services.security import SecurityServices
+    from tests.factories import PASSWORD
+
+    fresh = fresh_with_users(tmp_path / "db")
+    session = _session(qtbot, fresh, tmp_path, "officer_social")
+    window = session.window
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.page_keys()
+    assert "statistics" in before or "persons" in before
+    assert "&Importera kartläggningslista…" not in [a.text() for a in window.file_actions()]
+    window.show_page(before[0])
+    old_page = window.page_widget(before[0])
+
+    session.lock()
+    admin = SecurityServices.build(fresh.admin)
+    user = next(u for u in admin.users.list_users() if u.username == "officer_social")
+    admin.users.change_role(user.id, Role.COORDINATOR)
+    (asker,) = [o for o in session.lock_controller.overlays() if o.password is not None]
+    asker.password.setText(PASSWORD)
+    with qtbot.waitSignal(session.lock_controller.unlocked, timeout=10000):
+        asker.password.returnPressed.emit()
+
+    coordinator = [
+        key for key, _m, _f, action, _i in PAGES if visible(Role.COORDINATOR, action, key)
+    ]
+    assert window.page_keys() == coordinator != before
+    assert [a.text() for a in window._go_menu.actions()] == [
+        window.page_actions[key].text() for key in coordinator
+    ]
+    texts = [a.text() for a in window.file_actions()]
+    assert "&Importera kartläggningslista…" in texts and "&Exportera…" in texts
+    assert [a.text() for a in window._file_menu.actions()][: len(texts)] == texts
+    assert session.status_info().role_label == "Samordnare"
+    # The page shown was built again for the new role, not kept from the old one.
+    qtbot.waitUntil(lambda: not isValid(old_page), timeout=2000)
+    assert window.current_page_key() in coordinator
+    session.close()

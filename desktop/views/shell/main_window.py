@@ -42,14 +42,9 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if not pages:
-            raise ValueError("MainWindow needs at least one page")
-        keys = [p.key for p in pages]
-        if len(set(keys)) != len(keys):
-            raise ValueError(f"duplicate page keys in {keys}")
-        self._specs = {p.key: p for p in pages}
-        self._order = keys
+        self._specs, self._order = _checked(pages)
         self._built: dict[str, QWidget] = {}
+        self._file_actions: list[QAction] = []
         self._current = ""
         self._painted = False
 
@@ -105,6 +100,12 @@ class MainWindow(QMainWindow):
         self._theme_group.triggered.connect(lambda a: self.theme_changed.emit(a.data()))
 
         self.page_actions: dict[str, QAction] = {}
+        self._build_page_actions()
+
+    def _build_page_actions(self) -> None:
+        for action in self.page_actions.values():
+            action.deleteLater()
+        self.page_actions = {}
         for key in self._order:
             spec = self._specs[key]
             action = QAction(spec.title, self)
@@ -165,6 +166,38 @@ class MainWindow(QMainWindow):
         """Adds a command (e.g. printing) to the Arkiv menu, above Lås."""
         self._file_menu.insertAction(self.lock_action, action)
         self.addAction(action)  # its shortcut works wherever the focus is
+        self._file_actions.append(action)
+
+    def set_file_actions(self, actions: Sequence[QAction]) -> None:
+        """Replaces the commands added with ``add_file_action`` (after a role change)."""
+        for old in self._file_actions:
+            self._file_menu.removeAction(old)
+            self.removeAction(old)
+        self._file_actions = []
+        for action in actions:
+            self.add_file_action(action)
+
+    def file_actions(self) -> list[QAction]:
+        """The commands added to the Arkiv menu, in order."""
+        return list(self._file_actions)
+
+    def set_pages(self, pages: Sequence[PageSpec]) -> None:
+        """Replaces the pages (after a role change): built pages are dropped, the
+        navigation and the "Gå till" menu rebuilt, and the page shown kept if it is
+        still there (built afresh), else the first page shown."""
+        specs, order = _checked(pages)
+        current = self._current
+        for widget in self._built.values():
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        self._built = {}
+        self._specs, self._order = specs, order
+        self._current = ""
+        self._build_page_actions()
+        self._go_menu.clear()
+        self._go_menu.addActions(list(self.page_actions.values()))
+        self._navigation.set_pages(pages)
+        self.show_page(current if current in specs else order[0])
 
     def show_page(self, key: str) -> None:
         """Shows page ``key``, building it the first time."""
@@ -216,3 +249,12 @@ class MainWindow(QMainWindow):
     def set_theme(self, mode: str) -> None:
         """Ticks ``mode`` in the theme menu without emitting ``theme_changed``."""
         self.theme_actions[mode].setChecked(True)
+
+
+def _checked(pages: Sequence[PageSpec]) -> tuple[dict[str, PageSpec], list[str]]:
+    if not pages:
+        raise ValueError("MainWindow needs at least one page")
+    keys = [p.key for p in pages]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"duplicate page keys in {keys}")
+    return {p.key: p for p in pages}, keys

@@ -38,13 +38,20 @@ class NavigationList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setIconSize(QSize(20, 20))
+        self.set_pages(pages)
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def set_pages(self, pages: Sequence[PageSpec]) -> None:
+        """Lists ``pages`` instead of the current ones (no page is selected after)."""
+        self.blockSignals(True)
+        self.clear()
         for spec in pages:
             item = QListWidgetItem(load_icon(spec.icon), spec.title)
             item.setData(_KEY_ROLE, spec.key)
             if spec.shortcut:
                 item.setToolTip(f"{spec.title} ({spec.shortcut})")
             self.addItem(item)
-        self.currentItemChanged.connect(self._on_current_changed)
+        self.blockSignals(False)
         # Wide enough for the longest title in the current font, never cramped.
         self.setFixedWidth(max(180, self.sizeHintForColumn(0) + 40))
 
