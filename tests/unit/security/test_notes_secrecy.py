@@ -24,8 +24,11 @@ SECRET = {agency: f"kanarie{agency}ord" for agency in AGENCIES}
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
+    return build_world(tmp_path_factory.mktemp("secrecy"))
+
+
+def build_world(folder):
     """One note per agency about the same person, written by that agency's officer."""
-    folder = tmp_path_factory.mktemp("secrecy")
     fresh = fresh_with_users(folder)
     with UnitOfWork(fresh.admin, "Person") as uow:
         person = Person(first_name="Test", last_name="Testsson")
