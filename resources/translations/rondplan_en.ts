@@ -4493,7 +4493,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+77"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+75"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -4654,21 +4654,6 @@
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Skriven</source>
-        <translation>Written</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Slag</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
         <location line="+5"/>
         <source>Familj och nätverk</source>
         <translation>Family and network</translation>
@@ -4684,27 +4669,7 @@
         <translation>End the lin&amp;k today</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Anteckningar</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Ny anteckning…</source>
-        <translation>&amp;New note…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Lämna &amp;ut…</source>
-        <translation>&amp;Disclose…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dela den valda anteckningen med en annan myndighet (utlämnande)</source>
-        <translation>Share the selected note with another agency (disclosure)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Adresser</source>
         <translation>Addresses</translation>
     </message>
@@ -4800,27 +4765,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+82"/>
+        <location line="+45"/>
         <source>Personnummer: %1</source>
         <translation>Personal ID number: %1</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <source>Anteckningar som din myndighet har skrivit.</source>
-        <translation>Notes written by your agency.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Anteckningar kan inte visas ännu.</source>
-        <translation>Notes cannot be shown yet.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Välj först anteckningen som ska lämnas ut.</source>
-        <translation>First choose the note to disclose.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-18"/>
         <source>Inget foto</source>
         <translation>No photo</translation>
     </message>
@@ -5408,6 +5358,59 @@
         <location line="+0"/>
         <source>Varning</source>
         <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileNotesTab</name>
+    <message>
+        <location filename="../../desktop/views/persons/profile_notes.py" line="+36"/>
+        <source>Skriven</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slag</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ny anteckning…</source>
+        <translation>&amp;New note…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lämna &amp;ut…</source>
+        <translation>&amp;Disclose…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dela den valda anteckningen med en annan myndighet (utlämnande)</source>
+        <translation>Share the selected note with another agency (disclosure)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Anteckningar som din myndighet har skrivit.</source>
+        <translation>Notes written by your agency.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anteckningar kan inte visas ännu.</source>
+        <translation>Notes cannot be shown yet.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Välj först anteckningen som ska lämnas ut.</source>
+        <translation>First choose the note to disclose.</translation>
     </message>
 </context>
 <context>

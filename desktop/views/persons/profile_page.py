@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import NoteKind
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.mapping import MappingServices
-from desktop.services.mapping.notes import AgencyNoteRow
 from desktop.services.mapping.rows import (
     AddressRow,
     MembershipRow,
@@ -32,8 +30,8 @@ from desktop.services.mapping.rows import (
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
 from desktop.views.admin.reauth_dialog import confirm_password
-from desktop.views.i18n import utc_to_local
 from desktop.views.persons.labels import label, timeline_code
+from desktop.views.persons.profile_notes import ProfileNotesTab
 from desktop.views.persons.relatives import RelativesPanel
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
@@ -149,18 +147,6 @@ class PersonProfilePage(QWidget):
             ],
             self,
         )
-        self.notes = RowsTableModel[AgencyNoteRow](
-            [
-                # Stored naive UTC: shown in Stockholm time (review finding 14).
-                Column(
-                    self.tr("Skriven"),
-                    lambda n: utc_to_local(n.created_at).strftime("%Y-%m-%d %H:%M"),
-                ),
-                Column(self.tr("Slag"), lambda n: label(NoteKind(n.kind))),
-                Column(self.tr("Text"), lambda n: n.text, lambda n: n.text),
-            ],
-            self,
-        )
         self.tabs = QTabWidget()
         self.relatives_view = compact_table(self.relatives, self.tr("Familj och nätverk"))
         self.relatives_view.doubleClicked.connect(self._open_relative)
@@ -177,31 +163,8 @@ class PersonProfilePage(QWidget):
         links_layout = QVBoxLayout(self.memberships_tab)
         links_layout.addWidget(self.memberships_view)
         links_layout.addWidget(self.end_link_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.notes_tab = QWidget()
-        self.notes_message = QLabel()
-        self.notes_view = compact_table(self.notes, self.tr("Anteckningar"))
-        notes_service = getattr(mapping.notes, "service", None)
-        self.new_note_button = QPushButton(self.tr("&Ny anteckning…"))
-        self.new_note_button.setVisible(
-            notes_service is not None and allowed(role, Action.NOTE_WRITE)
-        )
-        self.new_note_button.clicked.connect(self.write_note)
-        self.disclose_button = QPushButton(self.tr("Lämna &ut…"))
-        self.disclose_button.setToolTip(
-            self.tr("Dela den valda anteckningen med en annan myndighet (utlämnande)")
-        )
-        self.disclose_button.setVisible(
-            notes_service is not None and allowed(role, Action.NOTE_DISCLOSE)
-        )
-        self.disclose_button.clicked.connect(self.disclose_selected_note)
-        note_buttons = QHBoxLayout()
-        note_buttons.addStretch(1)
-        note_buttons.addWidget(self.new_note_button)
-        note_buttons.addWidget(self.disclose_button)
-        notes_layout = QVBoxLayout(self.notes_tab)
-        notes_layout.addWidget(self.notes_message)
-        notes_layout.addWidget(self.notes_view)
-        notes_layout.addLayout(note_buttons)
+        self.notes_tab = ProfileNotesTab(mapping, person_id)
+        self.notes_tab.changes_made.connect(self._notes_changed)
         for view, title in (
             (compact_table(self.addresses, self.tr("Adresser")), self.tr("&Adresser")),
             (self.relatives_panel, self.tr("&Familj och nätverk")),
@@ -292,44 +255,7 @@ class PersonProfilePage(QWidget):
         self.relatives.set_rows(profile.relatives)
         self.memberships.set_rows(profile.memberships)
         self.timeline.set_rows(profile.timeline)
-        source = self._mapping.notes
-        if source.available:
-            self.notes.set_rows(source.notes_for_person(self.person_id))
-            self.notes_message.setText(self.tr("Anteckningar som din myndighet har skrivit."))
-        else:
-            self.notes.set_rows([])
-            self.notes_message.setText(self.tr("Anteckningar kan inte visas ännu."))
-
-    def write_note(self) -> None:
-        """A new note in the user's own agency compartment."""
-        from desktop.views.notes.dialogs import NoteDialog
-
-        identity = self._mapping.persons.store.identity
-        dialog = NoteDialog(
-            self._mapping.notes.service,  # type: ignore[attr-defined]
-            person_id=self.person_id,
-            agency_name=identity.agency_name,
-            parent=self,
-        )
-        dialog.saved.connect(self._notes_changed)
-        dialog.exec()
-
-    def disclose_selected_note(self) -> None:
-        """Share the selected note with another agency (utlämnande)."""
-        from desktop.views.notes.dialogs import DisclosureDialog
-
-        note = self.notes.row_at(self.notes_view.currentIndex().row())
-        if note is None:
-            self.notes_message.setText(self.tr("Välj först anteckningen som ska lämnas ut."))
-            return
-        dialog = DisclosureDialog(
-            self._mapping.notes.service,  # type: ignore[attr-defined]
-            note.id,
-            self._mapping.persons.store.identity.agency_code,
-            parent=self,
-        )
-        dialog.disclosed.connect(self._notes_changed)
-        dialog.exec()
+        self.notes_tab.reload()
 
     def _notes_changed(self, changes: Changes) -> None:
         self.changes_made.emit(changes)

@@ -95,7 +95,8 @@ def test_profile_notes_tab_writes_and_discloses_through_the_dialogs(qtbot, tmp_p
     page = PersonProfilePage(police.mapping, person_id)
     qtbot.addWidget(page)
     # The notes tab is not the current one, so ask for the buttons' own hidden flag.
-    assert not page.new_note_button.isHidden() and not page.disclose_button.isHidden()
+    notes = page.notes_tab
+    assert not notes.new_note_button.isHidden() and not notes.disclose_button.isHidden()
 
     def fill_note(dialog):
         dialog.text.setPlainText("Profiluppgift 5512")
@@ -110,12 +111,12 @@ def test_profile_notes_tab_writes_and_discloses_through_the_dialogs(qtbot, tmp_p
     monkeypatch.setattr(dialogs.NoteDialog, "exec", fill_note)
     monkeypatch.setattr(dialogs.DisclosureDialog, "exec", fill_disclosure)
     with qtbot.waitSignal(page.changes_made):
-        page.write_note()
-    assert page.notes.rowCount() == 1
-    assert page.notes.row_at(0).text == "Profiluppgift 5512"
-    page.notes_view.setCurrentIndex(page.notes.index(0, 0))
+        notes.write_note()
+    assert notes.notes.rowCount() == 1
+    assert notes.notes.row_at(0).text == "Profiluppgift 5512"
+    notes.view.setCurrentIndex(notes.notes.index(0, 0))
     with qtbot.waitSignal(page.changes_made):
-        page.disclose_selected_note()
+        notes.disclose_selected_note()
     assert [n.text for n in social.security.notes.notes_for_person(person_id)] == [
         "Profiluppgift 5512"
     ]
@@ -129,5 +130,5 @@ def test_officer_without_disclose_right_sees_no_button(qtbot, tmp_path):
     person_id = _person(store)
     page = PersonProfilePage(build_services(store).mapping, person_id)
     qtbot.addWidget(page)
-    assert not page.new_note_button.isHidden()
-    assert page.disclose_button.isHidden()
+    assert not page.notes_tab.new_note_button.isHidden()
+    assert page.notes_tab.disclose_button.isHidden()

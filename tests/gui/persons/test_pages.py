@@ -208,11 +208,12 @@ def test_note_times_show_in_stockholm_time(qtbot, mapped):
     page = PersonProfilePage(services.mapping, ids["Ali Hassan"])
     qtbot.addWidget(page)
     # Stored naive UTC: 10:00 UTC in July is 12:00 in Stockholm (summer time), 11:00 in January.
-    page.notes.set_rows(
+    notes = page.notes_tab.notes
+    notes.set_rows(
         [
             AgencyNoteRow(1, dt.datetime(2026, 7, 1, 10, 0), "fact", "", "x"),
             AgencyNoteRow(2, dt.datetime(2026, 1, 15, 10, 0), "fact", "", "y"),
         ]
     )
-    shown = [page.notes.data(page.notes.index(r, 0)) for r in range(2)]
+    shown = [notes.data(notes.index(r, 0)) for r in range(2)]
     assert shown == ["2026-07-01 12:00", "2026-01-15 11:00"]
