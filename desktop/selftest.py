@@ -1,8 +1,9 @@
 """``rondplan --self-test``: what a frozen build can get wrong, checked in one run.
 
 Creates and opens an encrypted database in a temporary folder (migrations included),
-builds a PDF with the embedded font, loads the Swedish translation, applies the theme
-and renders one window offscreen. One line per check; exit status 1 on any failure.
+builds a PDF with the embedded font, loads the PostgreSQL client and derives a SCRAM
+verifier, names Swedish days off, loads the Swedish translation, applies the theme and
+renders one window offscreen. One line per check; exit status 1 on any failure.
 """
 
 from __future__ import annotations
@@ -40,10 +41,16 @@ def _database(folder: Path) -> str:
 def _pdf(folder: Path) -> str:
     import datetime as dt
 
+    from PIL import Image
+
     from desktop.reports.data import DocumentMeta, PersonSummary
     from desktop.reports.data_sheets import PersonSheetData
     from desktop.reports.sheets import render_person_sheet
 
+    # A photo, as the briefings print them; a photo Pillow cannot read would print as
+    # an empty frame without an error.
+    photo = io.BytesIO()
+    Image.new("RGB", (30, 40), (200, 120, 40)).save(photo, "PNG")
     data = PersonSheetData(
         meta=DocumentMeta(
             confidentiality="SEKRETESS – självtest",
@@ -51,14 +58,16 @@ def _pdf(folder: Path) -> str:
             printed_at=dt.datetime.now(),
             serial="RP-SJÄLVTEST",
         ),
-        person=PersonSummary(name="Łukasz Şahin Nguyễn"),
+        person=PersonSummary(name="Łukasz Şahin Nguyễn", photo=photo.getvalue()),
     )
     out = io.BytesIO()
     render_person_sheet(data, out)
     pdf = out.getvalue()
     if b"/FontFile2" not in pdf or b"/Helvetica" in pdf:
         raise AssertionError("typsnittet är inte inbäddat")
-    return f"{len(pdf) // 1024} kB, DejaVu Sans inbäddat"
+    if b"/Subtype /Image" not in pdf:
+        raise AssertionError("fotot kom inte med")
+    return f"{len(pdf) // 1024} kB, DejaVu Sans inbäddat, foto med"
 
 
 def _translation(folder: Path) -> str:
@@ -104,9 +113,7 @@ def _render(folder: Path) -> str:
     if image.isNull() or image.width() < 100:
         raise AssertionError("fönstret kunde inte ritas")
     colours = {
-        image.pixel(x, y)
-        for x in range(0, image.width(), 3)
-        for y in range(0, image.height(), 3)
+        image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
     }
     if len(colours) < 3:
         raise AssertionError("fönstret ritades tomt")
@@ -122,10 +129,45 @@ def _password_list(folder: Path) -> str:
     return f"{len(words)} vanliga lösenord spärrade"
 
 
+def _days_off(folder: Path) -> str:
+    import datetime as dt
+
+    from desktop.services.planning.calendar_sv import days_off
+
+    christmas = dt.date(2025, 12, 25)
+    swedish = days_off(christmas, christmas).get(christmas)
+    english = days_off(christmas, christmas, "en_US").get(christmas)
+    if (swedish, english) != ("Juldagen", "Christmas Day"):
+        raise AssertionError(f"helgdagarnas namn saknas ({swedish}, {english})")
+    return f"{swedish} / {english}"
+
+
+# PBKDF2-HMAC-SHA256("password", "salt", 1 iteration), the published test vector.
+_PBKDF2_VECTOR = "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"
+
+
+def _server_client(folder: Path) -> str:
+    import hashlib
+
+    import psycopg
+
+    from desktop.store.server.connect import scram_verifier
+
+    # psycopg's binary build needs its bundled libpq and Python's ssl module; the SCRAM
+    # verifier (role passwords) needs hashlib's PBKDF2 from Python's OpenSSL.
+    if hashlib.pbkdf2_hmac("sha256", b"password", b"salt", 1).hex() != _PBKDF2_VECTOR:
+        raise AssertionError("PBKDF2 ger fel värde")
+    if not scram_verifier(PASSWORD, b"\0" * 16).startswith("SCRAM-SHA-256$4096:"):
+        raise AssertionError("SCRAM-verifieraren har fel form")
+    return f"libpq {psycopg.pq.version()} ({psycopg.pq.__impl__}), PBKDF2 och SCRAM rätt"
+
+
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("krypterad databas och migreringar", _database),
     ("lösenordslista", _password_list),
     ("PDF med inbäddat typsnitt", _pdf),
+    ("serverklient", _server_client),
+    ("helgdagar", _days_off),
     ("svensk översättning", _translation),
     ("tema", _theme),
     ("rita ett fönster", _render),
