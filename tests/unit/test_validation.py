@@ -11,17 +11,15 @@ from hypothesis import strategies as st
 from personnummer import personnummer as reference
 
 from desktop.services.errors import ValidationError
+from desktop.services.names import names_similar, normalise_name, similarity
 from desktop.services.validation import (
     luhn_check_digit,
-    names_similar,
-    normalise_name,
     parse_category,
     parse_date,
     parse_identity_number,
     parse_phone,
     parse_postcode,
     parse_yes_no,
-    similarity,
 )
 
 TODAY = date(2026, 3, 15)

@@ -20,7 +20,8 @@ from desktop.services.importing.mapping import (
 )
 from desktop.services.importing.reading import Table
 from desktop.services.importing.rows import ImportRow, Problem, Severity, parse_row
-from desktop.services.validation import normalise_name, parse_date, parse_identity_number
+from desktop.services.names import normalise_name
+from desktop.services.validation import parse_date, parse_identity_number
 
 __all__ = [
     "Decision",

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.models import Person
 from desktop.services.mapping.rows import DuplicateCandidate, DuplicateReason
 from desktop.services.mapping.search import text_condition
-from desktop.services.validation import names_similar, normalise_name
+from desktop.services.names import names_similar, normalise_name
 
 _CANDIDATES = 300
 

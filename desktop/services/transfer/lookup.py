@@ -3,7 +3,7 @@
 A 10,000-row file checked against 100,000 persons cannot afford one query per row,
 so the lookup reads the few columns it needs once and indexes them: by personnummer,
 by birth date, and by name word. Close spelling is decided as
-:func:`desktop.services.validation.names_similar` decides it, with word scores cached;
+:func:`desktop.services.names.names_similar` decides it, with word scores cached;
 to keep it fast each distinct word
 of the file is compared only with the distinct words of the database that start with
 the same letter, share the second letter or the last two, and share enough letters to
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Person
 from desktop.services.importing import ExistingMatch, ImportRow
-from desktop.services.validation import SIMILAR_THRESHOLD, normalise_name, word_similarity
+from desktop.services.names import SIMILAR_THRESHOLD, normalise_name, word_similarity
 
 __all__ = ["DatabasePersonLookup", "KnownPerson"]
 
@@ -167,7 +167,7 @@ class DatabasePersonLookup:
         return score
 
     def _similar(self, key_a: str, key_b: str) -> bool:
-        """:func:`desktop.services.validation.names_similar` on two keys, with cached
+        """:func:`desktop.services.names.names_similar` on two keys, with cached
         word scores: each word of the shorter name against its closest in the other,
         the weakest pair decides (both ways when the word counts are equal)."""
         words_a, words_b = key_a.split(), key_b.split()

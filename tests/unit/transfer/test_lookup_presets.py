@@ -9,9 +9,10 @@ import pytest
 
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.importing import ImportRow, MappingPreset
+from desktop.services.names import names_similar
 from desktop.services.transfer import DatabasePersonLookup, PresetStore
 from desktop.services.transfer.lookup import KnownPerson
-from desktop.services.validation import names_similar, parse_identity_number
+from desktop.services.validation import parse_identity_number
 
 TODAY = dt.date(2026, 11, 23)
 PEOPLE = [
