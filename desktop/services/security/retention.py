@@ -13,39 +13,36 @@ Audit entries are kept (the chain is append-only); an AUDIT rule is informationa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select, text
 
 from desktop.models import (
     Agency,
-    Delivery,
-    Disclosure,
-    Note,
-    Person,
-    Referral,
     RetentionCategory,
     RetentionRule,
     Setting,
-    Task,
-    Visit,
 )
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
+from desktop.services.security.retention_queries import (
+    ReviewRow,
+    delete_deliveries,
+    delete_notes,
+    delete_persons,
+    delete_referrals,
+    delete_visits,
+    inactive_persons,
+    to_local,
+)
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 from desktop.store.engine import storage_errors
 
 LAST_RUN_SETTING = "retention_last_run"
-# Visit starts, delivery and referral dates are Stockholm wall time; timestamps are UTC.
-LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
 DELETED_BY_RUN = (
     RetentionCategory.NOTE,
     RetentionCategory.VISIT,
@@ -62,15 +59,6 @@ class RuleRow:
     keep_days: int
     legal_text: str
     active: bool
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """A person with no activity since ``last_activity`` (names shown to the admin only)."""
-
-    person_id: int
-    name: str
-    last_activity: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -170,19 +158,19 @@ class RetentionService:
                 )
             for rule in rules:
                 cutoff = now - dt.timedelta(days=rule.keep_days)
-                local_cutoff = _to_local(cutoff)
+                local_cutoff = to_local(cutoff)
                 if rule.category is RetentionCategory.NOTE:
                     if not on_server:
-                        counts[rule.category] += _delete_notes(session, cutoff, rule.agency_id)
+                        counts[rule.category] += delete_notes(session, cutoff, rule.agency_id)
                 elif rule.category is RetentionCategory.VISIT:
-                    counts[rule.category] += _delete_visits(session, local_cutoff)
+                    counts[rule.category] += delete_visits(session, local_cutoff)
                 elif rule.category is RetentionCategory.DELIVERY:
-                    counts[rule.category] += _delete_deliveries(session, local_cutoff.date())
+                    counts[rule.category] += delete_deliveries(session, local_cutoff.date())
                 elif rule.category is RetentionCategory.REFERRAL:
-                    counts[rule.category] += _delete_referrals(
+                    counts[rule.category] += delete_referrals(
                         session, local_cutoff.date(), rule.agency_id
                     )
-            review = len(_inactive_persons(session, rules, now))
+            review = len(inactive_persons(session, rules, now))
             previous = session.get(Setting, LAST_RUN_SETTING)
             if previous is None:
                 session.add(Setting(key=LAST_RUN_SETTING, value=now.isoformat()))
@@ -215,13 +203,13 @@ class RetentionService:
             rules = session.scalars(
                 select(RetentionRule).where(RetentionRule.active.is_(True))
             ).all()
-            return _inactive_persons(session, rules, self._clock())
+            return inactive_persons(session, rules, self._clock())
 
     def delete_reviewed_persons(self, person_ids: list[int]) -> Changes:
         """Delete persons an administrator reviewed (sensitive: retention override)."""
         self._reauth.authorize(Action.RETENTION_OVERRIDE)
         with UnitOfWork(self._store, "Gallra personer") as uow:
-            deleted = _delete_persons(uow.session, person_ids)
+            deleted = delete_persons(uow.session, person_ids)
             uow.audit("retention.persons", None, (), detail=f"person={len(deleted)}")
             uow.touched("person", *person_ids, *deleted)
         self._scrub()
@@ -247,188 +235,3 @@ class RetentionService:
             assert raw is not None
             raw.execute("VACUUM")
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def _to_local(utc: dt.datetime) -> dt.datetime:
-    """Naive UTC to naive Stockholm wall time, to compare with visit starts and dates."""
-    return utc.replace(tzinfo=dt.UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
-
-
-def _to_utc(local: dt.datetime) -> dt.datetime:
-    """Naive Stockholm wall time to naive UTC, to compare with stored timestamps."""
-    return local.replace(tzinfo=LOCAL_ZONE).astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _delete_notes(session: Session, cutoff: dt.datetime, agency_id: int | None) -> int:
-    query = select(Note.id).where(Note.created_at < cutoff)
-    if agency_id is not None:
-        query = query.where(Note.agency_id == agency_id)
-    return _delete_note_ids(session, list(session.scalars(query)))
-
-
-def _delete_note_ids(session: Session, ids: list[int]) -> int:
-    if not ids:
-        return 0
-    # The disclosure register row goes with its note; the audit entry keeps the act.
-    session.execute(
-        delete(Disclosure).where(
-            Disclosure.source_note_id.in_(ids) | Disclosure.copy_note_id.in_(ids)
-        )
-    )
-    session.execute(
-        update(Note).where(Note.disclosed_from_id.in_(ids)).values(disclosed_from_id=None)
-    )
-    session.execute(delete(Note).where(Note.id.in_(ids)))
-    return len(ids)
-
-
-def _delete_visits(session: Session, cutoff: dt.datetime) -> int:
-    ids = list(session.scalars(select(Visit.id).where(Visit.starts_at < cutoff)))
-    if not ids:
-        return 0
-    _delete_visits_by_id(session, ids)
-    return len(ids)
-
-
-def _delete_deliveries(session: Session, cutoff: dt.date) -> int:
-    result: Any = session.execute(delete(Delivery).where(Delivery.delivered_on < cutoff))
-    return int(result.rowcount or 0)
-
-
-def _delete_referrals(session: Session, cutoff: dt.date, agency_id: int | None) -> int:
-    query = select(Referral.id).where(Referral.closed_on.is_not(None), Referral.closed_on < cutoff)
-    if agency_id is not None:
-        query = query.where(Referral.responsible_agency_id == agency_id)
-    ids = list(session.scalars(query))
-    if not ids:
-        return 0
-    session.execute(update(Task).where(Task.referral_id.in_(ids)).values(referral_id=None))
-    for referral in session.scalars(select(Referral).where(Referral.id.in_(ids))):
-        session.delete(referral)  # ORM delete: its status history goes with it
-    session.flush()
-    return len(ids)
-
-
-def _inactive_persons(
-    session: Session, rules: Sequence[RetentionRule], now: dt.datetime
-) -> list[ReviewRow]:
-    days = [r.keep_days for r in rules if r.category is RetentionCategory.PERSON and r.active]
-    if not days:
-        return []
-    cutoff = now - dt.timedelta(days=min(days))
-    last: dict[int, dt.datetime] = {
-        pid: updated
-        for pid, updated in session.execute(select(Person.id, Person.updated_at))
-        if updated is not None
-    }
-
-    def bump(rows: object, local: bool = False) -> None:
-        for pid, when in rows:  # type: ignore[attr-defined]
-            if pid is None or when is None:
-                continue
-            if isinstance(when, dt.date) and not isinstance(when, dt.datetime):
-                when = dt.datetime.combine(when, dt.time())
-            if local:
-                when = _to_utc(when)
-            if pid not in last or when > last[pid]:
-                last[pid] = when
-
-    bump(
-        session.execute(
-            select(Visit.person_id, func.max(Visit.starts_at)).group_by(Visit.person_id)
-        ),
-        local=True,
-    )
-    bump(
-        session.execute(
-            select(Delivery.person_id, func.max(Delivery.delivered_on)).group_by(Delivery.person_id)
-        ),
-        local=True,
-    )
-    bump(
-        session.execute(
-            select(Referral.person_id, func.max(Referral.updated_at)).group_by(Referral.person_id)
-        )
-    )
-    bump(
-        session.execute(select(Note.person_id, func.max(Note.created_at)).group_by(Note.person_id))
-    )
-    stale = sorted((when, pid) for pid, when in last.items() if when < cutoff)
-    names = dict(
-        session.execute(
-            select(Person.id, Person.first_name + " " + Person.last_name).where(
-                Person.id.in_([pid for _, pid in stale])
-            )
-        ).all()
-    )
-    return [ReviewRow(pid, names.get(pid, ""), when) for when, pid in stale]
-
-
-def _with_merged(session: Session, person_ids: list[int]) -> list[int]:
-    """The persons and every record merged into them (recursively), merged-away first.
-
-    A merged-away record describes the same person; keeping it would revive him.
-    """
-    ordered: list[int] = []
-    frontier = list(dict.fromkeys(person_ids))
-    while frontier:
-        ordered.extend(frontier)
-        found = session.scalars(select(Person.id).where(Person.merged_into_id.in_(frontier)))
-        frontier = [pid for pid in dict.fromkeys(found) if pid not in ordered]
-    # Deepest first, so no deleted row is still pointed at by a remaining one.
-    return list(reversed(ordered))
-
-
-def _delete_persons(session: Session, person_ids: list[int]) -> list[int]:
-    """Delete persons, the records merged into them and all that only describes them.
-
-    Returns the ids actually deleted.
-    """
-    from desktop.models import Invitation, OperationTarget, Relative
-
-    deleted: list[int] = []
-    for pid in _with_merged(session, person_ids):
-        person = session.get(Person, pid)
-        if person is None:
-            continue
-        _delete_note_ids(
-            session, list(session.scalars(select(Note.id).where(Note.person_id == pid)))
-        )
-        visit_ids = list(session.scalars(select(Visit.id).where(Visit.person_id == pid)))
-        if visit_ids:
-            _delete_visits_by_id(session, visit_ids)
-        session.execute(delete(Delivery).where(Delivery.person_id == pid))
-        for referral in session.scalars(select(Referral).where(Referral.person_id == pid)):
-            session.execute(
-                update(Task).where(Task.referral_id == referral.id).values(referral_id=None)
-            )
-            session.delete(referral)
-        session.execute(update(Task).where(Task.person_id == pid).values(person_id=None))
-        session.execute(delete(OperationTarget).where(OperationTarget.person_id == pid))
-        invitation_ids = select(Invitation.id).where(Invitation.person_id == pid)
-        session.execute(
-            update(Task).where(Task.invitation_id.in_(invitation_ids)).values(invitation_id=None)
-        )
-        session.execute(
-            update(Delivery)
-            .where(Delivery.invitation_id.in_(invitation_ids))
-            .values(invitation_id=None)
-        )
-        session.execute(delete(Invitation).where(Invitation.person_id == pid))
-        session.execute(
-            update(Relative).where(Relative.linked_person_id == pid).values(linked_person_id=None)
-        )
-        session.flush()
-        session.delete(person)
-        session.flush()
-        deleted.append(pid)
-    session.flush()
-    return deleted
-
-
-def _delete_visits_by_id(session: Session, ids: list[int]) -> None:
-    # A visit's notes go through the note path so their disclosure rows go too.
-    _delete_note_ids(session, list(session.scalars(select(Note.id).where(Note.visit_id.in_(ids)))))
-    for column in (Delivery.visit_id, Referral.visit_id, Task.visit_id, Visit.revisit_of_id):
-        session.execute(update(column.class_).where(column.in_(ids)).values({column.key: None}))
-    session.execute(delete(Visit).where(Visit.id.in_(ids)))
