@@ -661,44 +661,9 @@
     </message>
 </context>
 <context>
-    <name>CalendarView</name>
+    <name>CalendarToolbar</name>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+105"/>
-        <source>Dagvy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Arbetsveckovy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Veckovy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Månadsvy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Besökslista</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Krockar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Teckenförklaring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../desktop/views/calendar/toolbar.py" line="+33"/>
         <source>Idag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,7 +718,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Filtrera på insats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,17 +728,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Alla team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Alla insatser</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CalendarView</name>
     <message>
-        <location line="+94"/>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+95"/>
+        <source>Dagvy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbetsveckovy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veckovy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Månadsvy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Besökslista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Krockar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Teckenförklaring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>v. %1</source>
         <translation type="unfinished"></translation>
     </message>

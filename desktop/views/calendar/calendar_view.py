@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -11,13 +10,9 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,17 +37,12 @@ from desktop.views.calendar.style import (
     team_colour,
 )
 from desktop.views.calendar.time_grid import TimeGridView
+from desktop.views.calendar.toolbar import CalendarMode, CalendarToolbar
 
 CheckMove = Callable[[int, datetime, int], Sequence[Conflict]]
 Confirm = Callable[[list[str]], bool]
 
-
-class CalendarMode(enum.IntEnum):
-    DAY = 0
-    WORK_WEEK = 1
-    WEEK = 2
-    MONTH = 3
-    AGENDA = 4
+__all__ = ["CalendarMode", "CalendarView", "CheckMove", "Confirm"]
 
 
 class CalendarView(QWidget):
@@ -121,6 +111,18 @@ class CalendarView(QWidget):
         self.agenda.visit_activated.connect(self.visit_activated)
         self.agenda.cancel_requested.connect(self.request_cancel)
 
+        self.toolbar = CalendarToolbar()
+        self.toolbar.connect_navigation(self.go_today, self.go_previous, self.go_next)
+        self.toolbar.mode_group.idClicked.connect(lambda mode: self.set_mode(CalendarMode(mode)))
+        self.toolbar.operation_filter.currentIndexChanged.connect(self._filters_changed)
+        self.toolbar.team_filter.currentIndexChanged.connect(self._filters_changed)
+        # The toolbar's controls, by the names the page and the tests use.
+        self.title, self.mode_group = self.toolbar.title, self.toolbar.mode_group
+        self.team_filter = self.toolbar.team_filter
+        self.operation_filter = self.toolbar.operation_filter
+        self.today_button = self.toolbar.today_button
+        self.prev_button, self.next_button = self.toolbar.prev_button, self.toolbar.next_button
+
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#FDECEA;color:#611A15;padding:6px;")
@@ -133,63 +135,11 @@ class CalendarView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
         self.set_mode(CalendarMode.MONTH)
-
-    # Toolbar --------------------------------------------------------------
-
-    def _button(self, text: str, accessible: str, slot: Callable[[], None]) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setAccessibleName(accessible)
-        button.setToolTip(accessible)
-        button.clicked.connect(slot)
-        return button
-
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 6, 6, 0)
-        self.today_button = self._button(self.tr("Idag"), self.tr("Gå till idag"), self.go_today)
-        self.prev_button = self._button("◀", self.tr("Föregående period"), self.go_previous)
-        self.next_button = self._button("▶", self.tr("Nästa period"), self.go_next)
-        self.title = QLabel()
-        self.title.setAccessibleName(self.tr("Visad period"))
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        for widget in (self.today_button, self.prev_button, self.next_button, self.title):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self.mode_group = QButtonGroup(self)
-        names = {
-            CalendarMode.DAY: self.tr("Dag"),
-            CalendarMode.WORK_WEEK: self.tr("Arbetsvecka"),
-            CalendarMode.WEEK: self.tr("Vecka"),
-            CalendarMode.MONTH: self.tr("Månad"),
-            CalendarMode.AGENDA: self.tr("Lista"),
-        }
-        for mode, name in names.items():
-            button = QToolButton()
-            button.setText(name)
-            button.setCheckable(True)
-            button.setAccessibleName(self.tr("Visa %1").replace("%1", name.lower()))
-            self.mode_group.addButton(button, mode)
-            bar.addWidget(button)
-        self.mode_group.idClicked.connect(lambda mode: self.set_mode(CalendarMode(mode)))
-        self.operation_filter = QComboBox()
-        self.operation_filter.setAccessibleName(self.tr("Filtrera på insats"))
-        self.team_filter = QComboBox()
-        self.team_filter.setAccessibleName(self.tr("Filtrera på team"))
-        self.set_operations([])
-        self.set_teams([])
-        self.operation_filter.currentIndexChanged.connect(self._filters_changed)
-        self.team_filter.currentIndexChanged.connect(self._filters_changed)
-        bar.addWidget(self.operation_filter)
-        bar.addWidget(self.team_filter)
-        return bar
 
     # Data -------------------------------------------------------------------
 
@@ -199,26 +149,14 @@ class CalendarView(QWidget):
 
     def set_teams(self, teams: Sequence[CalendarTeam]) -> None:
         self._teams = {t.team_id: t for t in teams}
-        self._fill_combo(
-            self.team_filter, self.tr("Alla team"), [(t.team_id, t.name) for t in teams]
-        )
+        self.toolbar.set_teams([(t.team_id, t.name) for t in teams])
         self._refresh()
 
     def set_operations(self, operations: Sequence[tuple[int, str]]) -> None:
-        self._fill_combo(self.operation_filter, self.tr("Alla insatser"), list(operations))
-
-    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
-        blocked = combo.blockSignals(True)
-        current = combo.currentData()
-        combo.clear()
-        combo.addItem(everything, None)
-        for key, name in items:
-            combo.addItem(name, key)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(blocked)
+        self.toolbar.set_operations(list(operations))
 
     def filters(self) -> tuple[int | None, int | None]:
-        return self.operation_filter.currentData(), self.team_filter.currentData()
+        return self.toolbar.filters()
 
     def _filters_changed(self) -> None:
         self._refresh()
