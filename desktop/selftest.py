@@ -21,6 +21,7 @@ PASSWORD = "självtest-lösenord-123"
 
 def _database(folder: Path) -> str:
     from desktop.models import Agency
+    from desktop.services.wording import count
     from desktop.store import migrate
     from desktop.store.database import create_database, open_database
 
@@ -35,7 +36,7 @@ def _database(folder: Path) -> str:
         store.lock()
     if b"SQLite format 3" in path.read_bytes()[:16]:
         raise AssertionError("databasfilen är inte krypterad")
-    return f"krypterad, {agencies} myndigheter, schema {revision}"
+    return f"krypterad, {count(agencies, 'myndighet', 'myndigheter')}, schema {revision}"
 
 
 def _pdf(folder: Path) -> str:

@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("Ange filen att importera, eller --template FIL för att få mallen.")
 
     from desktop.services.bundle import build_services
+    from desktop.services.wording import count
 
     store = open_store(args)
     try:
@@ -77,9 +78,14 @@ def run(args: argparse.Namespace) -> int:
         _print_problems(preview)
         counts = preview.counts
         if preview.has_blocking_errors:
+            duplicates = count(
+                counts.unresolved_duplicates,
+                "möjlig dubblett är obesvarad",
+                "möjliga dubbletter är obesvarade",
+            )
             print(
-                f"Ingenting importerades: {counts.with_errors} rader har fel och "
-                f"{counts.unresolved_duplicates} möjliga dubbletter är obesvarade.",
+                f"Ingenting importerades: {count(counts.with_errors, 'rad', 'rader')} har fel "
+                f"och {duplicates}.",
                 file=sys.stderr,
             )
             return 1
@@ -87,8 +93,9 @@ def run(args: argparse.Namespace) -> int:
         merged = sum(1 for _, d in plan if d.resolution.value == "merge")
         if args.dry_run:
             print(
-                f"Provkörning av {args.file.name}: {counts.rows} rader, "
-                f"{len(plan) - merged} nya personer, {merged} sammanslagningar, "
+                f"Provkörning av {args.file.name}: {count(counts.rows, 'rad', 'rader')}, "
+                f"{count(len(plan) - merged, 'ny person', 'nya personer')}, "
+                f"{count(merged, 'sammanslagning', 'sammanslagningar')}, "
                 f"{counts.rows - len(plan)} hoppas över. Ingenting importerades."
             )
             return 0
@@ -96,9 +103,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.lock()
     print(
-        f"Importerade {args.file.name}: {result.rows} rader, {result.created} nya personer, "
-        f"{result.merged} sammanslagningar, {result.skipped} hoppades över, "
-        f"{result.groups_created} nya grupperingar."
+        f"Importerade {args.file.name}: {count(result.rows, 'rad', 'rader')}, "
+        f"{count(result.created, 'ny person', 'nya personer')}, "
+        f"{count(result.merged, 'sammanslagning', 'sammanslagningar')}, "
+        f"{result.skipped} hoppades över, "
+        f"{count(result.groups_created, 'ny gruppering', 'nya grupperingar')}."
     )
     return 0
 

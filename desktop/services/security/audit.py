@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.models import AuditEntry
+from desktop.services.wording import count
 from desktop.store.audit_chain import FIELDS, GENESIS, CheckpointInvalid, read_checkpoint
 from desktop.store.database import Store
 from desktop.store.engine import storage_errors
@@ -63,7 +64,7 @@ class ChainReport:
     @property
     def message(self) -> str:
         if self.problem is None:
-            return f"behandlingsloggen är hel ({self.entries} poster)"
+            return f"behandlingsloggen är hel ({count(self.entries, 'post', 'poster')})"
         return _MESSAGES[self.problem].format(seq=self.first_bad_seq)
 
 

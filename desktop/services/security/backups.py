@@ -72,9 +72,9 @@ def check_store(store: Store) -> list[CheckLine]:
     if store.engine.dialect.name == "postgresql":
         return [_server_line(store), _chain_line(store)]
     lines = []
-    for name, pragma in (
-        ("integritet", "PRAGMA integrity_check"),
-        ("kryptering", "PRAGMA cipher_integrity_check"),
+    for name, pragma, sound in (
+        ("integritet", "PRAGMA integrity_check", "databasfilens struktur är hel"),
+        ("kryptering", "PRAGMA cipher_integrity_check", "varje sida har rätt kontrollsumma"),
     ):
         try:
             with storage_errors(), store.engine.connect() as conn:
@@ -87,7 +87,7 @@ def check_store(store: Store) -> list[CheckLine]:
         # integrity_check says "ok"; cipher_integrity_check returns no rows when sound.
         bad = [r for r in found if r.lower() != "ok"]
         lines.append(
-            CheckLine(name, not bad, "ok" if not bad else f"{len(bad)} fel, först: {bad[0]}")
+            CheckLine(name, not bad, sound if not bad else f"{len(bad)} fel, först: {bad[0]}")
         )
     lines.append(_chain_line(store))
     return lines

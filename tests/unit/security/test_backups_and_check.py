@@ -171,3 +171,18 @@ def test_backup_and_restore_commands(tmp_path, monkeypatch, capsys):
     shutil.copyfile(out, tmp_path / "kopia2.db")
     assert main(["restore", "--db", str(fresh.path), "--user", "admin", str(out)]) == 0
     assert _persons(fresh.path) == 2
+
+
+def test_check_output_says_what_was_found_once(tmp_path, monkeypatch, capsys):
+    fresh = fresh_database(tmp_path)
+    fresh.admin.lock()
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    assert main(["check", "--db", str(fresh.path), "--user", "admin"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == [
+        "integritet: OK – databasfilens struktur är hel",
+        "kryptering: OK – varje sida har rätt kontrollsumma",
+    ]
+    assert lines[2].startswith("behandlingslogg: OK – behandlingsloggen är hel (")
+    # Not "integritet: OK – ok": the verdict is not repeated as the finding.
+    assert not any(line.lower().endswith("– ok") for line in lines)
