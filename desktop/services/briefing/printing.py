@@ -31,7 +31,7 @@ from desktop.services.briefing.documents import group_overview, operation_schedu
 from desktop.services.briefing.numbering import number_print
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.changes import Changes
-from desktop.services.errors import NotFound
+from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
@@ -51,6 +51,10 @@ class PrintKind:
 
 #: What a finished print did with the paper: printed it, or saved it as a file.
 OUTPUT_ACTIONS = {"printer": "print.printer", "save": "print.save"}
+NO_VISITS_ON_DAY = (
+    "Teamet har inga besök den dagen, så det finns inget att skriva ut. Välj en dag med besök."
+)
+NO_VISITS_AT_ALL = "Teamet har inga besök i insatsen, så det finns inget att skriva ut."
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,11 @@ class PrintService:
             session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
         ) -> Gathered:
             visits = briefing_visits(session, request)
+            if not visits:
+                # A packet without a visit would be a numbered, logged empty printout.
+                raise ValidationError(
+                    NO_VISITS_ON_DAY if request.day is not None else NO_VISITS_AT_ALL, "date"
+                )
             meta = make_meta(session, self._store, serial, texts, used, when)
             data = build_briefing(session, self._store, request, meta, texts, visits)
             detail = (

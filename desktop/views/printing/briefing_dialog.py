@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
-from desktop.services.errors import DomainError
+from desktop.services.errors import DomainError, ValidationError
 from desktop.store.errors import StoreError
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.worker import BackgroundTask, run_in_background
@@ -189,6 +189,24 @@ class BriefingDialog(QDialog):
         self.busy.hide()
         self.build_button.setEnabled(True)
         if isinstance(error, DomainError | StoreError):
+            if isinstance(error, ValidationError) and error.field == "date":
+                self._reload_choices()  # the day's visits were cancelled or moved meanwhile
             self.status.setText(error.user_message)
             return
         raise error
+
+    def _reload_choices(self) -> None:
+        """Reads operations, teams and days with visits again, keeping the choice."""
+        team = self._current_team()
+        operation = self._current_operation()
+        self._operations = self._services.choices.operations()
+        self.operation.blockSignals(True)
+        self.operation.clear()
+        for op in self._operations:
+            self.operation.addItem(f"{op.name} ({op.start_date} – {op.end_date})", op.id)
+        if operation is not None:
+            self.operation.setCurrentIndex(max(0, self.operation.findData(operation.id)))
+        self.operation.blockSignals(False)
+        self._fill_teams()
+        if team is not None:
+            self.team.setCurrentIndex(max(0, self.team.findData(team.id)))

@@ -135,6 +135,26 @@ def test_failed_build_leaves_nothing_behind(qtbot, world, services, scratch, mon
     assert dialog.build_button.isEnabled()
 
 
+def test_a_day_without_visits_is_refused_with_a_message(qtbot, world, services, scratch):
+    import datetime as dt
+
+    from desktop.services.briefing.printing import NO_VISITS_ON_DAY
+
+    _, seeded = world
+    dialog = BriefingDialog(services)
+    qtbot.addWidget(dialog)
+    # The day's visits went away after the dialog listed the day (or a stale choice).
+    empty = BriefingRequest(seeded.operation_id, seeded.team_id, DAY + dt.timedelta(days=1))
+    dialog.start(empty)
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20_000)
+    assert dialog.status.text() == NO_VISITS_ON_DAY
+    assert dialog.preview is None
+    assert pdfs_under(scratch, 0) == []
+    # The choices were read again and still offer the days that have visits.
+    assert dialog.day.currentData() == DAY
+    assert dialog.build_button.isEnabled()
+
+
 def test_team_without_visits_cannot_build(qtbot, services):
     dialog = BriefingDialog(services)
     qtbot.addWidget(dialog)

@@ -229,3 +229,22 @@ def test_other_printouts_render_audited_with_serials(world):
         "callin_attendees",
         "invitation_letters",
     } <= kinds
+
+
+def test_a_day_or_team_without_visits_is_refused_and_nothing_numbered(world):
+    from desktop.services.briefing.printing import NO_VISITS_AT_ALL, NO_VISITS_ON_DAY
+
+    fresh, seeded = world
+    with fresh.admin.read_session() as session:
+        before = len(list(session.scalars(select(PrintRecord))))
+    empty_day = BriefingRequest(seeded.operation_id, seeded.team_id, DAY + dt.timedelta(days=1))
+    with pytest.raises(ValidationError) as refused:
+        print_packet(fresh.path, "team_lead_police", empty_day)
+    assert refused.value.user_message == NO_VISITS_ON_DAY
+    assert refused.value.field == "date"
+    no_visits = BriefingRequest(seeded.operation_id, seeded.other_team_id, None)
+    with pytest.raises(ValidationError) as refused:
+        print_packet(fresh.path, "team_lead_police", no_visits)
+    assert refused.value.user_message == NO_VISITS_AT_ALL
+    with fresh.admin.read_session() as session:
+        assert len(list(session.scalars(select(PrintRecord)))) == before  # no serial used
