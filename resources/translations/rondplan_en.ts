@@ -916,12 +916,12 @@
     </message>
     <message>
         <location line="-31"/>
-        <location line="+187"/>
+        <location line="+184"/>
         <source>Checklista</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-181"/>
         <source>Inbjudna och närvaro</source>
         <translation>Invitees and attendance</translation>
     </message>
@@ -932,12 +932,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+257"/>
         <source>Ta bort inbjudan</source>
         <translation>Remove invitation</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-255"/>
         <source>Sällskap…</source>
         <translation>Accompanied by…</translation>
     </message>
@@ -973,22 +973,30 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+79"/>
+        <location line="+76"/>
         <source>Stormöte</source>
         <translation>Call-in</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-64"/>
         <source>Välj ett stormöte i listan.</source>
         <translation>Select a call-in in the list.</translation>
     </message>
-    <message>
-        <location line="+32"/>
-        <source>%1 inbjudna, %2 deltog, %3 uteblev</source>
-        <translation>%1 invited, %2 attended, %3 no-shows</translation>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n inbjudna</source>
+        <translation>
+            <numerusform>%n invited</numerusform>
+            <numerusform>%n invited</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>, %1 deltog, %2 uteblev</source>
+        <translation>, %1 attended, %2 no-shows</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <location line="+25"/>
         <source>Närvaro</source>
         <translation>Attendance</translation>
@@ -1944,10 +1952,13 @@
         <source>Spara forskningsuttag</source>
         <translation>Save research extract</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
-        <translation>The extract has been saved (%1 persons). Store the key below securely if the same pseudonyms are to be used in a later extract; it is not in the file.</translation>
+        <source>Uttaget är sparat (%n personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
+        <translation>
+            <numerusform>The extract has been saved (%n person). Store the key below securely if the same pseudonyms are to be used in a later extract; it is not in the file.</numerusform>
+            <numerusform>The extract has been saved (%n persons). Store the key below securely if the same pseudonyms are to be used in a later extract; it is not in the file.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2058,13 +2069,24 @@
         <source>Välj kartläggningslista</source>
         <translation>Choose mapping list</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+17"/>
-        <source>{rows} rader och {columns} kolumner lästes.</source>
-        <translation>{rows} rows and {columns} columns read.</translation>
+        <source>%n rader lästes</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n kolumner).</source>
+        <translation>
+            <numerusform>(%n column).</numerusform>
+            <numerusform>(%n columns).</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Spara importmallen</source>
         <translation>Save import template</translation>
     </message>
@@ -2548,10 +2570,18 @@
         <source>&amp;Nätverksbild</source>
         <translation>Net&amp;work map</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+19"/>
-        <source>%1 grupperingar, %2 medlemskap</source>
-        <translation>%1 groups, %2 memberships</translation>
+        <source>%n grupperingar</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 medlemskap</source>
+        <translation>, %1 memberships</translation>
     </message>
 </context>
 <context>
@@ -4883,18 +4913,24 @@
         <source>Födelseår</source>
         <translation>Birth year</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>%1 personer</source>
-        <translation>%1 persons</translation>
+        <source>%n personer</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personer, de första %1 visas</source>
+        <translation>
+            <numerusform>%n person, showing the first %1</numerusform>
+            <numerusform>%n persons, showing the first %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 personer, de första %2 visas</source>
-        <translation>%1 persons, showing the first %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Öppna profil</source>
         <translation>Open profile</translation>
     </message>
@@ -5253,13 +5289,34 @@
         <source>Ingen förhandsgranskning ännu.</source>
         <translation>No preview yet.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{rows} rader: {ready} utan fel, {errors} med fel, {warnings} med varningar, {dups} möjliga dubbletter ({open} obesvarade).</source>
-        <translation>{rows} rows: {ready} without errors, {errors} with errors, {warnings} with warnings, {dups} possible duplicates ({open} unanswered).</translation>
+        <source>%n rader:</source>
+        <translation>
+            <numerusform>%n row:</numerusform>
+            <numerusform>%n rows:</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>{ready} utan fel, {errors} med fel, {warnings} med varningar, </source>
+        <translation>{ready} without errors, {errors} with errors, {warnings} with warnings, </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n möjliga dubbletter</source>
+        <translation>
+            <numerusform>%n possible duplicate</numerusform>
+            <numerusform>%n possible duplicates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 obesvarade).</source>
+        <translation>(%1 unanswered).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Importera är avstängt tills allt är åtgärdat.</source>
         <translation>Import is disabled until everything has been resolved.</translation>
     </message>
@@ -5768,20 +5825,34 @@
         <source>Personer utan aktivitet under regelns tid – granska innan radering</source>
         <translation>Persons with no activity during the rule&apos;s period – review before deletion</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+49"/>
-        <source>Gallringen raderade %1 poster; %2 personer väntar på granskning.</source>
-        <translation>Retention deletion removed %1 records; %2 persons await review.</translation>
+        <source>Gallringen raderade %n poster.</source>
+        <translation>
+            <numerusform>Retention deletion removed %n record.</numerusform>
+            <numerusform>Retention deletion removed %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personer väntar på granskning.</source>
+        <translation>
+            <numerusform>%n person awaits review.</numerusform>
+            <numerusform>%n persons await review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Radera %n personer och allt som hör till dem? Det går inte att ångra.</source>
+        <translation>
+            <numerusform>Delete %n person and everything that belongs to them? This cannot be undone.</numerusform>
+            <numerusform>Delete %n persons and everything that belongs to them? This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-2"/>
         <source>Radera personer</source>
         <translation>Delete persons</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Radera %1 personer och allt som hör till dem? Det går inte att ångra.</source>
-        <translation>Delete %1 persons and everything that belongs to them? This cannot be undone.</translation>
     </message>
 </context>
 <context>
@@ -6452,10 +6523,13 @@
         <source>&amp;Visa:</source>
         <translation>&amp;Show:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+29"/>
-        <source>%1 remisser</source>
-        <translation>%1 referrals</translation>
+        <source>%n remisser</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>

@@ -916,12 +916,12 @@
     </message>
     <message>
         <location line="-31"/>
-        <location line="+187"/>
+        <location line="+184"/>
         <source>Checklista</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-181"/>
         <source>Inbjudna och närvaro</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,12 +932,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+257"/>
         <source>Ta bort inbjudan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-255"/>
         <source>Sällskap…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,22 +973,30 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+79"/>
+        <location line="+76"/>
         <source>Stormöte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-64"/>
         <source>Välj ett stormöte i listan.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n inbjudna</source>
+        <translation>
+            <numerusform>%n inbjuden</numerusform>
+            <numerusform>%n inbjudna</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+32"/>
-        <source>%1 inbjudna, %2 deltog, %3 uteblev</source>
+        <location line="+1"/>
+        <source>, %1 deltog, %2 uteblev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+70"/>
         <location line="+25"/>
         <source>Närvaro</source>
         <translation type="unfinished"></translation>
@@ -1944,10 +1952,13 @@
         <source>Spara forskningsuttag</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
-        <translation type="unfinished"></translation>
+        <source>Uttaget är sparat (%n personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</source>
+        <translation>
+            <numerusform>Uttaget är sparat (%n person). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</numerusform>
+            <numerusform>Uttaget är sparat (%n personer). Spara nyckeln nedan säkert om samma pseudonymer ska användas i ett senare uttag; den finns inte i filen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2058,13 +2069,24 @@
         <source>Välj kartläggningslista</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+17"/>
-        <source>{rows} rader och {columns} kolumner lästes.</source>
-        <translation type="unfinished"></translation>
+        <source>%n rader lästes</source>
+        <translation>
+            <numerusform>%n rad lästes</numerusform>
+            <numerusform>%n rader lästes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n kolumner).</source>
+        <translation>
+            <numerusform>(%n kolumn).</numerusform>
+            <numerusform>(%n kolumner).</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Spara importmallen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2548,9 +2570,17 @@
         <source>&amp;Nätverksbild</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+19"/>
-        <source>%1 grupperingar, %2 medlemskap</source>
+        <source>%n grupperingar</source>
+        <translation>
+            <numerusform>%n gruppering</numerusform>
+            <numerusform>%n grupperingar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 medlemskap</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4883,18 +4913,24 @@
         <source>Födelseår</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>%1 personer</source>
-        <translation type="unfinished"></translation>
+        <source>%n personer</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n personer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personer, de första %1 visas</source>
+        <translation>
+            <numerusform>%n person, de första %1 visas</numerusform>
+            <numerusform>%n personer, de första %1 visas</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 personer, de första %2 visas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Öppna profil</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5253,13 +5289,34 @@
         <source>Ingen förhandsgranskning ännu.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{rows} rader: {ready} utan fel, {errors} med fel, {warnings} med varningar, {dups} möjliga dubbletter ({open} obesvarade).</source>
+        <source>%n rader:</source>
+        <translation>
+            <numerusform>%n rad:</numerusform>
+            <numerusform>%n rader:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{ready} utan fel, {errors} med fel, {warnings} med varningar, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n möjliga dubbletter</source>
+        <translation>
+            <numerusform>%n möjlig dubblett</numerusform>
+            <numerusform>%n möjliga dubbletter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 obesvarade).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Importera är avstängt tills allt är åtgärdat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5768,19 +5825,33 @@
         <source>Personer utan aktivitet under regelns tid – granska innan radering</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+49"/>
-        <source>Gallringen raderade %1 poster; %2 personer väntar på granskning.</source>
-        <translation type="unfinished"></translation>
+        <source>Gallringen raderade %n poster.</source>
+        <translation>
+            <numerusform>Gallringen raderade %n post.</numerusform>
+            <numerusform>Gallringen raderade %n poster.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Radera personer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Radera %1 personer och allt som hör till dem? Det går inte att ångra.</source>
+        <source>%n personer väntar på granskning.</source>
+        <translation>
+            <numerusform>%n person väntar på granskning.</numerusform>
+            <numerusform>%n personer väntar på granskning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Radera %n personer och allt som hör till dem? Det går inte att ångra.</source>
+        <translation>
+            <numerusform>Radera %n person och allt som hör till den? Det går inte att ångra.</numerusform>
+            <numerusform>Radera %n personer och allt som hör till dem? Det går inte att ångra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Radera personer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6452,10 +6523,13 @@
         <source>&amp;Visa:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+29"/>
-        <source>%1 remisser</source>
-        <translation type="unfinished"></translation>
+        <source>%n remisser</source>
+        <translation>
+            <numerusform>%n remiss</numerusform>
+            <numerusform>%n remisser</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>

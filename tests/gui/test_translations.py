@@ -158,3 +158,32 @@ def test_swedish_catalogue_gives_swedish_plurals(qapp: QApplication) -> None:
         assert _tr("Sidor", "Personer") == "Personer"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("context", "source", "one", "many"),
+    [
+        ("SupportPage", "%n remisser", "1 remiss", "3 remisser"),
+        ("RetentionTab", "Gallringen raderade %n poster.", "Gallringen raderade 1 post.", None),
+        ("CallInDetailWidget", "%n inbjudna", "1 inbjuden", "3 inbjudna"),
+        ("GroupsPage", "%n grupperingar", "1 gruppering", "3 grupperingar"),
+        ("PreviewPage", "%n möjliga dubbletter", "1 möjlig dubblett", "3 möjliga dubbletter"),
+    ],
+)
+def test_counts_read_right_in_swedish(
+    qapp: QApplication, context: str, source: str, one: str, many: str | None
+) -> None:
+    translator = QTranslator()
+    assert translator.load(str(SV_TS.with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert _tr(context, source, 1) == one
+        assert _tr(context, source, 3) == (many or source.replace("%n", "3"))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_counts_read_right_in_english(english_ui: QApplication) -> None:
+    assert _tr("SupportPage", "%n remisser", 1) == "1 referral"
+    assert _tr("RetentionTab", "%n personer väntar på granskning.", 1) == "1 person awaits review."
+    assert _tr("RetentionTab", "%n personer väntar på granskning.", 2) == "2 persons await review."

@@ -150,9 +150,9 @@ class RetentionTab(QWidget):
             self.status.setText(exc.user_message)
             return
         self.status.setText(
-            self.tr("Gallringen raderade %1 poster; %2 personer väntar på granskning.")
-            .replace("%1", str(result.total))
-            .replace("%2", str(result.for_review))
+            self.tr("Gallringen raderade %n poster.", "", result.total)
+            + " "
+            + self.tr("%n personer väntar på granskning.", "", result.for_review)
         )
         self.reload()
 
@@ -165,8 +165,10 @@ class RetentionTab(QWidget):
             self,
             self.tr("Radera personer"),
             self.tr(
-                "Radera %1 personer och allt som hör till dem? Det går inte att ångra."
-            ).replace("%1", str(len(ids))),
+                "Radera %n personer och allt som hör till dem? Det går inte att ångra.",
+                "",
+                len(ids),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -226,11 +226,8 @@ class CallInDetailWidget(QWidget):
             r.status in (InvitationStatus.ATTENDED, InvitationStatus.LEFT_EARLY) for r in rows
         )
         absent = sum(r.status is InvitationStatus.NO_SHOW for r in rows)
-        return (
-            self.tr("%1 inbjudna, %2 deltog, %3 uteblev")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(came))
-            .replace("%3", str(absent))
+        return self.tr("%n inbjudna", "", len(rows)) + (
+            self.tr(", %1 deltog, %2 uteblev").replace("%1", str(came)).replace("%2", str(absent))
         )
 
     def _enable(self) -> None:

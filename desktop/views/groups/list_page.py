@@ -76,9 +76,8 @@ class GroupsPage(QWidget):
         self.model.set_rows(rows)
         members = sum(r.members for r in rows)
         self.summary.setText(
-            self.tr("%1 grupperingar, %2 medlemskap")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(members))
+            self.tr("%n grupperingar", "", len(rows))
+            + self.tr(", %1 medlemskap").replace("%1", str(members))
         )
         if rows and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))

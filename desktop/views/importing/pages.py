@@ -104,9 +104,9 @@ class FilePage(QWizardPage):
         table = self._wizard.table
         assert table is not None
         self.status.setText(
-            self.tr("{rows} rader och {columns} kolumner lästes.").format(
-                rows=len(table.rows), columns=len(table.headers)
-            )
+            self.tr("%n rader lästes", "", len(table.rows))
+            + " "
+            + self.tr("(%n kolumner).", "", len(table.headers))
         )
         self.completeChanged.emit()
         return True

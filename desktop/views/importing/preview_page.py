@@ -204,16 +204,15 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.tr("Ingen förhandsgranskning ännu."))
             return
         counts = preview.counts
-        text = self.tr(
-            "{rows} rader: {ready} utan fel, {errors} med fel, {warnings} med varningar, "
-            "{dups} möjliga dubbletter ({open} obesvarade)."
-        ).format(
-            rows=counts.rows,
-            ready=counts.ready,
-            errors=counts.with_errors,
-            warnings=counts.with_warnings,
-            dups=counts.possible_duplicates,
-            open=counts.unresolved_duplicates,
+        text = (
+            self.tr("%n rader:", "", counts.rows)
+            + " "
+            + self.tr("{ready} utan fel, {errors} med fel, {warnings} med varningar, ").format(
+                ready=counts.ready, errors=counts.with_errors, warnings=counts.with_warnings
+            )
+            + self.tr("%n möjliga dubbletter", "", counts.possible_duplicates)
+            + " "
+            + self.tr("(%1 obesvarade).").replace("%1", str(counts.unresolved_duplicates))
         )
         if preview.has_blocking_errors:
             text += " " + self.tr("Importera är avstängt tills allt är åtgärdat.")

@@ -55,12 +55,10 @@ class PersonsBehindDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        shown = self.tr("%1 personer").replace("%1", str(total))
+        shown = self.tr("%n personer", "", total)
         if total > len(persons):
-            shown = (
-                self.tr("%1 personer, de första %2 visas")
-                .replace("%1", str(total))
-                .replace("%2", str(len(persons)))
+            shown = self.tr("%n personer, de första %1 visas", "", total).replace(
+                "%1", str(len(persons))
             )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = QPushButton(self.tr("Öppna profil"))

@@ -91,9 +91,11 @@ class ExportActions(QWidget):
             box.setWindowTitle(self.tr("Forskningsuttag"))
             box.setText(
                 self.tr(
-                    "Uttaget är sparat (%1 personer). Spara nyckeln nedan säkert om samma "
-                    "pseudonymer ska användas i ett senare uttag; den finns inte i filen."
-                ).replace("%1", str(result.persons))
+                    "Uttaget är sparat (%n personer). Spara nyckeln nedan säkert om samma "
+                    "pseudonymer ska användas i ett senare uttag; den finns inte i filen.",
+                    "",
+                    result.persons,
+                )
             )
             box.setDetailedText(result.key)
             box.open()

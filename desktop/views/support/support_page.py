@@ -129,7 +129,7 @@ class SupportPage(QWidget):
             self, self.tr("Remisser"), lambda: self._services.referrals.referrals(statuses)
         )
         self.referrals.set_rows(rows or [])
-        self.count.setText(self.tr("%1 remisser").replace("%1", str(len(rows or []))))
+        self.count.setText(self.tr("%n remisser", "", len(rows or [])))
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches(*RELEVANT):

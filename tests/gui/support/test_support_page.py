@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop.models import ReferralStatus
 from desktop.services.engagement.rows import ReferralInput, SanctionInput
 from desktop.views.callins.labels import step_label
+from desktop.views.i18n import TRANSLATIONS_DIR
 from desktop.views.sanctions import SanctionPeriodsWidget
 from desktop.views.sanctions.widget import SanctionTableModel
 from desktop.views.support.dialogs import ReferralDialog
@@ -59,9 +61,15 @@ def test_catalogue_and_status_filter(qtbot, field: Field) -> None:
     assert [r.id for r in page.referrals.rows()] == [first]
     page.status_filter.setCurrentIndex(1)  # Alla
     assert {r.id for r in page.referrals.rows()} == {first, second}
-    page.status_filter.setCurrentIndex(page.status_filter.findText("Avböjd"))
+    swedish = QTranslator()  # the Swedish catalogue holds the singular ("1 remiss")
+    assert swedish.load(str(TRANSLATIONS_DIR / "rondplan_sv.qm"))
+    QCoreApplication.installTranslator(swedish)
+    try:
+        page.status_filter.setCurrentIndex(page.status_filter.findText("Avböjd"))
+    finally:
+        QCoreApplication.removeTranslator(swedish)
     assert [r.id for r in page.referrals.rows()] == [second]
-    assert page.count.text() == "1 remisser"
+    assert page.count.text() == "1 remiss"
 
 
 def test_referral_dialog_offers_only_valid_steps(qtbot, field: Field) -> None:
