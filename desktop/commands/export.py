@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from desktop.services.bundle import build_services
+    from desktop.services.wording import count
 
     require_suffix(args.output, (".xlsx", ".csv"), "Exportfilen")
     store = open_store(args)
@@ -46,12 +47,12 @@ def run(args: argparse.Namespace) -> int:
         exports = build_services(store).transfer.exports
         if args.what == "persons":
             result = exports.export_persons(args.output, args.with_personal_numbers)
-            noun = "personer"
+            nouns = ("person", "personer")
         else:
             result = exports.export_groups(args.output)
-            noun = "grupperingar"
+            nouns = ("gruppering", "grupperingar")
     finally:
         store.lock()
     numbers = " med personnummer" if result.personal_numbers else ""
-    print(f"Exporterade {result.rows} {noun}{numbers} till {result.path}")
+    print(f"Exporterade {count(result.rows, *nouns)}{numbers} till {result.path}")
     return 0

@@ -110,7 +110,7 @@ def test_export_persons_and_groups(cli, tmp_path, capsys):
     assert cli("export", "persons", "-o", str(out), "--with-personal-numbers") == 0
     assert "19811218-9876" in out.read_text("utf-8-sig")
     assert cli("export", "groups", "-o", str(tmp_path / "g.xlsx")) == 0
-    assert "Exporterade 1 grupperingar" in capsys.readouterr().out
+    assert "Exporterade 1 gruppering till" in capsys.readouterr().out
 
 
 def test_export_refused_for_officer(fresh, monkeypatch, tmp_path, capsys):
