@@ -7,7 +7,7 @@ import pytest
 from desktop.cli import main
 from desktop.models import Person
 from desktop.services.importing import TEMPLATE_HEADERS, read_path
-from tests.factories import PASSWORD, login
+from tests.factories import PASSWORD, database_args, login
 from tests.unit.transfer.helpers import count, csv_file, person, write
 
 HEADERS = list(TEMPLATE_HEADERS)
@@ -22,7 +22,8 @@ def cli(fresh, monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
     def run(*args: str) -> int:
-        return main([*args[:1], "--db", str(fresh.path), "--user", "coordinator_social", *args[1:]])
+        where = database_args(fresh.path)
+        return main([*args[:1], *where, "--user", "coordinator_social", *args[1:]])
 
     return run
 
@@ -116,9 +117,8 @@ def test_export_persons_and_groups(cli, tmp_path, capsys):
 def test_export_refused_for_officer(fresh, monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
     out = tmp_path / "x.csv"
-    code = main(
-        ["export", "persons", "--db", str(fresh.path), "--user", "officer_police", "-o", str(out)]
-    )
+    where = database_args(fresh.path)
+    code = main(["export", "persons", *where, "--user", "officer_police", "-o", str(out)])
     assert code == 1
     assert "behörighet" in capsys.readouterr().err
     assert not out.exists()
