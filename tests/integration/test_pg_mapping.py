@@ -12,6 +12,7 @@ from desktop.services.uow import UnitOfWork
 from tests.integration import pg
 from tests.unit.mapping import factories as f
 from tests.unit.mapping.conftest import services  # noqa: F401  (the same fixture)
+from tests.unit.mapping.test_list_extras import *  # noqa: F403
 from tests.unit.mapping.test_merge_review_groups import *  # noqa: F403
 from tests.unit.mapping.test_persons import *  # noqa: F403
 from tests.unit.mapping.test_search import *  # noqa: F403

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Connection,
     Select,
     and_,
     exists,
@@ -28,7 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.models import Address, Group, Membership, Person, Task, TaskStatus
+from desktop.models import Address, Membership, Person, Task, TaskStatus
+from desktop.services.mapping import list_extras
 from desktop.services.mapping.order import swedish
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
 from desktop.store.collation import KEY_FUNCTION, swedish_key
@@ -351,20 +350,22 @@ def person_page(
     # Core execution on the session's connection: the ORM layer adds nothing to column
     # selects and costs a noticeable share of a keystroke.
     connection = session.connection()
+    dialect = session.get_bind().dialect.name
     columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
     if sort is PersonSort.NAME:
-        columns = _swedish_name(session.get_bind().dialect.name)
+        columns = _swedish_name(dialect)
     order = [c.desc() if descending else c.asc() for c in columns]
     order.append(Person.id.desc() if descending else Person.id.asc())
-    query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order)
+    # Each row's area, groups and deliveries (issue 7): in the page query on a server,
+    # in batches after it on a local file (see list_extras).
+    inline = list_extras.inline(dialect)
+    selected = (*_LIST_COLUMNS, *list_extras.columns(today)) if inline else _LIST_COLUMNS
+    query = select(*selected).where(*conditions).order_by(*order)
     rows = connection.execute(query.offset(offset).limit(limit)).all()
-    ids = [r.id for r in rows]
-    areas, groups = _areas_of(connection, ids), _groups_of(connection, ids, today)
-    # One batch per page (issue 7: the list shows the count and the last delivery).
-    # Imported here: the engagement package imports the mapping services (cycle).
-    from desktop.services.engagement.ledger import delivery_stats
-
-    stats = delivery_stats(session, ids)
+    if inline:
+        extras = list_extras.from_rows(rows)
+    else:
+        extras = list_extras.batched(session, [r.id for r in rows], today)
     return [
         PersonRow(
             id=r.id,
@@ -381,13 +382,14 @@ def person_page(
             priority=r.priority,
             review_date=r.review_date,
             # A protected identity's area is not shown in lists (skyddad identitet).
-            area=None if r.protected_identity else areas.get(r.id),
-            groups=", ".join(groups.get(r.id, ())),
-            deliveries=stats[r.id].count if r.id in stats else 0,
-            last_delivery=stats[r.id].last_on if r.id in stats else None,
+            area=None if r.protected_identity else extra.area,
+            groups=extra.groups,
+            deliveries=extra.deliveries,
+            last_delivery=extra.last_delivery,
             version=r.version,
         )
         for r in rows
+        for extra in (extras[r.id],)
     ]
 
 
@@ -398,35 +400,6 @@ def count_persons(
     query = select(func.count()).select_from(Person)
     conditions = filter_conditions(session, flt, today, reveal=reveal)
     return int(session.scalar(query.where(*conditions)) or 0)
-
-
-def _areas_of(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    rows = connection.execute(
-        select(Address.person_id, Address.area)
-        .where(Address.person_id.in_(ids), Address.valid_to.is_(None), Address.area.is_not(None))
-        .order_by(Address.valid_from)
-    ).all()
-    return {r.person_id: r.area for r in rows}
-
-
-def _groups_of(connection: Connection, ids: Sequence[int], today: dt.date) -> dict[int, list[str]]:
-    if not ids:
-        return {}
-    rows = connection.execute(
-        select(Membership.person_id, Group.name)
-        .join(Group, Group.id == Membership.group_id)
-        .where(
-            Membership.person_id.in_(ids),
-            or_(Membership.until.is_(None), Membership.until >= today),
-        )
-        .order_by(Group.name)
-    ).all()
-    result: dict[int, list[str]] = {}
-    for r in rows:
-        result.setdefault(r.person_id, []).append(r.name)
-    return result
 
 
 def areas(session: Session) -> list[str]:
