@@ -17,6 +17,7 @@ the run (the machine is shared: read the latencies next to it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -125,7 +126,18 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
 
 
 def _client(args: tuple[str, str, list[int], float, int, object]) -> dict[str, object]:
-    url, username, visit_ids, seconds, seed, barrier = args
+    try:
+        return _run_client(*args)
+    except BaseException:
+        # A client that cannot log in must not leave the others waiting at the barrier.
+        with contextlib.suppress(Exception):
+            args[5].abort()  # type: ignore[attr-defined]
+        raise
+
+
+def _run_client(
+    url: str, username: str, visit_ids: list[int], seconds: float, seed: int, barrier: object
+) -> dict[str, object]:
     from desktop.models import VisitStatus
     from desktop.services.bundle import build_services
     from desktop.services.errors import ConflictError
@@ -177,6 +189,8 @@ def _client(args: tuple[str, str, list[int], float, int, object]) -> dict[str, o
             act(op)
         except ConflictError:
             conflicts += 1
+        except Exception as exc:  # counted as the measured ones are
+            errors[type(exc).__name__] += 1
     barrier.wait()  # type: ignore[attr-defined]  # every client logged in: start together
     deadline = time.monotonic() + seconds
     load_at_start = os.getloadavg()[0]
