@@ -60,11 +60,13 @@ def test_pooled_connections_killed_by_a_server_restart_are_replaced(coordinator)
     persons.create(PersonInput("Bo", "Ek"))
     owner = pg._conninfo(pg.REGISTRY.urls[fresh.path])
     with psycopg.connect(owner, autocommit=True) as conn:
+        # As in a restart, the server processes are gone before the next action (the
+        # call waits up to 5 s for each to end).
         conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = %s",
             (services.store.role,),
         )
-    # pool_pre_ping notices the dead connections; the next call simply works.
+    # The pool sees the closed connections at checkout; the next call simply works.
     assert persons.create(PersonInput("Cem", "Ek")).touches("person")
 
 
@@ -79,3 +81,29 @@ def test_lock_forgets_the_login_and_unlock_restores_it(coordinator):
         store.connect()
     store.unlock(pg.PASSWORD)
     assert services.mapping.persons.create(PersonInput("Dan", "Ek")).touches("person")
+
+
+def test_a_live_pooled_connection_is_used_without_a_ping(coordinator, monkeypatch):
+    fresh, services = coordinator
+    store = services.store
+    persons = services.mapping.persons
+    pings: list[object] = []
+    real_ping = store.engine.dialect.do_ping
+
+    def counted(dbapi_connection):  # type: ignore[no-untyped-def]
+        pings.append(dbapi_connection)
+        return real_ping(dbapi_connection)
+
+    monkeypatch.setattr(store.engine.dialect, "do_ping", counted)
+    person_id = next(iter(persons.create(PersonInput("Eva", "Ek")).ids_of("person")))
+    for _ in range(3):
+        persons.profile(person_id)
+    assert pings == []  # a round trip saved on every checkout
+    owner = pg._conninfo(pg.REGISTRY.urls[fresh.path])
+    with psycopg.connect(owner, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = %s",
+            (store.role,),
+        )
+    assert persons.profile(person_id).first_name == "Eva"
+    assert len(pings) == 1  # the closed one was noticed, tested and replaced

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import json
 import secrets
+import select
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from platformdirs import user_state_path
 from sqlalchemy import Engine, ExceptionContext, create_engine, event, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from desktop.store import migrate
 from desktop.store.database import Identity, Store
@@ -40,6 +45,9 @@ _LOCK_AND_HEAD = (
     f"SELECT pg_advisory_xact_lock({WRITE_LOCK}); "
     "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
 )
+# A pooled connection idle this long is pinged before use (see _alive).
+IDLE_PING_S = 30.0
+_IDLE_SINCE = "rondplan_idle_since"
 # pg_notify payloads must stay under 8000 bytes; beyond this, only kinds are sent.
 MAX_NOTIFY_IDS = 200
 
@@ -99,10 +107,12 @@ class ServerStore(Store):
             poolclass=QueuePool,
             pool_size=4,
             max_overflow=4,
-            # A restarted server or a dropped link: test each connection on checkout.
-            pool_pre_ping=True,
             hide_parameters=True,
         )
+        # A restarted server or a dropped link: a pooled connection is tested before use
+        # only when it may be dead (see _alive), not with a round trip on every checkout.
+        event.listen(engine.pool, "checkin", _checked_in)
+        event.listen(engine.pool, "checkout", _checked_out(engine))
 
         @event.listens_for(engine, "handle_error")
         def _lost(context: ExceptionContext) -> None:
@@ -212,6 +222,43 @@ class LockedServer:
             identity = _identity(conn, username)
             slots.known_users = {r[0] for r in conn.execute("SELECT username FROM user_account")}
         return ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
+
+
+def _checked_in(dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _checked_out(engine: Engine) -> Callable[..., None]:
+    def check(dbapi_connection: psycopg.Connection, record: ConnectionPoolEntry, _: object) -> None:
+        idle = time.monotonic() - record.info.get(_IDLE_SINCE, time.monotonic())
+        if not _alive(dbapi_connection, idle, engine.dialect.do_ping):
+            raise DisconnectionError  # the pool replaces it with a new connection
+
+    return check
+
+
+def _alive(conn: psycopg.Connection, idle: float, ping: Callable[[Any], object]) -> bool:
+    """Whether a pooled connection can be used: pinged only when it may be dead.
+
+    Between transactions the server sends a pooled connection nothing, so anything to
+    read (or a closed socket) means the server ended it, as a restart or an administrator
+    does, or had something to say: a ping tells which. A connection idle longer than
+    ``IDLE_PING_S`` is pinged too, for a link that died without a word (a NAT timeout).
+    Every other checkout saves the ping's round trip (the pool used to ping each one).
+    """
+    if conn.closed:
+        return False
+    try:
+        readable = bool(select.select([conn.fileno()], [], [], 0)[0])
+    except (OSError, ValueError):
+        return False
+    if not readable and idle < IDLE_PING_S:
+        return True
+    try:
+        ping(conn)
+    except psycopg.Error:
+        return False
+    return True
 
 
 def _check_revision(conn: psycopg.Connection) -> None:
