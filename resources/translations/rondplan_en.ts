@@ -129,7 +129,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+115"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+129"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -3403,7 +3403,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/shell/main_window.py" line="+133"/>
+        <location filename="../../desktop/views/shell/main_window.py" line="+134"/>
         <source>Rondplan</source>
         <translation>Rondplan</translation>
     </message>
@@ -5928,7 +5928,7 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/retention_tab.py" line="-132"/>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="-130"/>
         <source>Gallringsregel</source>
         <translation>Retention rule</translation>
     </message>
@@ -6167,12 +6167,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+137"/>
+        <location filename="../../desktop/app.py" line="+153"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation>Print &amp;briefing packet…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Importera kartläggningslista…</source>
         <translation>&amp;Import mapping list…</translation>
     </message>
@@ -6182,7 +6182,7 @@
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+237"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation>Demo database (fictitious data)</translation>
     </message>
@@ -6256,7 +6256,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+127"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+128"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation>Report (PDF) …</translation>
@@ -7022,7 +7022,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-202"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-216"/>
         <source>Välkommen till Rondplan</source>
         <translation>Welcome to Rondplan</translation>
     </message>
@@ -7036,11 +7036,21 @@
         <source>Nu skapar du databasen och dess första administratör. Det tar en minut.</source>
         <translation>You will now create the database and its first administrator. It takes a minute.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Arbetar ni på en delad server? Då skapar du ingen egen databas: anslut till servern med det konto administratören gett dig.</source>
+        <translation>Working on a shared server? Then you do not create a database of your own: connect to the server with the account your administrator gave you.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anslut till en &amp;server i stället…</source>
+        <translation>Connect to a &amp;server instead…</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+67"/>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+74"/>
         <source>Rondplan</source>
         <translation>Rondplan</translation>
     </message>

@@ -129,7 +129,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+115"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+129"/>
         <source>Administratör</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3403,7 +3403,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/shell/main_window.py" line="+133"/>
+        <location filename="../../desktop/views/shell/main_window.py" line="+134"/>
         <source>Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5928,7 +5928,7 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/retention_tab.py" line="-132"/>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="-130"/>
         <source>Gallringsregel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6167,12 +6167,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+137"/>
+        <location filename="../../desktop/app.py" line="+153"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Importera kartläggningslista…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6182,7 +6182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+237"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6256,7 +6256,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+127"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+128"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation type="unfinished"></translation>
@@ -7022,7 +7022,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-202"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-216"/>
         <source>Välkommen till Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7036,11 +7036,21 @@
         <source>Nu skapar du databasen och dess första administratör. Det tar en minut.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Arbetar ni på en delad server? Då skapar du ingen egen databas: anslut till servern med det konto administratören gett dig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anslut till en &amp;server i stället…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+67"/>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+74"/>
         <source>Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
