@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from desktop.models import Agency, Disclosure, LegalBasis, Note, NoteKind, NoteSection, Setting
@@ -276,41 +278,51 @@ class NotesService:
             source_agency_id = session.scalar(
                 select(Agency.id).where(Agency.code == source.agency_code)
             )
-            copy = Note(
-                agency_id=target.id,
-                person_id=source.person_id,
-                group_id=source.group_id,
-                visit_id=source.visit_id,
-                kind=source.kind,
-                section=source.section,
-                ciphertext=b"",
-                key_version=KEY_SEALED_BOX,
-                created_by=identity.user_id,
-                disclosed_from_id=source.id,
-            )
-            session.add(copy)
-            session.flush()
-            copy.ciphertext = seal_note_for_agency(public, target.code, copy.id, source.text)
-            disclosure = Disclosure(
-                source_note_id=source.id,
-                copy_note_id=copy.id,
-                from_agency_id=source_agency_id,
-                to_agency_id=target.id,
-                legal_basis=legal_basis,
-                legal_basis_text=other,
-                reason=reason,
-                user_id=identity.user_id,
-            )
-            session.add(disclosure)
-            session.flush()
+
+            def seal(copy_id: int) -> bytes:
+                return seal_note_for_agency(public, target.code, copy_id, source.text)
+
+            if session.get_bind().dialect.name == "postgresql":
+                copy_id, disclosure_id = _disclose_on_server(
+                    session, source.id, target.id, seal, legal_basis, other, reason
+                )
+            else:
+                copy = Note(
+                    agency_id=target.id,
+                    person_id=source.person_id,
+                    group_id=source.group_id,
+                    visit_id=source.visit_id,
+                    kind=source.kind,
+                    section=source.section,
+                    ciphertext=b"",
+                    key_version=KEY_SEALED_BOX,
+                    created_by=identity.user_id,
+                    disclosed_from_id=source.id,
+                )
+                session.add(copy)
+                session.flush()
+                copy.ciphertext = seal(copy.id)
+                disclosure = Disclosure(
+                    source_note_id=source.id,
+                    copy_note_id=copy.id,
+                    from_agency_id=source_agency_id,
+                    to_agency_id=target.id,
+                    legal_basis=legal_basis,
+                    legal_basis_text=other,
+                    reason=reason,
+                    user_id=identity.user_id,
+                )
+                session.add(disclosure)
+                session.flush()
+                copy_id, disclosure_id = copy.id, disclosure.id
             uow.audit(
                 "note.disclose",
                 "note",
-                [source.id, copy.id],
+                [source.id, copy_id],
                 purpose=legal_basis.value,
-                detail=f"disclosure={disclosure.id};to_agency={target.id}",
+                detail=f"disclosure={disclosure_id};to_agency={target.id}",
             )
-            uow.touched("note", source.id, copy.id)
+            uow.touched("note", source.id, copy_id)
         return uow.changes
 
     def disclosures(self) -> list[DisclosureRow]:
@@ -342,6 +354,42 @@ class NotesService:
                 )
                 for d in found
             ]
+
+
+def _disclose_on_server(
+    session: Session,
+    source_id: int,
+    target_id: int,
+    seal: Callable[[int], bytes],
+    legal_basis: LegalBasis,
+    legal_basis_text: str | None,
+    reason: str,
+) -> tuple[int, int]:
+    """The copy's and the disclosure's ids, written by the server's function.
+
+    Row-level security refuses this user a row of the receiving agency, so the copy
+    and the disclosure row are written by ``rondplan_disclose_note`` (migration
+    0003_server_disclosure), which checks the caller's agency owns the source. The copy
+    takes the next id of the note sequence, drawn here first: the sealed text is bound
+    to it. The audit entry, which the server demands in this transaction, follows.
+    """
+    copy_id = int(session.scalar(sql_text("SELECT nextval(pg_get_serial_sequence('note', 'id'))")))
+    disclosure_id = session.scalar(
+        sql_text(
+            "SELECT rondplan_disclose_note(:source, :copy, :receiver, :sealed, :basis, "
+            ":basis_text, :reason)"
+        ),
+        {
+            "source": source_id,
+            "copy": copy_id,
+            "receiver": target_id,
+            "sealed": seal(copy_id),
+            "basis": legal_basis.value,
+            "basis_text": legal_basis_text,
+            "reason": reason,
+        },
+    )
+    return copy_id, int(disclosure_id)
 
 
 class ProfileNotes:

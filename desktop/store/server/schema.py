@@ -8,6 +8,9 @@
 - Agencies: ``user_role`` maps a database role to its user and agency, written only by
   administrators; row-level security on agency data asks it through ``current_user``,
   which a client cannot forge (unlike a session setting).
+- Disclosures: the receiving agency's copy of a note is written only by
+  ``rondplan_disclose_note`` (migration ``0003_server_disclosure``), together with the
+  disclosure row; a deferred trigger wants the audit entry in the same transaction.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ SERVER_TABLES = (
 )
 
 # (table, condition): every row of these belongs to one agency (or two, a disclosure).
+# Run by the initial migration; 0003 splits disclosure's policy (read and delete by
+# either agency, insert only through rondplan_disclose_note).
 AGENCY_TABLES: tuple[tuple[str, str], ...] = (
     ("note", "agency_id = rondplan_agency()"),
     ("print_record", "agency_id = rondplan_agency()"),
@@ -126,6 +131,10 @@ DOWNGRADE = (
 )
 
 
+# Added by migration 0003_server_disclosure (see there): the only way to another
+# agency's note row.
+DISCLOSE_NOTE = "rondplan_disclose_note(integer, integer, integer, bytea, text, text, text)"
+
 # What a user's own session may change in user_account (never agency, role or active).
 USER_SELF_COLUMNS = "display_name, last_login_at, password_changed_at, version, updated_at"
 
@@ -151,6 +160,10 @@ def grant_statements(database: str) -> list[str]:
         f"GRANT UPDATE ({USER_SELF_COLUMNS}) ON user_account TO {app}",
         f"GRANT INSERT, UPDATE, DELETE ON user_account TO {admin}",
         f"GRANT EXECUTE ON FUNCTION rondplan_repoint_notes(integer, integer) TO {app}",
+        # A disclosure and its copy in the receiving agency are written by one function
+        # only (migration 0003); the register is read and deleted, never edited.
+        f"REVOKE INSERT, UPDATE, TRUNCATE ON disclosure FROM {app}",
+        f"GRANT EXECUTE ON FUNCTION {DISCLOSE_NOTE} TO {app}",
         f"GRANT {app} TO {admin}",
     ]
 
