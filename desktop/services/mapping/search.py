@@ -130,11 +130,14 @@ def _swedish_prefix(prefix: str) -> ColumnElement[bool]:
 
 
 def _prefix_condition(prefix: str) -> ColumnElement[bool]:
-    # One or two letters: the start of the last name, as names are written ("jo" -> "Jo"),
-    # so the name index answers it as one range already in sort order.
-    start = prefix[:1].upper() + prefix[1:].lower()
-    end = start[:-1] + chr(ord(start[-1]) + 1)
-    return and_(Person.last_name >= start, Person.last_name < end)
+    # PostgreSQL: a range in the ICU Swedish collation, which folds case and accents as
+    # sv_key does ("d" finds "de Vries", "e" finds "Éclair", "ö" only Ö), answered by
+    # ix_person_sv_name_icu already in list order. Lower case sorts first at equal
+    # letters, so the range starts there; U+FFFF sorts after every letter in CLDR
+    # collations, the end Unicode gives for prefix ranges (UTS #35, "Collation").
+    last_name = swedish(Person.last_name, "postgresql")
+    start = prefix.lower()
+    return and_(last_name >= start, last_name < start + "\uffff")
 
 
 def _fts_rowids(match: str, limit: int | None = None) -> Select[Any]:
