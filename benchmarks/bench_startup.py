@@ -138,7 +138,7 @@ def figures(quick: bool) -> list[Figure]:
             floor_name="bare themed window, spawn to first paint",
         )
     ]
-    from desktop.app import demo_username
+    from desktop.opening import demo_username
     from desktop.services import demo
 
     with tempfile.TemporaryDirectory() as folder:

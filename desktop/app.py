@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -305,86 +304,9 @@ class Session(QObject):
         self.store.lock()
 
 
-def _first_run(path: Path) -> Path | bool | None:
-    """The first-run wizard: a new database and its administrator.
-
-    Returns the new database, True when the user chose a shared server instead, or
-    None when they cancelled.
-    """
-    from desktop.views.login.first_run_wizard import FirstRunWizard
-
-    def create(db_path: str, admin: str, password: str) -> str:
-        from desktop.store.database import create_database
-
-        created = create_database(Path(db_path), admin, admin, password)
-        created.store.lock()
-        return created.recovery_code
-
-    wizard = FirstRunWizard(create, default_path=str(path))
-    if wizard.exec() != QDialog.DialogCode.Accepted:
-        return None
-    if wizard.wants_server:
-        return True
-    return Path(wizard.database_path)
-
-
-def _login(path: Path, settings: Settings, prefer_server: bool) -> tuple[Store, str, bool] | None:
-    """The login window, for the local file or a server (the choice is remembered).
-
-    Returns the store, its label for the status bar and whether it is a server.
-    """
-    from dataclasses import replace
-
-    from desktop.views.login.login_dialog import ServerChoice
-
-    def authenticate(user: str, password: str) -> Store:
-        from desktop.store.database import open_database
-
-        return open_database(path).unlock(user, password)
-
-    def authenticate_server(url: str, user: str, password: str) -> Store:
-        from desktop.store.server.store import LockedServer
-
-        return LockedServer(url).unlock(user, password)
-
-    prefs = settings.preferences()
-    choice = ServerChoice(prefer_server, prefs.server_url, authenticate_server)
-    dialog = LoginDialog(authenticate, server=choice)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    store: Store = dialog.result_value  # type: ignore[assignment]
-    if dialog.use_server:
-        # Remembered without any user name or password the address might hold.
-        url = store.address.url()  # type: ignore[attr-defined]
-        settings.save_preferences(replace(prefs, use_server=True, server_url=url))
-        return store, url, True
-    if prefs.use_server:
-        settings.save_preferences(replace(prefs, use_server=False))
-    return store, str(path), False
-
-
-def demo_username(role: str = "coordinator", agency: str = "social") -> str:
-    """The demo account for ``role`` (a Role value), preferring ``agency``."""
-    from desktop.services.demo import demo_accounts
-
-    matching = [account for account in demo_accounts() if account.role.value == role]
-    preferred = [account for account in matching if account.agency_code == agency]
-    return (preferred or matching)[0].username
-
-
-def open_demo_store(folder: Path) -> Store:
-    """A fresh fictitious database in ``folder``, unlocked as the demo coordinator."""
-    from desktop.services.demo import DEMO_PASSWORD, generate_demo
-    from desktop.store.database import open_database
-
-    path = folder / "rondplan-demo.db"
-    generate_demo(path)
-    return open_database(path).unlock(demo_username(), DEMO_PASSWORD)
-
-
 def run_gui(args: argparse.Namespace) -> int:
     """``rondplan`` without a subcommand: the application."""
-    from desktop.commands.common import database_path
+    from desktop.opening import choose_store
     from desktop.views.shell.single_instance import acquire, bring_to_front
 
     app, settings = create_application(args.lang)
@@ -395,36 +317,11 @@ def run_gui(args: argparse.Namespace) -> int:
     # After the first window is up, so none of this delays its first paint.
     QTimer.singleShot(0, lambda: hooks.append(after_first_paint()))
 
-    demo_dir: tempfile.TemporaryDirectory[str] | None = None
-    if args.demo:
-        demo_dir = tempfile.TemporaryDirectory(prefix="rondplan-demo-")
-        store = open_demo_store(Path(demo_dir.name))
-        label = QCoreApplication.translate("Session", "Demodatabas (fiktiva uppgifter)")
-        on_server = False
-    elif getattr(args, "server", None):
-        from desktop.views.server.session import login_to_server
-
-        server_store = login_to_server(args.server)
-        if server_store is None:
-            return 0
-        store, label = server_store, server_store.address.url()
-        on_server = True
-    else:
-        path = database_path(args)
-        # A server chosen in the login window before is offered again, unless --db says.
-        prefer_server = settings.preferences().use_server and not getattr(args, "db", None)
-        if not path.exists() and not prefer_server:
-            chosen = _first_run(path)
-            if chosen is None:
-                return 0
-            if isinstance(chosen, Path):
-                path = chosen
-            else:
-                prefer_server = True  # no database of one's own: the server's login
-        logged_in = _login(path, settings, prefer_server)
-        if logged_in is None:
-            return 0
-        store, label, on_server = logged_in
+    opened = choose_store(args, settings)
+    if opened is None:
+        instance.release()
+        return 0
+    store, label, on_server = opened.store, opened.label, opened.on_server
 
     session = Session(store, settings, label)
     session.start()
@@ -454,8 +351,7 @@ def run_gui(args: argparse.Namespace) -> int:
         for handler in hooks:
             handler.uninstall()
         instance.release()
-        if demo_dir is not None:
-            demo_dir.cleanup()
+        opened.close()
 
 
 def run_startup_probe() -> int:

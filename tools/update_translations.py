@@ -49,9 +49,10 @@ def _tool(name: str) -> str:
 def sources() -> list[Path]:
     """Returns the Python files that hold translatable strings."""
     files = sorted((ROOT / "desktop" / "views").rglob("*.py"))
-    app = ROOT / "desktop" / "app.py"
-    if app.exists():
-        files.append(app)
+    # The composition root and the choice of database it opens also speak to the user.
+    for name in ("app.py", "opening.py"):
+        if (ROOT / "desktop" / name).exists():
+            files.append(ROOT / "desktop" / name)
     return [f for f in files if "__pycache__" not in f.parts]
 
 

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _demo_store(folder: Path, view: str):  # type: ignore[no-untyped-def]
-    from desktop.app import demo_username
+    from desktop.opening import demo_username
     from desktop.services.demo import DEMO_PASSWORD, generate_demo
     from desktop.store.database import open_database
 

@@ -6167,7 +6167,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+153"/>
+        <location filename="../../desktop/app.py" line="+152"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation>Print &amp;briefing packet…</translation>
     </message>
@@ -6182,7 +6182,7 @@
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location filename="../../desktop/opening.py" line="+46"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation>Demo database (fictitious data)</translation>
     </message>

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import app as application
+from desktop import opening
 from desktop.store.server.connect import ServerAddress
 from desktop.views.login.login_dialog import LoginDialog
 from desktop.views.settings import Settings
@@ -38,7 +38,7 @@ def test_a_server_chosen_in_the_login_window_is_used_and_remembered(
 
     QTimer.singleShot(0, fill_in)
     try:
-        result = application._login(tmp_path / "ingen.db", settings, False)
+        result = opening.login(tmp_path / "ingen.db", settings, False)
         assert result is not None
         store, label, on_server = result
         pg.REGISTRY.stores.append(store)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop import app
+from desktop import opening
 from desktop.views.login import FirstRunWizard
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -37,11 +37,11 @@ def test_first_run_says_server_so_the_login_window_offers_it(
         return int(self.result())
 
     monkeypatch.setattr(FirstRunWizard, "exec", choose_server)
-    assert app._first_run(tmp_path / "rondplan.db") is True
+    assert opening.first_run(tmp_path / "rondplan.db") is True
 
 
 def test_cancelled_first_run_is_none(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(FirstRunWizard, "exec", lambda self: int(QDialog.DialogCode.Rejected))
-    assert app._first_run(tmp_path / "rondplan.db") is None
+    assert opening.first_run(tmp_path / "rondplan.db") is None
