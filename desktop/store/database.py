@@ -191,9 +191,7 @@ class Store:
     def add_user_slot(self, username: str, password: str, agency_code: str) -> None:
         """Give a new user the data key and, if held, their agency's compartment key."""
         keys = self._keys()
-        compartments = {
-            code: key for code, key in keys.compartments.items() if code == agency_code
-        }
+        compartments = {code: key for code, key in keys.compartments.items() if code == agency_code}
         self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments))
         self.keyslots.save()
 
