@@ -3,11 +3,16 @@
 Every unit test module that opens a store, and where it runs on PostgreSQL:
 
 - On the server, unchanged (star-imported, factories swapped by ``on_postgres``):
-  mapping (test_pg_mapping), engagement (test_pg_engagement), operations
-  (test_pg_ops_*), statistics (test_pg_statistics), briefing (test_pg_briefing),
-  transfer (test_pg_transfer), security: retention (test_pg_security_retention),
-  accounts, sessions, lock audit and unlock (test_pg_security_accounts), the notes
-  secrecy matrix (test_pg_security_notes).
+  mapping: persons, search, list extras, merge, review and groups, timeline
+  (test_pg_mapping); collation, group read audit, merge safety, relatives, search and
+  timeline secrecy (test_pg_mapping_safety, whose index-walk test has a server version:
+  the plan of the ICU-collated name index instead of SQLite's EXPLAIN QUERY PLAN);
+  engagement (test_pg_engagement), operations (test_pg_ops_*), statistics
+  (test_pg_statistics), briefing (test_pg_briefing), transfer (test_pg_transfer),
+  security: retention (test_pg_security_retention), accounts, sessions, lock audit and
+  unlock (test_pg_security_accounts), the notes secrecy matrix and disclosures
+  (test_pg_security_notes, with the raw-connection attempts around
+  ``rondplan_disclose_note``).
 - File-only by design, with the server behaviour asserted here instead:
   security/test_key_rotation (PRAGMA rekey of the SQLCipher file: the server has no
   file key, rotation is refused with a Swedish sentence), security/test_backups_and_check
@@ -20,8 +25,11 @@ Every unit test module that opens a store, and where it runs on PostgreSQL:
   security/test_kill_during_writes (kill -9 of a process writing the file);
   security/test_audit_tampering (the attacker edits the file with the data key; on a
   server the append-only trigger and grants stop the application roles, see
-  test_server_security); demo/test_demo (``generate_demo`` makes a file: the demo data
-  generator reads every key through the file's recovery slot); test_cli (``init --db``).
+  test_server_security); demo/test_demo (``generate_demo`` makes a file and its tests
+  open it with ``LockedDatabase``; on a server it would need more than the keys from the
+  recovery slot: a login role per demo account, and every agency's notes written as
+  that agency, since row-level security refuses the administrator the others', so
+  ``rondplan demo-data`` stays ``--db`` only); test_cli (``init --db``).
 - No store at all (nothing to run on a server): importing, exporting, reports,
   planning, security/test_permission_matrix, test_validation, test_layering.
 """
