@@ -128,11 +128,13 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
 def _client(args: tuple[str, str, list[int], float, int, object]) -> dict[str, object]:
     try:
         return _run_client(*args)
-    except BaseException:
+    except BaseException as exc:
         # A client that cannot log in must not leave the others waiting at the barrier.
         with contextlib.suppress(Exception):
             args[5].abort()  # type: ignore[attr-defined]
-        raise
+        # Named in a plain RuntimeError: the application's own exceptions do not all
+        # survive the trip back to the parent process (their constructors take no text).
+        raise RuntimeError(f"client {args[1]}: {type(exc).__name__}: {exc}") from None
 
 
 def _run_client(
