@@ -118,7 +118,18 @@ def upgrade_statements() -> list[str]:
     return [*SEARCH, *AUDIT_GUARDS, *SERVER_TABLES, *rls_statements()]
 
 
+# The policies read the functions and user_role: they go first, in reverse of creation.
+_POLICIES = (
+    *((table, f"{table}_agency") for table, _ in AGENCY_TABLES),
+    *(("user_account", f"user_account_{name}") for name in ("read", "own", "add", "remove")),
+)
+
 DOWNGRADE = (
+    *(f"DROP POLICY IF EXISTS {policy} ON {table}" for table, policy in _POLICIES),
+    *(
+        f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY"
+        for table in dict.fromkeys(table for table, _ in _POLICIES)
+    ),
     "DROP TABLE IF EXISTS server_keyslot",
     "DROP TABLE IF EXISTS user_role",
     "DROP FUNCTION IF EXISTS rondplan_agency()",
