@@ -24,7 +24,7 @@ from desktop.models import AuditEntry, utcnow
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError
 from desktop.store.audit_chain import GENESIS, Checkpoint, write_checkpoint
-from desktop.store.database import Store
+from desktop.store.database import Notice, Store
 from desktop.store.engine import translate
 
 WORKSTATION = socket.gethostname()[:64]
@@ -64,17 +64,23 @@ def audit_fields(
 
 
 def append_chain(
-    session: Session, store: Store, pending: Sequence[dict[str, object]]
+    session: Session,
+    store: Store,
+    pending: Sequence[dict[str, object]],
+    notice: Notice | None = None,
 ) -> Checkpoint | None:
     """Chain ``pending`` entries onto the log as the last step of a write transaction.
 
     The chain's lock is held from here to the commit that follows, so the caller does
-    all its other work (flushes, triggers, NOTIFY) first: the lock then covers only
-    the head's read, one INSERT and the commit. Returns the newest entry's checkpoint.
+    all its other work (flushes, triggers) first: the lock then covers only the head's
+    read, one INSERT and the commit. ``notice`` (what changed, for other workstations)
+    goes with the head's read. Returns the newest entry's checkpoint.
     """
     if not pending:
+        if notice is not None:
+            store.announce(session, *notice)
         return None
-    last = store.audit_chain_head(session)
+    last = store.audit_chain_head(session, notice)
     seq, prev_hash = last if last is not None else (0, GENESIS)
     now = utcnow()
     rows = []
@@ -148,12 +154,9 @@ class UnitOfWork:
                 checkpoint = None
                 try:
                     self.session.flush()
-                    if self._kinds:
-                        self.store.announce(
-                            self.session, frozenset(self._kinds), frozenset(self._ids)
-                        )
+                    notice = (frozenset(self._kinds), frozenset(self._ids)) if self._kinds else None
                     # Last: the chain's lock (on the server) is held from here to commit.
-                    checkpoint = append_chain(self.session, self.store, self._pending)
+                    checkpoint = append_chain(self.session, self.store, self._pending, notice)
                     self.session.commit()
                 except StaleDataError as stale:
                     self.session.rollback()

@@ -80,6 +80,10 @@ class CompartmentCipher:
         return sealed_box.open_box(private, blob, self._aad(context)).decode("utf-8")
 
 
+# What a unit of work changed, for other workstations: kinds, and (kind, id) pairs.
+Notice = tuple[frozenset[str], frozenset[tuple[str, int]]]
+
+
 class Store:
     """An unlocked database: sessions, the user's compartment, the audit signer."""
 
@@ -108,13 +112,18 @@ class Store:
         # The server store (desktop.store.server) overrides this with PostgreSQL.
         return make_engine(self.path, lambda: self._keys().data_key)
 
-    def audit_chain_head(self, session: Session) -> tuple[int, str] | None:
+    def audit_chain_head(
+        self, session: Session, notice: Notice | None = None
+    ) -> tuple[int, str] | None:
         """The newest entry's (seq, hash), None for an empty log; the chain is then held.
 
         Other writers stay off the chain until this transaction ends, so no sequence
         number is taken twice. A local file needs no lock for that (writers take BEGIN
         IMMEDIATE); the server store takes a transaction-scoped advisory lock first.
+        ``notice`` is announced on the way (see :meth:`announce`).
         """
+        if notice is not None:
+            self.announce(session, *notice)
         row = session.execute(
             select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
         ).first()

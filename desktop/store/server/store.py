@@ -18,13 +18,14 @@ from typing import Any
 
 import psycopg
 from platformdirs import user_state_path
+from psycopg import sql
 from sqlalchemy import Engine, ExceptionContext, create_engine, event, text
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from desktop.store import migrate
-from desktop.store.database import Identity, Store
+from desktop.store.database import Identity, Notice, Store
 from desktop.store.errors import StoreError, WrongPassword
 from desktop.store.keyslots import UnlockedKeys
 from desktop.store.server.attempts import LoginAttempts
@@ -127,17 +128,28 @@ class ServerStore(Store):
 
         return engine
 
-    def audit_chain_head(self, session: Session) -> tuple[int, str] | None:
+    def audit_chain_head(
+        self, session: Session, notice: Notice | None = None
+    ) -> tuple[int, str] | None:
         # The unit of work calls this last, just before its commit, so the lock covers
-        # only the head's read, the entries' INSERT and the commit. Lock and read go in
-        # one round trip as two statements: under READ COMMITTED each statement reads a
-        # snapshot taken when it starts, so the read sees every entry committed before
-        # the lock was granted (tests/integration/test_server_audit_chain.py).
-        result = session.connection().exec_driver_sql(_LOCK_AND_HEAD)
+        # only the head's read, the entries' INSERT and the commit. NOTIFY, lock and read
+        # go in one round trip as statements of one query: under READ COMMITTED each
+        # statement reads a snapshot taken when it starts, so the read sees every entry
+        # committed before the lock was granted (tests/integration/test_server_audit_chain.py).
+        connection = session.connection()
+        query = _LOCK_AND_HEAD
+        if notice is not None:
+            raw = connection.connection.driver_connection
+            notify = sql.SQL("SELECT pg_notify({}, {}); ").format(
+                sql.Literal(CHANNEL), sql.Literal(self._payload(*notice))
+            )
+            query = notify.as_string(raw) + query
+        result = connection.exec_driver_sql(query)
         try:
             cursor = result.cursor
-            if cursor is None or not cursor.nextset():
-                raise RuntimeError("the audit chain's head was not read")
+            for _ in range(2 if notice is not None else 1):
+                if cursor is None or not cursor.nextset():
+                    raise RuntimeError("the audit chain's head was not read")
             row = cursor.fetchone()
         finally:
             result.close()
@@ -147,14 +159,17 @@ class ServerStore(Store):
         self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
     ) -> None:
         """NOTIFY in the same transaction: delivered to listeners only if it commits."""
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANNEL, "payload": self._payload(kinds, ids)},
+        )
+
+    def _payload(self, kinds: frozenset[str], ids: frozenset[tuple[str, int]]) -> str:
         listed = sorted(ids)
         payload: dict[str, object] = {"o": self.origin, "k": sorted(kinds)}
         if len(listed) <= MAX_NOTIFY_IDS:
             payload["i"] = [[kind, i] for kind, i in listed]
-        session.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {"channel": CHANNEL, "payload": json.dumps(payload, separators=(",", ":"))},
-        )
+        return json.dumps(payload, separators=(",", ":"))
 
     def change_password(self, username: str, old: str, new: str) -> None:
         super().change_password(username, old, new)  # rewraps the slot and the role
