@@ -1,4 +1,5 @@
-"""ruff's lint rules and formatting hold for the whole tree (the pinned ruff version)."""
+"""ruff's lint rules and formatting hold for the whole tree (the pinned ruff version),
+and the core (models, store, services, reports) passes mypy --strict."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ ROOT = Path(__file__).resolve().parents[2]
 TREES = ["desktop", "tests", "benchmarks", "tools", "packaging"]
 
 
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is installed with the test extras"
+    return found
+
+
 def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
-    beside = Path(sys.executable).with_name("ruff")
-    ruff = str(beside) if beside.exists() else shutil.which("ruff")
-    assert ruff, "ruff is installed with the test extras"
     return subprocess.run(
-        [ruff, *args, *TREES], cwd=ROOT, capture_output=True, text=True, check=False
+        [_tool("ruff"), *args, *TREES], cwd=ROOT, capture_output=True, text=True, check=False
     )
 
 
@@ -27,4 +32,10 @@ def test_lint_rules_hold() -> None:
 
 def test_code_is_formatted() -> None:
     result = _ruff("format", "--check", "--no-cache")
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_core_passes_mypy_strict() -> None:
+    # The packages and strictness come from [tool.mypy] in pyproject.toml.
+    result = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:]

@@ -72,7 +72,7 @@ class ServerKeyslots(KeyslotFile):
             # The role's password follows the slot's: both change when the password does.
             self._passwords[name] = secret
 
-    @property  # type: ignore[override]
+    @property
     def pending(self) -> list[dict[str, str]]:
         """The workstation's waiting events, names resolved against the known users."""
         if self.attempts is None:
@@ -147,11 +147,12 @@ class ServerKeyslots(KeyslotFile):
             "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (role,)
         ).fetchone()
         exists = row is not None
+        can_login = row is not None and bool(row[0])
         # A user may change their own role's password, but only an administrator (with
         # CREATEROLE) may switch LOGIN on: so LOGIN is named only when it is missing.
         statement = (
             "ALTER ROLE {} PASSWORD {}"
-            if exists and row[0]
+            if can_login
             else ("ALTER" if exists else "CREATE") + " ROLE {} LOGIN PASSWORD {}"
         )
         conn.execute(sql.SQL(statement).format(sql.Identifier(role), sql.Literal(verifier)))
