@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     true,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
@@ -113,6 +114,15 @@ def month_bucket(column: Any, period: Period, *, moments: bool = False) -> Any:
     return case(*((column < v, i) for i, v in enumerate(values)), else_=len(months) - 1)
 
 
+def month_moments(period: Period) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Each month of the period as [start, end) moments, clipped to the period."""
+    months = period.months()
+    edges = [period.start_at]
+    edges += [dt.datetime.combine(_next_month(m), dt.time()) for m in months[:-1]]
+    edges.append(period.end_exclusive)
+    return list(pairwise(edges))
+
+
 def _next_month(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
@@ -198,7 +208,9 @@ def _deliveries(
             Delivery.person_id,
             bucket,
             type_coerce(Delivery.channel, String),
-            Delivery.delivered_on,
+            # As stored: parsing 50,000 dates costs a fifth of the pass; only first
+            # days of the newly reached are parsed (``_day``).
+            type_coerce(Delivery.delivered_on, String),
             early,
         )
         .where(in_period, *clauses)
@@ -213,7 +225,7 @@ def _deliveries(
         total.channels[channel] += count
     per_month = Counter(zip(persons, indices, strict=True))
     # Rows come in date order, so the last write per person is his first day.
-    first_day: dict[int, dt.date] = dict(zip(reversed(persons), reversed(days), strict=True))
+    first_day: dict[int, Any] = dict(zip(reversed(persons), reversed(days), strict=True))
     first_index: dict[int, int] = dict(zip(reversed(persons), reversed(indices), strict=True))
     earlier = set(compress(persons, earlies))
     # Reached more than once by the end of month m: a delivery before the period, an
@@ -242,7 +254,7 @@ def _days_to_first(
     period: Period,
     months: list[_Tally],
     total: _Tally,
-    first_day: dict[int, dt.date],
+    first_day: dict[int, Any],
     earlier: set[int] | list[int],
 ) -> None:
     """Days from mapping to first delivery for those first reached in the period."""
@@ -255,12 +267,17 @@ def _days_to_first(
                 Person.id.in_(ids), Person.mapped_on.is_not(None)
             )
         ).all():
-            first = first_day[person_id]
+            first = _day(first_day[person_id])
             if mapped_on is None or mapped_on > first:
                 continue
             days = (first - mapped_on).days
             months[starts[first.replace(day=1)]].days.append(days)
             total.days.append(days)
+
+
+def _day(value: dt.date | str) -> dt.date:
+    """A date as the driver gave it: SQLite's ISO text or PostgreSQL's date."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def _visits(
@@ -270,16 +287,16 @@ def _visits(
     months: list[_Tally],
     total: _Tally,
 ) -> None:
-    bucket = month_bucket(Visit.starts_at, period, moments=True)
-    rows = session.execute(
-        select(bucket, type_coerce(Visit.status, String), func.count())
-        .where(
-            Visit.starts_at >= period.start_at,
-            Visit.starts_at < period.end_exclusive,
-            *scope.visit_clauses(filters, period),
-        )
-        .group_by(bucket, Visit.status)
-    )
+    # One index range per month, glued with UNION ALL: a CASE over month edges per row
+    # cost three times as much over a year of 100,000 visits.
+    clauses = scope.visit_clauses(filters, period)
+    per_month = [
+        select(literal(index), type_coerce(Visit.status, String), func.count())
+        .where(Visit.starts_at >= start, Visit.starts_at < end, *clauses)
+        .group_by(Visit.status)
+        for index, (start, end) in enumerate(month_moments(period))
+    ]
+    rows = session.execute(union_all(*per_month))
     for index, status, count in rows:
         months[index].outcomes[status] += count
         total.outcomes[status] += count
