@@ -96,6 +96,12 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         locked = open_database(database_path(args))  # type: ignore[assignment]
     store = locked.unlock(args.user, read_password(args))
     try:
+        if store.password_change_required:
+            # An administrator knows this password: nothing is done with it but a change.
+            raise UserError(
+                "Lösenordet är tillfälligt. Starta programmet, logga in och välj ett eget "
+                "lösenord innan du använder kommandona."
+            )
         SessionAudit(store).record_login()
     except BaseException:
         store.lock()

@@ -80,3 +80,21 @@ def test_cli_login_is_audited(tmp_path, monkeypatch, capsys):
         actions = session.scalars(select(AuditEntry.action)).all()
     store.lock()
     assert "login" in actions
+
+
+def test_a_temporary_password_opens_nothing_on_the_command_line(tmp_path, monkeypatch, capsys):
+    from desktop.services.security import SecurityServices
+    from tests.factories import fresh_with_users
+
+    fresh = fresh_with_users(tmp_path)
+    admin = SecurityServices.build(fresh.admin)
+    admin.reauth.mark_given()
+    officer = next(u for u in admin.users.list_users() if u.username == "coordinator_police")
+    admin.users.reset_password(officer.id, "tillfalligt-losen-4711", fresh.recovery_code)
+    fresh.admin.lock()
+    monkeypatch.setenv("RONDPLAN_PASSWORD", "tillfalligt-losen-4711")
+    args = ["stats", "--db", str(fresh.path), "--user", "coordinator_police"]
+    assert main(args) == 1
+    assert "tillfälligt" in capsys.readouterr().err
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    assert main(["stats", "--db", str(fresh.path), "--user", "coordinator_social"]) == 0
