@@ -60,12 +60,14 @@ def delete_notes(session: Session, cutoff: dt.datetime, agency_id: int | None) -
 def _delete_note_ids(session: Session, ids: list[int]) -> int:
     if not ids:
         return 0
-    # The disclosure register row goes with its note; the audit entry keeps the act.
-    session.execute(
-        delete(Disclosure).where(
-            Disclosure.source_note_id.in_(ids) | Disclosure.copy_note_id.in_(ids)
+    # The disclosure register row goes with its note; the audit entry keeps the act. On
+    # a server the foreign key's cascade deletes it (users may not delete it themselves).
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(
+            delete(Disclosure).where(
+                Disclosure.source_note_id.in_(ids) | Disclosure.copy_note_id.in_(ids)
+            )
         )
-    )
     session.execute(
         update(Note).where(Note.disclosed_from_id.in_(ids)).values(disclosed_from_id=None)
     )

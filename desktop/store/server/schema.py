@@ -157,6 +157,12 @@ def grant_statements(database: str) -> list[str]:
     app = _quote(group_role(database, "app"))
     admin = _quote(group_role(database, "admin"))
     return [
+        # No temporary tables (PostgreSQL looks in pg_temp first for a table name) and no
+        # objects of anyone's own in the schema (migration 0005_server_hardening).
+        f"REVOKE TEMPORARY ON DATABASE {_quote(database)} FROM PUBLIC",
+        f"REVOKE TEMPORARY ON DATABASE {_quote(database)} FROM {app}",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        f"REVOKE CREATE ON SCHEMA public FROM {app}",
         f"GRANT CONNECT ON DATABASE {_quote(database)} TO {app}",
         f"GRANT USAGE ON SCHEMA public TO {app}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app}",
@@ -172,8 +178,16 @@ def grant_statements(database: str) -> list[str]:
         f"GRANT INSERT, UPDATE, DELETE ON user_account TO {admin}",
         f"GRANT EXECUTE ON FUNCTION rondplan_repoint_notes(integer, integer) TO {app}",
         # A disclosure and its copy in the receiving agency are written by one function
-        # only (migration 0003); the register is read and deleted, never edited.
-        f"REVOKE INSERT, UPDATE, TRUNCATE ON disclosure FROM {app}",
+        # only (migration 0003); the register is read, never edited, and a row goes only
+        # with one of its notes (a cascade, migration 0005).
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON disclosure FROM {app}",
+        # Retention rules are the administrators' (a rule deletes every agency's notes).
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON retention_rule FROM {app}",
+        f"GRANT INSERT, UPDATE, DELETE ON retention_rule TO {admin}",
+        # A deleted person or group takes every agency's notes on it (a cascade, beyond
+        # row-level security): only the administrators' retention override deletes them.
+        f"REVOKE DELETE, TRUNCATE ON person, group_ FROM {app}",
+        f"GRANT DELETE ON person, group_ TO {admin}",
         f"GRANT EXECUTE ON FUNCTION {DISCLOSE_NOTE} TO {app}",
         f"GRANT {app} TO {admin}",
     ]
