@@ -122,9 +122,10 @@ def test_a_second_administrator_creates_users_without_the_owner(server):
     database = ServerAddress.parse(url).database
     berit_role = role_name(database, "berit")
     with psycopg.connect(created.store.conninfo) as conn:
-        assert _rights(conn, berit_role, f"{database}:admin") == (True, True, True)
+        # In the admin group, but with neither CREATEROLE nor the right to grant it.
+        assert _rights(conn, berit_role, f"{database}:admin") == (False, True, False)
 
-    # Demoted: the role loses CREATEROLE and the admin group; it stays an app user.
+    # Demoted: the role loses the admin group; it stays an app user.
     berit_id = next(u.id for u in anna.users.list_users() if u.username == "berit")
     anna.users.change_role(berit_id, Role.COORDINATOR)
     with psycopg.connect(created.store.conninfo) as conn:
@@ -139,4 +140,4 @@ def test_a_second_administrator_creates_users_without_the_owner(server):
     # Promoted again by an administrator who is not the first one... and back.
     anna.users.change_role(berit_id, Role.ADMINISTRATOR)
     with psycopg.connect(created.store.conninfo) as conn:
-        assert _rights(conn, berit_role, f"{database}:admin") == (True, True, True)
+        assert _rights(conn, berit_role, f"{database}:admin") == (False, True, False)

@@ -112,10 +112,12 @@ class UserAdminService:
             raise ValidationError("Användarnamnet är upptaget.", "username")
         slots = self._store.keyslots
         self._install_slot(username, password, agency_code, recovery_code)
+        made_admin = False
         try:
             if role is Role.ADMINISTRATOR:
-                # On a server: the new role may create roles too, with this admin's rights.
+                # On a server: the new role joins the admin group (a checked function).
                 self._store.set_administrator(username, True)
+                made_admin = True
             with UnitOfWork(self._store, "Skapa användare") as uow:
                 user = User(
                     username=username,
@@ -129,6 +131,10 @@ class UserAdminService:
                 uow.audit("user.create", "user", [user.id], detail=f"role={role.value}")
                 uow.touched("user", user.id)
         except BaseException:
+            # Nothing of the failed account may stay: not the admin group's rights on a
+            # server (taken first), not the slot, not the role's login.
+            if made_admin:
+                self._store.set_administrator(username, False)
             slots.remove(username)
             slots.save()
             raise

@@ -2,7 +2,10 @@
 
 Row-level security lets a role read and write only its own row (administrators all
 rows, to create and remove accounts). A slot written with a password (``put``) also
-creates or updates the user's database role, whose SCRAM verifier is computed here.
+creates or updates the user's database role, whose SCRAM verifier is computed here:
+a user's own role changes its own password; any other role is created or changed by
+the owner's functions of migration 0006_server_role_admin, which only an active
+administrator (or the owner) may call.
 """
 
 from __future__ import annotations
@@ -144,59 +147,52 @@ class ServerKeyslots(KeyslotFile):
         role = role_name(self._database, name)
         verifier = scram_verifier(role_password(role, secret))
         row = conn.execute(
-            "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (role,)
+            "SELECT rolcanlogin, rolname = session_user FROM pg_roles WHERE rolname = %s",
+            (role,),
         ).fetchone()
-        exists = row is not None
-        can_login = row is not None and bool(row[0])
-        # A user may change their own role's password, but only an administrator (with
-        # CREATEROLE) may switch LOGIN on: so LOGIN is named only when it is missing.
-        statement = (
-            "ALTER ROLE {} PASSWORD {}"
-            if can_login
-            else ("ALTER" if exists else "CREATE") + " ROLE {} LOGIN PASSWORD {}"
-        )
-        conn.execute(sql.SQL(statement).format(sql.Identifier(role), sql.Literal(verifier)))
-        if not exists:
+        if row is not None and row[0] and row[1]:
+            # A user's own password: every role may change its own, and only its own.
             conn.execute(
-                sql.SQL("GRANT {} TO {}").format(
-                    sql.Identifier(group_role(self._database, "app")), sql.Identifier(role)
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    sql.Identifier(role), sql.Literal(verifier)
                 )
             )
-            conn.execute(
-                "INSERT INTO user_role (rolname, username) VALUES (%s, %s) "
-                "ON CONFLICT (rolname) DO NOTHING",
-                (role, name),
-            )
+            return
+        # Another user's role (created, reset or switched on again): only through the
+        # owner's function, which checks that this session is an administrator's.
+        conn.execute("SELECT public.rondplan_set_login(%s, %s)", (name, verifier))
 
     def _drop_login(self, conn: psycopg.Connection, name: str) -> None:
         if name == RECOVERY:
             return
-        role = role_name(self._database, name)
         # NOLOGIN rather than DROP: the role may still own audit history on the server.
-        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-            conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+        conn.execute("SELECT public.rondplan_disable_login(%s)", (name,))
 
 
 def set_administrator(conn: psycopg.Connection, database: str, username: str, admin: bool) -> None:
-    """Give or take the database rights of an administrator's role.
+    """Put a user's role in the admin group or take it out.
 
-    CREATEROLE (to create and change users' roles) and membership of the admin group
-    and ADMIN OPTION on both groups (to put new users in them). An administrator's own
-    role may do this for another user's role (PostgreSQL 15: CREATEROLE may alter
-    non-superuser roles; ADMIN OPTION lets it grant the groups); the owner is not needed.
+    Through ``rondplan_set_admin`` (migration 0006_server_role_admin), which runs with
+    the owner's rights and checks that the caller is an administrator (or the owner):
+    no application role has CREATEROLE. ``database`` is the caller's own database; the
+    function names the role after it too.
     """
-    role = sql.Identifier(role_name(database, username))
-    admin_group = sql.Identifier(group_role(database, "admin"))
-    app_group = sql.Identifier(group_role(database, "app"))
-    if admin:
-        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(role))
-        conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(admin_group, role))
-        conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(app_group, role))
-    else:
-        conn.execute(sql.SQL("ALTER ROLE {} NOCREATEROLE").format(role))
-        conn.execute(sql.SQL("REVOKE {} FROM {}").format(admin_group, role))
-        # Still an application user: member of the app group, without the right to grant it.
-        conn.execute(sql.SQL("REVOKE ADMIN OPTION FOR {} FROM {}").format(app_group, role))
+    role_name(database, username)  # a clear message for a name too long for the server
+    conn.execute("SELECT public.rondplan_set_admin(%s, %s)", (username, admin))
+
+
+# The functions above, EXECUTE for the admin group only (the migration revokes PUBLIC).
+ROLE_FUNCTIONS = (
+    "public.rondplan_set_login(text, text)",
+    "public.rondplan_set_admin(text, boolean)",
+    "public.rondplan_disable_login(text)",
+)
+
+
+def role_function_grants(database: str) -> list[str]:
+    """GRANT EXECUTE on the role functions to ``<database>:admin`` (run by the owner)."""
+    admin = sql.Identifier(group_role(database, "admin")).as_string(None)
+    return [f"GRANT EXECUTE ON FUNCTION {function} TO {admin}" for function in ROLE_FUNCTIONS]
 
 
 def slots_by_user(rows: dict[str, Slot], database: str) -> dict[str, Slot]:

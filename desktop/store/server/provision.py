@@ -22,11 +22,15 @@ from sqlalchemy.pool import NullPool
 from desktop.models import Agency, AgencyKind, Role, Setting, User, utcnow
 from desktop.store import crypto, migrate
 from desktop.store.database import DATABASE_ID, DEFAULT_AGENCIES
-from desktop.store.errors import AlreadyExists
+from desktop.store.errors import AlreadyExists, StoreError
 from desktop.store.keyslots import RECOVERY, UnlockedKeys
 from desktop.store.server import schema
 from desktop.store.server.connect import ServerAddress, connect, group_role
-from desktop.store.server.keyslots import ServerKeyslots, set_administrator
+from desktop.store.server.keyslots import (
+    ServerKeyslots,
+    role_function_grants,
+    set_administrator,
+)
 from desktop.store.server.store import LockedServer, ServerStore
 
 
@@ -53,12 +57,28 @@ def owner_connection(address: ServerAddress) -> Iterator[psycopg.Connection]:
 def prepare_roles(address: ServerAddress) -> None:
     """The group roles and their grants (idempotent; run again after an upgrade)."""
     with owner_connection(address) as conn, conn.transaction():
+        check_owner_creates_roles(conn)
         for group in ("app", "admin"):
             name = group_role(address.database, group)
             if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
                 conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
         for statement in schema.grant_statements(address.database):
             conn.execute(statement.encode())
+        for statement in role_function_grants(address.database):
+            conn.execute(statement.encode())
+
+
+def check_owner_creates_roles(conn: psycopg.Connection) -> None:
+    """The owner's functions create and change the users' login roles: CREATEROLE."""
+    row = conn.execute(
+        "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user"
+    ).fetchone()
+    if row is None or not row[0]:
+        raise StoreError(
+            "Databasens ägare saknar rättigheten CREATEROLE, som behövs för att skapa "
+            "användarnas inloggningsroller. Be databasadministratören ge ägaren den "
+            "(ALTER ROLE … CREATEROLE) och försök igen."
+        )
 
 
 def upgrade_server(url: str) -> None:
@@ -87,6 +107,8 @@ def init_server(
         used = conn.execute(
             "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
         ).fetchone()
+        if not used:
+            check_owner_creates_roles(conn)  # before anything is written
     if used:
         raise AlreadyExists("Serverdatabasen används redan av Rondplan.")
     if admin_agency not in {code for code, _, _ in agencies}:
@@ -130,6 +152,10 @@ def init_server(
 
 
 def make_administrator(address: ServerAddress, username: str) -> None:
-    """The first administrator's rights, given by the owner (later ones by an admin)."""
+    """The first administrator's rights, given by the owner (later ones by an admin).
+
+    Through the same function as an administrator's (rondplan_set_admin): the role
+    joins the admin group and gets no CREATEROLE.
+    """
     with owner_connection(address) as conn, conn.transaction():
         set_administrator(conn, address.database, username, True)

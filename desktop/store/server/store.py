@@ -178,7 +178,7 @@ class ServerStore(Store):
             self._conninfo = self.address.conninfo(self.role, role_password(self.role, new))
 
     def set_administrator(self, username: str, admin: bool) -> None:
-        """Give or take a user's role the rights to create roles, as this user's own role."""
+        """Put a user's role in the admin group or take it out (a checked function)."""
         with self.connect() as conn, conn.transaction():
             set_administrator(conn, self.address.database, username, admin)
 
