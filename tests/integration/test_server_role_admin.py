@@ -11,13 +11,15 @@ import secrets
 
 import psycopg
 import pytest
+from alembic import command
 from psycopg import sql
 
 from desktop.models import Role
 from desktop.services.security import SecurityServices
+from desktop.store import migrate
 from desktop.store.errors import StoreError
 from desktop.store.server.connect import ServerAddress, role_name, role_password, scram_verifier
-from desktop.store.server.provision import init_server
+from desktop.store.server.provision import init_server, owner_engine, prepare_roles
 from desktop.store.server.store import LockedServer, ServerStore
 from tests.factories import PASSWORD
 from tests.integration import pg
@@ -230,3 +232,38 @@ def test_init_refuses_an_owner_without_createrole_in_swedish(pg_server, tmp_path
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(owner))
             )
             conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(owner)))
+
+
+def test_the_upgrade_takes_createrole_from_roles_of_the_earlier_version(server):
+    database, anna_store, _, _, url = server
+    address = ServerAddress.parse(url)
+    anna = role_name(database, "anna")
+    # As the code before 0006 left an administrator: CREATEROLE, ADMIN OPTION on groups.
+    with psycopg.connect(address.conninfo(), autocommit=True) as conn:
+        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(anna)))
+        for group in ("app", "admin"):
+            conn.execute(
+                sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                    sql.Identifier(f"{database}:{group}"), sql.Identifier(anna)
+                )
+            )
+    engine = owner_engine(address)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0005_server_hardening")
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    prepare_roles(address)
+    with psycopg.connect(address.conninfo()) as conn:
+        assert _role(conn, anna) == (False, True, True)
+        assert conn.execute(
+            "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+            "WHERE r.rolname = %s AND m.admin_option",
+            (anna,),
+        ).fetchone() == (0,)
+    # The functions are back and still do their work for the administrator.
+    security = _admin_services(anna_store)
+    security.users.create_user("dora", "Dora Handläggare", Role.OFFICER, "social", PASSWORD)
+    with psycopg.connect(address.conninfo()) as conn:
+        assert _role(conn, role_name(database, "dora")) == (False, True, False)
