@@ -10,6 +10,8 @@ SQLAlchemy's cursor events).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import psycopg
 import pytest
 from sqlalchemy import event
@@ -17,9 +19,10 @@ from sqlalchemy import event
 from desktop.models import Delivery, Note, RetentionCategory, Visit
 from tests.integration import pg
 from tests.unit.security import test_retention as unit
+from tests.unit.security.helpers import FakeClock
 from tests.unit.security.test_retention import *  # noqa: F403
 
-pytestmark = pytest.mark.usefixtures("on_postgres", "count_as_owner")
+pytestmark = pytest.mark.usefixtures("on_postgres", "count_as_owner", "server_clock_follows")
 
 KEEP = unit.KEEP
 
@@ -34,6 +37,23 @@ def count_as_owner(monkeypatch: pytest.MonkeyPatch) -> None:
         return int(row[0])
 
     monkeypatch.setattr(unit, "_count", count)
+
+
+@pytest.fixture
+def server_clock_follows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server judges notes by its own clock, which no run may pass (migration 0005),
+    and which a test cannot move: moving the test clock ahead moves the stored notes'
+    creation times back by as much instead (as the owner), the same for the deadline."""
+    advance = FakeClock.advance
+
+    def moved(self: FakeClock, **kwargs: float) -> None:
+        advance(self, **kwargs)
+        step = dt.timedelta(**kwargs)
+        for url in pg.REGISTRY.urls.values():
+            with psycopg.connect(pg._conninfo(url)) as conn:
+                conn.execute("UPDATE note SET created_at = created_at - %s", (step,))
+
+    monkeypatch.setattr(FakeClock, "advance", moved)
 
 
 def _statements(store) -> list[str]:  # type: ignore[no-untyped-def]
@@ -76,8 +96,8 @@ def test_daily_run_does_not_rebuild_the_file_but_the_administrators_run_does(wor
 
 
 def test_a_users_daily_run_never_runs_ahead_of_the_servers_clock(world):
-    """Only an administrator's run may use its own time; anyone else's asks the server's
-    clock, so a user cannot delete notes early by sending a date in the future."""
+    """No run may use a time ahead of the server's clock (not even an administrator's,
+    migration 0005), so a user cannot delete notes early by sending a date in the future."""
     fresh, _, _, _ = world
     coordinator = pg.pg_login(fresh.path, "coordinator_social")
     with coordinator.connect() as conn:
