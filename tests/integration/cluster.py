@@ -10,8 +10,6 @@ user through ``runuser``.
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import os
 import pwd
 import secrets
@@ -23,11 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from psycopg import sql
+
+from tests.integration.certs import authority, pem, server_certificate
 
 BIN = Path(os.environ.get("RONDPLAN_PG_BIN", "/usr/lib/postgresql/15/bin"))
 # The cluster's superuser (initdb) and the database owner, who is not a superuser:
@@ -54,60 +50,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _name(text: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
-
-
-def authority(name: str) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
-    """A self-signed certificate authority."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(name))
-        .issuer_name(_name(name))
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    return cert, key
-
-
-def _pem(cert: x509.Certificate) -> bytes:
-    return cert.public_bytes(serialization.Encoding.PEM)
-
-
-def _server_certificate(
-    ca: tuple[x509.Certificate, ec.EllipticCurvePrivateKey],
-) -> tuple[bytes, bytes]:
-    ca_cert, ca_key = ca
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("127.0.0.1"))
-        .issuer_name(ca_cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    private = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    return _pem(cert), private
 
 
 @dataclass
@@ -173,11 +115,11 @@ def start() -> ScramCluster:
     owner_password = secrets.token_urlsafe(16)
     port = _free_port()
     ca = authority("Rondplan test-CA")
-    certificate, key = _server_certificate(ca)
+    certificate, key = server_certificate(ca)
     root_cert = folder / "root.crt"
-    root_cert.write_bytes(_pem(ca[0]))
+    root_cert.write_bytes(pem(ca[0]))
     wrong_root_cert = folder / "other-root.crt"
-    wrong_root_cert.write_bytes(_pem(authority("Någon annan")[0]))
+    wrong_root_cert.write_bytes(pem(authority("Någon annan")[0]))
     secret = folder / "owner.pw"
     secret.write_text(superuser_password + "\n")
     data = folder / "data"

@@ -9,72 +9,24 @@ Against the real local server (ssl=off), ``sslmode=require`` is refused by the c
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import socket
 import ssl
 import threading
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from desktop.store.server.connect import ServerAddress, ServerUnavailable, connect
 from desktop.store.server.store import LockedServer
 from tests.factories import PASSWORD
+from tests.integration.certs import authority, pem, server_certificate
 
 
-def _name(text: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
-
-
-def _authority(name: str) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(name))
-        .issuer_name(_name(name))
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    return cert, key
-
-
-def _server_cert(authority, folder: Path) -> tuple[Path, Path]:
-    ca_cert, ca_key = authority
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("127.0.0.1"))
-        .issuer_name(ca_cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
+def _server_cert(ca, folder: Path) -> tuple[Path, Path]:
+    cert, key = server_certificate(ca)
     cert_path, key_path = folder / "server.crt", folder / "server.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    cert_path.write_bytes(cert)
+    key_path.write_bytes(key)
     return cert_path, key_path
 
 
@@ -109,10 +61,10 @@ class FakeTlsPostgres:
 
 @pytest.fixture
 def trusted(tmp_path):
-    authority = _authority("Rondplan test-CA")
+    ca = authority("Rondplan test-CA")
     root = tmp_path / "root.crt"
-    root.write_bytes(authority[0].public_bytes(serialization.Encoding.PEM))
-    return authority, root
+    root.write_bytes(pem(ca[0]))
+    return ca, root
 
 
 def _url(port: int, root: Path) -> str:
@@ -124,7 +76,7 @@ def _url(port: int, root: Path) -> str:
 
 def test_a_certificate_from_another_authority_is_refused(tmp_path, trusted):
     _, root = trusted
-    cert, key = _server_cert(_authority("Någon annan"), tmp_path)
+    cert, key = _server_cert(authority("Någon annan"), tmp_path)
     fake = FakeTlsPostgres(cert, key)
     try:
         with pytest.raises(ServerUnavailable, match="certifikat"):
@@ -135,8 +87,8 @@ def test_a_certificate_from_another_authority_is_refused(tmp_path, trusted):
 
 
 def test_the_right_authority_passes_the_handshake(tmp_path, trusted):
-    authority, root = trusted
-    cert, key = _server_cert(authority, tmp_path)
+    ca, root = trusted
+    cert, key = _server_cert(ca, tmp_path)
     fake = FakeTlsPostgres(cert, key)
     try:
         with pytest.raises(ServerUnavailable):
