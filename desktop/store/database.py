@@ -358,6 +358,33 @@ class Created:
     recovery_code: str
 
 
+def seed_first_rows(
+    session: Session,
+    database_id: str,
+    agencies: tuple[tuple[str, str, AgencyKind], ...],
+    admin_username: str,
+    admin_display_name: str,
+    admin_agency: str,
+) -> None:
+    """A new database's id, its agencies and its first administrator (file or server)."""
+    session.add(Setting(key=DATABASE_ID, value=database_id))
+    by_code = {}
+    for code, name, kind in agencies:
+        agency = Agency(code=code, name=name, kind=kind)
+        session.add(agency)
+        by_code[code] = agency
+    session.flush()
+    session.add(
+        User(
+            username=admin_username,
+            display_name=admin_display_name,
+            role=Role.ADMINISTRATOR,
+            agency_id=by_code[admin_agency].id,
+            password_changed_at=utcnow(),
+        )
+    )
+
+
 def create_database(
     path: Path,
     admin_username: str,
@@ -394,21 +421,13 @@ def create_database(
             try:
                 migrate.upgrade(engine)
                 with Session(engine) as session, session.begin():
-                    session.add(Setting(key=DATABASE_ID, value=slots.database_id))
-                    by_code = {}
-                    for code, name, kind in agencies:
-                        agency = Agency(code=code, name=name, kind=kind)
-                        session.add(agency)
-                        by_code[code] = agency
-                    session.flush()
-                    session.add(
-                        User(
-                            username=admin_username,
-                            display_name=admin_display_name,
-                            role=Role.ADMINISTRATOR,
-                            agency_id=by_code[admin_agency].id,
-                            password_changed_at=utcnow(),
-                        )
+                    seed_first_rows(
+                        session,
+                        slots.database_id,
+                        agencies,
+                        admin_username,
+                        admin_display_name,
+                        admin_agency,
                     )
             finally:
                 engine.dispose()

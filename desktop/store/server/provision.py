@@ -19,9 +19,9 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from desktop.models import Agency, AgencyKind, Role, Setting, User, utcnow
+from desktop.models import AgencyKind
 from desktop.store import crypto, migrate
-from desktop.store.database import DATABASE_ID, DEFAULT_AGENCIES
+from desktop.store.database import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
 from desktop.store.keyslots import RECOVERY, UnlockedKeys
 from desktop.store.server import schema
@@ -123,21 +123,13 @@ def init_server(
     engine = owner_engine(address)
     try:
         with Session(engine) as session, session.begin():
-            session.add(Setting(key=DATABASE_ID, value=slots.database_id))
-            by_code = {}
-            for code, name, kind in agencies:
-                agency = Agency(code=code, name=name, kind=kind)
-                session.add(agency)
-                by_code[code] = agency
-            session.flush()
-            session.add(
-                User(
-                    username=admin_username,
-                    display_name=admin_display_name,
-                    role=Role.ADMINISTRATOR,
-                    agency_id=by_code[admin_agency].id,
-                    password_changed_at=utcnow(),
-                )
+            seed_first_rows(
+                session,
+                slots.database_id,
+                agencies,
+                admin_username,
+                admin_display_name,
+                admin_agency,
             )
     finally:
         engine.dispose()
