@@ -95,6 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_startup_probe()
     if handler is None:
+        from desktop.system_check import gui_problem
+
+        # Before Qt loads: a missing system library would otherwise abort the process.
+        problem = gui_problem(args.lang)
+        if problem is not None:
+            print(f"rondplan: {problem}", file=sys.stderr)
+            return 1
         from desktop.app import run_gui
 
         handler = run_gui

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,10 +138,19 @@ def demo_username(role: str = "coordinator", agency: str = "social") -> str:
 
 
 def open_demo_store(folder: Path) -> Store:
-    """A fresh fictitious database in ``folder``, unlocked as the demo coordinator."""
+    """A fresh fictitious database in ``folder``, unlocked as the demo coordinator.
+
+    Built off the GUI thread behind a splash with progress: it takes seconds.
+    """
     from desktop.services.demo import DEMO_PASSWORD, generate_demo
     from desktop.store.database import open_database
+    from desktop.views.login.demo_splash import build_with_splash
 
     path = folder / "rondplan-demo.db"
-    generate_demo(path)
-    return open_database(path).unlock(demo_username(), DEMO_PASSWORD)
+
+    def build(progress: Callable[[str, int, int], None]) -> Store:
+        generate_demo(path, progress=lambda step, done, total: progress(step.value, done, total))
+        return open_database(path).unlock(demo_username(), DEMO_PASSWORD)
+
+    store: Store = build_with_splash(build)
+    return store

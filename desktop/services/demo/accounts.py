@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.models import Role, User
@@ -84,15 +85,21 @@ def add_users(
 
 
 def add_keyslots(
-    keyslots: KeyslotFile, keys: UnlockedKeys, names: set[str], kdf: KdfParams | None
+    keyslots: KeyslotFile,
+    keys: UnlockedKeys,
+    names: set[str],
+    kdf: KdfParams | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """A slot per new account: the data key and its own agency's compartment key.
 
     The auditor reads the access log, not case notes, so holds no compartment key.
+    ``progress(done, total)`` follows the slots, one Argon2id derivation each.
     """
-    for account in demo_accounts():
-        if account.username not in names:
-            continue
+    wanted = [account for account in demo_accounts() if account.username in names]
+    for done, account in enumerate(wanted):
+        if progress is not None:
+            progress(done, len(wanted))
         compartments = (
             {}
             if account.role is Role.AUDITOR
@@ -102,3 +109,5 @@ def add_keyslots(
             account.username, DEMO_PASSWORD, UnlockedKeys(keys.data_key, compartments), kdf
         )
     keyslots.save()
+    if progress is not None:
+        progress(len(wanted), len(wanted))

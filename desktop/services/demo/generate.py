@@ -8,8 +8,10 @@ in one unit of work with one ``demo.generate`` audit entry, so the chain stays v
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,22 @@ from desktop.store.errors import AlreadyExists
 DEFAULT_SEED = 2018
 DEFAULT_PERSONS = 200
 DEMO_SETTING = "demo_dataset"
+
+
+class DemoStep(enum.StrEnum):
+    """What ``generate_demo`` is doing; the views put it in words."""
+
+    DATABASE = "database"  # the encrypted file, its keys and the administrator
+    DATA = "data"  # persons, groups, the operation, call-ins, support, notes
+    ACCOUNTS = "accounts"  # a keyslot per demo account: one Argon2id derivation each
+
+
+# step, done, total (total 0 when the step has no count).
+DemoProgress = Callable[[DemoStep, int, int], None]
+
+
+def _no_progress(step: DemoStep, done: int, total: int) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,7 @@ def generate_demo(
     recovery_code: str | None = None,
     admin: Store | None = None,
     kdf: KdfParams | None = None,
+    progress: DemoProgress = _no_progress,
 ) -> DemoSummary:
     """Fill ``path`` with fictitious data and demo accounts (password ``DEMO_PASSWORD``).
 
@@ -69,6 +88,8 @@ def generate_demo(
         recovery_code: For an existing database only.
         admin: For an existing database only: an unlocked administrator.
         kdf: Argon2id cost for the new accounts' keyslots (default: the real cost).
+        progress: Told each step as it starts and each account's keyslot as it is made
+            (called on the generating thread).
     """
     today = today or dt.date.today()
     if admin is None:
@@ -77,6 +98,7 @@ def generate_demo(
                 "Databasen finns redan. Ange administratör och återställningskod "
                 "för att fylla den med demodata."
             )
+        progress(DemoStep.DATABASE, 0, 0)
         created = create_database(path, ADMIN, accounts.DISPLAY[ADMIN], DEMO_PASSWORD)
         admin, recovery_code = created.store, created.recovery_code
         # The administrator's slot was made at the default cost; rewrap it at ``kdf`` too.
@@ -88,8 +110,15 @@ def generate_demo(
     keys = LockedDatabase(path).unlock_with_recovery(recovery_code)
     ciphers = {code: CompartmentCipher(code, key) for code, key in keys.compartments.items()}
     try:
+        progress(DemoStep.DATA, 0, 0)
         counts, new_users, operation_id = _fill(admin, persons, seed, today, ciphers)
-        accounts.add_keyslots(admin.keyslots, keys, new_users | rewrap, kdf)
+        accounts.add_keyslots(
+            admin.keyslots,
+            keys,
+            new_users | rewrap,
+            kdf,
+            lambda done, total: progress(DemoStep.ACCOUNTS, done, total),
+        )
     finally:
         admin.lock()
     return DemoSummary(
