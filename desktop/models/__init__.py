@@ -28,8 +28,10 @@ from desktop.models.records import (
     Disclosure,
     Note,
     PrintRecord,
+    RetentionLedger,
     RetentionRule,
     Setting,
+    SignedRecord,
     Template,
 )
 
@@ -54,9 +56,11 @@ __all__ = [
     "Referral",
     "ReferralEvent",
     "Relative",
+    "RetentionLedger",
     "RetentionRule",
     "SanctionPeriod",
     "Setting",
+    "SignedRecord",
     "StaffAbsence",
     "StaffMember",
     "SupportService",

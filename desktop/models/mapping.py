@@ -91,6 +91,10 @@ class Address(Versioned, Base):
     valid_to: Mapped[dt.date | None]
     # Door code, dog, others living there: what the team needs at the door.
     access_notes: Mapped[str] = mapped_column(Text, default="")
+    # Skyddad identitet: street, postcode, city, area and access notes sealed together
+    # under the protected-address key (the fields above are then empty). Read and
+    # written only through desktop.services.protected_addresses (issue 15).
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
 
     person: Mapped[Person] = relationship(back_populates="addresses")
 

@@ -77,6 +77,10 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # Local file (issue 15): "<signer user id>:<Ed25519 signature, base64>" of the
+    # entry's hash by the user who wrote it; NULL on entries from before 0007 and on a
+    # server (whose log the server itself authenticates).
+    signature: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class RetentionRule(Versioned, Base):
@@ -90,6 +94,20 @@ class RetentionRule(Versioned, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class RetentionLedger(Base):
+    """One record deleted by retention: its table and id, never a name (issue 15).
+
+    A restore of an older backup deletes these again (desktop.services.security.ledger).
+    """
+
+    __tablename__ = "retention_ledger"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[int] = mapped_column(Integer)
+    deleted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Template(Base):
     """Programme text (the message, opening line, contacts). Each edit is a new version."""
 
@@ -101,6 +119,23 @@ class Template(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+class SignedRecord(Base):
+    """The trust root's signature of one record (issue 15, migration 0007).
+
+    ``kind`` is ``installation``, ``user``, ``agency`` or ``agency_key``; ``ref`` the
+    record's id (an agency's code for a key). A user's row also carries their signing
+    public key. ``signature`` is NULL until an administrator has signed the record
+    (a database upgraded from before 0007, until the first administrator login).
+    """
+
+    __tablename__ = "signed_record"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    public_key: Mapped[str | None] = mapped_column(Text, default=None)
+    signature: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class Setting(Base):
