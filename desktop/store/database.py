@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.models import Agency, AgencyKind, AuditEntry, Role, Setting, User, utcnow
 from desktop.store import crypto, migrate, sealed_box
 from desktop.store.audit_chain import AuditSigner, checkpoint_path
-from desktop.store.engine import connect_raw, export_encrypted, make_engine, storage_errors
+from desktop.store.engine import (
+    connect_raw,
+    export_encrypted,
+    make_engine,
+    rekey_raw,
+    storage_errors,
+)
 from desktop.store.errors import (
     AlreadyExists,
     MissingDatabase,
@@ -30,6 +36,7 @@ from desktop.store.errors import (
 )
 from desktop.store.files import restrict_permissions
 from desktop.store.keyslots import RECOVERY, KeyslotFile, UnlockedKeys, keyslot_path
+from desktop.store.memwipe import wipe, wipe_secrets
 
 DATABASE_ID = "database_id"
 AUDIT_KEY = "audit_key"
@@ -170,7 +177,7 @@ class Store:
         with storage_errors():
             conn = connect_raw(self.path, keys.data_key)
             try:
-                conn.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
+                rekey_raw(conn, new)
             finally:
                 conn.close()
         self.__keys = UnlockedKeys(new, keys.compartments)
@@ -234,16 +241,21 @@ class Store:
             _copy_private(self.checkpoint_path, checkpoint_path(dest))
 
     def lock(self) -> None:
-        """Close every connection and forget the keys."""
+        """Close every connection, then overwrite and forget the keys (memwipe)."""
         self.engine.dispose()
-        self.__keys = None
+        keys, self.__keys = self.__keys, None
+        if keys is not None:
+            wipe_secrets(keys)
 
     def unlock(self, password: str) -> None:
         """Unlock again as the same user after ``lock`` (the lock screen)."""
         keys = self.keyslots.unlock(self.identity.username, password)
         for candidate in keys.candidates():
             if crypto.subkey(candidate, "fingerprint") == self._fingerprint:
-                keys = UnlockedKeys(candidate, keys.compartments)
+                for other in keys.candidates():
+                    if other is not candidate:
+                        wipe(other)  # older keys of a rotation are not kept
+                keys = replace(keys, data_key=candidate, older_data_keys=())
                 break
         self.__keys = keys
         # An administrator may have changed the role or switched the account off while

@@ -28,6 +28,7 @@ from desktop.store.errors import (
     NotADatabase,
     StoreError,
 )
+from desktop.store.memwipe import raw_key_literal, wipe
 
 BUSY_TIMEOUT_MS = 5000
 # Negative cache_size is KiB: 128 MiB keeps encrypted reads near plain speed.
@@ -70,7 +71,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         # SQLCipher logs decryption failures to stderr by default; errors reach the
         # user as one clear sentence instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        set_raw_key(conn, key)
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
             raise StoreError("SQLCipher saknas; databasen kan inte krypteras.")
@@ -88,6 +89,31 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         conn.close()
         raise
     return conn
+
+
+def set_raw_key(conn: sqlcipher.Connection, key: bytes | bytearray) -> None:
+    """Key ``conn`` with the raw key (``sqlite3_key``), no SQL text holding its hex.
+
+    ``PRAGMA key = "x'..'"`` would leave the hex in a Python str (immutable, kept in the
+    connection's statement cache) and in SQLite's copy of the statement, neither of
+    which can be overwritten at lock. ``set_key`` takes a buffer, which is wiped here;
+    SQLCipher copies it into its codec context and clears that copy when the
+    connection closes.
+    """
+    literal = raw_key_literal(key)
+    try:
+        conn.set_key(literal)
+    finally:
+        wipe(literal)
+
+
+def rekey_raw(conn: sqlcipher.Connection, new_key: bytes | bytearray) -> None:
+    """``PRAGMA rekey`` with a raw key, through ``sqlite3_rekey`` (see set_raw_key)."""
+    literal = raw_key_literal(new_key)
+    try:
+        conn.reset_key(literal)
+    finally:
+        wipe(literal)
 
 
 def make_engine(path: Path, key: Callable[[], bytes], *, pool_size: int = 4) -> Engine:
@@ -166,7 +192,13 @@ def export_encrypted(path: Path, key: bytes, dest: Path) -> None:
         with storage_errors():
             conn = connect_raw(path, key)
             try:
-                conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(dest), f"x'{key.hex()}'"))
+                literal = raw_key_literal(key)
+                try:
+                    # A blob parameter: no str holds the hex (SQLite copies the bound
+                    # value into its own heap for the statement; see docs/security.md).
+                    conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(dest), literal))
+                finally:
+                    wipe(literal)
                 conn.execute("SELECT sqlcipher_export('backup')")
                 conn.execute("DETACH DATABASE backup")
             finally:
