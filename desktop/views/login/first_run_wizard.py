@@ -5,7 +5,9 @@ Like the login dialog it imports only QtCore and QtWidgets, so it opens fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -73,6 +75,8 @@ class WelcomePage(QWizardPage):
         )
         self.server_button = QPushButton(self.tr("Anslut till en &server i stället…"))
         self.server_button.setObjectName("useServer")
+        # Enter means "Nästa", not leaving the wizard for the server's login.
+        self.server_button.setAutoDefault(False)
         row = QHBoxLayout()
         row.addWidget(self.server_button)
         row.addStretch(1)
@@ -90,7 +94,7 @@ class DatabasePage(QWizardPage):
                 "Välj en mapp på den här datorn, inte en nätverksdisk. Förslaget passar de flesta."
             )
         )
-        self.path_edit = QLineEdit(default_path)
+        self.path_edit = QLineEdit()
         self.path_edit.setObjectName("databasePath")
         self.path_edit.setAccessibleName(self.tr("Databasfil"))
         browse = QPushButton(self.tr("Bläddra…"))
@@ -104,7 +108,43 @@ class DatabasePage(QWizardPage):
         label = QLabel(self.tr("&Databasfil"))
         label.setBuddy(self.path_edit)
         form.addRow(label, row)
-        self.registerField("databasePath*", self.path_edit)
+        self.error_label = _error_label()
+        form.addRow(self.error_label)
+        # Not a mandatory ("*") field: QWizard counts one as filled only once it differs
+        # from its value when the page was added, so the suggestion could never be
+        # accepted as it is (issue 18). isComplete below asks for a non-empty path.
+        self.registerField("databasePath", self.path_edit)
+        self.path_edit.setText(default_path)
+        self.path_edit.textChanged.connect(self._edited)
+
+    def _edited(self) -> None:
+        self.error_label.setVisible(False)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def problem(self) -> str:
+        """What is wrong with the chosen file, or an empty string."""
+        text = self.path_edit.text().strip()
+        if not text:
+            return self.tr("Ange var databasfilen ska ligga.")
+        path = Path(text).expanduser()
+        if path.exists():
+            return self.tr(
+                "Det finns redan en fil där. Välj ett annat namn, eller avbryt och "
+                "öppna den befintliga databasen med --db."
+            )
+        folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), None)
+        if folder is None or not folder.is_dir() or not os.access(folder, os.W_OK):
+            return self.tr("Mappen går inte att skriva i. Välj en mapp på den här datorn.")
+        return ""
+
+    def validatePage(self) -> bool:
+        problem = self.problem()
+        self.error_label.setText(problem)
+        self.error_label.setVisible(bool(problem))
+        return not problem
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -159,8 +160,12 @@ class Creator:
         return "ABCD-EFGH-JKLM-NPQR"
 
 
+# A path whose folder does not exist yet but can be made (the page checks that).
+SUGGESTED = str(Path(tempfile.gettempdir()) / "rondplan-wizard-test" / "rondplan.db")
+
+
 def _wizard(qtbot: QtBot, creator: Creator) -> FirstRunWizard:
-    wizard = FirstRunWizard(creator, "/data/rondplan.db")
+    wizard = FirstRunWizard(creator, SUGGESTED)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -211,7 +216,7 @@ def test_wizard_creates_and_requires_the_recovery_checkbox(qtbot: QtBot) -> None
     wizard = _wizard(qtbot, creator)
     _fill(wizard, GOOD_PASSWORD, GOOD_PASSWORD)
     wizard.next()
-    assert creator.calls == [("/data/rondplan.db", "admin", GOOD_PASSWORD)]
+    assert creator.calls == [(SUGGESTED, "admin", GOOD_PASSWORD)]
     assert wizard.currentPage() is wizard.recovery_page
     assert wizard.recovery_page.code_label.text() == "ABCD-EFGH-JKLM-NPQR"
     assert wizard.admin_page.password_edit.text() == ""
@@ -221,7 +226,7 @@ def test_wizard_creates_and_requires_the_recovery_checkbox(qtbot: QtBot) -> None
     assert finish.isEnabled()
     with qtbot.waitSignal(wizard.accepted):
         finish.click()
-    assert (wizard.database_path, wizard.admin_name) == ("/data/rondplan.db", "admin")
+    assert (wizard.database_path, wizard.admin_name) == (SUGGESTED, "admin")
     assert wizard.recovery_page.code_label.text() == ""
 
 
@@ -231,3 +236,32 @@ def test_wizard_needs_a_database_path(qtbot: QtBot) -> None:
     wizard.show()
     wizard.next()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_wizard_accepts_its_own_suggestion_with_the_keyboard(qtbot: QtBot) -> None:
+    """Enter on the welcome page means Next (not the server), and the suggested path
+    is accepted as it is: before, Next stayed disabled until the path was edited."""
+    wizard = FirstRunWizard(Creator(), SUGGESTED)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_Return)
+    assert not wizard.wants_server
+    assert wizard.currentPage() is wizard.database_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.admin_page
+
+
+def test_wizard_says_why_a_path_cannot_be_used(qtbot: QtBot, tmp_path: Path) -> None:
+    existing = tmp_path / "rondplan.db"
+    existing.write_bytes(b"")
+    wizard = FirstRunWizard(Creator(), str(existing))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.database_page
+    assert wizard.database_page.error_label.isVisibleTo(wizard)
+    assert "finns redan" in wizard.database_page.error_label.text()
