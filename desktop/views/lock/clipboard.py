@@ -8,6 +8,20 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 CLEAR_AFTER_MS = 30_000
 
 
+def clear_own_clipboard() -> None:
+    """Empty the clipboard (and X11's selection) if Rondplan is still what they hold.
+
+    Whatever a user copied from a page (Ctrl+C in a table, selected text in a label)
+    goes to the system clipboard; at lock it is cleared, unless another program has
+    put something there since (then this application no longer owns it).
+    """
+    board = QGuiApplication.clipboard()
+    if board.ownsClipboard():
+        board.clear(QClipboard.Mode.Clipboard)
+    if board.supportsSelection() and board.ownsSelection():
+        board.clear(QClipboard.Mode.Selection)
+
+
 class SensitiveClipboard(QObject):
     """One per application; pages call ``copy(text)`` for personal data."""
 

@@ -10,18 +10,39 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from desktop.views.lock.clipboard import SensitiveClipboard
+from desktop.views.lock.clipboard import SensitiveClipboard, clear_own_clipboard
 from desktop.views.lock.idle import IdleWatcher
-from desktop.views.lock.overlay import LockOverlay
+from desktop.views.lock.overlay import LockScreen, screens
 from desktop.views.lock.session_lock import watch_session
 from desktop.views.shell.crash import technical_report
 from desktop.views.worker import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
+
+# Input that never reaches the locked application (only the lock screen gets it).
+_BLOCKED = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+        QEvent.Type.DragEnter,
+        QEvent.Type.Drop,
+        QEvent.Type.InputMethod,
+    }
+)
 
 
 class LockController(QObject):
@@ -62,7 +83,9 @@ class LockController(QObject):
         self._unlock_store = unlock_store
         self._idle = idle
         self._clipboard = clipboard
-        self._overlays: list[LockOverlay] = []
+        self._overlays: list[LockScreen] = []
+        self._hidden: list[tuple[QWidget, bool]] = []
+        self._focus: QWidget | None = None
         self._is_locked = False
         self._checking: BackgroundTask | None = None
         self._watching_input = False
@@ -91,50 +114,94 @@ class LockController(QObject):
     def is_locked(self) -> bool:
         return self._is_locked
 
-    def overlays(self) -> list[LockOverlay]:
-        return [overlay for overlay in self._overlays if isValid(overlay)]
+    def overlays(self) -> list[LockScreen]:
+        """The lock screens shown now (one per screen; the first asks the password)."""
+        return [screen for screen in self._overlays if isValid(screen)]
 
     def lock(self) -> None:
+        """Hide every window behind an opaque lock screen, block all input, lock the store.
+
+        The main window and other non-modal windows are hidden (no content for a
+        taskbar preview either) and disabled; a modal dialog stays open, so nothing
+        typed in it is lost, but is covered and blocked: the lock screen is the newest
+        application-modal window. Until unlock, an application-wide event filter drops
+        every key, shortcut, mouse and wheel event not meant for the lock screen.
+        """
         if self._is_locked:
             return
         self._is_locked = True
         if self._clipboard is not None:
             self._clipboard.clear_now()
+        clear_own_clipboard()
         if self._idle is not None:
             self._idle.pause()
-        # Cover first: whatever happens while the store locks, nothing stays on screen.
-        windows = [w for w in self._app.topLevelWidgets() if w.isVisible() and w.isWindow()]
-        # A modal dialog would block input elsewhere: it gets the password box.
-        asker: QWidget | None = self._app.activeModalWidget() or self._app.activeWindow()
-        if asker not in windows:
-            asker = windows[0] if windows else None
-        for window in windows:
-            self._cover(window, with_password=window is asker)
-        # Windows opening while locked (a finished print preview, a message box) too.
+        # Input first, then the cover: nothing typed from now on reaches a page.
         self._app.installEventFilter(self)
+        self._focus = self._app.focusWidget()
+        while (popup := self._app.activePopupWidget()) is not None:
+            popup.close()  # an open menu or combo box list
+        for index, screen in enumerate(screens()):
+            cover = LockScreen(screen, self._user_label, with_password=index == 0)
+            cover.unlock_requested.connect(self._try_unlock)
+            self._overlays.append(cover)
+            cover.cover()
+        for window in self._app.topLevelWidgets():
+            self._hide_window(window)
         try:
             self._lock_store()
         except Exception as exc:  # the windows stay covered whatever failed
             log.error("locking the store failed\n%s", technical_report(exc))
         self.locked.emit()
 
-    def _cover(self, window: QWidget, with_password: bool) -> None:
-        overlay = LockOverlay(window, self._user_label, with_password=with_password)
-        overlay.unlock_requested.connect(self._try_unlock)
-        self._overlays.append(overlay)
+    def _is_cover(self, widget: QWidget) -> bool:
+        return any(widget is cover for cover in self._overlays)
+
+    def _hide_window(self, window: QWidget) -> None:
+        if not window.isWindow() or not window.isVisible() or self._is_cover(window):
+            return
+        if any(window is hidden for hidden, _ in self._hidden):
+            return
+        modal = window.windowModality() != Qt.WindowModality.NonModal
+        self._hidden.append((window, modal))
+        window.setEnabled(False)
+        if not modal:
+            # Hiding a modal dialog would end its exec() and lose what was typed.
+            window.hide()
+
+    def _allowed(self, watched: QObject) -> bool:
+        """True for objects of the lock screens (their widgets and native windows)."""
+        if isinstance(watched, QWidget):
+            return self._is_cover(watched.window())
+        if isinstance(watched, QWindow):
+            return any(
+                isValid(cover) and cover.windowHandle() is watched for cover in self._overlays
+            )
+        return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._is_locked:
+            return False
+        kind = event.type()
+        if kind in _BLOCKED and not self._allowed(watched):
+            return True  # no shortcut, menu, key or click reaches the locked application
         if (
-            self._is_locked
-            and event.type() == QEvent.Type.Show
+            kind == QEvent.Type.Show
             and isinstance(watched, QWidget)
             and watched.isWindow()
-            and not any(isValid(o) and o.parentWidget() is watched for o in self._overlays)
+            and not self._is_cover(watched)
         ):
-            # A modal window blocks the others' password boxes, so it asks itself.
-            modal = watched.windowModality() != Qt.WindowModality.NonModal
-            self._cover(watched, with_password=modal or not self._overlays)
+            # A window opening while locked (a message box, a finished print preview):
+            # hidden or covered like the others, and the lock screen back on top.
+            QTimer.singleShot(0, self._recover)
         return False
+
+    def _recover(self) -> None:
+        if not self._is_locked:
+            return
+        for window in self._app.topLevelWidgets():
+            self._hide_window(window)
+        for cover in self.overlays():
+            cover.cover()
 
     def _try_unlock(self, password: str) -> None:
         # Argon2id takes up to a second: the check runs on a pool thread so the
@@ -167,12 +234,22 @@ class LockController(QObject):
     def _unlock_done(self, _result: object) -> None:
         self._check_finished()
         self._app.removeEventFilter(self)
-        for overlay in self._overlays:
-            if isValid(overlay):  # its window may have closed while locked
-                overlay.hide()
-                overlay.deleteLater()
-        self._overlays.clear()
         self._is_locked = False
+        for window, modal in self._hidden:
+            if isValid(window):  # it may have closed while locked
+                window.setEnabled(True)
+                if not modal:
+                    window.show()
+        self._hidden.clear()
+        for cover in self._overlays:
+            if isValid(cover):
+                cover.hide()
+                cover.deleteLater()
+        self._overlays.clear()
+        focus, self._focus = self._focus, None
+        if focus is not None and isValid(focus) and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus()
         if self._idle is not None:
             self._idle.restart()
         self.unlocked.emit()

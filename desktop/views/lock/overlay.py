@@ -1,9 +1,15 @@
-"""The lock overlay: an opaque cover over a window's whole content, with a password box."""
+"""The lock screen: an opaque window over a whole screen, with the password box.
+
+It is a top-level window of its own (one per screen), not a child of the windows it
+hides: a child cover can be made see-through by a style sheet, misses the menu bar and
+other windows, and leaves shortcuts working behind it (issue 15). It paints its own
+background in ``paintEvent``, so no theme or style sheet can make it transparent.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -14,25 +20,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: The lock screen's background; e2e tests check that the screen shows only this
+#: colour outside the password panel.
+BACKGROUND = QColor(0x1F, 0x2A, 0x36)
 
-class LockOverlay(QWidget):
-    """Covers ``window`` entirely (menus included) and follows its size.
+
+class LockScreen(QWidget):
+    """Covers ``screen`` entirely and stays above the application's windows.
 
     Args:
-        window: The top-level window to hide.
+        screen: The screen to cover.
         user_label: Who is logged in, shown above the password box.
-        with_password: Only one overlay asks for the password; the others just cover.
+        with_password: Only one lock screen (the primary screen's) asks for the password.
     """
 
     unlock_requested = Signal(str)
 
-    def __init__(self, window: QWidget, user_label: str, with_password: bool) -> None:
-        super().__init__(window)
-        self.setObjectName("lockOverlay")
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
-        self.setPalette(palette)
+    def __init__(self, screen: QScreen, user_label: str, with_password: bool) -> None:
+        super().__init__(
+            None,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
+        self.setObjectName("lockScreen")
+        self.setWindowTitle(self.tr("Rondplan är låst"))
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # The newest application-modal window takes the input: a dialog that was open
+        # when the screen locked (or opened since) is blocked behind this one.
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.password: QLineEdit | None = None
         self.button: QPushButton | None = None
         self.busy = QProgressBar()
@@ -44,7 +60,9 @@ class LockOverlay(QWidget):
         self.error.setObjectName("lockError")
         self.error.setWordWrap(True)
         box = QFrame()
-        box.setMaximumWidth(380)
+        box.setObjectName("lockPanel")
+        box.setAutoFillBackground(True)
+        box.setFixedWidth(380)
         layout = QVBoxLayout(box)
         title = QLabel(self.tr("Rondplan är låst"))
         title.setObjectName("lockTitle")
@@ -67,17 +85,32 @@ class LockOverlay(QWidget):
             layout.addWidget(self.busy)
             layout.addWidget(self.error)
         else:
-            layout.addWidget(QLabel(self.tr("Lås upp i huvudfönstret.")))
+            layout.addWidget(QLabel(self.tr("Lås upp på huvudskärmen.")))
+        self.panel = box
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
-        window.installEventFilter(self)
-        self.setGeometry(window.rect())
-        self.raise_()
-        self.show()
-        if self.password is not None:
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+
+    def cover(self) -> None:
+        """Show over the whole screen, on top, with the focus in the password box.
+
+        Showing again puts this window back on top of the modal stack (a message box
+        opened while locked would otherwise take the input).
+        """
+        self.hide()
+        self.setGeometry(self.screen().geometry())
+        self.show()  # mapped anew, so on top of the stack as well (no raise_ needed)
+        self.activateWindow()
+        if self.password is not None and self.password.isEnabled():
             self.password.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        painter.end()
 
     def set_busy(self, busy: bool) -> None:
         """While the password is checked: inputs off, a moving bar instead."""
@@ -103,11 +136,8 @@ class LockOverlay(QWidget):
             self.password.clear()
             self.unlock_requested.emit(text)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parent() and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.ChildAdded,
-        ):
-            self.setGeometry(self.parentWidget().rect())
-            self.raise_()
-        return False
+
+def screens() -> list[QScreen]:
+    """Every screen, the primary first (it gets the password box)."""
+    primary = QGuiApplication.primaryScreen()
+    return [primary, *(s for s in QGuiApplication.screens() if s is not primary)]

@@ -1,4 +1,4 @@
-"""The lock: idle timeout, overlay hiding every window, unlock, clipboard clearing."""
+"""The lock: idle timeout, lock screen hiding every window, unlock, clipboard clearing."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from desktop.store.errors import WrongPassword
 from desktop.views.lock import IdleWatcher, LockController, SensitiveClipboard
+from desktop.views.lock.overlay import BACKGROUND
 
 PASSWORD = "rätt lösenord här"
 
@@ -47,14 +48,15 @@ def test_idle_timeout_locks_and_password_unlocks(qtbot):
         pass
     assert store.events == ["lock"]
     overlays = controller.overlays()
-    assert {o.parentWidget() for o in overlays} >= {main, second}
+    # One opaque lock screen per screen covers it whole; the windows are hidden.
+    assert len(overlays) == len(QGuiApplication.screens())
     for overlay in overlays:
-        assert overlay.isVisible() and overlay.geometry() == overlay.parentWidget().rect()
+        assert overlay.isVisible() and overlay.geometry() == overlay.screen().geometry()
+    assert not main.isVisible() and not second.isVisible()
     asker = [o for o in overlays if o.password is not None]
     assert len(asker) == 1
-    # The covered content does not show in a grab of the window.
-    image = main.grab().toImage()
-    assert image.pixelColor(250, 150) == overlays[0].palette().color(overlays[0].backgroundRole())
+    image = overlays[0].grab().toImage()
+    assert image.pixelColor(5, 5) == BACKGROUND
     asker[0].password.setText("fel lösenord")
     asker[0].password.returnPressed.emit()
     # The check runs off the GUI thread; its answer comes back as an event.
@@ -66,6 +68,7 @@ def test_idle_timeout_locks_and_password_unlocks(qtbot):
         asker[0].password.returnPressed.emit()
     assert store.events == ["lock", "unlock"]
     assert not controller.is_locked() and idle.is_active()
+    assert main.isVisible() and second.isVisible() and controller.overlays() == []
     controller.dispose()
 
 
@@ -162,5 +165,29 @@ def test_lock_clears_clipboard_at_once(qtbot):
     controller.lock()
     assert QGuiApplication.clipboard().text() == ""
     assert store.events == ["lock"]
-    assert [o.parentWidget() for o in controller.overlays()] == [window]
+    assert controller.overlays() and not window.isVisible()
+    controller.dispose()
+
+
+def test_shortcuts_and_keys_do_nothing_while_locked(qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtTest import QTest
+
+    window = _window(qtbot)
+    fired = []
+    action = QAction("Sida 2", window)
+    action.setShortcut(QKeySequence("Ctrl+2"))
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    action.triggered.connect(lambda: fired.append("ctrl+2"))
+    window.addAction(action)
+    store = FakeStore()
+    controller = LockController(QApplication.instance(), "Ada", store.lock, store.unlock)
+    controller.lock()
+    (asker,) = controller.overlays()
+    QTest.keyClick(asker.password, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert fired == []
+    # The lock screen's own password box still takes keys.
+    QTest.keyClicks(asker.password, "abc")
+    assert asker.password.text() == "abc"
     controller.dispose()
