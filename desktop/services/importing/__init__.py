@@ -16,7 +16,15 @@ from desktop.services.importing.mapping import (
     match_header,
     resolve_mapping,
 )
-from desktop.services.importing.reading import Table, read_csv, read_path, read_table, read_xlsx
+from desktop.services.importing.reading import (
+    MAX_IMPORT_BYTES,
+    Table,
+    read_csv,
+    read_file_bytes,
+    read_path,
+    read_table,
+    read_xlsx,
+)
 from desktop.services.importing.rows import ImportRow, Problem, Severity
 from desktop.services.importing.template import (
     TEMPLATE_COLUMNS,
@@ -41,6 +49,7 @@ from desktop.services.importing.validate import (
 
 __all__ = [
     "FIELDS",
+    "MAX_IMPORT_BYTES",
     "REQUIRED_FIELDS",
     "TEMPLATE_COLUMNS",
     "TEMPLATE_HEADERS",
@@ -65,6 +74,7 @@ __all__ = [
     "format_problem",
     "match_header",
     "read_csv",
+    "read_file_bytes",
     "read_path",
     "read_table",
     "read_xlsx",

@@ -10,10 +10,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import stat
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -23,14 +25,41 @@ from openpyxl.utils import get_column_letter
 
 from desktop.services.importing.errors import ImportFileError
 
-__all__ = ["MAX_ROWS", "Table", "read_csv", "read_path", "read_table", "read_xlsx"]
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "MAX_ROWS",
+    "Table",
+    "read_csv",
+    "read_file_bytes",
+    "read_path",
+    "read_table",
+    "read_xlsx",
+]
 
-# A mapping list has hundreds of rows; this bound keeps a hostile or mistaken
-# file (a whole register, a zip bomb) from exhausting memory.
-MAX_ROWS = 200_000
+# A mapping list has hundreds of rows; these bounds keep a hostile or mistaken
+# file (a whole register, a zip bomb, /dev/zero) from exhausting memory: with
+# them the importer stays under 500 MB RSS on any input (tests/attacks/
+# test_file_hostile_imports.py, benchmark "importer memory on any input").
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # the file as stored (README, docs/security.md)
+MAX_ROWS = 50_000
 MAX_COLUMNS = 200
+MAX_CELLS = 1_000_000  # rows x columns
+# Blank rows count too: a sheet of millions of empty rows is read fast but not for free.
+MAX_LINES = 1_000_000
+_MAX_RECORD_CELLS = 16_384  # Excel's own column limit; trailing blanks beyond it are no list
+MAX_CELL_CHARS = 10_000
+# A CSV line longer than every column at its longest is not a mapping list.
+_MAX_LINE_CHARS = 2_000_000
+# XLSX: checked on the zip's own directory before openpyxl opens anything.
+# zipfile never inflates an entry past the size its directory declares.
+MAX_XLSX_ENTRIES = 1_000
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # all entries together, unpacked
+MAX_XLSX_SHARED_STRINGS = 50 * 1024 * 1024  # openpyxl holds this one in memory
+MAX_XLSX_RATIO = 100  # unpacked / packed; real worksheets stay far below
+_RATIO_FLOOR = 1024 * 1024  # small entries may compress as they like
 _DELIMITERS = (";", "\t", ",")
 _SNIFF_LINES = 20
+_SNIFF_CHARS = 65_536
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted OOXML file is an OLE2 container holding an "EncryptionInfo" stream.
@@ -75,17 +104,68 @@ class Table:
 def read_path(path: Path | str) -> Table:
     """Read a CSV or XLSX file from disk (the kind is decided by content, not name)."""
     path = Path(path)
+    return read_table(read_file_bytes(path), path.name)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def read_file_bytes(path: Path | str) -> bytes:
+    """The bytes of an import file, refused before reading when it is no regular
+    file (a device such as /dev/zero, a pipe, a folder) or larger than
+    :data:`MAX_IMPORT_BYTES`; never more than that limit is read."""
+    path = Path(path)
+    limit = _megabytes(MAX_IMPORT_BYTES)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise ImportFileError(
-            f"Filen {path.name} kunde inte läsas ({error.strerror or 'okänt fel'})."
-        ) from None
-    return read_table(data, path.name)
+        raise ImportFileError(_unreadable(path, error)) from None
+    with os.fdopen(fd, "rb", buffering=0) as file:
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                raise ImportFileError(
+                    f"{path.name} är ingen vanlig fil (utan en mapp, en enhet eller en "
+                    "pipe) och kan inte importeras."
+                )
+            if status.st_size > MAX_IMPORT_BYTES:
+                raise ImportFileError(
+                    f"Filen är för stor ({_megabytes(status.st_size)}); högst {limit} kan "
+                    "importeras. Dela upp den."
+                )
+            chunks, size = [], 0
+            # A file that grows while it is read is still cut off at the limit.
+            while chunk := file.read(min(1 << 20, MAX_IMPORT_BYTES + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_IMPORT_BYTES:
+                    raise ImportFileError(
+                        f"Filen är större än {limit}, som är mest som kan importeras. Dela upp den."
+                    )
+            return b"".join(chunks)
+        except OSError as error:
+            raise ImportFileError(_unreadable(path, error)) from None
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError | NotADirectoryError):
+        return f"Filen {path.name} kunde inte läsas: den finns inte."
+    if isinstance(error, PermissionError):
+        return f"Filen {path.name} kunde inte läsas: Rondplan saknar behörighet till den."
+    if isinstance(error, IsADirectoryError):
+        return f"Filen {path.name} kunde inte läsas: det är en mapp."
+    return f"Filen {path.name} kunde inte läsas ({error.strerror or 'okänt fel'})."
 
 
 def read_table(data: bytes, source_name: str = "") -> Table:
     """Read CSV or XLSX bytes, deciding the format by the file's first bytes."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFileError(
+            f"Filen är för stor ({_megabytes(len(data))}); högst "
+            f"{_megabytes(MAX_IMPORT_BYTES)} kan importeras. Dela upp den."
+        )
     if not data.strip():
         raise ImportFileError("Filen är tom.")
     if data.startswith(_OLE2_MAGIC):
@@ -130,13 +210,40 @@ def decode_text(data: bytes) -> str:
         raise ImportFileError(_NOT_A_SPREADSHEET) from None
 
 
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f]")
+_NEWLINE = re.compile("\r\n|\n|\r")
+
+
 def _looks_binary(text: str) -> bool:
     # Text files hold no NULs and almost no control characters besides
     # tab, newline, carriage return and form feed.
     if "\x00" in text:
         return True
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
-    return controls > max(2, len(text) // 1000)
+    allowed = max(2, len(text) // 1000)
+    return any(count > allowed for count, _ in enumerate(_CONTROL.finditer(text), start=1))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their line breaks, as csv wants them (no copy of the
+    whole text, unlike io.StringIO); a line past any real row's length stops the read."""
+    start, number = 0, 0
+    for match in _NEWLINE.finditer(text):
+        number += 1
+        if match.end() - start > _MAX_LINE_CHARS:
+            raise ImportFileError(_line_too_long(number))
+        yield text[start : match.end()]
+        start = match.end()
+    if start < len(text):
+        if len(text) - start > _MAX_LINE_CHARS:
+            raise ImportFileError(_line_too_long(number + 1))
+        yield text[start:]
+
+
+def _line_too_long(number: int) -> str:
+    return (
+        f"Rad {number} är längre än {_MAX_LINE_CHARS:_} tecken; filen är ingen "
+        "kartläggningslista.".replace("_", " ")
+    )
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -156,7 +263,8 @@ def detect_delimiter(lines: Sequence[str]) -> str:
     number of times on the most lines wins (commas inside free text vary from
     line to line, real delimiters do not), then the one with more columns.
     """
-    sample = [line for line in lines if line.strip()][:_SNIFF_LINES]
+    # Only the start of each line counts: a single enormous line costs no more.
+    sample = [line[:_SNIFF_CHARS] for line in lines if line.strip()][:_SNIFF_LINES]
     best, best_score = ";", (0, 0)
     for delimiter in _DELIMITERS:
         counts = [_count_outside_quotes(line, delimiter) for line in sample]
@@ -174,14 +282,14 @@ def read_csv(data: bytes, source_name: str = "") -> Table:
         text = decode_text(data)
         if _looks_binary(text):
             raise ImportFileError(_NOT_A_SPREADSHEET)
-        lines = text.splitlines()
+        lines = text[: _SNIFF_LINES * _SNIFF_CHARS].splitlines()[:_SNIFF_LINES]
         delimiter = None
         # Excel honours a first line "sep=;" and so do we.
         if lines and re.fullmatch(r'"?sep=(.)"?', lines[0].strip()):
             delimiter = lines[0].strip().strip('"')[4]
             text = text.split("\n", 1)[1] if "\n" in text else ""
         delimiter = delimiter or detect_delimiter(lines[:_SNIFF_LINES])
-        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        records = csv.reader(_lines(text), delimiter=delimiter, strict=False)
         table = _build_table(records, source_name, first_row_number=1)
         # CSV has no end marker; a file written by a program ends with a line
         # break and closes its quotes, so anything else is worth a warning.
@@ -219,9 +327,52 @@ def format_cell(value: object) -> str:
     return str(value)
 
 
+_BOMB = (
+    "Filen packas upp till mycket mer än den väger (som en så kallad zip-bomb) och "
+    "importeras inte. Spara kalkylbladet på nytt i Excel."
+)
+
+
+def check_archive(data: bytes) -> None:
+    """Refuse a zip bomb from the zip's own directory, before anything is inflated:
+    too many entries, too much unpacked data, a shared-strings part openpyxl would
+    hold whole in memory, or an entry packed far tighter than real worksheets are."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+    if len(entries) > MAX_XLSX_ENTRIES:
+        raise ImportFileError(
+            f"Filen innehåller fler än {MAX_XLSX_ENTRIES:_} delar och är inget vanligt "
+            "kalkylblad.".replace("_", " ")
+        )
+    unpacked = 0
+    for entry in entries:
+        unpacked += entry.file_size
+        if entry.file_size > _RATIO_FLOOR and entry.file_size > MAX_XLSX_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise ImportFileError(_BOMB)
+        if entry.filename.casefold().endswith("sharedstrings.xml") and (
+            entry.file_size > MAX_XLSX_SHARED_STRINGS
+        ):
+            raise ImportFileError(
+                f"Filens texter är större än {_megabytes(MAX_XLSX_SHARED_STRINGS)} uppackade; "
+                "den är ingen kartläggningslista."
+            )
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise ImportFileError(
+            f"Filen packas upp till mer än {_megabytes(MAX_XLSX_UNPACKED)}; högst så mycket "
+            "kan importeras. Dela upp den."
+        )
+
+
 def read_xlsx(data: bytes, source_name: str = "") -> Table:
-    """Read the first sheet of an XLSX workbook (cached values, not formulas)."""
+    """Read the first sheet of an XLSX workbook (cached values, not formulas).
+
+    The archive is checked first (:func:`check_archive`); openpyxl then reads in
+    read-only mode, streaming the sheet row by row.
+    """
     try:
+        check_archive(data)
         with warnings.catch_warnings():
             # openpyxl warns about unsupported extensions and missing styles;
             # those do not affect the values we read.
@@ -257,12 +408,29 @@ def _build_table(records: Iterable[list[str]], source_name: str, first_row_numbe
     header_row = first_row_number
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
+    cell_count = 0
     for row_number, record in enumerate(records, start=first_row_number):
+        if row_number - first_row_number >= MAX_LINES:
+            raise ImportFileError(
+                f"Filen har fler än {MAX_LINES:_} rader. Dela upp den.".replace("_", " ")
+            )
+        if len(record) > _MAX_RECORD_CELLS:
+            raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")
         cells = [cell.strip() for cell in record]
         while cells and not cells[-1]:
             cells.pop()
         if not cells:
             continue  # blank lines keep their number but carry nothing
+        if any(len(cell) > MAX_CELL_CHARS for cell in cells):
+            raise ImportFileError(
+                f"Rad {row_number}: en cell har fler än {MAX_CELL_CHARS:_} tecken; så långa "
+                "uppgifter hör inte hemma i en kartläggningslista.".replace("_", " ")
+            )
+        cell_count += len(cells)
+        if cell_count > MAX_CELLS:
+            raise ImportFileError(
+                f"Filen har fler än {MAX_CELLS:_} celler. Dela upp den.".replace("_", " ")
+            )
         if headers is None:
             if len(cells) > MAX_COLUMNS:
                 raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,8 @@ __all__ = [
 ]
 
 PersonId = int | str
+# Row numbers named in one "also on row …" message.
+_SHOWN_ROWS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +260,12 @@ def _in_file_duplicates(rows: Sequence[ImportRow], mapping: ResolvedMapping) -> 
 
     def flag(numbers: Sequence[int], field_name: str, what: str) -> None:
         for number in numbers:
-            others = ", ".join(str(n) for n in numbers if n != number)
+            # At most a few row numbers per message: a file of one row repeated
+            # would otherwise make messages whose total length grows as rows².
+            shown = [n for n in itertools.islice(numbers, _SHOWN_ROWS + 1) if n != number]
+            others = ", ".join(str(n) for n in shown[:_SHOWN_ROWS])
+            if len(numbers) - 1 > _SHOWN_ROWS:
+                others += f" och {len(numbers) - 1 - _SHOWN_ROWS} till"
             problems.append(
                 Problem(
                     number,

@@ -17,10 +17,10 @@ from desktop.services.changes import Changes
 from desktop.services.errors import PermissionDenied
 from desktop.services.importing import (
     ColumnMapping,
-    ImportFileError,
     ImportPreview,
     Resolution,
     Table,
+    read_file_bytes,
     read_table,
     validate_table,
 )
@@ -90,12 +90,8 @@ class ImportService:
         """Read a CSV or XLSX file (ImportFileError with a Swedish sentence if unusable)."""
         require(self._store.identity, Action.IMPORT)
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ImportFileError(
-                f"Filen {path.name} kunde inte läsas ({error.strerror or 'okänt fel'})."
-            ) from None
+        # Refuses devices, pipes and files past MAX_IMPORT_BYTES before reading.
+        data = read_file_bytes(path)
         table = read_table(data, path.name)
         self._digests[path.name] = hashlib.sha256(data).hexdigest()[:_DIGEST_CHARS]
         return table
