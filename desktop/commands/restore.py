@@ -37,6 +37,6 @@ def run(args: argparse.Namespace) -> int:
         on_step=lambda text: print(f"… {text}", file=sys.stderr),
     )
     for line in lines:
-        print(f"{line.name}: OK – {line.message}")
+        print(f"{line.name}: {'OK' if line.ok else 'OBS'} – {line.message}")
     print(f"Återställd: {target}")
     return 0

@@ -3,8 +3,10 @@
 A backup is ``Store.backup_to`` (``sqlcipher_export``, never a raw copy of the live
 file) with its keyslots and audit checkpoint. A restore copies the backup beside the
 target, unlocks it, runs ``integrity_check``, ``cipher_integrity_check`` and the audit
-chain, runs retention (an old copy may hold what is already due), and only then puts
-it in place; the file it replaces is kept aside, still encrypted.
+chain, runs retention (an old copy may hold what is already due), deletes again what
+the retention ledger of the database it replaces says was deleted after the copy was
+taken (``desktop.services.security.ledger``), and only then puts it in place; the file
+it replaces is kept aside, still encrypted.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, require
 from desktop.services.security.audit import ChainReport, verify_chain
 from desktop.services.security.clock import Clock, system_clock
+from desktop.services.security.ledger import LedgerEntry, copy_time, read_ledger, reapply
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.security.retention import RetentionService
 from desktop.services.uow import UnitOfWork
@@ -179,6 +182,32 @@ class BackupService:
                 path.unlink(missing_ok=True)
 
 
+def _newer_ledger(
+    target: Path, username: str, password: str
+) -> tuple[list[LedgerEntry] | None, CheckLine | None]:
+    """The retention ledger of the database a restore replaces, read before it goes.
+
+    Returns (entries, None); or (None, a line saying why it could not be read). No
+    database there: nothing was deleted from it, so an empty ledger.
+    """
+    if not target.exists():
+        return [], None
+    try:
+        current = LockedDatabase(target).unlock(username, password)
+    except (StoreError, OSError):
+        return None, CheckLine(
+            "gallring",
+            False,
+            "den nuvarande databasen kunde inte öppnas, så gallringar gjorda efter kopian "
+            "kunde inte göras om: gå igenom personerna för gallring på nytt",
+        )
+    try:
+        with current.read_session() as session:
+            return read_ledger(session), None
+    finally:
+        current.lock()
+
+
 def restore(
     backup: Path,
     target: Path,
@@ -216,6 +245,25 @@ def restore(
                 f"{failed[0].message}). Inget har ersatts."
             )
         step("Gallrar")
+        later, ledger_line = _newer_ledger(target, username, password)
+        with UnitOfWork(store, "Gallra igen efter återställning") as uow:
+            since = copy_time(uow.session)
+            removed = reapply(uow.session, later or (), since)
+            uow.audit(
+                "retention.reapply",
+                None,
+                (),
+                detail=f"removed={removed};ledger={'read' if later is not None else 'unread'}",
+            )
+        if ledger_line is None:
+            ledger_line = CheckLine(
+                "gallring",
+                True,
+                f"{removed} uppgifter som gallrats efter kopian togs bort igen"
+                if removed
+                else "inget som gallrats efter kopian fanns i den",
+            )
+        lines.append(ledger_line)
         retention = RetentionService(store, Reauthentication(store, clock), clock)
         retention.run(scheduled=True)
         with UnitOfWork(store, "Återställ") as uow:

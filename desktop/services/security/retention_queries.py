@@ -27,6 +27,7 @@ from desktop.models import (
     Task,
     Visit,
 )
+from desktop.services.security.ledger import record_deleted
 
 LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
 
@@ -54,12 +55,14 @@ def delete_notes(session: Session, cutoff: dt.datetime, agency_id: int | None) -
     query = select(Note.id).where(Note.created_at < cutoff)
     if agency_id is not None:
         query = query.where(Note.agency_id == agency_id)
-    return _delete_note_ids(session, list(session.scalars(query)))
+    return _delete_note_ids(session, list(session.scalars(query)), ledger=True)
 
 
-def _delete_note_ids(session: Session, ids: list[int]) -> int:
+def _delete_note_ids(session: Session, ids: list[int], ledger: bool = False) -> int:
     if not ids:
         return 0
+    if ledger:
+        record_deleted(session, "note", ids)
     # The disclosure register row goes with its note; the audit entry keeps the act. On
     # a server the foreign key's cascade deletes it (users may not delete it themselves).
     if session.get_bind().dialect.name != "postgresql":
@@ -79,12 +82,17 @@ def delete_visits(session: Session, cutoff: dt.datetime) -> int:
     ids = list(session.scalars(select(Visit.id).where(Visit.starts_at < cutoff)))
     if not ids:
         return 0
+    record_deleted(session, "visit", ids)
     _delete_visits_by_id(session, ids)
     return len(ids)
 
 
 def delete_deliveries(session: Session, cutoff: dt.date) -> int:
-    result: Any = session.execute(delete(Delivery).where(Delivery.delivered_on < cutoff))
+    ids = list(session.scalars(select(Delivery.id).where(Delivery.delivered_on < cutoff)))
+    if not ids:
+        return 0
+    record_deleted(session, "delivery", ids)
+    result: Any = session.execute(delete(Delivery).where(Delivery.id.in_(ids)))
     return int(result.rowcount or 0)
 
 
@@ -95,11 +103,16 @@ def delete_referrals(session: Session, cutoff: dt.date, agency_id: int | None) -
     ids = list(session.scalars(query))
     if not ids:
         return 0
+    record_deleted(session, "referral", ids)
+    _delete_referrals_by_id(session, ids)
+    return len(ids)
+
+
+def _delete_referrals_by_id(session: Session, ids: list[int]) -> None:
     session.execute(update(Task).where(Task.referral_id.in_(ids)).values(referral_id=None))
     for referral in session.scalars(select(Referral).where(Referral.id.in_(ids))):
         session.delete(referral)  # ORM delete: its status history goes with it
     session.flush()
-    return len(ids)
 
 
 def inactive_persons(
@@ -172,10 +185,10 @@ def _with_merged(session: Session, person_ids: list[int]) -> list[int]:
     return list(reversed(ordered))
 
 
-def delete_persons(session: Session, person_ids: list[int]) -> list[int]:
+def delete_persons(session: Session, person_ids: list[int], ledger: bool = True) -> list[int]:
     """Delete persons, the records merged into them and all that only describes them.
 
-    Returns the ids actually deleted.
+    Returns the ids actually deleted; ``ledger`` writes them in the retention ledger.
     """
     from desktop.models import Invitation, OperationTarget, Relative
 
@@ -215,8 +228,29 @@ def delete_persons(session: Session, person_ids: list[int]) -> list[int]:
         session.delete(person)
         session.flush()
         deleted.append(pid)
+    if ledger and deleted:
+        record_deleted(session, "person", deleted)
     session.flush()
     return deleted
+
+
+def delete_by_ids(session: Session, kind: str, ids: list[int]) -> int:
+    """Delete the records of ``kind`` among ``ids`` that exist (a restore's re-run of the
+    ledger); returns how many there were. Not written to the ledger again."""
+    model = {"note": Note, "visit": Visit, "delivery": Delivery, "referral": Referral}[kind]
+    found = list(session.scalars(select(model.id).where(model.id.in_(ids)))) if ids else []
+    if not found:
+        return 0
+    if kind == "note":
+        _delete_note_ids(session, found)
+    elif kind == "visit":
+        _delete_visits_by_id(session, found)
+    elif kind == "delivery":
+        session.execute(delete(Delivery).where(Delivery.id.in_(found)))
+    else:
+        _delete_referrals_by_id(session, found)
+    session.flush()
+    return len(found)
 
 
 def _delete_visits_by_id(session: Session, ids: list[int]) -> None:
