@@ -101,6 +101,10 @@ class CalendarPage(QWidget):
         self.calendar.visit_activated.connect(self.open_visit)
         self.reload_choices()
         self._filters_changed()
+        # The view announced its first range while it was being built, before the
+        # connection above existed: load that range now (issue 18: the month was empty
+        # on first open until another view was shown).
+        self.reload()
 
     # Data ---------------------------------------------------------------------
 
