@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from desktop.models import Visit, VisitStatus
 from desktop.services.visit_address import VisitKey, visit_places
 
 
@@ -37,7 +38,8 @@ def _delivery_sources(session: Session) -> list[Violation]:
         "FROM delivery d LEFT JOIN visit v ON v.id = d.visit_id "
         "WHERE d.channel = 'home_visit'",
     ):
-        if vid is None or status != "met" or not parts:
+        # A delivery without a visit is a ledger entry of its own (entered by hand).
+        if vid is not None and (status != "met" or not parts):
             found.append(
                 Violation(
                     "I1",
@@ -103,12 +105,13 @@ def _visit_addresses(session: Session) -> list[Violation]:
         found.append(
             Violation("I5", f"Besök {vid} hos person {person} har sparat adress {aid} ({owner}).")
         )
+    # Typed columns here: the dates are compared in Python (raw SQLite gives text).
     keys = [
-        VisitKey(int(vid), int(pid), when)  # type: ignore[arg-type]
-        for vid, pid, when in _rows(
-            session,
-            "SELECT v.id, v.person_id, v.starts_at FROM visit v "
-            "WHERE v.status IN ('proposed', 'planned')",
+        VisitKey(vid, pid, when)
+        for vid, pid, when in session.execute(
+            select(Visit.id, Visit.person_id, Visit.starts_at).where(
+                Visit.status.in_((VisitStatus.PROPOSED, VisitStatus.PLANNED))
+            )
         )
     ]
     if keys:

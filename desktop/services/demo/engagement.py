@@ -195,7 +195,7 @@ def build_support(
     users: dict[str, int],
     share: float,
 ) -> list[int]:
-    """The support catalogue and referrals with status histories; returns referral ids."""
+    """The support catalogue and referrals with status histories; returns the open ones' ids."""
     services = []
     for name, kind, provider, code, description in texts.SUPPORT_CATALOGUE:
         sid = sink.next_id(SupportService)
@@ -262,7 +262,8 @@ def build_support(
                     "user_id": coordinator,
                 },
             )
-        referral_ids.append(rid)
+        if closed is None:  # a follow-up task only for a referral still open (issue 17)
+            referral_ids.append(rid)
     return referral_ids
 
 
