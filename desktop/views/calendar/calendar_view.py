@@ -148,6 +148,13 @@ class CalendarView(QWidget):
         self._refresh()
 
     def set_teams(self, teams: Sequence[CalendarTeam]) -> None:
+        # "Team 1" of two operations must not read alike in the legend, the day's
+        # columns and the filter (issue 18): name the operation when several show.
+        if len({t.operation_id for t in teams}) > 1:
+            teams = [
+                replace(t, name=f"{t.name} · {t.operation_name}") if t.operation_name else t
+                for t in teams
+            ]
         self._teams = {t.team_id: t for t in teams}
         self.toolbar.set_teams([(t.team_id, t.name) for t in teams])
         self._refresh()
