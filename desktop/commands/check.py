@@ -17,13 +17,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services.invariants import check_invariants
     from desktop.services.security.backups import check_store
 
     store = open_store(args)
     try:
         lines = check_store(store)
+        # The domain section (issue 17): the invariants of docs/invariants.md.
+        with store.read_session() as session:
+            violations = check_invariants(session)
     finally:
         store.lock()
     for line in lines:
         print(f"{line.name}: {'OK' if line.ok else 'FEL'} – {line.message}")
-    return 0 if all(line.ok for line in lines) else 1
+    if not violations:
+        print("domän: OK – inga brott mot invarianterna (docs/invariants.md)")
+    for violation in violations:
+        print(f"domän: FEL – {violation.code}: {violation.message}")
+    return 0 if all(line.ok for line in lines) and not violations else 1

@@ -25,7 +25,7 @@ from desktop.reports.common import (
     section,
     template_note,
 )
-from desktop.reports.data import BriefingData, DocumentMeta, VisitSheet
+from desktop.reports.data import ADDRESS_CHANGED, BriefingData, DocumentMeta, VisitSheet
 from desktop.reports.flowables import TickBoxes, WriteLines, callout, label_value_rows, photo
 from desktop.reports.styles import (
     BODY,
@@ -289,6 +289,8 @@ def _person_block(visit: VisitSheet) -> Table:
         address = "<br/>".join(esc(line) for line in visit.address_lines) or "–"
         if visit.protected_identity:
             address = f'<font color="{WARN.hexval()}"><b>{address}</b></font>'
+        if visit.address_changed:
+            address += f'<br/><font color="{WARN.hexval()}"><b>{ADDRESS_CHANGED}</b></font>'
         rows.append(("Adress", address))
         if visit.access_notes:
             rows.append(("Tillträde", "<br/>".join(esc(n) for n in visit.access_notes)))

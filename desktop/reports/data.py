@@ -14,6 +14,9 @@ from datetime import date, datetime
 #: The opening line of every home-visit talk.
 OPENING_LINE = "Du är inte misstänkt för något brott."
 
+#: Beside an address that is not the one planning saw (issue 17): the team checks it.
+ADDRESS_CHANGED = "Adressen har ändrats sedan planeringen"
+
 #: Outcome statuses on the paper form, in the order the team ticks them.
 OUTCOME_STATUSES: tuple[str, ...] = (
     "Träffade honom",
@@ -151,6 +154,8 @@ class VisitSheet:
             ``protected_identity`` is set and ``protected_address_included`` is not.
         protected_address_included: the user explicitly chose to print a
             protected address; the page then marks it prominently.
+        address_changed: the address valid at the visit's time is not the one
+            planning saw; the page says so beside the address.
         message_paragraphs: the message after the opening line.
         agency_section: the printing agency's own section, or None.
     """
@@ -164,6 +169,7 @@ class VisitSheet:
     access_notes: tuple[str, ...] = ()
     protected_identity: bool = False
     protected_address_included: bool = False
+    address_changed: bool = False
     group_name: str = ""
     group_role: str = ""
     conflicts: tuple[str, ...] = ()

@@ -154,6 +154,7 @@ class ScheduleEntry:
     person: str
     area: str
     status: str = ""
+    address_changed: bool = False
 
 
 @dataclass(frozen=True)

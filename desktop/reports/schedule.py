@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from desktop.reports.canvas import Output, build_document
+from desktop.reports.data import ADDRESS_CHANGED
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.reports.styles import (
     CELL,
@@ -108,4 +109,6 @@ def _entry_paragraph(entry: ScheduleEntry) -> Paragraph:
     text += f"<br/>{esc(entry.person)}"
     if entry.status:
         text += f" <i>({esc(entry.status)})</i>"
+    if entry.address_changed:
+        text += f"<br/><b>{esc(ADDRESS_CHANGED)}</b>"
     return Paragraph(text, SMALL_INK if len(entry.person) > 24 else CELL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -50,3 +51,62 @@ def restrict_permissions(path: Path) -> None:
     """Owner read/write only, where the platform supports it."""
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive operating-system lock on the file ``path`` while it is changed.
+
+    POSIX: ``fcntl.flock`` on the file itself. It is replaced (not rewritten) by every
+    atomic write, so after the lock is granted the file is checked to still be the one
+    at ``path``; if a writer replaced it meanwhile, the new one is locked instead.
+    Windows cannot replace an open file, so a lock file beside it is locked there
+    (``msvcrt.locking``). Either lock ends with the process: a kill -9 never leaves it
+    held. A file that does not exist yet (a new database) needs no lock.
+    """
+    if os.name == "nt":  # pragma: no cover - Windows
+        with _windows_lock(path.with_name(path.name + ".lock")):
+            yield
+        return
+    import fcntl
+
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            yield
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # releases the lock on the replaced file
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _windows_lock(lock_path: Path) -> Iterator[None]:  # pragma: no cover - Windows
+    import msvcrt
+
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+                break
+            except OSError:
+                continue  # LK_LOCK gives up after 10 s; keep waiting
+        try:
+            yield
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+    finally:
+        os.close(fd)

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import (
-    Address,
     Agency,
     NoteSection,
     Operation,
@@ -44,6 +43,7 @@ from desktop.services.briefing.context import OwnNote, own_agency_notes, person_
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.protected import PROTECTED_AREA
+from desktop.services.visit_address import Place, VisitKey, visit_places
 from desktop.store.database import Store
 
 TALK_ROLE_WORDS = {
@@ -146,11 +146,10 @@ def build_briefing(
             select(Person.id, Person.photo).where(Person.id.in_(person_ids))
         )
     }
-    address_ids = {v.address_id for v in visits if v.address_id is not None}
-    addresses = {
-        a.id: a for a in session.scalars(select(Address).where(Address.id.in_(address_ids)))
-    }
-    current = _current_addresses(session, person_ids, on)
+    # The address valid at each visit's time, never the copy planning stored (issue 17).
+    places = visit_places(
+        session, (VisitKey(v.id, v.person_id, v.starts_at, v.address_id) for v in visits)
+    )
     contexts = person_contexts(session, person_ids, on)
     notes = own_agency_notes(session, store, person_ids=person_ids)
     opening = texts[tpl.OPENING_LINE].body.strip()
@@ -162,7 +161,8 @@ def build_briefing(
     sheets = []
     for visit in visits:
         person = persons[visit.person_id]
-        address = addresses.get(visit.address_id or -1) or current.get(person.id)
+        where = places[visit.id]
+        address = where.address
         context = contexts[person.id]
         mine = [n for n in notes if n.person_id == person.id]
         place = _place(person, address, request.include_protected_addresses)
@@ -181,6 +181,7 @@ def build_briefing(
                 access_notes=place.access,
                 protected_identity=person.protected_identity,
                 protected_address_included=place.included,
+                address_changed=where.changed,
                 group_name=context.group.name if context.group else "",
                 group_role=context.group.role if context.group else "",
                 conflicts=tuple(context.conflicts),
@@ -230,23 +231,7 @@ def person_summary(person: Person, photo: bytes | None, on: dt.date) -> PersonSu
     )
 
 
-def _current_addresses(session: Session, person_ids: list[int], on: dt.date) -> dict[int, Address]:
-    """Each person's address valid on ``on`` (the latest one that started)."""
-    found: dict[int, Address] = {}
-    for address in session.scalars(
-        select(Address)
-        .where(Address.person_id.in_(person_ids))
-        .order_by(Address.valid_from.asc().nulls_first(), Address.id)
-    ):
-        valid = (address.valid_from is None or address.valid_from <= on) and (
-            address.valid_to is None or address.valid_to >= on
-        )
-        if valid:
-            found[address.person_id] = address
-    return found
-
-
-def _area(person: Person, address: Address | None, include_protected: bool) -> str:
+def _area(person: Person, address: Place | None, include_protected: bool) -> str:
     if person.protected_identity and not include_protected:
         return PROTECTED_AREA
     return (address.area or address.city or "") if address is not None else ""
@@ -259,7 +244,7 @@ class _Place:
     included: bool = False
 
 
-def _place(person: Person, address: Address | None, include_protected: bool) -> _Place:
+def _place(person: Person, address: Place | None, include_protected: bool) -> _Place:
     """Address and access notes; nothing for a protected identity unless explicitly included."""
     protected = person.protected_identity
     if address is None or (protected and not include_protected):

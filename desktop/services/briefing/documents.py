@@ -55,6 +55,7 @@ from desktop.services.briefing.context import (
 )
 from desktop.services.errors import NotFound
 from desktop.services.protected import PROTECTED_AREA
+from desktop.services.visit_address import VisitKey, visit_places
 from desktop.store.database import Store
 
 STATUS_WORDS = {
@@ -275,13 +276,19 @@ def operation_schedule(
     )
     names = {t.id: t.name for t in teams}
     entries = []
-    for visit, person, area in session.execute(
-        select(Visit, Person, Address.area)
+    rows = session.execute(
+        select(Visit, Person)
         .join(Person, Person.id == Visit.person_id)
-        .outerjoin(Address, Address.id == Visit.address_id)
         .where(Visit.operation_id == operation_id, Visit.status != VisitStatus.CANCELLED)
         .order_by(Visit.starts_at, Visit.order_in_day)
-    ):
+    ).all()
+    # The district valid at each visit's time, never the copy planning stored (issue 17).
+    places = visit_places(
+        session, (VisitKey(v.id, v.person_id, v.starts_at, v.address_id) for v, _ in rows)
+    )
+    for visit, person in rows:
+        where = places[visit.id]
+        area = where.address.area if where.address is not None else ""
         entries.append(
             ScheduleEntry(
                 visit.starts_at,
@@ -290,6 +297,7 @@ def operation_schedule(
                 person.full_name,
                 PROTECTED_AREA if person.protected_identity else (area or ""),
                 VISIT_WORDS.get(visit.status, str(visit.status)),
+                address_changed=where.changed and not person.protected_identity,
             )
         )
     team_names = [t.name for t in teams]

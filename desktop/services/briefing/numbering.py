@@ -69,6 +69,7 @@ def number_print(
     )
     session.add(record)
     session.flush()
-    # The row id is the database's own sequence: unique and without gaps in order.
+    # The row id is the database's own sequence: unique and increasing, but not gapless
+    # (a rolled-back print on PostgreSQL consumes a sequence value; issue 17).
     record.serial = format_serial(record.id, when.year)
     return NumberedPrint(uow, record, record.serial, kind, texts, versions)

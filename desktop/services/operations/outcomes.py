@@ -7,18 +7,19 @@ agency-only Note all commit together, or nothing does.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import lazyload
 
 from desktop.models import (
-    Address,
     DeliveryChannel,
     Note,
     NoteSection,
     Person,
+    Referral,
     ReferralStatus,
     SupportService,
     Task,
+    TaskStatus,
     Team,
     User,
     Visit,
@@ -38,6 +39,7 @@ from desktop.services.operations.rows import (
 from desktop.services.permissions import Action, require
 from desktop.services.security.notes import KEY_COMPARTMENT, MAX_NOTE_CHARS, seal_note
 from desktop.services.uow import UnitOfWork
+from desktop.services.visit_address import VisitKey, visit_places
 from desktop.store.database import Store
 
 MAX_TEXT = 4000
@@ -80,16 +82,18 @@ class OutcomeService:
         with UnitOfWork(self.store, "Visa besök") as uow:
             session = uow.session
             row = session.execute(
-                select(Visit, Person.first_name, Person.last_name, Team.name, Address.area)
+                select(Visit, Person.first_name, Person.last_name, Team.name)
                 .join(Person, Person.id == Visit.person_id)
                 .outerjoin(Team, Team.id == Visit.team_id)
-                .outerjoin(Address, Address.id == Visit.address_id)
                 .where(Visit.id == visit_id)
                 .options(_NO_TEAM)
             ).first()
             if row is None:
                 raise NotFound("Besöket finns inte längre.")
             visit: Visit = row[0]
+            where = visit_places(
+                session, [VisitKey(visit.id, visit.person_id, visit.starts_at, visit.address_id)]
+            )[visit.id]
             uow.audit("visit.read", "visit", [visit_id])
         return VisitDetail(
             visit_id=visit.id,
@@ -101,7 +105,7 @@ class OutcomeService:
             team_name=row[3] or "",
             starts_at=visit.starts_at,
             ends_at=visit.ends_at,
-            area=row[4] or UNKNOWN_AREA,
+            area=(where.address.area if where.address else None) or UNKNOWN_AREA,
             status=visit.status,
             outcome_recorded_at=visit.outcome_recorded_at,
             family_present=visit.family_present,
@@ -165,10 +169,16 @@ class OutcomeService:
                 raise ConflictError()
             if visit.status is VisitStatus.PROPOSED:
                 raise ValidationError("Godkänn planen innan utfall registreras.", "status")
+            before = visit.status if visit.outcome_recorded_at is not None else None
             _apply(visit, data)
             uow.touched("visit", visit_id)
             uow.touched("person", visit.person_id)
             self._ledger(uow, visit, data)
+            # A correction retracts what the earlier outcome created and derives it anew
+            # in this same unit of work (issue 17).
+            keep = data.support_service_id if data.support_accepted else None
+            retract_referrals(uow, visit.id, keep_service_id=keep)
+            retract_follow_ups(uow, visit.id)
             if data.support_accepted and data.support_service_id is not None:
                 self._referral(uow, visit, data.support_service_id)
             if data.follow_up_title.strip() and data.follow_up_due is not None:
@@ -199,7 +209,15 @@ class OutcomeService:
                 note.ciphertext = seal_note(cipher, note.id, data.agency_note.strip())
                 uow.audit("note.create", "note", [note.id])
                 uow.touched("note", note.id)
-            uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value)
+            if before is None:
+                uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value)
+            else:
+                uow.audit(
+                    "visit.outcome.correct",
+                    "visit",
+                    [visit_id],
+                    detail=f"{before.value}->{data.status.value}",
+                )
         return uow.changes
 
     def _ledger(self, uow: UnitOfWork, visit: Visit, data: OutcomeInput) -> None:
@@ -234,6 +252,57 @@ class OutcomeService:
                 visit_id=visit.id,
             ),
         )
+
+
+def retract_referrals(uow: UnitOfWork, visit_id: int, keep_service_id: int | None) -> None:
+    """Remove the referrals an earlier outcome of the visit opened, with their tasks.
+
+    The one for ``keep_service_id`` stays (the corrected outcome opens it again). A
+    referral that has gone beyond its first step is someone's later work: the
+    correction is refused rather than erasing it.
+    """
+    session = uow.session
+    query = select(Referral).where(Referral.visit_id == visit_id)
+    if keep_service_id is not None:
+        query = query.where(Referral.service_id != keep_service_id)
+    for referral in session.scalars(query).all():
+        if len(referral.events) > 1:
+            raise ValidationError(
+                "Stödet från besöket har redan följts upp; ändra remissen under Stöd först.",
+                "support_accepted",
+            )
+        task_ids = session.scalars(select(Task.id).where(Task.referral_id == referral.id)).all()
+        if task_ids:
+            session.execute(delete(Task).where(Task.id.in_(task_ids)))
+            uow.audit("task.delete", "task", list(task_ids), detail="retracted")
+            uow.touched("task", *task_ids)
+        gone = referral.id
+        session.delete(referral)
+        session.flush()
+        uow.audit("referral.retract", "referral", [gone], detail=f"visit={visit_id}")
+        uow.touched("referral", gone)
+
+
+def retract_follow_ups(uow: UnitOfWork, visit_id: int) -> None:
+    """Cancel the open follow-up tasks an earlier outcome of the visit created."""
+    session = uow.session
+    task_ids = session.scalars(
+        select(Task.id).where(
+            Task.visit_id == visit_id,
+            Task.referral_id.is_(None),
+            Task.status == TaskStatus.OPEN,
+        )
+    ).all()
+    if not task_ids:
+        return
+    session.execute(
+        update(Task)
+        .where(Task.id.in_(task_ids))
+        .values(status=TaskStatus.CANCELLED, version=Task.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    uow.audit("task.status", "task", list(task_ids), detail=TaskStatus.CANCELLED.value)
+    uow.touched("task", *task_ids)
 
 
 def _apply(visit: Visit, data: OutcomeInput) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Address, Operation, Person, Team, Visit, VisitStatus
+from desktop.models import Operation, Person, Team, Visit, VisitStatus
 from desktop.reports.canvas import Output
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.services.briefing import templates as tpl
@@ -27,6 +27,7 @@ from desktop.services.planning.icalendar import ExportVisit, team_calendar
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
+from desktop.services.visit_address import VisitKey, visit_places
 from desktop.store.database import Store
 
 PRINT_KIND = "team_schedule"
@@ -56,10 +57,24 @@ class CalendarExport:
     changes: Changes
 
 
-def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class _TeamVisit:
+    id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    status: VisitStatus
+    version: int
+    first_name: str
+    last_name: str
+    protected_identity: bool
+    area: str | None
+    address_changed: bool
+
+
+def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date) -> list[_TeamVisit]:
     begin = dt.datetime.combine(first, dt.time())
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
-    return session.execute(
+    rows = session.execute(
         select(
             Visit.id,
             Visit.starts_at,
@@ -69,16 +84,21 @@ def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date):
             Person.first_name,
             Person.last_name,
             Person.protected_identity,
-            Address.street,
-            Address.postcode,
-            Address.city,
-            Address.area,
+            Visit.person_id,
+            Visit.address_id,
         )
         .join(Person, Person.id == Visit.person_id)
-        .outerjoin(Address, Address.id == Visit.address_id)
         .where(Visit.team_id == team_id, Visit.starts_at >= begin, Visit.starts_at < end)
         .order_by(Visit.starts_at)
     ).all()
+    # The district valid at each visit's time, never the copy planning stored (issue 17).
+    places = visit_places(session, (VisitKey(r[0], r[8], r[1], r[9]) for r in rows))
+    found = []
+    for r in rows:
+        where = places[r[0]]
+        area = where.address.area if where.address is not None else None
+        found.append(_TeamVisit(*r[:8], area, where.changed and not r[7]))
+    return found
 
 
 class ScheduleOutputs:
@@ -129,6 +149,7 @@ class ScheduleOutputs:
                     person=person_label(r.first_name, r.last_name),
                     area=PROTECTED_AREA if r.protected_identity else (r.area or UNKNOWN_AREA),
                     status=STATUS_WORDS[r.status],
+                    address_changed=r.address_changed,
                 )
                 for r in rows
             ),
@@ -162,7 +183,8 @@ class ScheduleOutputs:
                 start=r.starts_at,
                 end=r.ends_at,
                 area=r.area or "",
-                location=", ".join(p for p in (r.street, r.postcode, r.city) if p) or None,
+                # The district only: a calendar file travels to phones and mail (issue 17).
+                location=None,
                 protected_identity=r.protected_identity,
                 cancelled=r.status is VisitStatus.CANCELLED,
                 sequence=max(0, r.version - 1),

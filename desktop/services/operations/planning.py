@@ -47,6 +47,7 @@ from desktop.services.planning import request as plan
 from desktop.services.planning.planner import PlannerState, order_targets, team_warnings
 from desktop.services.planning.revisit import suggest_revisit
 from desktop.services.uow import UnitOfWork
+from desktop.services.visit_address import address_valid_on, person_addresses
 from desktop.store.database import Store
 
 # Visits that keep their place when the planner runs again.
@@ -221,8 +222,11 @@ class PlanningService:
             order: Counter[tuple[int, dt.date]] = Counter(
                 (v.team_id, v.start.date()) for v in data.schedule
             )
+            # What planning saw: the address valid on each visit's day (issue 17).
+            known = person_addresses(session, (v.person_id for v in proposal.visits))
             for visit in proposal.visits:
                 key = (visit.team_id, visit.start.date())
+                seen = address_valid_on(known.get(visit.person_id, ()), visit.start.date())
                 order[key] += 1
                 session.add(
                     Visit(
@@ -231,7 +235,7 @@ class PlanningService:
                         team_id=visit.team_id,
                         starts_at=visit.start,
                         ends_at=visit.end,
-                        address_id=data.addresses.get(visit.person_id, (None, ""))[0],
+                        address_id=seen.id if seen is not None else None,
                         status=VisitStatus.PROPOSED,
                         order_in_day=order[key],
                     )
@@ -362,13 +366,17 @@ class PlanningService:
                 suggestion = RevisitSuggestion(None, None, None, reason)
             else:
                 chosen = proposal.visits[0]
+                seen = address_valid_on(
+                    person_addresses(session, [failed.person_id]).get(failed.person_id, ()),
+                    chosen.start.date(),
+                )
                 visit = Visit(
                     operation_id=failed.operation_id,
                     person_id=failed.person_id,
                     team_id=chosen.team_id,
                     starts_at=chosen.start,
                     ends_at=chosen.end,
-                    address_id=area[0],
+                    address_id=seen.id if seen is not None else None,
                     status=VisitStatus.PROPOSED,
                     revisit_of_id=visit_id,
                 )

@@ -42,19 +42,13 @@ def person_label(first: str, last: str) -> str:
 def current_addresses(
     session: Session, person_ids: Iterable[int], today: dt.date
 ) -> dict[int, tuple[int, str]]:
-    """Person id to (address id, area) of the newest current address."""
-    ids = sorted(set(person_ids))
-    result: dict[int, tuple[int, str]] = {}
-    for start in range(0, len(ids), 500):
-        rows = session.execute(
-            select(Address.person_id, Address.id, Address.area, Address.valid_from)
-            .where(Address.person_id.in_(ids[start : start + 500]), current_address(today))
-            .order_by(Address.person_id, Address.valid_from.is_(None), Address.valid_from)
-        ).all()
-        # Ordered oldest first, so the last one written wins.
-        for row in rows:
-            result[row.person_id] = (row.id, row.area or UNKNOWN_AREA)
-    return result
+    """Person id to (address id, area) of the address valid on ``today``."""
+    from desktop.services.visit_address import addresses_on
+
+    return {
+        pid: (place.id, place.area or UNKNOWN_AREA)
+        for pid, place in addresses_on(session, person_ids, today).items()
+    }
 
 
 def person_groups(

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, lazyload
 
 from desktop.models import (
-    Address,
     Operation,
     Person,
     Team,
@@ -34,6 +33,7 @@ from desktop.services.planning.conflicts import Conflict, check_move
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.services.uow import UnitOfWork
+from desktop.services.visit_address import VisitKey, visit_places
 from desktop.store.database import Store
 
 _ROW_STATUS = {status: RowStatus(status.value) for status in VisitStatus}
@@ -98,11 +98,10 @@ class VisitService:
                 Person.last_name,
                 Team.name.label("team_name"),
                 Team.colour_index,
-                Address.area,
+                Visit.address_id,
             )
             .join(Person, Person.id == Visit.person_id)
             .outerjoin(Team, Team.id == Visit.team_id)
-            .outerjoin(Address, Address.id == Visit.address_id)
             .where(Visit.starts_at >= begin, Visit.starts_at < end)
             .order_by(Visit.starts_at, Visit.id)
         )
@@ -112,6 +111,8 @@ class VisitService:
             query = query.where(Visit.team_id == team_id)
         with UnitOfWork(self.store, "Visa kalender") as uow:
             rows = uow.session.connection().execute(query).all()
+            # The district valid at each visit's time, not planning's copy (issue 17).
+            places = visit_places(uow.session, (VisitKey(r[0], r[1], r[3], r[12]) for r in rows))
             uow.audit(
                 "calendar.read",
                 "operation",
@@ -135,9 +136,11 @@ class VisitService:
             last_name,
             team,
             colour,
-            area,
+            _planned_address,
         ) in rows:
             day = start.date()
+            where = places[vid]
+            area = where.address.area if where.address is not None else None
             result.append(
                 CalendarVisit(
                     vid,
@@ -152,6 +155,7 @@ class VisitService:
                     status in SCHEDULED_STATUSES and (day in off or per_day[(pid, day)] > 1),
                     op,
                     version,
+                    where.changed,
                 )
             )
         return result

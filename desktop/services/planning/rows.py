@@ -38,6 +38,8 @@ class CalendarVisit:
         has_conflict: A rule is broken (the service ran the conflict check).
         operation_id: Operation the visit belongs to, for filtering.
         version: The stored version the row was read at; edits pass it back.
+        address_changed: The address valid at the visit's time is not the one
+            planning saw (issue 17).
     """
 
     visit_id: int
@@ -52,6 +54,7 @@ class CalendarVisit:
     has_conflict: bool = False
     operation_id: int | None = None
     version: int = 0
+    address_changed: bool = False
 
 
 @dataclass(frozen=True)

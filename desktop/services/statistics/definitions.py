@@ -95,7 +95,8 @@ DEFINITIONS: dict[str, Definition] = {
             "support_offered",
             "Stöderbjudanden",
             "Remisser till stöd vars första steg (erbjudet, eller accepterat direkt) "
-            "ligger inom perioden, även de där personen själv tog kontakt.",
+            "ligger inom perioden, även de där personen själv tog kontakt, och hembesök "
+            "inom perioden där stöd erbjöds vid dörren utan att en remiss öppnades.",
         ),
         Definition(
             "support_accepted",

@@ -380,6 +380,24 @@ def _referrals(
             tally.offered += count
             if self_initiated:
                 tally.self_initiated += count
+    # Support offered at the door without a referral is an offer too (issue 17): a
+    # visit whose outcome says so and from which no referral was opened.
+    moments = month_moments(period)
+    vb = month_bucket(Visit.starts_at, period, moments=True)
+    door = session.execute(
+        select(vb, func.count())
+        .where(
+            Visit.support_offered.is_(True),
+            Visit.starts_at >= moments[0][0],
+            Visit.starts_at < moments[-1][1],
+            ~exists().where(Referral.visit_id == Visit.id),
+            *scope.visit_clauses(filters, period),
+        )
+        .group_by(vb)
+    )
+    for index, count in door:
+        for tally in (months[index], total):
+            tally.offered += count
 
 
 def coverage(

@@ -1,0 +1,168 @@
+"""The programme's invariants, checked on a real database (issue 17, docs/invariants.md).
+
+Each check is plain SQL over the stored rows and names every violation in one Swedish
+line with the ids involved. ``rondplan check`` prints them; the model-based test
+(tests/unit/test_programme_model.py) runs them after every step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.services.visit_address import VisitKey, visit_places
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken invariant: its code (docs/invariants.md) and one Swedish line."""
+
+    code: str
+    message: str
+
+
+def _rows(session: Session, sql: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in session.execute(text(sql)).all()]
+
+
+def _delivery_sources(session: Session) -> list[Violation]:
+    found = []
+    for did, vid, status, parts in _rows(
+        session,
+        "SELECT d.id, d.visit_id, v.status, "
+        "(v.part_not_suspected OR v.part_no_harm OR v.part_consequences OR v.part_help) "
+        "FROM delivery d LEFT JOIN visit v ON v.id = d.visit_id "
+        "WHERE d.channel = 'home_visit'",
+    ):
+        if vid is None or status != "met" or not parts:
+            found.append(
+                Violation(
+                    "I1",
+                    f"Delgivning {did} har inget besök där budskapet framfördes (besök {vid}).",
+                )
+            )
+    for did, iid, status in _rows(
+        session,
+        "SELECT d.id, d.invitation_id, i.status FROM delivery d "
+        "LEFT JOIN invitation i ON i.id = d.invitation_id WHERE d.channel = 'call_in'",
+    ):
+        if iid is not None and status not in ("attended", "left_early"):
+            found.append(
+                Violation("I1", f"Delgivning {did} hör till en inbjudan {iid} där han inte kom.")
+            )
+    for (vid,) in _rows(
+        session,
+        "SELECT v.id FROM visit v WHERE v.status = 'met' AND (v.part_not_suspected "
+        "OR v.part_no_harm OR v.part_consequences OR v.part_help) AND NOT EXISTS "
+        "(SELECT 1 FROM delivery d WHERE d.visit_id = v.id AND d.channel = 'home_visit')",
+    ):
+        found.append(Violation("I2", f"Besök {vid} framförde budskapet men saknar delgivning."))
+    return found
+
+
+def _referrals_and_tasks(session: Session) -> list[Violation]:
+    found = []
+    for tid, rid in _rows(
+        session,
+        "SELECT t.id, t.referral_id FROM task t LEFT JOIN referral r ON r.id = t.referral_id "
+        "WHERE t.referral_id IS NOT NULL AND t.status = 'open' AND (r.id IS NULL "
+        "OR r.status IN ('completed', 'declined', 'dropped'))",
+    ):
+        found.append(
+            Violation("I3", f"Uppgift {tid} är öppen för en remiss {rid} som är avslutad.")
+        )
+    for rid, vid in _rows(
+        session,
+        "SELECT r.id, r.visit_id FROM referral r JOIN visit v ON v.id = r.visit_id "
+        "WHERE v.support_accepted = false",
+    ):
+        found.append(
+            Violation(
+                "I4", f"Remiss {rid} kommer från besök {vid}, vars utfall inte säger ja till stöd."
+            )
+        )
+    for (vid,) in _rows(
+        session,
+        "SELECT v.id FROM visit v WHERE v.support_accepted = true AND NOT EXISTS "
+        "(SELECT 1 FROM referral r WHERE r.visit_id = v.id)",
+    ):
+        found.append(Violation("I4", f"Besök {vid} säger ja till stöd men saknar remiss."))
+    return found
+
+
+def _visit_addresses(session: Session) -> list[Violation]:
+    found = []
+    for vid, aid, owner, person in _rows(
+        session,
+        "SELECT v.id, v.address_id, a.person_id, v.person_id FROM visit v "
+        "JOIN address a ON a.id = v.address_id WHERE a.person_id <> v.person_id",
+    ):
+        found.append(
+            Violation("I5", f"Besök {vid} hos person {person} har sparat adress {aid} ({owner}).")
+        )
+    keys = [
+        VisitKey(int(vid), int(pid), when)  # type: ignore[arg-type]
+        for vid, pid, when in _rows(
+            session,
+            "SELECT v.id, v.person_id, v.starts_at FROM visit v "
+            "WHERE v.status IN ('proposed', 'planned')",
+        )
+    ]
+    if keys:
+        places = visit_places(session, keys)
+        with_address = {pid for (pid,) in _rows(session, "SELECT DISTINCT person_id FROM address")}
+        for key in keys:
+            place = places[key.visit_id].address
+            if place is None and key.person_id in with_address:
+                found.append(
+                    Violation(
+                        "I6",
+                        f"Besök {key.visit_id} {key.starts_at:%Y-%m-%d} har ingen adress som "
+                        f"gäller den dagen för person {key.person_id}.",
+                    )
+                )
+            elif place is not None and not place.valid_on(key.starts_at.date()):
+                found.append(Violation("I6", f"Besök {key.visit_id} visar en ogiltig adress."))
+    return found
+
+
+def _serials_and_periods(session: Session) -> list[Violation]:
+    found = []
+    for serial, n in _rows(
+        session, "SELECT serial, count(*) FROM print_record GROUP BY serial HAVING count(*) > 1"
+    ):
+        found.append(Violation("I7", f"Löpnumret {serial} finns {n} gånger."))
+    for table, what in (("address", "Adress"), ("group_relation", "Relation")):
+        column = ("valid_from", "valid_to") if table == "address" else ("since", "until")
+        for (rid,) in _rows(
+            session,
+            f"SELECT id FROM {table} WHERE {column[0]} IS NOT NULL "
+            f"AND {column[1]} IS NOT NULL AND {column[1]} < {column[0]}",
+        ):
+            found.append(Violation("I8", f"{what} {rid} slutar innan den börjar."))
+    for (vid,) in _rows(
+        session,
+        "SELECT v.id FROM visit v JOIN person p ON p.id = v.person_id "
+        "WHERE p.merged_into_id IS NOT NULL",
+    ):
+        found.append(Violation("I9", f"Besök {vid} hör till en person som slagits ihop."))
+    return found
+
+
+CHECKS: tuple[Callable[[Session], list[Violation]], ...] = (
+    _delivery_sources,
+    _referrals_and_tasks,
+    _visit_addresses,
+    _serials_and_periods,
+)
+
+
+def check_invariants(session: Session) -> list[Violation]:
+    """Every violation of the programme's invariants, in the order of docs/invariants.md."""
+    found: list[Violation] = []
+    for check in CHECKS:
+        found.extend(check(session))
+    return sorted(found, key=lambda v: v.code)

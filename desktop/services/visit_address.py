@@ -1,0 +1,120 @@
+"""Where a visit takes place: derived at the moment of use, never copied (issue 17).
+
+A visit's address is the person's address valid on the visit's day. ``Visit.address_id``
+only keeps what planning saw, so a reader can say "address changed since planning";
+it is never printed or shown as the place. Every reader (briefing packet, team and
+operation schedule, calendar, outcome dialog, iCalendar, planner, ``rondplan check``)
+goes through :func:`visit_places`, so a change of how addresses are read (decryption of
+protected addresses, for example) sits under this one function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import Address
+
+
+@dataclass(frozen=True)
+class Place:
+    """One address row as the readers need it."""
+
+    id: int
+    person_id: int
+    street: str
+    postcode: str | None
+    city: str | None
+    area: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    access_notes: str
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+
+@dataclass(frozen=True)
+class VisitPlace:
+    """The address valid at a visit's time and whether it differs from planning's."""
+
+    address: Place | None
+    changed: bool
+
+
+@dataclass(frozen=True)
+class VisitKey:
+    """What is needed to place one visit."""
+
+    visit_id: int
+    person_id: int
+    starts_at: dt.datetime
+    planned_address_id: int | None = None
+
+
+def person_addresses(session: Session, person_ids: Iterable[int]) -> dict[int, list[Place]]:
+    """Every address of each person, oldest start first (the one read of addresses)."""
+    ids = sorted(set(person_ids))
+    found: dict[int, list[Place]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        for row in session.execute(
+            select(
+                Address.id,
+                Address.person_id,
+                Address.street,
+                Address.postcode,
+                Address.city,
+                Address.area,
+                Address.valid_from,
+                Address.valid_to,
+                Address.access_notes,
+            ).where(Address.person_id.in_(ids[start : start + 500]))
+        ):
+            found[row[1]].append(Place(*row[:8], row[8] or ""))
+    for places in found.values():
+        places.sort(key=lambda p: (p.valid_from or dt.date.min, p.id))
+    return found
+
+
+def address_valid_on(places: Iterable[Place], day: dt.date) -> Place | None:
+    """The address valid on ``day``: of those valid, the one that started last."""
+    chosen = None
+    for place in places:  # oldest start first: the last valid one wins
+        if place.valid_on(day):
+            chosen = place
+    return chosen
+
+
+def visit_places(session: Session, visits: Iterable[VisitKey]) -> dict[int, VisitPlace]:
+    """Visit id to the person's address valid on the visit's day, marked when changed.
+
+    "Changed" means planning stored an address and the one valid now at the visit's
+    time is another (a move registered after planning, or the old one ended).
+    """
+    keys = list(visits)
+    addresses = person_addresses(session, (k.person_id for k in keys))
+    result: dict[int, VisitPlace] = {}
+    for key in keys:
+        place = address_valid_on(addresses.get(key.person_id, ()), key.starts_at.date())
+        changed = key.planned_address_id is not None and (
+            place is None or place.id != key.planned_address_id
+        )
+        result[key.visit_id] = VisitPlace(place, changed)
+    return result
+
+
+def addresses_on(session: Session, person_ids: Iterable[int], day: dt.date) -> dict[int, Place]:
+    """Person id to the address valid on ``day`` (persons without one are left out)."""
+    found = {}
+    for person_id, places in person_addresses(session, person_ids).items():
+        place = address_valid_on(places, day)
+        if place is not None:
+            found[person_id] = place
+    return found

@@ -1,0 +1,68 @@
+"""``rondplan check`` has a domain section: the invariants of docs/invariants.md (issue 17).
+
+On the demo database it reports none; on a database where violations are planted with
+raw SQL (as a broken earlier version or an insider's edit would leave them) it names each
+in one Swedish line.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from desktop.cli import main
+from desktop.services.demo.accounts import DEMO_PASSWORD
+from desktop.store.database import open_database
+
+
+def _demo(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    assert main(["demo-data", "--db", str(path), "--persons", "60", "--seed", "5"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def _check(path, capsys, monkeypatch) -> tuple[int, list[str]]:
+    monkeypatch.setenv("RONDPLAN_PASSWORD", DEMO_PASSWORD)
+    code = main(["check", "--db", str(path), "--user", "admin"])
+    out = capsys.readouterr().out
+    return code, [line for line in out.splitlines() if line.startswith("domän")]
+
+
+def test_demo_database_reports_no_violation(tmp_path, capsys, monkeypatch):
+    path = _demo(tmp_path, capsys)
+    code, lines = _check(path, capsys, monkeypatch)
+    assert lines == ["domän: OK – inga brott mot invarianterna (docs/invariants.md)"]
+    assert code == 0
+
+
+def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatch):
+    path = _demo(tmp_path, capsys)
+    store = open_database(path).unlock("admin", DEMO_PASSWORD)
+    try:
+        with store.engine.begin() as conn:
+            # A delivery left behind by an outcome corrected to "not at home".
+            visit = conn.execute(
+                text(
+                    "SELECT v.id FROM visit v JOIN delivery d ON d.visit_id = v.id "
+                    "WHERE d.channel = 'home_visit' LIMIT 1"
+                )
+            ).scalar_one()
+            conn.execute(text(f"UPDATE visit SET status = 'not_home' WHERE id = {visit}"))
+            # A group relation that ends before it starts.
+            relation = conn.execute(text("SELECT id FROM group_relation LIMIT 1")).scalar_one()
+            conn.execute(
+                text(
+                    "UPDATE group_relation SET since = '2026-05-01', until = '2026-01-01' "
+                    f"WHERE id = {relation}"
+                )
+            )
+    finally:
+        store.lock()
+    code, lines = _check(path, capsys, monkeypatch)
+    assert code == 1
+    assert any("I1" in line and f"besök {visit}" in line for line in lines), lines
+    assert any(
+        "I8" in line and f"Relation {relation} slutar innan den börjar" in line for line in lines
+    )
+    assert all(line.startswith("domän: FEL – I") for line in lines)
+    assert len(lines) == 2, lines
