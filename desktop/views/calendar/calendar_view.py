@@ -8,7 +8,7 @@ from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QHideEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -77,6 +77,11 @@ class CalendarView(QWidget):
         self._check_move, self._apply_move = check_move, apply_move
         self._cancel_visit, self._restore_visit = cancel_visit, restore_visit
         self._undo = undo_stack
+        # The banner speaks of the last move only (issue 18: it stayed for ever, even
+        # after lock and unlock): undo, redo, another view or leaving the page clear it.
+        self._pushing = False
+        undo_stack.indexChanged.connect(self._undo_moved)
+        self.range_changed.connect(lambda _first, _last: self.banner.hide())
         self._confirm = confirm or self._ask
         self._visits: dict[int, CalendarVisit] = {}
         self._teams: dict[int, CalendarTeam] = {}
@@ -164,6 +169,21 @@ class CalendarView(QWidget):
 
     def filters(self) -> tuple[int | None, int | None]:
         return self.toolbar.filters()
+
+    def _undo_moved(self) -> None:
+        if not self._pushing:
+            self.banner.hide()
+
+    def _push(self, command: QUndoCommand) -> None:
+        self._pushing = True
+        try:
+            self._undo.push(command)
+        finally:
+            self._pushing = False
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.banner.hide()
+        super().hideEvent(event)
 
     def _filters_changed(self) -> None:
         self._refresh()
@@ -282,7 +302,7 @@ class CalendarView(QWidget):
             self._refused(error)
             return False
         self._moved(visit_id, new_start, new_team_id, bool(conflicts))
-        self._undo.push(
+        self._push(
             MoveVisitCommand(
                 self._apply_move,
                 visit_id,
@@ -332,7 +352,7 @@ class CalendarView(QWidget):
             return
         self.banner.hide()
         self._cancelled(visit_id, True)
-        self._undo.push(
+        self._push(
             CancelVisitCommand(
                 self._cancel_visit, self._restore_visit, visit_id, self._cancelled, self._refused
             )
