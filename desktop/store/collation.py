@@ -32,6 +32,27 @@ def swedish_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Search matches letters as a person without the name's keyboard types them (issue 18:
+# "delic", "yilmaz" and "kovacevic" found nothing): every diacritic folded, å ä ö too,
+# as PostgreSQL's unaccent does, so the file and the server find the same persons.
+SEARCH_FOLD_FUNCTION = "search_fold"
+_SEARCH_LETTERS = str.maketrans(
+    {"ł": "l", "đ": "d", "ı": "i", "ħ": "h", "ŧ": "t", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
+@functools.lru_cache(maxsize=65_536)
+def search_fold(text: str) -> str:
+    """``text`` as the search index holds it: lower case, every diacritic folded."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_SEARCH_LETTERS))
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def search_fold_sql(text: str | None) -> str | None:
+    """The ``search_fold(text)`` SQL function of SQLite connections; NULL for NULL."""
+    return None if text is None else search_fold(text)
+
+
 def compare_swedish(a: str, b: str) -> int:
     """The SQLite collation callback: negative, zero or positive like ``cmp``."""
     ka, kb = swedish_key(a), swedish_key(b)

@@ -19,7 +19,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from desktop.store.collation import COLLATION, KEY_FUNCTION, compare_swedish, sort_key_sql
+from desktop.store.collation import (
+    COLLATION,
+    KEY_FUNCTION,
+    SEARCH_FOLD_FUNCTION,
+    compare_swedish,
+    search_fold_sql,
+    sort_key_sql,
+)
 from desktop.store.errors import (
     CorruptDatabase,
     DatabaseLocked,
@@ -82,6 +89,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         # Swedish alphabetical order for ORDER BY ... COLLATE sv (desktop.store.collation).
         conn.create_collation(COLLATION, compare_swedish)
         conn.create_function(KEY_FUNCTION, 1, sort_key_sql, deterministic=True)
+        conn.create_function(SEARCH_FOLD_FUNCTION, 1, search_fold_sql, deterministic=True)
     except sqlcipher.Error as exc:
         conn.close()
         raise translate(exc) from None

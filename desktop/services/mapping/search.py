@@ -30,12 +30,24 @@ from desktop.models import Address, Membership, Person, Task, TaskStatus
 from desktop.services.mapping import list_extras
 from desktop.services.mapping.order import swedish
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
-from desktop.store.collation import KEY_FUNCTION, swedish_key
+from desktop.store.collation import KEY_FUNCTION, search_fold, swedish_key
 
 PAGE_SIZE = 200
 # At most this many full-text candidates are sorted per keystroke (see list_pool).
 SEARCH_POOL = 500
 _TOKEN = re.compile(r"\S+")
+
+
+# The server's fold of the search text, as its trigram index holds it (migration 0013).
+_FOLD = "public.rondplan_search_fold"
+
+
+def _indexed_form(word: str) -> str:
+    """A typed word as the index holds it: identity digits without the dash, names folded
+    (case and every diacritic, so "delic" finds Delić; migration 0013)."""
+    if re.fullmatch(r"[\d-]+", word):
+        return word.replace("-", "")
+    return search_fold(word)
 
 
 def fts_query(typed: str, names_only: bool = False) -> str | None:
@@ -49,9 +61,7 @@ def fts_query(typed: str, names_only: bool = False) -> str | None:
     """
     terms = []
     for word in _TOKEN.findall(typed):
-        if re.fullmatch(r"[\d-]+", word):
-            # Identity numbers are indexed without the dash.
-            word = word.replace("-", "")
+        word = _indexed_form(word)
         if len(word) >= 3:
             terms.append('"' + word.replace('"', '""') + '"')
     if not terms:
@@ -158,12 +168,12 @@ def _trigram_ids(typed: str, limit: int | None = None, names_only: bool = False)
     """
     from desktop.store.server.schema import SEARCH_EXPRESSION
 
-    searched: ColumnElement[str] = literal_column(SEARCH_EXPRESSION)
-    names: ColumnElement[str] = literal_column(_NAME_EXPRESSION)
+    # Folded as the index is (migration 0013); the words are folded alike.
+    searched: ColumnElement[str] = literal_column(f"{_FOLD}({SEARCH_EXPRESSION})")
+    names: ColumnElement[str] = literal_column(f"{_FOLD}({_NAME_EXPRESSION})")
     words = []
     for word in _TOKEN.findall(typed):
-        if re.fullmatch(r"[\d-]+", word):
-            word = word.replace("-", "")
+        word = _indexed_form(word)
         if len(word) >= 3:
             escaped = re.sub(r"([\\%_])", r"\\\1", word)
             words.append(searched.ilike(f"%{escaped}%", escape="\\"))

@@ -171,11 +171,18 @@ class VisitService:
 
     def calendar_teams(self, operation_id: int | None = None) -> list[CalendarTeam]:
         require(self.store.identity, Action.OPERATION_READ)
-        query = select(Team.id, Team.name, Team.colour_index).order_by(Team.name, Team.id)
+        query = (
+            select(Team.id, Team.name, Team.colour_index, Team.operation_id, Operation.name)
+            .outerjoin(Operation, Operation.id == Team.operation_id)
+            .order_by(Operation.start_date.desc(), Operation.id, Team.name, Team.id)
+        )
         if operation_id is not None:
             query = query.where(Team.operation_id == operation_id)
         with self.store.read_session() as session:
-            return [CalendarTeam(r.id, r.name, r.colour_index) for r in session.execute(query)]
+            return [
+                CalendarTeam(team_id, name, colour, op_id, op_name or "")
+                for team_id, name, colour, op_id, op_name in session.execute(query)
+            ]
 
     def operation_choices(self) -> list[ChoiceRow]:
         require(self.store.identity, Action.OPERATION_READ)

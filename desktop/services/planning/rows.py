@@ -64,3 +64,7 @@ class CalendarTeam:
     team_id: int
     name: str
     colour: int
+    # Team names repeat across operations ("Team 1"); the views add the operation's
+    # name when teams of more than one are shown together.
+    operation_id: int | None = None
+    operation_name: str = ""

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QHideEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -77,6 +77,11 @@ class CalendarView(QWidget):
         self._check_move, self._apply_move = check_move, apply_move
         self._cancel_visit, self._restore_visit = cancel_visit, restore_visit
         self._undo = undo_stack
+        # The banner speaks of the last move only (issue 18: it stayed for ever, even
+        # after lock and unlock): undo, redo, another view or leaving the page clear it.
+        self._pushing = False
+        undo_stack.indexChanged.connect(self._undo_moved)
+        self.range_changed.connect(lambda _first, _last: self.banner.hide())
         self._confirm = confirm or self._ask
         self._visits: dict[int, CalendarVisit] = {}
         self._teams: dict[int, CalendarTeam] = {}
@@ -148,6 +153,13 @@ class CalendarView(QWidget):
         self._refresh()
 
     def set_teams(self, teams: Sequence[CalendarTeam]) -> None:
+        # "Team 1" of two operations must not read alike in the legend, the day's
+        # columns and the filter (issue 18): name the operation when several show.
+        if len({t.operation_id for t in teams}) > 1:
+            teams = [
+                replace(t, name=f"{t.name} · {t.operation_name}") if t.operation_name else t
+                for t in teams
+            ]
         self._teams = {t.team_id: t for t in teams}
         self.toolbar.set_teams([(t.team_id, t.name) for t in teams])
         self._refresh()
@@ -157,6 +169,21 @@ class CalendarView(QWidget):
 
     def filters(self) -> tuple[int | None, int | None]:
         return self.toolbar.filters()
+
+    def _undo_moved(self) -> None:
+        if not self._pushing:
+            self.banner.hide()
+
+    def _push(self, command: QUndoCommand) -> None:
+        self._pushing = True
+        try:
+            self._undo.push(command)
+        finally:
+            self._pushing = False
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.banner.hide()
+        super().hideEvent(event)
 
     def _filters_changed(self) -> None:
         self._refresh()
@@ -275,7 +302,7 @@ class CalendarView(QWidget):
             self._refused(error)
             return False
         self._moved(visit_id, new_start, new_team_id, bool(conflicts))
-        self._undo.push(
+        self._push(
             MoveVisitCommand(
                 self._apply_move,
                 visit_id,
@@ -325,7 +352,7 @@ class CalendarView(QWidget):
             return
         self.banner.hide()
         self._cancelled(visit_id, True)
-        self._undo.push(
+        self._push(
             CancelVisitCommand(
                 self._cancel_visit, self._restore_visit, visit_id, self._cancelled, self._refused
             )

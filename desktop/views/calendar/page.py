@@ -57,6 +57,7 @@ class CalendarPage(QWidget):
         # The version each visit was last read or saved at; edits pass it back so a
         # change from another workstation is refused instead of overwritten.
         self._versions: dict[int, int] = {}
+        self._teams_of: int | None = None  # the operation whose teams are listed
         self.undo_stack = QUndoStack(self)
         self.calendar = CalendarView(
             self.check_move,
@@ -121,7 +122,12 @@ class CalendarPage(QWidget):
         self.calendar.set_teams(teams or [])
 
     def _filters_changed(self) -> None:
-        _, team = self.calendar.filters()
+        operation, team = self.calendar.filters()
+        if operation != self._teams_of:
+            # The team filter, the legend and the day's columns follow the operation.
+            self._teams_of = operation
+            self._reload_teams()
+            operation, team = self.calendar.filters()
         self.print_button.setEnabled(team is not None)
         self.export_button.setEnabled(team is not None)
 

@@ -40,6 +40,7 @@ class PlanTab(QWidget):
         self._services, self._publish = services, publish
         self._operation: OperationRow | None = None
         self._task: BackgroundTask | None = None
+        self._planning_for: int | None = None  # the operation the running planner plans
         self.run_button = QPushButton(self.tr("&Föreslå plan"))
         self.run_button.setShortcut("Ctrl+R")
         self.run_button.setToolTip(self.tr("Kör planeraren (Ctrl+R)"))
@@ -93,7 +94,14 @@ class PlanTab(QWidget):
     # Data --------------------------------------------------------------------
 
     def set_operation(self, operation: OperationRow | None) -> None:
+        before = self._operation.id if self._operation is not None else None
         self._operation = operation
+        if (operation.id if operation is not None else None) != before:
+            # What was said of the last operation is not said of this one (issue 18: a
+            # new, empty operation said "36 besök"; the planner's message carried over).
+            self.summary.clear()
+            self.unplaced_model.set_rows([])
+            self.unplaced.setVisible(False)
         self.reload()
 
     def reload(self) -> None:
@@ -144,6 +152,7 @@ class PlanTab(QWidget):
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Planeraren arbetar…"))
         planning = self._services.planning
+        self._planning_for = op.id
         self._task = run_in_background(
             lambda: planning.propose(op.id), self._planned, self._failed, self
         )
@@ -152,6 +161,11 @@ class PlanTab(QWidget):
         self._task = None
         self.progress.hide()
         assert isinstance(result, ProposalSummary)
+        if self._operation is None or self._operation.id != self._planning_for:
+            # The user chose another operation meanwhile: its page says nothing of this.
+            self._publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
+            self.reload()
+            return
         self.unplaced_model.set_rows(result.unplaced)
         self.unplaced.setVisible(bool(result.unplaced))
         text = self.tr("%1 besök föreslogs, %2 kunde inte planeras (%3 s).")

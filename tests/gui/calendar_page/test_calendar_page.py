@@ -172,3 +172,28 @@ def test_export_asks_for_the_password_in_the_background_dialog(
     assert asked == ["ReauthDialog"]
     assert reauth.is_fresh()
     assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_the_conflict_banner_speaks_only_of_the_last_move(page, planned, answers):
+    """Issue 18: "Flytten bryter mot regler" stayed on screen for ever, even after
+    lock and unlock. Undo, another range and leaving the page clear it."""
+    visit = _first_visit(page, planned)
+    midsummer_eve = dt.datetime(2026, 6, 19, 10)
+    answers.answer = True
+    assert page.calendar.request_move(visit.visit_id, midsummer_eve, visit.team_id)
+    assert not page.calendar.banner.isHidden()
+    page.undo_stack.undo()
+    assert page.calendar.banner.isHidden()
+
+    assert page.calendar.request_move(visit.visit_id, midsummer_eve, visit.team_id)
+    assert not page.calendar.banner.isHidden()
+    page.calendar.go_next()
+    assert page.calendar.banner.isHidden()
+
+    page.undo_stack.undo()
+    page.show_date(visit.start.date(), CalendarMode.DAY)
+    assert page.calendar.request_move(visit.visit_id, midsummer_eve, visit.team_id)
+    assert not page.calendar.banner.isHidden()
+    page.hide()  # the lock hides the window; so does going to another page
+    page.show()
+    assert page.calendar.banner.isHidden()

@@ -143,3 +143,24 @@ def test_editing_a_visit_changed_elsewhere_shows_a_conflict(qtbot, planned, monk
     assert len(warnings) == 1 and warnings[0]
     with planned.store.read_session() as s:
         assert s.get(Visit, shown.visit_id).starts_at == shown.start
+
+
+def test_another_operation_does_not_inherit_the_plans_messages(page, field, qtbot):
+    """Issue 18: a new, empty operation said "36 besök" and the planner's message
+    carried over to another operation."""
+    from desktop.services.operations.rows import OperationInput
+    from tests.unit.operations.factories import END, START
+
+    page.tabs.setCurrentWidget(page.plan)
+    plan = page.plan
+    plan.run_button.click()
+    qtbot.waitUntil(lambda: plan._task is None and plan.visit_model.rowCount() > 0, timeout=10000)
+    assert "föreslogs" in plan.summary.text()
+    empty, _ = field.services.operations.create(
+        OperationInput("Insats hösten", START, END, "Budskapet")
+    )
+    page.reload()
+    page.select_operation(empty)
+    assert plan.visit_model.rowCount() == 0
+    assert "föreslogs" not in plan.summary.text()
+    assert plan.summary.text() == "0 besök, varav 0 förslag."

@@ -18,7 +18,8 @@ def names(rows):
 
 
 def test_fts_query_quotes_input_and_drops_short_words():
-    assert fts_query('ali "OR" x') == '"ali" """OR"""'
+    # Words are folded as the index holds them (lower case, no diacritics).
+    assert fts_query('ali "OR" x') == '"ali" """or"""'
     assert fts_query("ab") is None
     assert fts_query("19900101-1234") == '"199001011234"'
 
@@ -110,3 +111,20 @@ def test_common_fragment_sorts_a_bounded_pool(services, monkeypatch):
     exact = persons.page(PersonFilter(text="joh", risk=None, statuses=frozenset(ACTIVE)))
     assert [r.last_name for r in exact] == ["Johannesson", "Johanson", "Johansson", "Johnsson"]
     assert not persons.search_capped(PersonFilter(text="berg"))
+
+
+def test_names_are_found_as_typed_without_their_accents(services):
+    """Issue 18: "delic", "yilmaz" and "kovacevic" found nothing, though Delić, Yılmaz
+    and Kovačević were there; Swedish keyboards have no ć, ı or č."""
+    store, persons = services.store, services.mapping.persons
+    f.person(store, "Haris", "Delić")
+    f.person(store, "Emre", "Yılmaz", aliases="Łukasz")
+    f.person(store, "Tarik", "Kovačević")
+    f.person(store, "Åsa", "Öberg")
+    assert names(persons.page(PersonFilter(text="delic"))) == ["Haris Delić"]
+    assert names(persons.page(PersonFilter(text="yilmaz"))) == ["Emre Yılmaz"]
+    assert names(persons.page(PersonFilter(text="kovacevic"))) == ["Tarik Kovačević"]
+    assert names(persons.page(PersonFilter(text="tarik kovač"))) == ["Tarik Kovačević"]
+    assert names(persons.page(PersonFilter(text="lukasz"))) == ["Emre Yılmaz"]
+    assert names(persons.page(PersonFilter(text="öberg"))) == ["Åsa Öberg"]
+    assert persons.count(PersonFilter(text="kovacevic")) == 1
