@@ -36,6 +36,7 @@ from desktop.models import (
     SupportService,
 )
 from desktop.reports.data import Contact, DatedNote, SupportOffer
+from desktop.services.relations import relation_valid
 from desktop.services.security.notes import open_note
 from desktop.store.database import Store
 
@@ -226,7 +227,7 @@ def _relations(session: Session, on: dt.date, contexts: dict[int, PersonContext]
         .where(
             or_(GroupRelation.group_a_id.in_(group_ids), GroupRelation.group_b_id.in_(group_ids))
         )
-        .where(or_(GroupRelation.until.is_(None), GroupRelation.until >= on))
+        .where(relation_valid(on))
     ):
         for mine, other in ((a, name_b), (b, name_a)):
             if mine in group_ids:

@@ -31,6 +31,7 @@ from desktop.services.mapping.rows import (
     SanctionRow,
 )
 from desktop.services.permissions import Action, require
+from desktop.services.relations import relation_valid
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
@@ -113,7 +114,9 @@ class GroupService:
                 other = r.group_b_id if r.group_a_id == group_id else r.group_a_id
                 other_name = session.scalar(select(Group.name).where(Group.id == other)) or ""
                 relations.append(
-                    RelationRow(r.id, other, other_name, r.kind, r.since, r.until, r.description)
+                    RelationRow(
+                        r.id, other, other_name, r.kind, r.since, r.until, r.description, r.version
+                    )
                 )
             sanctions = tuple(
                 SanctionRow(
@@ -169,11 +172,7 @@ class GroupService:
             )
             edges = tuple(
                 NetworkEdge(r.id, r.group_a_id, r.group_b_id, r.kind, r.since)
-                for r in session.scalars(
-                    select(GroupRelation).where(
-                        or_(GroupRelation.until.is_(None), GroupRelation.until >= today)
-                    )
-                )
+                for r in session.scalars(select(GroupRelation).where(relation_valid(today)))
             )
         nodes = tuple(
             NetworkNode(g.id, g.name, g.members, g.id in sanctioned) for g in rows if g.active
@@ -256,6 +255,57 @@ class GroupService:
             uow.audit("membership.end", "membership", [membership_id])
             uow.touched("group", link.group_id)
             uow.touched("person", link.person_id)
+        return uow.changes
+
+    def end_relation(self, relation_id: int, version: int, until: dt.date) -> Changes:
+        """End a relation on ``until``; the row stays as its history (issue 17)."""
+        require(self.store.identity, Action.GROUP_EDIT)
+        with UnitOfWork(self.store, "Avsluta relation") as uow:
+            relation = uow.session.get(GroupRelation, relation_id)
+            if relation is None:
+                raise NotFound("Relationen finns inte längre.")
+            if relation.version != version:
+                raise ConflictError()
+            if relation.since is not None and until < relation.since:
+                raise ValidationError("Relationen kan inte sluta innan den började.", "until")
+            relation.until = until
+            uow.audit(
+                "group_relation.end", "group_relation", [relation_id], detail=until.isoformat()
+            )
+            uow.touched("group", relation.group_a_id, relation.group_b_id)
+        return uow.changes
+
+    def edit_relation(
+        self,
+        relation_id: int,
+        version: int,
+        kind: GroupRelationKind,
+        since: dt.date | None,
+        until: dt.date | None,
+        description: str = "",
+    ) -> Changes:
+        """Change a relation's kind, period or description (each change is audited)."""
+        require(self.store.identity, Action.GROUP_EDIT)
+        if since is not None and until is not None and until < since:
+            raise ValidationError("Relationen kan inte sluta innan den började.", "until")
+        with UnitOfWork(self.store, "Ändra relation") as uow:
+            relation = uow.session.get(GroupRelation, relation_id)
+            if relation is None:
+                raise NotFound("Relationen finns inte längre.")
+            if relation.version != version:
+                raise ConflictError()
+            before = f"{relation.kind.value}:{relation.since}:{relation.until}"
+            relation.kind = kind
+            relation.since = since
+            relation.until = until
+            relation.description = description.strip()
+            uow.audit(
+                "group_relation.update",
+                "group_relation",
+                [relation_id],
+                detail=f"{before}->{kind.value}:{since}:{until}",
+            )
+            uow.touched("group", relation.group_a_id, relation.group_b_id)
         return uow.changes
 
     def add_relation(

@@ -279,6 +279,7 @@ class RelationRow:
     since: dt.date | None
     until: dt.date | None
     description: str
+    version: int = 0  # for end_relation / edit_relation (issue 17)
 
 
 @dataclass(frozen=True)

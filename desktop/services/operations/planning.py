@@ -153,7 +153,8 @@ def planning_input(session: Session, operation_id: int, seed: int = 0) -> Planni
             operation.start_date,
             operation.end_date,
         ),
-        rivals=plan.rival_pairs(rival_pairs(session, today)),
+        # Relations valid on any day of the operation keep the groups apart (issue 17).
+        rivals=plan.rival_pairs(rival_pairs(session, today, operation.end_date)),
         seed=seed,
     )
     return PlanningInput(

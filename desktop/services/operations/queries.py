@@ -18,6 +18,7 @@ from desktop.models import (
     Person,
     VisitStatus,
 )
+from desktop.services.relations import relation_valid
 
 UNKNOWN_AREA = "Okänt område"
 
@@ -69,12 +70,14 @@ def person_groups(
     return result
 
 
-def rival_pairs(session: Session, today: dt.date) -> list[tuple[int, int]]:
-    """Group pairs in a current rivalry or active conflict."""
+def rival_pairs(
+    session: Session, today: dt.date, last: dt.date | None = None
+) -> list[tuple[int, int]]:
+    """Group pairs in a rivalry or active conflict valid on ``today`` (or up to ``last``)."""
     rows = session.execute(
         select(GroupRelation.group_a_id, GroupRelation.group_b_id).where(
             GroupRelation.kind.in_((GroupRelationKind.RIVALRY, GroupRelationKind.ACTIVE_CONFLICT)),
-            or_(GroupRelation.until.is_(None), GroupRelation.until >= today),
+            relation_valid(today, last),
         )
     ).all()
     return [(a, b) for a, b in rows]
