@@ -11,6 +11,7 @@ import base64
 import contextlib
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from desktop.store.errors import (
     MissingDatabase,
     NewerDatabase,
     NotADatabase,
+    StoreError,
     WrongPassword,
 )
 from desktop.store.files import restrict_permissions
@@ -64,15 +66,23 @@ class Identity:
 class CompartmentCipher:
     """Encrypts and decrypts one agency's text with that agency's compartment key."""
 
-    def __init__(self, agency_code: str, key: bytes) -> None:
+    def __init__(self, agency_code: str, key: bytes, older: tuple[bytes, ...] = ()) -> None:
         self.agency_code = agency_code
         self.__key = key
+        # Keys the compartment had before a rotation: text an interrupted rotation left
+        # under one of them still opens (and is written again under the newest key).
+        self.__older = older
 
     def encrypt(self, text: str, context: str = "") -> bytes:
         return crypto.seal(self.__key, text.encode("utf-8"), self._aad(context))
 
     def decrypt(self, blob: bytes, context: str = "") -> str:
-        return crypto.open_sealed(self.__key, blob, self._aad(context)).decode("utf-8")
+        for key in (self.__key, *self.__older):
+            try:
+                return crypto.open_sealed(key, blob, self._aad(context)).decode("utf-8")
+            except crypto.UnwrapError:
+                continue
+        raise crypto.UnwrapError
 
     def _aad(self, context: str) -> bytes:
         return f"compartment:{self.agency_code}:{context}".encode()
@@ -83,8 +93,13 @@ class CompartmentCipher:
 
     def open_box(self, blob: bytes, context: str = "") -> str:
         """Decrypt text sealed to this agency's public key (a disclosure's copy)."""
-        private = sealed_box.private_key_from(self.__key)
-        return sealed_box.open_box(private, blob, self._aad(context)).decode("utf-8")
+        for key in (self.__key, *self.__older):
+            private = sealed_box.private_key_from(key)
+            try:
+                return sealed_box.open_box(private, blob, self._aad(context)).decode("utf-8")
+            except crypto.UnwrapError:
+                continue
+        raise crypto.UnwrapError
 
 
 # What a unit of work changed, for other workstations: kinds, and (kind, id) pairs.
@@ -93,6 +108,10 @@ Notice = tuple[frozenset[str], frozenset[tuple[str, int]]]
 
 class Store:
     """An unlocked database: sessions, the user's compartment, the audit signer."""
+
+    # Compartment keys are handed between users' slots (granted, taken back) in the
+    # local keyslot file; on a server each user reads and writes only their own slot.
+    shares_keyslots = True
 
     def __init__(
         self,
@@ -171,8 +190,8 @@ class Store:
                 session.add(Setting(key=AUDIT_KEY, value=value))
             else:
                 row.value = value
-        skipped = self.keyslots.rotate_data_key(new)
-        self.keyslots.save()
+        # Refused (KeyRotated) if another instance rotated first: this key is stale.
+        skipped = self.keyslots.rotate_data_key(new, keys.data_key)
         self.engine.dispose()
         with storage_errors():
             conn = connect_raw(self.path, keys.data_key)
@@ -180,9 +199,41 @@ class Store:
                 rekey_raw(conn, new)
             finally:
                 conn.close()
-        self.__keys = UnlockedKeys(new, keys.compartments)
+        self.__keys = replace(keys, data_key=new, older_data_keys=())
         self._fingerprint = crypto.subkey(new, "fingerprint")
         return skipped
+
+    def rotate_compartment(
+        self, code: str, holders: set[str], known: tuple[bytes, ...] = ()
+    ) -> tuple[CompartmentCipher, CompartmentCipher, list[str]]:
+        """A new key for compartment ``code``, sealed to ``holders`` and the recovery slot.
+
+        ``known``: the compartment's current keys (newest first) if this user does not
+        hold them (from the recovery code). Returns the old cipher, the new cipher (which
+        still opens text under the old keys) and the holders that could not take it.
+        The caller re-encrypts the compartment's text with the new cipher in one unit of
+        work; until it commits, both keys open it (an interrupted rotation loses nothing).
+        """
+        keys = self._keys()
+        if code in keys.compartments:
+            current = (keys.compartments[code], *keys.older_compartments.get(code, ()))
+        else:
+            current = known
+        if not current:
+            raise WrongPassword("Du har inte nyckeln till den avdelningen.")
+        new = crypto.new_key()
+        skipped = self.keyslots.rotate_compartment(code, new, holders)
+        if code in keys.compartments:
+            self.__keys = replace(
+                keys,
+                compartments={**keys.compartments, code: new},
+                older_compartments={**keys.older_compartments, code: current},
+            )
+        return (
+            CompartmentCipher(code, current[0], current[1:]),
+            CompartmentCipher(code, new, current),
+            skipped,
+        )
 
     @property
     def locked(self) -> bool:
@@ -199,7 +250,8 @@ class Store:
         keys = self.__keys
         if keys is None or agency_code not in keys.compartments:
             return None
-        return CompartmentCipher(agency_code, keys.compartments[agency_code])
+        older = keys.older_compartments.get(agency_code, ())
+        return CompartmentCipher(agency_code, keys.compartments[agency_code], older)
 
     def held_compartments(self) -> frozenset[str]:
         return frozenset(self.__keys.compartments) if self.__keys else frozenset()
@@ -209,13 +261,19 @@ class Store:
         keys = self._keys()
         compartments = {code: key for code, key in keys.compartments.items() if code == agency_code}
         self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments))
-        self.keyslots.save()
 
-    def change_password(self, username: str, old: str, new: str) -> None:
-        """Rewrap one slot; the database itself is untouched."""
+    def change_password(
+        self, username: str, old: str, new: str, before: Callable[[], None] | None = None
+    ) -> None:
+        """Rewrap one slot; the database itself is untouched.
+
+        ``before`` runs once the old password is proven and before the slot changes
+        (the audit entry: a crash between them leaves no change without its entry).
+        """
         keys = self.keyslots.unlock(username, old)
+        if before is not None:
+            before()
         self.keyslots.put(username, new, keys)
-        self.keyslots.save()
 
     @property
     def password_change_required(self) -> bool:
@@ -249,9 +307,19 @@ class Store:
 
     def unlock(self, password: str) -> None:
         """Unlock again as the same user after ``lock`` (the lock screen)."""
-        keys = self.keyslots.unlock(self.identity.username, password)
+        try:
+            keys = self.keyslots.unlock(self.identity.username, password)
+        except WrongPassword:
+            if self.identity.username not in self.keyslots.slots:
+                # The slot was removed meanwhile (by another instance): switched off.
+                raise WrongPassword(
+                    "Kontot är avstängt. Kontakta en administratör för att få logga in igen."
+                ) from None
+            raise
         for candidate in keys.candidates():
-            if crypto.subkey(candidate, "fingerprint") == self._fingerprint:
+            # Another instance may have rotated the key meanwhile: the key the file
+            # opens with is the one to keep (the newest first).
+            if self._opens_with(candidate, len(keys.candidates()) == 1):
                 for other in keys.candidates():
                     if other is not candidate:
                         wipe(other)  # older keys of a rotation are not kept
@@ -276,6 +344,15 @@ class Store:
             raise WrongPassword(
                 "Kontot är avstängt. Kontakta en administratör för att få logga in igen."
             )
+
+    def _opens_with(self, key: bytes, only: bool) -> bool:
+        if only:
+            return True
+        try:
+            connect_raw(self.path, key).close()
+        except StoreError:
+            return False
+        return True
 
     def _keys(self) -> UnlockedKeys:
         if self.__keys is None:
@@ -306,10 +383,10 @@ class LockedDatabase:
         *newer, oldest = keys.candidates()
         for candidate in newer:
             try:
-                return self._open_with(UnlockedKeys(candidate, keys.compartments), username)
+                return self._open_with(_only(keys, candidate), username)
             except NotADatabase:
                 continue
-        return self._open_with(UnlockedKeys(oldest, keys.compartments), username)
+        return self._open_with(_only(keys, oldest), username)
 
     def _open_with(self, keys: UnlockedKeys, username: str) -> Store:
         engine = make_engine(self.path, lambda: keys.data_key, pool_size=1)
@@ -337,6 +414,11 @@ class LockedDatabase:
         finally:
             engine.dispose()
         return Store(self.path, self.keyslots, keys, identity)
+
+
+def _only(keys: UnlockedKeys, data_key: bytes) -> UnlockedKeys:
+    """``keys`` with ``data_key`` (the one that opened the file) and no other data key."""
+    return replace(keys, data_key=data_key, older_data_keys=())
 
 
 def _upgrade_if_needed(path: Path, engine: Engine, keys: UnlockedKeys) -> None:

@@ -69,3 +69,10 @@ class MissingDatabase(StoreError):
 
 class AlreadyExists(StoreError):
     message = "Det finns redan en databas på den platsen. Välj en annan sökväg."
+
+
+class KeyRotated(StoreError):
+    message = (
+        "Databasnyckeln har bytts i ett annat Rondplan-fönster. "
+        "Lås och lås upp igen, och gör sedan om ändringen."
+    )

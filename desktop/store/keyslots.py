@@ -11,24 +11,34 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
+import secrets
+import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.store import crypto, sealed_box
-from desktop.store.errors import AccountLocked, NotADatabase, WrongPassword
-from desktop.store.files import atomic_write_bytes
+from desktop.store.errors import AccountLocked, KeyRotated, NotADatabase, WrongPassword
+from desktop.store.files import atomic_write_bytes, file_lock
 
 FORMAT = 1
 RECOVERY = "__recovery__"
+# Reserved compartment code: the key of protected-identity addresses (issue 15), held in
+# ``Slot.compartments`` like an agency's key by the roles that need those addresses.
+PROTECTED_ADDRESSES = "__skyddad_adress__"
 # Failed attempts before delays start; each further failure doubles the delay.
 FREE_ATTEMPTS = 5
 BASE_DELAY_S = 2
 MAX_DELAY_S = 15 * 60
+# The recovery code (~120 bits) cannot be guessed online: wrong codes are counted and
+# logged but never block it (six wrong codes used to lock out the right one).
 
 
 def _b64(data: bytes) -> str:
@@ -56,10 +66,32 @@ class Slot:
     # Set by an administrator's reset: the user must choose their own password at the
     # next login (the administrator knows this one).
     temporary: bool = False
+    # Revocation: new compartment keys sealed to ``box_public`` (code -> newest last),
+    # like ``pending`` for the data key.
+    pending_compartments: dict[str, tuple[bytes, ...]] = field(default_factory=dict)
+    # Every attempt is counted (``attempts``) under the file lock before the KDF runs;
+    # ``checked`` is the count at the last successful unlock, authenticated by
+    # ``counter_mac`` (a key only the password gives), so a lowered count is detected.
+    attempts: int = 0
+    checked: int = 0
+    counter_mac: bytes | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
             **({"temporary": True} if self.temporary else {}),
+            **(
+                {
+                    "pending_compartments": {
+                        code: [_b64(b) for b in boxes]
+                        for code, boxes in sorted(self.pending_compartments.items())
+                    }
+                }
+                if self.pending_compartments
+                else {}
+            ),
+            "attempts": self.attempts,
+            "checked": self.checked,
+            "counter_mac": _b64(self.counter_mac) if self.counter_mac else None,
             "salt": _b64(self.salt),
             "kdf": self.kdf.as_dict(),
             "data_key": _b64(self.data_key),
@@ -89,6 +121,13 @@ class Slot:
             box_private=_unb64(str(data["box_private"])) if data.get("box_private") else None,
             pending=tuple(_unb64(str(p)) for p in data.get("pending") or []),  # type: ignore[attr-defined]
             temporary=data.get("temporary") is True,
+            pending_compartments={
+                str(code): tuple(_unb64(str(b)) for b in boxes)
+                for code, boxes in (data.get("pending_compartments") or {}).items()  # type: ignore[attr-defined]
+            },
+            attempts=int(str(data.get("attempts", 0))),
+            checked=int(str(data.get("checked", 0))),
+            counter_mac=_unb64(str(data["counter_mac"])) if data.get("counter_mac") else None,
         )
 
 
@@ -101,9 +140,23 @@ class UnlockedKeys:
     # After a key rotation the database may hold any of these (newest first in
     # ``data_key``); the opener tries them in order. Empty when nothing was rotated.
     older_data_keys: tuple[bytes, ...] = ()
+    # After a compartment key rotation: the keys a compartment had before (newest
+    # first), to open what an interrupted rotation left under an older key.
+    older_compartments: dict[str, tuple[bytes, ...]] = field(default_factory=dict)
+    # Set when the slot's authenticated failure counter did not match the file: someone
+    # edited the keyslot file (reported in the audit log by the unlock that found it).
+    counters_tampered: bool = False
 
     def candidates(self) -> tuple[bytes, ...]:
         return (self.data_key, *self.older_data_keys)
+
+
+def key_id(data_key: bytes) -> str:
+    """A public name for a data key (an HMAC of it), to tell keys apart in the file."""
+    return crypto.subkey(data_key, "key-id")[:12].hex()
+
+
+_FILE_KEYS = {"format", "database_id", "data_key_id", "slots", "pending"}
 
 
 def keyslot_path(db_path: Path) -> Path:
@@ -126,6 +179,12 @@ class KeyslotFile:
         # Failed logins cannot be written into the locked database; they wait here
         # (time, event, user name only) until the next unlock moves them to the audit log.
         self.pending: list[dict[str, str]] = pending or []
+        # The current data key's ``key_id`` (None in files written before rotation kept it).
+        self.data_key_id: str | None = None
+        # Other keys of the file (e.g. written by a newer version) kept as they are.
+        self._extra: dict[str, object] = {}
+        self._mutex = threading.RLock()
+        self._depth = 0
 
     # -- persistence -----------------------------------------------------------------
     @classmethod
@@ -142,7 +201,10 @@ class KeyslotFile:
             pending = [
                 {str(k): str(v) for k, v in event.items()} for event in data.get("pending", [])
             ]
-            return cls(path, str(data["database_id"]), slots, pending)
+            loaded = cls(path, str(data["database_id"]), slots, pending)
+            loaded.data_key_id = data.get("data_key_id")
+            loaded._extra = {k: v for k, v in data.items() if k not in _FILE_KEYS}
+            return loaded
         except FileNotFoundError as exc:
             raise NotADatabase(
                 "Nyckelfilen (.keys) saknas bredvid databasen. "
@@ -152,9 +214,63 @@ class KeyslotFile:
             raise NotADatabase("Nyckelfilen är skadad. Återställ en säkerhetskopia.") from exc
 
     def save(self) -> None:
+        """Write the file as it is on disk now, merged with nothing.
+
+        Every change is already written by the method that made it (reload, merge,
+        write under the file lock), so a copy held in memory is never saved over a
+        newer file; this remains for callers that save after a change.
+        """
+        with self._change():
+            pass
+
+    def reload(self) -> None:
+        """Read the file again (another instance may have changed it)."""
+        with self._change(write=False):
+            pass
+
+    @contextlib.contextmanager
+    def _change(self, write: bool = True) -> Iterator[None]:
+        """Reload, let the caller change the fresh state, write: under the OS file lock.
+
+        Two instances on one file (two windows, a window and the command line) never
+        lose each other's updates: each change is applied to what is on disk at that
+        moment, never to a copy read earlier. Re-entrant within this object.
+        """
+        with self._mutex:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            with file_lock(self.path):
+                self._depth = 1
+                try:
+                    self._reload_from_disk()
+                    yield
+                    if write:
+                        self._write()
+                finally:
+                    self._depth = 0
+
+    def _reload_from_disk(self) -> None:
+        if not self.path.exists():
+            return  # a new file: the state in memory is all there is
+        fresh = type(self).load(self.path)
+        if fresh.database_id != self.database_id:
+            raise NotADatabase("Nyckelfilen hör till en annan databas.")
+        self.slots = fresh.slots
+        self.pending = fresh.pending
+        self.data_key_id = fresh.data_key_id
+        self._extra = fresh._extra
+
+    def _write(self) -> None:
         payload = {
+            **self._extra,
             "format": FORMAT,
             "database_id": self.database_id,
+            **({"data_key_id": self.data_key_id} if self.data_key_id else {}),
             "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
             "pending": self.pending,
         }
@@ -175,12 +291,14 @@ class KeyslotFile:
         """Create or replace the slot ``name`` wrapping ``keys`` under ``secret``.
 
         ``temporary``: an administrator set ``secret``; the user must replace it.
+        Refused (``KeyRotated``) if ``keys`` hold a data key that another instance has
+        rotated away meanwhile: the slot would open nothing.
         """
         params = kdf or crypto.default_kdf()
         salt = os.urandom(16)
         kek = crypto.derive_kek(secret, salt, params)
         box = X25519PrivateKey.generate()
-        self.slots[name] = Slot(
+        slot = Slot(
             salt=salt,
             kdf=params,
             data_key=crypto.seal(kek, keys.data_key, self._aad(name, "data")),
@@ -192,25 +310,103 @@ class KeyslotFile:
             box_private=crypto.seal(kek, sealed_box.private_bytes(box), self._aad(name, "box")),
             temporary=temporary,
         )
+        slot = self._with_counter_mac(name, slot, kek)
+        with self._change():
+            current = key_id(keys.data_key)
+            if self.data_key_id is None:
+                self.data_key_id = current
+            elif self.data_key_id != current:
+                raise KeyRotated
+            self.slots[name] = slot
 
-    def unlock(self, name: str, secret: str, now: dt.datetime | None = None) -> UnlockedKeys:
-        """Unwrap the keys of slot ``name``; records failures so delays survive restarts."""
-        now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        slot = self.slots.get(name)
-        if slot is None:
-            # Same cost as a real attempt, so a missing user name is not revealed by timing.
-            crypto.derive_kek(secret, b"\0" * 16, crypto.default_kdf())
-            self._record(now, "login.failed", name)
-            self.save()
-            raise WrongPassword
-        if slot.blocked_until and slot.blocked_until > now:
-            self._record(now, "login.blocked", name)
-            self.save()
+    def _counter_key(self, kek: bytes) -> bytes:
+        return crypto.subkey(kek, "attempt-counter")
+
+    def _counter_mac(self, name: str, slot: Slot, kek: bytes) -> bytes:
+        message = f"{self.database_id}:{name}:{slot.checked}".encode()
+        return hmac.new(self._counter_key(kek), message, hashlib.sha256).digest()
+
+    def _with_counter_mac(self, name: str, slot: Slot, kek: bytes) -> Slot:
+        """The slot after a successful unlock: no failures, the count authenticated."""
+        settled = replace(slot, failures=0, blocked_until=None, checked=slot.attempts)
+        return replace(settled, counter_mac=self._counter_mac(name, settled, kek))
+
+    def _counters_intact(self, name: str, slot: Slot, kek: bytes) -> bool:
+        """False if the counters were edited since the last successful unlock.
+
+        ``checked`` (the count at that unlock) is authenticated; every attempt since
+        then raised both ``attempts`` and ``failures`` (this one included), so a
+        lowered failure count or attempt count no longer adds up. Only an exact copy
+        of the slot as it was after that unlock (a rollback) cannot be told apart.
+        """
+        if slot.counter_mac is None:
+            return slot.checked == 0  # a slot from before counters were authenticated
+        if not hmac.compare_digest(slot.counter_mac, self._counter_mac(name, slot, kek)):
+            return False
+        return slot.attempts - slot.checked == slot.failures and slot.failures >= 1
+
+    def _begin_attempt(self, name: str, now: dt.datetime) -> str:
+        """Count one attempt under the file lock, before the KDF runs.
+
+        Parallel guesses from many processes are each counted, and a block set by one
+        applies to all (check and count are one locked step). Returns a token that
+        ``_attempt_succeeded`` uses to withdraw the provisional "login.failed" event; a
+        failed (or killed) attempt keeps it. An empty token: there is no such slot (the
+        attempt is logged as failed).
+        """
+        token = secrets.token_hex(8)
+        refused_until: dt.datetime | None = None
+        with self._change():
+            slot = self.slots.get(name)
+            if slot is None:
+                self._record(now, "login.failed", name)
+                return ""
+            if slot.blocked_until and slot.blocked_until > now:
+                # Logged and written (no exception inside the change), refused below.
+                self._record(now, "login.blocked", name)
+                refused_until = slot.blocked_until
+            else:
+                failures = slot.failures + 1
+                blocked: dt.datetime | None = None
+                if failures >= FREE_ATTEMPTS:
+                    delay = min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
+                    blocked = None if name == RECOVERY else now + dt.timedelta(seconds=delay)
+                self.slots[name] = replace(
+                    slot, failures=failures, attempts=slot.attempts + 1, blocked_until=blocked
+                )
+                self._record(now, "login.failed", name)
+                if self.pending and self.pending[-1].get("event") == "login.failed":
+                    self.pending[-1] = {**self.pending[-1], "attempt": token}
+        if refused_until is not None:
+            until = refused_until.replace(tzinfo=dt.UTC).astimezone()
             raise AccountLocked(
-                "För många felaktiga försök. Vänta till "
-                f"{slot.blocked_until.replace(tzinfo=dt.UTC).astimezone().strftime('%H:%M:%S')}"
+                f"För många felaktiga försök. Vänta till {until.strftime('%H:%M:%S')}"
                 " och försök igen."
             )
+        return token
+
+    def _attempt_succeeded(self, name: str, token: str, kek: bytes, now: dt.datetime) -> bool:
+        """Settle a counted attempt as a success; returns False if counters were edited."""
+        with self._change():
+            slot = self.slots.get(name)
+            if slot is None:
+                return True  # removed meanwhile by an administrator
+            intact = self._counters_intact(name, slot, kek)
+            self.slots[name] = self._with_counter_mac(name, slot, kek)
+            self.pending = [e for e in self.pending if e.get("attempt") != token]
+            if not intact:
+                self._record(now, "keyslot.counters_edited", name)
+        return intact
+
+    def unlock(self, name: str, secret: str, now: dt.datetime | None = None) -> UnlockedKeys:
+        """Unwrap the keys of slot ``name``; every attempt is counted, across processes."""
+        now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        token = self._begin_attempt(name, now)
+        slot = self.slots.get(name)
+        if slot is None or not token:
+            # Same cost as a real attempt, so a missing user name is not revealed by timing.
+            crypto.derive_kek(secret, b"\0" * 16, crypto.default_kdf())
+            raise WrongPassword
         kek = crypto.derive_kek(secret, slot.salt, slot.kdf)
         try:
             data_key = crypto.open_sealed(kek, slot.data_key, self._aad(name, "data"))
@@ -219,39 +415,97 @@ class KeyslotFile:
                 for code, sealed in slot.compartments.items()
             }
         except crypto.UnwrapError:
-            failures = slot.failures + 1
-            blocked = None
-            if failures >= FREE_ATTEMPTS:
-                delay = min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
-                blocked = now + dt.timedelta(seconds=delay)
-            self.slots[name] = replace(slot, failures=failures, blocked_until=blocked)
-            self._record(now, "login.failed", name)
-            self.save()
+            self._attempt_failed(name, now)
             raise WrongPassword from None
-        if slot.failures or slot.blocked_until:
-            self.slots[name] = replace(slot, failures=0, blocked_until=None)
-            self.save()
-        if slot.pending and slot.box_private:
-            private = X25519PrivateKey.from_private_bytes(
-                crypto.open_sealed(kek, slot.box_private, self._aad(name, "box"))
-            )
+        intact = self._attempt_succeeded(name, token, kek, now)
+        keys = self._open_pending(name, slot, kek, data_key, compartments)
+        return replace(keys, counters_tampered=not intact)
+
+    def _attempt_failed(self, name: str, now: dt.datetime) -> None:
+        """A wrong password: already counted and logged by ``_begin_attempt``."""
+
+    def _open_pending(
+        self,
+        name: str,
+        slot: Slot,
+        kek: bytes,
+        data_key: bytes,
+        compartments: dict[str, bytes],
+    ) -> UnlockedKeys:
+        """Apply the keys rotated since the slot was written (sealed to its box key)."""
+        if not slot.box_private or not (slot.pending or slot.pending_compartments):
+            return UnlockedKeys(data_key, compartments)
+        private = X25519PrivateKey.from_private_bytes(
+            crypto.open_sealed(kek, slot.box_private, self._aad(name, "box"))
+        )
+        older_data: tuple[bytes, ...] = ()
+        if slot.pending:
             rotated = [
                 sealed_box.open_box(private, blob, self._aad(name, "pending"))
                 for blob in reversed(slot.pending)
             ]
-            return UnlockedKeys(rotated[0], compartments, (*rotated[1:], data_key))
-        return UnlockedKeys(data_key, compartments)
+            data_key, older_data = rotated[0], (*rotated[1:], data_key)
+        newest = dict(compartments)
+        older: dict[str, tuple[bytes, ...]] = {}
+        for code, boxes in slot.pending_compartments.items():
+            keys = [
+                sealed_box.open_box(private, blob, self._aad(name, f"pending:{code}"))
+                for blob in reversed(boxes)
+            ]
+            previous = (compartments[code],) if code in compartments else ()
+            newest[code] = keys[0]
+            older[code] = (*keys[1:], *previous)
+        return UnlockedKeys(data_key, newest, older_data, older)
 
-    def rotate_data_key(self, new_key: bytes) -> list[str]:
-        """Seal ``new_key`` to every slot's box key; returns slots that cannot take it."""
+    def rotate_data_key(self, new_key: bytes, old_key: bytes | None = None) -> list[str]:
+        """Seal ``new_key`` to every slot's box key; returns slots that cannot take it.
+
+        Applied to the file as it is on disk (under the lock), so a slot created by
+        another instance a moment ago gets the new key too. ``old_key``, if given,
+        must be the file's current key (``KeyRotated`` otherwise).
+        """
         skipped = []
-        for name, slot in self.slots.items():
-            if slot.box_public is None:
-                skipped.append(name)
-                continue
-            sealed = sealed_box.seal_to(slot.box_public, new_key, self._aad(name, "pending"))
-            self.slots[name] = replace(slot, pending=(*slot.pending, sealed))
+        with self._change():
+            if old_key is not None and self.data_key_id not in (None, key_id(old_key)):
+                raise KeyRotated
+            for name, slot in self.slots.items():
+                if slot.box_public is None:
+                    skipped.append(name)
+                    continue
+                sealed = sealed_box.seal_to(slot.box_public, new_key, self._aad(name, "pending"))
+                self.slots[name] = replace(slot, pending=(*slot.pending, sealed))
+            self.data_key_id = key_id(new_key)
         return skipped
+
+    def rotate_compartment(self, code: str, new_key: bytes, holders: set[str]) -> list[str]:
+        """Seal a new key of compartment ``code`` to ``holders`` and the recovery slot.
+
+        Other slots get nothing (the revoked user's slot is removed before this).
+        Returns the holders that could not take it.
+        """
+        skipped = []
+        with self._change():
+            for name, slot in self.slots.items():
+                if name not in holders and name != RECOVERY:
+                    continue
+                if slot.box_public is None:
+                    skipped.append(name)
+                    continue
+                aad = self._aad(name, f"pending:{code}")
+                sealed = sealed_box.seal_to(slot.box_public, new_key, aad)
+                boxes = {**slot.pending_compartments}
+                boxes[code] = (*boxes.get(code, ()), sealed)
+                self.slots[name] = replace(slot, pending_compartments=boxes)
+        return skipped
+
+    def holders_of(self, code: str) -> set[str]:
+        """The slots holding compartment ``code`` (the recovery slot excluded)."""
+        self.reload()
+        return {
+            name
+            for name, slot in self.slots.items()
+            if name != RECOVERY and (code in slot.compartments or code in slot.pending_compartments)
+        }
 
     # Bounded so a guessing script cannot grow the file without limit.
     MAX_PENDING = 1000
@@ -259,31 +513,45 @@ class KeyslotFile:
     def _record(self, now: dt.datetime, event: str, name: str) -> None:
         # Only names already in the file are kept: a mistyped name may be anything,
         # even a person's name, and must not be written down.
-        known = name if name in self.slots else ""
-        if len(self.pending) < self.MAX_PENDING:
-            self.pending.append({"at": now.isoformat(), "event": event, "username": known})
+        with self._change():
+            known = name if name in self.slots else ""
+            if len(self.pending) < self.MAX_PENDING:
+                self.pending.append({"at": now.isoformat(), "event": event, "username": known})
 
     def queue_event(self, now: dt.datetime, event: str, name: str) -> None:
         """Keep an audit event that could not be written (e.g. "lock") for the next unlock."""
-        self._record(now, event, name)
-        # If even the file cannot be saved, the event still waits in memory for the unlock.
-        with contextlib.suppress(OSError):
-            self.save()
+        try:
+            self._record(now, event, name)
+        except OSError:
+            # If even the file cannot be saved, the event still waits in memory.
+            known = name if name in self.slots else ""
+            self.pending.append({"at": now.isoformat(), "event": event, "username": known})
 
-    def take_pending(self) -> list[dict[str, str]]:
-        """The recorded events, removed from the file (the caller logs them)."""
-        events, self.pending = self.pending, []
-        if events:
-            self.save()
+    def take_pending(self, logged: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
+        """Remove events from the file (the caller has logged them); returns them.
+
+        ``logged``: exactly those events (others may have been added meanwhile by
+        another instance, and stay for the next unlock). None: every event.
+        """
+        with self._change():
+            if logged is None:
+                events, self.pending = self.pending, []
+            else:
+                events = [e for e in self.pending if e in logged]
+                self.pending = [e for e in self.pending if e not in logged]
         return events
 
     def grant_compartment(self, name: str, secret: str, code: str, key: bytes) -> None:
         """Add one compartment key to slot ``name`` (the user's password is needed)."""
+        self.reload()
         slot = self.slots[name]
         kek = crypto.derive_kek(secret, slot.salt, slot.kdf)
         crypto.open_sealed(kek, slot.data_key, self._aad(name, "data"))  # verifies secret
         sealed = crypto.seal(kek, key, self._aad(name, f"compartment:{code}"))
-        self.slots[name] = replace(slot, compartments={**slot.compartments, code: sealed})
+        with self._change():
+            fresh = self.slots.get(name, slot)
+            self.slots[name] = replace(fresh, compartments={**fresh.compartments, code: sealed})
 
     def remove(self, name: str) -> None:
-        self.slots.pop(name, None)
+        with self._change():
+            self.slots.pop(name, None)

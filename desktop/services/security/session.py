@@ -95,7 +95,8 @@ class SessionAudit:
                 user.last_login_at = self._clock()
             uow.audit(action, "user", [store.identity.user_id])
         # Only now, with the entries committed, are the events removed from the file.
-        store.keyslots.take_pending()
+        # Exactly those: another instance may have added events meanwhile.
+        store.keyslots.take_pending(events)
 
 
 def _parse(text: str | None) -> dt.datetime:

@@ -15,6 +15,7 @@ from desktop.models import Agency, Role, User
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import Action
+from desktop.services.security import revocation
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.passwords import check_password
 from desktop.services.security.reauth import Reauthentication
@@ -140,8 +141,14 @@ class UserAdminService:
             raise
         return uow.changes
 
-    def deactivate(self, user_id: int) -> Changes:
-        """Switch the account off and remove its keyslot: it can no longer unlock."""
+    def deactivate(self, user_id: int, recovery_code: str | None = None) -> Changes:
+        """Switch the account off, remove its keyslot and rotate every key it held.
+
+        The data key is rotated (the file rekeyed) and so is each compartment key the
+        account held, its text re-encrypted (see ``revocation``): an old copy of the
+        ``.keys`` file opens nothing live. A compartment this administrator does not
+        hold needs ``recovery_code``; without it that one is left (audited).
+        """
         self._reauth.authorize(Action.USER_ADMIN)
         if user_id == self._store.identity.user_id:
             raise ValidationError("Du kan inte stänga av ditt eget konto.")
@@ -153,8 +160,12 @@ class UserAdminService:
             uow.audit("user.deactivate", "user", [user_id])
             uow.touched("user", user_id)
             username = user.username
+        self._store.keyslots.reload()
+        slot = self._store.keyslots.slots.get(username)
+        held = set(slot.compartments) | set(slot.pending_compartments) if slot else set()
         self._store.keyslots.remove(username)
-        self._store.keyslots.save()
+        if self._store.shares_keyslots:
+            revocation.revoke(self._store, held, "deactivate", recovery_code)
         return uow.changes
 
     def change_role(self, user_id: int, role: Role) -> Changes:
@@ -192,20 +203,36 @@ class UserAdminService:
         """
         return self._store.password_change_required
 
-    def change_own_password(self, old: str, new: str) -> Changes:
-        """Rewrap the user's own keyslot under a new password (the old one is required)."""
+    def change_own_password(self, old: str, new: str, rotate_keys: bool = False) -> Changes:
+        """Rewrap the user's own keyslot under a new password (the old one is required).
+
+        ``rotate_keys``: also rotate the data key and the user's compartment keys (as a
+        deactivation does), so a copy of ``.keys`` taken with the old password opens
+        nothing live. The agency's new public key is published only by a user who may
+        sign it (an administrator); after anyone else's rotation disclosures are still
+        sealed to the previous public key until an administrator rotates it.
+        """
         identity = self._store.identity
         check_password(new, self.context_words(identity.username, identity.display_name))
         if old == new:
             raise ValidationError("Det nya lösenordet måste skilja sig från det gamla.", "new")
-        self._store.change_password(identity.username, old, new)
-        with UnitOfWork(self._store, "Byt lösenord") as uow:
-            user = uow.session.get(User, identity.user_id)
-            if user is not None:
-                user.password_changed_at = self._clock()
-            uow.audit("password.change", "user", [identity.user_id])
-            uow.touched("user", identity.user_id)
-        return uow.changes
+        changes: list[Changes] = []
+
+        def audit() -> None:
+            # Written once the old password is proven, before the slot changes.
+            with UnitOfWork(self._store, "Byt lösenord") as uow:
+                user = uow.session.get(User, identity.user_id)
+                if user is not None:
+                    user.password_changed_at = self._clock()
+                uow.audit("password.change", "user", [identity.user_id])
+                uow.touched("user", identity.user_id)
+            changes.append(uow.changes)
+
+        self._store.change_password(identity.username, old, new, before=audit)
+        if rotate_keys and self._store.shares_keyslots:
+            held = set(self._store.held_compartments())
+            revocation.revoke(self._store, held, "password")
+        return changes[0]
 
     def reset_password(self, user_id: int, new_password: str, recovery_code: str) -> Changes:
         """An administrator's reset: a new slot from the recovery code's keys.
@@ -247,10 +274,9 @@ class UserAdminService:
         Sensitive (password within 5 minutes). Compartment keys are not rotated.
         """
         self._reauth.authorize(Action.KEY_ROTATE)
-        skipped = self._store.rotate_data_key()
-        with UnitOfWork(self._store, "Byt databasnyckel") as uow:
-            uow.audit("key.rotate", None, (), detail=f"slots_skipped={len(skipped)}")
-        return uow.changes
+        # Audited first: a crash during the rekey leaves no rotation without its entry.
+        revocation.rotate_data_key(self._store, "manual")
+        return Changes("Byt databasnyckel")
 
     def _install_slot(
         self,

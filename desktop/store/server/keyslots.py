@@ -10,9 +10,10 @@ administrator (or the owner) may call.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -98,7 +99,25 @@ class ServerKeyslots(KeyslotFile):
         # Typically the server could not take a "lock" entry: it waits on this workstation.
         self._record(now, event, name)
 
-    def take_pending(self) -> list[dict[str, str]]:
+    @contextlib.contextmanager
+    def _change(self, write: bool = True) -> Iterator[None]:
+        # No local file to lock and reload: rows are read at login, written by save().
+        yield
+
+    def _begin_attempt(self, name: str, now: dt.datetime) -> str:
+        # Attempts are counted on this workstation (attempts.py) only when they fail.
+        if name not in self.slots:
+            self._record(now, "login.failed", name)
+            return ""
+        return "server"
+
+    def _attempt_failed(self, name: str, now: dt.datetime) -> None:
+        self._record(now, "login.failed", name)
+
+    def _attempt_succeeded(self, name: str, token: str, kek: bytes, now: dt.datetime) -> bool:
+        return True
+
+    def take_pending(self, logged: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
         events = self.pending
         if self.attempts is not None:
             self.attempts.clear_events()

@@ -69,6 +69,8 @@ class NeedsUpgrade(StoreError):
 class ServerStore(Store):
     """An unlocked server database, used by services exactly like ``Store``."""
 
+    shares_keyslots = False
+
     def __init__(
         self,
         address: ServerAddress,
