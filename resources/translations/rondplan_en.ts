@@ -216,6 +216,11 @@
         <source>Krockar med en regel</source>
         <translation>Conflicts with a rule</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/calendar/agenda.py" line="45"/>
+        <source>adressen har ändrats sedan planeringen</source>
+        <translation>address changed since planning</translation>
+    </message>
 </context>
 <context>
     <name>Anteckningar</name>
@@ -572,6 +577,11 @@
         <location line="+3"/>
         <source>⚠ Krockar med en regel</source>
         <translation>⚠ Conflicts with a rule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/calendar/canvas.py" line="238"/>
+        <source>Adressen har ändrats sedan planeringen</source>
+        <translation>Address changed since planning</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +4240,11 @@
         <location line="+1"/>
         <source>&amp;Myndighetens anteckning</source>
         <translation>A&amp;gency note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="105"/>
+        <source>Registreras i förväg (besöket har inte ägt rum än)</source>
+        <translation>Recorded in advance (the visit has not taken place yet)</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,11 @@
         <source>Krockar med en regel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/calendar/agenda.py" line="45"/>
+        <source>adressen har ändrats sedan planeringen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Anteckningar</name>
@@ -571,6 +576,11 @@
     <message>
         <location line="+3"/>
         <source>⚠ Krockar med en regel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/calendar/canvas.py" line="238"/>
+        <source>Adressen har ändrats sedan planeringen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4229,6 +4239,11 @@
     <message>
         <location line="+1"/>
         <source>&amp;Myndighetens anteckning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="105"/>
+        <source>Registreras i förväg (besöket har inte ägt rum än)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

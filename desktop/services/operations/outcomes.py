@@ -7,6 +7,9 @@ agency-only Note all commit together, or nothing does.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import lazyload
 
@@ -73,8 +76,10 @@ def validate_outcome(data: OutcomeInput) -> None:
 class OutcomeService:
     """Read a visit and record its outcome."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
         self.store = store
+        # Local wall-clock time, as visits are stored (Europe/Stockholm on paper).
+        self._clock = clock or dt.datetime.now
 
     def detail(self, visit_id: int) -> VisitDetail:
         """One visit with its outcome (an audited read of the person's visit)."""
@@ -169,6 +174,13 @@ class OutcomeService:
                 raise ConflictError()
             if visit.status is VisitStatus.PROPOSED:
                 raise ValidationError("Godkänn planen innan utfall registreras.", "status")
+            early = visit.starts_at > self._clock() and data.status is not VisitStatus.CANCELLED
+            if early and not data.recorded_in_advance:
+                raise ValidationError(
+                    "Besöket har inte ägt rum ännu. Kryssa i ”Registreras i förväg” om "
+                    "utfallet redan är känt.",
+                    "recorded_in_advance",
+                )
             before = visit.status if visit.outcome_recorded_at is not None else None
             _apply(visit, data)
             uow.touched("visit", visit_id)
@@ -209,15 +221,42 @@ class OutcomeService:
                 note.ciphertext = seal_note(cipher, note.id, data.agency_note.strip())
                 uow.audit("note.create", "note", [note.id])
                 uow.touched("note", note.id)
+            advance = ";in_advance" if early else ""
             if before is None:
-                uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value)
+                uow.audit("visit.outcome", "visit", [visit_id], detail=data.status.value + advance)
             else:
                 uow.audit(
                     "visit.outcome.correct",
                     "visit",
                     [visit_id],
-                    detail=f"{before.value}->{data.status.value}",
+                    detail=f"{before.value}->{data.status.value}{advance}",
                 )
+        return uow.changes
+
+    def undo(self, visit_id: int, version: int) -> Changes:
+        """Take a recorded outcome back: the visit is planned again, and what the outcome
+        created (delivery, referral, follow-up task) is retracted in the same unit of work.
+        """
+        from desktop.services.engagement.ledger import remove_delivery
+
+        require(self.store.identity, Action.OUTCOME_RECORD)
+        with UnitOfWork(self.store, "Ångra utfall") as uow:
+            visit = uow.session.get(Visit, visit_id, options=[_NO_TEAM])
+            if visit is None:
+                raise NotFound("Besöket finns inte längre.")
+            if visit.version != version:
+                raise ConflictError()
+            if visit.outcome_recorded_at is None:
+                raise ValidationError("Besöket har inget utfall att ångra.", "status")
+            before = visit.status
+            remove_delivery(uow, DeliveryChannel.HOME_VISIT, visit_id=visit.id)
+            retract_referrals(uow, visit.id, keep_service_id=None)
+            retract_follow_ups(uow, visit.id)
+            _apply(visit, OutcomeInput(VisitStatus.PLANNED))
+            visit.outcome_recorded_at = None
+            uow.touched("visit", visit_id)
+            uow.touched("person", visit.person_id)
+            uow.audit("visit.outcome.undo", "visit", [visit_id], detail=before.value)
         return uow.changes
 
     def _ledger(self, uow: UnitOfWork, visit: Visit, data: OutcomeInput) -> None:

@@ -218,6 +218,8 @@ class OutcomeInput:
         support_service_id: The service accepted; needed when ``support_accepted``.
         follow_up_title: A follow-up task is created when this is not empty.
         agency_note: Text for the user's own agency compartment only.
+        recorded_in_advance: The user says the outcome is known before the visit's
+            time (audited); otherwise an outcome waits for the visit's start.
     """
 
     status: VisitStatus
@@ -234,6 +236,8 @@ class OutcomeInput:
     follow_up_due: dt.date | None = None
     follow_up_owner_id: int | None = None
     agency_note: str = ""
+    # A visit whose time has not come takes an outcome only when this is said (issue 17).
+    recorded_in_advance: bool = False
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class AgendaTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CalendarVisit] = []
+        self._changed = self.tr("adressen har ändrats sedan planeringen")
 
     def set_visits(self, visits: list[CalendarVisit] | tuple[CalendarVisit, ...]) -> None:
         self.beginResetModel()
@@ -108,6 +109,8 @@ class AgendaTableModel(QAbstractTableModel):
         if column is AgendaColumn.PERSON:
             return visit.person_label
         if column is AgendaColumn.AREA:
+            if visit.address_changed:  # issue 17: the team checks the new address
+                return f"{visit.area} ({self._changed})"
             return visit.area
         mark = f"{CONFLICT_SYMBOL} " if visit.has_conflict else ""
         return f"{mark}{STATUS_SYMBOLS[visit.status]} {status_text(visit.status)}"

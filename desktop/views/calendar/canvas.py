@@ -236,6 +236,8 @@ class CalendarCanvas(QWidget):
             self.tr("Team: %1").replace("%1", visit.team_name),
             self.tr("Område: %1").replace("%1", visit.area),
         ]
+        if visit.address_changed:
+            lines.append(self.tr("Adressen har ändrats sedan planeringen"))
         if visit.has_conflict:
             lines.append(self.tr("⚠ Krockar med en regel"))
         return "\n".join(lines)

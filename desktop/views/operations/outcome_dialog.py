@@ -102,6 +102,9 @@ class OutcomeDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         self.note.setPlaceholderText(self.tr("Syns bara för din myndighet"))
+        # A visit whose time has not come: an outcome only when the user says so (issue 17).
+        self.in_advance = QCheckBox(self.tr("Registreras i förväg (besöket har inte ägt rum än)"))
+        self.in_advance.setVisible(visit.starts_at > dt.datetime.now())
         self.error = QLabel()
         self.error.setStyleSheet("color:#B00020")
         self.error.setWordWrap(True)
@@ -136,6 +139,7 @@ class OutcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addLayout(columns)
+        layout.addWidget(self.in_advance)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._enable)
@@ -169,6 +173,7 @@ class OutcomeDialog(QDialog):
             follow_up_due=dt.date(due.year(), due.month(), due.day()),
             follow_up_owner_id=self.task_owner.currentData(),
             agency_note=self.note.toPlainText(),
+            recorded_in_advance=self.in_advance.isChecked(),
         )
 
     def accept(self) -> None:
