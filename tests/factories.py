@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.models import Agency, Role, User
+from desktop.models import Agency, Role, Setting, User
+from desktop.services.security.integrity import sign_account
 from desktop.services.uow import UnitOfWork
+from desktop.store import signing
 from desktop.store.database import LockedDatabase, Store, create_database
-from desktop.store.keyslots import UnlockedKeys
+from desktop.store.keyslots import PROTECTED_ADDRESSES, UnlockedKeys
+from desktop.store.trust import TRUST_ROOT
 
 PASSWORD = "lösenord-för-test-123"
 
@@ -32,16 +35,32 @@ def add_user(fresh: Fresh, username: str, role: Role, agency_code: str) -> None:
     break-glass procedure.
     """
     admin = fresh.admin
+    everything = recovery_keys(fresh)
+    compartments = {agency_code: everything.compartments[agency_code]}
+    if (
+        role in (Role.COORDINATOR, Role.TEAM_LEAD)
+        and PROTECTED_ADDRESSES in everything.compartments
+    ):
+        # Issue 15: the roles that plan visits and print packets hold protected addresses.
+        compartments[PROTECTED_ADDRESSES] = everything.compartments[PROTECTED_ADDRESSES]
+    keys = UnlockedKeys(everything.data_key, compartments)
+    # As an administrator's "create user" does (issue 15): the slot pins the trust root
+    # and the account is signed with the administrator's trust-root key.
+    with admin.read_session() as session:
+        root = session.get(Setting, TRUST_ROOT)
+    admin.keyslots.put(
+        username, PASSWORD, keys, trust_root=signing.unb64(str(root.value)) if root else None
+    )
+    admin.keyslots.save()
     with UnitOfWork(admin, "Skapa användare") as uow:
         agency = uow.session.query(Agency).filter_by(code=agency_code).one()
-        uow.session.add(
-            User(username=username, display_name=username.title(), role=role, agency_id=agency.id)
+        user = User(
+            username=username, display_name=username.title(), role=role, agency_id=agency.id
         )
+        uow.session.add(user)
+        uow.session.flush()
+        sign_account(uow.session, admin, user, admin.keyslots.slots[username].sign_public)
         uow.audit("user.create", "user")
-    everything = recovery_keys(fresh)
-    keys = UnlockedKeys(everything.data_key, {agency_code: everything.compartments[agency_code]})
-    admin.keyslots.put(username, PASSWORD, keys)
-    admin.keyslots.save()
 
 
 def fresh_with_users(folder: Path) -> Fresh:

@@ -1,10 +1,16 @@
-"""``rondplan audit verify``: walk the audit chain and report the first bad entry."""
+"""``rondplan audit``: verify the chain, print the paper anchor, compare it with the file."""
 
 from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import add_database_option, add_user_options, open_store
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    database_path,
+    open_store,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,33 +20,74 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_database_option(verify)
     add_user_options(verify)
     verify.set_defaults(handler=run_verify)
-    checkpoint = actions.add_parser("checkpoint", help="skriv ut kontrollpunkten (för papper)")
+    checkpoint = actions.add_parser(
+        "checkpoint", help="skriv ut en kontrollpunkt att spara på papper"
+    )
     add_database_option(checkpoint)
     add_user_options(checkpoint)
     checkpoint.set_defaults(handler=run_checkpoint)
+    compare = actions.add_parser("compare", help="jämför en kontrollpunkt på papper med databasen")
+    add_database_option(compare)
+    add_user_options(compare)
+    compare.add_argument("--seq", type=int, required=True, metavar="POST", help="post-numret")
+    compare.add_argument("--hash", required=True, metavar="HASH", help="hashen på papperet")
+    compare.set_defaults(handler=run_compare)
+
+
+def _open_auditor(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Open the store; only an auditor or an administrator may verify the log (issue 15)."""
+    from desktop.services.permissions import require_audit_verification
+
+    store = open_store(args)
+    try:
+        require_audit_verification(store.identity)
+    except BaseException:
+        store.lock()
+        raise
+    return store
 
 
 def run_verify(args: argparse.Namespace) -> int:
     from desktop.services.security.audit import verify_chain
 
-    store = open_store(args)
+    store = _open_auditor(args)
     try:
         report = verify_chain(store)
+        found = store.login_findings
     finally:
         store.lock()
-    if report.ok:
+    if report.ok and not found:
         print(f"OK – {report.message}")
         return 0
-    print(f"FEL – {report.message}")
+    # What the login found (e.g. a rollback its own entries then covered) counts too.
+    for message in found:
+        print(f"FEL – {message}")
+    if not report.ok:
+        print(f"FEL – {report.message}")
     return 1
 
 
 def run_checkpoint(args: argparse.Namespace) -> int:
     from desktop.services.security.audit import checkpoint_text
 
-    store = open_store(args)
+    store = _open_auditor(args)
     try:
-        print(checkpoint_text(store), end="")
+        label = str(database_path(args)) if not getattr(args, "command_server", None) else "…"
+        print(checkpoint_text(store, label, args.user), end="")
     finally:
         store.lock()
     return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from desktop.services.security.audit import compare_with_paper
+
+    if args.seq < 1 or args.seq > 2**62:
+        raise UserError("Post-numret på papperet ska vara ett positivt heltal.")
+    store = _open_auditor(args)
+    try:
+        result = compare_with_paper(store, args.seq, args.hash)
+    finally:
+        store.lock()
+    print(("OK – " if result.ok else "FEL – ") + result.message)
+    return 0 if result.ok else 1

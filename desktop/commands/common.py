@@ -102,7 +102,9 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
                 "Lösenordet är tillfälligt. Starta programmet, logga in och välj ett eget "
                 "lösenord innan du använder kommandona."
             )
-        SessionAudit(store).record_login()
+        for warning in SessionAudit(store).record_login():
+            # Issue 15: what the login's integrity check found (also in the audit log).
+            print(warning, file=sys.stderr)
     except BaseException:
         store.lock()
         raise

@@ -11,6 +11,7 @@ import enum
 from desktop.models import Role
 from desktop.services.errors import PermissionDenied
 from desktop.store.database import Identity
+from desktop.store.errors import TamperedRecord
 
 
 class Action(enum.StrEnum):
@@ -129,6 +130,29 @@ def allowed(role: Role, action: Action) -> bool:
 
 
 def require(identity: Identity, action: Action) -> None:
-    """Raise PermissionDenied unless the identity's role may take ``action``."""
+    """Raise PermissionDenied unless the identity's role may take ``action``.
+
+    On a local file the role and agency are also checked against the trust root's
+    signature of the account (issue 15): a role written into the file by anyone but an
+    administrator is refused (TamperedRecord), whatever the table would allow it.
+    """
+    attestation = identity.attestation
+    if attestation is not None and not attestation.holds(
+        identity.user_id, identity.username, identity.role, identity.agency_id
+    ):
+        raise TamperedRecord()
     if not allowed(identity.role, action):
         raise PermissionDenied()
+
+
+def require_audit_verification(identity: Identity) -> None:
+    """Verifying the audit log (``rondplan audit``): an auditor or an administrator."""
+    if identity.role not in (Role.AUDITOR, Role.ADMINISTRATOR):
+        raise PermissionDenied(
+            "Bara granskare och administratörer får verifiera behandlingsloggen."
+        )
+    attestation = identity.attestation
+    if attestation is not None and not attestation.holds(
+        identity.user_id, identity.username, identity.role, identity.agency_id
+    ):
+        raise TamperedRecord()

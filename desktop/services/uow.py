@@ -88,7 +88,12 @@ def append_chain(
         seq += 1
         fields = {"seq": seq, "at": now, **given}
         entry_hash = store.audit_signer.entry_hash(prev_hash, fields)
-        rows.append({**fields, "prev_hash": prev_hash, "entry_hash": entry_hash})
+        row = {**fields, "prev_hash": prev_hash, "entry_hash": entry_hash}
+        # A local file's entries carry their author's signature (issue 15).
+        signature = store.audit_signer.sign_entry(entry_hash)
+        if signature is not None:
+            row["signature"] = signature
+        rows.append(row)
         prev_hash = entry_hash
     # Core, not the ORM's bulk path: the entries are never read back as objects.
     session.connection().execute(insert(_AUDIT_TABLE), rows)
@@ -171,6 +176,8 @@ class UnitOfWork:
                     self.description, frozenset(self._kinds), frozenset(self._ids)
                 )
                 if checkpoint is not None:
+                    self.store.note_head(checkpoint.seq, checkpoint.entry_hash)
+                if checkpoint is not None and not self.store.checkpoint_frozen:
                     write_checkpoint(
                         self.store.checkpoint_path,
                         self.store.audit_signer,

@@ -68,9 +68,7 @@ def read_anchor(database_id: str, username: str, public: bytes | None) -> Anchor
     return Anchor(seq, entry_hash)
 
 
-def write_anchor(
-    database_id: str, username: str, anchor: Anchor, sign: object
-) -> None:
+def write_anchor(database_id: str, username: str, anchor: Anchor, sign: object) -> None:
     """Write the anchor, signed by ``sign`` (the user's ``EntrySigner.sign_bytes``)."""
     signature = sign(_message(database_id, username, anchor.seq, anchor.entry_hash))  # type: ignore[operator]
     path = anchor_path(database_id, username)

@@ -19,8 +19,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models import Agency, AgencyKind, AuditEntry, Role, Setting, User, utcnow
-from desktop.store import crypto, migrate, sealed_box
-from desktop.store.audit_chain import AuditSigner, checkpoint_path
+from desktop.store import anchors, crypto, migrate, sealed_box, signing, trust
+from desktop.store.audit_chain import AuditSigner, EntrySigner, checkpoint_path
 from desktop.store.engine import (
     connect_raw,
     export_encrypted,
@@ -61,6 +61,9 @@ class Identity:
     agency_id: int
     agency_code: str
     agency_name: str
+    # The trust root's signature of this account (issue 15); None on a server and on a
+    # file upgraded from before 0007 until an administrator has logged in.
+    attestation: trust.Attestation | None = None
 
 
 class CompartmentCipher:
@@ -130,9 +133,37 @@ class Store:
         self._write = sessionmaker(
             self.engine.execution_options(rondplan_write=True), expire_on_commit=False
         )
-        self.audit_signer = AuditSigner(self._audit_key(keys.data_key))
+        self.audit_signer = self._make_audit_signer(keys)
+        # Issue 15: the trust root's private key (administrators, recovery), and what
+        # the unlock found wrong with the signed records (reported at login).
+        self.__trust_key = keys.trust_key
+        self.trust_root = keys.trust_pin
+        self.integrity_problem: str | None = None
+        self.signing_public = signing.public_of(keys.signing_key) if keys.signing_key else None
+        # Set by the login check when the chain or checkpoint shows a rollback: the
+        # checkpoint (the evidence) is then not written again this session.
+        self.checkpoint_frozen = False
+        self.last_head: tuple[int, str] | None = None
+        # What the login's integrity check found (``rondplan audit verify`` reports it).
+        self.login_findings: list[str] = []
         self.checkpoint_path = checkpoint_path(path)
         self._fingerprint = crypto.subkey(keys.data_key, "fingerprint")
+
+    def _make_audit_signer(self, keys: UnlockedKeys) -> AuditSigner:
+        """The signer of this session's audit entries (see ``audit_chain``).
+
+        A local file's entries are signed with the user's own key; a store without one
+        (the server) keeps the HMAC chain.
+        """
+        legacy = self._audit_key(keys.data_key)
+        if keys.signing_key is None:
+            return AuditSigner(legacy)
+        return EntrySigner(legacy, self.database_id, self.identity.user_id, keys.signing_key)
+
+    @property
+    def trust_key(self) -> bytes | None:
+        """The trust root's private key if this user holds it (administrators)."""
+        return None if self.locked else self.__trust_key
 
     def _make_engine(self) -> Engine:
         # The server store (desktop.store.server) overrides this with PostgreSQL.
@@ -260,7 +291,12 @@ class Store:
         """Give a new user the data key and, if held, their agency's compartment key."""
         keys = self._keys()
         compartments = {code: key for code, key in keys.compartments.items() if code == agency_code}
-        self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments))
+        self.keyslots.put(
+            username,
+            password,
+            UnlockedKeys(keys.data_key, compartments),
+            trust_root=self.trust_root,
+        )
 
     def change_password(
         self, username: str, old: str, new: str, before: Callable[[], None] | None = None
@@ -298,8 +334,43 @@ class Store:
         with contextlib.suppress(FileNotFoundError):
             _copy_private(self.checkpoint_path, checkpoint_path(dest))
 
+    # -- issue 15: trust root, anchors ----------------------------------------------
+    def adopt_trust_root(self, key: bytes, root: bytes) -> None:
+        """This administrator just created the trust root: hold it and pin it."""
+        self.__trust_key = key
+        self.trust_root = root
+        keys = self.__keys
+        if keys is not None:
+            self.keyslots.pin_trust_root(self.identity.username, keys, root)
+
+    def forget_slot_kek(self) -> None:
+        """Drop the slot's KEK, kept since the unlock only to pin the trust root."""
+        keys = self.__keys
+        if keys is not None and keys.slot_kek is not None:
+            self.__keys = replace(keys, slot_kek=None)
+
+    def note_head(self, seq: int, entry_hash: str) -> None:
+        """The newest entry this session wrote or verified (for the user's anchor)."""
+        if self.last_head is None or seq > self.last_head[0]:
+            self.last_head = (seq, entry_hash)
+
+    def write_anchor(self) -> None:
+        """Keep this user's last-seen head in their own folder, signed by them."""
+        signer = self.audit_signer
+        if self.last_head is None or not isinstance(signer, EntrySigner) or self.locked:
+            return
+        seq, entry_hash = self.last_head
+        with contextlib.suppress(OSError):
+            anchors.write_anchor(
+                self.database_id,
+                self.identity.username,
+                anchors.Anchor(seq, entry_hash),
+                signer.sign_bytes,
+            )
+
     def lock(self) -> None:
         """Close every connection, then overwrite and forget the keys (memwipe)."""
+        self.write_anchor()
         self.engine.dispose()
         keys, self.__keys = self.__keys, None
         if keys is not None:
@@ -336,6 +407,15 @@ class Store:
                     self.identity = replace(
                         self.identity, role=user.role, display_name=user.display_name
                     )
+                    # Issue 15: the new role is checked against the trust root again.
+                    self.identity, problem = _attested(
+                        session, self.keyslots, keys, user, self.identity
+                    )
+                    self.integrity_problem = self.integrity_problem or problem
+            # The lock overwrote the old key buffers: sign with the freshly opened key.
+            self.audit_signer = self._make_audit_signer(keys)
+            self.__trust_key = keys.trust_key
+            self.forget_slot_kek()
         except BaseException:
             self.lock()
             raise
@@ -411,9 +491,43 @@ class LockedDatabase:
                         user.agency.code,
                         user.agency.name,
                     )
+                    identity, problem = _attested(session, self.keyslots, keys, user, identity)
         finally:
             engine.dispose()
-        return Store(self.path, self.keyslots, keys, identity)
+        store = Store(self.path, self.keyslots, keys, identity)
+        store.integrity_problem = problem
+        if store.trust_root is None and identity.attestation is not None and not problem:
+            store.trust_root = identity.attestation.root  # pinned by this unlock
+        return store
+
+
+def _attested(
+    session: Session, slots: KeyslotFile, keys: UnlockedKeys, user: User, identity: Identity
+) -> tuple[Identity, str | None]:
+    """Check the account and its agency against the trust root (issue 15).
+
+    Returns the identity with its attestation and, if something was tampered with, a
+    code for the login check to log and refuse (``services.security.integrity``).
+    The first unlock after the trust root was made pins it in the user's slot.
+    """
+    try:
+        records = trust.load(session, slots.database_id, keys.trust_pin)
+        records.check_user(user)
+        records.check_agency(user.agency)
+    except trust.TamperedRecord:
+        return replace(identity, attestation=trust.broken(slots.database_id)), "record"
+    if records.root is not None and keys.trust_pin is None:
+        slots.pin_trust_root(user.username, keys, records.root)
+    return replace(identity, attestation=trust.attest(records, user)), None
+
+
+def _opens(path: Path, key: bytes) -> bool:
+    """Whether the database file at ``path`` opens with ``key``."""
+    try:
+        connect_raw(path, key).close()
+    except StoreError:
+        return False
+    return True
 
 
 def _only(keys: UnlockedKeys, data_key: bytes) -> UnlockedKeys:
@@ -500,11 +614,23 @@ def create_database(
     compartments = {code: crypto.new_key() for code, _, _ in agencies}
     recovery_code = crypto.new_recovery_code()
     slots = KeyslotFile.new(slots_path)
-    slots.put(RECOVERY, recovery_code, UnlockedKeys(data_key, compartments))
+    # Issue 15: the installation's trust root, held by the administrator and the
+    # recovery code only, pinned in both slots.
+    trust_key = signing.new_private()
+    trust_root = signing.public_of(trust_key)
+    slots.put(
+        RECOVERY,
+        recovery_code,
+        UnlockedKeys(data_key, compartments),
+        trust_root=trust_root,
+        trust_key=trust_key,
+    )
     slots.put(
         admin_username,
         password,
         UnlockedKeys(data_key, {admin_agency: compartments[admin_agency]}),
+        trust_root=trust_root,
+        trust_key=trust_key,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -522,6 +648,24 @@ def create_database(
                         admin_username,
                         admin_display_name,
                         admin_agency,
+                    )
+                    # Every agency's public key published now, so all are signed.
+                    for code, _, _ in agencies:
+                        key = compartments[code]
+                        public = sealed_box.public_bytes(sealed_box.private_key_from(key))
+                        session.add(
+                            Setting(key=trust.AGENCY_KEY_PREFIX + code, value=signing.b64(public))
+                        )
+                    session.flush()
+                    admin = session.scalars(
+                        select(User).where(User.username == admin_username)
+                    ).one()
+                    admin_public = slots.slots[admin_username].sign_public
+                    trust.establish(
+                        session,
+                        slots.database_id,
+                        trust_key,
+                        {admin.id: admin_public} if admin_public else {},
                     )
             finally:
                 engine.dispose()

@@ -76,3 +76,21 @@ class KeyRotated(StoreError):
         "Databasnyckeln har bytts i ett annat Rondplan-fönster. "
         "Lås och lås upp igen, och gör sedan om ändringen."
     )
+
+
+class TamperedKeyfile(StoreError):
+    """A slot's signing key no longer opens: its trust root pin was removed or swapped."""
+
+    message = (
+        "Nyckelfilen har ändrats utan behörighet: ditt kontos signeringsnyckel går inte "
+        "att öppna. Kontakta en administratör."
+    )
+
+
+class TamperedRecord(StoreError):
+    """A signed record (account, role, agency, agency key) fails its trust-root check."""
+
+    message = (
+        "Behörighetsuppgifterna i databasen har ändrats utan administratörens underskrift. "
+        "Rondplan vägrar använda dem; kontakta en administratör."
+    )

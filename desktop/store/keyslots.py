@@ -24,8 +24,14 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop.store import crypto, sealed_box
-from desktop.store.errors import AccountLocked, KeyRotated, NotADatabase, WrongPassword
+from desktop.store import crypto, sealed_box, signing
+from desktop.store.errors import (
+    AccountLocked,
+    KeyRotated,
+    NotADatabase,
+    TamperedKeyfile,
+    WrongPassword,
+)
 from desktop.store.files import atomic_write_bytes, file_lock
 
 FORMAT = 1
@@ -75,6 +81,15 @@ class Slot:
     attempts: int = 0
     checked: int = 0
     counter_mac: bytes | None = None
+    # Issue 15 (signed records): the user's Ed25519 signing key (private half sealed
+    # under the KEK, its AAD naming ``trust_pin``), the trust root's public key this slot
+    # trusts (``trust_pin``; stripping it makes ``sign_private`` unopenable), and for
+    # administrators and the recovery slot the trust root's private key sealed to
+    # ``box_public``.
+    sign_public: bytes | None = None
+    sign_private: bytes | None = None
+    trust_pin: bytes | None = None
+    trust_private: bytes | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -92,6 +107,16 @@ class Slot:
             "attempts": self.attempts,
             "checked": self.checked,
             "counter_mac": _b64(self.counter_mac) if self.counter_mac else None,
+            **{
+                name: _b64(value)
+                for name, value in (
+                    ("sign_public", self.sign_public),
+                    ("sign_private", self.sign_private),
+                    ("trust_pin", self.trust_pin),
+                    ("trust_private", self.trust_private),
+                )
+                if value
+            },
             "salt": _b64(self.salt),
             "kdf": self.kdf.as_dict(),
             "data_key": _b64(self.data_key),
@@ -128,6 +153,11 @@ class Slot:
             attempts=int(str(data.get("attempts", 0))),
             checked=int(str(data.get("checked", 0))),
             counter_mac=_unb64(str(data["counter_mac"])) if data.get("counter_mac") else None,
+            **{  # type: ignore[arg-type]
+                name: _unb64(str(data[name]))
+                for name in ("sign_public", "sign_private", "trust_pin", "trust_private")
+                if data.get(name)
+            },
         )
 
 
@@ -146,6 +176,13 @@ class UnlockedKeys:
     # Set when the slot's authenticated failure counter did not match the file: someone
     # edited the keyslot file (reported in the audit log by the unlock that found it).
     counters_tampered: bool = False
+    # Issue 15: the user's signing key, the trust root's private key (administrators
+    # and the recovery code only), the trust root this slot pinned, and the slot's KEK
+    # kept only until the store has pinned the trust root (then dropped).
+    signing_key: bytes | None = None
+    trust_key: bytes | None = None
+    trust_pin: bytes | None = None
+    slot_kek: bytes | None = None
 
     def candidates(self) -> tuple[bytes, ...]:
         return (self.data_key, *self.older_data_keys)
@@ -287,10 +324,14 @@ class KeyslotFile:
         keys: UnlockedKeys,
         kdf: crypto.KdfParams | None = None,
         temporary: bool = False,
+        trust_root: bytes | None = None,
+        trust_key: bytes | None = None,
     ) -> None:
         """Create or replace the slot ``name`` wrapping ``keys`` under ``secret``.
 
         ``temporary``: an administrator set ``secret``; the user must replace it.
+        ``trust_root``: the installation's trust root, pinned in the new slot;
+        ``trust_key``: its private half, for an administrator's or the recovery slot.
         Refused (``KeyRotated``) if ``keys`` hold a data key that another instance has
         rotated away meanwhile: the slot would open nothing.
         """
@@ -310,6 +351,12 @@ class KeyslotFile:
             box_private=crypto.seal(kek, sealed_box.private_bytes(box), self._aad(name, "box")),
             temporary=temporary,
         )
+        # A password change keeps the user's signing key, pin and trust root (issue 15).
+        slot = self._with_signing_key(
+            name, slot, kek, trust_root or keys.trust_pin, keys.signing_key
+        )
+        if (trust_key or keys.trust_key) is not None:
+            slot = self._with_trust(name, slot, trust_key or keys.trust_key)  # type: ignore[arg-type]
         slot = self._with_counter_mac(name, slot, kek)
         with self._change():
             current = key_id(keys.data_key)
@@ -419,7 +466,106 @@ class KeyslotFile:
             raise WrongPassword from None
         intact = self._attempt_succeeded(name, token, kek, now)
         keys = self._open_pending(name, slot, kek, data_key, compartments)
-        return replace(keys, counters_tampered=not intact)
+        return self._personal(name, kek, replace(keys, counters_tampered=not intact))
+
+    # -- signing keys and the trust root (issue 15) ----------------------------------
+    def _sign_aad(self, name: str, pin: bytes | None) -> bytes:
+        # The signing key's seal names the pinned trust root: removing or swapping the
+        # pin in the file makes the key unopenable instead of silently trusting another.
+        return self._aad(name, "sign" + (":" + pin.hex() if pin else ""))
+
+    def _with_signing_key(
+        self, name: str, slot: Slot, kek: bytes, pin: bytes | None, private: bytes | None = None
+    ) -> Slot:
+        private = private or signing.new_private()
+        return replace(
+            slot,
+            sign_public=signing.public_of(private),
+            sign_private=crypto.seal(kek, private, self._sign_aad(name, pin)),
+            trust_pin=pin,
+        )
+
+    def _with_trust(self, name: str, slot: Slot, trust_key: bytes) -> Slot:
+        if slot.box_public is None:
+            return slot
+        sealed = sealed_box.seal_to(slot.box_public, trust_key, self._aad(name, "trust"))
+        return replace(slot, trust_private=sealed)
+
+    def _personal(self, name: str, kek: bytes, keys: UnlockedKeys) -> UnlockedKeys:
+        """Add the slot's signing key (made now if the slot has none) and trust keys."""
+        slot = self.slots.get(name)
+        if slot is None:
+            return keys
+        if slot.sign_private is None or slot.box_private is None:
+            with self._change():
+                fresh = self.slots.get(name)
+                if fresh is not None and fresh.box_private is None:
+                    box = X25519PrivateKey.generate()
+                    fresh = replace(
+                        fresh,
+                        box_public=sealed_box.public_bytes(box),
+                        box_private=crypto.seal(
+                            kek, sealed_box.private_bytes(box), self._aad(name, "box")
+                        ),
+                    )
+                if fresh is not None and fresh.sign_private is None:
+                    fresh = self._with_signing_key(name, fresh, kek, None)
+                if fresh is not None:
+                    self.slots[name] = fresh
+            slot = self.slots.get(name, slot)
+        if slot.sign_private is None:
+            return keys
+        try:
+            signing_key = crypto.open_sealed(
+                kek, slot.sign_private, self._sign_aad(name, slot.trust_pin)
+            )
+        except crypto.UnwrapError:
+            raise TamperedKeyfile() from None
+        trust_key = None
+        if slot.trust_private and slot.box_private:
+            box_key = X25519PrivateKey.from_private_bytes(
+                crypto.open_sealed(kek, slot.box_private, self._aad(name, "box"))
+            )
+            with contextlib.suppress(crypto.UnwrapError, ValueError):
+                trust_key = sealed_box.open_box(
+                    box_key, slot.trust_private, self._aad(name, "trust")
+                )
+        return replace(
+            keys,
+            signing_key=signing_key,
+            trust_key=trust_key,
+            trust_pin=slot.trust_pin,
+            slot_kek=kek,
+        )
+
+    def pin_trust_root(self, name: str, keys: UnlockedKeys, trust_root: bytes) -> None:
+        """Pin ``trust_root`` in slot ``name`` (its first unlock after the root was made)."""
+        if keys.slot_kek is None or keys.signing_key is None:
+            return
+        with self._change():
+            slot = self.slots.get(name)
+            if slot is not None:
+                self.slots[name] = replace(
+                    slot,
+                    trust_pin=trust_root,
+                    sign_private=crypto.seal(
+                        keys.slot_kek, keys.signing_key, self._sign_aad(name, trust_root)
+                    ),
+                )
+
+    def grant_trust(self, name: str, trust_key: bytes) -> None:
+        """Seal the trust root's private key to slot ``name`` (an administrator's)."""
+        with self._change():
+            slot = self.slots.get(name)
+            if slot is not None:
+                self.slots[name] = self._with_trust(name, slot, trust_key)
+
+    def revoke_trust(self, name: str) -> None:
+        """Take the trust root's private key out of slot ``name`` (no longer an admin)."""
+        with self._change():
+            slot = self.slots.get(name)
+            if slot is not None:
+                self.slots[name] = replace(slot, trust_private=None)
 
     def _attempt_failed(self, name: str, now: dt.datetime) -> None:
         """A wrong password: already counted and logged by ``_begin_attempt``."""

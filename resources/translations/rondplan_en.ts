@@ -4290,6 +4290,11 @@
         <translation>R&amp;epeat</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Byt också krypteringsnycklarna (en gammal kopia av nyckelfilen öppnar då inget)</source>
+        <translation>Also &amp;rotate the encryption keys (an old copy of the keyslot file then opens nothing)</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Spara lösenordet</source>
         <translation>Save password</translation>

@@ -4290,6 +4290,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Byt också krypteringsnycklarna (en gammal kopia av nyckelfilen öppnar då inget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Spara lösenordet</source>
         <translation type="unfinished"></translation>

@@ -13,15 +13,29 @@ from __future__ import annotations
 
 import enum
 import hmac
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desktop.models import AuditEntry
+from desktop.models import AuditEntry, Setting, User
 from desktop.services.wording import count
-from desktop.store.audit_chain import FIELDS, GENESIS, CheckpointInvalid, read_checkpoint
+from desktop.store import signing, trust
+from desktop.store.audit_chain import (
+    FIELDS,
+    GENESIS,
+    CheckpointInvalid,
+    EntrySigner,
+    checkpoint_message,
+    entry_message,
+    read_checkpoint,
+    signed_entry_hash,
+    split_signature,
+)
 from desktop.store.database import Store
 from desktop.store.engine import storage_errors
+from desktop.store.errors import TamperedRecord
 
 
 class ChainProblem(enum.StrEnum):
@@ -31,6 +45,14 @@ class ChainProblem(enum.StrEnum):
     TRUNCATED = "truncated"
     CHECKPOINT_INVALID = "checkpoint_invalid"
     CHECKPOINT_MISSING = "checkpoint_missing"
+    # Issue 15 (local file): an entry whose signature is not its author's, an unsigned
+    # entry where every entry must be signed, a signed record (account, role, agency,
+    # agency key) the trust root did not sign, a user's own anchor ahead of the file.
+    SIGNATURE = "signature"
+    UNSIGNED = "unsigned"
+    RECORDS = "records"
+    ANCHOR_AHEAD = "anchor_ahead"
+    ANCHOR_INVALID = "anchor_invalid"
 
 
 _MESSAGES = {
@@ -39,12 +61,20 @@ _MESSAGES = {
     ChainProblem.LINK_BROKEN: "kedjan bryts vid post {seq} (poster flyttade eller infogade)",
     ChainProblem.TRUNCATED: (
         "posterna från och med {seq} saknas: loggen har kapats eller databasen har "
-        "ersatts med en äldre kopia"
+        "rullats tillbaka (ersatts med en äldre kopia)"
     ),
     ChainProblem.CHECKPOINT_INVALID: "kontrollpunktsfilen (.audit) är ändrad eller hör "
     "till en annan databas",
     ChainProblem.CHECKPOINT_MISSING: "kontrollpunktsfilen (.audit) saknas; flytta alltid "
     "den tillsammans med databasen",
+    ChainProblem.SIGNATURE: "post {seq} har ingen giltig underskrift av den som skrev "
+    "den (förfalskad eller ändrad)",
+    ChainProblem.UNSIGNED: "post {seq} saknar underskrift (förfalskad)",
+    ChainProblem.RECORDS: "konton, roller, myndigheter eller myndighetsnycklar har "
+    "ändrats utan administratörens underskrift",
+    ChainProblem.ANCHOR_AHEAD: "loggen stämmer inte med den du själv senast såg (post "
+    "{seq}): databasen har rullats tillbaka, kapats eller skrivits om",
+    ChainProblem.ANCHOR_INVALID: "din egen kontrollpunkt (i din användarmapp) är ändrad",
 }
 
 
@@ -56,6 +86,9 @@ class ChainReport:
     problem: ChainProblem | None = None
     first_bad_seq: int | None = None
     checkpoint_seq: int | None = None
+    # The newest entry (seq, hash), and the hashes asked for with ``remember``.
+    head: tuple[int, str] | None = None
+    hashes: dict[int, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -68,20 +101,67 @@ class ChainReport:
         return _MESSAGES[self.problem].format(seq=self.first_bad_seq)
 
 
-def verify_chain(store: Store) -> ChainReport:
-    """Walk every entry in sequence order, then compare the end with the checkpoint."""
+def _signer_keys(session: Session, store: Store) -> tuple[dict[int, bytes], int] | None:
+    """Each user's signing key the trust root vouches for, and the first signed seq.
+
+    None if a signed record was tampered with.
+    """
+    try:
+        records = trust.load(session, store.database_id, None)
+        keys = {}
+        for user in session.scalars(select(User)):
+            public, _ = records.user_key(user)
+            if public is not None:
+                keys[user.id] = public
+    except TamperedRecord:
+        return None
+    return keys, records.signed_from
+
+
+def verify_chain(
+    store: Store, signatures_after: int | None = None, remember: Iterable[int] = ()
+) -> ChainReport:
+    """Walk every entry in sequence order, then compare the end with the checkpoint.
+
+    On a local file every entry from ``audit_signed_from`` on must carry a valid
+    signature of the user who wrote it. ``signatures_after``: check signatures only of
+    entries after this seq (the login's check: earlier ones were checked by this user
+    and are fixed by their anchor's hash); hashes and links are always checked.
+    """
     signer = store.audit_signer
+    signed_mode = isinstance(signer, EntrySigner)
     expected_seq = 1
     prev_hash = GENESIS
     count = 0
     columns = [getattr(AuditEntry, name) for name in FIELDS]
-    query = select(*columns, AuditEntry.prev_hash, AuditEntry.entry_hash).order_by(AuditEntry.seq)
+    query = select(
+        *columns, AuditEntry.prev_hash, AuditEntry.entry_hash, AuditEntry.signature
+    ).order_by(AuditEntry.seq)
+    wanted = set(remember)
     hashes: dict[int, str] = {}
+    invalid_checkpoint = False
     try:
         checkpoint = read_checkpoint(store.checkpoint_path, signer, store.database_id)
     except CheckpointInvalid:
-        return ChainReport(0, ChainProblem.CHECKPOINT_INVALID)
+        checkpoint, invalid_checkpoint = None, True
     with storage_errors(), store.read_session() as session:
+        keys: dict[int, bytes] = {}
+        signed_from = 1
+        if signed_mode:
+            found = _signer_keys(session, store)
+            if found is None:
+                return ChainReport(0, ChainProblem.RECORDS)
+            keys, signed_from = found
+        if checkpoint is not None and checkpoint.signature is not None:
+            if not signing.valid(
+                keys.get(checkpoint.signer_id or 0),
+                checkpoint_message(store.database_id, checkpoint.seq, checkpoint.entry_hash),
+                checkpoint.signature,
+            ):
+                checkpoint, invalid_checkpoint = None, True
+        elif checkpoint is not None and signed_mode and checkpoint.seq >= signed_from:
+            # An HMAC checkpoint (anyone can make one) only for the log before 0007.
+            checkpoint, invalid_checkpoint = None, True
         for row in session.execute(query).yield_per(2000):
             fields = {name: getattr(row, name) for name in FIELDS}
             seq = int(fields["seq"])
@@ -90,36 +170,124 @@ def verify_chain(store: Store) -> ChainReport:
                 return ChainReport(count, ChainProblem.MISSING, expected_seq)
             if row.prev_hash != prev_hash:
                 return ChainReport(count, ChainProblem.LINK_BROKEN, seq)
-            computed = signer.entry_hash(row.prev_hash, fields)
+            if row.signature is not None and signed_mode:
+                computed = signed_entry_hash(row.prev_hash, fields)
+            elif signed_mode and seq >= signed_from:
+                return ChainReport(count, ChainProblem.UNSIGNED, seq)
+            else:
+                computed = signer.legacy_hash(row.prev_hash, fields)
             if not hmac.compare_digest(computed, row.entry_hash):
                 return ChainReport(count, ChainProblem.CHANGED, seq)
+            if (
+                row.signature is not None
+                and signed_mode
+                and (signatures_after is None or seq > signatures_after)
+            ):
+                parts = split_signature(row.signature)
+                # An entry is signed by the user it names; only events queued while
+                # locked (no role: failed logins, a lock) are signed by whoever logged
+                # in next and wrote them.
+                if (
+                    parts is not None
+                    and fields["role"] is not None
+                    and parts[0] != fields["user_id"]
+                ):
+                    parts = None
+                if parts is None or not signing.valid(
+                    keys.get(parts[0]),
+                    entry_message(store.database_id, row.entry_hash),
+                    parts[1],
+                ):
+                    return ChainReport(count, ChainProblem.SIGNATURE, seq)
             prev_hash = row.entry_hash
-            if checkpoint is not None and seq == checkpoint.seq:
+            if (checkpoint is not None and seq == checkpoint.seq) or seq in wanted:
                 hashes[seq] = row.entry_hash
             expected_seq += 1
     last_seq = expected_seq - 1
+    head = (last_seq, prev_hash) if last_seq else None
+    if invalid_checkpoint:
+        return ChainReport(count, ChainProblem.CHECKPOINT_INVALID, head=head, hashes=hashes)
     if checkpoint is None:
         if count:
-            return ChainReport(count, ChainProblem.CHECKPOINT_MISSING)
-        return ChainReport(0)
+            return ChainReport(count, ChainProblem.CHECKPOINT_MISSING, head=head, hashes=hashes)
+        return ChainReport(0, head=head, hashes=hashes)
     if checkpoint.seq > last_seq:
-        return ChainReport(count, ChainProblem.TRUNCATED, last_seq + 1, checkpoint.seq)
+        return ChainReport(
+            count, ChainProblem.TRUNCATED, last_seq + 1, checkpoint.seq, head, hashes
+        )
     if not hmac.compare_digest(hashes.get(checkpoint.seq, ""), checkpoint.entry_hash):
         # Same length but another history: a different copy of the database.
-        return ChainReport(count, ChainProblem.TRUNCATED, checkpoint.seq, checkpoint.seq)
-    return ChainReport(count, checkpoint_seq=checkpoint.seq)
+        return ChainReport(
+            count, ChainProblem.TRUNCATED, checkpoint.seq, checkpoint.seq, head, hashes
+        )
+    return ChainReport(count, checkpoint_seq=checkpoint.seq, head=head, hashes=hashes)
 
 
-def checkpoint_text(store: Store) -> str:
-    """The checkpoint as text for printing and keeping on paper (seq, hash, MAC)."""
-    try:
-        cp = read_checkpoint(store.checkpoint_path, store.audit_signer, store.database_id)
-    except CheckpointInvalid:
-        return "Kontrollpunkten är ogiltig."
-    if cp is None:
-        return "Ingen kontrollpunkt ännu."
-    mac = store.audit_signer.checkpoint_mac(store.database_id, cp.seq, cp.entry_hash)
-    return (
-        f"Rondplan behandlingslogg – kontrollpunkt\n"
-        f"Databas: {store.database_id}\nPost: {cp.seq}\nHash: {cp.entry_hash}\nMAC: {mac}\n"
-    )
+def checkpoint_text(store: Store, db_label: str = "DATABAS", user: str = "NAMN") -> str:
+    """The paper anchor: the verified head of the log and the command that compares it.
+
+    Kept on paper (or anywhere outside the computer), it catches a rollback of
+    everything on the computer, the users' folders included (docs/security.md).
+    """
+    report = verify_chain(store)
+    root = _trust_root_fingerprint(store)
+    lines = ["Rondplan behandlingslogg – kontrollpunkt", f"Databas: {store.database_id}"]
+    if root:
+        lines.append(f"Rotnyckel: {root}")
+    if report.head is None:
+        lines.append("Ingen post ännu.")
+        return "\n".join(lines) + "\n"
+    seq, entry_hash = report.head
+    if not report.ok:
+        lines.append(f"VARNING: {report.message}")
+    lines += [
+        f"Post: {seq}",
+        f"Hash: {entry_hash}",
+        "Jämför senare med:",
+        f"  rondplan audit compare --db {db_label} --user {user} --seq {seq} --hash {entry_hash}",
+    ]
+    if store.checkpoint_path.exists() and not isinstance(store.audit_signer, EntrySigner):
+        mac = store.audit_signer.checkpoint_mac(store.database_id, seq, entry_hash)
+        lines.append(f"MAC: {mac}")
+    return "\n".join(lines) + "\n"
+
+
+def _trust_root_fingerprint(store: Store) -> str | None:
+    with storage_errors(), store.read_session() as session:
+        value = session.get(Setting, trust.TRUST_ROOT)
+    raw = signing.unb64(str(value.value)) if value is not None else None
+    return signing.fingerprint(raw) if raw else None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    ok: bool
+    message: str
+
+
+def compare_with_paper(store: Store, seq: int, entry_hash: str) -> Comparison:
+    """Does the file still hold the paper anchor's entry, with the same history?"""
+    entry_hash = entry_hash.strip().lower()
+    if len(entry_hash) < 16 or any(c not in "0123456789abcdef" for c in entry_hash):
+        return Comparison(False, "Hashen på papperet ska vara minst 16 hexadecimala tecken.")
+    report = verify_chain(store, remember=[seq])
+    if not report.ok and report.problem not in (
+        ChainProblem.TRUNCATED,
+        ChainProblem.CHECKPOINT_MISSING,
+        ChainProblem.CHECKPOINT_INVALID,
+    ):
+        return Comparison(False, f"Loggen är inte hel: {report.message}.")
+    last = report.head[0] if report.head else 0
+    if seq > last:
+        return Comparison(
+            False,
+            f"Databasen slutar vid post {last} men papperet visar post {seq}: den har "
+            "rullats tillbaka eller kapats.",
+        )
+    if not report.hashes.get(seq, "").startswith(entry_hash):
+        return Comparison(
+            False,
+            f"Post {seq} har en annan historik än papperet: databasen har bytts ut eller "
+            "skrivits om.",
+        )
+    return Comparison(True, f"Papperet stämmer: post {seq} finns med samma historik.")

@@ -27,6 +27,7 @@ from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store import crypto, sealed_box
 from desktop.store.database import CompartmentCipher, Store
+from desktop.store.errors import TamperedRecord
 
 KEY_COMPARTMENT = 1
 KEY_SEALED_BOX = 0  # a disclosure's copy, sealed to the agency's public key
@@ -256,6 +257,23 @@ class NotesService:
         other = (legal_basis_text or "").strip() or None
         if legal_basis is LegalBasis.OTHER and not other:
             raise ValidationError("Ange vilket lagrum utlämnandet stöds på.", "legal_basis_text")
+        try:
+            return self._disclose(note_id, to_agency_code, legal_basis, reason, other)
+        except TamperedRecord:
+            # Refused, and logged in a unit of its own (the disclosure's rolled back).
+            with UnitOfWork(self._store, "Vägrat utlämnande") as alarm:
+                alarm.audit("integrity.alarm", "note", [note_id], detail="agency_key")
+            raise
+
+    def _disclose(
+        self,
+        note_id: int,
+        to_agency_code: str,
+        legal_basis: LegalBasis,
+        reason: str,
+        other: str | None,
+    ) -> Changes:
+        identity = self._store.identity
         with UnitOfWork(self._store, "Lämna ut anteckning") as uow:
             session = uow.session
             found = self._readable(session, Note.id == note_id)
@@ -274,6 +292,7 @@ class NotesService:
                     "behöver logga in en gång först.",
                     "to_agency",
                 )
+            _check_signed_key(self._store, session, target, published.value)
             public = base64.b64decode(str(published.value))
             source_agency_id = session.scalar(
                 select(Agency.id).where(Agency.code == source.agency_code)
@@ -410,3 +429,28 @@ class ProfileNotes:
             AgencyNoteRow(r.id, r.created_at, r.kind.value, r.section.value, r.text)
             for r in self._notes.notes_for_person(person_id)
         ]
+
+
+def _check_signed_key(store: Store, session: Session, target: Agency, value: object) -> None:
+    """A local file's agency and its public key must be the trust root's (issue 15).
+
+    Raises TamperedRecord for a key someone swapped in the file (the note would go to
+    whoever holds the swapped key's private half), ValidationError for a key published
+    after the trust root's last signing (an administrator's next login signs it).
+    """
+    from desktop.services.security.integrity import signed_file
+    from desktop.store import trust
+
+    if not signed_file(store):
+        return
+    records = trust.load(session, store.database_id, None)
+    if records.legacy:
+        return
+    records.check_agency(target)
+    if target.code not in records.signed_agency_keys:
+        raise ValidationError(
+            "Den mottagande myndighetens nyckel är inte signerad ännu. En administratör "
+            "behöver logga in en gång först.",
+            "to_agency",
+        )
+    records.check_agency_key(target.code, value)

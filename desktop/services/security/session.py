@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from desktop.models import User
+from desktop.services.security import integrity
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
@@ -29,9 +30,20 @@ class SessionAudit:
         self._clock = clock
         self._reauth = reauth
 
-    def record_login(self) -> None:
-        """Call once right after ``LockedDatabase.unlock`` succeeded at start-up."""
-        self._record("login")
+    def record_login(self) -> list[str]:
+        """Call once right after ``LockedDatabase.unlock`` succeeded at start-up.
+
+        First verifies the log, its checkpoint, the user's anchor and the signed records
+        (issue 15; before anything is appended) and logs what is wrong. Returns the
+        warnings to show the user (one Swedish sentence each); raises TamperedRecord
+        (after logging it) if the user's own account was tampered with.
+        """
+        found = integrity.check(self._store)
+        self._store.login_findings = found.problem_messages
+        self._record("login", found)
+        integrity.after_login(self._store, found)
+        integrity.refuse_if_tampered(self._store)
+        return found.messages
 
     def record_unlock(self) -> None:
         """Call after the lock overlay's password was accepted (a new store is fine too)."""
@@ -71,10 +83,12 @@ class SessionAudit:
             self._reauth.mark_given()
         self.record_unlock()
 
-    def _record(self, action: str) -> None:
+    def _record(self, action: str, found: integrity.Findings | None = None) -> None:
         store = self._store
         events = list(store.keyslots.pending)
         with UnitOfWork(store, "Logga in") as uow:
+            if found is not None:
+                integrity.record(uow, store, found)
             ids = dict(uow.session.execute(select(User.username, User.id)).all())
             for event in events:
                 user_id = ids.get(event.get("username", ""))

@@ -17,6 +17,7 @@ from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import Action
 from desktop.services.security import revocation
 from desktop.services.security.clock import Clock, system_clock
+from desktop.services.security.integrity import sign_account
 from desktop.services.security.passwords import check_password
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
@@ -119,6 +120,8 @@ class UserAdminService:
                 # On a server: the new role joins the admin group (a checked function).
                 self._store.set_administrator(username, True)
                 made_admin = True
+                if self._store.trust_key is not None and username in slots.slots:
+                    slots.grant_trust(username, self._store.trust_key)  # issue 15
             with UnitOfWork(self._store, "Skapa användare") as uow:
                 user = User(
                     username=username,
@@ -129,6 +132,8 @@ class UserAdminService:
                 )
                 uow.session.add(user)
                 uow.session.flush()
+                # Issue 15: the account as created, signed with the trust root.
+                sign_account(uow.session, self._store, user, _slot_key(slots, username))
                 uow.audit("user.create", "user", [user.id], detail=f"role={role.value}")
                 uow.touched("user", user.id)
         except BaseException:
@@ -157,6 +162,7 @@ class UserAdminService:
             if user is None:
                 raise NotFound()
             user.active = False
+            sign_account(uow.session, self._store, user, None)
             uow.audit("user.deactivate", "user", [user_id])
             uow.touched("user", user_id)
             username = user.username
@@ -181,6 +187,7 @@ class UserAdminService:
                     raise NotFound()
                 old = user.role
                 user.role = role
+                sign_account(uow.session, self._store, user, None)
                 uow.audit("user.role_change", "user", [user_id], detail=f"{old.value}>{role.value}")
                 uow.touched("user", user_id)
                 admin = role is Role.ADMINISTRATOR
@@ -189,10 +196,18 @@ class UserAdminService:
                     # the row then fails to commit, they are set back below.
                     self._store.set_administrator(user.username, admin)
                     storage_changed = (user.username, admin)
+                changed_username = user.username
         except BaseException:
             if storage_changed is not None:
                 self._store.set_administrator(storage_changed[0], not storage_changed[1])
             raise
+        # The trust root's key goes with the administrator role (issue 15).
+        if self._store.shares_keyslots and changed_username in self._store.keyslots.slots:
+            trust_key = self._store.trust_key
+            if role is Role.ADMINISTRATOR and trust_key is not None:
+                self._store.keyslots.grant_trust(changed_username, trust_key)
+            elif role is not Role.ADMINISTRATOR:
+                self._store.keyslots.revoke_trust(changed_username)
         return uow.changes
 
     def password_change_required(self) -> bool:
@@ -264,6 +279,9 @@ class UserAdminService:
             assert row is not None
             row.active = True
             row.password_changed_at = self._clock()
+            # The new slot has a new signing key: the account is signed with it.
+            new_key = _slot_key(self._store.keyslots, row.username)
+            sign_account(uow.session, self._store, row, new_key)
             uow.audit("password.reset", "user", [user_id])
             uow.touched("user", user_id)
         return uow.changes
@@ -309,5 +327,11 @@ class UserAdminService:
         keys = UnlockedKeys(
             everything.data_key, {agency_code: everything.compartments[agency_code]}
         )
-        slots.put(username, password, keys, temporary=temporary)
+        slots.put(username, password, keys, temporary=temporary, trust_root=self._store.trust_root)
         slots.save()
+
+
+def _slot_key(slots: object, username: str) -> bytes | None:
+    """The signing public key of ``username``'s slot (just written by this service)."""
+    slot = getattr(slots, "slots", {}).get(username)
+    return slot.sign_public if slot is not None else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,10 +26,12 @@ class OwnPasswordDialog(QDialog):
     """Asks for the temporary password and a new one twice; ``change(old, new)`` saves.
 
     ``change`` runs off the GUI thread (key derivation takes about a second) and raises
-    an error with a ``user_message`` for a refused password, shown inline.
+    an error with a ``user_message`` for a refused password, shown inline. With the
+    box "Byt också nycklarna" ticked it is called as ``change(old, new, rotate_keys=True)``
+    (the keys are rotated too: an old copy of the keyslot file then opens nothing live).
     """
 
-    def __init__(self, change: Callable[[str, str], object], parent: QWidget | None = None):
+    def __init__(self, change: Callable[..., object], parent: QWidget | None = None):
         super().__init__(parent)
         self._change = change
         self._task: BackgroundTask | None = None
@@ -47,6 +50,11 @@ class OwnPasswordDialog(QDialog):
         form.addRow(self.tr("&Tillfälligt lösenord"), self.current)
         form.addRow(self.tr("&Nytt lösenord"), self.new)
         form.addRow(self.tr("&Upprepa"), self.repeat)
+        self.rotate_keys = QCheckBox(
+            self.tr(
+                "&Byt också krypteringsnycklarna (en gammal kopia av nyckelfilen öppnar då inget)"
+            )
+        )
         self.error_label = QLabel()
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
@@ -62,6 +70,7 @@ class OwnPasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.rotate_keys)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
@@ -86,8 +95,12 @@ class OwnPasswordDialog(QDialog):
             field.clear()
         self.save_button.setEnabled(False)
         change = self._change
+        rotate = self.rotate_keys.isChecked()
         self._task = run_in_background(
-            lambda: change(old, new), self._saved, self._failed, parent=self
+            lambda: change(old, new, rotate_keys=True) if rotate else change(old, new),
+            self._saved,
+            self._failed,
+            parent=self,
         )
 
     def reject(self) -> None:

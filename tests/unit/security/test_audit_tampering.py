@@ -109,7 +109,8 @@ def test_inserted_entry(logged):
     )
     conn.close()
     report = _verify(logged)
-    assert (report.problem, report.first_bad_seq) == (ChainProblem.CHANGED, 5)
+    # Entries are signed since issue 15: an inserted unsigned entry is named as such.
+    assert (report.problem, report.first_bad_seq) == (ChainProblem.UNSIGNED, 5)
 
 
 def test_forged_entry_appended(logged):
@@ -124,7 +125,7 @@ def test_forged_entry_appended(logged):
     )
     conn.close()
     report = _verify(logged)
-    assert (report.problem, report.first_bad_seq) == (ChainProblem.CHANGED, ENTRIES + 1)
+    assert (report.problem, report.first_bad_seq) == (ChainProblem.UNSIGNED, ENTRIES + 1)
 
 
 def test_truncated_log(logged):
@@ -192,4 +193,5 @@ def test_checkpoint_printable(logged):
     store = locked(logged.path).unlock("admin", PASSWORD)
     text = checkpoint_text(store)
     store.lock()
-    assert "Post: 8" in text and "MAC:" in text
+    # Issue 15: the paper anchor names the head and the command that compares it.
+    assert "Post: 8" in text and "rondplan audit compare" in text
