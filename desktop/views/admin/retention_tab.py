@@ -87,8 +87,8 @@ class RetentionTab(QWidget):
         self.review = compact_table(self.review_model, self.tr("Personer att granska"))  # type: ignore[arg-type]
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Ny regel…"))
-        self.edit_button = QPushButton(self.tr("Ä&ndra…"))
-        self.run_button = QPushButton(self.tr("&Gallra nu"))
+        self.edit_button = QPushButton(self.tr("&Ändra…"))
+        self.run_button = QPushButton(self.tr("Gallra n&u"))
         for button in (self.new_button, self.edit_button, self.run_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -69,7 +69,7 @@ class CalendarPage(QWidget):
         )
         self.undo_button = QPushButton(self.tr("&Ångra"))
         self.undo_button.setToolTip(self.tr("Ångra (Ctrl+Z)"))
-        self.redo_button = QPushButton(self.tr("&Gör om"))
+        self.redo_button = QPushButton(self.tr("Gör &om"))
         self.print_button = QPushButton(self.tr("Skriv &ut teamets schema…"))
         self.export_button = QPushButton(self.tr("&Exportera iCalendar…"))
         for button in (self.print_button, self.export_button):

@@ -74,7 +74,7 @@ class FollowUpPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("&Visa")))
+        bar.addWidget(QLabel(self.tr("Vi&sa")))
         bar.itemAt(0).widget().setBuddy(self.scope)  # type: ignore[union-attr]
         bar.addWidget(self.scope)
         bar.addWidget(self.team)

@@ -48,7 +48,7 @@ class GroupsPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.summary = QLabel()
-        self.open_button = QPushButton(self.tr("Ö&ppna"))
+        self.open_button = QPushButton(self.tr("&Öppna"))
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex().row()))
         may_edit = allowed(mapping.groups.store.identity.role, Action.GROUP_EDIT)
         self.new_button = QPushButton(self.tr("N&y gruppering"))

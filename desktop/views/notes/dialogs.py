@@ -25,6 +25,7 @@ from desktop.models import LegalBasis, NoteKind
 from desktop.services.errors import DomainError
 from desktop.services.security.notes import MAX_NOTE_CHARS, NotesService
 from desktop.views.labels import AGENCY_LABELS
+from desktop.views.widgets.form_keys import guard_form
 
 _CONTEXT = "Anteckningar"
 
@@ -107,7 +108,7 @@ class NoteDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 360)
-        self.text.setFocus()
+        guard_form(self, buttons, self.text)
 
     def save(self) -> None:
         text = self.text.toPlainText()
@@ -186,6 +187,7 @@ class DisclosureDialog(QDialog):
         form.addRow(self.tr("S&käl:"), self.reason)
         buttons = _buttons(self, self.tr("&Lämna ut"))
         buttons.accepted.connect(self.disclose)
+        guard_form(self, buttons, self.agency)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.views.calendar.style import conflict_text
+from desktop.views.widgets.form_keys import guard_form
 
 Check = Callable[[int, dt.datetime, int], Sequence[Conflict]]
 
@@ -65,6 +66,7 @@ class MoveVisitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.conflicts)
         layout.addWidget(buttons)
+        guard_form(self, buttons, self.when)
         self.when.dateTimeChanged.connect(self.refresh)
         self.team.currentIndexChanged.connect(self.refresh)
         self.refresh()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import DomainError
 from desktop.services.operations.rows import OperationInput, OperationRow
+from desktop.views.widgets.form_keys import guard_form
 
 Save = Callable[[OperationInput], object]
 
@@ -67,6 +68,7 @@ class OperationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        guard_form(self, buttons, self.name)
 
     def value(self) -> OperationInput:
         return OperationInput(

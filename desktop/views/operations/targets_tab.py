@@ -106,9 +106,9 @@ class TargetsTab(QWidget):
         font = self.count.font()
         font.setBold(True)
         self.count.setFont(font)
-        self.show_button = QPushButton(self.tr("&Visa träffar"))
-        self.add_selected = QPushButton(self.tr("Lägg till &markerade"))
-        self.add_all = QPushButton(self.tr("Lägg till &alla träffar"))
+        self.show_button = QPushButton(self.tr("Visa trä&ffar"))
+        self.add_selected = QPushButton(self.tr("Lägg till mar&kerade"))
+        self.add_all = QPushButton(self.tr("Lägg till a&lla träffar"))
         self.remove = QPushButton(self.tr("&Ta bort markerade mål"))
         self.candidate_model = CandidateTableModel(self)
         self.candidates = table(self.candidate_model, self.tr("Träffar"))
@@ -120,7 +120,7 @@ class TargetsTab(QWidget):
         grid = QGridLayout(panel)
         for column, (text, widget) in enumerate(
             (
-                (self.tr("&Grupperingar"), self.groups),
+                (self.tr("Gr&upperingar"), self.groups),
                 (self.tr("&Områden"), self.areas),
                 (self.tr("&Status"), self.statuses),
             )
@@ -129,7 +129,7 @@ class TargetsTab(QWidget):
             label.setBuddy(widget)
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
-        priority = QLabel(self.tr("&Prioritet"))
+        priority = QLabel(self.tr("Pr&ioritet"))
         priority.setBuddy(self.priority)
         row = QHBoxLayout()
         row.addWidget(priority)

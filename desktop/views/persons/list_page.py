@@ -85,7 +85,7 @@ class PersonsPage(QWidget):
         self.risk_filter = self._combo(self.tr("Alla riskroller"), self.tr("Riskroll"))
         for risk in RiskRole:
             self.risk_filter.addItem(label(risk), risk)
-        self.review_filter = QCheckBox(self.tr("Att &ompröva"))
+        self.review_filter = QCheckBox(self.tr("Att o&mpröva"))
         self.follow_up_filter = QCheckBox(self.tr("Öppen &uppföljning"))
 
         self.model = PersonTableModel(self._fetch, parent=self)
@@ -120,7 +120,7 @@ class PersonsPage(QWidget):
         self.new_button = QPushButton(self.tr("&Ny person"))
         self.edit_button = QPushButton(self.tr("&Redigera"))
         self.merge_button = QPushButton(self.tr("&Slå ihop…"))
-        self.open_button = QPushButton(self.tr("Ö&ppna"))
+        self.open_button = QPushButton(self.tr("&Öppna"))
         self.new_button.setVisible(self._may_edit)
         self.edit_button.setVisible(self._may_edit)
         self.merge_button.setVisible(self._may_merge)

@@ -25,6 +25,7 @@ from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.rows import DuplicateCandidate, PersonInput, PersonProfile
 from desktop.views.persons.field_undo import FieldUndo
 from desktop.views.persons.labels import label
+from desktop.views.widgets.form_keys import guard_form
 
 ERROR_STYLE = "color: #a11;"
 
@@ -142,7 +143,7 @@ class PersonDialog(QDialog):
             self.priority,
         ):
             self._undo.track(widget)
-        self.first_name.setFocus()
+        guard_form(self, self.buttons, self.first_name)
 
     def _line(self, field: str, accessible: str) -> QLineEdit:
         edit = QLineEdit()

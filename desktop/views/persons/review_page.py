@@ -50,7 +50,7 @@ class ReviewPage(QWidget):
             allowed(mapping.persons.store.identity.role, Action.PERSON_EDIT)
         )
         self.keep_button.clicked.connect(self.keep_selected)
-        self.open_button = QPushButton(self.tr("Ö&ppna person"))
+        self.open_button = QPushButton(self.tr("&Öppna person"))
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex().row()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary)

@@ -100,7 +100,7 @@ class SupportPage(QWidget):
         referrals = QWidget()
         r_layout = QVBoxLayout(referrals)
         r_bar = QHBoxLayout()
-        r_bar.addWidget(QLabel(self.tr("&Visa:")))
+        r_bar.addWidget(QLabel(self.tr("Vi&sa:")))
         r_bar.itemAt(0).widget().setBuddy(self.status_filter)  # type: ignore[union-attr]
         r_bar.addWidget(self.status_filter)
         r_bar.addWidget(self.count, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError, ValidationError
+from desktop.views.widgets.form_keys import guard_form
 
 W = TypeVar("W", bound=QWidget)
 
@@ -45,6 +47,14 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        guard_form(self, self.buttons, None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        first = next(iter(self.fields.values()), None)
+        focused = self.focusWidget()
+        if first is not None and (focused is None or focused not in self.fields.values()):
+            first.setFocus()
 
     def add_row(self, label: str, field: str, widget: W, accessible: str) -> W:
         widget.setAccessibleName(accessible)
