@@ -217,7 +217,10 @@ class Session(QObject):
         from desktop.views.worker import run_in_background
 
         security = self.services.security
-        security.session.record_login()
+        # Issue 15: what the login's check of the audit log found (rollback, tampering)
+        # is told before anything else, in one sentence each (it is logged too).
+        for warning in security.session.record_login():
+            show_known_error(warning)
         security.notes.publish_agency_keys()
 
         def housekeeping() -> None:
