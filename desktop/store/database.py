@@ -201,7 +201,14 @@ class Store:
         if row is None:
             return crypto.subkey(data_key, "audit")
         wrap = crypto.subkey(data_key, "audit-wrap")
-        return crypto.open_sealed(wrap, base64.b64decode(str(row.value)), b"audit-key")
+        # Wrapped under the key of the last rotation and the one before it: whichever
+        # a kill during the rekey left the file under, it opens (issue 15).
+        for part in str(row.value).split(","):
+            try:
+                return crypto.open_sealed(wrap, base64.b64decode(part), b"audit-key")
+            except crypto.UnwrapError:
+                continue
+        raise crypto.UnwrapError
 
     def rotate_data_key(self) -> list[str]:
         """Rekey the file with a new random data key (``PRAGMA rekey``).
@@ -213,16 +220,30 @@ class Store:
         keys = self._keys()
         new = crypto.new_key()
         audit_key = self._audit_key(keys.data_key)
+        with self.keyslots.hold():
+            skipped = self._rotate_holding(keys, new, audit_key)
+        self.__keys = replace(keys, data_key=new, older_data_keys=())
+        self._fingerprint = crypto.subkey(new, "fingerprint")
+        return skipped
+
+    def _rotate_holding(self, keys: UnlockedKeys, new: bytes, audit_key: bytes) -> list[str]:
+        """The rotation's steps, with the keyslot file locked throughout."""
+        # Refused (KeyRotated) if another instance rotated first: this key is stale.
+        # The slots get the new key before anything uses it (a kill after this step
+        # leaves the file under the old key, which every slot still opens).
+        skipped = self.keyslots.rotate_data_key(new, keys.data_key)
         with Session(self.engine) as session, session.begin():
-            sealed = crypto.seal(crypto.subkey(new, "audit-wrap"), audit_key, b"audit-key")
-            value = base64.b64encode(sealed).decode("ascii")
+            value = ",".join(
+                base64.b64encode(
+                    crypto.seal(crypto.subkey(key, "audit-wrap"), audit_key, b"audit-key")
+                ).decode("ascii")
+                for key in (new, keys.data_key)
+            )
             row = session.get(Setting, AUDIT_KEY)
             if row is None:
                 session.add(Setting(key=AUDIT_KEY, value=value))
             else:
                 row.value = value
-        # Refused (KeyRotated) if another instance rotated first: this key is stale.
-        skipped = self.keyslots.rotate_data_key(new, keys.data_key)
         self.engine.dispose()
         with storage_errors():
             conn = connect_raw(self.path, keys.data_key)
@@ -230,8 +251,6 @@ class Store:
                 rekey_raw(conn, new)
             finally:
                 conn.close()
-        self.__keys = replace(keys, data_key=new, older_data_keys=())
-        self._fingerprint = crypto.subkey(new, "fingerprint")
         return skipped
 
     def rotate_compartment(
@@ -391,6 +410,7 @@ class Store:
             # Another instance may have rotated the key meanwhile: the key the file
             # opens with is the one to keep (the newest first).
             if self._opens_with(candidate, len(keys.candidates()) == 1):
+                self.keyslots.settle_data_key(candidate, lambda k: _opens(self.path, k))
                 for other in keys.candidates():
                     if other is not candidate:
                         wipe(other)  # older keys of a rotation are not kept
@@ -426,13 +446,7 @@ class Store:
             )
 
     def _opens_with(self, key: bytes, only: bool) -> bool:
-        if only:
-            return True
-        try:
-            connect_raw(self.path, key).close()
-        except StoreError:
-            return False
-        return True
+        return only or _opens(self.path, key)
 
     def _keys(self) -> UnlockedKeys:
         if self.__keys is None:
@@ -466,7 +480,10 @@ class LockedDatabase:
                 return self._open_with(_only(keys, candidate), username)
             except NotADatabase:
                 continue
-        return self._open_with(_only(keys, oldest), username)
+        store = self._open_with(_only(keys, oldest), username)
+        # A rotation cut short: the slots named a key the file never got.
+        self.keyslots.settle_data_key(oldest, lambda k: _opens(self.path, k))
+        return store
 
     def _open_with(self, keys: UnlockedKeys, username: str) -> Store:
         engine = make_engine(self.path, lambda: keys.data_key, pool_size=1)
@@ -519,6 +536,15 @@ def _attested(
     if records.root is not None and keys.trust_pin is None:
         slots.pin_trust_root(user.username, keys, records.root)
     return replace(identity, attestation=trust.attest(records, user)), None
+
+
+def _opens(path: Path, key: bytes) -> bool:
+    """Whether the database file at ``path`` opens with ``key``."""
+    try:
+        connect_raw(path, key).close()
+    except StoreError:
+        return False
+    return True
 
 
 def _opens(path: Path, key: bytes) -> bool:

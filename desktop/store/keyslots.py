@@ -18,7 +18,7 @@ import os
 import secrets
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -271,13 +271,16 @@ class KeyslotFile:
 
         Two instances on one file (two windows, a window and the command line) never
         lose each other's updates: each change is applied to what is on disk at that
-        moment, never to a copy read earlier. Re-entrant within this object.
+        moment, never to a copy read earlier. Re-entrant within this object: a nested
+        change (the lock already held, the state already fresh) is written when it ends.
         """
         with self._mutex:
             if self._depth:
                 self._depth += 1
                 try:
                     yield
+                    if write:
+                        self._write()
                 finally:
                     self._depth -= 1
                 return
@@ -290,6 +293,27 @@ class KeyslotFile:
                         self._write()
                 finally:
                     self._depth = 0
+
+    def hold(self) -> contextlib.AbstractContextManager[None]:
+        """Keep the file locked (fresh, each change inside written at once) for a while.
+
+        A key rotation holds it from sealing the new key to the rekey of the database,
+        so no other instance sees the slots ahead of the file in between.
+        """
+        return self._change(write=False)
+
+    def settle_data_key(self, key: bytes, opens: Callable[[bytes], bool]) -> None:
+        """Record ``key`` as the file's data key if it is what the database opens with.
+
+        After a rotation cut short (slots given the new key, the file not rekeyed) the
+        file stays under ``key``; without this, every new slot would be refused. Checked
+        again under the lock: a rotation by another instance may just have finished.
+        """
+        if self.data_key_id == key_id(key):
+            return
+        with self._change():
+            if self.data_key_id not in (None, key_id(key)) and opens(key):
+                self.data_key_id = key_id(key)
 
     def _reload_from_disk(self) -> None:
         if not self.path.exists():
@@ -363,7 +387,13 @@ class KeyslotFile:
             if self.data_key_id is None:
                 self.data_key_id = current
             elif self.data_key_id != current:
-                raise KeyRotated
+                # The file names another of the caller's keys (a rotation cut short):
+                # wrap that one; none of them (rotated elsewhere meanwhile): refused.
+                match = [k for k in keys.candidates() if key_id(k) == self.data_key_id]
+                if not match:
+                    raise KeyRotated
+                sealed = crypto.seal(kek, match[0], self._aad(name, "data"))
+                slot = replace(slot, data_key=sealed)
             self.slots[name] = slot
 
     def _counter_key(self, kek: bytes) -> bytes:
