@@ -214,6 +214,7 @@ class Session(QObject):
 
     def start(self) -> None:
         """After login: audit it, publish this agency's key, then housekeeping off-thread."""
+        from desktop.services import protected_addresses
         from desktop.views.worker import run_in_background
 
         security = self.services.security
@@ -222,6 +223,8 @@ class Session(QObject):
         for warning in security.session.record_login():
             show_known_error(warning)
         security.notes.publish_agency_keys()
+        # Issue 15: the protected-address key to those who need it; plain ones sealed.
+        protected_addresses.after_login(self.services.store)
 
         def housekeeping() -> None:
             # The daily retention run and the scheduled encrypted backup.
@@ -313,6 +316,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.views.shell.single_instance import acquire, bring_to_front
 
     app, settings = create_application(args.lang)
+    # Only under tests/e2e (RONDPLAN_E2E_PROBE set): what the screen shows, on a socket.
+    from desktop.views.shell.probe import install_if_requested
+
+    probe = install_if_requested(app)  # noqa: F841 (kept alive for the whole run)
     instance = acquire()
     if instance is None:
         return 0  # the running instance was asked to come forward

@@ -1,0 +1,156 @@
+"""What is on screen, for the end-to-end tests (tests/e2e), and only for them.
+
+Started only when ``RONDPLAN_E2E_PROBE`` names a socket path. The tests drive the app
+with real X input events (xdotool) and ask this probe what the screen shows: the
+windows, the focused widget and the visible texts with their accessible names. It
+answers one JSON line per connection and never changes anything. The socket is
+owner-only, and it reports nothing that is not already visible on the screen (no
+password field's text).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import traceback
+
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+ENV = "RONDPLAN_E2E_PROBE"
+_MAX_ROWS = 60
+
+
+def _widget_texts(widget: QWidget) -> list[str]:
+    if isinstance(widget, QLabel):
+        return [widget.text()]
+    if isinstance(widget, QAbstractButton):
+        return [widget.text()]
+    if isinstance(widget, QLineEdit):
+        if widget.echoMode() != QLineEdit.EchoMode.Normal:
+            return []
+        return [widget.text() or widget.placeholderText()]
+    if isinstance(widget, QComboBox):
+        return [widget.currentText()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count())]
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return [widget.toPlainText()[:2000]]
+    if isinstance(widget, QAbstractItemView):
+        return _view_texts(widget)
+    return []
+
+
+def _view_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None:
+        return []
+    area: QRect = view.viewport().rect()
+    root = view.rootIndex()
+    texts = []
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # private in QAbstractListModel: one column
+        columns = 1
+    for row in range(min(model.rowCount(root), _MAX_ROWS)):
+        for column in range(columns):
+            index = model.index(row, column, root)
+            if view.visualRect(index).intersects(area):
+                value = index.data()
+                if value is not None:
+                    texts.append(str(value))
+    return texts
+
+
+def _shown(widget: QWidget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def snapshot(app: QApplication) -> dict[str, object]:
+    """The windows, the focus and the texts a person sees now."""
+    windows = []
+    texts: list[str] = []
+    names: list[str] = []
+    for window in app.topLevelWidgets():
+        if not window.isVisible():
+            continue
+        geometry = window.frameGeometry()
+        windows.append(
+            {
+                "title": window.windowTitle(),
+                "class": type(window).__name__,
+                "object": window.objectName(),
+                "modal": window.isModal(),
+                "enabled": window.isEnabled(),
+                "geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+            }
+        )
+        for widget in [window, *window.findChildren(QWidget)]:
+            if not _shown(widget):
+                continue
+            try:
+                texts.extend(t for t in _widget_texts(widget) if t)
+            except Exception as exc:  # a test hook must never take the app down
+                traceback.print_exc()
+                texts.append(f"<probe error: {type(exc).__name__} in {type(widget).__name__}>")
+            if widget.accessibleName():
+                names.append(widget.accessibleName())
+    focus = app.focusWidget()
+    return {
+        "windows": windows,
+        "active": app.activeWindow().windowTitle() if app.activeWindow() else None,
+        "modal": app.activeModalWidget().objectName() if app.activeModalWidget() else None,
+        "focus": None
+        if focus is None
+        else {
+            "class": type(focus).__name__,
+            "object": focus.objectName(),
+            "accessible": focus.accessibleName(),
+            "texts": _widget_texts(focus),
+        },
+        "texts": texts,
+        "accessible_names": names,
+    }
+
+
+class ScreenProbe(QObject):
+    """A local server answering each connection with one JSON snapshot line."""
+
+    def __init__(self, app: QApplication, path: str) -> None:
+        super().__init__(app)
+        self._app = app
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(path)
+        if not self._server.listen(path):
+            raise RuntimeError(f"e2e probe cannot listen on {path}")
+        self._server.newConnection.connect(self._answer)
+
+    def _answer(self) -> None:
+        while (socket := self._server.nextPendingConnection()) is not None:
+            self._reply(socket)
+
+    def _reply(self, socket: QLocalSocket) -> None:
+        data = json.dumps(snapshot(self._app), ensure_ascii=False) + "\n"
+        socket.write(data.encode("utf-8"))
+        socket.flush()
+        socket.disconnectFromServer()
+        socket.disconnected.connect(socket.deleteLater)
+
+
+def install_if_requested(app: QApplication) -> ScreenProbe | None:
+    """The probe, if the e2e tests asked for it through the environment."""
+    path = os.environ.get(ENV)
+    return ScreenProbe(app, path) if path else None
