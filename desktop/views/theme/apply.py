@@ -23,6 +23,7 @@ THEME_DIR = resources_dir() / "theme"
 # dark_blue so the focus ring reads as part of the theme.
 _TOKENS: dict[str, dict[str, str]] = {
     "light": {
+        "mode": "light",
         "focus": "#1a5fd6",
         "on_focus": "#ffffff",
         "selected": "rgba(41, 121, 255, 0.16)",
@@ -32,6 +33,7 @@ _TOKENS: dict[str, dict[str, str]] = {
         "error": "#b3261e",
     },
     "dark": {
+        "mode": "dark",
         "focus": "#83b9ff",
         "on_focus": "#000000",
         "selected": "rgba(68, 138, 255, 0.25)",

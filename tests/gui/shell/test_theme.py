@@ -86,3 +86,49 @@ def test_committed_theme_matches_a_fresh_build(tmp_path: Path) -> None:
             p.relative_to(THEME_DIR) for p in (THEME_DIR / "icons" / mode).rglob("*.svg")
         )
         assert fresh == committed
+
+
+def _indicator_ink(qapp: QApplication, mode: str, state) -> int:
+    """How many pixels of one checkable list item's indicator differ from its background."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyleOptionViewItem
+
+    before = qapp.styleSheet()
+    try:
+        apply_theme(qapp, mode)  # type: ignore[arg-type]
+        view = QListWidget()
+        item = QListWidgetItem("Rosengård")
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(state)
+        view.addItem(item)
+        view.resize(240, 80)
+        view.show()
+        image = view.viewport().grab().toImage()
+        option = QStyleOptionViewItem()
+        option.initFrom(view.viewport())
+        option.rect = view.visualItemRect(item)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        box = view.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view
+        )
+        background = image.pixelColor(option.rect.right() - 2, option.rect.center().y())
+        ink = 0
+        for x in range(box.left(), box.right() + 1):
+            for y in range(box.top(), box.bottom() + 1):
+                colour = image.pixelColor(x, y)
+                if abs(colour.lightness() - background.lightness()) > 40:
+                    ink += 1
+        view.close()
+        return ink
+    finally:
+        qapp.setStyleSheet(before)
+
+
+def test_unchecked_items_of_checkable_lists_show_a_box(qapp: QApplication) -> None:
+    """Issue 18: unchecked items of the filters, team staff and invitation lists showed
+    no box at all, so they read as plain text. The box is drawn in both modes."""
+    from PySide6.QtCore import Qt
+
+    for mode in ("light", "dark"):
+        assert _indicator_ink(qapp, mode, Qt.CheckState.Unchecked) > 20, mode
+        assert _indicator_ink(qapp, mode, Qt.CheckState.Checked) > 20, mode
