@@ -85,19 +85,28 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
                 )
             )
             names.append((username, code))
+        uow.audit("bench.users", None, ())
+    # The case data is written by the owner: on a server an administrator writes none
+    # (issue 16, desktop/services/server_rights.py).
+    from sqlalchemy.orm import Session
+
+    from desktop.store.server.provision import owner_engine
+
+    engine = owner_engine(ServerAddress.parse(url))
+    with Session(engine) as session, session.begin():
         people = [
             Person(first_name=rng.choice(FIRST), last_name=rng.choice(LAST) + str(i % 97))
             for i in range(persons)
         ]
-        uow.session.add_all(people)
+        session.add_all(people)
         operation = Operation(
             name="Last", start_date=dt.date(2026, 6, 1), end_date=dt.date(2026, 6, 30)
         )
-        uow.session.add(operation)
-        uow.session.flush()
+        session.add(operation)
+        session.flush()
         team = Team(operation_id=operation.id, name="Team 1")
-        uow.session.add(team)
-        uow.session.flush()
+        session.add(team)
+        session.flush()
         start = dt.datetime(2026, 6, 15, 10)
         planned = [
             Visit(
@@ -110,10 +119,10 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
             )
             for i in range(visits)
         ]
-        uow.session.add_all(planned)
-        uow.session.flush()
+        session.add_all(planned)
+        session.flush()
         visit_ids = [v.id for v in planned]
-        uow.audit("bench.seed", None, ())
+    engine.dispose()
     for username, code in names:
         keys = UnlockedKeys(everything.data_key, {code: everything.compartments[code]})
         admin.keyslots.put(username, PASSWORD, keys)

@@ -157,3 +157,47 @@ def test_password_change_with_rotation_leaves_the_old_copy_nothing(tmp_path):
     assert len(NotesService(colleague).notes_for_person(person_id)) == 2
     colleague.lock()
     fresh.admin.lock()
+
+
+def test_disclosures_after_a_deactivation_use_the_new_signed_agency_key(tmp_path):
+    """The rotated compartment's new public key is published and signed by the trust
+    root, so a disclosure made afterwards is accepted, reaches the agency's remaining
+    users, and is not readable with the deactivated user's old compartment key."""
+    from desktop.models import LegalBasis
+    from desktop.store import crypto, sealed_box
+
+    fresh = fresh_with_users(tmp_path)
+    person_id, _ = _notes(fresh, "officer_social", "social")
+    social = login(fresh.path, "officer_social")
+    NotesService(social).publish_agency_keys()
+    social.lock()
+    stolen = _old_copy(fresh, tmp_path, "officer_social", PASSWORD)
+    SecurityServices.build(fresh.admin).users.deactivate(_user_id(fresh, "officer_social"))
+    old = stolen()
+    police = login(fresh.path, "officer_police")
+    notes = NotesService(police)
+    written = notes.write_note("Polisens iakttagelse", person_id=person_id)
+    note_id = next(iter(written.ids_of("note")))
+    notes.disclose(note_id, "social", LegalBasis.CONSENT, "Samtycke")
+    police.lock()
+    coordinator = login(fresh.path, "coordinator_social")
+    texts = [n.text for n in NotesService(coordinator).notes_for_person(person_id)]
+    coordinator.lock()
+    assert "Polisens iakttagelse" in texts
+    colleague = LockedDatabase(fresh.path).keyslots.unlock("officer_police", PASSWORD)
+    conn = _raw(fresh.path, colleague.data_key)
+    assert conn is not None
+    copy_id, key_version, blob = conn.execute(
+        "SELECT id, key_version, ciphertext FROM note WHERE disclosed_from_id = ?", (note_id,)
+    ).fetchone()
+    conn.close()
+    assert key_version == 0  # a sealed box to the agency's public key
+    private = sealed_box.private_key_from(old.compartments["social"])
+    aad = f"compartment:social:note:{copy_id}".encode()
+    try:
+        sealed_box.open_box(private, blob, aad)
+        opened = True
+    except crypto.UnwrapError:
+        opened = False
+    assert not opened, "the old compartment key opens a disclosure made after revocation"
+    fresh.admin.lock()

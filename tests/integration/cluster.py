@@ -107,8 +107,9 @@ class ScramCluster:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> ScramCluster:
-    """initdb, configure, start; a few seconds."""
+def start(extra_conf: str = "") -> ScramCluster:
+    """initdb, configure, start; a few seconds. ``extra_conf``: more postgresql.conf
+    lines (e.g. ``shared_preload_libraries = 'pgaudit'``)."""
     as_postgres = os.geteuid() == 0
     folder = Path(tempfile.mkdtemp(prefix="rondplan-scram-"))
     superuser_password = secrets.token_urlsafe(16)
@@ -161,6 +162,7 @@ def start() -> ScramCluster:
                 "password_encryption = 'scram-sha-256'\nssl = on\n"
                 "fsync = off\nshared_buffers = 16MB\nmax_connections = 40\n"
             )
+            conf.write(extra_conf)
         if as_postgres:
             entry = pwd.getpwnam("postgres")
             for name in ("server.crt", "server.key", "pg_hba.conf"):

@@ -228,6 +228,8 @@ class Template:
 
 
 TEMPLATES: dict[str, Template] = {}
+# The group roles prepare_roles makes (the template's own are stripped from a clone).
+GROUPS = ("app", "admin", *(role.value for role in Role), "audited")
 
 
 def _template(kind: str) -> Template:
@@ -269,7 +271,7 @@ def _clone(kind: str, folder: Path, name: str) -> Fresh:
     address = ServerAddress.parse(url)
     prepare_roles(address)  # this clone's group roles and their grants
     with psycopg.connect(_conninfo(url)) as conn, conn.transaction():
-        groups = [group_role(template.name, g) for g in ("app", "admin")]
+        groups = [group_role(template.name, g) for g in GROUPS]
         conn.execute(
             sql.SQL("DROP OWNED BY {}").format(sql.SQL(", ").join(map(sql.Identifier, groups)))
         )
@@ -291,12 +293,29 @@ def _clone(kind: str, folder: Path, name: str) -> Fresh:
         ).fetchall()
     for (username,) in admins:
         make_administrator(address, username)
+    seeding_rights(url, True)
     folder.mkdir(parents=True, exist_ok=True)
     if template.checkpoint is not None:
         (folder / f"{address.host}_{database}.audit").write_bytes(template.checkpoint)
     store = LockedServer(url, state_dir=folder).unlock("admin", PASSWORD)
     REGISTRY.stores.append(store)
     return Fresh(path, store, template.recovery_code)
+
+
+def seeding_rights(url: str, on: bool) -> None:
+    """The shared seeds write case data as ``fresh.admin``, and on a server an
+    administrator reads and writes none (issue 16): in a test clone the administrator
+    ``admin`` also holds the coordinator group's table rights. Tests of the rights
+    themselves take them away first (``on=False``)."""
+    database = url.rsplit("/", 1)[1]
+    statement = "GRANT {} TO {}" if on else "REVOKE {} FROM {}"
+    with psycopg.connect(_conninfo(url), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL(statement).format(
+                sql.Identifier(group_role(database, Role.COORDINATOR.value)),
+                sql.Identifier(role_name(database, "admin")),
+            )
+        )
 
 
 # -- the factories' server versions ------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from desktop.cli import main
-from desktop.models import AuditEntry, Note, Person
+from desktop.models import Agency, AuditEntry, Note, Role, User
 from desktop.services.bundle import build_services
 from desktop.services.mapping.rows import PersonInput
 from desktop.services.security.audit import verify_chain
@@ -49,13 +49,17 @@ def test_moves_every_table_with_counts_and_a_sound_chain(tmp_path, server_db, ca
 
     store = LockedServer(server_db, tmp_path / "state").unlock("admin", PASSWORD)
     try:
-        # New rows continue after the copied ids; the chain continues too.
-        with UnitOfWork(store, "Ny person") as uow:
-            uow.session.add(Person(first_name="Dan", last_name="Berg"))
+        # New rows continue after the copied ids; the chain continues too. (An
+        # administrator adds an account: on a server it writes no case data, issue 16.)
+        with UnitOfWork(store, "Ny användare") as uow:
+            agency = uow.session.scalars(select(Agency.id)).first()
+            uow.session.add(
+                User(username="dan", display_name="Dan", role=Role.OFFICER, agency_id=agency)
+            )
             uow.session.flush()
-            uow.audit("person.create", "person")
+            uow.audit("user.create", "user")
         with store.read_session() as session:
-            assert session.scalar(select(func.count()).select_from(Person)) == 4
+            assert session.scalar(select(func.count()).select_from(User)) == 12
             assert session.scalar(select(func.max(AuditEntry.seq))) == entries + 2
         report = verify_chain(store)
         assert report.ok and report.entries == entries + 2

@@ -96,7 +96,8 @@ def rotate_compartment(store: Store, code: str, reason: str, known: tuple[bytes,
     with UnitOfWork(store, "Byt avdelningsnyckel") as uow:
         # ``new`` also opens what the old keys sealed: it reads, then writes anew.
         count = _reencrypt(uow.session, code, new)
-        _publish(uow.session, store, code, new)
+        if can_sign(store):
+            _publish(uow.session, store, code, new)
         uow.audit("compartment.rotate", None, (), detail=f"reason={reason} texts={count}")
     return count
 
@@ -137,3 +138,28 @@ def _publish(session: Session, store: Store, code: str, new: CompartmentCipher) 
     else:
         row.value = value
     session.flush()
+    _sign_agency_key(session, store, code, value)
+
+
+def can_sign(store: Store) -> bool:
+    """Whether this user may publish a new agency key (holds the trust root, or none)."""
+    from desktop.services.errors import PermissionDenied
+    from desktop.services.security import integrity
+
+    try:
+        integrity.require_trust_key(store)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def _sign_agency_key(session: Session, store: Store, code: str, value: str) -> None:
+    """Re-sign the agency key with the trust root if the installation has one."""
+    from desktop.services.security import integrity
+    from desktop.store import trust
+
+    key = integrity.require_trust_key(store)
+    if key is None:
+        return
+    records = trust.load(session, store.database_id, None)
+    trust.sign_agency_key(session, records, key, code, value)

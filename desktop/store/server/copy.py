@@ -29,6 +29,7 @@ from desktop.store.server.provision import (
     make_administrator,
     owner_connection,
     owner_engine,
+    seed_default_templates,
     upgrade_server,
 )
 from desktop.store.server.store import LockedServer, ServerStore
@@ -81,6 +82,7 @@ def move_to_server(
     _copy_keyslots(source, address, admin, password)
     without_login = _roles_without_login(source, address, admin)
     make_administrator(address, admin)
+    seed_default_templates(address)  # after the counts: the file's own are copied first
     store = LockedServer(url, state_dir).unlock(admin, password)
     # The local checkpoint says where the chain ended; the server's verification uses it.
     if source.checkpoint_path.exists():

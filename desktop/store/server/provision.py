@@ -19,7 +19,9 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from desktop.models import AgencyKind
+from desktop.models import AgencyKind, Role
+from desktop.services import server_rights
+from desktop.services.briefing.templates import DEFAULTS as DEFAULT_TEMPLATES
 from desktop.store import crypto, migrate
 from desktop.store.database import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
@@ -58,14 +60,46 @@ def prepare_roles(address: ServerAddress) -> None:
     """The group roles and their grants (idempotent; run again after an upgrade)."""
     with owner_connection(address) as conn, conn.transaction():
         check_owner_creates_roles(conn)
-        for group in ("app", "admin"):
+        # app and admin (connection, functions); one group per application role with
+        # that role's table rights (server_rights); "audited" for pgaudit's object audit.
+        groups = ("app", "admin", *(role.value for role in Role), "audited")
+        for group in groups:
             name = group_role(address.database, group)
             if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
                 conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
-        for statement in schema.grant_statements(address.database):
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            )
+        ]
+        for statement in schema.grant_statements(address.database, tables):
+            conn.execute(statement.encode())
+        for statement in server_rights.audit_grant_statements(address.database):
             conn.execute(statement.encode())
         for statement in role_function_grants(address.database):
             conn.execute(statement.encode())
+        sync = conn.execute("SELECT 1 FROM pg_proc WHERE proname = 'rondplan_sync_role'").fetchone()
+        if sync:  # every user's role in the group of its role (migration 0011)
+            conn.execute("SELECT public.rondplan_sync_role(username) FROM public.user_account")
+
+
+def seed_default_templates(address: ServerAddress) -> None:
+    """The programme texts' first versions, written by the owner.
+
+    Printing adds a missing default on a local file; on a server only administrators
+    write templates (desktop.services.server_rights), so the owner writes them at
+    ``init``, after ``migrate-to-server`` and at an upgrade of a database in use.
+    """
+    with owner_connection(address) as conn, conn.transaction():
+        for key, body in DEFAULT_TEMPLATES.items():
+            conn.execute(
+                "INSERT INTO template (key, version, body, created_at) "
+                "SELECT %s, 1, %s, now() AT TIME ZONE 'UTC' "
+                "WHERE NOT EXISTS (SELECT 1 FROM template WHERE key = %s)",
+                (key, body, key),
+            )
 
 
 def check_owner_creates_roles(conn: psycopg.Connection) -> None:
@@ -90,6 +124,10 @@ def upgrade_server(url: str) -> None:
     finally:
         engine.dispose()
     prepare_roles(address)
+    with owner_connection(address) as conn:
+        in_use = conn.execute("SELECT 1 FROM user_account LIMIT 1").fetchone()
+    if in_use:
+        seed_default_templates(address)
 
 
 def init_server(
@@ -133,6 +171,7 @@ def init_server(
             )
     finally:
         engine.dispose()
+    seed_default_templates(address)
     slots.put(RECOVERY, recovery_code, UnlockedKeys(data_key, compartments))
     slots.put(
         admin_username, password, UnlockedKeys(data_key, {admin_agency: compartments[admin_agency]})

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # The expression both the index and the search query use (see mapping/search.py).
 SEARCH_EXPRESSION = (
     "(first_name || ' ' || last_name || ' ' || aliases || ' ' || "
@@ -150,8 +152,12 @@ DISCLOSE_NOTE = "rondplan_disclose_note(integer, integer, integer, bytea, text, 
 USER_SELF_COLUMNS = "display_name, last_login_at, password_changed_at, version, updated_at"
 
 
-def grant_statements(database: str) -> list[str]:
-    """Privileges of the group roles; run by the owner at init (and after upgrades)."""
+def grant_statements(database: str, tables: Iterable[str] = ()) -> list[str]:
+    """Privileges of the group roles; run by the owner at init (and after upgrades).
+
+    ``tables``: the tables present in the database (rights are granted on those).
+    """
+    from desktop.services import server_rights
     from desktop.store.server.connect import group_role
 
     app = _quote(group_role(database, "app"))
@@ -165,29 +171,14 @@ def grant_statements(database: str) -> list[str]:
         f"REVOKE CREATE ON SCHEMA public FROM {app}",
         f"GRANT CONNECT ON DATABASE {_quote(database)} TO {app}",
         f"GRANT USAGE ON SCHEMA public TO {app}",
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app}",
+        # Table rights: none for these two groups; each role's own group gets what the
+        # permission table gives it (desktop.services.server_rights, migration 0011),
+        # so the audit log stays append-only, disclosures are written by the function
+        # only, user_role, retention rules and person and group deletes are the
+        # administrators'.
+        *server_rights.grant_statements(database, tables),
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {app}",
-        # The audit log: append and read only; the trigger stops even the owner.
-        f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM {app}",
-        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {app}",
-        # Who belongs to which agency is the administrators' to say, never the user's.
-        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON user_role FROM {app}",
-        f"GRANT INSERT, UPDATE, DELETE ON user_role TO {admin}",
-        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON user_account FROM {app}",
-        f"GRANT UPDATE ({USER_SELF_COLUMNS}) ON user_account TO {app}",
-        f"GRANT INSERT, UPDATE, DELETE ON user_account TO {admin}",
         f"GRANT EXECUTE ON FUNCTION rondplan_repoint_notes(integer, integer) TO {app}",
-        # A disclosure and its copy in the receiving agency are written by one function
-        # only (migration 0003); the register is read, never edited, and a row goes only
-        # with one of its notes (a cascade, migration 0005).
-        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON disclosure FROM {app}",
-        # Retention rules are the administrators' (a rule deletes every agency's notes).
-        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON retention_rule FROM {app}",
-        f"GRANT INSERT, UPDATE, DELETE ON retention_rule TO {admin}",
-        # A deleted person or group takes every agency's notes on it (a cascade, beyond
-        # row-level security): only the administrators' retention override deletes them.
-        f"REVOKE DELETE, TRUNCATE ON person, group_ FROM {app}",
-        f"GRANT DELETE ON person, group_ TO {admin}",
         f"GRANT EXECUTE ON FUNCTION {DISCLOSE_NOTE} TO {app}",
         f"GRANT {app} TO {admin}",
     ]

@@ -1,0 +1,517 @@
+"""What each role may do to each table on the server, derived from the permission table.
+
+``permissions.ALLOWED`` says which actions a role may take; ``NEEDS`` below says which
+tables (and, where it matters, which columns) each action reads or writes as the
+application does it. A role's database rights are the union over its actions, plus
+``EVERY_ROLE`` (login, the audit chain's head, settings, its own keyslot). Nothing else:
+an administrator or an auditor gets no right on a table of case data that none of its
+actions needs, and an officer no UPDATE on ``visit`` because no action of an officer's
+changes a visit.
+
+The grants (``grant_statements``), the row-level security of ``address`` (protected
+identity, migration ``0011_server_permissions``), the matrix in ``docs/server.md``
+(``matrix_markdown``) and the attack tests (tests/attacks/test_server_table_rights.py)
+are all made from this module. A test walks every table and column of the schema
+(metadata and the live server) and fails on one without a rule here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from desktop.models import Role
+from desktop.services.permissions import ALLOWED, Action
+
+A = Action
+SELECT, INSERT, UPDATE, DELETE = "SELECT", "INSERT", "UPDATE", "DELETE"
+OPERATIONS = (SELECT, INSERT, UPDATE, DELETE)
+_LETTERS = {"S": SELECT, "I": INSERT, "U": UPDATE, "D": DELETE}
+
+
+@dataclass(frozen=True)
+class Need:
+    """Operations on one table; ``columns`` limits SELECT/UPDATE to those columns."""
+
+    operations: frozenset[str]
+    select_columns: tuple[str, ...] | None = None
+    update_columns: tuple[str, ...] | None = None
+
+
+def need(
+    letters: str, select: Iterable[str] | None = None, update: Iterable[str] | None = None
+) -> Need:
+    return Need(
+        frozenset(_LETTERS[letter] for letter in letters),
+        tuple(select) if select is not None else None,
+        tuple(update) if update is not None else None,
+    )
+
+
+# Tables of case data: personal data about mapped persons and the work with them.
+CASE_TABLES: tuple[str, ...] = (
+    "person",
+    "address",
+    "relative",
+    "group_",
+    "membership",
+    "group_relation",
+    "sanction_period",
+    "operation",
+    "operation_target",
+    "team",
+    "team_member",
+    "visit",
+    "delivery",
+    "call_in",
+    "call_in_speaker",
+    "invitation",
+    "referral",
+    "referral_event",
+    "task",
+    "note",
+    "disclosure",
+    "print_record",
+)
+# Tables whose every SELECT is recorded by the server (pgaudit object auditing, see
+# docs/server.md): the ones that name or locate a mapped person.
+PERSONAL_TABLES: tuple[str, ...] = (
+    "person",
+    "address",
+    "relative",
+    "membership",
+    "visit",
+    "delivery",
+    "invitation",
+    "referral",
+    "task",
+    "note",
+    "operation_target",
+)
+
+# Organisation and bookkeeping tables, and who touches them.
+ORGANISATION_TABLES: tuple[str, ...] = (
+    "agency",
+    "user_account",
+    "user_role",
+    "server_keyslot",
+    "setting",
+    "audit_entry",
+    "audit_pending",
+    "audit_chain_state",
+    "server_limits",
+    "alembic_version",
+    "retention_rule",
+    "retention_ledger",
+    "signed_record",
+    "template",
+    "staff_member",
+    "staff_absence",
+    "support_service",
+)
+
+ALL_TABLES: tuple[str, ...] = (*CASE_TABLES, *ORGANISATION_TABLES)
+
+# What every application role needs to log in and save anything at all. Row-level
+# security (migrations 0001, 0005) narrows user_account, server_keyslot and setting.
+EVERY_ROLE: dict[str, Need] = {
+    "agency": need("S"),
+    "user_account": need(
+        "SU",
+        update=("display_name", "last_login_at", "password_changed_at", "version", "updated_at"),
+    ),
+    "user_role": need("S"),
+    "server_keyslot": need("SIUD"),
+    "setting": need("SIUD"),
+    # Every unit of work appends its entry after reading the chain's head, and every
+    # user's `check` and login verify the whole chain (hashes over every field): the log
+    # holds ids, never names. Narrowing this needs verification on the server (0012).
+    "audit_entry": need("SI"),
+    # Migration 0012: entries are queued (the server stamps and chains them).
+    "audit_pending": need("I"),
+    "audit_chain_state": need("S"),
+    "server_limits": need("S"),
+    "alembic_version": need("S"),
+    # The daily retention run reads the rules (only administrators write them).
+    "retention_rule": need("S"),
+    # Each retention delete leaves table and id (no name); a user's run writes it.
+    "retention_ledger": need("I"),
+    # The administrators' signatures of accounts, agencies and keys (migration 0007).
+    "signed_record": need("S"),
+    "template": need("S"),
+    "staff_member": need("S"),
+    "support_service": need("S"),
+}
+
+_MAPPING_READ = {
+    "person": need("S"),
+    "address": need("S"),
+    "relative": need("S"),
+    "group_": need("S"),
+    "membership": need("S"),
+    "group_relation": need("S"),
+    "sanction_period": need("S"),
+}
+_FIELD_READ = {
+    "operation": need("S"),
+    "operation_target": need("S"),
+    "team": need("S"),
+    "team_member": need("S"),
+    "visit": need("S"),
+    "delivery": need("S"),
+    "staff_absence": need("S"),
+}
+_ENGAGEMENT_READ = {
+    "call_in": need("S"),
+    "call_in_speaker": need("S"),
+    "invitation": need("S"),
+    "referral": need("S"),
+    "referral_event": need("S"),
+    "task": need("S"),
+}
+
+# Outcome columns of a visit: recording an outcome never moves, reassigns or cancels it.
+OUTCOME_COLUMNS = (
+    "status",
+    "outcome_recorded_at",
+    "family_present",
+    "part_not_suspected",
+    "part_no_harm",
+    "part_consequences",
+    "part_help",
+    "response",
+    "support_asked",
+    "support_offered",
+    "support_accepted",
+    "leave_behind",
+    "version",
+    "updated_at",
+)
+# What figures are counted from: dates, states and links, never a name, a personnummer,
+# a street, a phone number or a text (statistics, the auditor's follow-up reports).
+STATS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "person": (
+        "id",
+        "mapped_on",
+        "merged_into_id",
+        "birth_date",
+        "category",
+        "status",
+        "protected_identity",
+    ),
+    "address": ("id", "person_id", "area", "valid_from", "valid_to"),
+    "group_": ("id", "name", "active"),
+    "membership": ("id", "person_id", "group_id", "role", "since", "until"),
+    "visit": ("id", "person_id", "team_id", "operation_id", "starts_at", "status"),
+    "call_in": ("id", "starts_at", "status"),
+    "invitation": ("id", "call_in_id", "person_id", "status"),
+    "referral": (
+        "id",
+        "person_id",
+        "service_id",
+        "status",
+        "responsible_agency_id",
+        "self_initiated",
+        "opened_on",
+        "closed_on",
+    ),
+    "referral_event": ("id", "referral_id", "status", "on_date"),
+    "team": ("id", "operation_id"),
+    "team_member": ("id", "team_id", "staff_id"),
+    "operation": ("id", "start_date", "end_date", "status"),
+}
+# Follow-up tasks without the person or visit they are about (the auditor's own tasks).
+TASK_READ_COLUMNS = (
+    "id",
+    "title",
+    "due_date",
+    "status",
+    "owner_user_id",
+    "team_id",
+    "done_at",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+NEEDS: dict[Action, dict[str, Need]] = {
+    A.PERSON_READ: {**_MAPPING_READ, **_FIELD_READ, **_ENGAGEMENT_READ, "note": need("S")},
+    A.SEARCH: {k: _MAPPING_READ[k] for k in ("person", "address", "group_", "membership")},
+    A.PERSON_EDIT: {
+        "person": need("SIU"),
+        "address": need("SIUD"),
+        "relative": need("SIUD"),
+        "membership": need("SIUD"),
+    },
+    # The merge moves every reference to the kept person (notes through
+    # rondplan_repoint_notes) and deletes doubled memberships.
+    A.PERSON_MERGE: {
+        "person": need("SU"),
+        "address": need("SU"),
+        "relative": need("SU"),
+        "membership": need("SUD"),
+        "visit": need("SU"),
+        "delivery": need("SU"),
+        "referral": need("SU"),
+        "task": need("SU"),
+        "invitation": need("SU"),
+        "operation_target": need("SU"),
+    },
+    A.PERSON_REVEAL_ID: {"person": need("S")},
+    A.GROUP_READ: {
+        k: _MAPPING_READ[k] for k in ("group_", "membership", "group_relation", "sanction_period")
+    },
+    A.GROUP_EDIT: {
+        "group_": need("SIU"),
+        "membership": need("SIUD"),
+        "group_relation": need("SIUD"),
+        "sanction_period": need("SIUD"),
+    },
+    A.NOTE_READ: {"note": need("S"), "disclosure": need("S")},
+    A.NOTE_WRITE: {"note": need("SIUD")},
+    # The copy and the register row are written by rondplan_disclose_note only.
+    A.NOTE_DISCLOSE: {"note": need("S"), "disclosure": need("S")},
+    A.OPERATION_READ: dict(_FIELD_READ),
+    A.OPERATION_EDIT: {
+        "operation": need("SIUD"),
+        "operation_target": need("SIUD"),
+        "team": need("SIUD"),
+        "team_member": need("SIUD"),
+        "staff_member": need("SIU"),
+        "staff_absence": need("SIUD"),
+    },
+    A.PLAN: {"visit": need("SIUD"), "team": need("SU")},
+    A.VISIT_MOVE: {"visit": need("SU")},
+    A.OUTCOME_RECORD: {
+        "visit": need("SU", update=OUTCOME_COLUMNS),
+        "delivery": need("SI"),
+        "referral": need("SI"),
+        "referral_event": need("SI"),
+        "task": need("SI"),
+    },
+    # A print's record gets its object ids when the document is done (an UPDATE).
+    A.BRIEFING_PRINT: {"print_record": need("SIU"), "address": need("S")},
+    A.PRINT: {"print_record": need("SIU")},
+    A.CALLIN_READ: {k: _ENGAGEMENT_READ[k] for k in ("call_in", "call_in_speaker", "invitation")},
+    A.CALLIN_EDIT: {
+        "call_in": need("SIUD"),
+        "call_in_speaker": need("SIUD"),
+        "invitation": need("SIUD"),
+        "delivery": need("SID"),
+        "task": need("SI"),
+    },
+    A.SUPPORT_READ: {k: _ENGAGEMENT_READ[k] for k in ("referral", "referral_event")},
+    A.SUPPORT_EDIT: {"support_service": need("SIUD")},
+    A.REFERRAL_EDIT: {
+        "referral": need("SIU"),
+        "referral_event": need("SI"),
+        "task": need("SIU"),
+    },
+    A.TASK_READ: {"task": need("S", select=TASK_READ_COLUMNS)},
+    A.TASK_EDIT: {"task": need("SIUD")},
+    A.STATS_READ: {
+        **{table: need("S", select=columns) for table, columns in STATS_COLUMNS.items()},
+        # Dates, channels and links only (figures probe it with EXISTS (SELECT * ...)).
+        "delivery": need("S"),
+    },
+    A.RESEARCH_EXPORT: {table: need("S") for table in (*STATS_COLUMNS, "delivery")},
+    A.EXPORT: {k: need("S") for k in ("person", "address", "membership", "group_")},
+    A.IMPORT: {
+        "person": need("SIU"),
+        "address": need("SIU"),
+        "membership": need("SIU"),
+        "group_": need("SIU"),
+    },
+    A.AUDIT_READ: {"audit_entry": need("S")},
+    A.USER_ADMIN: {
+        "user_account": need("SIUD"),
+        "user_role": need("SIUD"),
+        "staff_member": need("SIU"),
+        "signed_record": need("SIUD"),
+    },
+    A.ROLE_CHANGE: {"user_account": need("SU")},
+    A.RETENTION_ADMIN: {"retention_rule": need("SIUD"), "retention_ledger": need("SI")},
+    # Deleting a person or group takes every agency's notes on it (a cascade): only the
+    # administrators' retention override may; it sees no name, only ids and dates.
+    A.RETENTION_OVERRIDE: {
+        "person": need("SD", select=("id", "merged_into_id", "updated_at")),
+        "group_": need("SD", select=("id",)),
+    },
+    A.TEMPLATE_EDIT: {"template": need("SIU")},
+    A.BACKUP: {},
+    A.RESTORE: {},
+    A.KEY_ROTATE: {},
+    A.SETTINGS_ADMIN: {"setting": need("SIUD")},
+}
+
+# Reading a protected address (issue 15's action, desktop.services.protected_addresses;
+# looked up by value so that this module does not depend on the order of commits).
+_PROTECTED = next((a for a in Action if a.value == "address.protected"), None)
+if _PROTECTED is not None:
+    NEEDS[_PROTECTED] = {"address": need("S")}
+
+# Roles that see where a person with protected identity lives: those who print the
+# briefing packet the team takes to the door, and who edit the person.
+PROTECTED_ADDRESS_ACTIONS = frozenset(
+    {A.BRIEFING_PRINT, A.PERSON_EDIT} | ({_PROTECTED} if _PROTECTED is not None else set())
+)
+
+
+def protected_address_roles() -> tuple[Role, ...]:
+    return tuple(role for role in Role if ALLOWED[role] & PROTECTED_ADDRESS_ACTIONS)
+
+
+@dataclass(frozen=True)
+class Right:
+    """One role's right on one table: operations, and column limits (None: every column)."""
+
+    operations: frozenset[str]
+    select_columns: frozenset[str] | None
+    update_columns: frozenset[str] | None
+
+
+def _merge(
+    into: dict[str, tuple[set[str], set[str] | None, set[str] | None]], table: str, n: Need
+) -> None:
+    ops, sel, upd = into.get(table, (set(), set(), set()))
+    ops = ops | set(n.operations)
+    if SELECT in n.operations:
+        sel = None if sel is None or n.select_columns is None else sel | set(n.select_columns)
+    if UPDATE in n.operations:
+        upd = None if upd is None or n.update_columns is None else upd | set(n.update_columns)
+    into[table] = (ops, sel, upd)
+
+
+def role_rights(role: Role) -> dict[str, Right]:
+    """Every table the role may touch and how (tables missing: no right at all)."""
+    merged: dict[str, tuple[set[str], set[str] | None, set[str] | None]] = {}
+    for table, n in EVERY_ROLE.items():
+        _merge(merged, table, n)
+    for action in sorted(ALLOWED[role]):
+        for table, n in NEEDS[action].items():
+            _merge(merged, table, n)
+    rights = {}
+    for table, (ops, sel, upd) in merged.items():
+        rights[table] = Right(
+            frozenset(ops),
+            frozenset(sel) if SELECT in ops and sel is not None else None,
+            frozenset(upd) if UPDATE in ops and upd is not None else None,
+        )
+    return rights
+
+
+def may(role: Role, table: str, operation: str, column: str | None = None) -> bool:
+    """Whether the role may do ``operation`` on ``table``: on every column (``column``
+    None, as ``SELECT *``) or on the one column given."""
+    right = role_rights(role).get(table)
+    if right is None or operation not in right.operations:
+        return False
+    limit = {SELECT: right.select_columns, UPDATE: right.update_columns}.get(operation)
+    return limit is None or (column is not None and column in limit)
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def group_name(database: str, role: Role) -> str:
+    """The group role of one application role in one database: ``<db>:<role>``."""
+    return f"{database}:{role.value}"
+
+
+def grant_statements(database: str, tables: Iterable[str] = ALL_TABLES) -> list[str]:
+    """REVOKE every table right from every application group, then GRANT each role's.
+
+    ``tables``: those present (a table not yet made by the migrations is skipped; one
+    unknown here gets nothing, and the completeness test fails on it).
+    """
+    app = _quote(f"{database}:app")
+    admin = _quote(f"{database}:admin")
+    groups = [_quote(group_name(database, role)) for role in Role]
+    present = set(tables)
+    statements = [
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {', '.join([app, admin, *groups])}"
+    ]
+    for role in Role:
+        group = _quote(group_name(database, role))
+        for table, right in sorted(role_rights(role).items()):
+            if table not in present:
+                continue
+            for operation in OPERATIONS:
+                if operation not in right.operations:
+                    continue
+                limit = {SELECT: right.select_columns, UPDATE: right.update_columns}.get(operation)
+                columns = f" ({', '.join(map(_quote, sorted(limit)))})" if limit else ""
+                statements.append(f"GRANT {operation}{columns} ON {_quote(table)} TO {group}")
+    return statements
+
+
+def audit_grant_statements(database: str, tables: Iterable[str] = PERSONAL_TABLES) -> list[str]:
+    """SELECT for the pgaudit role ``<db>:audited``: pgaudit then logs every read."""
+    audited = _quote(f"{database}:audited")
+    return [f"GRANT SELECT ON {_quote(t)} TO {audited}" for t in tables]
+
+
+def _cell(right: Right | None, operation: str) -> str:
+    if right is None or operation not in right.operations:
+        return "–"
+    limit = {SELECT: right.select_columns, UPDATE: right.update_columns}.get(operation)
+    return "cols" if limit else "yes"
+
+
+def matrix_markdown() -> str:
+    """The role × table × operation matrix for docs/server.md (S I U D per cell)."""
+    roles = list(Role)
+    header = "| table | " + " | ".join(role.value for role in roles) + " |"
+    lines = [header, "|---|" + "---|" * len(roles)]
+    rights = {role: role_rights(role) for role in roles}
+    for table in ALL_TABLES:
+        cells = []
+        for role in roles:
+            right = rights[role].get(table)
+            letters = "".join(
+                (op[0] if _cell(right, op) == "yes" else op[0].lower())
+                for op in OPERATIONS
+                if _cell(right, op) != "–"
+            )
+            cells.append(letters or "–")
+        lines.append(f"| `{table}` | " + " | ".join(cells) + " |")
+    lines += ["", "Column limits (a lower-case letter above):", ""]
+    for (role, table), right in sorted(column_limits().items(), key=lambda k: (k[0][1], k[0][0])):
+        for operation, limit in ((SELECT, right.select_columns), (UPDATE, right.update_columns)):
+            if limit is not None:
+                listed = ", ".join(sorted(limit))
+                lines.append(f"- {role.value}, `{table}`, {operation}: {listed}")
+    return "\n".join(lines) + "\n"
+
+
+def column_limits() -> Mapping[tuple[Role, str], Right]:
+    """Every (role, table) whose SELECT or UPDATE is limited to some columns."""
+    return {
+        (role, table): right
+        for role in Role
+        for table, right in role_rights(role).items()
+        if right.select_columns is not None or right.update_columns is not None
+    }
+
+
+BEGIN_MARK = "<!-- rights matrix: generated by desktop/services/server_rights.py -->"
+END_MARK = "<!-- end of rights matrix -->"
+
+
+def with_matrix(doc: str) -> str:
+    """``doc`` (docs/server.md) with the matrix between its two markers renewed."""
+    head, rest = doc.split(BEGIN_MARK, 1)
+    _, tail = rest.split(END_MARK, 1)
+    return f"{head}{BEGIN_MARK}\n{matrix_markdown()}{END_MARK}{tail}"
+
+
+if __name__ == "__main__":  # python -m desktop.services.server_rights [docs/server.md]
+    import sys
+    from pathlib import Path
+
+    if len(sys.argv) > 1:
+        path = Path(sys.argv[1])
+        path.write_text(with_matrix(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(matrix_markdown(), end="")
