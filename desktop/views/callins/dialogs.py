@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -196,6 +197,13 @@ class InviteDialog(QDialog):
         layout.addLayout(columns)
         layout.addLayout(form)
         layout.addWidget(_buttons(self))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The rows were measured before the theme polished the lists, so they overlapped
+        # on the first render and a click picked the wrong group (issue 18): measure again.
+        for view in (self.groups, self.persons.results):
+            view.doItemsLayout()
 
     def group_ids(self) -> list[int]:
         items = [self.groups.item(i) for i in range(self.groups.count())]
