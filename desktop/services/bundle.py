@@ -40,7 +40,7 @@ def build_services(store: Store) -> Services:
         security=security,
         operations=build_operations(store, security.reauth),
         engagement=build_engagement(store),
-        briefing=build_briefing_services(store),
+        briefing=build_briefing_services(store, security.reauth),
         statistics=StatisticsService(store, security.reauth),
         transfer=TransferServices.build(store, security.reauth),
     )

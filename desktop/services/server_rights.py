@@ -123,14 +123,12 @@ EVERY_ROLE: dict[str, Need] = {
     "user_role": need("S"),
     "server_keyslot": need("SIUD"),
     "setting": need("SIUD"),
-    # Every unit of work appends its entry after reading the chain's head, and every
-    # user's `check` and login verify the whole chain (hashes over every field): the log
-    # holds ids, never names. Narrowing this needs verification on the server (0012).
-    "audit_entry": need("SI"),
-    # Migration 0012: entries are queued (the server stamps and chains them).
-    "audit_pending": need("I"),
-    "audit_chain_state": need("S"),
-    "server_limits": need("S"),
+    # Every user's `check` and login verify the whole chain (hashes over every field):
+    # the log holds ids, never names. Entries are appended through the queue
+    # (audit_pending, migration 0012: INSERT for <db>:app, the server stamps and chains
+    # them); audit_chain_state and server_limits are the server functions' only. Before
+    # 0012 (no queue) a unit of work inserts its entry itself: see LEGACY_AUDIT_INSERT.
+    "audit_entry": need("S"),
     "alembic_version": need("S"),
     # The daily retention run reads the rules (only administrators write them).
     "retention_rule": need("S"),
@@ -382,11 +380,25 @@ def _merge(
     into[table] = (ops, sel, upd)
 
 
-def role_rights(role: Role) -> dict[str, Right]:
-    """Every table the role may touch and how (tables missing: no right at all)."""
+# Tables no role group has any right on: reached only through the server's functions
+# (or, for audit_pending, through <db>:app's INSERT granted with migration 0012).
+FUNCTIONS_ONLY = ("audit_pending", "audit_chain_state", "server_limits")
+# A database before migration 0012 has no audit queue: each role inserts its entries.
+LEGACY_AUDIT_INSERT = {"audit_entry": need("I")}
+
+
+def role_rights(role: Role, tables: Iterable[str] = ALL_TABLES) -> dict[str, Right]:
+    """Every table the role may touch and how (tables missing: no right at all).
+
+    ``tables``: those present in the database (before 0012 there is no audit queue).
+    """
     merged: dict[str, tuple[set[str], set[str] | None, set[str] | None]] = {}
+    present = set(tables)
     for table, n in EVERY_ROLE.items():
         _merge(merged, table, n)
+    if "audit_pending" not in present:
+        for table, n in LEGACY_AUDIT_INSERT.items():
+            _merge(merged, table, n)
     for action in sorted(ALLOWED[role]):
         for table, n in NEEDS[action].items():
             _merge(merged, table, n)
@@ -400,10 +412,16 @@ def role_rights(role: Role) -> dict[str, Right]:
     return rights
 
 
-def may(role: Role, table: str, operation: str, column: str | None = None) -> bool:
+def may(
+    role: Role,
+    table: str,
+    operation: str,
+    column: str | None = None,
+    tables: Iterable[str] = ALL_TABLES,
+) -> bool:
     """Whether the role may do ``operation`` on ``table``: on every column (``column``
-    None, as ``SELECT *``) or on the one column given."""
-    right = role_rights(role).get(table)
+    None, as ``SELECT *``) or on the one column given (``tables``: those present)."""
+    right = role_rights(role, tables).get(table)
     if right is None or operation not in right.operations:
         return False
     limit = {SELECT: right.select_columns, UPDATE: right.update_columns}.get(operation)
@@ -434,7 +452,7 @@ def grant_statements(database: str, tables: Iterable[str] = ALL_TABLES) -> list[
     ]
     for role in Role:
         group = _quote(group_name(database, role))
-        for table, right in sorted(role_rights(role).items()):
+        for table, right in sorted(role_rights(role, present).items()):
             if table not in present:
                 continue
             for operation in OPERATIONS:

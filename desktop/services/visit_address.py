@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import Address
+from desktop.services.protected_addresses import ADDRESS_COLUMNS, read_columns
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,26 @@ def person_addresses(session: Session, person_ids: Iterable[int]) -> dict[int, l
             select(
                 Address.id,
                 Address.person_id,
-                Address.street,
-                Address.postcode,
-                Address.city,
-                Address.area,
                 Address.valid_from,
                 Address.valid_to,
-                Address.access_notes,
+                *ADDRESS_COLUMNS,
             ).where(Address.person_id.in_(ids[start : start + 500]))
         ):
-            found[row[1]].append(Place(*row[:8], row[8] or ""))
+            # Protected identity (issue 15): opened only for a holder of its key.
+            text = read_columns(session, row[0], row[4:])
+            found[row[1]].append(
+                Place(
+                    row[0],
+                    row[1],
+                    text.street,
+                    text.postcode,
+                    text.city,
+                    text.area,
+                    row[2],
+                    row[3],
+                    text.access_notes,
+                )
+            )
     for places in found.values():
         places.sort(key=lambda p: (p.valid_from or dt.date.min, p.id))
     return found

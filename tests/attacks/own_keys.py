@@ -22,6 +22,9 @@ NONCE = 12
 class OwnKeys:
     data_key: bytes
     compartments: dict[str, bytes]
+    # Codes of keys sealed to the slot's box key since it was written (opened by the
+    # next unlock); their presence is enough to know the user will hold them.
+    pending_codes: frozenset[str] = frozenset()
 
 
 def _open(kek: bytes, blob: bytes, aad: bytes) -> bytes:
@@ -52,4 +55,5 @@ def own_keys(db_path: Path, username: str, password: str) -> OwnKeys:
             )
         except InvalidTag:
             continue
-    return OwnKeys(data_key, compartments)
+    pending = frozenset(str(code) for code in slot.get("pending_compartments") or {})
+    return OwnKeys(data_key, compartments, pending)

@@ -89,9 +89,9 @@ def test_each_role_group_holds_exactly_its_rights(live):
                             "SELECT has_column_privilege(%s, %s, %s, %s)",
                             (group, f"public.{table}", column, operation),
                         ).fetchone()[0]
-                        if on_column != rights.may(role, table, operation, column):
+                        if on_column != rights.may(role, table, operation, column, columns):
                             wrong.append((role.value, table, column, operation, on_column))
-                if held != rights.may(role, table, operation):
+                if held != rights.may(role, table, operation, tables=columns):
                     wrong.append((role.value, table, operation, held))
     assert wrong == []
 

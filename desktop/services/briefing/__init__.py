@@ -8,6 +8,7 @@ from desktop.services.briefing.builder import BriefingRequest
 from desktop.services.briefing.choices import BriefingChoices
 from desktop.services.briefing.printing import PrintResult, PrintService
 from desktop.services.briefing.templates import TemplateService
+from desktop.services.security.reauth import Reauthentication
 from desktop.store.database import Store
 
 __all__ = [
@@ -28,5 +29,9 @@ class BriefingServices:
     choices: BriefingChoices
 
 
-def build_briefing_services(store: Store) -> BriefingServices:
-    return BriefingServices(PrintService(store), TemplateService(store), BriefingChoices(store))
+def build_briefing_services(
+    store: Store, reauth: Reauthentication | None = None
+) -> BriefingServices:
+    return BriefingServices(
+        PrintService(store, reauth), TemplateService(store), BriefingChoices(store)
+    )

@@ -33,6 +33,7 @@ from desktop.services.briefing.templates import TemplateRow
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Action, require
+from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
@@ -75,8 +76,19 @@ def _now() -> dt.datetime:
 class PrintService:
     """Prints for the unlocked user; each method renders to ``out`` and returns the result."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, reauth: Reauthentication | None = None) -> None:
         self._store = store
+        # Printing a protected address asks for the password again (issue 15).
+        self.reauth = reauth or Reauthentication(store)
+
+    def check_protected_addresses(self, request: BriefingRequest) -> None:
+        """Raise unless ``request`` may print protected addresses now.
+
+        PermissionDenied for a role without Action.PROTECTED_ADDRESS;
+        ReauthenticationRequired until the password was given again (not the login).
+        """
+        if request.include_protected_addresses:
+            self.reauth.require_confirmed(Action.PROTECTED_ADDRESS)
 
     # -- the briefing packet ---------------------------------------------------------
     def print_briefing(
@@ -86,6 +98,7 @@ class PrintService:
         from desktop.reports.briefing import render_briefing
 
         require(self._store.identity, Action.BRIEFING_PRINT)
+        self.check_protected_addresses(request)
         used = (tpl.CONFIDENTIALITY, tpl.OPENING_LINE, tpl.MESSAGE, tpl.CONTACTS, tpl.INSTRUCTIONS)
 
         def gather(

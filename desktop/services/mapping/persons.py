@@ -34,6 +34,7 @@ from desktop.services.mapping.rows import (
 )
 from desktop.services.mapping.timeline import person_timeline
 from desktop.services.permissions import Action, allowed, require
+from desktop.services.protected_addresses import read_row
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
@@ -332,9 +333,18 @@ def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonPr
     if found is None or found[0].merged_into_id is not None:
         raise NotFound("Personen finns inte längre.")
     p, has_photo = found
+    # Through the one read of addresses: a protected one is opened only for a key holder.
+    opened = {a.id: read_row(session, a) for a in p.addresses}
     addresses = tuple(
         AddressRow(
-            a.id, a.street, a.postcode, a.city, a.area, a.valid_from, a.valid_to, a.access_notes
+            a.id,
+            opened[a.id].street,
+            opened[a.id].postcode,
+            opened[a.id].city,
+            opened[a.id].area,
+            a.valid_from,
+            a.valid_to,
+            opened[a.id].access_notes,
         )
         for a in sorted(
             p.addresses,

@@ -25,19 +25,35 @@ class Reauthentication:
         self._store = store
         self._clock = clock
         self._given_at: dt.datetime | None = clock()
+        # Given again after the login (not the login itself): see require_confirmed.
+        self._confirmed_at: dt.datetime | None = None
 
     def confirm(self, password: str) -> None:
         """Check the password again; raises WrongPassword/AccountLocked from the store."""
         self._store.keyslots.unlock(self._store.identity.username, password)
-        self._given_at = self._clock()
+        self._given_at = self._confirmed_at = self._clock()
 
     def mark_given(self) -> None:
         """The password was just verified elsewhere (the lock screen)."""
-        self._given_at = self._clock()
+        self._given_at = self._confirmed_at = self._clock()
 
     def forget(self) -> None:
         """After a lock: the next sensitive action asks again."""
-        self._given_at = None
+        self._given_at = self._confirmed_at = None
+
+    def confirmed_recently(self) -> bool:
+        """The password was given again (not just at login) in the last 5 minutes."""
+        at = self._confirmed_at
+        return at is not None and self._clock() - at <= REAUTH_WINDOW
+
+    def require_confirmed(self, action: Action) -> None:
+        """Permission check, then the password given again whatever the login's time.
+
+        For what the login alone must not cover: printing a protected address (issue 15).
+        """
+        require(self._store.identity, action)
+        if not self.confirmed_recently():
+            raise ReauthenticationRequired()
 
     def is_fresh(self) -> bool:
         given = self._given_at

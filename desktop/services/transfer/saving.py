@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from desktop.models import (
     Address,
@@ -26,6 +26,7 @@ from desktop.models import (
 from desktop.services.errors import NotFound
 from desktop.services.importing import ImportRow
 from desktop.services.importing.mapping import header_key
+from desktop.services.protected_addresses import read_row
 from desktop.services.security.notes import KEY_COMPARTMENT, seal_note
 from desktop.store.database import CompartmentCipher
 
@@ -139,7 +140,10 @@ def _address(ctx: SaveContext, row: ImportRow, person: Person) -> None:
         return
     street = row.address or ""
     current = [a for a in person.addresses if a.valid_to is None]
-    if any(a.street.casefold() == street.casefold() for a in current):
+    session = object_session(person)
+    # A protected address is compared as opened (issue 15), through the one read.
+    streets = [read_row(session, a).street if session else a.street for a in current]
+    if any(s.casefold() == street.casefold() for s in streets):
         return
     for old in current:
         old.valid_to = max(ctx.today - dt.timedelta(days=1), old.valid_from or ctx.today)

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
-from desktop.services.errors import DomainError, ValidationError
+from desktop.services.errors import DomainError, ReauthenticationRequired, ValidationError
 from desktop.store.errors import StoreError
+from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.worker import BackgroundTask, run_in_background
 
@@ -151,6 +152,16 @@ class BriefingDialog(QDialog):
                 QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
+                return
+            # Printing a protected address asks for the password again (issue 15).
+            printing = self._services.printing
+            try:
+                printing.check_protected_addresses(request)
+            except ReauthenticationRequired:
+                if not confirm_password(self, printing.reauth):
+                    return
+            except DomainError as error:
+                self.status.setText(error.user_message)
                 return
         self.start(request)
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from desktop.models import AuditEntry, PrintRecord, Template
 from desktop.services.briefing import BriefingRequest, PrintService, TemplateService
 from desktop.services.briefing import templates as tpl
-from desktop.services.errors import PermissionDenied, ValidationError
-from tests.factories import login
+from desktop.services.errors import PermissionDenied, ReauthenticationRequired, ValidationError
+from tests.factories import PASSWORD, login
 from tests.unit.briefing.seed import CANARY, DAY, NAMES, PROTECTED_STREET, SAFETY
 from tests.unit.reports.pdfcheck import font_is_embedded, fonts_used, page_texts
 
@@ -23,7 +23,10 @@ def print_packet(path, user, request):
     store = login(path, user)
     try:
         buffer = BytesIO()
-        result = PrintService(store).print_briefing(request, buffer)
+        printing = PrintService(store)
+        if request.include_protected_addresses:
+            printing.reauth.confirm(PASSWORD)  # asked again (issue 15)
+        result = printing.print_briefing(request, buffer)
     finally:
         store.lock()
     return result, buffer.getvalue()
@@ -70,6 +73,26 @@ def test_included_protected_address_is_printed_and_marked(world):
     text = "\n".join(page_texts(pdf))
     assert PROTECTED_STREET in text
     assert "SKYDDAD IDENTITET" in text
+
+
+def test_printing_a_protected_address_asks_for_the_password_again(world):
+    """The login does not count: the password must be given again (issue 15)."""
+    fresh, seeded = world
+    request = BriefingRequest(seeded.operation_id, seeded.team_id, DAY, True)
+    store = login(fresh.path, "team_lead_police")
+    try:
+        with pytest.raises(ReauthenticationRequired):
+            PrintService(store).print_briefing(request, BytesIO())
+    finally:
+        store.lock()
+    officer = login(fresh.path, "officer_police")
+    try:
+        printing = PrintService(officer)
+        printing.reauth.confirm(PASSWORD)
+        with pytest.raises(PermissionDenied):
+            printing.check_protected_addresses(request)
+    finally:
+        officer.lock()
 
 
 def test_serials_are_unique_sequential_and_logged_without_names(world):

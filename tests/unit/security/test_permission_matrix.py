@@ -52,6 +52,7 @@ EXPECTED: dict[Action, str] = {
     Action.RESTORE: "A",
     Action.KEY_ROTATE: "A",
     Action.SETTINGS_ADMIN: "A",
+    Action.PROTECTED_ADDRESS: "CT",
 }
 LETTER = {
     Role.ADMINISTRATOR: ADM,
@@ -81,4 +82,5 @@ def test_sensitive_actions_named_by_the_issue():
         Action.AUDIT_READ,
         Action.RETENTION_OVERRIDE,
         Action.PERSON_REVEAL_ID,
+        Action.PROTECTED_ADDRESS,  # issue 15: printing a protected address
     } <= SENSITIVE
