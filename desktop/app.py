@@ -214,6 +214,7 @@ class Session(QObject):
 
     def start(self) -> None:
         """After login: audit it, publish this agency's key, then housekeeping off-thread."""
+        from desktop.services import protected_addresses
         from desktop.views.worker import run_in_background
 
         security = self.services.security
@@ -222,6 +223,8 @@ class Session(QObject):
         for warning in security.session.record_login():
             show_known_error(warning)
         security.notes.publish_agency_keys()
+        # Issue 15: the protected-address key to those who need it; plain ones sealed.
+        protected_addresses.after_login(self.services.store)
 
         def housekeeping() -> None:
             # The daily retention run and the scheduled encrypted backup.

@@ -10,7 +10,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    open_store,
+    read_password,
+)
 
 
 def _date(text: str) -> dt.date:
@@ -35,7 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--include-protected-addresses",
         action="store_true",
-        help="skriv ut adresser till personer med skyddad identitet (markeras på sidan)",
+        help="skriv ut adresser till personer med skyddad identitet (markeras på sidan); "
+        "lösenordet frågas igen (med --password-stdin: en rad till)",
     )
     parser.set_defaults(handler=run)
 
@@ -53,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
         )
         partial = output.with_name(output.name + ".part")
         try:
-            result = PrintService(store).print_briefing(request, partial)
+            printing = PrintService(store)
+            if request.include_protected_addresses:
+                # The command's own password prompt is the one asked again (issue 15).
+                printing.reauth.confirm(read_password(args, "Lösenord igen (skyddade adresser): "))
+            result = printing.print_briefing(request, partial)
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)

@@ -81,6 +81,7 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     The login is audited like a login in the app, and failed attempts held in the
     keyslot file reach the audit log now.
     """
+    from desktop.services import protected_addresses
     from desktop.services.security.session import SessionAudit
 
     if not getattr(args, "user", None):
@@ -105,6 +106,7 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         for warning in SessionAudit(store).record_login():
             # Issue 15: what the login's integrity check found (also in the audit log).
             print(warning, file=sys.stderr)
+        protected_addresses.after_login(store)
     except BaseException:
         store.lock()
         raise

@@ -53,6 +53,9 @@ class Action(enum.StrEnum):
     RESTORE = "restore"
     KEY_ROTATE = "key.rotate"
     SETTINGS_ADMIN = "settings.admin"
+    # Skyddad identitet: reading and printing a protected address; the roles allowed it
+    # hold the protected-address key (desktop.services.protected_addresses).
+    PROTECTED_ADDRESS = "address.protected"
 
 
 A = Action
@@ -102,10 +105,11 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             A.RESEARCH_EXPORT,
             A.EXPORT,
             A.IMPORT,
+            A.PROTECTED_ADDRESS,
         }
     ),
     Role.TEAM_LEAD: frozenset(
-        _READ_MAPPING | _FIELD | {A.OUTCOME_RECORD, A.BRIEFING_PRINT, A.PRINT}
+        _READ_MAPPING | _FIELD | {A.OUTCOME_RECORD, A.BRIEFING_PRINT, A.PRINT, A.PROTECTED_ADDRESS}
     ),
     Role.OFFICER: frozenset(_READ_MAPPING | _FIELD | {A.NOTE_DISCLOSE, A.PRINT}),
     Role.AUDITOR: frozenset({A.AUDIT_READ, A.STATS_READ, A.TASK_READ, A.PRINT}),
@@ -121,6 +125,7 @@ SENSITIVE: frozenset[Action] = frozenset(
         A.AUDIT_READ,
         A.RETENTION_OVERRIDE,
         A.PERSON_REVEAL_ID,
+        A.PROTECTED_ADDRESS,
     }
 )
 

@@ -282,12 +282,29 @@ def revoke_key(store: Store, username: str) -> bool:
 
 
 def _vouched_holders(session: Session, store: Store) -> set[str] | None:
-    """Active accounts whose role needs the key."""
-    return {
-        user.username
-        for user in session.scalars(select(User).where(User.active.is_(True)))
-        if needs_key(user.role)
-    }
+    """Active accounts whose role needs the key, as the trust root signed them.
+
+    A role written into the file by anyone else (issue 15) gets no key: the account's
+    signed record must hold. A database without a trust root yet takes the table as is.
+    None when the signed records themselves are not intact (nothing is then changed).
+    """
+    from desktop.store import trust
+    from desktop.store.errors import TamperedRecord
+
+    try:
+        records = trust.load(session, store.database_id, None)
+    except TamperedRecord:
+        return None
+    found = set()
+    for user in session.scalars(select(User).where(User.active.is_(True))):
+        if not needs_key(user.role):
+            continue
+        try:
+            records.check_user(user)
+        except TamperedRecord:
+            continue
+        found.add(user.username)
+    return found
 
 
 def after_login(store: Store) -> int:

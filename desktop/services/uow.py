@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.models import AuditEntry, utcnow
+from desktop.services import protected_addresses  # noqa: F401  (seals on flush, issue 15)
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError
 from desktop.store.audit_chain import GENESIS, Checkpoint, write_checkpoint

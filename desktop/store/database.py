@@ -37,10 +37,19 @@ from desktop.store.errors import (
     WrongPassword,
 )
 from desktop.store.files import restrict_permissions
-from desktop.store.keyslots import RECOVERY, KeyslotFile, UnlockedKeys, keyslot_path
+from desktop.store.keyslots import (
+    PROTECTED_ADDRESSES,
+    RECOVERY,
+    KeyslotFile,
+    UnlockedKeys,
+    keyslot_path,
+)
 from desktop.store.memwipe import wipe, wipe_secrets
 
 DATABASE_ID = "database_id"
+# ``Session.info`` key of ``Store.compartment``: code that only has a session (e.g. the
+# one read of addresses, desktop.services.protected_addresses) finds the keys held.
+COMPARTMENTS = "rondplan.compartments"
 AUDIT_KEY = "audit_key"
 
 DEFAULT_AGENCIES: tuple[tuple[str, str, AgencyKind], ...] = (
@@ -290,10 +299,14 @@ class Store:
         return self.__keys is None
 
     def read_session(self) -> Session:
-        return self._read()
+        session = self._read()
+        session.info[COMPARTMENTS] = self.compartment
+        return session
 
     def write_session(self) -> Session:
-        return self._write()
+        session = self._write()
+        session.info[COMPARTMENTS] = self.compartment
+        return session
 
     def compartment(self, agency_code: str) -> CompartmentCipher | None:
         """The cipher for ``agency_code`` if this user holds its key, else None."""
@@ -302,6 +315,39 @@ class Store:
             return None
         older = keys.older_compartments.get(agency_code, ())
         return CompartmentCipher(agency_code, keys.compartments[agency_code], older)
+
+    def share_compartment(self, code: str, usernames: set[str]) -> list[str]:
+        """Seal compartment ``code``, which this user holds, to other users' slots.
+
+        No password of theirs is needed (each slot's box key); their next unlock opens
+        it. Returns the names that could not take it. Nothing happens if not held.
+        """
+        keys = self._keys()
+        if code not in keys.compartments or not usernames:
+            return []
+        skipped = self.keyslots.grant_sealed(usernames, code, keys.compartments[code])
+        self.keyslots.save()
+        return skipped
+
+    def create_compartment(self, code: str, usernames: set[str]) -> bool:
+        """A first key for compartment ``code`` when no slot holds one (an older file).
+
+        Sealed to ``usernames`` and the recovery slot, and held by this user at once.
+        False (nothing done) if any slot already holds a key of ``code``: two instances
+        never make two keys.
+        """
+        keys = self._keys()
+        new = crypto.new_key()
+        with self.keyslots._change():
+            if any(
+                code in slot.compartments or code in slot.pending_compartments
+                for slot in self.keyslots.slots.values()
+            ):
+                return False
+            self.keyslots.grant_sealed({*usernames, RECOVERY}, code, new)
+        self.keyslots.save()
+        self.__keys = replace(keys, compartments={**keys.compartments, code: new})
+        return True
 
     def held_compartments(self) -> frozenset[str]:
         return frozenset(self.__keys.compartments) if self.__keys else frozenset()
@@ -638,6 +684,9 @@ def create_database(
         raise ValueError(f"unknown agency {admin_agency!r}")
     data_key = crypto.new_key()
     compartments = {code: crypto.new_key() for code, _, _ in agencies}
+    # Protected-identity addresses (issue 15): only the recovery slot at first; users
+    # whose role needs it get it when created (desktop.services.protected_addresses).
+    compartments[PROTECTED_ADDRESSES] = crypto.new_key()
     recovery_code = crypto.new_recovery_code()
     slots = KeyslotFile.new(slots_path)
     # Issue 15: the installation's trust root, held by the administrator and the

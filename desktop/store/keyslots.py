@@ -731,3 +731,53 @@ class KeyslotFile:
     def remove(self, name: str) -> None:
         with self._change():
             self.slots.pop(name, None)
+
+    def grant_sealed(self, names: set[str], code: str, key: bytes) -> list[str]:
+        """Give compartment ``code`` to slots ``names`` without their passwords.
+
+        The key is sealed to each slot's box key (``pending_compartments``), which its
+        next unlock opens. Slots already holding ``code`` are left alone. Returns the
+        names that could not take it (no slot, or no box key).
+        """
+        skipped = []
+        with self._change():
+            for name in sorted(names):
+                slot = self.slots.get(name)
+                if slot is None or slot.box_public is None:
+                    skipped.append(name)
+                    continue
+                if code in slot.compartments or code in slot.pending_compartments:
+                    continue
+                aad = self._aad(name, f"pending:{code}")
+                boxes = {**slot.pending_compartments}
+                boxes[code] = (sealed_box.seal_to(slot.box_public, key, aad),)
+                self.slots[name] = replace(slot, pending_compartments=boxes)
+        return skipped
+
+    def revoke_compartment(self, name: str, code: str) -> bool:
+        """Take compartment ``code`` out of slot ``name``; True if it was there.
+
+        An older copy of the keyslot file still holds it: only a rotation of the key
+        (desktop.store.database.Store.rotate_compartment) makes that copy useless.
+        """
+        with self._change():
+            slot = self.slots.get(name)
+            if slot is None or not (code in slot.compartments or code in slot.pending_compartments):
+                return False
+            self.slots[name] = replace(
+                slot,
+                compartments={k: v for k, v in slot.compartments.items() if k != code},
+                pending_compartments={
+                    k: v for k, v in slot.pending_compartments.items() if k != code
+                },
+            )
+        return True
+
+    def holding(self, code: str) -> set[str]:
+        """Every slot holding compartment ``code``, the recovery slot included."""
+        self.reload()
+        return {
+            name
+            for name, slot in self.slots.items()
+            if code in slot.compartments or code in slot.pending_compartments
+        }

@@ -35,7 +35,7 @@ from psycopg import sql
 from desktop.models import Agency, Role, User
 from desktop.services.uow import UnitOfWork
 from desktop.store import crypto
-from desktop.store.keyslots import RECOVERY, UnlockedKeys
+from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
 from desktop.store.server.connect import (
     ServerAddress,
     group_role,
@@ -335,7 +335,12 @@ def pg_add_user(fresh: Fresh, username: str, role: Role, agency_code: str) -> No
         uow.audit("user.create", "user")
     code = crypto.normalise_recovery_code(fresh.recovery_code)
     everything = admin.keyslots.unlock(RECOVERY, code)
-    keys = UnlockedKeys(everything.data_key, {agency_code: everything.compartments[agency_code]})
+    compartments = {agency_code: everything.compartments[agency_code]}
+    holder = role in (Role.COORDINATOR, Role.TEAM_LEAD)
+    if holder and PROTECTED_ADDRESSES in everything.compartments:
+        # Issue 15: as tests.factories.add_user, the protected-address key for these roles.
+        compartments[PROTECTED_ADDRESSES] = everything.compartments[PROTECTED_ADDRESSES]
+    keys = UnlockedKeys(everything.data_key, compartments)
     admin.keyslots.put(username, PASSWORD, keys)
     admin.keyslots.save()
 

@@ -15,6 +15,7 @@ from desktop.models import Agency, Role, User
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import Action
+from desktop.services.protected_addresses import needs_key, revoke_key
 from desktop.services.security import revocation
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.integrity import sign_account
@@ -24,7 +25,7 @@ from desktop.services.uow import UnitOfWork
 from desktop.store import crypto
 from desktop.store.database import Store
 from desktop.store.errors import WrongPassword
-from desktop.store.keyslots import RECOVERY, UnlockedKeys
+from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
 
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
@@ -113,7 +114,9 @@ class UserAdminService:
         if taken is not None or username in self._store.keyslots.slots or username == RECOVERY:
             raise ValidationError("Användarnamnet är upptaget.", "username")
         slots = self._store.keyslots
-        self._install_slot(username, password, agency_code, recovery_code)
+        self._install_slot(
+            username, password, agency_code, recovery_code, protected=needs_key(role)
+        )
         made_admin = False
         try:
             if role is Role.ADMINISTRATOR:
@@ -201,6 +204,12 @@ class UserAdminService:
             if storage_changed is not None:
                 self._store.set_administrator(storage_changed[0], not storage_changed[1])
             raise
+        # The protected-address key goes with the role (issue 15): taken now, or given
+        # now if this administrator holds it, else at the next login of a holder.
+        if needs_key(role):
+            self._store.share_compartment(PROTECTED_ADDRESSES, {changed_username})
+        else:
+            revoke_key(self._store, changed_username)
         # The trust root's key goes with the administrator role (issue 15).
         if self._store.shares_keyslots and changed_username in self._store.keyslots.slots:
             trust_key = self._store.trust_key
@@ -273,6 +282,7 @@ class UserAdminService:
             recovery_code,
             force_recovery=True,
             temporary=True,
+            protected=needs_key(user.role),
         )
         with UnitOfWork(self._store, "Återställ lösenord") as uow:
             row = uow.session.get(User, user_id)
@@ -304,10 +314,14 @@ class UserAdminService:
         recovery_code: str | None,
         force_recovery: bool = False,
         temporary: bool = False,
+        protected: bool = False,
     ) -> None:
         """Write the user's slot: data key plus the agency's compartment key.
 
         ``temporary``: the user must choose their own password at the next login.
+        ``protected``: the role needs the protected-address key (issue 15): from the
+        recovery code if given, else this user's own if held, else sealed to the new
+        slot at the next login of a holder (desktop.services.protected_addresses).
         """
         slots = self._store.keyslots
         if not recovery_code:
@@ -317,6 +331,8 @@ class UserAdminService:
                     "recovery",
                 )
             self._store.add_user_slot(username, password, agency_code)
+            if protected:
+                self._store.share_compartment(PROTECTED_ADDRESSES, {username})
             return
         try:
             everything = slots.unlock(RECOVERY, crypto.normalise_recovery_code(recovery_code))
@@ -324,9 +340,10 @@ class UserAdminService:
             raise ValidationError("Återställningskoden stämmer inte.", "recovery") from None
         if agency_code not in everything.compartments:
             raise PermissionDenied("Återställningskoden saknar myndighetens nyckel.")
-        keys = UnlockedKeys(
-            everything.data_key, {agency_code: everything.compartments[agency_code]}
-        )
+        compartments = {agency_code: everything.compartments[agency_code]}
+        if protected and PROTECTED_ADDRESSES in everything.compartments:
+            compartments[PROTECTED_ADDRESSES] = everything.compartments[PROTECTED_ADDRESSES]
+        keys = UnlockedKeys(everything.data_key, compartments)
         slots.put(username, password, keys, temporary=temporary, trust_root=self._store.trust_root)
         slots.save()
 
