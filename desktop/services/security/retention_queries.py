@@ -237,8 +237,10 @@ def delete_persons(session: Session, person_ids: list[int], ledger: bool = True)
 def delete_by_ids(session: Session, kind: str, ids: list[int]) -> int:
     """Delete the records of ``kind`` among ``ids`` that exist (a restore's re-run of the
     ledger); returns how many there were. Not written to the ledger again."""
-    model = {"note": Note, "visit": Visit, "delivery": Delivery, "referral": Referral}[kind]
-    found = list(session.scalars(select(model.id).where(model.id.in_(ids)))) if ids else []
+    column = {"note": Note.id, "visit": Visit.id, "delivery": Delivery.id, "referral": Referral.id}[
+        kind
+    ]
+    found = list(session.scalars(select(column).where(column.in_(ids)))) if ids else []
     if not found:
         return 0
     if kind == "note":

@@ -25,7 +25,7 @@ from desktop.services.briefing.templates import DEFAULTS as DEFAULT_TEMPLATES
 from desktop.store import crypto, migrate
 from desktop.store.database import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
-from desktop.store.keyslots import RECOVERY, UnlockedKeys
+from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
 from desktop.store.server import schema
 from desktop.store.server.connect import ServerAddress, connect, group_role
 from desktop.store.server.keyslots import (
@@ -154,6 +154,9 @@ def init_server(
     upgrade_server(url)
     data_key = crypto.new_key()
     compartments = {code: crypto.new_key() for code, _, _ in agencies}
+    # Protected-identity addresses (issue 15): only the recovery slot at first; users
+    # whose role needs it get it when created (desktop.services.protected_addresses).
+    compartments[PROTECTED_ADDRESSES] = crypto.new_key()
     recovery_code = crypto.new_recovery_code()
     slots = ServerKeyslots(
         lambda: connect(address.conninfo()), address.database, str(uuid.uuid4()), {}
