@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from desktop.commands import COMMAND_MODULES
@@ -48,8 +49,9 @@ class SwedishParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         for english, swedish in _ARGPARSE_WORDS:
             message = message.replace(english, swedish)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fel: {message}\n")
+        # One line, as every other error (issue 15); the usage is one --help away.
+        message = " ".join(message.split())
+        self.exit(2, f"{self.prog}: fel: {message} (se {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +81,26 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _check_paths(parser)
     return parser
+
+
+def cli_path(text: str) -> Path:
+    """An argparse type for a file or folder name: never empty, never holding NUL."""
+    if not text.strip() or "\0" in text:
+        raise argparse.ArgumentTypeError("ange en sökväg")
+    return Path(text)
+
+
+def _check_paths(parser: argparse.ArgumentParser) -> None:
+    """Every ``type=Path`` argument of every subcommand becomes :func:`cli_path`
+    (an empty name would otherwise reach the commands as ``.``)."""
+    for action in parser._actions:
+        if action.type is Path:
+            action.type = cli_path
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _check_paths(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

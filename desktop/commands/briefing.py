@@ -7,33 +7,29 @@ the team's whole operation, day by day.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    iso_date,
     open_store,
     read_password,
+    record_id,
 )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltigt datum: {text!r} (ÅÅÅÅ-MM-DD)") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("briefing", help="skriv ut ett teams genomgångsunderlag som PDF")
     add_database_option(parser)
     add_user_options(parser)
-    parser.add_argument("--operation", type=int, required=True, metavar="ID", help="insatsens id")
-    parser.add_argument("--team", type=int, required=True, metavar="ID", help="teamets id")
     parser.add_argument(
-        "--date", type=_date, metavar="ÅÅÅÅ-MM-DD", help="dagen (utan: hela insatsen)"
+        "--operation", type=record_id, required=True, metavar="ID", help="insatsens id"
+    )
+    parser.add_argument("--team", type=record_id, required=True, metavar="ID", help="teamets id")
+    parser.add_argument(
+        "--date", type=iso_date, metavar="ÅÅÅÅ-MM-DD", help="dagen (utan: hela insatsen)"
     )
     parser.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FIL.pdf", help="PDF-filen att skriva"

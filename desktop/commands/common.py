@@ -113,16 +113,60 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return store
 
 
+# Dates on the command line: far enough for any plan or statistic, near enough
+# that month and year arithmetic never leaves what datetime and SQLite can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+# SQLite's (and PostgreSQL's bigint) largest integer: ids above it match nothing.
+MAX_ID = 2**63 - 1
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """An argument inside a message, cut so the message stays one short line."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def iso_date(text: str):  # type: ignore[no-untyped-def]
-    """An argparse type for ÅÅÅÅ-MM-DD with a Swedish message."""
+    """An argparse type for ÅÅÅÅ-MM-DD with a Swedish message, years 1900-2199."""
     import datetime as dt
 
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"»{text}« är inget datum; skriv det som ÅÅÅÅ-MM-DD"
+            f"»{_shown(text)}« är inget datum; skriv det som ÅÅÅÅ-MM-DD"
         ) from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"»{text}« ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}")
+    return value
+
+
+def record_id(text: str) -> int:
+    """An argparse type for an id: a whole number from 1 that SQLite can store."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"»{_shown(text)}« är inget id (ett heltal)") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"»{_shown(text)}« är inget giltigt id (från 1)")
+    return value
+
+
+def int_between(low: int, high: int):  # type: ignore[no-untyped-def]
+    """An argparse type for a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"»{_shown(text)}« är inget heltal") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"»{_shown(text)}« ligger utanför {low:_}–{high:_}".replace("_", " ")
+            )
+        return value
+
+    parse.__name__ = "heltal"
+    return parse
 
 
 def require_suffix(path: Path, allowed: tuple[str, ...], what: str) -> None:
@@ -146,9 +190,32 @@ def known_error_message(exc: BaseException) -> str | None:
     if isinstance(exc, PermissionError):
         return "Rondplan saknar behörighet till filen eller mappen. Välj en annan plats."
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return f"Filen eller mappen finns inte: {exc.filename}"
+        return f"Filen eller mappen finns inte: {_shown(str(exc.filename), 60)}"
     if isinstance(exc, IsADirectoryError):
-        return f"Det är en mapp, inte en fil: {exc.filename}"
-    if isinstance(exc, OSError) and exc.errno == 28:
-        return "Disken är full. Frigör utrymme och försök igen."
+        return f"Det är en mapp, inte en fil: {_shown(str(exc.filename), 60)}"
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return _os_error_message(exc)
+    if isinstance(exc, OverflowError):
+        # A number past what SQLite stores (an id typed as 2**64) reaching a query.
+        return "Ett tal i kommandot är för stort."
     return None
+
+
+def _os_error_message(exc: OSError) -> str:
+    """A file the user named could not be used: one line, the name cut short."""
+    import errno
+
+    name = _shown(str(exc.filename), 60) if exc.filename is not None else "filen"
+    if exc.errno == errno.ENOSPC:
+        return "Disken är full. Frigör utrymme och försök igen."
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"Filnamnet är för långt: {name}. Välj ett kortare namn."
+    if exc.errno == errno.EROFS:
+        return f"Platsen är skrivskyddad: {name}. Välj en annan plats."
+    if exc.errno == errno.EDQUOT:
+        return "Din diskkvot är slut. Frigör utrymme och försök igen."
+    if exc.errno == errno.EIO:
+        return f"Disken kunde inte läsa eller skriva {name} (I/O-fel). Kontrollera disken."
+    if exc.errno == errno.EEXIST:
+        return f"Filen finns redan: {name}. Välj ett annat namn."
+    return f"Filen eller mappen {name} kunde inte användas ({exc.strerror or 'okänt fel'})."

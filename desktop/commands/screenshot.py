@@ -51,7 +51,45 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise UserError("Storleken anges som BREDDxHÖJD, till exempel 1280x800.") from None
+    if not (_SIZES[0] <= width <= _SIZES[1] and _SIZES[0] <= height <= _SIZES[1]):
+        raise UserError(f"Bredd och höjd ska ligga mellan {_SIZES[0]} och {_SIZES[1]} bildpunkter.")
     return width, height
+
+
+_SIZES = (100, 8000)
+
+
+class _DialogWatch:
+    """Closes any modal dialog a view opens while it is built offscreen, where no one
+    could answer it (a view the user has no right to shows a message box and would
+    wait forever), and keeps its text to report as the command's error."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
+
+        self.text: str | None = None
+        self._app = app
+        self._timer = QTimer()
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._close_modal)
+        self._timer.start()
+
+    def _close_modal(self) -> None:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
+        dialog = self._app.activeModalWidget()
+        if dialog is None:
+            return
+        if self.text is None:
+            text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+            self.text = " ".join(text.split()) or "en dialogruta öppnades"
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()
+
+    def stop(self) -> None:
+        self._timer.stop()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,17 +114,23 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"Okänd vy: {args.view}. Finns: {', '.join(sorted(screens))}.")
     with tempfile.TemporaryDirectory(prefix="rondplan-screenshot-") as folder:
         store = open_store(args) if args.db else _demo_store(Path(folder), args.view)
+        watch = _DialogWatch(app)
         try:
             widget = screens[args.view](build_services(store))
             widget.resize(width, height)
             widget.show()
             for _ in range(5):
                 app.processEvents()
+            watch.stop()
+            if watch.text is not None:
+                widget.close()
+                raise UserError(f"Vyn {args.view} kan inte visas: {watch.text}")
             args.output.parent.mkdir(parents=True, exist_ok=True)
             if not widget.grab().save(str(args.output), "PNG"):
                 raise UserError(f"Kunde inte spara bilden: {args.output}")
             widget.close()
         finally:
+            watch.stop()
             store.lock()
     settings_dir.cleanup()
     print(args.output)

@@ -15,14 +15,14 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.commands.common import UserError, add_database_option, add_user_options, open_store
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltigt datum: {text} (ÅÅÅÅ-MM-DD)") from None
+from desktop.commands.common import (
+    UserError,
+    add_database_option,
+    add_user_options,
+    iso_date,
+    open_store,
+    record_id,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,18 +32,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--from",
         dest="start",
-        type=_date,
+        type=iso_date,
         metavar="DATUM",
         help="periodens första dag (standard: tolv månader bakåt)",
     )
     parser.add_argument(
         "--to",
         dest="end",
-        type=_date,
+        type=iso_date,
         metavar="DATUM",
         help="periodens sista dag (standard: i dag)",
     )
-    parser.add_argument("--group", type=int, metavar="ID", help="bara en grupp (grupp-id)")
+    parser.add_argument("--group", type=record_id, metavar="ID", help="bara en grupp (grupp-id)")
     parser.add_argument("--area", metavar="OMRÅDE", help="bara ett område")
     parser.add_argument("--agency", metavar="KOD", help="bara en myndighet (police, social …)")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")

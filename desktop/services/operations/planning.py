@@ -91,6 +91,9 @@ def planning_input(session: Session, operation_id: int, seed: int = 0) -> Planni
         select(OperationTarget.person_id, OperationTarget.priority, Person.protected_identity)
         .join(Person, Person.id == OperationTarget.person_id)
         .where(OperationTarget.operation_id == operation_id)
+        # A target merged into another record is visited as that one (found by the
+        # programme model, issue 17: the planner visited the merged-away record).
+        .where(Person.merged_into_id.is_(None))
     ).all()
     ids = [t.person_id for t in targets]
     addresses = current_addresses(session, ids, today)

@@ -13,6 +13,10 @@ CHANNELS: tuple[str, ...] = tuple(c.value for c in DeliveryChannel)
 OUTCOMES: tuple[str, ...] = tuple(s.value for s in VisitStatus)
 
 
+# A programme's evaluation spans years, not centuries.
+MAX_PERIOD_MONTHS = 240
+
+
 @dataclass(frozen=True)
 class Period:
     """A closed date interval: ``start`` and ``end`` are both included."""
@@ -23,6 +27,12 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError("Periodens slut ligger före dess början.", "period")
+        # Figures are counted month by month in one statement (SQLite allows 500 parts).
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        if months > MAX_PERIOD_MONTHS:
+            raise ValidationError(
+                f"Perioden får vara högst {MAX_PERIOD_MONTHS // 12} år lång.", "period"
+            )
 
     @classmethod
     def year_to(cls, end: dt.date) -> Period:

@@ -1,0 +1,365 @@
+"""A model of the whole programme: random sequences of real actions, invariants after each.
+
+Issue 17. Hypothesis drives the services as the real roles do (the coordinator plans,
+accepts, moves, records and corrects outcomes, adds addresses, ends and edits relations,
+refers and advances referrals, runs call-ins and attendance, merges persons; the team
+lead prints packets) on a real encrypted database. After every step:
+
+* ``check_invariants`` (docs/invariants.md, what ``rondplan check`` runs) finds nothing;
+* the statistics ``rondplan stats`` prints equal a recount written here in plain SQL over
+  the raw tables (never the service's query);
+* every sheet of a printed packet shows the address valid on its visit's day, worked out
+  here from the raw address rows.
+
+CI runs a bounded number of steps (about a minute); set ``RONDPLAN_MODEL_EXAMPLES`` and
+``RONDPLAN_MODEL_STEPS`` to run far more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from sqlalchemy import text
+
+from desktop.models import GroupRelationKind, InvitationStatus, ReferralStatus, VisitStatus
+from desktop.services.briefing import templates as tpl
+from desktop.services.briefing.builder import BriefingRequest, build_briefing, make_meta
+from desktop.services.engagement import build_engagement
+from desktop.services.engagement.rows import AttendanceInput, CallInInput, ReferralInput
+from desktop.services.errors import DomainError
+from desktop.services.invariants import check_invariants
+from desktop.services.mapping import build_mapping
+from desktop.services.mapping.rows import AddressInput
+from desktop.services.operations import build_operations
+from desktop.services.operations.outcomes import OutcomeService
+from desktop.services.operations.rows import MessagePart, OutcomeInput
+from desktop.services.statistics.rows import Period
+from desktop.services.statistics.service import StatisticsService
+from tests.factories import login
+from tests.unit.operations.factories import END, START, make_field, planned_operation
+
+EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "12"))
+STEPS = int(os.environ.get("RONDPLAN_MODEL_STEPS", "40"))
+# Every action happens in June 2026 (the operation, addresses, call-ins, referrals).
+PERIOD = Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+AFTER_EVERYTHING = dt.datetime(2026, 12, 31, 23, 0)
+DAYS = [START + dt.timedelta(days=n) for n in range((END - START).days + 1)]
+OUTCOMES = [
+    VisitStatus.MET,
+    VisitStatus.NOT_HOME,
+    VisitStatus.REFUSED,
+    VisitStatus.MOVED,
+    VisitStatus.FAMILY_ONLY,
+    VisitStatus.CANCELLED,
+]
+STEPS_TAKEN = {"steps": 0, "examples": 0}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One seeded database with an operation and teams, copied for every example."""
+    folder = tmp_path_factory.mktemp("model")
+    field = make_field(folder, persons=9)
+    planned_operation(field)
+    field.store.lock()
+    return field.path
+
+
+def _copy(template: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in template.parent.iterdir():
+        if source.name.startswith(template.name):
+            shutil.copy2(source, folder / source.name)
+    return folder / template.name
+
+
+class Programme(RuleBasedStateMachine):
+    template: Path
+    folder: Path
+
+    @initialize()
+    def open(self) -> None:
+        STEPS_TAKEN["examples"] += 1
+        self.path = _copy(self.template, self.folder / f"run{STEPS_TAKEN['examples']}")
+        self.store = login(self.path, "coordinator_social")
+        self.ops = build_operations(self.store)
+        self.outcomes = OutcomeService(self.store, clock=lambda: AFTER_EVERYTHING)
+        self.mapping = build_mapping(self.store)
+        self.engagement = build_engagement(self.store)
+        self.stats = StatisticsService(self.store, None)  # type: ignore[arg-type]
+        self.operation_id = self._scalar("SELECT min(id) FROM operation")
+        self.service_id = self._scalar("SELECT min(id) FROM support_service")
+
+    def teardown(self) -> None:
+        store = getattr(self, "store", None)
+        if store is not None:
+            store.lock()
+
+    # Raw reads ------------------------------------------------------------------
+
+    def _rows(self, sql: str) -> list[tuple]:
+        with self.store.read_session() as s:
+            return [tuple(r) for r in s.execute(text(sql)).all()]
+
+    def _scalar(self, sql: str) -> int:
+        return int(self._rows(sql)[0][0] or 0)
+
+    def _visit(self, index: int, statuses: tuple[str, ...]) -> int | None:
+        quoted = ", ".join(f"'{s}'" for s in statuses)
+        ids = [r[0] for r in self._rows(f"SELECT id FROM visit WHERE status IN ({quoted})")]
+        return ids[index % len(ids)] if ids else None
+
+    def _live_persons(self) -> list[int]:
+        return [r[0] for r in self._rows("SELECT id FROM person WHERE merged_into_id IS NULL")]
+
+    def _try(self, action) -> None:  # type: ignore[no-untyped-def]
+        """Run one user action; a refusal in one sentence is an allowed answer."""
+        STEPS_TAKEN["steps"] += 1
+        with contextlib.suppress(DomainError):
+            action()
+
+    # Planning -------------------------------------------------------------------
+
+    @rule(seed=st.integers(0, 50))
+    def plan_and_accept(self, seed: int) -> None:
+        def act() -> None:
+            self.ops.planning.propose(self.operation_id, seed)
+            self.ops.planning.accept(self.operation_id)
+
+        self._try(act)
+
+    @rule(index=st.integers(0, 200), day=st.sampled_from(DAYS), hour=st.integers(8, 18))
+    def move(self, index: int, day: dt.date, hour: int) -> None:
+        vid = self._visit(index, ("planned",))
+        if vid is not None:
+            when = dt.datetime.combine(day, dt.time(hour))
+            self._try(lambda: self.ops.visits.move_visit(vid, when, None))
+
+    # Outcomes -------------------------------------------------------------------
+
+    @rule(
+        index=st.integers(0, 200),
+        status=st.sampled_from(OUTCOMES),
+        parts=st.sets(st.sampled_from(list(MessagePart)), max_size=2),
+        offered=st.booleans(),
+        accepted=st.booleans(),
+        follow_up=st.booleans(),
+        correct=st.booleans(),
+    )
+    def record_outcome(
+        self,
+        index: int,
+        status: VisitStatus,
+        parts: set[MessagePart],
+        offered: bool,
+        accepted: bool,
+        follow_up: bool,
+        correct: bool,
+    ) -> None:
+        done = ("met", "not_home", "refused", "moved", "family_only", "cancelled")
+        vid = self._visit(index, done if correct else ("planned",))
+        if vid is None:
+            return
+        talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
+        data = OutcomeInput(
+            status,
+            parts=frozenset(parts) if talked else frozenset(),
+            support_offered=offered,
+            support_accepted=accepted and talked,
+            support_service_id=self.service_id if accepted and talked else None,
+            follow_up_title="Följ upp" if follow_up else "",
+            follow_up_due=END if follow_up else None,
+        )
+        self._try(lambda: self.outcomes.record(vid, self.outcomes.detail(vid).version, data))
+
+    @rule(index=st.integers(0, 200))
+    def undo_outcome(self, index: int) -> None:
+        vid = self._visit(index, ("met", "not_home", "refused", "moved", "family_only"))
+        if vid is not None:
+            self._try(lambda: self.outcomes.undo(vid, self.outcomes.detail(vid).version))
+
+    # Mapping --------------------------------------------------------------------
+
+    @rule(index=st.integers(0, 50), day=st.sampled_from(DAYS), area=st.sampled_from("ABC"))
+    def add_address(self, index: int, day: dt.date, area: str) -> None:
+        persons = self._live_persons()
+        pid = persons[index % len(persons)]
+        street = f"Flyttgatan {index} ({day:%m%d})"
+        inp = AddressInput(street, "21100", "Malmö", f"Område {area}", valid_from=day.isoformat())
+        self._try(lambda: self.mapping.persons.add_address(pid, inp))
+
+    @rule(
+        day=st.sampled_from(DAYS),
+        kind=st.sampled_from(list(GroupRelationKind)),
+        end=st.booleans(),
+    )
+    def end_or_edit_relation(self, day: dt.date, kind: GroupRelationKind, end: bool) -> None:
+        [(rid, version, _since)] = self._rows(
+            "SELECT id, version, since FROM group_relation ORDER BY id LIMIT 1"
+        )
+        groups = self.mapping.groups
+        if end:
+            self._try(lambda: groups.end_relation(rid, version, day))
+        else:
+            self._try(lambda: groups.edit_relation(rid, version, kind, None, None))
+
+    @rule(keep=st.integers(0, 50), drop=st.integers(0, 50))
+    def merge(self, keep: int, drop: int) -> None:
+        persons = self._live_persons()
+        if len(persons) < 4:
+            return
+        a, b = persons[keep % len(persons)], persons[drop % len(persons)]
+        if a == b:
+            return
+        versions = dict(self._rows(f"SELECT id, version FROM person WHERE id IN ({a}, {b})"))
+        self._try(lambda: self.mapping.merge(a, b, versions[a], versions[b]))
+
+    # Support --------------------------------------------------------------------
+
+    @rule(index=st.integers(0, 50), day=st.sampled_from(DAYS))
+    def refer(self, index: int, day: dt.date) -> None:
+        persons = self._live_persons()
+        data = ReferralInput(persons[index % len(persons)], self.service_id, day)
+        self._try(lambda: self.engagement.referrals.create(data))
+
+    @rule(index=st.integers(0, 200), step=st.sampled_from(list(ReferralStatus)))
+    def advance_referral(self, index: int, step: ReferralStatus) -> None:
+        rows = self._rows("SELECT id, version, opened_on FROM referral ORDER BY id")
+        if rows:
+            rid, version, _ = rows[index % len(rows)]
+            self._try(lambda: self.engagement.referrals.advance(rid, version, step, END))
+
+    # Call-ins -------------------------------------------------------------------
+
+    @rule(day=st.sampled_from(DAYS), who=st.lists(st.integers(0, 50), min_size=1, max_size=3))
+    def call_in(self, day: dt.date, who: list[int]) -> None:
+        persons = self._live_persons()
+        chosen = sorted({persons[i % len(persons)] for i in who})
+
+        def act() -> None:
+            cid, _ = self.engagement.callins.create(
+                CallInInput("Stormöte", dt.datetime.combine(day, dt.time(17)), "Stadshuset")
+            )
+            self.engagement.callins.invite(cid, person_ids=chosen, today=day)
+
+        self._try(act)
+
+    @rule(index=st.integers(0, 200), status=st.sampled_from(list(InvitationStatus)))
+    def attendance(self, index: int, status: InvitationStatus) -> None:
+        rows = self._rows("SELECT id, call_in_id FROM invitation ORDER BY id")
+        if rows:
+            iid, cid = rows[index % len(rows)]
+            mark = AttendanceInput(iid, status)
+            self._try(lambda: self.engagement.attendance.record(cid, [mark]))
+
+    # Invariants -----------------------------------------------------------------
+
+    @invariant()
+    def invariants_hold(self) -> None:
+        if not hasattr(self, "store"):
+            return
+        with self.store.read_session() as session:
+            assert [v.message for v in check_invariants(session)] == []
+
+    @invariant()
+    def statistics_equal_a_recount(self) -> None:
+        if not hasattr(self, "store"):
+            return
+        total = self.stats.figures(PERIOD).total
+        a, b = PERIOD.start.isoformat(), PERIOD.end.isoformat()
+        in_period = f"delivered_on >= '{a}' AND delivered_on <= '{b}'"
+        channels = dict(
+            self._rows(f"SELECT channel, count(*) FROM delivery WHERE {in_period} GROUP BY channel")
+        )
+        assert {k: v for k, v in total.deliveries_by_channel.items() if v} == channels
+        per_person = dict(
+            self._rows(f"SELECT person_id, count(*) FROM delivery WHERE {in_period} GROUP BY 1")
+        )
+        assert total.persons_reached == len(per_person)
+        assert total.reached_more_than_once == sum(1 for n in per_person.values() if n > 1)
+        visits = dict(
+            self._rows(
+                f"SELECT status, count(*) FROM visit WHERE starts_at >= '{a}' "
+                f"AND starts_at < '{PERIOD.end + dt.timedelta(days=1)}' GROUP BY status"
+            )
+        )
+        assert {k: v for k, v in total.visits_by_outcome.items() if v} == visits
+        first_steps = self._scalar(
+            "SELECT count(*) FROM (SELECT referral_id, min(on_date) AS first_on "
+            f"FROM referral_event GROUP BY referral_id) f WHERE f.first_on >= '{a}' "
+            f"AND f.first_on <= '{b}'"
+        )
+        door = self._scalar(
+            "SELECT count(*) FROM visit v WHERE v.support_offered = 1 "
+            f"AND v.starts_at >= '{a}' AND NOT EXISTS "
+            "(SELECT 1 FROM referral r WHERE r.visit_id = v.id)"
+        )
+        assert total.support_offered == first_steps + door
+        accepted = self._scalar(
+            "SELECT count(*) FROM referral_event WHERE status = 'accepted' "
+            f"AND on_date >= '{a}' AND on_date <= '{b}'"
+        )
+        assert total.support_accepted == accepted
+
+    @precondition(lambda self: hasattr(self, "store"))
+    @invariant()
+    def packets_print_the_address_valid_at_the_visit(self) -> None:
+        rows = self._rows(
+            "SELECT v.id, v.person_id, v.team_id, v.starts_at FROM visit v "
+            "WHERE v.status = 'planned' AND v.team_id IS NOT NULL ORDER BY v.id"
+        )
+        if not rows:
+            return
+        # One team and day per step (a packet is built like a print, without the PDF).
+        _, _, team, starts = rows[STEPS_TAKEN["steps"] % len(rows)]
+        day = dt.date.fromisoformat(str(starts)[:10])
+        request = BriefingRequest(self.operation_id, team, day)
+        with self.store.read_session() as session:
+            texts = tpl.current_templates(session, seed=False)
+            meta = make_meta(session, self.store, "RP-MODELL", texts, (), AFTER_EVERYTHING)
+            data = build_briefing(session, self.store, request, meta, texts)
+        for sheet in data.visits:
+            [(pid,)] = self._rows(f"SELECT person_id FROM visit WHERE id = {sheet.reference}")
+            expected = self._street_on(pid, sheet.starts_at.date())
+            assert (sheet.address_lines[:1] or ("",))[0] == expected, sheet.reference
+
+    def _street_on(self, person_id: int, day: dt.date) -> str:
+        """The street valid on ``day``, from the raw rows: of the valid ones, the one
+        that started last (no start counts as the earliest), then the newest row."""
+        best: tuple[str, int, str] | None = None
+        for street, start, end, aid in self._rows(
+            f"SELECT street, valid_from, valid_to, id FROM address WHERE person_id = {person_id}"
+        ):
+            start, end = str(start or ""), str(end or "9999-12-31")
+            if start <= day.isoformat() <= end:
+                key = (start, aid, street)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        return best[2] if best else ""
+
+
+def test_programme_model(template: Path, tmp_path: Path) -> None:
+    Programme.template = template
+    Programme.folder = tmp_path
+    run = Programme.TestCase
+    run.settings = settings(
+        max_examples=EXAMPLES,
+        stateful_step_count=STEPS,
+        deadline=None,
+        derandomize=os.environ.get("RONDPLAN_MODEL_RANDOM") is None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+        # The explain phase traces every line run: far too slow over a real database.
+        phases=[Phase.explicit, Phase.reuse, Phase.generate]
+        + ([Phase.shrink] if os.environ.get("RONDPLAN_MODEL_SHRINK") else []),
+    )
+    run().runTest()
+    print(f"model: {STEPS_TAKEN['examples']} runs, {STEPS_TAKEN['steps']} actions")
