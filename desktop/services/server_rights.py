@@ -133,7 +133,7 @@ EVERY_ROLE: dict[str, Need] = {
     # The daily retention run reads the rules (only administrators write them).
     "retention_rule": need("S"),
     # Each retention delete leaves table and id (no name); a user's run writes it.
-    "retention_ledger": need("I"),
+    "retention_ledger": need("SI", select=("id",)),  # the ORM reads the new id back
     # The administrators' signatures of accounts, agencies and keys (migration 0007).
     "signed_record": need("S"),
     "template": need("S"),
@@ -328,7 +328,29 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "signed_record": need("SIUD"),
     },
     A.ROLE_CHANGE: {"user_account": need("SU")},
-    A.RETENTION_ADMIN: {"retention_rule": need("SIUD"), "retention_ledger": need("SI")},
+    # The run deletes expired visits, deliveries and referrals by ids and dates (every
+    # agency's notes through rondplan_retention_notes; its own agency's notes on a
+    # deleted visit by id, row-level security keeps the others): ids, dates and links.
+    A.RETENTION_ADMIN: {
+        "retention_rule": need("SIUD"),
+        "retention_ledger": need("SI"),
+        "visit": need(
+            "SUD",
+            select=("id", "starts_at", "revisit_of_id"),
+            update=("revisit_of_id", "updated_at"),
+        ),
+        "delivery": need("SUD", select=("id", "delivered_on", "visit_id"), update=("visit_id",)),
+        "referral": need("SUD", update=("visit_id", "updated_at")),
+        "referral_event": need("SD"),
+        "task": need(
+            "SU",
+            select=("id", "referral_id", "visit_id"),
+            update=("referral_id", "visit_id", "updated_at"),
+        ),
+        "note": need(
+            "SUD", select=("id", "visit_id", "disclosed_from_id"), update=("disclosed_from_id",)
+        ),
+    },
     # Deleting a person or group takes every agency's notes on it (a cascade): only the
     # administrators' retention override may; it sees no name, only ids and dates.
     A.RETENTION_OVERRIDE: {

@@ -10,15 +10,33 @@ operation and column, whether the role's group holds that privilege
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy.orm import Session
 
 import desktop.models  # noqa: F401  (every table registered)
-from desktop.models import Base, Role
+from desktop.models import (
+    Base,
+    Delivery,
+    DeliveryChannel,
+    Person,
+    Referral,
+    ReferralStatus,
+    RetentionCategory,
+    RetentionRule,
+    Role,
+    SupportKind,
+    SupportService,
+    Visit,
+)
 from desktop.services import server_rights as rights
 from desktop.services.permissions import ALLOWED, Action
+from desktop.services.security import SecurityServices
+from desktop.store.server.connect import ServerAddress
+from desktop.store.server.provision import owner_engine
 from tests.integration import pg
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "server.md"
@@ -34,6 +52,8 @@ def test_every_table_of_the_metadata_has_a_rule():
     tables = set(Base.metadata.tables) - FILE_ONLY
     assert tables - set(rights.ALL_TABLES) == set()
     for (role, table), right in rights.column_limits().items():
+        if table not in Base.metadata.tables:
+            continue  # a rule ahead of its table (granted once the table exists)
         columns = set(Base.metadata.tables[table].columns.keys())
         for limit in (right.select_columns, right.update_columns):
             assert limit is None or limit <= columns, (role, table, limit - columns)
@@ -63,7 +83,7 @@ def test_every_table_and_column_on_the_server_has_a_rule(live):
         columns.setdefault(table, set()).add(column)
     for (role, table), right in rights.column_limits().items():
         for limit in (right.select_columns, right.update_columns):
-            assert limit is None or limit <= columns[table], (role, table)
+            assert limit is None or limit <= columns.get(table, limit), (role, table)
 
 
 def test_each_role_group_holds_exactly_its_rights(live):
@@ -131,3 +151,57 @@ def test_the_matrix_in_docs_server_md_is_up_to_date():
     assert shown.strip() == rights.matrix_markdown().strip(), (
         "docs/server.md is out of date: python -m desktop.services.server_rights docs/server.md"
     )
+
+
+def test_an_administrators_retention_run_needs_no_case_data(tmp_path, pg_server):
+    """With the administrator's own rights only (no names, no texts): expired visits,
+    deliveries and referrals go, counted; the run reads ids, dates and links."""
+    fresh = pg.pg_fresh_with_users(tmp_path)
+    url = pg.url_of(fresh.path)
+    pg.seeding_rights(url, False)
+    old = dt.datetime(2020, 3, 2, 10, 0)
+    engine = owner_engine(ServerAddress.parse(url))
+    try:
+        with Session(engine) as session, session.begin():
+            person = Person(first_name="Gammal", last_name="Uppgift")
+            service = SupportService(name="Jobb", kind=SupportKind.EMPLOYMENT, provider="AF")
+            session.add_all([person, service])
+            session.flush()
+            visit = Visit(person_id=person.id, starts_at=old, ends_at=old + dt.timedelta(hours=1))
+            session.add(visit)
+            session.flush()
+            session.add_all(
+                [
+                    Delivery(
+                        person_id=person.id,
+                        delivered_on=old.date(),
+                        channel=DeliveryChannel.HOME_VISIT,
+                        visit_id=visit.id,
+                    ),
+                    Referral(
+                        person_id=person.id,
+                        service_id=service.id,
+                        status=ReferralStatus.COMPLETED,
+                        visit_id=visit.id,
+                        opened_on=old.date(),
+                        closed_on=old.date(),
+                    ),
+                    *(
+                        RetentionRule(category=category, keep_days=365, legal_text="Test")
+                        for category in (
+                            RetentionCategory.VISIT,
+                            RetentionCategory.DELIVERY,
+                            RetentionCategory.REFERRAL,
+                        )
+                    ),
+                ]
+            )
+    finally:
+        engine.dispose()
+    try:
+        result = SecurityServices.build(fresh.admin).retention.run()
+    finally:
+        pg.REGISTRY.close()
+    assert result.counts[RetentionCategory.VISIT] == 1
+    assert result.counts[RetentionCategory.DELIVERY] == 1
+    assert result.counts[RetentionCategory.REFERRAL] == 1
