@@ -25,7 +25,7 @@ from desktop.models import (
 )
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound, ValidationError
-from desktop.services.permissions import Action, require
+from desktop.services.permissions import Action, allowed, require
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.security.retention_queries import (
@@ -156,9 +156,16 @@ class RetentionService:
                 counts[RetentionCategory.NOTE] = int(
                     session.scalar(text("SELECT rondplan_retention_notes(:now)"), {"now": now}) or 0
                 )
+            # On a server each role deletes only what its rights allow (issue 16): the
+            # daily run of a user who is not an administrator deletes the notes (the
+            # server's function) and leaves visits, deliveries and referrals to an
+            # administrator's run (desktop/services/server_rights.py).
+            rows_too = not on_server or allowed(self._store.identity.role, Action.RETENTION_ADMIN)
             for rule in rules:
                 cutoff = now - dt.timedelta(days=rule.keep_days)
                 local_cutoff = to_local(cutoff)
+                if rule.category is not RetentionCategory.NOTE and not rows_too:
+                    continue
                 if rule.category is RetentionCategory.NOTE:
                     if not on_server:
                         counts[rule.category] += delete_notes(session, cutoff, rule.agency_id)
