@@ -81,6 +81,8 @@ def append_chain(
         if notice is not None:
             store.announce(session, *notice)
         return None
+    if store.queue_audit(session, list(pending), notice):
+        return None  # the server chains them after the commit (Store.audit_committed)
     last = store.audit_chain_head(session, notice)
     seq, prev_hash = last if last is not None else (0, GENESIS)
     now = utcnow()
@@ -185,6 +187,8 @@ class UnitOfWork:
                         self.store.database_id,
                         checkpoint,
                     )
+                if checkpoint is None and self._pending:
+                    self.store.audit_committed()  # the server chains them now
             else:
                 self.session.rollback()
                 if isinstance(exc, StaleDataError):

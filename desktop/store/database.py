@@ -203,6 +203,25 @@ class Store:
         A local file has no other workstations; the server store sends a NOTIFY.
         """
 
+    def queue_audit(
+        self, session: Session, pending: list[dict[str, object]], notice: Notice | None
+    ) -> bool:
+        """Hand ``pending`` entries to a backend that chains them itself (the server).
+
+        False here: a file's entries are chained by the unit of work under its write lock.
+        """
+        return False
+
+    def audit_committed(self) -> None:
+        """After a commit with queued entries: the server chains them (nothing on a file)."""
+
+    def settle_audit(self) -> None:
+        """Before the chain is read whole: the server chains what is still queued."""
+
+    def server_hash(self, prev_hash: str, fields: dict[str, object]) -> str | None:
+        """The hash a server gave an entry it chained itself; None for any other entry."""
+        return None
+
     def _audit_key(self, data_key: bytes) -> bytes:
         """The audit HMAC key: derived from the first data key, kept across rotations."""
         with Session(self.engine) as session:

@@ -1,7 +1,7 @@
 """The audit chain on the server: writers from many workstations, one unbroken chain.
 
-The unit of work chains its entries last, just before its commit, under an advisory
-lock; the head's read must see the entry the previous lock holder committed.
+A unit of work queues its entries; after its commit the server chains every committed
+entry in one batch (migration 0012), so no lock held to a commit serialises the desks.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ EACH = 12
 def desks(tmp_path, pg_server):
     fresh = pg.pg_fresh_database(tmp_path)
     pg.pg_add_user(fresh, "coordinator_social", Role.COORDINATOR, "social")
+    pg.pg_add_user(fresh, "auditor_social", Role.AUDITOR, "social")
     stores = [pg.pg_login(fresh.path, "coordinator_social") for _ in range(WRITERS)]
     yield fresh, stores
     pg.REGISTRY.close()
@@ -39,24 +40,29 @@ def _entries(fresh) -> list[tuple[int, str, str]]:
         return rows.fetchall()
 
 
-def test_the_next_writer_reads_the_head_its_predecessor_committed(desks):
-    _, (first, second, *_) = desks
-    got: list[tuple[int, str] | None] = []
+def test_a_writer_with_queued_entries_holds_no_other_writer_up(desks):
+    fresh, (first, second, *_) = desks
     with first.write_session() as session, session.begin():
-        made = append_chain(session, first, [audit_fields(first, "test.first")])
-        assert made is not None
+        # Queued for the server, not chained under a lock held to the commit.
+        assert append_chain(session, first, [audit_fields(first, "test.first")]) is None
+        saved = threading.Event()
 
         def other_desk() -> None:
-            with second.write_session() as other, other.begin():
-                got.append(second.audit_chain_head(other))
+            with UnitOfWork(second, "Andra") as uow:
+                uow.audit("test.second")
+            saved.set()
 
-        waiting = threading.Thread(target=other_desk)
-        waiting.start()
-        waiting.join(0.5)
-        # The lock keeps the second desk off the chain until the first commits.
-        assert waiting.is_alive() and not got
-    waiting.join(10)
-    assert got == [(made.seq, made.entry_hash)]
+        other = threading.Thread(target=other_desk)
+        other.start()
+        # The first transaction is still open, and the second desk saves anyway.
+        assert saved.wait(10)
+        other.join(10)
+    first.settle_audit()  # after its commit, any client chains the queue
+    owner = pg._conninfo(pg.REGISTRY.urls[fresh.path])
+    with psycopg.connect(owner) as conn:
+        actions = [r[0] for r in conn.execute("SELECT action FROM audit_entry ORDER BY seq")]
+    assert actions[-2:] == ["test.second", "test.first"]
+    assert verify_chain(pg.pg_login(fresh.path, "auditor_social")).ok
 
 
 def test_concurrent_writers_share_one_chain_without_a_gap_or_a_repeat(desks):
@@ -86,7 +92,7 @@ def test_concurrent_writers_share_one_chain_without_a_gap_or_a_repeat(desks):
     assert [seq for seq, _, _ in entries] == list(range(1, len(entries) + 1))
     for (_, _, previous), (_, link, _) in itertools.pairwise(entries):
         assert link == previous
-    report = verify_chain(fresh.admin)
+    report = verify_chain(pg.pg_login(fresh.path, "auditor_social"))
     assert report.ok and report.entries == len(entries)
 
 

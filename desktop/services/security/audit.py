@@ -139,6 +139,7 @@ def verify_chain(
     ).order_by(AuditEntry.seq)
     wanted = set(remember)
     hashes: dict[int, str] = {}
+    store.settle_audit()  # a server chains what is still queued first
     invalid_checkpoint = False
     try:
         checkpoint = read_checkpoint(store.checkpoint_path, signer, store.database_id)
@@ -170,7 +171,10 @@ def verify_chain(
                 return ChainReport(count, ChainProblem.MISSING, expected_seq)
             if row.prev_hash != prev_hash:
                 return ChainReport(count, ChainProblem.LINK_BROKEN, seq)
-            if row.signature is not None and signed_mode:
+            by_server = store.server_hash(row.prev_hash, fields)
+            if by_server is not None:
+                computed = by_server  # chained by the server itself (migration 0012)
+            elif row.signature is not None:
                 computed = signed_entry_hash(row.prev_hash, fields)
             elif signed_mode and seq >= signed_from:
                 return ChainReport(count, ChainProblem.UNSIGNED, seq)

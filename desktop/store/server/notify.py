@@ -13,16 +13,23 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 import psycopg
 
 from desktop.services.changes import Changes
+from desktop.store.server.audit import END_STALLS
 from desktop.store.server.store import CHANNEL
 
 log = logging.getLogger(__name__)
 
 BACKOFF_S = (0.5, 1, 2, 5, 10, 30)
+# How often a listening workstation asks the server to end sessions that hold everyone
+# up beyond the server's limits (rondplan_end_stalls, migration 0012): any one running
+# workstation keeps the others saving even if an attacker's session overrides its
+# timeouts.
+STALL_CHECK_S = 5.0
 
 
 def parse_payload(payload: str, own_origin: str | None = None) -> Changes | None:
@@ -47,8 +54,10 @@ class ChangeListener:
         on_change: Callable[[Changes], None],
         own_origin: str | None = None,
         on_state: Callable[[bool], None] | None = None,
+        stall_check_s: float = STALL_CHECK_S,
     ) -> None:
         self._conninfo = conninfo
+        self._stall_check_s = stall_check_s
         self._on_change = on_change
         self._origin = own_origin
         self._on_state = on_state or (lambda _up: None)
@@ -75,14 +84,20 @@ class ChangeListener:
                         self._on_state(True)
                     was_up, attempt = True, 0
                     self.ready.set()
+                    checked = time.monotonic()
                     while not self._stop.is_set():
                         # A short timeout keeps stop() prompt; the generator ends on it.
                         for notice in conn.notifies(timeout=0.5):
                             changes = parse_payload(notice.payload, self._origin)
                             if changes:
                                 self._on_change(changes)
-                        # Notifies() alone would not see a dead link: ask the server.
-                        conn.execute("SELECT 1")
+                        # Notifies() alone would not see a dead link: ask the server,
+                        # now and then to end stalled sessions too.
+                        if time.monotonic() - checked >= self._stall_check_s:
+                            conn.execute(END_STALLS)
+                            checked = time.monotonic()
+                        else:
+                            conn.execute("SELECT 1")
             except psycopg.Error as exc:
                 if self._stop.is_set():
                     return

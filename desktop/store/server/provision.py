@@ -26,6 +26,7 @@ from desktop.store import crypto, migrate
 from desktop.store.database import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
+from desktop.store.server import audit as server_audit
 from desktop.store.server import schema
 from desktop.store.server.connect import ServerAddress, connect, group_role
 from desktop.store.server.keyslots import (
@@ -80,6 +81,10 @@ def prepare_roles(address: ServerAddress) -> None:
             conn.execute(statement.encode())
         for statement in role_function_grants(address.database):
             conn.execute(statement.encode())
+        # The audit queue, CONNECT, and what ends stalled sessions (migration 0012).
+        for statement in server_audit.audit_grant_statements(address.database):
+            conn.execute(statement.encode())
+        server_audit.grant_owner_monitoring(conn)
         sync = conn.execute("SELECT 1 FROM pg_proc WHERE proname = 'rondplan_sync_role'").fetchone()
         if sync:  # every user's role in the group of its role (migration 0011)
             conn.execute("SELECT public.rondplan_sync_role(username) FROM public.user_account")

@@ -9,6 +9,7 @@ their client-side encryption, so the server never sees another agency's plaintex
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import select
 import time
@@ -25,9 +26,17 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from desktop.store import migrate
+from desktop.store.audit_chain import (
+    AuditSigner,
+    Checkpoint,
+    CheckpointInvalid,
+    read_checkpoint,
+    write_checkpoint,
+)
 from desktop.store.database import Identity, Notice, Store
 from desktop.store.errors import StoreError, WrongPassword
 from desktop.store.keyslots import UnlockedKeys
+from desktop.store.server import audit as server_audit
 from desktop.store.server.attempts import LoginAttempts
 from desktop.store.server.connect import (
     ServerAddress,
@@ -38,14 +47,9 @@ from desktop.store.server.connect import (
 )
 from desktop.store.server.keyslots import ServerKeyslots, set_administrator
 
+log = logging.getLogger(__name__)
+
 CHANNEL = "rondplan_changes"
-# One advisory lock serialises appends to the audit chain (as BEGIN IMMEDIATE does on
-# SQLite): the chain's next sequence number is then never taken twice.
-WRITE_LOCK = 0x52504C4E  # "RPLN"
-_LOCK_AND_HEAD = (
-    f"SELECT pg_advisory_xact_lock({WRITE_LOCK}); "
-    "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
-)
 # A pooled connection idle this long is pinged before use (see _alive).
 IDLE_PING_S = 30.0
 _IDLE_SINCE = "rondplan_idle_since"
@@ -91,6 +95,11 @@ class ServerStore(Store):
         super().__init__(folder / f"{address.host}_{address.database}", keyslots, keys, identity)
         self.checkpoint_path = folder / f"{address.host}_{address.database}.audit"
         keyslots.rebind(self.connect)
+        # Entries from this seq on were chained and hashed by the server (migration 0012).
+        self.server_from: int | None = None
+        # One Swedish sentence once history this workstation saw is missing on the server;
+        # the checkpoint is then never moved on (the evidence stays for `check`).
+        self.history_problem: str | None = None
 
     @property
     def conninfo(self) -> str:
@@ -123,6 +132,13 @@ class ServerStore(Store):
             # rest), not a bug: the caller's dialog stays open with what the user typed.
             if context.is_pre_ping:
                 return  # the pool's own liveness check: it replaces the connection itself
+            if isinstance(
+                context.original_exception,
+                psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled,
+            ):
+                # Held up by another session: end the ones that hold everyone up.
+                self.end_stalls()
+                return
             if context.is_disconnect or isinstance(
                 context.original_exception, psycopg.OperationalError
             ):
@@ -130,32 +146,93 @@ class ServerStore(Store):
 
         return engine
 
-    def audit_chain_head(
-        self, session: Session, notice: Notice | None = None
-    ) -> tuple[int, str] | None:
-        # The unit of work calls this last, just before its commit, so the lock covers
-        # only the head's read, the entries' INSERT and the commit. NOTIFY, lock and read
-        # go in one round trip as statements of one query: under READ COMMITTED each
-        # statement reads a snapshot taken when it starts, so the read sees every entry
-        # committed before the lock was granted (tests/integration/test_server_audit_chain.py).
+    def _make_audit_signer(self, keys: UnlockedKeys) -> AuditSigner:
+        # The server chains and hashes entries itself (migration 0012): nothing is signed
+        # here, and this workstation's checkpoint keeps the audit key's MAC.
+        return AuditSigner(self._audit_key(keys.data_key))
+
+    def queue_audit(
+        self, session: Session, pending: list[dict[str, object]], notice: Notice | None
+    ) -> bool:
+        """The entries into the server's queue, and the NOTIFY, in one round trip.
+
+        No lock: the server writes who and when, and chains them after the commit.
+        """
         connection = session.connection()
-        query = _LOCK_AND_HEAD
+        raw = connection.connection.driver_connection
+        parts = []
         if notice is not None:
-            raw = connection.connection.driver_connection
-            notify = sql.SQL("SELECT pg_notify({}, {}); ").format(
-                sql.Literal(CHANNEL), sql.Literal(self._payload(*notice))
+            parts.append(
+                sql.SQL("SELECT pg_notify({}, {})").format(
+                    sql.Literal(CHANNEL), sql.Literal(self._payload(*notice))
+                )
             )
-            query = notify.as_string(raw) + query
-        result = connection.exec_driver_sql(query)
+        rows = sql.SQL(", ").join(
+            sql.SQL("({})").format(sql.SQL(", ").join(map(sql.Literal, row)))
+            for row in server_audit.queue_rows(pending)
+        )
+        parts.append(
+            sql.SQL("INSERT INTO public.audit_pending ({}) VALUES {}").format(
+                sql.SQL(", ").join(map(sql.Identifier, server_audit.PENDING_COLUMNS)), rows
+            )
+        )
+        connection.exec_driver_sql(sql.SQL("; ").join(parts).as_string(raw)).close()
+        return True
+
+    def audit_committed(self) -> None:
+        """Chain the queue (ours and anyone's) and move this workstation's checkpoint.
+
+        The save is committed already: a failure here only leaves entries queued for the
+        next integration, by anyone.
+        """
         try:
-            cursor = result.cursor
-            for _ in range(2 if notice is not None else 1):
-                if cursor is None or not cursor.nextset():
-                    raise RuntimeError("the audit chain's head was not read")
-            row = cursor.fetchone()
-        finally:
-            result.close()
-        return (int(row[0]), str(row[1])) if row is not None else None
+            self._settle()
+        except (psycopg.Error, StoreError, DisconnectionError) as error:
+            log.info("audit integration postponed: %s", type(error).__name__)
+
+    def settle_audit(self) -> None:
+        self._settle()
+
+    def _settle(self) -> None:
+        """Integrate, compare the checkpoint with the server, then (only if it holds)
+        move it to the new head: verification before anything is overwritten."""
+        try:
+            checkpoint = read_checkpoint(self.checkpoint_path, self.audit_signer, self.database_id)
+        except CheckpointInvalid:
+            checkpoint = None
+            self.history_problem = "Kontrollpunktsfilen för servern är ändrad."
+        with self.engine.begin() as connection:
+            raw = connection.connection.driver_connection
+            head = server_audit.integrate(raw, checkpoint.seq if checkpoint else None)
+        self.server_from = head.server_from
+        if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
+            first = min(checkpoint.seq, (head.seq or 0) + 1)
+            self.history_problem = server_audit.HISTORY_LOST.format(seq=first)
+        if self.history_problem is not None or head.seq is None or head.entry_hash is None:
+            return
+        if checkpoint is None or head.seq >= checkpoint.seq:
+            write_checkpoint(
+                self.checkpoint_path,
+                self.audit_signer,
+                self.database_id,
+                Checkpoint(head.seq, head.entry_hash),
+            )
+
+    def server_hash(self, prev_hash: str, fields: dict[str, object]) -> str | None:
+        seq = fields.get("seq")
+        if self.server_from is None or not isinstance(seq, int) or seq < self.server_from:
+            return None
+        return server_audit.server_entry_hash(prev_hash, fields)
+
+    def end_stalls(self) -> int:
+        """End other sessions that hold locks beyond the server's limits (best effort)."""
+        try:
+            with self.connect() as conn:
+                row = conn.execute(server_audit.END_STALLS).fetchone()
+        except (psycopg.Error, StoreError) as error:
+            log.info("could not end stalled sessions: %s", type(error).__name__)
+            return 0
+        return int(row[0]) if row and row[0] else 0
 
     def announce(
         self, session: Session, kinds: frozenset[str], ids: frozenset[tuple[str, int]]
@@ -238,7 +315,10 @@ class LockedServer:
         with connect(conninfo) as conn:
             identity = _identity(conn, username)
             slots.known_users = {r[0] for r in conn.execute("SELECT username FROM user_account")}
-        return ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
+        store = ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
+        # Before the login's own entry: what this workstation saw is compared first.
+        store.audit_committed()
+        return store
 
 
 def _checked_in(dbapi_connection: object, record: ConnectionPoolEntry) -> None:
