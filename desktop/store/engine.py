@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from desktop.store.collation import (
 from desktop.store.errors import (
     CorruptDatabase,
     DatabaseLocked,
+    DiskError,
     DiskFull,
     MissingDatabase,
     NotADatabase,
@@ -73,7 +75,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
             _uri(path), uri=True, check_same_thread=False, isolation_level=None
         )
     except sqlcipher.Error as exc:
-        raise translate(exc) from None
+        raise disk_error_at(translate(exc), path) from None
     try:
         # SQLCipher logs decryption failures to stderr by default; errors reach the
         # user as one clear sentence instead.
@@ -92,7 +94,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         conn.create_function(SEARCH_FOLD_FUNCTION, 1, search_fold_sql, deterministic=True)
     except sqlcipher.Error as exc:
         conn.close()
-        raise translate(exc) from None
+        raise disk_error_at(translate(exc), path) from None
     except BaseException:
         conn.close()
         raise
@@ -159,9 +161,30 @@ _MESSAGES: tuple[tuple[str, type[StoreError]], ...] = (
     ("database is locked", DatabaseLocked),
     ("database table is locked", DatabaseLocked),
     ("disk is full", DiskFull),
-    ("disk i/o error", CorruptDatabase),
+    ("disk i/o error", DiskError),
     ("unable to open database", MissingDatabase),
 )
+
+
+_DISK_CODES: dict[int, type[StoreError]] = {13: DiskFull, 10: DiskError}  # FULL, IOERR
+
+
+def disk_error_at(error: BaseException, path: Path) -> BaseException:
+    """A disk error next to ``path`` is reported as a full disk when there is no room
+    left there: SQLite often says "disk I/O error" when the real cause is ENOSPC."""
+    if isinstance(error, DiskError):
+        try:
+            free = shutil.disk_usage(path.parent if path.parent != Path("") else Path(".")).free
+        except OSError:
+            return error
+        if free < _LOW_SPACE:
+            return DiskFull()
+    return error
+
+
+# Below this, a disk I/O error is taken as the disk being full (a page, a WAL frame,
+# the shared-memory file and the journal do not fit).
+_LOW_SPACE = 1024 * 1024
 
 
 def translate(exc: BaseException) -> BaseException:
@@ -169,6 +192,11 @@ def translate(exc: BaseException) -> BaseException:
     if isinstance(exc, StoreError):
         return exc
     original = exc.orig if isinstance(exc, DBAPIError) else exc
+    # The result code first: a full disk (SQLITE_FULL) or a failing one (SQLITE_IOERR and
+    # its extended codes) is not a damaged database, whose advice is to restore a backup.
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _DISK_CODES:
+        return _DISK_CODES[code & 0xFF]()
     if isinstance(original, sqlcipher.Error | sqlite3.Error | OperationalError):
         text = str(original).lower()
         for needle, error in _MESSAGES:

@@ -56,6 +56,16 @@ class DiskFull(StoreError):
     )
 
 
+class DiskError(StoreError):
+    """SQLite's disk I/O error: the disk failed or ran out of room (a full disk often
+    shows as this, not as SQLITE_FULL). Not a damaged database: nothing says restore."""
+
+    message = (
+        "Disken kunde inte läsa eller skriva databasen – den kan vara full eller otillgänglig. "
+        "Inget har ändrats; frigör utrymme eller kontrollera disken och försök igen."
+    )
+
+
 class NewerDatabase(StoreError):
     message = (
         "Databasen är skapad av en nyare version av Rondplan. "
