@@ -78,9 +78,7 @@ def _police_note_persons(db: Path, data_key: bytes) -> list[int]:
 
 def test_keys_are_not_in_process_memory_after_lock(tmp_path):
     summary = generate_demo(tmp_path / "demo.db", seed=11)
-    data_key, compartments = unwrap_keys(
-        tmp_path / "demo.db.keys", summary.recovery_code
-    )
+    data_key, compartments = unwrap_keys(tmp_path / "demo.db.keys", summary.recovery_code)
     persons = _police_note_persons(summary.path, data_key)
     assert persons, "the demo database has police notes"
     env = {**os.environ, "RONDPLAN_TEST_KDF": "1"}
