@@ -165,7 +165,7 @@ class Store:
         (the server) keeps the HMAC chain.
         """
         legacy = self._audit_key(keys.data_key)
-        if keys.signing_key is None:
+        if keys.signing_key is None or not self.shares_keyslots:
             return AuditSigner(legacy)
         return EntrySigner(legacy, self.database_id, self.identity.user_id, keys.signing_key)
 
@@ -375,12 +375,10 @@ class Store:
         """Give a new user the data key and, if held, their agency's compartment key."""
         keys = self._keys()
         compartments = {code: key for code, key in keys.compartments.items() if code == agency_code}
-        self.keyslots.put(
-            username,
-            password,
-            UnlockedKeys(keys.data_key, compartments),
-            trust_root=self.trust_root,
-        )
+        # The new slot pins the trust root (issue 15; a local file's only).
+        pin = {"trust_root": self.trust_root} if self.trust_root else {}
+        self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments), **pin)
+        self.keyslots.save()  # a server's slot row and login (a file is written already)
 
     def change_password(
         self, username: str, old: str, new: str, before: Callable[[], None] | None = None
@@ -426,6 +424,19 @@ class Store:
         keys = self.__keys
         if keys is not None:
             self.keyslots.pin_trust_root(self.identity.username, keys, root)
+
+    def refresh_attestation(self) -> None:
+        """Check the account against the trust root again (e.g. after it was created)."""
+        keys = self.__keys
+        if keys is None:
+            return
+        with storage_errors(), self.read_session() as session:
+            user = session.get(User, self.identity.user_id)
+            if user is None:
+                return
+            pinned = replace(keys, trust_pin=self.trust_root or keys.trust_pin)
+            self.identity, problem = _attested(session, self.keyslots, pinned, user, self.identity)
+        self.integrity_problem = self.integrity_problem or problem
 
     def forget_slot_kek(self) -> None:
         """Drop the slot's KEK, kept since the unlock only to pin the trust root."""

@@ -376,10 +376,11 @@ class KeyslotFile:
             temporary=temporary,
         )
         # A password change keeps the user's signing key, pin and trust root (issue 15).
-        slot = self._with_signing_key(
-            name, slot, kek, trust_root or keys.trust_pin, keys.signing_key
-        )
-        if (trust_key or keys.trust_key) is not None:
+        if self.signs_records:
+            slot = self._with_signing_key(
+                name, slot, kek, trust_root or keys.trust_pin, keys.signing_key
+            )
+        if self.signs_records and (trust_key or keys.trust_key) is not None:
             slot = self._with_trust(name, slot, trust_key or keys.trust_key)  # type: ignore[arg-type]
         slot = self._with_counter_mac(name, slot, kek)
         with self._change():
@@ -499,6 +500,10 @@ class KeyslotFile:
         return self._personal(name, kek, replace(keys, counters_tampered=not intact))
 
     # -- signing keys and the trust root (issue 15) ----------------------------------
+    # A local file's slots carry signing keys; a server's log is authenticated by the
+    # server itself (desktop.store.server), whose keyslots set this False.
+    signs_records = True
+
     def _sign_aad(self, name: str, pin: bytes | None) -> bytes:
         # The signing key's seal names the pinned trust root: removing or swapping the
         # pin in the file makes the key unopenable instead of silently trusting another.
@@ -524,7 +529,7 @@ class KeyslotFile:
     def _personal(self, name: str, kek: bytes, keys: UnlockedKeys) -> UnlockedKeys:
         """Add the slot's signing key (made now if the slot has none) and trust keys."""
         slot = self.slots.get(name)
-        if slot is None:
+        if slot is None or not self.signs_records:
             return keys
         if slot.sign_private is None or slot.box_private is None:
             with self._change():

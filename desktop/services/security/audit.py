@@ -175,6 +175,8 @@ def verify_chain(
             if by_server is not None:
                 computed = by_server  # chained by the server itself (migration 0012)
             elif row.signature is not None:
+                # A signed entry (a local file's, or one copied from it to a server,
+                # where the server's own log takes over: its hash is checked there).
                 computed = signed_entry_hash(row.prev_hash, fields)
             elif signed_mode and seq >= signed_from:
                 return ChainReport(count, ChainProblem.UNSIGNED, seq)

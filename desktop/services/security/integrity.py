@@ -200,6 +200,8 @@ def after_login(store: Store, found: Findings) -> None:
     if not signed_file(store):
         return
     store.write_anchor()
+    if store.trust_key is not None and store.identity.attestation is None:
+        store.refresh_attestation()  # this login made the trust root
     store.forget_slot_kek()
 
 

@@ -34,6 +34,9 @@ ConnectionFactory = Callable[[], psycopg.Connection]
 class ServerKeyslots(KeyslotFile):
     """The keyslots visible to the connected role, saved back row by row."""
 
+    # The server authenticates its own audit log; no signing keys in its slots (issue 15).
+    signs_records = False
+
     def __init__(
         self,
         connect: ConnectionFactory,
