@@ -117,4 +117,4 @@ def test_coordinator_and_team_lead_still_see_it_officer_sees_it_hidden(tmp_path)
     full = [(SECRET.street, SECRET.city, SECRET.area, SECRET.access_notes)]
     assert seen["coordinator_police"] == full
     assert seen["team_lead_social"] == full
-    assert seen["officer_police"] == [("", None, None, "")]
+    assert seen["officer_police"] == [("Skyddad adress", None, None, "")]

@@ -34,6 +34,7 @@ from desktop.services.mapping.rows import (
 )
 from desktop.services.mapping.timeline import person_timeline
 from desktop.services.permissions import Action, allowed, require
+from desktop.services.protected import PROTECTED_AREA
 from desktop.services.protected_addresses import read_row
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
@@ -338,7 +339,8 @@ def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonPr
     addresses = tuple(
         AddressRow(
             a.id,
-            opened[a.id].street,
+            # A reader without the key sees that there is one, never where.
+            PROTECTED_AREA if opened[a.id].hidden else opened[a.id].street,
             opened[a.id].postcode,
             opened[a.id].city,
             opened[a.id].area,

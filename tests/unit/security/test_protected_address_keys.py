@@ -89,7 +89,7 @@ def test_key_follows_the_role(tmp_path):
     security.users.change_role(ids["teamledare"], Role.OFFICER)
     assert not _holds(fresh.path, "teamledare")
     officer = _login(fresh.path, "teamledare")
-    assert _street_seen(officer, person_id) == ""
+    assert _street_seen(officer, person_id) == "Skyddad adress"
     officer.lock()
     security.users.change_role(ids["handlaggare"], Role.TEAM_LEAD)
     _login(fresh.path, "samordnare").lock()
