@@ -54,10 +54,10 @@ class ChangeListener:
         on_change: Callable[[Changes], None],
         own_origin: str | None = None,
         on_state: Callable[[bool], None] | None = None,
-        stall_check_s: float = STALL_CHECK_S,
+        stall_check_s: float | None = None,
     ) -> None:
         self._conninfo = conninfo
-        self._stall_check_s = stall_check_s
+        self._stall_check_s = STALL_CHECK_S if stall_check_s is None else stall_check_s
         self._on_change = on_change
         self._origin = own_origin
         self._on_state = on_state or (lambda _up: None)
