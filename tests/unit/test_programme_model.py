@@ -88,6 +88,9 @@ class Programme(RuleBasedStateMachine):
     @initialize()
     def open(self) -> None:
         STEPS_TAKEN["examples"] += 1
+        progress = os.environ.get("RONDPLAN_MODEL_PROGRESS")
+        if progress:  # a long run says how far it got
+            Path(progress).write_text(f"{STEPS_TAKEN}\n", encoding="utf-8")
         self.path = _copy(self.template, self.folder / f"run{STEPS_TAKEN['examples']}")
         self.store = login(self.path, "coordinator_social")
         self.ops = build_operations(self.store)

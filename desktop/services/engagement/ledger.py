@@ -159,8 +159,9 @@ class LedgerService:
             .where(*where)
             .order_by(Delivery.delivered_on.desc(), Delivery.id.desc())
         )
-        with self.store.read_session() as session:
-            return [
+        with UnitOfWork(self.store, "Visa delgivningar") as uow:
+            session = uow.session
+            rows = [
                 DeliveryRow(
                     d.id,
                     d.person_id,
@@ -174,6 +175,11 @@ class LedgerService:
                 )
                 for d, first, last in session.execute(query)
             ]
+            # A list that shows names is one audited read of the persons shown (issue 17).
+            shown = sorted({r.person_id for r in rows})
+            if shown:
+                uow.audit("delivery.list", "person", shown, detail=f"deliveries={len(rows)}")
+        return rows
 
     def stats(self, person_ids: Iterable[int]) -> dict[int, DeliveryStats]:
         """Count and last delivery per person (the person list and profile call this)."""
@@ -190,7 +196,8 @@ class LedgerService:
     def repeated(self, at_least: int = 2) -> list[RepeatRow]:
         """Persons who received the message ``at_least`` times, most often first."""
         require(self.store.identity, Action.PERSON_READ)
-        with self.store.read_session() as session:
+        with UnitOfWork(self.store, "Visa upprepade delgivningar") as uow:
+            session = uow.session
             found = session.execute(
                 select(
                     Delivery.person_id,
@@ -214,6 +221,8 @@ class LedgerService:
                     .distinct()
                 ):
                     channels.setdefault(pid, set()).add(channel)
+            if ids:  # one audited read of the persons shown (issue 17)
+                uow.audit("delivery.repeats", "person", sorted(ids), detail=f"persons={len(ids)}")
         return [
             RepeatRow(pid, _label(first, last), int(n), lo, hi, frozenset(channels.get(pid, ())))
             for pid, first, last, n, lo, hi in found

@@ -229,8 +229,13 @@ class ReferralService:
             query = query.where(Referral.person_id == person_id)
         if service_id is not None:
             query = query.where(Referral.service_id == service_id)
-        with self.store.read_session() as session:
-            return [_row(*r) for r in session.execute(query)]
+        with UnitOfWork(self.store, "Visa remisser") as uow:
+            rows = [_row(*r) for r in uow.session.execute(query)]
+            # A list that shows names is one audited read of the persons shown (issue 17).
+            shown = sorted({r.person_id for r in rows})
+            if shown:
+                uow.audit("referral.list", "person", shown, detail=f"referrals={len(rows)}")
+        return rows
 
     def detail(self, referral_id: int) -> ReferralDetail:
         """One referral with its history and the steps allowed next."""

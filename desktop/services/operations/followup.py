@@ -81,8 +81,12 @@ class FollowUpService:
             query = query.where(Task.owner_user_id == owner_id)
         if not include_done:
             query = query.where(Task.status == TaskStatus.OPEN)
-        with self.store.read_session() as session:
-            rows = session.execute(query).all()
+        with UnitOfWork(self.store, "Visa uppföljningar") as uow:
+            rows = uow.session.execute(query).all()
+            # A list that shows names is one audited read of the persons shown (issue 17).
+            shown = sorted({r.person_id for r in rows if r.person_id is not None})
+            if shown:
+                uow.audit("task.list", "person", shown, detail=f"tasks={len(rows)}")
         return [
             TaskRow(
                 r.id,

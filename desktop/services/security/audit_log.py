@@ -8,7 +8,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -28,6 +28,17 @@ from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
 PERSON_READ_ACTIONS = (Action.PERSON_READ.value, "note.read")
+#: Everything that showed a person to someone, for "who read this person" (issue 17).
+PERSON_NAMING_ACTIONS = (
+    *PERSON_READ_ACTIONS,
+    Action.PERSON_REVEAL_ID.value,
+    Action.EXPORT.value,
+    "stats.drilldown",
+    "task.list",
+    "referral.list",
+    "delivery.list",
+    "delivery.repeats",
+)
 DEFAULT_LIMIT = 2000
 
 
@@ -101,11 +112,23 @@ class AuditLogService:
         return self._run(query, "filter")
 
     def who_read_person(self, person_id: int) -> list[AuditRow]:
-        """Every read of the person's profile or notes, newest first."""
+        """Every entry that names the person, newest first (issue 17).
+
+        Profile and note reads, and also lists that showed him, reveals of his
+        personnummer, prints of his sheet, statistics drill-downs and exports.
+        """
         query = (
             self._base()
-            .where(AuditEntry.action.in_(PERSON_READ_ACTIONS))
-            .where(AuditEntry.object_type == "person")
+            .where(
+                or_(
+                    and_(
+                        AuditEntry.object_type == "person",
+                        AuditEntry.action.in_(PERSON_NAMING_ACTIONS),
+                    ),
+                    # A printed person sheet is logged under its print kind.
+                    and_(AuditEntry.object_type == "person_sheet", AuditEntry.action == "print"),
+                )
+            )
             .where(_contains_id(person_id))
             .order_by(AuditEntry.seq.desc())
         )
