@@ -102,8 +102,14 @@ class CalendarView(QWidget):
             CalendarMode.WEEK: self.tr("Veckovy"),
             CalendarMode.MONTH: self.tr("Månadsvy"),
         }
+        keys = self.tr(
+            "Pilarna väljer dag och besök, Enter öppnar besöket, Ctrl+pil flyttar det "
+            "en dag eller en halvtimme, Delete ställer in det."
+        )
         for mode, canvas in self.canvases.items():
             canvas.setAccessibleName(names[mode])
+            canvas.setAccessibleDescription(keys)
+            canvas.setToolTip(keys)
         self.agenda.setAccessibleName(self.tr("Besökslista"))
         self.stack = QStackedWidget()
         for mode, canvas in self.canvases.items():

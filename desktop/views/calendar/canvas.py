@@ -182,9 +182,21 @@ class CalendarCanvas(QWidget):
 
     # Keyboard -----------------------------------------------------------------
 
+    # Ctrl+arrow moves the selected visit, as a drag would (issue 18: a visit could not
+    # be moved without a mouse): a day left or right, half an hour up or down.
+    KEY_MOVES = {
+        Qt.Key.Key_Left: timedelta(days=-1),
+        Qt.Key.Key_Right: timedelta(days=1),
+        Qt.Key.Key_Up: timedelta(minutes=-30),
+        Qt.Key.Key_Down: timedelta(minutes=30),
+    }
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if control and key in self.KEY_MOVES:
+            self._move_selected(self.KEY_MOVES[key])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self._move_cursor_days(-1 if key == Qt.Key.Key_Left else 1)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._move_cursor_visits(-1 if key == Qt.Key.Key_Up else 1)
@@ -198,6 +210,16 @@ class CalendarCanvas(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _move_selected(self, delta: timedelta) -> None:
+        visit = self._by_id.get(self._selected) if self._selected is not None else None
+        if visit is None:
+            return
+        new_start = visit.start + delta
+        self.drop_visit(visit.visit_id, new_start, visit.team_id)
+        if new_start.date() != self._cursor:
+            self._set_cursor(new_start.date())  # the cursor follows, the visit stays chosen
+        self.update()
 
     def _move_cursor_days(self, delta: int) -> None:
         self._set_cursor(self._cursor + timedelta(days=delta))

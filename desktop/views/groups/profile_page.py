@@ -25,6 +25,7 @@ def _date(value: dt.date | None) -> str:
 
 class GroupProfilePage(QWidget):
     back_requested = Signal()
+    find_requested = Signal()  # Ctrl+F: back to the list's search
     person_opened = Signal(int)
     group_opened = Signal(int)
     changes_made = Signal(object)
@@ -61,6 +62,10 @@ class GroupProfilePage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.escape_shortcut = QShortcut(
             QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit
+        )
+        # Issue 18: Ctrl+F did nothing on a profile (the list's shortcut is hidden with it).
+        self.find_shortcut = QShortcut(
+            QKeySequence.StandardKey.Find, self, self.find_requested.emit
         )
 
         self.members = RowsTableModel[MembershipRow](

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -168,9 +168,12 @@ class PersonsPage(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.review_filter.toggled.connect(self._filters_changed)
         self.follow_up_filter.toggled.connect(self._filters_changed)
-        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        self.setTabOrder(self.search, self.group_filter)
-        self.setTabOrder(self.follow_up_filter, self.table)
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        # Search, then straight to the results (issue 18: eight Tabs), then the filters.
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.group_filter)
+        self.setTabOrder(self.follow_up_filter, self.open_button)
+        self.search.installEventFilter(self)
         self._restore_header()
         # Connected after restoring, so building the page never overwrites the saved state.
         header.sectionResized.connect(lambda *_: self._save_header())
@@ -216,6 +219,12 @@ class PersonsPage(QWidget):
             self._mapping.persons.record_search(flt, self.model.rowCount())
         self._update_count()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A search shown and then left (another page, a profile, the lock) is recorded
+        # now: the store may be locked by the time the timer would fire.
+        self.flush_search_audit()
+        super().hideEvent(event)
+
     def flush_search_audit(self) -> None:
         """Write a pending search entry now (before the page closes or in tests)."""
         if self._audit_timer.isActive():
@@ -232,7 +241,22 @@ class PersonsPage(QWidget):
             ).replace("%1", str(SEARCH_POOL))
         self.count_label.setText(text)
 
-    def _focus_search(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search goes to the first result, as Tab does.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

@@ -60,6 +60,7 @@ class PersonsWorkspace(QWidget):
     def open_person(self, person_id: int) -> PersonProfilePage:
         page = PersonProfilePage(self._mapping, person_id)
         page.back_requested.connect(self.stack.pop)
+        page.find_requested.connect(self.find)
         page.person_opened.connect(self.open_person)
         page.group_opened.connect(self.open_group)
         page.changes_made.connect(self._changed)
@@ -71,9 +72,17 @@ class PersonsWorkspace(QWidget):
 
         page = GroupProfilePage(self._mapping, self._sanctions, group_id)
         page.back_requested.connect(self.stack.pop)
+        page.find_requested.connect(self.find)
         page.person_opened.connect(self.open_person)
         page.changes_made.connect(self._changed)
         self.stack.push(page)
+
+    def find(self) -> None:
+        """Back to the person list with the focus in its search (Ctrl+F on a profile)."""
+        while self.stack.count() > 1:
+            self.stack.pop()
+        self.tabs.setCurrentWidget(self.list_page)
+        self.list_page.focus_search()
 
     def _changed(self, changes: Changes) -> None:
         # The main window's hub broadcasts to every page, this one included.

@@ -197,3 +197,25 @@ def test_the_conflict_banner_speaks_only_of_the_last_move(page, planned, answers
     page.hide()  # the lock hides the window; so does going to another page
     page.show()
     assert page.calendar.banner.isHidden()
+
+
+def test_a_visit_is_moved_with_the_keyboard_and_undone(page, planned, answers, qtbot):
+    """Issue 18: a visit could not be moved without a mouse. Arrows choose the visit,
+    Ctrl+Right moves it a day later, Ctrl+Down half an hour later; Ctrl+Z undoes."""
+    visit = _first_visit(page, planned)
+    page.show_date(visit.start.date(), CalendarMode.WEEK)
+    canvas = page.calendar.canvas()
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Left)
+    QTest.keyClick(canvas, Qt.Key.Key_Right)  # the cursor on the visit's day
+    while canvas._selected != visit.visit_id:
+        QTest.keyClick(canvas, Qt.Key.Key_Down)
+    answers.answer = True  # a holiday or hours warning is accepted, as the user would
+    QTest.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    moved = _stored(planned, visit.visit_id)[3]
+    assert moved == visit.start + dt.timedelta(days=1)
+    QTest.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(planned, visit.visit_id)[3] == moved + dt.timedelta(minutes=30)
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(planned, visit.visit_id)[3] == visit.start

@@ -41,6 +41,7 @@ def test_typing_filters_and_a_burst_makes_one_audit_entry(qtbot, mapped):
     page.search.clear()
     page.risk_filter.setCurrentIndex(page.risk_filter.findText("Risk att skjuta"))
     assert set(names(page)) == {"Erik Johansson", "Mohammed Ahmed", "Dragan Petrović"}
+    page.flush_search_audit()  # not left to fire once this test's store is locked
 
 
 def test_ctrl_f_enter_and_remembered_columns(qtbot, mapped, tmp_path):
@@ -217,3 +218,37 @@ def test_note_times_show_in_stockholm_time(qtbot, mapped):
     )
     shown = [notes.data(notes.index(r, 0)) for r in range(2)]
     assert shown == ["2026-07-01 12:00", "2026-01-15 11:00"]
+
+
+def test_one_tab_or_down_reaches_the_results_from_the_search(qtbot, mapped):
+    """Issue 18: reaching the search results took eight Tabs."""
+    services, _ = mapped
+    page = PersonsPage(services.mapping)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    assert QTest.qWaitForWindowActive(page)
+    page.search.setFocus()
+    QTest.keyClick(page.search, Qt.Key.Key_Tab)
+    assert page.table.hasFocus()
+    page.search.setFocus()
+    QTest.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    assert page.table.currentIndex().row() == 0
+    with qtbot.waitSignal(page.person_opened):
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+
+
+def test_ctrl_f_on_a_profile_goes_to_the_search(qtbot, mapped):
+    """Issue 18: Ctrl+F did nothing on a profile."""
+    services, ids = mapped
+    space = PersonsWorkspace(services.mapping, services.engagement.sanctions)
+    qtbot.addWidget(space)
+    space.show()
+    space.activateWindow()
+    assert QTest.qWaitForWindowActive(space)
+    profile = space.open_person(ids["Ali Hassan"])
+    profile.setFocus()
+    QTest.keyClick(profile, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert space.stack.currentWidget() is space.tabs
+    assert space.list_page.search.hasFocus()
