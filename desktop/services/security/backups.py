@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,12 +90,47 @@ def check_store(store: Store) -> list[CheckLine]:
             lines.append(CheckLine(name, False, exc.user_message))
             continue
         # integrity_check says "ok"; cipher_integrity_check returns no rows when sound.
-        bad = [r for r in found if r.lower() != "ok"]
-        lines.append(
-            CheckLine(name, not bad, sound if not bad else f"{len(bad)} fel, först: {bad[0]}")
-        )
+        bad = _problems(found)
+        if bad:
+            # SQLite's own report is English and can run to hundreds of lines: the
+            # user gets one Swedish line, the technical log the details.
+            for problem in bad:
+                _log.info("%s: %s", name, problem)
+        lines.append(CheckLine(name, not bad, sound if not bad else _summary(name, bad)))
     lines.append(_chain_line(store))
     return lines
+
+
+_log = logging.getLogger("rondplan.check")
+_PAGE = re.compile(r"\bpage (\d+)", re.IGNORECASE)
+_SHOWN_PAGES = 5
+
+
+def _problems(rows: list[str]) -> list[str]:
+    """SQLite's findings one per line, without the "ok" and "*** in database" headers
+    (one row of integrity_check may hold many lines)."""
+    found = []
+    for row in rows:
+        for part in row.splitlines():
+            part = part.strip()
+            if part and part.lower() != "ok" and not part.startswith("***"):
+                found.append(part)
+    return found
+
+
+def _summary(name: str, problems: list[str]) -> str:
+    """One Swedish line for what SQLite found: how many problems, on which pages."""
+    pages = sorted({int(m) for p in problems for m in _PAGE.findall(p)})
+    where = ""
+    if pages:
+        shown = ", ".join(str(page) for page in pages[:_SHOWN_PAGES])
+        more = f" och {len(pages) - _SHOWN_PAGES} till" if len(pages) > _SHOWN_PAGES else ""
+        where = f" (sidorna {shown}{more})" if len(pages) > 1 else f" (sida {shown})"
+    what = "i databasfilens struktur" if name == "integritet" else "i sidornas kontrollsummor"
+    return (
+        f"{len(problems)} fel {what}{where}; detaljerna står i den tekniska loggen. "
+        "Databasen är skadad: använd den inte och kontakta den som ansvarar för Rondplan."
+    )
 
 
 def _server_line(store: Store) -> CheckLine:

@@ -64,6 +64,9 @@ CHILD = textwrap.dedent(
         result["write"] = type(error).__name__ + ": " + error.user_message
     finally:
         store.lock()
+    # Closing the store gave back the write-ahead log's room: fill that too, so the
+    # command below meets a full disk as it opens the file (SQLite: "disk I/O error").
+    fill()
     env = dict(os.environ, RONDPLAN_PASSWORD=sys.argv[2])
     cli = subprocess.run(
         [sys.executable, "-m", "desktop.cli", "check", "--db", str(fresh.path), "--user", "admin"],
