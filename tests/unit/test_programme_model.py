@@ -18,6 +18,7 @@ CI runs a bounded number of steps (about a minute); set ``RONDPLAN_MODEL_EXAMPLE
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -40,6 +41,7 @@ from desktop.services.mapping import build_mapping
 from desktop.services.mapping.rows import AddressInput
 from desktop.services.operations import build_operations
 from desktop.services.operations.outcomes import OutcomeService
+from desktop.services.operations.planning import PlanningService
 from desktop.services.operations.rows import MessagePart, OutcomeInput
 from desktop.services.statistics.rows import Period
 from desktop.services.statistics.service import StatisticsService
@@ -51,6 +53,7 @@ STEPS = int(os.environ.get("RONDPLAN_MODEL_STEPS", "40"))
 # Every action happens in June 2026 (the operation, addresses, call-ins, referrals).
 PERIOD = Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
 AFTER_EVERYTHING = dt.datetime(2026, 12, 31, 23, 0)
+PLANNING_NOW = dt.datetime.combine(START + dt.timedelta(days=3), dt.time(12))
 DAYS = [START + dt.timedelta(days=n) for n in range((END - START).days + 1)]
 OUTCOMES = [
     VisitStatus.MET,
@@ -93,7 +96,12 @@ class Programme(RuleBasedStateMachine):
             Path(progress).write_text(f"{STEPS_TAKEN}\n", encoding="utf-8")
         self.path = _copy(self.template, self.folder / f"run{STEPS_TAKEN['examples']}")
         self.store = login(self.path, "coordinator_social")
-        self.ops = build_operations(self.store)
+        # Re-planning the running operation happens on its fourth day (issue 17: from
+        # the next day on, never in the past).
+        self.ops = dataclasses.replace(
+            build_operations(self.store),
+            planning=PlanningService(self.store, clock=lambda: PLANNING_NOW),
+        )
         self.outcomes = OutcomeService(self.store, clock=lambda: AFTER_EVERYTHING)
         self.mapping = build_mapping(self.store)
         self.engagement = build_engagement(self.store)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -81,12 +82,25 @@ class PlanningInput:
     kept_persons: frozenset[int]
 
 
-def planning_input(session: Session, operation_id: int, seed: int = 0) -> PlanningInput:
-    """Read an operation into a planner request (column selects only)."""
+def planning_input(
+    session: Session, operation_id: int, seed: int = 0, now: dt.datetime | None = None
+) -> PlanningInput:
+    """Read an operation into a planner request (column selects only).
+
+    ``now`` is the planning moment: a running (active) operation is planned from the
+    next day on, never in the past (issue 17). A draft is planned over its whole period.
+    """
     operation = session.get(Operation, operation_id)
     if operation is None:
         raise NotFound("Insatsen finns inte längre.")
     today = operation.start_date
+    first_day = operation.start_date
+    if now is not None and operation.status is OperationStatus.ACTIVE:
+        first_day = max(first_day, now.date() + dt.timedelta(days=1))
+        if first_day > operation.end_date:
+            raise ValidationError(
+                "Insatsens period är slut; det finns inga dagar kvar att planera.", "period"
+            )
     targets = session.execute(
         select(OperationTarget.person_id, OperationTarget.priority, Person.protected_identity)
         .join(Person, Person.id == OperationTarget.person_id)
@@ -136,7 +150,7 @@ def planning_input(session: Session, operation_id: int, seed: int = 0) -> Planni
     ):
         members[team_id].append(staff_id)
     request = plan.PlanRequest(
-        start=operation.start_date,
+        start=first_day,
         end=operation.end_date,
         targets=tuple(
             plan.Target(
@@ -195,8 +209,10 @@ def propose_around(data: PlanningInput) -> plan.PlanProposal:
 class PlanningService:
     """The planner for one operation: propose, accept, discard, re-visit."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
         self.store = store
+        # Local wall-clock time: proposals start the day after it (issue 17).
+        self._clock = clock or dt.datetime.now
 
     def propose(self, operation_id: int, seed: int | None = None) -> ProposalSummary:
         """Run the planner and store its proposal, replacing earlier proposed visits.
@@ -212,7 +228,7 @@ class PlanningService:
                     session.scalar(select(Operation.version).where(Operation.id == operation_id))
                     or 0
                 )
-            data = planning_input(session, operation_id, seed)
+            data = planning_input(session, operation_id, seed, self._clock())
             if not data.request.targets:
                 raise ValidationError("Insatsen har inga målpersoner ännu.", "targets")
             if not data.request.teams:
@@ -335,7 +351,7 @@ class PlanningService:
                 raise ValidationError("Nytt besök föreslås bara när ingen var hemma.")
             if failed.operation_id is None or failed.team_id is None:
                 raise ValidationError("Besöket hör inte till någon insats.")
-            data = planning_input(session, failed.operation_id, seed=visit_id)
+            data = planning_input(session, failed.operation_id, visit_id, self._clock())
             others = [
                 plan.PlannedVisit(
                     r.person_id,

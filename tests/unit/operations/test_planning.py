@@ -4,6 +4,7 @@ import pytest
 
 from desktop.models import VisitStatus
 from desktop.services.errors import ValidationError
+from desktop.services.operations.planning import PlanningService
 from desktop.services.planning.conflicts import ConflictCode
 from desktop.services.planning.request import UnplacedReason
 from tests.unit.operations.factories import END, START, make_field, planned_operation, visits
@@ -41,13 +42,15 @@ def test_rerun_replaces_only_proposed(field):
     # A person without a visit: remove one accepted visit's target and add it back.
     person = accepted[0][1]
     field.services.visits.cancel_visit(accepted[0][0])
-    summary = field.services.planning.propose(op_id, seed=3)
+    # Planned the morning the operation starts: a running one is planned from tomorrow on.
+    planning = PlanningService(field.store, clock=lambda: dt.datetime.combine(START, dt.time(7)))
+    summary = planning.propose(op_id, seed=3)
     after = visits(field.store, op_id)
     kept = [v for v in after if v[2] is not VisitStatus.PROPOSED]
     assert [v[0] for v in kept] == [v[0] for v in accepted]
     new = [v for v in after if v[2] is VisitStatus.PROPOSED]
     assert [v[1] for v in new] == [person] and summary.proposed == 1
-    again = field.services.planning.propose(op_id, seed=4)
+    again = planning.propose(op_id, seed=4)
     final = visits(field.store, op_id)
     assert again.proposed == 1 and len(final) == len(after)
     assert [v[0] for v in final if v[2] is not VisitStatus.PROPOSED] == [v[0] for v in kept]
@@ -106,7 +109,8 @@ def test_revisit_after_not_home(field):
     field.services.outcomes.record(
         first.visit_id, detail.version, OutcomeInput(VisitStatus.NOT_HOME, leave_behind=True)
     )
-    suggestion, changes = field.services.planning.suggest_revisit(first.visit_id)
+    planning = PlanningService(field.store, clock=lambda: first.start)
+    suggestion, changes = planning.suggest_revisit(first.visit_id)
     if suggestion.visit_id is None:
         assert suggestion.reason in set(UnplacedReason)
     else:
