@@ -379,6 +379,7 @@ class Store:
         pin = {"trust_root": self.trust_root} if self.trust_root else {}
         self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments), **pin)
         self.keyslots.save()  # a server's slot row and login (a file is written already)
+        self.keyslots.save()  # a server's slot row and login (a file is written already)
 
     def change_password(
         self, username: str, old: str, new: str, before: Callable[[], None] | None = None
@@ -392,6 +393,7 @@ class Store:
         if before is not None:
             before()
         self.keyslots.put(username, new, keys)
+        self.keyslots.save()  # a server's slot rows and login (a file is written already)
 
     @property
     def password_change_required(self) -> bool:

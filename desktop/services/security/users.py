@@ -173,6 +173,7 @@ class UserAdminService:
         slot = self._store.keyslots.slots.get(username)
         held = set(slot.compartments) | set(slot.pending_compartments) if slot else set()
         self._store.keyslots.remove(username)
+        self._store.keyslots.save()  # a server's row and login (a file is written already)
         if self._store.shares_keyslots:
             revocation.revoke(self._store, held, "deactivate", recovery_code)
         return uow.changes

@@ -250,8 +250,10 @@ class ServerStore(Store):
             payload["i"] = [[kind, i] for kind, i in listed]
         return json.dumps(payload, separators=(",", ":"))
 
-    def change_password(self, username: str, old: str, new: str) -> None:
-        super().change_password(username, old, new)  # rewraps the slot and the role
+    def change_password(
+        self, username: str, old: str, new: str, before: Callable[[], None] | None = None
+    ) -> None:
+        super().change_password(username, old, new, before)  # rewraps the slot and the role
         if username == self.identity.username:
             self.engine.dispose()
             self._conninfo = self.address.conninfo(self.role, role_password(self.role, new))
