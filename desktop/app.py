@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -288,10 +288,21 @@ class Session(QObject):
         from dataclasses import replace
 
         from desktop.views.shell import page_title
+        from desktop.views.wiring import build_page_specs
 
         install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
         self.settings.save_preferences(replace(self.settings.preferences(), language=lang))
+        # Open pages were built in the old language, their dates in the old locale
+        # (issue 18: they stayed Swedish until a restart): build them again, and come
+        # back to the page the user was on.
+        current = self.window.current_page_key()
+        # Widgets keep the locale they were made under; the window passes the new one on.
+        self.window.setLocale(QLocale())
+        self.window.set_pages(build_page_specs(self.context))
+        self.window.set_file_actions(self._file_actions(self.window))
         self.window.set_page_titles({key: page_title(key) for key in self.window.page_keys()})
+        if current in self.window.page_keys():
+            self.window.show_page(current)
         self.window.set_status(self.status_info())
 
     def _change_theme(self, mode: str) -> None:

@@ -3,7 +3,9 @@
 Source strings in the code are Swedish (``self.tr("Personer")``);
 ``rondplan_sv.qm`` is mostly identity and ``rondplan_en.qm`` holds the English.
 Dates and times keep Swedish formats (ISO dates, 24-hour clock, Monday first)
-whatever the interface language, because the programme's paperwork is Swedish.
+whatever the interface language, because the programme's paperwork is Swedish; the
+names of months and weekdays follow the interface language (English (Sweden) under
+English: "December", "Mon", still Monday first and a 24-hour clock).
 """
 
 from __future__ import annotations
@@ -31,8 +33,19 @@ _MARK = "rondplan-translator"
 
 
 def swedish_locale() -> QLocale:
-    """Returns the locale Rondplan formats with: sv_SE."""
+    """Returns the locale Rondplan formats with under Swedish: sv_SE."""
     return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+
+
+def interface_locale(lang: Language) -> QLocale:
+    """The locale of ``lang``'s interface: sv_SE, or English (Sweden), en_SE.
+
+    Issue 18: under English, month and weekday names stayed Swedish ("december",
+    "mån"). en_SE names them in English and keeps Sweden's week and clock.
+    """
+    if lang == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.Sweden)
+    return swedish_locale()
 
 
 def install_translators(
@@ -67,7 +80,7 @@ def install_translators(
             installed.append(translator)
         else:
             translator.setParent(None)
-    QLocale.setDefault(swedish_locale())
+    QLocale.setDefault(interface_locale(lang))
     return installed
 
 

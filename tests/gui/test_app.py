@@ -116,3 +116,33 @@ def test_role_changed_while_locked_rebuilds_pages_and_menus_at_unlock(qtbot, tmp
     qtbot.waitUntil(lambda: not isValid(old_page), timeout=2000)
     assert window.current_page_key() in coordinator
     session.close()
+
+
+def test_switching_language_translates_the_open_pages(qtbot, database, tmp_path):
+    """Issue 18: open pages stayed Swedish until a restart, and under English the
+    calendar's month, weekday and holiday names stayed Swedish."""
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.i18n import install_translators
+
+    session = _session(qtbot, database, tmp_path, "coordinator_social")
+    session.window.show()
+    session.window.show_page("calendar")
+    try:
+        english = next(a for a in session.window._language_group.actions() if a.data() == "en")
+        english.trigger()
+        assert session.window.current_page_key() == "calendar"
+        calendar = session.window.page_widget("calendar").calendar
+        assert calendar.toolbar.today_button.text() == "Today"
+        month = QLocale(QLocale.Language.English).standaloneMonthName(dt.date.today().month)
+        assert month.lower() in calendar.toolbar.title.text().lower()
+        christmas = calendar.canvases[calendar.mode()]
+        christmas.set_anchor(dt.date(2026, 12, 24))
+        assert christmas.holiday_name(dt.date(2026, 12, 24)) == "Christmas Eve"
+    finally:
+        install_translators(QApplication.instance(), "sv")
+        QLocale.setDefault(QLocale.c())
+        session.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -66,7 +66,9 @@ class CalendarCanvas(QWidget):
         self._anchor = day
         self._cursor = day
         first, last = self.visible_range()
-        self._holidays = days_off(first, last)
+        # Holiday names in the interface's language (issue 18: "Julafton" under English).
+        english = self.locale().language() == QLocale.Language.English
+        self._holidays = days_off(first, last, "en_US" if english else "sv")
         self.update()
 
     def anchor(self) -> date:

@@ -59,14 +59,23 @@ def test_swedish_loads_qt_translations_and_keeps_source_text(app: QApplication) 
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_formats_are_swedish_whatever_the_language(app: QApplication, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "name", "december", "monday"),
+    [("sv", "sv_SE", "december", "mån"), ("en", "en_SE", "December", "Mon")],
+)
+def test_formats_are_swedish_and_names_follow_the_language(
+    app: QApplication, lang: str, name: str, december: str, monday: str
+) -> None:
+    """ISO dates, a 24-hour clock and Monday first whatever the language; month and
+    weekday names in the interface's language (issue 18: they stayed Swedish)."""
     install_translators(app, lang)  # type: ignore[arg-type]
     locale = QLocale()
-    assert locale.name() == "sv_SE"
+    assert locale.name() == name
     assert locale.firstDayOfWeek().name == "Monday"
     assert locale.dateFormat(QLocale.FormatType.ShortFormat) == "yyyy-MM-dd"
     assert locale.timeFormat(QLocale.FormatType.ShortFormat) == "HH:mm"
+    assert locale.standaloneMonthName(12) == december
+    assert locale.dayName(1, QLocale.FormatType.ShortFormat).rstrip(".") == monday
 
 
 def test_unknown_language_is_refused(app: QApplication) -> None:
