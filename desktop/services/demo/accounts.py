@@ -90,6 +90,8 @@ def add_keyslots(
     names: set[str],
     kdf: KdfParams | None,
     progress: Callable[[int, int], None] | None = None,
+    trust_root: bytes | None = None,
+    trust_key: bytes | None = None,
 ) -> None:
     """A slot per new account: the data key and its own agency's compartment key.
 
@@ -105,8 +107,15 @@ def add_keyslots(
             if account.role is Role.AUDITOR
             else {account.agency_code: keys.compartments[account.agency_code]}
         )
+        # Issue 15: each slot pins the trust root; administrators' also hold its key.
+        admin = account.role is Role.ADMINISTRATOR
         keyslots.put(
-            account.username, DEMO_PASSWORD, UnlockedKeys(keys.data_key, compartments), kdf
+            account.username,
+            DEMO_PASSWORD,
+            UnlockedKeys(keys.data_key, compartments),
+            kdf,
+            **({"trust_root": trust_root} if trust_root else {}),
+            **({"trust_key": trust_key} if admin and trust_key else {}),
         )
     keyslots.save()
     if progress is not None:

@@ -118,12 +118,30 @@ def generate_demo(
             new_users | rewrap,
             kdf,
             lambda done, total: progress(DemoStep.ACCOUNTS, done, total),
+            trust_root=admin.trust_root,
+            trust_key=admin.trust_key,
         )
+        _sign_accounts(admin, new_users | rewrap)
     finally:
         admin.lock()
     return DemoSummary(
         path, seed, today, counts, demo_accounts(), DEMO_PASSWORD, recovery_code, operation_id
     )
+
+
+def _sign_accounts(admin: Store, names: set[str]) -> None:
+    """The demo accounts signed with the trust root, as an administrator's creation is."""
+    from desktop.services.security.integrity import sign_account
+
+    if not names:
+        return
+    with UnitOfWork(admin, "Signera demokonton") as uow:
+        signed = []
+        for user in uow.session.scalars(select(User).where(User.username.in_(names))):
+            slot = admin.keyslots.slots.get(user.username)
+            sign_account(uow.session, admin, user, slot.sign_public if slot else None)
+            signed.append(user.id)
+        uow.audit("records.sign", "user", sorted(signed))
 
 
 def _fill(
