@@ -79,9 +79,11 @@ def first_run(path: Path) -> Path | bool | None:
     from desktop.views.login.first_run_wizard import FirstRunWizard
 
     def create(db_path: str, admin: str, password: str) -> str:
+        from desktop.services.validation import check_first_administrator
         from desktop.store.database import create_database
 
-        created = create_database(Path(db_path), admin, admin, password)
+        admin, display_name = check_first_administrator(admin, admin)
+        created = create_database(Path(db_path), admin, display_name, password)
         created.store.lock()
         return created.recovery_code
 

@@ -36,8 +36,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services.validation import check_first_administrator
     from desktop.store.database import create_database
 
+    # Issue 15: names within their columns' lengths, before a password is asked for.
+    args.admin, args.display_name = check_first_administrator(
+        args.admin, args.display_name or args.admin
+    )
     password = read_password(args, "Nytt lösenord för administratören: ")
     if len(password) < MIN_PASSWORD:
         raise UserError(f"Lösenordet måste ha minst {MIN_PASSWORD} tecken.")

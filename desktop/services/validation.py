@@ -16,8 +16,17 @@ from desktop.services.names import fold
 
 __all__ = [
     "CATEGORY_CODES",
+    "DISPLAY_NAME_MAX",
+    "GROUP_NAME_MAX",
+    "NAME_MAX",
+    "PERSON_NAME_MAX",
+    "USERNAME_MAX",
     "IdentityNumber",
     "PhoneNumber",
+    "check_account_names",
+    "check_first_administrator",
+    "check_name",
+    "check_username",
     "parse_category",
     "parse_date",
     "parse_identity_number",
@@ -25,6 +34,68 @@ __all__ = [
     "parse_postcode",
     "parse_yes_no",
 ]
+
+# --- names ----------------------------------------------------------------------------
+
+# The lengths of the columns that hold names (desktop/models; ``str`` is String(200)).
+# Longer text is refused here, in one sentence, instead of being kept by SQLite past
+# its column or refused by PostgreSQL with an error no user can read.
+USERNAME_MAX = 64
+DISPLAY_NAME_MAX = 200
+PERSON_NAME_MAX = 100
+GROUP_NAME_MAX = 100
+NAME_MAX = 200  # operations, teams, staff members and other named things
+USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_name(
+    text: str, field: str, maximum: int = NAME_MAX, missing: str = "Ange namnet."
+) -> str:
+    """``text`` stripped, or ValidationError when empty, too long or holding control
+    characters (a line break in a name breaks lists, paper and the audit detail)."""
+    value = text.strip()
+    if not value:
+        raise ValidationError(missing, field)
+    if len(value) > maximum:
+        raise ValidationError(f"Namnet är för långt (högst {maximum} tecken).", field)
+    if _CONTROL_CHARS.search(value):
+        raise ValidationError("Namnet får inte innehålla radbrytningar eller styrtecken.", field)
+    return value
+
+
+def check_username(text: str, field: str = "username") -> str:
+    """A user name: a–z, digits, ``.``, ``_`` and ``-``, at most 64 characters."""
+    value = text.strip().lower()
+    if len(value) > USERNAME_MAX:
+        raise ValidationError(f"Användarnamnet är för långt (högst {USERNAME_MAX} tecken).", field)
+    if not value or not set(value) <= USERNAME_CHARS:
+        raise ValidationError(
+            "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och understreck.",
+            field,
+        )
+    return value
+
+
+def check_account_names(username: str, display_name: str) -> tuple[str, str]:
+    """A new account's user name and display name, both checked."""
+    return check_username(username), check_name(
+        display_name, "display_name", DISPLAY_NAME_MAX, "Ange namnet som visas."
+    )
+
+
+def check_first_administrator(username: str, display_name: str) -> tuple[str, str]:
+    """The names ``init`` and the first-run wizard give the first administrator.
+
+    Their user name has always been free text (``Ada Lind`` logs in as typed), so
+    only its length and characters are checked here, not the a–z rule of later
+    accounts.
+    """
+    name = check_name(username, "admin", USERNAME_MAX, "Ange administratörens namn.")
+    return name, check_name(
+        display_name, "display_name", DISPLAY_NAME_MAX, "Ange namnet som visas."
+    )
+
 
 # --- personnummer / samordningsnummer -------------------------------------------------
 

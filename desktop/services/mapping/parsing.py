@@ -9,6 +9,9 @@ from desktop.models import IdentityKind
 from desktop.services.errors import ValidationError
 from desktop.services.mapping.rows import AddressInput, GroupInput, PersonInput
 from desktop.services.validation import (
+    GROUP_NAME_MAX,
+    PERSON_NAME_MAX,
+    check_name,
     parse_date,
     parse_identity_number,
     parse_phone,
@@ -33,8 +36,8 @@ def person_values(inp: PersonInput, today: dt.date | None = None) -> dict[str, A
         raise ValidationError("Ange förnamn.", "first_name")
     if not last:
         raise ValidationError("Ange efternamn.", "last_name")
-    if len(first) > 100 or len(last) > 100:
-        raise ValidationError("Namnet är för långt (högst 100 tecken).", "last_name")
+    check_name(first, "first_name", PERSON_NAME_MAX)
+    check_name(last, "last_name", PERSON_NAME_MAX)
     if not 1 <= inp.priority <= 3:
         raise ValidationError("Prioritet ska vara 1, 2 eller 3.", "priority")
     birth = optional_date(inp.birth_date, "birth_date")
@@ -92,9 +95,7 @@ def address_values(inp: AddressInput) -> dict[str, Any]:
 
 
 def group_values(inp: GroupInput) -> dict[str, Any]:
-    name = inp.name.strip()
-    if not name:
-        raise ValidationError("Ange grupperingens namn.", "name")
+    name = check_name(inp.name, "name", GROUP_NAME_MAX, "Ange grupperingens namn.")
     return {
         "name": name,
         "aliases": clean_aliases(inp.aliases),

@@ -39,6 +39,7 @@ from desktop.services.operations.rows import (
 from desktop.services.permissions import Action, require
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.uow import UnitOfWork
+from desktop.services.validation import NAME_MAX, check_name
 from desktop.store.database import Store
 
 MAX_PERIOD_DAYS = 92
@@ -46,9 +47,7 @@ PURPOSE_OPERATION = "operation"
 
 
 def validate_operation(data: OperationInput) -> OperationInput:
-    name = data.name.strip()
-    if not name:
-        raise ValidationError("Ge insatsen ett namn.", "name")
+    name = check_name(data.name, "name", NAME_MAX, "Ge insatsen ett namn.")
     if data.end_date < data.start_date:
         raise ValidationError("Insatsen kan inte sluta före den börjar.", "end_date")
     if (data.end_date - data.start_date).days >= MAX_PERIOD_DAYS:

@@ -27,6 +27,7 @@ from desktop.services.operations.rows import StaffRow, TeamMemberRow, TeamRow
 from desktop.services.permissions import Action, require
 from desktop.services.planning import request as plan
 from desktop.services.uow import UnitOfWork
+from desktop.services.validation import NAME_MAX, check_name
 from desktop.store.database import Store
 
 PAIR = (AgencyKind.POLICE, AgencyKind.SOCIAL)
@@ -159,8 +160,7 @@ class TeamService:
         working_hours: dict[str, list[str]] | None = None,
     ) -> tuple[int, Changes]:
         require(self.store.identity, Action.OPERATION_EDIT)
-        if not name.strip():
-            raise ValidationError("Ange namnet.", "name")
+        name = check_name(name, "name", NAME_MAX)
         with UnitOfWork(self.store, "Lägg till medarbetare") as uow:
             agency_id = uow.session.scalar(select(Agency.id).where(Agency.code == agency_code))
             if agency_id is None:
@@ -216,8 +216,7 @@ class TeamService:
         pair may be intended) but flagged in :class:`TeamRow` and by the planner.
         """
         require(self.store.identity, Action.OPERATION_EDIT)
-        if not name.strip():
-            raise ValidationError("Ge teamet ett namn.", "name")
+        name = check_name(name, "name", NAME_MAX, "Ge teamet ett namn.")
         if not 1 <= max_per_day <= MAX_PER_DAY:
             raise ValidationError(
                 f"Högst antal besök per dag ska vara 1–{MAX_PER_DAY}.", "max_per_day"

@@ -22,6 +22,7 @@ from desktop.services.security.integrity import sign_account
 from desktop.services.security.passwords import check_password
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
+from desktop.services.validation import check_account_names
 from desktop.store import crypto
 from desktop.store.database import Store
 from desktop.store.errors import WrongPassword
@@ -95,16 +96,8 @@ class UserAdminService:
         agencies match, otherwise the recovery code must be given.
         """
         self._reauth.authorize(Action.USER_ADMIN)
-        username = username.strip().lower()
-        display_name = display_name.strip()
-        if not username or not set(username) <= USERNAME_CHARS or len(username) > 64:
-            raise ValidationError(
-                "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och "
-                "understreck.",
-                "username",
-            )
-        if not display_name:
-            raise ValidationError("Ange namnet som visas.", "display_name")
+        # Issue 15: both names within their columns' lengths (validation.py).
+        username, display_name = check_account_names(username, display_name)
         check_password(password, self.context_words(username, display_name))
         with self._store.read_session() as session:
             agency = session.scalars(select(Agency).where(Agency.code == agency_code)).first()
