@@ -60,7 +60,7 @@ class PersonsWorkspace(QWidget):
     def open_person(self, person_id: int) -> PersonProfilePage:
         page = PersonProfilePage(self._mapping, person_id)
         page.back_requested.connect(self.stack.pop)
-        page.find_requested.connect(self.find)
+        page.find_requested.connect(self.go_to_search)
         page.person_opened.connect(self.open_person)
         page.group_opened.connect(self.open_group)
         page.changes_made.connect(self._changed)
@@ -72,12 +72,12 @@ class PersonsWorkspace(QWidget):
 
         page = GroupProfilePage(self._mapping, self._sanctions, group_id)
         page.back_requested.connect(self.stack.pop)
-        page.find_requested.connect(self.find)
+        page.find_requested.connect(self.go_to_search)
         page.person_opened.connect(self.open_person)
         page.changes_made.connect(self._changed)
         self.stack.push(page)
 
-    def find(self) -> None:
+    def go_to_search(self) -> None:
         """Back to the person list with the focus in its search (Ctrl+F on a profile)."""
         while self.stack.count() > 1:
             self.stack.pop()
