@@ -340,8 +340,12 @@ NEEDS: dict[Action, dict[str, Need]] = {
             update=("revisit_of_id", "updated_at"),
         ),
         "delivery": need("SUD", select=("id", "delivered_on", "visit_id"), update=("visit_id",)),
-        "referral": need("SUD", update=("visit_id", "updated_at")),
-        "referral_event": need("SD"),
+        "referral": need(
+            "SUD",
+            select=("id", "closed_on", "responsible_agency_id", "visit_id"),
+            update=("visit_id", "updated_at"),
+        ),
+        "referral_event": need("SD", select=("referral_id",)),
         "task": need(
             "SU",
             select=("id", "referral_id", "visit_id"),

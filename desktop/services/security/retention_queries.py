@@ -22,6 +22,7 @@ from desktop.models import (
     Note,
     Person,
     Referral,
+    ReferralEvent,
     RetentionCategory,
     RetentionRule,
     Task,
@@ -110,8 +111,10 @@ def delete_referrals(session: Session, cutoff: dt.date, agency_id: int | None) -
 
 def _delete_referrals_by_id(session: Session, ids: list[int]) -> None:
     session.execute(update(Task).where(Task.referral_id.in_(ids)).values(referral_id=None))
-    for referral in session.scalars(select(Referral).where(Referral.id.in_(ids))):
-        session.delete(referral)  # ORM delete: its status history goes with it
+    # By id, without loading the rows: on a server an administrator's run reads no
+    # referral's content (issue 16). Its status history goes first.
+    session.execute(delete(ReferralEvent).where(ReferralEvent.referral_id.in_(ids)))
+    session.execute(delete(Referral).where(Referral.id.in_(ids)))
     session.flush()
 
 
