@@ -74,7 +74,7 @@ class CalendarCanvas(QWidget):
     def anchor(self) -> date:
         return self._anchor
 
-    def cursor(self) -> date:
+    def cursor_day(self) -> date:
         return self._cursor
 
     def selected_visit(self) -> int | None:

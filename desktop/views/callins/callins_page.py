@@ -66,7 +66,7 @@ class CallInsPage(QWidget):
         self.list_view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.new_button = QPushButton(self.tr("&Nytt stormöte…"))
         self.new_button.setEnabled(can_edit)
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.new_callin)
         self.detail = CallInDetailWidget(services, persons, can_edit, printer)
         self.detail.changes_made.connect(self._detail_changed)
         left = QWidget()
@@ -146,7 +146,7 @@ class CallInsPage(QWidget):
                 self.list_view.selectRow(n)
                 self.list_view.blockSignals(False)
 
-    def create(self) -> None:
+    def new_callin(self) -> None:
         dialog = CallInDialog(None, self)
         if not dialog.exec():
             return

@@ -57,7 +57,7 @@ class ImportWizard(QWizard):
         self.table: Table | None = None
         self.mapping: dict[str, str | None] = {}
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self._lookup: DatabasePersonLookup | None = None
         self._tasks: list[BackgroundTask] = []
         self._relay = _ProgressRelay(self)
@@ -140,7 +140,7 @@ class ImportWizard(QWizard):
     def start_import(self) -> None:
         """Save the previewed rows in one transaction, off the GUI thread."""
         preview = self.preview
-        if preview is None or preview.has_blocking_errors or self.result is not None:
+        if preview is None or preview.has_blocking_errors or self.import_result is not None:
             return
         name = self.path.name if self.path else preview.source_name
         self.preview_page.set_busy(True, self.tr("Importerar…"))
@@ -157,7 +157,7 @@ class ImportWizard(QWizard):
 
     def _imported(self, result: object) -> None:
         assert isinstance(result, ImportResult)
-        self.result = result
+        self.import_result = result
         self.preview_page.set_busy(False)
         self.preview_page.summary.setText(
             self.tr(

@@ -78,8 +78,10 @@ class OutcomeDialog(QDialog):
         self.asked.setChecked(visit.support_asked)
         self.offered = QCheckBox(self.tr("Erbjöds stöd"))
         self.offered.setChecked(visit.support_offered)
-        self.accepted = QCheckBox(self.tr("Tackade ja till stöd (registreras som stödinsats)"))
-        self.accepted.setChecked(visit.support_accepted)
+        self.support_accepted = QCheckBox(
+            self.tr("Tackade ja till stöd (registreras som stödinsats)")
+        )
+        self.support_accepted.setChecked(visit.support_accepted)
         self.service = QComboBox()
         self.service.setAccessibleName(self.tr("Stödinsats"))
         self.service.addItem(self.tr("Välj stödinsats…"), None)
@@ -121,7 +123,7 @@ class OutcomeDialog(QDialog):
         after = QFormLayout()
         after.addRow(self.asked)
         after.addRow(self.offered)
-        after.addRow(self.accepted)
+        after.addRow(self.support_accepted)
         after.addRow(self.tr("&Stödinsats"), self.service)
         after.addRow(self.tr("&Uppföljning"), self.task_title)
         after.addRow(self.tr("Klar &senast"), self.task_due)
@@ -143,7 +145,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._enable)
-        self.accepted.toggled.connect(self._enable)
+        self.support_accepted.toggled.connect(self._enable)
         self._enable()
 
     def _enable(self) -> None:
@@ -151,7 +153,7 @@ class OutcomeDialog(QDialog):
         talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
         for box in self.parts.values():
             box.setEnabled(talked)
-        self.service.setEnabled(self.accepted.isChecked())
+        self.service.setEnabled(self.support_accepted.isChecked())
         self.cancel_reason.setEnabled(status is VisitStatus.CANCELLED)
 
     def value(self) -> OutcomeInput:
@@ -165,8 +167,10 @@ class OutcomeDialog(QDialog):
             response=self.response.toPlainText(),
             support_asked=self.asked.isChecked(),
             support_offered=self.offered.isChecked(),
-            support_accepted=self.accepted.isChecked(),
-            support_service_id=self.service.currentData() if self.accepted.isChecked() else None,
+            support_accepted=self.support_accepted.isChecked(),
+            support_service_id=self.service.currentData()
+            if self.support_accepted.isChecked()
+            else None,
             leave_behind=self.leave_behind.isChecked(),
             cancel_reason=self.cancel_reason.text(),
             follow_up_title=self.task_title.text(),

@@ -108,7 +108,7 @@ def test_keyboard_navigation_enter_and_delete(calendar, service, qtbot):
     QTest.keyClick(week, Qt.Key.Key_Down)
     assert week.selected_visit() == 2
     QTest.keyClick(week, Qt.Key.Key_Right)
-    assert week.cursor() == date(2026, 6, 18) and week.selected_visit() == 3
+    assert week.cursor_day() == date(2026, 6, 18) and week.selected_visit() == 3
     with qtbot.waitSignal(calendar.visit_activated) as blocker:
         QTest.keyClick(week, Qt.Key.Key_Return)
     assert blocker.args == [3]
@@ -126,7 +126,7 @@ def test_work_week_skips_weekend(calendar):
     view = calendar.canvas()
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Right)
-    assert view.cursor() == date(2026, 6, 22)
+    assert view.cursor_day() == date(2026, 6, 22)
 
 
 def test_navigation_and_filters(calendar):

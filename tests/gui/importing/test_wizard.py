@@ -125,8 +125,8 @@ def test_duplicate_choice_enables_import_which_publishes_changes(qtbot, wizard, 
     with qtbot.waitSignal(wizard.hub_for_test.changes_applied, timeout=20000) as published:
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert published.args[0].touches("person")
-    qtbot.waitUntil(lambda: wizard.result is not None)
-    assert (wizard.result.created, wizard.result.skipped) == (1, 1)
+    qtbot.waitUntil(lambda: wizard.import_result is not None)
+    assert (wizard.import_result.created, wizard.import_result.skipped) == (1, 1)
     assert "Importen är klar" in page.summary.text()
     assert not finish(wizard)
     assert count(services.store, Person) == 2
@@ -163,7 +163,7 @@ def test_failed_import_saves_nothing_and_says_so(qtbot, wizard, services, tmp_pa
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: "Ingenting importerades" in wizard.preview_page.summary.text())
     assert count(services.store, Person) == 0
-    assert wizard.result is None
+    assert wizard.import_result is None
 
 
 def test_problem_model_empty(qtmodeltester):

@@ -38,7 +38,7 @@ def test_outcome_dialog_shows_validation_error(qtbot, planned):
     qtbot.addWidget(parent)
     visit = planned.services.visits.calendar(START, END, planned.operation_id)[0]
     dialog = open_outcome(parent, planned.services, visit.visit_id, lambda c: None)
-    dialog.accepted.setChecked(True)  # support accepted, but no service chosen
+    dialog.support_accepted.setChecked(True)  # support accepted, but no service chosen
     dialog.accept()
     assert not dialog.error.isHidden() and "stöd" in dialog.error.text()
     assert dialog.isVisible()
