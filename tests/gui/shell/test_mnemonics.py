@@ -43,9 +43,8 @@ def _shown_mnemonics(window: QWidget) -> dict[str, list[str]]:
         if not widget.isVisibleTo(window):
             continue
         texts: list[str] = []
-        if isinstance(widget, QAbstractButton):
-            texts = [widget.text()]
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if isinstance(widget, QAbstractButton) or labelled:
             texts = [widget.text()]
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             texts = [widget.title()]
