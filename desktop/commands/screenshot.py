@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -59,6 +60,22 @@ def _size(text: str) -> tuple[int, int]:
 _SIZES = (100, 8000)
 
 
+def _quiet_offscreen_notes() -> None:
+    """The offscreen platform's note that it cannot propagate size hints is printed for
+    every window; it is no error of the command, whose errors are one line."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message):  # type: ignore[no-untyped-def]
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+
+
 class _DialogWatch:
     """Closes any modal dialog a view opens while it is built offscreen, where no one
     could answer it (a view the user has no right to shows a message box and would
@@ -108,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, settings_dir.name)
     app, _ = create_application(args.lang)
+    _quiet_offscreen_notes()
     apply_theme(app, args.theme)
     screens = all_screens()
     if args.view not in screens:

@@ -220,3 +220,41 @@ def test_every_subcommand_with_values_is_fuzzed() -> None:
     fuzzed = {case.values[0][0] for case in _cases()}
     expected = {"init", "demo-data", "backup", "restore", "briefing", "import", "export", "stats"}
     assert expected <= fuzzed, expected - fuzzed
+
+
+def test_screenshot_of_a_view_the_user_may_not_see_ends_in_one_line(database, tmp_path) -> None:
+    """A coordinator has no right to the audit log: the view shows a message box, which
+    offscreen nobody can close. Before issue 15 the command waited forever."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, RONDPLAN_PASSWORD=PASSWORD, QT_QPA_PLATFORM="offscreen")
+    argv = ["screenshot", "--db", str(database), "--user", "coordinator_social"]
+    argv += ["--view", "audit", "-o", str(tmp_path / "vy.png")]
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop.cli", *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=90,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("rondplan screenshot --view audit as a coordinator hangs")
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 1, result.stderr
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("rondplan: Vyn audit kan inte visas: "), lines
+    assert not (tmp_path / "vy.png").exists()
+    for size in ("99999999x99999999", "0x0", "ettx två"):
+        bad = [*argv[:-2], "-o", str(tmp_path / "b.png"), "--size", size]
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop.cli", *bad],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=90,
+        )
+        assert result.returncode == 1, (size, result.stderr)
+        assert "Traceback" not in result.stderr
