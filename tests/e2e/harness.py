@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import socket
 import subprocess
@@ -51,11 +52,14 @@ class XServer:
     """Xvfb on a free display, ``-nolisten tcp``; ``stop()`` ends it."""
 
     def __init__(self, size: tuple[int, int] = SCREEN) -> None:
-        self.display = self._free_display()
+        # Xvfb picks a free display itself and writes its number to the pipe: choosing
+        # one here and starting Xvfb after raced with other runs on the same machine.
+        read_end, write_end = os.pipe()
         self._process = subprocess.Popen(
             [
                 "Xvfb",
-                self.display,
+                "-displayfd",
+                str(write_end),
                 "-screen",
                 "0",
                 f"{size[0]}x{size[1]}x24",
@@ -64,26 +68,23 @@ class XServer:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            pass_fds=(write_end,),
         )
-        number = self.display[1:]
-        wait_for(
-            f"Xvfb on {self.display}",
-            lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or self._process.poll() is not None,
-            timeout=15,
-        )
-        if self._process.poll() is not None:
-            raise E2EError(f"Xvfb {self.display} exited with {self._process.returncode}")
+        os.close(write_end)
+        number = b""
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            deadline = time.monotonic() + 15
+            while not number.endswith(b"\n") and time.monotonic() < deadline:
+                ready, _, _ = select.select([pipe], [], [], 0.5)
+                if ready:
+                    chunk = pipe.read(16)
+                    if not chunk:
+                        break
+                    number += chunk
+        if self._process.poll() is not None or not number.strip().isdigit():
+            raise E2EError(f"Xvfb did not start ({self._process.poll()})")
+        self.display = f":{number.strip().decode()}"
         wait_for(f"X server {self.display} answering", self._answers, timeout=15)
-
-    @staticmethod
-    def _free_display() -> str:
-        for number in range(90, 400):
-            if (
-                not Path(f"/tmp/.X{number}-lock").exists()
-                and not Path(f"/tmp/.X11-unix/X{number}").exists()
-            ):
-                return f":{number}"
-        raise E2EError("no free X display number")
 
     def _answers(self) -> bool:
         result = subprocess.run(
