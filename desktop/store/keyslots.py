@@ -181,7 +181,9 @@ class UnlockedKeys:
     # kept only until the store has pinned the trust root (then dropped).
     signing_key: bytes | None = None
     trust_key: bytes | None = None
-    trust_pin: bytes | None = None
+    # Public (the trust root's public key, also kept by the store): the lock's memwipe
+    # must not overwrite it.
+    trust_pin: bytes | None = field(default=None, metadata={"public": True})
     slot_kek: bytes | None = None
 
     def candidates(self) -> tuple[bytes, ...]:
