@@ -153,7 +153,7 @@ class Slot:
             attempts=int(str(data.get("attempts", 0))),
             checked=int(str(data.get("checked", 0))),
             counter_mac=_unb64(str(data["counter_mac"])) if data.get("counter_mac") else None,
-            **{  # type: ignore[arg-type]
+            **{
                 name: _unb64(str(data[name]))
                 for name in ("sign_public", "sign_private", "trust_pin", "trust_private")
                 if data.get(name)
