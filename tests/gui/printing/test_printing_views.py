@@ -178,3 +178,18 @@ def test_template_editor_saves_a_new_version(qtbot, world):
     dialog.body.setPlainText("   ")
     dialog.save()
     assert dialog.message.text() == "Mallens text får inte vara tom."
+
+
+def test_template_editor_offers_the_letters_contact_line(qtbot, world):
+    """Issue 18: the letter's contact line is a template the administrator edits; the
+    editor says which fields are filled in from the programme's coordinator."""
+    fresh, _ = world
+    templates = TemplateService(fresh.admin)
+    dialog = TemplateEditorDialog(templates)
+    qtbot.addWidget(dialog)
+    titles = [dialog.keys.item(i).text() for i in range(dialog.keys.count())]
+    dialog.keys.setCurrentRow(titles.index("Kontaktrad i inbjudningsbrevet"))
+    assert "{telefon}" in dialog.body.toPlainText()
+    assert "{telefon}" in dialog.message.text() and "samordnare" in dialog.message.text()
+    dialog.keys.setCurrentRow(titles.index("Budskapet"))
+    assert dialog.message.text() == ""
