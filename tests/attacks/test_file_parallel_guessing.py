@@ -24,7 +24,7 @@ from desktop.services.security import SecurityServices
 from desktop.store.database import LockedDatabase
 from desktop.store.errors import AccountLocked, WrongPassword
 from desktop.store.keyslots import FREE_ATTEMPTS, RECOVERY, keyslot_path
-from tests.factories import PASSWORD, fresh_with_users, login
+from tests.factories import fresh_with_users, login
 
 PROCESSES = 12
 WAVES = 3
