@@ -14,4 +14,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "stats",
     "screenshot",
     "migrate_to_server",
+    "users",
 )

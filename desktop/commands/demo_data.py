@@ -14,6 +14,7 @@ from desktop.commands.common import (
     int_between,
     iso_date,
     open_store,
+    server_url,
 )
 
 RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
@@ -57,6 +58,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from desktop.services.demo import DEFAULT_SEED, generate_demo
 
+    if server_url(args):
+        # Issue 19: demo accounts need server roles; never a local file in its place.
+        raise UserError(
+            "Demodata kan bara skapas i en lokal databasfil, inte på en server; "
+            "använd --db SÖKVÄG utan --server."
+        )
     path = database_path(args)
     admin = None
     recovery = None

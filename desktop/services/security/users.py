@@ -89,11 +89,14 @@ class UserAdminService:
         agency_code: str,
         password: str,
         recovery_code: str | None = None,
+        temporary: bool = False,
     ) -> Changes:
         """A new account with its keyslot.
 
         The slot needs the agency's compartment key: the administrator's own if the
-        agencies match, otherwise the recovery code must be given.
+        agencies match, otherwise the recovery code must be given. ``temporary``: the
+        password was made for the user (``rondplan users add``), who must choose their
+        own at the first login, as after a reset.
         """
         self._reauth.authorize(Action.USER_ADMIN)
         # Issue 15: both names within their columns' lengths (validation.py).
@@ -108,7 +111,12 @@ class UserAdminService:
             raise ValidationError("Användarnamnet är upptaget.", "username")
         slots = self._store.keyslots
         self._install_slot(
-            username, password, agency_code, recovery_code, protected=needs_key(role)
+            username,
+            password,
+            agency_code,
+            recovery_code,
+            temporary=temporary,
+            protected=needs_key(role),
         )
         made_admin = False
         try:
