@@ -24,6 +24,7 @@ from typing import Any
 from PIL import Image
 
 SCREEN = (1600, 1000)
+SWEDISH_KEYS = frozenset("åäöÅÄÖ")
 TOOLS = ("Xvfb", "xdotool", "import")
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,6 +66,9 @@ class XServer:
                 f"{size[0]}x{size[1]}x24",
                 "-nolisten",
                 "tcp",
+                # No reset when the last app disconnects: a reset also writes the display
+                # number to the pipe again, and a closed pipe would end the server.
+                "-noreset",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -85,6 +89,15 @@ class XServer:
             raise E2EError(f"Xvfb did not start ({self._process.poll()})")
         self.display = f":{number.strip().decode()}"
         wait_for(f"X server {self.display} answering", self._answers, timeout=15)
+        # A Swedish keyboard, as the users have: å, ä and ö are real keys, typed as
+        # reliably as ASCII (xserver-common brings setxkbmap with Xvfb).
+        subprocess.run(
+            ["setxkbmap", "se"],
+            env={**os.environ, "DISPLAY": self.display},
+            check=True,
+            capture_output=True,
+            timeout=15,
+        )
 
     def _answers(self) -> bool:
         result = subprocess.run(
@@ -188,13 +201,13 @@ class App:
     def type(self, text: str, delay_ms: int = 15) -> None:
         """Type ``text`` into the focused widget, key by key (accents included).
 
-        Xvfb's keymap has no key for "ö" or "ć": xdotool maps a spare key code for each
-        such character, and an application that reads the changed keymap late sees the
-        wrong letter. So those characters go one at a time, with time around them.
+        The X server has a Swedish keymap (å, ä, ö are keys). For other letters ("ć")
+        xdotool maps a spare key code, and an application that reads the changed keymap
+        late sees the wrong letter; those go one at a time, with time around them.
         """
         run = ""
         for char in text:
-            if char.isascii():
+            if char.isascii() or char in SWEDISH_KEYS:
                 run += char
                 continue
             if run:
@@ -285,6 +298,18 @@ class App:
             lambda: [t for t in self.texts() if text in t],
             timeout,
         )
+
+    def click_text(self, text: str, timeout: float = 20) -> None:
+        """Click (a real X click) the shown button or tab whose text is ``text``."""
+
+        def target() -> list[int] | None:
+            for found in self.probe().get("targets", []):
+                if found["text"] == text:
+                    return list(found["at"])
+            return None
+
+        x, y = wait_for(f"a button or tab {text!r} on screen", target, timeout)
+        self.click(x, y)
 
     # --- recipes -----------------------------------------------------------------------
 
