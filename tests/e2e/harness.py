@@ -136,7 +136,14 @@ class App:
         args: Arguments after ``python -m desktop.cli`` (e.g. ``--db PATH --lang sv``).
     """
 
-    def __init__(self, display: str, home: Path, shots: Screenshots, args: Iterable[str]) -> None:
+    def __init__(
+        self,
+        display: str,
+        home: Path,
+        shots: Screenshots,
+        args: Iterable[str],
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.display = display
         self.home = home
         self.shots = shots
@@ -157,6 +164,7 @@ class App:
             "RONDPLAN_TEST_KDF": "1",
             "RONDPLAN_E2E_PROBE": self.probe_path,
             "PYTHONPATH": str(ROOT),
+            **(env or {}),
         }
         self.log = home / "app.log"
         self._log_file = self.log.open("wb")
