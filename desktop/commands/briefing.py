@@ -1,7 +1,9 @@
 """``rondplan briefing``: a team's briefing packet as PDF, as the user given by --user.
 
 The user's agency decides the agency-only sections; without ``--date`` the packet covers
-the team's whole operation, day by day.
+the team's whole operation, day by day. With ``--schedule`` the team schedule is printed
+instead, and ``--team all`` puts every team of the operation (with its members) in one
+print; a packet is always one team's, since each team carries only its own.
 """
 
 from __future__ import annotations
@@ -27,7 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--operation", type=record_id, required=True, metavar="ID", help="insatsens id"
     )
-    parser.add_argument("--team", type=record_id, required=True, metavar="ID", help="teamets id")
+    parser.add_argument(
+        "--team",
+        type=team_choice,
+        required=True,
+        metavar="ID|all",
+        help="teamets id; all = alla team (bara med --schedule)",
+    )
+    parser.add_argument(
+        "--schedule",
+        action="store_true",
+        help="skriv ut teamets schema (med medlemmar) i stället för genomgångsunderlaget",
+    )
     parser.add_argument(
         "--date", type=iso_date, metavar="ÅÅÅÅ-MM-DD", help="dagen (utan: hela insatsen)"
     )
@@ -43,12 +56,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(handler=run)
 
 
+def team_choice(text: str) -> int | None:
+    """A team's id, or None for ``all``."""
+    if text.strip().lower() in ("all", "alla"):
+        return None
+    return record_id(text)
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop.services.briefing import BriefingRequest, PrintService
 
     output: Path = args.output
     if not output.parent.exists():
         raise UserError(f"Mappen {output.parent} finns inte.")
+    if args.team is None and not args.schedule:
+        raise UserError(
+            "--team all skriver ut alla teams schema och kräver --schedule; "
+            "genomgångsunderlaget skrivs ut för ett team i taget."
+        )
+    if args.schedule and args.include_protected_addresses:
+        raise UserError("Schemat har inga adresser: --include-protected-addresses hör inte dit.")
+    if args.schedule:
+        return _schedule(args, output)
     store = open_store(args)
     try:
         request = BriefingRequest(
@@ -67,4 +96,33 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.lock()
     print(f"Skrev {output} (utskrift {result.serial}, {result.objects} besök)")
+    return 0
+
+
+def _schedule(args: argparse.Namespace, output: Path) -> int:
+    """The schedule of one team or of every team, for ``--date`` or the whole operation."""
+    from desktop.services.briefing.choices import BriefingChoices
+    from desktop.services.operations.outputs import ScheduleOutputs
+
+    store = open_store(args)
+    try:
+        operation = next(
+            (o for o in BriefingChoices(store).operations() if o.id == args.operation), None
+        )
+        if operation is None:
+            raise UserError("Insatsen finns inte.")
+        first, last = (
+            (args.date, args.date) if args.date else (operation.start_date, operation.end_date)
+        )
+        partial = output.with_name(output.name + ".part")
+        try:
+            printed = ScheduleOutputs(store).print_team_schedule(
+                args.team, first, last, partial, operation_id=args.operation
+            )
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
+    finally:
+        store.lock()
+    print(f"Skrev {output} (utskrift {printed.serial}, {printed.visits} besök)")
     return 0

@@ -6,7 +6,6 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -26,7 +25,14 @@ from desktop.reports.common import (
     template_note,
 )
 from desktop.reports.data import ADDRESS_CHANGED, BriefingData, DocumentMeta, VisitSheet
-from desktop.reports.flowables import TickBoxes, WriteLines, callout, label_value_rows, photo
+from desktop.reports.flowables import (
+    CutLine,
+    TickBoxes,
+    WriteLines,
+    callout,
+    label_value_rows,
+    photo,
+)
 from desktop.reports.styles import (
     BODY,
     BULLET,
@@ -54,6 +60,8 @@ from desktop.reports.styles import (
 DOCUMENT_TITLE = "Genomgångsunderlag"
 PHOTO_WIDTH = 36 * mm
 PHOTO_HEIGHT = 46 * mm
+#: Outcome forms on one page; the page follows the visit sheets it belongs to.
+FORMS_PER_PAGE = 2
 #: Above this many history lines the context sections go one under the other.
 SIDE_BY_SIDE_MAX_ITEMS = 10
 _PLAIN = TableStyle(
@@ -77,10 +85,29 @@ def render_briefing(data: BriefingData, out: Output) -> None:
     """
     story: list[Flowable] = _cover(data)
     total = len(data.visits)
-    for number, visit in enumerate(data.visits, start=1):
+    for first in range(0, total, FORMS_PER_PAGE):
+        pair = list(enumerate(data.visits[first : first + FORMS_PER_PAGE], start=first + 1))
+        for number, visit in pair:
+            story.append(PageBreak())
+            story.extend(_visit_sheet(visit, number, total, data.meta))
         story.append(PageBreak())
-        story.extend(_visit_sheet(visit, number, total, data.meta))
+        story.extend(_form_page(pair, total))
     build_document(story, out, meta=data.meta, title=DOCUMENT_TITLE)
+
+
+def _form_page(pair: list[tuple[int, VisitSheet]], total: int) -> list[Flowable]:
+    """The outcome forms of two visits on one page, with a line to cut along.
+
+    Two visit sheets, then their two forms: the forms stay in the order of the round,
+    at most one page from their visit whatever a sheet's length, and need no duplex
+    printer; the half page can be cut off and handed to whoever records the outcomes.
+    """
+    story: list[Flowable] = []
+    for index, (number, visit) in enumerate(pair):
+        if index:
+            story += [Spacer(1, 5 * mm), CutLine(CONTENT_WIDTH), Spacer(1, 5 * mm)]
+        story.append(_outcome_form(visit, number, total))
+    return story
 
 
 # --- Cover ------------------------------------------------------------------
@@ -221,7 +248,6 @@ def _visit_sheet(visit: VisitSheet, number: int, total: int, meta: DocumentMeta)
     if visit.agency_section is not None:
         story += [Spacer(1, 3 * mm), agency_box(visit.agency_section, meta, CONTENT_WIDTH)]
 
-    story += [CondPageBreak(60 * mm), Spacer(1, 4 * mm), _outcome_form(visit)]
     return story
 
 
@@ -313,16 +339,17 @@ def _person_block(visit: VisitSheet) -> Table:
     return table
 
 
-def _outcome_form(visit: VisitSheet) -> Flowable:
+def _outcome_form(visit: VisitSheet, number: int, total: int) -> Flowable:
     form = visit.outcome_form
 
     def label(text: str) -> Paragraph:
         return Paragraph(esc(text.upper()), LABEL)
 
     content: list[Any] = [
+        Paragraph(esc(f"UTFALL  ·  BESÖK {number} AV {total}  ·  REF {visit.reference}"), LABEL),
         Paragraph(
-            # Name, time and reference, so a form printed on its own page can
-            # still be matched to its visit.
+            # Name, time and reference, so a form cut off its page can still be
+            # matched to its visit.
             f"<b>Utfall – {esc(visit.person.name)}</b>&nbsp;&nbsp;"
             f"<font size=8 color='#5B6670'>{fmt_date(visit.starts_at.date())} "
             f"{fmt_time_range(visit.starts_at, visit.ends_at)}  ·  ref "

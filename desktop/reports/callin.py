@@ -108,10 +108,13 @@ def render_invitation_letters(data: InvitationLettersData, out: Output) -> None:
                 [("När", esc(_when(data.callin))), ("Var", where)], 20 * mm, CONTENT_WIDTH
             )
         )
+        if data.contact_line:
+            story.append(Spacer(1, 4 * mm))
+            story.append(Paragraph(esc(data.contact_line), BODY))
         story.append(Spacer(1, 10 * mm))
         story.append(KeepTogether(_signatures(data)))
-    # No template note here: the letters go to the recipients.
-    build_document(story, out, meta=data.meta, title=LETTERS_TITLE)
+    # No template note and no confidentiality marking: the letters go to the recipients.
+    build_document(story, out, meta=data.meta, title=LETTERS_TITLE, letter=True)
 
 
 def _signatures(data: InvitationLettersData) -> list[Flowable]:
@@ -125,7 +128,8 @@ def _signatures(data: InvitationLettersData) -> list[Flowable]:
             Spacer(1, 3 * mm),
             Paragraph(f"<b>{esc(c.name)}</b>", BODY),
             Paragraph(esc(c.organisation), BODY),
-            Paragraph(esc(f"Tel. {c.phone}"), BODY),
+            # No empty "Tel." line for a signatory whose phone is not known.
+            *([Paragraph(esc(f"Tel. {c.phone}"), BODY)] if _has_phone(c.phone) else []),
         ]
         for c in data.signatories
     ]
@@ -136,3 +140,7 @@ def _signatures(data: InvitationLettersData) -> list[Flowable]:
         [FONT_ALL, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
     )
     return [table]
+
+
+def _has_phone(phone: str) -> bool:
+    return any(ch.isdigit() for ch in phone)

@@ -42,6 +42,20 @@ Output = str | Path | IO[bytes]
 rl_config.useA85 = 0
 
 
+def _draw_letter_footer(canvas: Canvas, meta: DocumentMeta) -> None:
+    """A letter to a recipient: only the serial, so the print log can trace the paper.
+
+    No confidentiality band (the letter is meant to be given away), no name of who
+    printed it and no "Sida x av y" running across other recipients' letters.
+    """
+    width, _ = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(FAMILY, 7)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(width - MARGIN_X, 10 * mm, f"Nr {meta.serial}")
+    canvas.restoreState()
+
+
 def _draw_decorations(
     canvas: Canvas, meta: DocumentMeta, title: str, page: int, total: int
 ) -> None:
@@ -89,8 +103,12 @@ def _draw_decorations(
     canvas.restoreState()
 
 
-def make_canvas(meta: DocumentMeta, title: str) -> type[Canvas]:
-    """A canvas class that decorates every page once the page count is known."""
+def make_canvas(meta: DocumentMeta, title: str, *, letter: bool = False) -> type[Canvas]:
+    """A canvas class that decorates every page once the page count is known.
+
+    ``letter``: pages that go to the person they are addressed to (see
+    ``_draw_letter_footer``).
+    """
 
     class DecoratedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -105,7 +123,10 @@ def make_canvas(meta: DocumentMeta, title: str) -> type[Canvas]:
             total = len(self._saved_pages)
             for state in self._saved_pages:
                 self.__dict__.update(state)
-                _draw_decorations(self, meta, title, self._pageNumber, total)
+                if letter:
+                    _draw_letter_footer(self, meta)
+                else:
+                    _draw_decorations(self, meta, title, self._pageNumber, total)
                 super().showPage()
             super().save()
 
@@ -119,6 +140,7 @@ def build_document(
     meta: DocumentMeta,
     title: str,
     pagesize: tuple[float, float] = PORTRAIT,
+    letter: bool = False,
 ) -> None:
     """Lay out ``story`` on decorated pages and write the PDF to ``out``.
 
@@ -129,6 +151,7 @@ def build_document(
         title: the document's kind ("Genomgångsunderlag"); no personal data,
             since it also goes into the PDF metadata.
         pagesize: PORTRAIT or LANDSCAPE from styles.
+        letter: the pages go to their addressees: no marking band, serial only.
     """
     target = str(out) if isinstance(out, Path) else out
     doc = BaseDocTemplate(
@@ -158,4 +181,4 @@ def build_document(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story), canvasmaker=make_canvas(meta, title))
+    doc.build(list(story), canvasmaker=make_canvas(meta, title, letter=letter))

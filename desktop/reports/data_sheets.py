@@ -159,7 +159,13 @@ class ScheduleEntry:
 
 @dataclass(frozen=True)
 class OperationScheduleData:
-    """An operation's plan as week tables (teams × weekdays), printed landscape."""
+    """An operation's plan as week tables (teams × weekdays), printed landscape.
+
+    Attributes:
+        team_members: for each of ``teams`` (same order), its members as printed
+            under the team's name, e.g. "Anna Berg (polis)"; may be shorter than
+            ``teams`` (a row without members, such as "Utan team").
+    """
 
     meta: DocumentMeta
     operation_name: str
@@ -167,6 +173,7 @@ class OperationScheduleData:
     period_end: date
     teams: tuple[str, ...]
     entries: tuple[ScheduleEntry, ...]
+    team_members: tuple[tuple[str, ...], ...] = ()
 
 
 # --- Call-ins -------------------------------------------------------------
@@ -219,6 +226,8 @@ class InvitationLettersData:
     Attributes:
         body_paragraphs: the letter text after the salutation.
         signatories: who signs (one per agency, usually).
+        contact_line: whom the recipient can call, with a phone number
+            (the programme's contact, from the administrators' template).
     """
 
     meta: DocumentMeta
@@ -227,6 +236,7 @@ class InvitationLettersData:
     body_paragraphs: tuple[str, ...]
     signatories: tuple[Contact, ...]
     letters: tuple[InvitationLetter, ...]
+    contact_line: str = ""
 
 
 # --- Statistics -----------------------------------------------------------

@@ -83,6 +83,35 @@ class WriteLines(Flowable):  # type: ignore[misc]  # reportlab ships no types
             canvas.line(0, y, self._width, y)
 
 
+class CutLine(Flowable):  # type: ignore[misc]  # reportlab ships no types
+    """A dashed line across the page with scissors' words: where to cut two forms apart."""
+
+    def __init__(self, width: float, text: str = "klipp här") -> None:
+        super().__init__()
+        self.width = width
+        self.text = text
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = min(self.width, availWidth)
+        return self.width, 3 * mm
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(FAMILY, 7)
+        label = canvas.stringWidth(self.text, FAMILY, 7)
+        middle = self.width / 2
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(0.6)
+        canvas.setDash(3, 2)
+        y = 1.5 * mm
+        canvas.line(0, y, middle - label / 2 - 2 * mm, y)
+        canvas.line(middle + label / 2 + 2 * mm, y, self.width, y)
+        canvas.setFillColor(MUTED)
+        canvas.drawCentredString(middle, y - 2.3, self.text)
+        canvas.restoreState()
+
+
 def photo(data: bytes | None, max_width: float, max_height: float) -> Flowable:
     """The photo scaled to fit the box with its aspect ratio kept, or a placeholder."""
     if data:

@@ -33,7 +33,7 @@ from desktop.reports.styles import (
 )
 
 SCHEDULE_TITLE = "Insatsplan"
-TEAM_COLUMN = 32 * mm
+TEAM_COLUMN = 40 * mm
 
 
 def render_operation_schedule(data: OperationScheduleData, out: Output) -> None:
@@ -89,8 +89,12 @@ def _week_table(
         for d in days
     ]
     rows: list[list[object]] = [header]
-    for team in data.teams:
-        row: list[object] = [Paragraph(esc(team), CELL_BOLD)]
+    for index, team in enumerate(data.teams):
+        members = data.team_members[index] if index < len(data.team_members) else ()
+        row: list[object] = [
+            [Paragraph(esc(team), CELL_BOLD)]
+            + [Paragraph(esc(member), SMALL_INK) for member in members]
+        ]
         for day in days:
             visits = sorted(cells.get((team, day), []), key=lambda e: e.starts_at)
             row.append([_entry_paragraph(e) for e in visits] or "")

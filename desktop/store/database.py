@@ -34,6 +34,7 @@ from desktop.store.errors import (
     NewerDatabase,
     NotADatabase,
     StoreError,
+    TamperedRecord,
     WrongPassword,
 )
 from desktop.store.files import restrict_permissions
@@ -376,9 +377,8 @@ class Store:
         keys = self._keys()
         compartments = {code: key for code, key in keys.compartments.items() if code == agency_code}
         # The new slot pins the trust root (issue 15; a local file's only).
-        pin = {"trust_root": self.trust_root} if self.trust_root else {}
-        self.keyslots.put(username, password, UnlockedKeys(keys.data_key, compartments), **pin)
-        self.keyslots.save()  # a server's slot row and login (a file is written already)
+        new = UnlockedKeys(keys.data_key, compartments)
+        self.keyslots.put(username, password, new, trust_root=self.trust_root)
         self.keyslots.save()  # a server's slot row and login (a file is written already)
 
     def change_password(
@@ -609,7 +609,7 @@ def _attested(
         records = trust.load(session, slots.database_id, keys.trust_pin)
         records.check_user(user)
         records.check_agency(user.agency)
-    except trust.TamperedRecord:
+    except TamperedRecord:
         return replace(identity, attestation=trust.broken(slots.database_id)), "record"
     if records.root is not None and keys.trust_pin is None:
         slots.pin_trust_root(user.username, keys, records.root)

@@ -153,7 +153,7 @@ class Slot:
             attempts=int(str(data.get("attempts", 0))),
             checked=int(str(data.get("checked", 0))),
             counter_mac=_unb64(str(data["counter_mac"])) if data.get("counter_mac") else None,
-            **{  # type: ignore[arg-type]
+            **{
                 name: _unb64(str(data[name]))
                 for name in ("sign_public", "sign_private", "trust_pin", "trust_private")
                 if data.get(name)
@@ -181,7 +181,9 @@ class UnlockedKeys:
     # kept only until the store has pinned the trust root (then dropped).
     signing_key: bytes | None = None
     trust_key: bytes | None = None
-    trust_pin: bytes | None = None
+    # Public (the trust root's public key, also kept by the store): the lock's memwipe
+    # must not overwrite it.
+    trust_pin: bytes | None = field(default=None, metadata={"public": True})
     slot_kek: bytes | None = None
 
     def candidates(self) -> tuple[bytes, ...]:
@@ -284,7 +286,7 @@ class KeyslotFile:
                 finally:
                     self._depth -= 1
                 return
-            with file_lock(self.path):
+            with file_lock(self._lock_target()):
                 self._depth = 1
                 try:
                     self._reload_from_disk()
@@ -293,6 +295,21 @@ class KeyslotFile:
                         self._write()
                 finally:
                     self._depth = 0
+
+    def _lock_target(self) -> Path:
+        """The file whose lock guards this keyslot file: the database beside it.
+
+        Not the keyslot file itself: every write replaces it, and a holder that writes
+        twice (a rotation, a counted attempt) would hold the lock only on the old copy.
+        The database file is changed in place, never replaced; SQLite's own locks are
+        byte-range locks, independent of ``flock`` on a local disk. Without a database
+        beside it (a new installation, a copy), the keyslot file itself is locked.
+        """
+        if self.path.name.endswith(".keys"):
+            database = self.path.with_name(self.path.name[: -len(".keys")])
+            if database.exists() and os.name != "nt":
+                return database
+        return self.path
 
     def hold(self) -> contextlib.AbstractContextManager[None]:
         """Keep the file locked (fresh, each change inside written at once) for a while.

@@ -12,8 +12,9 @@ object allocator nor the C library clears memory it frees. What can be done:
 
 Only objects that are *secrets owned by the store* may be passed here: overwriting a
 ``bytes`` object changes it for every holder of a reference. Everything in
-``UnlockedKeys`` is such a secret (public material belongs elsewhere), so
-:func:`wipe_secrets` walks it generically: new key fields added to ``UnlockedKeys``
+``UnlockedKeys`` is such a secret unless its field says otherwise
+(``field(metadata={"public": True})``, e.g. a pinned public key the store also keeps),
+so :func:`wipe_secrets` walks it generically: new key fields added to ``UnlockedKeys``
 are covered without changes here. ``str`` is never wiped generically (names and codes
 may be interned and shared); the store builds no ``str`` that holds a key or its hex.
 """
@@ -72,7 +73,11 @@ def wipe_secrets(holder: object) -> int:
         if isinstance(item, bytes | bytearray | memoryview):
             count += wipe(item)
         elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+            stack.extend(
+                getattr(item, f.name)
+                for f in dataclasses.fields(item)
+                if not f.metadata.get("public")  # public keys others may share
+            )
         elif isinstance(item, Mapping):
             stack.extend(item.values())
         elif isinstance(item, tuple | list):

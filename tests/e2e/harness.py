@@ -221,9 +221,9 @@ class App:
             if run:
                 self.xdotool("type", "--delay", str(delay_ms), "--", run)
                 run = ""
-            time.sleep(0.15)
-            self.xdotool("type", "--delay", "120", "--", char)
-            time.sleep(0.15)
+            time.sleep(0.3)
+            self.xdotool("key", "--delay", "200", f"U{ord(char):04X}")
+            time.sleep(0.3)
         if run:
             self.xdotool("type", "--delay", str(delay_ms), "--", run)
         self.settle()

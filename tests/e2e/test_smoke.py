@@ -15,6 +15,7 @@ def test_coordinator_finds_a_person_by_typing_the_name(launch, demo_db):
     app.wait_focus(lambda f: f["class"] == "QLineEdit", "the search box")
     # Typed with its accent: search without accents ("delic") is issue 18's bug.
     app.type("Delić")
+    app.wait_focus(lambda f: f["texts"] == ["Delić"], "the search box holding 'Delić'")
     rows = wait_for(
         "a search result starting with Delić",
         lambda: [t for t in app.texts() if t.startswith("Delić, ")],

@@ -288,6 +288,25 @@ def _team_lines(session: Session, team_id: int) -> tuple[TeamMemberLine, ...]:
     )
 
 
+def team_member_names(session: Session, team_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Each team's members as "Name (agency)", the one leading the talk first.
+
+    Only names and agencies: a schedule is pinned up and passed round, so no phone.
+    """
+    rows = session.execute(
+        select(TeamMember.team_id, StaffMember.name, Agency.code, TeamMember.talk_role)
+        .join(StaffMember, StaffMember.id == TeamMember.staff_id)
+        .join(Agency, Agency.id == StaffMember.agency_id)
+        .where(TeamMember.team_id.in_(team_ids))
+        .order_by(TeamMember.id)
+    ).all()
+    ranked = sorted(rows, key=lambda r: list(TalkRole).index(r[3]))
+    found: dict[int, list[str]] = {team_id: [] for team_id in team_ids}
+    for team_id, name, code, _ in ranked:
+        found[team_id].append(f"{name} ({COPY_CODES.get(code, code)})")
+    return {team_id: tuple(names) for team_id, names in found.items()}
+
+
 def _coordinator(session: Session, operation: Operation) -> Contact:
     if operation.coordinator_user_id is None:
         return Contact("Ingen samordnare angiven", "", "–")

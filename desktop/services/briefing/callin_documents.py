@@ -32,7 +32,13 @@ from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.context import INVITATION_WORDS, person_contexts
 from desktop.services.briefing.documents import address_lines
 from desktop.services.briefing.templates import TemplateRow
-from desktop.services.errors import NotFound
+from desktop.services.errors import NotFound, ValidationError
+
+NO_LETTER_CONTACT = (
+    "Brevet har inget telefonnummer att ringa: ange ett telefonnummer för en samordnare "
+    "under Personal, eller skriv en egen kontaktrad i mallen "
+    f"”{tpl.TITLES[tpl.LETTER_CONTACT]}”."
+)
 
 
 def _callin(session: Session, call_in_id: int) -> CallIn:
@@ -121,24 +127,72 @@ def invitation_letters(
         body_paragraphs=tpl.paragraphs(texts[tpl.LETTER].body),
         signatories=_signatories(session),
         letters=tuple(letters),
+        contact_line=letter_contact(session, texts[tpl.LETTER_CONTACT].body),
     )
     return data, [i.id for i, _ in rows]
 
 
+def letter_contact(session: Session, body: str) -> str:
+    """The letter's line whom to call: the template, its fields filled in.
+
+    A line without the fields is printed as the administrator wrote it. With them, the
+    programme's contact fills them: the first active coordinator with a work phone.
+
+    Raises:
+        ValidationError: the template asks for a contact and no coordinator has a phone
+            (a letter must not send a young man a "Tel." with nothing after it).
+    """
+    text = " ".join(tpl.lines(body))
+    if not any(field in text for field in tpl.CONTACT_FIELDS):
+        return text
+    contact = next((c for c in _coordinators(session) if _dialable(c.phone)), None)
+    if contact is None:
+        raise ValidationError(NO_LETTER_CONTACT, "contact")
+    return (
+        text.replace("{namn}", contact.name)
+        .replace("{roll}", f"samordnare, {contact.organisation}")
+        .replace("{telefon}", contact.phone)
+    )
+
+
+def _dialable(phone: str) -> bool:
+    return any(ch.isdigit() for ch in phone)
+
+
 def _signatories(session: Session) -> tuple[Contact, ...]:
-    """One coordinator per agency signs the letter."""
-    phones: dict[int, str] = defaultdict(str)
-    for user_id, phone in session.execute(
-        select(StaffMember.user_id, StaffMember.phone).where(StaffMember.user_id.is_not(None))
-    ):
-        if user_id is not None:
-            phones[user_id] = phone or ""
-    chosen: dict[int, Contact] = {}
-    for user, agency in session.execute(
-        select(User, Agency.name)
-        .join(Agency, Agency.id == User.agency_id)
-        .where(User.role == Role.COORDINATOR, User.active.is_(True))
-        .order_by(Agency.id, User.id)
-    ):
-        chosen.setdefault(user.agency_id, Contact(user.display_name, agency, phones[user.id]))
+    """One coordinator per agency signs the letter (the one with a phone, if any)."""
+    chosen: dict[str, Contact] = {}
+    for contact in _coordinators(session):
+        known = chosen.get(contact.organisation)
+        if known is None or (not _dialable(known.phone) and _dialable(contact.phone)):
+            chosen[contact.organisation] = contact
     return tuple(chosen.values())
+
+
+def _coordinators(session: Session) -> list[Contact]:
+    """Active coordinators in agency order, each with the work phone of his staff row.
+
+    Staff rows are not always linked to a login: then the same name in the same agency.
+    """
+    by_user: dict[int, str] = defaultdict(str)
+    by_name: dict[tuple[str, int], str] = defaultdict(str)
+    for user_id, name, agency_id, phone in session.execute(
+        select(StaffMember.user_id, StaffMember.name, StaffMember.agency_id, StaffMember.phone)
+    ):
+        if phone:
+            if user_id is not None:
+                by_user[user_id] = phone
+            by_name.setdefault((name, agency_id), phone)
+    return [
+        Contact(
+            user.display_name,
+            agency,
+            by_user.get(user.id) or by_name.get((user.display_name, user.agency_id), ""),
+        )
+        for user, agency in session.execute(
+            select(User, Agency.name)
+            .join(Agency, Agency.id == User.agency_id)
+            .where(User.role == Role.COORDINATOR, User.active.is_(True))
+            .order_by(Agency.id, User.id)
+        )
+    ]

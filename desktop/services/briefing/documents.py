@@ -47,7 +47,7 @@ from desktop.reports.data_sheets import (
     SanctionRow,
     ScheduleEntry,
 )
-from desktop.services.briefing.builder import age_on, person_summary
+from desktop.services.briefing.builder import age_on, person_summary, team_member_names
 from desktop.services.briefing.context import (
     ROLE_WORDS,
     own_agency_notes,
@@ -301,6 +301,7 @@ def operation_schedule(
             )
         )
     team_names = [t.name for t in teams]
+    members = team_member_names(session, [t.id for t in teams])
     if any(e.team == "Utan team" for e in entries):
         team_names.append("Utan team")
     return OperationScheduleData(
@@ -310,4 +311,5 @@ def operation_schedule(
         operation.end_date,
         tuple(team_names),
         tuple(entries),
+        tuple(members[t.id] for t in teams),
     )

@@ -239,7 +239,7 @@ class PrintService:
 
         require(self._store.identity, Action.PRINT)
         require(self._store.identity, Action.CALLIN_READ)
-        used = (tpl.CONFIDENTIALITY, tpl.LETTER, tpl.CONTACTS)
+        used = (tpl.CONFIDENTIALITY, tpl.LETTER, tpl.LETTER_CONTACT)
 
         def gather(
             session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime

@@ -25,6 +25,9 @@ CONTACTS = "contacts"
 CONFIDENTIALITY = "confidentiality"
 INSTRUCTIONS = "instructions"
 LETTER = "letter"
+LETTER_CONTACT = "letter_contact"
+#: Filled in from the programme's contact (a coordinator with a phone) when printed.
+CONTACT_FIELDS = ("{namn}", "{roll}", "{telefon}")
 
 MAX_TEMPLATE_CHARS = 10_000
 
@@ -53,6 +56,9 @@ DEFAULTS: dict[str, str] = {
         "Du är inte misstänkt för något brott. Mötet tar ungefär en timme. Du får gärna "
         "ta med en förälder eller någon annan vuxen du litar på."
     ),
+    # {namn}, {roll} and {telefon} are the programme's contact; an administrator may
+    # write a fixed line instead (e.g. the programme's own phone number).
+    LETTER_CONTACT: "Frågor om mötet? Ring {namn}, {roll}, tel. {telefon}.",
 }
 
 #: Swedish names of the keys, for the editor and the audit-free "Mallar:" line.
@@ -63,6 +69,7 @@ TITLES: dict[str, str] = {
     CONFIDENTIALITY: "Sekretessmärkning",
     INSTRUCTIONS: "Att tänka på (omslag)",
     LETTER: "Inbjudningsbrev",
+    LETTER_CONTACT: "Kontaktrad i inbjudningsbrevet",
 }
 
 

@@ -114,8 +114,8 @@ def add_keyslots(
             DEMO_PASSWORD,
             UnlockedKeys(keys.data_key, compartments),
             kdf,
-            **({"trust_root": trust_root} if trust_root else {}),
-            **({"trust_key": trust_key} if admin and trust_key else {}),
+            trust_root=trust_root,
+            trust_key=trust_key if admin else None,
         )
     keyslots.save()
     if progress is not None:

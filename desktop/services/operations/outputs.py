@@ -17,10 +17,10 @@ from desktop.models import Operation, Person, Team, Visit, VisitStatus
 from desktop.reports.canvas import Output
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.services.briefing import templates as tpl
-from desktop.services.briefing.builder import make_meta
+from desktop.services.briefing.builder import make_meta, team_member_names
 from desktop.services.briefing.numbering import number_print
 from desktop.services.changes import Changes
-from desktop.services.errors import NotFound
+from desktop.services.errors import NotFound, ValidationError
 from desktop.services.operations.queries import UNKNOWN_AREA, person_label
 from desktop.services.permissions import Action, require
 from desktop.services.planning.icalendar import ExportVisit, team_calendar
@@ -31,6 +31,7 @@ from desktop.services.visit_address import VisitKey, visit_places
 from desktop.store.database import Store
 
 PRINT_KIND = "team_schedule"
+NO_TEAMS = "Inget team har besök under perioden, så det finns inget schema att skriva ut."
 STATUS_WORDS = {
     VisitStatus.PROPOSED: "förslag",
     VisitStatus.PLANNED: "",
@@ -69,11 +70,18 @@ class _TeamVisit:
     protected_identity: bool
     area: str | None
     address_changed: bool
+    team_id: int
 
 
-def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date) -> list[_TeamVisit]:
+def _bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
     begin = dt.datetime.combine(first, dt.time())
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+    return begin, dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+
+
+def _team_visits(
+    session: Session, team_ids: list[int], first: dt.date, last: dt.date
+) -> list[_TeamVisit]:
+    begin, end = _bounds(first, last)
     rows = session.execute(
         select(
             Visit.id,
@@ -86,9 +94,10 @@ def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date) 
             Person.protected_identity,
             Visit.person_id,
             Visit.address_id,
+            Visit.team_id,
         )
         .join(Person, Person.id == Visit.person_id)
-        .where(Visit.team_id == team_id, Visit.starts_at >= begin, Visit.starts_at < end)
+        .where(Visit.team_id.in_(team_ids), Visit.starts_at >= begin, Visit.starts_at < end)
         .order_by(Visit.starts_at)
     ).all()
     # The district valid at each visit's time, never the copy planning stored (issue 17).
@@ -97,8 +106,37 @@ def _team_visits(session: Session, team_id: int, first: dt.date, last: dt.date) 
     for r in rows:
         where = places[r[0]]
         area = where.address.area if where.address is not None else None
-        found.append(_TeamVisit(*r[:8], area, where.changed and not r[7]))
+        found.append(_TeamVisit(*r[:8], area, where.changed and not r[7], r[10]))
     return found
+
+
+def _teams_to_print(
+    session: Session,
+    team_id: int | None,
+    operation_id: int | None,
+    first: dt.date,
+    last: dt.date,
+) -> list[Team]:
+    """One team, or every team of the operation, or every team with a visit in the range."""
+    if team_id is not None:
+        team = session.get(Team, team_id)
+        if team is None:
+            raise NotFound("Teamet finns inte längre.")
+        if operation_id is not None and team.operation_id != operation_id:
+            raise NotFound("Teamet finns inte i insatsen.")
+        return [team]
+    if operation_id is not None:
+        if session.get(Operation, operation_id) is None:
+            raise NotFound("Insatsen finns inte.")
+        query = select(Team).where(Team.operation_id == operation_id)
+    else:
+        begin, end = _bounds(first, last)
+        busy = select(Visit.team_id).where(Visit.starts_at >= begin, Visit.starts_at < end)
+        query = select(Team).where(Team.id.in_(busy))
+    teams = list(session.scalars(query.order_by(Team.operation_id, Team.id)))
+    if not teams:
+        raise ValidationError(NO_TEAMS, "team")
+    return teams
 
 
 class ScheduleOutputs:
@@ -109,9 +147,20 @@ class ScheduleOutputs:
         self._reauth = reauth
 
     def print_team_schedule(
-        self, team_id: int, first: dt.date, last: dt.date, out: Output
+        self,
+        team_id: int | None,
+        first: dt.date,
+        last: dt.date,
+        out: Output,
+        *,
+        operation_id: int | None = None,
     ) -> PrintedSchedule:
-        """Render the team's visits from ``first`` to ``last`` as landscape week tables."""
+        """Render visits from ``first`` to ``last`` as landscape week tables.
+
+        ``team_id`` None prints every team in one document: the teams of
+        ``operation_id``, or (without one) every team with a visit in the range. Each
+        team's row names its members.
+        """
         from desktop.reports.schedule import render_operation_schedule
 
         identity = self.store.identity
@@ -120,11 +169,24 @@ class ScheduleOutputs:
         now = dt.datetime.now().replace(microsecond=0)
         with UnitOfWork(self.store, "Skriv ut teamets schema") as uow:
             session = uow.session
-            team = session.get(Team, team_id)
-            if team is None:
-                raise NotFound("Teamet finns inte längre.")
-            operation = session.get(Operation, team.operation_id) if team.operation_id else None
-            rows = _team_visits(session, team_id, first, last)
+            teams = _teams_to_print(session, team_id, operation_id, first, last)
+            operations = {
+                o.id: o.name
+                for o in session.scalars(
+                    select(Operation).where(Operation.id.in_({t.operation_id for t in teams}))
+                )
+            }
+            # Team names repeat across operations ("Team 1"): name the operation too
+            # when the teams come from more than one.
+            several = len({t.operation_id for t in teams}) > 1
+            labels = {
+                t.id: f"{t.name} – {operations[t.operation_id]}"
+                if several and t.operation_id in operations
+                else t.name
+                for t in teams
+            }
+            members = team_member_names(session, [t.id for t in teams])
+            rows = _team_visits(session, [t.id for t in teams], first, last)
             # Same numbering, template versions and audit entry as every other print.
             used = (tpl.CONFIDENTIALITY,)
             numbered = number_print(uow, PRINT_KIND, used, now)
@@ -132,20 +194,30 @@ class ScheduleOutputs:
             meta = make_meta(
                 session, self.store, serial, numbered.texts, used, now, with_copy=False
             )
-            numbered.log([r.id for r in rows], f"team={team_id};from={first};to={last}")
-            name = f"{team.name} – {operation.name}" if operation else team.name
-            team_name = team.name
+            scope = f"team={team_id}" if team_id is not None else f"team=all;teams={len(teams)}"
+            if operation_id is not None:
+                scope += f";operation={operation_id}"
+            numbered.log([r.id for r in rows], f"{scope};from={first};to={last}")
+            only = teams[0]
+            if several:
+                name = "Alla team"
+            elif team_id is None:
+                name = f"Alla team – {operations.get(only.operation_id or -1, '')}".rstrip(" –")
+            elif only.operation_id in operations:
+                name = f"{only.name} – {operations[only.operation_id]}"
+            else:
+                name = only.name
         data = OperationScheduleData(
             meta=meta,
             operation_name=name,
             period_start=first,
             period_end=last,
-            teams=(team_name,),
+            teams=tuple(labels[t.id] for t in teams),
             entries=tuple(
                 ScheduleEntry(
                     starts_at=r.starts_at,
                     ends_at=r.ends_at,
-                    team=team_name,
+                    team=labels[r.team_id],
                     person=person_label(r.first_name, r.last_name),
                     area=PROTECTED_AREA if r.protected_identity else (r.area or UNKNOWN_AREA),
                     status=STATUS_WORDS[r.status],
@@ -153,6 +225,7 @@ class ScheduleOutputs:
                 )
                 for r in rows
             ),
+            team_members=tuple(members[t.id] for t in teams),
         )
         render_operation_schedule(data, out)
         return PrintedSchedule(serial, len(rows), uow.changes)
@@ -169,7 +242,7 @@ class ScheduleOutputs:
             if team is None:
                 raise NotFound("Teamet finns inte längre.")
             operation = session.get(Operation, team.operation_id) if team.operation_id else None
-            rows = _team_visits(session, team_id, first, last)
+            rows = _team_visits(session, [team_id], first, last)
             uow.audit(
                 "export",
                 "visit",

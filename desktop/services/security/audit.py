@@ -119,7 +119,10 @@ def _signer_keys(session: Session, store: Store) -> tuple[dict[int, bytes], int]
 
 
 def verify_chain(
-    store: Store, signatures_after: int | None = None, remember: Iterable[int] = ()
+    store: Store,
+    signatures_after: int | None = None,
+    remember: Iterable[int] = (),
+    start: tuple[int, str] | None = None,
 ) -> ChainReport:
     """Walk every entry in sequence order, then compare the end with the checkpoint.
 
@@ -127,6 +130,10 @@ def verify_chain(
     signature of the user who wrote it. ``signatures_after``: check signatures only of
     entries after this seq (the login's check: earlier ones were checked by this user
     and are fixed by their anchor's hash); hashes and links are always checked.
+    ``start``: the login's walk begins at the user's anchor (seq, hash) instead of the
+    first entry: what came before is fixed by that hash against any re-chaining, and an
+    edit in place before it stays in the log for ``audit verify`` to name. If the entry
+    at ``start`` is missing or different, the report says ``ANCHOR_AHEAD``.
     """
     signer = store.audit_signer
     signed_mode = isinstance(signer, EntrySigner)
@@ -137,6 +144,9 @@ def verify_chain(
     query = select(
         *columns, AuditEntry.prev_hash, AuditEntry.entry_hash, AuditEntry.signature
     ).order_by(AuditEntry.seq)
+    if start is not None:
+        query = query.where(AuditEntry.seq >= start[0])
+        expected_seq = start[0]
     wanted = set(remember)
     hashes: dict[int, str] = {}
     store.settle_audit()  # a server chains what is still queued first
@@ -167,6 +177,10 @@ def verify_chain(
             fields = {name: getattr(row, name) for name in FIELDS}
             seq = int(fields["seq"])
             count += 1
+            if start is not None and count == 1:
+                if seq != start[0] or row.entry_hash != start[1]:
+                    return ChainReport(count, ChainProblem.ANCHOR_AHEAD, start[0])
+                prev_hash = row.prev_hash  # what came before is fixed by the anchor
             if seq != expected_seq:
                 return ChainReport(count, ChainProblem.MISSING, expected_seq)
             if row.prev_hash != prev_hash:
@@ -210,6 +224,8 @@ def verify_chain(
                 hashes[seq] = row.entry_hash
             expected_seq += 1
     last_seq = expected_seq - 1
+    if start is not None and count == 0:
+        return ChainReport(0, ChainProblem.ANCHOR_AHEAD, start[0])
     head = (last_seq, prev_hash) if last_seq else None
     if invalid_checkpoint:
         return ChainReport(count, ChainProblem.CHECKPOINT_INVALID, head=head, hashes=hashes)

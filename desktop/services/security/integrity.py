@@ -23,7 +23,7 @@ from desktop.models import Agency, Role, Setting, SignedRecord, User
 from desktop.services.errors import PermissionDenied
 from desktop.services.security.audit import ChainProblem, ChainReport, verify_chain
 from desktop.store import anchors, signing, trust
-from desktop.store.audit_chain import EntrySigner
+from desktop.store.audit_chain import CheckpointInvalid, EntrySigner, read_checkpoint
 from desktop.store.database import Store
 from desktop.store.engine import storage_errors
 from desktop.store.errors import TamperedRecord
@@ -70,15 +70,31 @@ def check(store: Store) -> Findings:
         anchor = anchors.read_anchor(store.database_id, identity.username, store.signing_public)
     except anchors.AnchorInvalid:
         found.problems.append((ChainProblem.ANCHOR_INVALID, None))
+    # From the user's anchor on (what came before is fixed by its hash), unless the
+    # checkpoint is older than the anchor: then the whole chain.
+    start = None
+    if anchor is not None:
+        try:
+            cp = read_checkpoint(store.checkpoint_path, store.audit_signer, store.database_id)
+        except CheckpointInvalid:
+            cp = None
+        if cp is not None and cp.seq >= anchor.seq:
+            start = (anchor.seq, anchor.entry_hash)
     report = verify_chain(
         store,
         signatures_after=anchor.seq if anchor else None,
         remember=[anchor.seq] if anchor else [],
+        start=start,
     )
     found.report = report
+    if start is not None and report.problem is ChainProblem.ANCHOR_AHEAD:
+        # The file is not the one this user saw: say everything else that is wrong too.
+        found.problems.append((report.problem, report.first_bad_seq))
+        report = verify_chain(store)
     if not report.ok and report.problem is not None:
         found.problems.append((report.problem, report.first_bad_seq))
-    if anchor is not None:
+    already = (ChainProblem.ANCHOR_AHEAD, anchor.seq if anchor else None) in found.problems
+    if anchor is not None and not already:
         last = report.head[0] if report.head else 0
         walked = report.head is not None or report.ok
         if walked and (anchor.seq > last or report.hashes.get(anchor.seq) != anchor.entry_hash):

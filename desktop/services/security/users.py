@@ -338,8 +338,7 @@ class UserAdminService:
         if protected and PROTECTED_ADDRESSES in everything.compartments:
             compartments[PROTECTED_ADDRESSES] = everything.compartments[PROTECTED_ADDRESSES]
         keys = UnlockedKeys(everything.data_key, compartments)
-        pin = {"trust_root": self._store.trust_root} if self._store.trust_root else {}
-        slots.put(username, password, keys, temporary=temporary, **pin)
+        slots.put(username, password, keys, temporary=temporary, trust_root=self._store.trust_root)
         slots.save()
 
 

@@ -73,7 +73,17 @@ class ServerKeyslots(KeyslotFile):
         """Use another connection factory (the unlocked store's own)."""
         self._connect = connect
 
-    def put(self, name: str, secret: str, keys: UnlockedKeys, kdf=None, temporary=False) -> None:  # type: ignore[no-untyped-def]
+    def put(  # type: ignore[no-untyped-def]
+        self,
+        name: str,
+        secret: str,
+        keys: UnlockedKeys,
+        kdf=None,
+        temporary=False,
+        trust_root=None,
+        trust_key=None,
+    ) -> None:
+        # ``trust_root``, ``trust_key``: a local file's (issue 15); a server has none.
         super().put(name, secret, keys, kdf, temporary)
         if name != RECOVERY:
             # The role's password follows the slot's: both change when the password does.

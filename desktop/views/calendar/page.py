@@ -72,8 +72,7 @@ class CalendarPage(QWidget):
         self.redo_button = QPushButton(self.tr("Gör &om"))
         self.print_button = QPushButton(self.tr("Skriv &ut teamets schema…"))
         self.export_button = QPushButton(self.tr("&Exportera iCalendar…"))
-        for button in (self.print_button, self.export_button):
-            button.setToolTip(self.tr("Välj ett team i filtret först"))
+        self.export_button.setToolTip(self.tr("Välj ett team i filtret först"))
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -128,7 +127,16 @@ class CalendarPage(QWidget):
             self._teams_of = operation
             self._reload_teams()
             operation, team = self.calendar.filters()
-        self.print_button.setEnabled(team is not None)
+        # The team filter is the choice: one team, or "Alla team" for every team of
+        # the day (or week) in one print (issue 18).
+        if team is None:
+            self.print_button.setText(self.tr("Skriv &ut alla teams schema…"))
+            self.print_button.setToolTip(
+                self.tr("Alla team som visas, med sina medlemmar, i en utskrift")
+            )
+        else:
+            self.print_button.setText(self.tr("Skriv &ut teamets schema…"))
+            self.print_button.setToolTip(self.tr("Teamet i filtret, med sina medlemmar"))
         self.export_button.setEnabled(team is not None)
 
     def reload(self) -> None:
@@ -192,10 +200,12 @@ class CalendarPage(QWidget):
         return self.calendar.filters()[1]
 
     def print_schedule(self) -> None:
-        """Print the shown day or week for the chosen team as a landscape PDF."""
-        team = self._team()
-        if team is None:
-            return
+        """Print the shown range for the chosen team, or for every team, as a landscape PDF.
+
+        Without a team in the filter every team is printed: those of the chosen
+        operation, or every team with a visit in the range.
+        """
+        operation, team = self.calendar.filters()
         first, last = self.calendar.visible_range()
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Spara schema"), f"schema-{first}.pdf", self.tr("PDF (*.pdf)")
@@ -205,7 +215,9 @@ class CalendarPage(QWidget):
         printed = attempt(
             self,
             self.tr("Skriv ut"),
-            lambda: self._ops.outputs.print_team_schedule(team, first, last, Path(path)),
+            lambda: self._ops.outputs.print_team_schedule(
+                team, first, last, Path(path), operation_id=operation
+            ),
         )
         if printed is not None:
             self._publish(printed.changes)

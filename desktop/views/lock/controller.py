@@ -102,8 +102,14 @@ class LockController(QObject):
             self._app.installEventFilter(self._idle)
 
     def dispose(self) -> None:
-        """Stop watching (on quit, and between tests)."""
+        """Stop watching (on quit, and between tests); lock screens still up are closed
+        here, on the GUI thread, not whenever the garbage collector meets them."""
         self._app.removeEventFilter(self)
+        for cover in self._overlays:
+            if isValid(cover):
+                cover.hide()
+                cover.deleteLater()
+        self._overlays.clear()
         if self._idle is not None:
             self._idle.pause()
             self._app.removeEventFilter(self._idle)

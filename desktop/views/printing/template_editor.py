@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.briefing import TemplateService
-from desktop.services.briefing.templates import TITLES, TemplateRow
+from desktop.services.briefing.templates import LETTER_CONTACT, TITLES, TemplateRow
 from desktop.services.errors import DomainError
 
 
@@ -85,6 +85,15 @@ class TemplateEditorDialog(QDialog):
                 )
             )
         self.message.clear()
+        if row.key == LETTER_CONTACT:
+            # The letter's contact line: who fills the fields (issue 18).
+            self.message.setText(
+                self.tr(
+                    "{namn}, {roll} och {telefon} fylls i med programmets samordnare "
+                    "(den första aktiva samordnaren med ett telefonnummer). Skriv en rad "
+                    "utan dem för att ange ett eget nummer."
+                )
+            )
 
     def current_key(self) -> str | None:
         index = self.keys.currentRow()
