@@ -91,8 +91,8 @@ def launch(
     apps: list[App] = []
     request.node.stash[_APPS] = apps
 
-    def start(*args: str) -> App:
-        app = App(xserver.display, tmp_path / f"home{len(apps)}", screenshots, args)
+    def start(*args: str, env: dict[str, str] | None = None) -> App:
+        app = App(xserver.display, tmp_path / f"home{len(apps)}", screenshots, args, env)
         apps.append(app)
         return app
 

@@ -24,6 +24,7 @@ from typing import Any
 from PIL import Image
 
 SCREEN = (1600, 1000)
+SWEDISH_KEYS = frozenset("åäöÅÄÖ")
 TOOLS = ("Xvfb", "xdotool", "import")
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,6 +66,9 @@ class XServer:
                 f"{size[0]}x{size[1]}x24",
                 "-nolisten",
                 "tcp",
+                # No reset when the last app disconnects: a reset also writes the display
+                # number to the pipe again, and a closed pipe would end the server.
+                "-noreset",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -85,6 +89,15 @@ class XServer:
             raise E2EError(f"Xvfb did not start ({self._process.poll()})")
         self.display = f":{number.strip().decode()}"
         wait_for(f"X server {self.display} answering", self._answers, timeout=15)
+        # A Swedish keyboard, as the users have: å, ä and ö are real keys, typed as
+        # reliably as ASCII (xserver-common brings setxkbmap with Xvfb).
+        subprocess.run(
+            ["setxkbmap", "se"],
+            env={**os.environ, "DISPLAY": self.display},
+            check=True,
+            capture_output=True,
+            timeout=15,
+        )
 
     def _answers(self) -> bool:
         result = subprocess.run(
@@ -123,7 +136,14 @@ class App:
         args: Arguments after ``python -m desktop.cli`` (e.g. ``--db PATH --lang sv``).
     """
 
-    def __init__(self, display: str, home: Path, shots: Screenshots, args: Iterable[str]) -> None:
+    def __init__(
+        self,
+        display: str,
+        home: Path,
+        shots: Screenshots,
+        args: Iterable[str],
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.display = display
         self.home = home
         self.shots = shots
@@ -144,6 +164,7 @@ class App:
             "RONDPLAN_TEST_KDF": "1",
             "RONDPLAN_E2E_PROBE": self.probe_path,
             "PYTHONPATH": str(ROOT),
+            **(env or {}),
         }
         self.log = home / "app.log"
         self._log_file = self.log.open("wb")
@@ -188,13 +209,13 @@ class App:
     def type(self, text: str, delay_ms: int = 15) -> None:
         """Type ``text`` into the focused widget, key by key (accents included).
 
-        Xvfb's keymap has no key for "ö" or "ć": xdotool maps a spare key code for each
-        such character, and an application that reads the changed keymap late sees the
-        wrong letter. So those characters go one at a time, with time around them.
+        The X server has a Swedish keymap (å, ä, ö are keys). For other letters ("ć")
+        xdotool maps a spare key code, and an application that reads the changed keymap
+        late sees the wrong letter; those go one at a time, with time around them.
         """
         run = ""
         for char in text:
-            if char.isascii():
+            if char.isascii() or char in SWEDISH_KEYS:
                 run += char
                 continue
             if run:
@@ -285,6 +306,18 @@ class App:
             lambda: [t for t in self.texts() if text in t],
             timeout,
         )
+
+    def click_text(self, text: str, timeout: float = 20) -> None:
+        """Click (a real X click) the shown button or tab whose text is ``text``."""
+
+        def target() -> list[int] | None:
+            for found in self.probe().get("targets", []):
+                if found["text"] == text:
+                    return list(found["at"])
+            return None
+
+        x, y = wait_for(f"a button or tab {text!r} on screen", target, timeout)
+        self.click(x, y)
 
     # --- recipes -----------------------------------------------------------------------
 

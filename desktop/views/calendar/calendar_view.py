@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -107,6 +107,7 @@ class CalendarView(QWidget):
             "en dag eller en halvtimme, Delete ställer in det."
         )
         for mode, canvas in self.canvases.items():
+            canvas.base_name = names[mode]
             canvas.setAccessibleName(names[mode])
             canvas.setAccessibleDescription(keys)
             canvas.setToolTip(keys)
@@ -230,6 +231,9 @@ class CalendarView(QWidget):
         self.stack.setCurrentIndex(mode)
         self.mode_group.button(mode).setChecked(True)
         self.set_date(self._anchor)
+        if self.isVisible():
+            # The keyboard goes on in the chosen view: arrows choose days and visits.
+            self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def canvas(self) -> CalendarCanvas:
         """The painted view of the mode (the month one for the agenda)."""

@@ -36,12 +36,42 @@ class CalendarCanvas(QWidget):
         self._by_id: dict[int, CalendarVisit] = {}
         self._teams: tuple[CalendarTeam, ...] = ()
         self._holidays: dict[date, str] = {}
+        self.base_name = ""  # what the view is, e.g. "Månadsvy" (set by the CalendarView)
         self._anchor = date.today()
-        self._cursor = self._anchor
-        self._selected: int | None = None
+        self._cursor_day = self._anchor
+        self._selected_id: int | None = None
         self._press: QPoint | None = None
         self._drag_id: int | None = None
         self._drag_pos: QPoint | None = None
+
+    # The cursor's day and the chosen visit are told in the accessible name, so a screen
+    # reader (and the e2e tests' probe) knows what the keyboard is on.
+    @property
+    def _cursor(self) -> date:
+        return self._cursor_day
+
+    @_cursor.setter
+    def _cursor(self, day: date) -> None:
+        self._cursor_day = day
+        self._announce()
+
+    @property
+    def _selected(self) -> int | None:
+        return self._selected_id
+
+    @_selected.setter
+    def _selected(self, visit_id: int | None) -> None:
+        self._selected_id = visit_id
+        self._announce()
+
+    def _announce(self) -> None:
+        if not self.base_name:
+            return
+        visit = self._by_id.get(self._selected_id) if self._selected_id is not None else None
+        chosen = (
+            f"{visit.start:%H:%M} {visit.person_label}" if visit else self.tr("inget besök valt")
+        )
+        self.setAccessibleName(f"{self.base_name} – {self._cursor_day.isoformat()} – {chosen}")
 
     # Data ---------------------------------------------------------------
 
@@ -55,6 +85,7 @@ class CalendarCanvas(QWidget):
         self._by_id = {v.visit_id: v for v in visits}
         if self._selected not in self._by_id:
             self._selected = None
+        self._announce()
         self.update()
 
     def set_teams(self, teams: list[CalendarTeam] | tuple[CalendarTeam, ...]) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QTabBar,
     QTextEdit,
@@ -74,6 +75,37 @@ def _view_texts(view: QAbstractItemView) -> list[str]:
     return texts
 
 
+def _targets(widget: QWidget) -> list[dict[str, object]]:
+    """Where a person would click: a button's or tab's text and its centre on the screen.
+
+    Only what is shown and enabled; ``&`` (the Alt mnemonic) taken out of the text.
+    """
+    if isinstance(widget, QAbstractButton) and widget.isEnabled():
+        centre = widget.mapToGlobal(widget.rect().center())
+        name = widget.text() or widget.accessibleName()
+        return [{"text": name.replace("&", ""), "at": [centre.x(), centre.y()]}]
+    if isinstance(widget, QListView) and widget.isEnabled() and widget.model() is not None:
+        rows: list[dict[str, object]] = []
+        model, area = widget.model(), widget.viewport().rect()
+        for row in range(min(model.rowCount(widget.rootIndex()), _MAX_ROWS)):
+            index = model.index(row, 0, widget.rootIndex())
+            rect = widget.visualRect(index)
+            if rect.intersects(area) and index.data() is not None:
+                centre = widget.viewport().mapToGlobal(rect.center())
+                rows.append({"text": str(index.data()), "at": [centre.x(), centre.y()]})
+        return rows
+    if isinstance(widget, QTabBar):
+        found: list[dict[str, object]] = []
+        for index in range(widget.count()):
+            if widget.isTabVisible(index) and widget.isTabEnabled(index):
+                centre = widget.mapToGlobal(widget.tabRect(index).center())
+                found.append(
+                    {"text": widget.tabText(index).replace("&", ""), "at": [centre.x(), centre.y()]}
+                )
+        return found
+    return []
+
+
 def _shown(widget: QWidget) -> bool:
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
@@ -83,6 +115,7 @@ def snapshot(app: QApplication) -> dict[str, object]:
     windows = []
     texts: list[str] = []
     names: list[str] = []
+    targets: list[dict[str, object]] = []
     for window in app.topLevelWidgets():
         if not window.isVisible():
             continue
@@ -102,6 +135,7 @@ def snapshot(app: QApplication) -> dict[str, object]:
                 continue
             try:
                 texts.extend(t for t in _widget_texts(widget) if t)
+                targets.extend(_targets(widget))
             except Exception as exc:  # a test hook must never take the app down
                 traceback.print_exc()
                 texts.append(f"<probe error: {type(exc).__name__} in {type(widget).__name__}>")
@@ -122,6 +156,7 @@ def snapshot(app: QApplication) -> dict[str, object]:
         },
         "texts": texts,
         "accessible_names": names,
+        "targets": targets,
     }
 
 
