@@ -115,6 +115,9 @@ class Referral(Versioned, Timestamped, Base):
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
     opened_on: Mapped[dt.date]
     closed_on: Mapped[dt.date | None]
+    # Set when the visit outcome that opened it was corrected or undone (issue 17): the
+    # row and its history stay, but it no longer counts anywhere.
+    retracted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
     events: Mapped[list[ReferralEvent]] = relationship(
         cascade="all, delete-orphan", order_by="ReferralEvent.id"

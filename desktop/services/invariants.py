@@ -71,7 +71,7 @@ def _referrals_and_tasks(session: Session) -> list[Violation]:
         session,
         "SELECT t.id, t.referral_id FROM task t LEFT JOIN referral r ON r.id = t.referral_id "
         "WHERE t.referral_id IS NOT NULL AND t.status = 'open' AND (r.id IS NULL "
-        "OR r.status IN ('completed', 'declined', 'dropped'))",
+        "OR r.retracted_at IS NOT NULL OR r.status IN ('completed', 'declined', 'dropped'))",
     ):
         found.append(
             Violation("I3", f"Uppgift {tid} är öppen för en remiss {rid} som är avslutad.")
@@ -79,7 +79,7 @@ def _referrals_and_tasks(session: Session) -> list[Violation]:
     for rid, vid in _rows(
         session,
         "SELECT r.id, r.visit_id FROM referral r JOIN visit v ON v.id = r.visit_id "
-        "WHERE v.support_accepted = false",
+        "WHERE v.support_accepted = false AND r.retracted_at IS NULL",
     ):
         found.append(
             Violation(
@@ -89,7 +89,7 @@ def _referrals_and_tasks(session: Session) -> list[Violation]:
     for (vid,) in _rows(
         session,
         "SELECT v.id FROM visit v WHERE v.support_accepted = true AND NOT EXISTS "
-        "(SELECT 1 FROM referral r WHERE r.visit_id = v.id)",
+        "(SELECT 1 FROM referral r WHERE r.visit_id = v.id AND r.retracted_at IS NULL)",
     ):
         found.append(Violation("I4", f"Besök {vid} säger ja till stöd men saknar remiss."))
     return found

@@ -200,7 +200,16 @@ STATS_COLUMNS: dict[str, tuple[str, ...]] = {
     "address": ("id", "person_id", "area", "valid_from", "valid_to"),
     "group_": ("id", "name", "active"),
     "membership": ("id", "person_id", "group_id", "role", "since", "until"),
-    "visit": ("id", "person_id", "team_id", "operation_id", "starts_at", "status"),
+    # support_offered: door offers count in uptake (issue 17).
+    "visit": (
+        "id",
+        "person_id",
+        "team_id",
+        "operation_id",
+        "starts_at",
+        "status",
+        "support_offered",
+    ),
     "call_in": ("id", "starts_at", "status"),
     "invitation": ("id", "call_in_id", "person_id", "status"),
     "referral": (
@@ -212,6 +221,8 @@ STATS_COLUMNS: dict[str, tuple[str, ...]] = {
         "self_initiated",
         "opened_on",
         "closed_on",
+        "visit_id",  # a door offer is one without a referral from its visit (issue 17)
+        "retracted_at",  # retracted referrals count nowhere (issue 17)
     ),
     "referral_event": ("id", "referral_id", "status", "on_date"),
     "team": ("id", "operation_id"),

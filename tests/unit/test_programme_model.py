@@ -304,19 +304,21 @@ class Programme(RuleBasedStateMachine):
         )
         assert {k: v for k, v in total.visits_by_outcome.items() if v} == visits
         first_steps = self._scalar(
-            "SELECT count(*) FROM (SELECT referral_id, min(on_date) AS first_on "
-            f"FROM referral_event GROUP BY referral_id) f WHERE f.first_on >= '{a}' "
-            f"AND f.first_on <= '{b}'"
+            "SELECT count(*) FROM (SELECT e.referral_id, min(e.on_date) AS first_on "
+            "FROM referral_event e JOIN referral r ON r.id = e.referral_id "
+            "WHERE r.retracted_at IS NULL GROUP BY e.referral_id) f "
+            f"WHERE f.first_on >= '{a}' AND f.first_on <= '{b}'"
         )
         door = self._scalar(
-            "SELECT count(*) FROM visit v WHERE v.support_offered = 1 "
+            "SELECT count(*) FROM visit v WHERE v.support_offered = true "
             f"AND v.starts_at >= '{a}' AND NOT EXISTS "
-            "(SELECT 1 FROM referral r WHERE r.visit_id = v.id)"
+            "(SELECT 1 FROM referral r WHERE r.visit_id = v.id AND r.retracted_at IS NULL)"
         )
         assert total.support_offered == first_steps + door
         accepted = self._scalar(
-            "SELECT count(*) FROM referral_event WHERE status = 'accepted' "
-            f"AND on_date >= '{a}' AND on_date <= '{b}'"
+            "SELECT count(*) FROM referral_event e JOIN referral r ON r.id = e.referral_id "
+            f"WHERE e.status = 'accepted' AND r.retracted_at IS NULL "
+            f"AND e.on_date >= '{a}' AND e.on_date <= '{b}'"
         )
         assert total.support_accepted == accepted
 

@@ -172,6 +172,7 @@ def person_contexts(
         select(Referral, SupportService)
         .join(SupportService, SupportService.id == Referral.service_id)
         .where(Referral.person_id.in_(ids), Referral.status.in_(OPEN_REFERRALS))
+        .where(Referral.retracted_at.is_(None))
         .order_by(Referral.opened_on.desc())
     ):
         offer = SupportOffer(

@@ -122,7 +122,9 @@ def open_referral(uow: UnitOfWork, data: ReferralInput) -> int:
     if data.visit_id is not None:
         already = session.scalar(
             select(Referral.id).where(
-                Referral.visit_id == data.visit_id, Referral.service_id == data.service_id
+                Referral.visit_id == data.visit_id,
+                Referral.service_id == data.service_id,
+                Referral.retracted_at.is_(None),
             )
         )
         if already is not None:
@@ -186,6 +188,7 @@ def _query() -> Select[Referral, str, str, str, SupportKind, str]:
         .join(Person, Person.id == Referral.person_id)
         .join(SupportService, SupportService.id == Referral.service_id)
         .outerjoin(Agency, Agency.id == Referral.responsible_agency_id)
+        .where(Referral.retracted_at.is_(None))
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import lazyload
 
 from desktop.models import (
@@ -294,14 +294,15 @@ class OutcomeService:
 
 
 def retract_referrals(uow: UnitOfWork, visit_id: int, keep_service_id: int | None) -> None:
-    """Remove the referrals an earlier outcome of the visit opened, with their tasks.
+    """Retract the referrals an earlier outcome of the visit opened, and cancel their tasks.
 
-    The one for ``keep_service_id`` stays (the corrected outcome opens it again). A
-    referral that has gone beyond its first step is someone's later work: the
-    correction is refused rather than erasing it.
+    The one for ``keep_service_id`` stays (the corrected outcome keeps it). A referral
+    that has gone beyond its first step is someone's later work: the correction is
+    refused rather than erasing it. The rows stay (the server keeps referrals and their
+    history from deletes); ``retracted_at`` takes them out of every count and list.
     """
     session = uow.session
-    query = select(Referral).where(Referral.visit_id == visit_id)
+    query = select(Referral).where(Referral.visit_id == visit_id, Referral.retracted_at.is_(None))
     if keep_service_id is not None:
         query = query.where(Referral.service_id != keep_service_id)
     for referral in session.scalars(query).all():
@@ -310,16 +311,21 @@ def retract_referrals(uow: UnitOfWork, visit_id: int, keep_service_id: int | Non
                 "Stödet från besöket har redan följts upp; ändra remissen under Stöd först.",
                 "support_accepted",
             )
-        task_ids = session.scalars(select(Task.id).where(Task.referral_id == referral.id)).all()
+        task_ids = session.scalars(
+            select(Task.id).where(Task.referral_id == referral.id, Task.status == TaskStatus.OPEN)
+        ).all()
         if task_ids:
-            session.execute(delete(Task).where(Task.id.in_(task_ids)))
-            uow.audit("task.delete", "task", list(task_ids), detail="retracted")
+            session.execute(
+                update(Task)
+                .where(Task.id.in_(task_ids))
+                .values(status=TaskStatus.CANCELLED, version=Task.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            uow.audit("task.status", "task", list(task_ids), detail=TaskStatus.CANCELLED.value)
             uow.touched("task", *task_ids)
-        gone = referral.id
-        session.delete(referral)
-        session.flush()
-        uow.audit("referral.retract", "referral", [gone], detail=f"visit={visit_id}")
-        uow.touched("referral", gone)
+        referral.retracted_at = utcnow()
+        uow.audit("referral.retract", "referral", [referral.id], detail=f"visit={visit_id}")
+        uow.touched("referral", referral.id)
 
 
 def retract_follow_ups(uow: UnitOfWork, visit_id: int) -> None:

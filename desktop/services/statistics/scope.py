@@ -75,6 +75,7 @@ def visit_clauses(filters: StatsFilter, period: Period) -> list[ColumnElement[bo
 
 def referral_clauses(filters: StatsFilter, period: Period) -> list[ColumnElement[bool]]:
     clauses = person_clauses(Referral.person_id, filters, period)
+    clauses.append(Referral.retracted_at.is_(None))  # retracted ones count nowhere
     if filters.agency_id is not None:
         clauses.append(Referral.responsible_agency_id == filters.agency_id)
     return clauses

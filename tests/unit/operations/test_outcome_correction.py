@@ -67,16 +67,21 @@ def test_correcting_accepted_support_to_refused_retracts_referral_task_and_figur
 
     vid = visit.visit_id
     assert _count(field, f"SELECT count(*) FROM delivery WHERE visit_id = {vid}") == 0
-    assert _count(field, f"SELECT count(*) FROM referral WHERE visit_id = {vid}") == 0
+    assert (
+        _count(
+            field, f"SELECT count(*) FROM referral WHERE visit_id = {vid} AND retracted_at IS NULL"
+        )
+        == 0
+    )
     assert (
         _count(field, f"SELECT count(*) FROM task WHERE visit_id = {vid} AND status = 'open'") == 0
     )
-    # No task points at a referral that is gone.
+    # No open task for a retracted referral.
     assert (
         _count(
             field,
-            "SELECT count(*) FROM task t WHERE t.referral_id IS NOT NULL AND NOT EXISTS "
-            "(SELECT 1 FROM referral r WHERE r.id = t.referral_id)",
+            "SELECT count(*) FROM task t JOIN referral r ON r.id = t.referral_id "
+            "WHERE t.status = 'open' AND r.retracted_at IS NOT NULL",
         )
         == 0
     )
@@ -131,10 +136,10 @@ def test_door_offers_count_in_uptake(field):
         )
     offered_at_door = _count(
         field,
-        "SELECT count(*) FROM visit v WHERE v.support_offered = 1 AND NOT EXISTS "
-        "(SELECT 1 FROM referral r WHERE r.visit_id = v.id)",
+        "SELECT count(*) FROM visit v WHERE v.support_offered = true AND NOT EXISTS "
+        "(SELECT 1 FROM referral r WHERE r.visit_id = v.id AND r.retracted_at IS NULL)",
     )
-    referrals = _count(field, "SELECT count(*) FROM referral")
+    referrals = _count(field, "SELECT count(*) FROM referral WHERE retracted_at IS NULL")
     total = _stats(field)
     assert (offered_at_door, referrals) == (6, 5)
     assert total.support_offered == 11 and total.support_accepted == 5
