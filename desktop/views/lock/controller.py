@@ -15,6 +15,7 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
+from desktop.store.errors import WrongPassword
 from desktop.views.lock.clipboard import SensitiveClipboard, clear_own_clipboard
 from desktop.views.lock.idle import IdleWatcher
 from desktop.views.lock.overlay import LockScreen, screens
@@ -233,6 +234,10 @@ class LockController(QObject):
         message = getattr(exc, "user_message", None)
         if message is None:
             raise exc  # a bug: the crash hook reports it; the screen stays locked
+        if isinstance(exc, WrongPassword):
+            # The lock screen asks only for a password (issue 18: it said "wrong user
+            # name or password").
+            message = self.tr("Fel lösenord. Försök igen.")
         for overlay in self.overlays():
             if overlay.password is not None:
                 overlay.show_error(message)
