@@ -203,12 +203,15 @@ class ServerStore(Store):
             self.history_problem = "Kontrollpunktsfilen för servern är ändrad."
         with self.engine.begin() as connection:
             raw = connection.connection.driver_connection
+            assert isinstance(raw, psycopg.Connection)
             head = server_audit.integrate(raw, checkpoint.seq if checkpoint else None)
         self.server_from = head.server_from
         if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
             first = min(checkpoint.seq, (head.seq or 0) + 1)
             self.history_problem = server_audit.HISTORY_LOST.format(seq=first)
-        if self.history_problem is not None or head.seq is None or head.entry_hash is None:
+        if self.history_problem is not None:
+            self.checkpoint_frozen = True  # the login's check reports it too (integrity)
+        if self.checkpoint_frozen or head.seq is None or head.entry_hash is None:
             return
         if checkpoint is None or head.seq >= checkpoint.seq:
             write_checkpoint(
