@@ -16,6 +16,7 @@ import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.commands.common import (
     UserError,
@@ -23,6 +24,11 @@ from desktop.commands.common import (
     add_user_options,
     open_store,
 )
+
+if TYPE_CHECKING:
+    from desktop.models import Role
+    from desktop.services.security.users import UserAdminService
+    from desktop.store.database import Store
 
 RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
 # No 0/o, 1/l/i: a password read from paper or a screen is typed without guessing.
@@ -105,21 +111,21 @@ class Account:
     line: int
     username: str
     display_name: str
-    role: str
+    role: Role
     agency: str
 
 
-def _services(store):  # type: ignore[no-untyped-def]
+def _services(store: Store) -> UserAdminService:
     from desktop.services.security.reauth import Reauthentication
     from desktop.services.security.users import UserAdminService
 
     return UserAdminService(store, Reauthentication(store))
 
 
-def _open_admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open_admin(args: argparse.Namespace) -> Store:
     from desktop.services.permissions import Action, require
 
-    store = open_store(args)
+    store: Store = open_store(args)
     try:
         require(store.identity, Action.USER_ADMIN)
     except BaseException:
@@ -128,7 +134,7 @@ def _open_admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return store
 
 
-def _role(text: str):  # type: ignore[no-untyped-def]
+def _role(text: str) -> Role | None:
     from desktop.models import Role
 
     word = text.strip().casefold()
@@ -139,7 +145,7 @@ def _role(text: str):  # type: ignore[no-untyped-def]
         return None
 
 
-def _user_id(service, username: str) -> int:  # type: ignore[no-untyped-def]
+def _user_id(service: UserAdminService, username: str) -> int:
     for row in service.list_users():
         if row.username == username:
             return int(row.id)
@@ -268,14 +274,15 @@ def read_accounts(path: Path) -> list[Account]:
             problems.append(f"rad {number}: {len(cells)} fält, väntade 4")
             continue
         username, display_name, role_text, agency = cells
-        if _role(role_text) is None:
+        role = _role(role_text)
+        if role is None:
             problems.append(f"rad {number}: okänd roll »{role_text}«")
             continue
         if username in seen:
             problems.append(f"rad {number}: {username} finns redan på rad {seen[username]}")
             continue
         seen[username] = number
-        accounts.append(Account(number, username, display_name, role_text, agency))
+        accounts.append(Account(number, username, display_name, role, agency))
     if problems:
         raise UserError(_problems(path, problems))
     if not accounts:
@@ -288,7 +295,9 @@ def _problems(path: Path, problems: list[str]) -> str:
     return "\n".join([head, *(f"  {p}" for p in problems)])
 
 
-def _check_accounts(store, service, accounts: list[Account], path: Path) -> None:  # type: ignore[no-untyped-def]
+def _check_accounts(
+    store: Store, service: UserAdminService, accounts: list[Account], path: Path
+) -> None:
     """Everything create_user would refuse, for every row, before the first is made."""
     from sqlalchemy import select
 
@@ -336,7 +345,7 @@ def run_import(args: argparse.Namespace) -> int:
                 service.create_user(
                     account.username,
                     account.display_name,
-                    _role(account.role),
+                    account.role,
                     account.agency,
                     password,
                     recovery_code=recovery,
@@ -354,7 +363,7 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _undo(service, usernames: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _undo(service: UserAdminService, usernames: list[str]) -> None:
     if not usernames:
         return
     ids = {row.username: row.id for row in service.list_users()}

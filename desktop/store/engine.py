@@ -35,6 +35,7 @@ from desktop.store.errors import (
     DiskFull,
     MissingDatabase,
     NotADatabase,
+    ReadOnlyServer,
     StoreError,
 )
 from desktop.store.memwipe import raw_key_literal, wipe
@@ -182,6 +183,9 @@ def disk_error_at(error: BaseException, path: Path) -> BaseException:
     return error
 
 
+# PostgreSQL's "cannot execute … in a read-only transaction" (issue 19).
+_READ_ONLY_TRANSACTION = "25006"
+
 # Below this, a disk I/O error is taken as the disk being full (a page, a WAL frame,
 # the shared-memory file and the journal do not fit).
 _LOW_SPACE = 1024 * 1024
@@ -197,6 +201,9 @@ def translate(exc: BaseException) -> BaseException:
     code = getattr(original, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF in _DISK_CODES:
         return _DISK_CODES[code & 0xFF]()
+    if getattr(original, "sqlstate", None) == _READ_ONLY_TRANSACTION:
+        # A server's standby (or a primary made read-only): psycopg's ReadOnlySqlTransaction.
+        return ReadOnlyServer()
     if isinstance(original, sqlcipher.Error | sqlite3.Error | OperationalError):
         text = str(original).lower()
         for needle, error in _MESSAGES:

@@ -104,3 +104,12 @@ class TamperedRecord(StoreError):
         "Behörighetsuppgifterna i databasen har ändrats utan administratörens underskrift. "
         "Rondplan vägrar använda dem; kontakta en administratör."
     )
+
+
+class ReadOnlyServer(StoreError):
+    """A save reached a read-only server (a standby; SQLSTATE 25006), issue 19."""
+
+    message = (
+        "Servern tar bara emot läsningar just nu (en reservserver); ändringen sparades "
+        "inte. Försök igen om en stund eller kontakta driften."
+    )

@@ -38,10 +38,15 @@ class ServerUnavailable(StoreError):
 
 @dataclass(frozen=True)
 class ServerAddress:
-    """A parsed ``postgresql://`` URL; ``query`` keeps sslmode, sslrootcert and the like."""
+    """A parsed ``postgresql://`` URL; ``query`` keeps sslmode, sslrootcert and the like.
+
+    ``host`` and ``port`` may be libpq lists (``h1,h2`` and ``5441,5442``): a URL
+    ``postgresql://h1:5441,h2:5442/db?target_session_attrs=read-write`` reaches
+    whichever server is the primary (docs/server.md, failover).
+    """
 
     host: str
-    port: int
+    port: str
     database: str
     user: str | None
     query: tuple[tuple[str, str], ...]
@@ -54,12 +59,29 @@ class ServerAddress:
         database = parts.path.lstrip("/")
         if not database:
             raise StoreError("Serveradressen saknar databasnamn (postgresql://värd/databas).")
+        query = parse_qsl(parts.query)
+        hosts, ports = _hosts_and_ports(parts.netloc.rpartition("@")[2])
+        # libpq's own keywords in the query win over the address part, as in libpq.
+        given = dict(query)
+        if given.get("host"):
+            hosts = [h.strip() for h in given["host"].split(",")]
+        if given.get("port"):
+            ports = [p.strip() for p in given["port"].split(",")]
+        for port in ports:
+            if port and not (port.isdigit() and 0 < int(port) < 65536):
+                raise StoreError(f"Serveradressen har ett ogiltigt portnummer: {port[:20]}")
+        if len(hosts) == 1 and len(ports) > 1:
+            hosts = hosts * len(ports)  # one host, several ports (``?port=5441,5442``)
+        if len(ports) > 1 and len(ports) != len(hosts):
+            raise StoreError(
+                "Serveradressen har olika många värdar och portar; ange en port per värd."
+            )
         return cls(
-            host=parts.hostname or "127.0.0.1",
-            port=parts.port or 5432,
+            host=",".join(h or "127.0.0.1" for h in hosts),
+            port=",".join(p or "5432" for p in ports),
             database=database,
             user=parts.username,
-            query=tuple(parse_qsl(parts.query)),
+            query=tuple((k, v) for k, v in query if k not in {"host", "port"}),
         )
 
     def conninfo(self, user: str | None = None, password: str | None = None) -> str:
@@ -78,8 +100,30 @@ class ServerAddress:
 
     def url(self) -> str:
         """The address without credentials (for messages and settings)."""
-        netloc = f"{self.host}:{self.port}"
+        hosts, ports = self.host.split(","), self.port.split(",")
+        if len(ports) == 1:
+            ports = ports * len(hosts)
+        netloc = ",".join(
+            f"[{h}]:{p}" if ":" in h else f"{h}:{p}" for h, p in zip(hosts, ports, strict=True)
+        )
         return urlunsplit(("postgresql", netloc, "/" + self.database, urlencode(self.query), ""))
+
+
+def _hosts_and_ports(netloc: str) -> tuple[list[str], list[str]]:
+    """``h1:5441,[::1]:5442`` as (["h1", "::1"], ["5441", "5442"]); "" for a missing part."""
+    hosts: list[str] = []
+    ports: list[str] = []
+    for item in netloc.split(",") if netloc else [""]:
+        if item.startswith("["):
+            host, _, rest = item[1:].partition("]")
+            port = rest[1:] if rest.startswith(":") else ""
+        else:
+            host, _, port = item.partition(":")
+        hosts.append(host)
+        ports.append(port)
+    if not any(ports):
+        ports = [""]
+    return hosts, ports
 
 
 def role_name(database: str, username: str) -> str:

@@ -34,7 +34,7 @@ from desktop.store.audit_chain import (
     write_checkpoint,
 )
 from desktop.store.database import Identity, Notice, Store
-from desktop.store.errors import StoreError, WrongPassword
+from desktop.store.errors import ReadOnlyServer, StoreError, WrongPassword
 from desktop.store.keyslots import UnlockedKeys
 from desktop.store.server import audit as server_audit
 from desktop.store.server.attempts import LoginAttempts
@@ -143,6 +143,9 @@ class ServerStore(Store):
                 context.original_exception, psycopg.OperationalError
             ):
                 raise ServerUnavailable() from context.original_exception
+            if isinstance(context.original_exception, psycopg.errors.ReadOnlySqlTransaction):
+                # A standby (issue 19): one sentence, wherever the write came from.
+                raise ReadOnlyServer() from context.original_exception
 
         return engine
 
