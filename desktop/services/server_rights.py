@@ -383,7 +383,14 @@ NEEDS: dict[Action, dict[str, Need]] = {
 # looked up by value so that this module does not depend on the order of commits).
 _PROTECTED = next((a for a in Action if a.value == "address.protected"), None)
 if _PROTECTED is not None:
-    NEEDS[_PROTECTED] = {"address": need("S")}
+    # Its holders seal a protected person's plain address at login (the text moves
+    # into ``sealed``, encrypted on the workstation): those columns only.
+    NEEDS[_PROTECTED] = {
+        "address": need(
+            "SU",
+            update=("sealed", "street", "postcode", "city", "area", "access_notes", "version"),
+        )
+    }
 
 # Roles that see where a person with protected identity lives: those who print the
 # briefing packet the team takes to the door, and who edit the person.
