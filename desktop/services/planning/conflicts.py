@@ -16,6 +16,8 @@ from desktop.services.planning.request import (
     Team,
 )
 
+_PAIR = frozenset({Agency.POLICE, Agency.SOCIAL})
+
 
 class ConflictCode(enum.StrEnum):
     STAFF_DOUBLE_BOOKED = "staff_double_booked"
@@ -55,6 +57,26 @@ def _same_team_slot(a: ScheduledVisit, b: ScheduledVisit, slots: Sequence[SlotDe
     if slot_a is None or slot_b is None:
         return a.start < b.end and b.start < a.end
     return slot_a == slot_b
+
+
+def _missing_needed(members: Sequence[Staff], start: datetime, end: datetime) -> list[Staff]:
+    """The absent members the visit needs (issue 17: not every member of the team).
+
+    A visit needs two members present, one of each of police and social services the
+    team has (as the planner's ``team_can_work``). When the present members make that
+    pair, nobody is missing; otherwise the absent members of each agency not covered
+    (or all absent members, when only the head count is short) are named.
+    """
+    present = [m for m in members if m.available(start, end)]
+    absent = [m for m in members if not m.available(start, end)]
+    covered = {m.agency for m in present}
+    needed = _PAIR & {m.agency for m in members}
+    uncovered = needed - covered
+    if uncovered:
+        return [m for m in absent if m.agency in uncovered]
+    if len(present) < min(2, len(members)):
+        return absent
+    return []
 
 
 def check_move(
@@ -106,10 +128,10 @@ def check_move(
 
     if day in holidays:
         conflicts.append(Conflict(ConflictCode.HOLIDAY, vid))
-    for member in members:
+    for member in _missing_needed(members, moved.start, moved.end):
         if day in member.absences:
             conflicts.append(Conflict(ConflictCode.STAFF_ABSENT, vid, staff_id=member.staff_id))
-        elif not member.available(moved.start, moved.end):
+        else:
             conflicts.append(
                 Conflict(ConflictCode.OUTSIDE_WORKING_HOURS, vid, staff_id=member.staff_id)
             )

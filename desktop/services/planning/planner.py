@@ -4,10 +4,13 @@ Hard rules (never broken): a team works one area per slot (a half-day); a team
 never exceeds its maximum per day; every member needed for the two agencies is
 present and in working hours for the whole visit; days off are skipped; two
 persons from rival groups are never in the same team-slot; a person is planned
-once. Soft preferences, in order: fair load across teams (within one visit of
-the least loaded), another time of day than earlier visits, time of day spread
-evenly, filling a team-slot already in the same area, then quieter days (so an
-operation spreads over its period), then earlier days. A
+once; a visit never lands on an existing one (the person already visited that
+day, or a member of the team busy at that time, issue 17). Soft preferences, in
+order: fair load across teams (each visit goes to a least-loaded team that can
+take it, so team loads over a proposal stay within one visit), another time of
+day than earlier visits, time of day spread evenly, filling a team-slot already
+in the same area, then quieter days (so an operation spreads over its period),
+then earlier days. A
 seeded random tie-break keeps proposals varied between operations but
 reproducible for one seed.
 """
@@ -116,6 +119,9 @@ class PlannerState:
         self.team_load: Counter[int] = Counter({t.team_id: 0 for t in request.teams})
         self.slot_load: Counter[TimeOfDay] = Counter({s.time_of_day: 0 for s in request.slots})
         self.rival_of: dict[int, set[int]] = defaultdict(set)
+        # Existing visits the proposal must not land on (issue 17).
+        self.staff_busy: dict[tuple[int, date], list[tuple[datetime, datetime]]] = defaultdict(list)
+        self.person_days: dict[int, set[date]] = defaultdict(set)
         for pair in request.rivals:
             a, b = tuple(pair)
             self.rival_of[a].add(b)
@@ -146,6 +152,25 @@ class PlannerState:
         self.date_load[visit.start.date()] += 1
         self.team_load[visit.team_id] += 1
         self.slot_load[visit.time_of_day] += 1
+        team = next((t for t in self.request.teams if t.team_id == visit.team_id), None)
+        self.block(visit.person_id, team.staff_ids if team else (), visit.start, visit.end)
+
+    def block(
+        self, person_id: int | None, staff_ids: Iterable[int], start: datetime, end: datetime
+    ) -> None:
+        """An existing visit: its person is taken that day, its staff at that time."""
+        if person_id is not None:
+            self.person_days[person_id].add(start.date())
+        for staff_id in staff_ids:
+            self.staff_busy[(staff_id, start.date())].append((start, end))
+
+    def _busy(self, team: Team, start: datetime, end: datetime) -> bool:
+        day = start.date()
+        return any(
+            s < end and start < e
+            for staff_id in team.staff_ids
+            for s, e in self.staff_busy.get((staff_id, day), ())
+        )
 
     def place(
         self, target: Target, allowed: Callable[[Candidate], bool] | None = None
@@ -170,7 +195,11 @@ class PlannerState:
             if self.day_load[(cand.team.team_id, cand.day)] >= cand.team.max_per_day:
                 done.add(key)
                 continue
-            if cand.start in cell.starts:
+            if cand.day in self.person_days[target.person_id]:
+                continue
+            if cand.start in cell.starts or self._busy(
+                cand.team, cand.start, cand.start + self.duration
+            ):
                 continue
             done.add(key)
             reached = max(reached, 1)
@@ -210,7 +239,8 @@ class PlannerState:
             slot_load = self.slot_load[cand.slot.time_of_day]
             cell = self.cells[(cand.team.team_id, cand.day, cand.slot.time_of_day)]
             return (
-                max(0, team_load - min_team - 1),
+                # A visit goes to a least-loaded team: loads stay within one (issue 17).
+                team_load > min_team,
                 cand.slot.time_of_day in earlier,
                 max(0, slot_load - min_slot - 1),
                 cell.area is None,

@@ -44,6 +44,9 @@ def suggest_revisit(
         if visit != failed:
             state.occupy(visit, groups.get(visit.person_id, ()))
     state.occupy(failed, target.group_ids)
+    if same_day:
+        # The failed visit itself does not take his day when a same-day knock is allowed.
+        state.person_days[failed.person_id].discard(failed.start.date())
     earlier = (*target.earlier_times, failed.time_of_day)
     target = replace(target, earlier_times=earlier)
 
