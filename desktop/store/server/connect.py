@@ -140,10 +140,34 @@ def group_role(database: str, group: str) -> str:
     return f"{database}:{group}"
 
 
-def role_password(role: str, password: str) -> str:
-    """The role's login password: Argon2id of the Rondplan password, salted by role."""
+# The Argon2id parameters of the role's login secret, newest first (issue 19). They are
+# part of the login itself, so they cannot be read from the server before it: never the
+# keyslot's ``crypto.default_kdf()``, which a release may raise. A release that raises
+# this cost adds a generation in front; roles set with an older one still log in (tried
+# in turn) and get the newest at their next password change.
+LOGIN_KDFS: tuple[crypto.KdfParams, ...] = (
+    crypto.KdfParams(time_cost=2, memory_kib=262_144, parallelism=2),
+)
+
+
+# Under tests (RONDPLAN_TEST_KDF=1), as crypto.TEST_KDF: cheap generations.
+TEST_LOGIN_KDFS: tuple[crypto.KdfParams, ...] = (crypto.TEST_KDF,)
+
+
+def login_kdfs() -> tuple[crypto.KdfParams, ...]:
+    """The generations to try at a login, newest first."""
+    if os.environ.get("RONDPLAN_TEST_KDF") == "1":
+        return TEST_LOGIN_KDFS
+    return LOGIN_KDFS
+
+
+def role_password(role: str, password: str, kdf: crypto.KdfParams | None = None) -> str:
+    """The role's login password: Argon2id of the Rondplan password, salted by role.
+
+    ``kdf``: the generation (default: the newest of :func:`login_kdfs`).
+    """
     salt = hashlib.sha256(f"rondplan-role:{role}".encode()).digest()[:16]
-    derived = crypto.derive_kek(password, salt, crypto.default_kdf())
+    derived = crypto.derive_kek(password, salt, kdf or login_kdfs()[0])
     return base64.urlsafe_b64encode(derived).decode("ascii").rstrip("=")
 
 

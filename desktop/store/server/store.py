@@ -42,6 +42,7 @@ from desktop.store.server.connect import (
     ServerAddress,
     ServerUnavailable,
     connect,
+    login_kdfs,
     role_name,
     role_password,
 )
@@ -87,6 +88,8 @@ class ServerStore(Store):
     ) -> None:
         self.address = address
         self.role = role
+        # The generation of the login secret this role logged in with (issue 19).
+        self.login_kdf = login_kdfs()[0]
         self._conninfo = address.conninfo(role, password)
         # Identifies this store's own NOTIFYs, so its listener can skip them.
         self.origin = secrets.token_hex(8)
@@ -262,6 +265,8 @@ class ServerStore(Store):
         super().change_password(username, old, new, before)  # rewraps the slot and the role
         if username == self.identity.username:
             self.engine.dispose()
+            # The slot's save set the role's login with the newest generation.
+            self.login_kdf = login_kdfs()[0]
             self._conninfo = self.address.conninfo(self.role, role_password(self.role, new))
 
     def set_administrator(self, username: str, admin: bool) -> None:
@@ -276,7 +281,8 @@ class ServerStore(Store):
 
     def unlock(self, password: str) -> None:
         # The base class checks the password against the slot, then re-reads the user row.
-        self._conninfo = self.address.conninfo(self.role, role_password(self.role, password))
+        login = role_password(self.role, password, self.login_kdf)
+        self._conninfo = self.address.conninfo(self.role, login)
         try:
             super().unlock(password)
         except BaseException:
@@ -309,14 +315,21 @@ class LockedServer:
         attempts = LoginAttempts(folder / f"{self.address.host}_{self.address.database}.logins")
         attempts.check(username)
         role = role_name(self.address.database, username)
-        login = role_password(role, password)
-        conninfo = self.address.conninfo(role, login)
-        try:
-            with connect(conninfo) as conn:
-                _check_revision(conn)
-        except WrongPassword:
-            attempts.failed(username)  # audited at the next login from this workstation
-            raise
+        # Each generation of the login secret in turn, newest first (issue 19): a role
+        # set before a release raised the cost still logs in.
+        generations = login_kdfs()
+        for number, kdf in enumerate(generations, 1):
+            login = role_password(role, password, kdf)
+            conninfo = self.address.conninfo(role, login)
+            try:
+                with connect(conninfo) as conn:
+                    _check_revision(conn)
+                break
+            except WrongPassword:
+                if number < len(generations):
+                    continue
+                attempts.failed(username)  # audited at the next login from this workstation
+                raise
         slots = ServerKeyslots.read(lambda: connect(conninfo), self.address.database)
         slots.attempts = attempts
         keys = slots.unlock(username, password)
@@ -324,6 +337,7 @@ class LockedServer:
             identity = _identity(conn, username)
             slots.known_users = {r[0] for r in conn.execute("SELECT username FROM user_account")}
         store = ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
+        store.login_kdf = kdf
         # Before the login's own entry: what this workstation saw is compared first.
         store.audit_committed()
         return store
