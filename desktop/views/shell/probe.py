@@ -14,17 +14,19 @@ import json
 import os
 import traceback
 
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QRadioButton,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -75,6 +77,22 @@ def _view_texts(view: QAbstractItemView) -> list[str]:
     return texts
 
 
+def _current_row(widget: QWidget) -> list[str]:
+    """The cells of an item view's current row (what the keyboard has chosen), else []."""
+    if not isinstance(widget, QAbstractItemView) or widget.model() is None:
+        return []
+    current = widget.currentIndex()
+    if not current.isValid():
+        return []
+    model = widget.model()
+    try:
+        columns = model.columnCount(current.parent())
+    except TypeError:  # private in QAbstractListModel: one column
+        columns = 1
+    cells = (model.index(current.row(), c, current.parent()).data() for c in range(columns))
+    return [str(value) for value in cells if value is not None]
+
+
 def _targets(widget: QWidget) -> list[dict[str, object]]:
     """Where a person would click: a button's or tab's text and its centre on the screen.
 
@@ -82,6 +100,9 @@ def _targets(widget: QWidget) -> list[dict[str, object]]:
     """
     if isinstance(widget, QAbstractButton) and widget.isEnabled():
         centre = widget.mapToGlobal(widget.rect().center())
+        if isinstance(widget, QCheckBox | QRadioButton):
+            # A wide check box toggles only on its box and text: aim at the box.
+            centre = widget.mapToGlobal(QPoint(10, widget.rect().center().y()))
         name = widget.text() or widget.accessibleName()
         return [{"text": name.replace("&", ""), "at": [centre.x(), centre.y()]}]
     if isinstance(widget, QListView) and widget.isEnabled() and widget.model() is not None:
@@ -153,6 +174,7 @@ def snapshot(app: QApplication) -> dict[str, object]:
             "object": focus.objectName(),
             "accessible": focus.accessibleName(),
             "texts": _widget_texts(focus),
+            "current_row": _current_row(focus),
         },
         "texts": texts,
         "accessible_names": names,
