@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -45,6 +46,8 @@ from desktop.services.operations.rows import (
 from desktop.services.operations.teams import planner_staff
 from desktop.services.permissions import Action, require
 from desktop.services.planning import request as plan
+from desktop.services.planning.calendar_sv import days_off
+from desktop.services.planning.conflicts import ConflictCode, check_move
 from desktop.services.planning.planner import PlannerState, order_targets, team_warnings
 from desktop.services.planning.revisit import suggest_revisit
 from desktop.services.uow import UnitOfWork
@@ -80,6 +83,9 @@ class PlanningInput:
     team_names: dict[int, str]
     schedule: tuple[plan.PlannedVisit, ...]  # visits kept (accepted or done)
     kept_persons: frozenset[int]
+    # Existing visits in the period, any operation: (person, staff ids, start, end).
+    # A proposal never lands on one (issue 17).
+    busy: tuple[tuple[int, tuple[int, ...], dt.datetime, dt.datetime], ...] = ()
 
 
 def planning_input(
@@ -180,6 +186,38 @@ def planning_input(
         {t.id: t.name for t in teams},
         tuple(kept),
         frozenset(v.person_id for v in kept),
+        _existing(session, operation_id, first_day, operation.end_date),
+    )
+
+
+def _existing(
+    session: Session, operation_id: int, first: dt.date, last: dt.date
+) -> tuple[tuple[int, tuple[int, ...], dt.datetime, dt.datetime], ...]:
+    """Every visit in ``first``..``last`` a proposal must keep clear of (issue 17).
+
+    Any operation's visit that is not cancelled, except this operation's own proposals
+    (a new proposal replaces them): its person is taken that day, its team's staff at
+    that time.
+    """
+    begin = dt.datetime.combine(first, dt.time())
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+    rows = session.execute(
+        select(Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at).where(
+            Visit.starts_at >= begin,
+            Visit.starts_at < end,
+            Visit.status != VisitStatus.CANCELLED,
+            ~((Visit.operation_id == operation_id) & (Visit.status == VisitStatus.PROPOSED)),
+        )
+    ).all()
+    team_ids = {r.team_id for r in rows if r.team_id is not None}
+    members: dict[int, list[int]] = {t: [] for t in team_ids}
+    if team_ids:
+        for team_id, staff_id in session.execute(
+            select(TeamMember.team_id, TeamMember.staff_id).where(TeamMember.team_id.in_(team_ids))
+        ):
+            members[team_id].append(staff_id)
+    return tuple(
+        (r.person_id, tuple(members.get(r.team_id, ())), r.starts_at, r.ends_at) for r in rows
     )
 
 
@@ -191,6 +229,8 @@ def propose_around(data: PlanningInput) -> plan.PlanProposal:
     for visit in data.schedule:
         if visit.team_id in {t.team_id for t in request.teams}:
             state.occupy(visit, groups.get(visit.person_id, ()))
+    for person_id, staff_ids, start, end in data.busy:
+        state.block(person_id, staff_ids, start, end)
     visits: list[plan.PlannedVisit] = []
     unplaced: list[plan.Unplaced] = []
     open_targets = [t for t in request.targets if t.person_id not in data.kept_persons]
@@ -204,6 +244,112 @@ def propose_around(data: PlanningInput) -> plan.PlanProposal:
     return plan.PlanProposal(
         tuple(visits), tuple(unplaced), tuple(team_warnings(request.teams, state.staff))
     )
+
+
+@dataclass(frozen=True)
+class RefusedVisit:
+    """A proposed visit acceptance refused, with one Swedish line naming it and why."""
+
+    visit_id: int
+    line: str
+
+
+@dataclass(frozen=True)
+class AcceptResult(Changes):
+    """What acceptance changed, how many visits it accepted and which it refused."""
+
+    accepted: int = 0
+    refused: tuple[RefusedVisit, ...] = ()
+
+
+# Why a proposed visit is refused on acceptance (issue 17), one Swedish sentence each.
+REFUSAL_TEXT = {
+    ConflictCode.STAFF_DOUBLE_BOOKED: "en medarbetare är redan bokad på ett annat besök då.",
+    ConflictCode.STAFF_ABSENT: "en medarbetare som behövs är frånvarande den dagen.",
+    ConflictCode.OUTSIDE_WORKING_HOURS: "tiden ligger utanför arbetstiden för en som behövs.",
+    ConflictCode.HOLIDAY: "dagen är en helgdag.",
+    ConflictCode.PERSON_SAME_DAY: "personen har redan ett besök den dagen.",
+    ConflictCode.RIVAL_IN_TEAM_SLOT: (
+        "en person ur en rivaliserande grupp besöks av samma team samma halvdag."
+    ),
+    ConflictCode.TEAM_DAY_FULL: "teamet har redan fullt antal besök den dagen.",
+    ConflictCode.UNKNOWN_TEAM: "teamet finns inte längre.",
+}
+PAST_TEXT = "tiden har redan passerat."
+
+
+def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None) -> dict[int, str]:
+    """Visit id to the reason it is refused, checking the proposals in time order.
+
+    ``now`` (given for a running operation) refuses a visit already begun. The schedule
+    is every visit that is not cancelled and not one of these proposals,
+    in any operation, on the proposals' days; each accepted proposal joins it.
+    """
+    first = min(r.starts_at for r in proposed).date()
+    last = max(r.starts_at for r in proposed).date()
+    mine = {r.id for r in proposed}
+    rows = session.execute(
+        select(Visit.id, Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at).where(
+            Visit.starts_at >= dt.datetime.combine(first, dt.time()),
+            Visit.starts_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()),
+            Visit.status.not_in((VisitStatus.CANCELLED, VisitStatus.PROPOSED)),
+            Visit.team_id.is_not(None),
+        )
+    ).all()
+    rows = [r for r in rows if r.id not in mine]
+    persons = {r.person_id for r in (*rows, *proposed)}
+    groups = person_groups(session, persons, first)
+    team_ids = {r.team_id for r in (*rows, *proposed) if r.team_id is not None}
+    team_rows = session.execute(
+        select(Team.id, Team.max_visits_per_day).where(Team.id.in_(team_ids))
+    ).all()
+    members: dict[int, list[int]] = {t.id: [] for t in team_rows}
+    for team_id, staff_id in session.execute(
+        select(TeamMember.team_id, TeamMember.staff_id).where(TeamMember.team_id.in_(members))
+    ):
+        members[team_id].append(staff_id)
+    teams = [plan.Team(t.id, tuple(members[t.id]), t.max_visits_per_day) for t in team_rows]
+    staff = planner_staff(session, [s for m in members.values() for s in m], first, last)
+    holidays = frozenset(days_off(first, last))
+    rivals = plan.rival_pairs(rival_pairs(session, first, last))
+
+    def scheduled(r: Any) -> plan.ScheduledVisit:
+        return plan.ScheduledVisit(
+            r.id,
+            r.person_id,
+            r.team_id or 0,
+            r.starts_at,
+            r.ends_at,
+            frozenset(g for g, _ in groups.get(r.person_id, [])),
+        )
+
+    schedule = [scheduled(r) for r in rows]
+    refused: dict[int, str] = {}
+    for r in proposed:
+        if now is not None and r.starts_at < now:
+            refused[r.id] = PAST_TEXT
+            continue
+        visit = scheduled(r)
+        conflicts = [
+            c
+            for c in check_move(
+                visit,
+                visit.start,
+                None,
+                visits=schedule,
+                teams=teams,
+                staff=staff,
+                holidays=holidays,
+                rivals=rivals,
+            )
+            # An incomplete team is the planner's warning about the team, not a clash.
+            if c.code is not ConflictCode.TEAM_INCOMPLETE
+        ]
+        if conflicts:
+            refused[r.id] = REFUSAL_TEXT[conflicts[0].code]
+        else:
+            schedule.append(visit)
+    return refused
 
 
 class PlanningService:
@@ -284,37 +430,69 @@ class PlanningService:
             seconds=time.perf_counter() - began,
         )
 
-    def accept(self, operation_id: int) -> Changes:
-        """Turn the proposed visits into planned ones; the operation becomes active."""
+    def accept(self, operation_id: int) -> AcceptResult:
+        """Turn the proposed visits into planned ones; the operation becomes active.
+
+        Every proposed visit is checked again against what is in the schedule now
+        (issue 17): one in the past, or one that clashes (the person visited that day,
+        staff double-booked, absent or out of hours, the team's day full, a day off, a
+        rival in the team-slot) is refused and stays a proposal; the rest are accepted.
+        The result names each refused visit and why, in one Swedish line.
+        """
         require(self.store.identity, Action.PLAN)
+        now = self._clock()
         with UnitOfWork(self.store, "Godkänn besöksplan") as uow:
             session = uow.session
             operation = session.get(Operation, operation_id)
             if operation is None:
                 raise NotFound("Insatsen finns inte längre.")
-            ids = list(
-                session.scalars(
-                    select(Visit.id).where(
-                        Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED
-                    )
-                )
-            )
-            if not ids:
+            proposed = session.execute(
+                select(Visit.id, Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at)
+                .where(Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED)
+                .order_by(Visit.starts_at, Visit.id)
+            ).all()
+            if not proposed:
                 raise ValidationError("Det finns inget förslag att godkänna.")
-            session.execute(
-                update(Visit)
-                .where(Visit.id.in_(ids))
-                .values(status=VisitStatus.PLANNED, version=Visit.version + 1)
-                .execution_options(synchronize_session=False)
+            # A running operation is never planned into the past (as ``propose``).
+            running = operation.status is OperationStatus.ACTIVE
+            refusals = _recheck(session, proposed, now if running else None)
+            ids = [r.id for r in proposed if r.id not in refusals]
+            if ids:
+                session.execute(
+                    update(Visit)
+                    .where(Visit.id.in_(ids))
+                    .values(status=VisitStatus.PLANNED, version=Visit.version + 1)
+                    .execution_options(synchronize_session=False)
+                )
+                if operation.status is OperationStatus.DRAFT:
+                    operation.status = OperationStatus.ACTIVE
+            names = labels(session, [r.person_id for r in proposed if r.id in refusals])
+            refused = tuple(
+                RefusedVisit(
+                    r.id,
+                    f"{names.get(r.person_id, '')} {r.starts_at:%Y-%m-%d %H:%M}: {refusals[r.id]}",
+                )
+                for r in proposed
+                if r.id in refusals
             )
-            if operation.status is OperationStatus.DRAFT:
-                operation.status = OperationStatus.ACTIVE
             uow.audit(
-                "operation.plan_accept", "operation", [operation_id], detail=f"visits={len(ids)}"
+                "operation.plan_accept",
+                "operation",
+                [operation_id],
+                detail=f"visits={len(ids)};refused={len(refused)}",
             )
+            if refused:
+                # The refused visits' persons were named to the user: one entry with the ids.
+                uow.audit(
+                    "operation.plan_refused",
+                    "visit",
+                    [v.visit_id for v in refused],
+                    detail="persons=" + ",".join(str(p) for p in sorted(names)),
+                )
             uow.touched("operation", operation_id)
             uow.touched("visit", *ids)
-        return uow.changes
+        changes = uow.changes
+        return AcceptResult(changes.description, changes.kinds, changes.ids, len(ids), refused)
 
     def discard(self, operation_id: int) -> Changes:
         """Delete the proposed visits of the operation."""

@@ -194,7 +194,18 @@ class PlanTab(QWidget):
     def accept_proposal(self) -> None:
         if self._operation is not None:
             op = self._operation.id
-            self._apply(self.tr("Godkänn"), lambda: self._services.planning.accept(op))
+            result = attempt(self, self.tr("Godkänn"), lambda: self._services.planning.accept(op))
+            if result is None:
+                return
+            # Acceptance re-checks every visit (issue 17): say what it refused and why.
+            text = self.tr("%1 besök godkändes.").replace("%1", str(result.accepted))
+            if result.refused:
+                text += " " + self.tr("%1 besök godkändes inte:").replace(
+                    "%1", str(len(result.refused))
+                )
+                text += "".join(f"\n✗ {refused.line}" for refused in result.refused)
+            self.summary.setText(text)
+            self._publish(result)
 
     def discard_proposal(self) -> None:
         if self._operation is not None:
