@@ -168,3 +168,27 @@ def test_only_an_administrator_may(fresh, tmp_path, capsys):
     )
     capsys.readouterr()
     assert main(["users", "list", "--db", db, "--user", "nobody"]) == 1
+
+
+def test_a_failure_midway_switches_off_what_was_made(fresh, tmp_path, monkeypatch, capsys):
+    from desktop.services.security.users import UserAdminService
+    from desktop.store.errors import DiskFull
+
+    made = []
+    real = UserAdminService.create_user
+
+    def create_then_fail(self, username, *args, **kwargs):
+        if len(made) == 2:
+            raise DiskFull()
+        made.append(username)
+        return real(self, username, *args, **kwargs)
+
+    monkeypatch.setattr(UserAdminService, "create_user", create_then_fail)
+    db = str(fresh.path)
+    csv_file = _csv(tmp_path / "konton.csv", 4)
+    assert main(["users", "import", str(csv_file), "--db", db, "--user", "admin"]) == 1
+    captured = capsys.readouterr()
+    assert "Disken är full" in captured.err and "user000" not in captured.out
+    assert main(["users", "list", "--db", db, "--user", "admin"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("user")]
+    assert len(rows) == 2 and all("avstängd" in row for row in rows)
