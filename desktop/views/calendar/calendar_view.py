@@ -328,6 +328,10 @@ class CalendarView(QWidget):
         self.banner.setText(error.user_message)
         self.banner.show()
 
+    def show_refusal(self, error: DomainError) -> None:
+        """Say in the banner why an edit (or its undo) was refused."""
+        self._refused(error)
+
     def set_version(self, visit_id: int, version: int) -> None:
         """Refresh a shown row's version after an edit was saved."""
         if visit_id in self._visits:

@@ -1,4 +1,4 @@
-"""Undoable calendar edits: moving and cancelling a visit.
+"""Undoable calendar edits: moving and cancelling a visit, recording an outcome.
 
 Each apply goes through the page, which passes the visit's current version and
 refreshes it afterwards; a refusal (someone else saved first, an outcome was
@@ -101,3 +101,34 @@ class CancelVisitCommand(_Refusable):
     def undo(self) -> None:
         if self._run(lambda: self._restore(self._visit_id)):
             self._on_changed(self._visit_id, False)
+
+
+class RecordOutcomeCommand(_Refusable):
+    """An outcome recorded for a visit that had none; undo takes it back (issue 17).
+
+    The dialog saves before the push (the first redo is skipped, as for a move). Undo
+    calls the outcome service's ``undo``: the visit is planned again and what the
+    outcome created (delivery, referral, follow-up task) is retracted with it. Redo
+    records the same outcome again.
+    """
+
+    def __init__(
+        self,
+        record: VisitAction,
+        undo_outcome: VisitAction,
+        visit_id: int,
+        on_error: OnError,
+    ) -> None:
+        super().__init__(QCoreApplication.translate("CalendarView", "Registrera utfall"), on_error)
+        self._record, self._undo_outcome = record, undo_outcome
+        self._visit_id = visit_id
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._run(lambda: self._record(self._visit_id))
+
+    def undo(self) -> None:
+        self._run(lambda: self._undo_outcome(self._visit_id))

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from desktop.models import VisitStatus
 from desktop.services.changes import Changes
 from desktop.services.errors import ReauthenticationRequired
+from desktop.services.operations.rows import OutcomeInput
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
+from desktop.views.calendar.commands import RecordOutcomeCommand
 from desktop.views.operations.actions import open_outcome
 from desktop.views.operations.errors import attempt
 
@@ -194,7 +196,31 @@ class CalendarPage(QWidget):
                 self.tr("Besöket är ett förslag. Godkänn planen under Insatser först."),
             )
             return
-        open_outcome(self, self._ops, visit_id, self._publish)
+        open_outcome(self, self._ops, visit_id, self._publish, self._outcome_recorded)
+
+    def _outcome_recorded(self, visit_id: int, data: OutcomeInput) -> None:
+        """A first outcome was saved: Ctrl+Z takes it back (issue 17)."""
+        self._versions[visit_id] = self._ops.visits.visit_version(visit_id)
+        self.undo_stack.push(
+            RecordOutcomeCommand(
+                lambda vid: self.record_outcome(vid, data),
+                self.undo_outcome,
+                visit_id,
+                self.calendar.show_refusal,
+            )
+        )
+
+    def record_outcome(self, visit_id: int, data: OutcomeInput) -> None:
+        """Record an outcome again (redo after undo), at the visit's current version."""
+        version = self._ops.visits.visit_version(visit_id)
+        self._saved(visit_id, self._ops.outcomes.record(visit_id, version, data))
+
+    def undo_outcome(self, visit_id: int) -> None:
+        """Take the recorded outcome back: the visit is planned again."""
+        version = self._versions.get(visit_id)
+        if version is None:
+            version = self._ops.visits.visit_version(visit_id)
+        self._saved(visit_id, self._ops.outcomes.undo(visit_id, version))
 
     def _team(self) -> int | None:
         return self.calendar.filters()[1]

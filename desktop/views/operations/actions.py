@@ -19,8 +19,13 @@ def open_outcome(
     services: OperationsServices,
     visit_id: int,
     publish: Callable[[Changes], None],
+    on_recorded: Callable[[int, OutcomeInput], None] | None = None,
 ) -> OutcomeDialog | None:
-    """Show the outcome dialog for a visit; what it saves is published. Returns the dialog."""
+    """Show the outcome dialog for a visit; what it saves is published. Returns the dialog.
+
+    ``on_recorded`` is told of a first outcome saved as the user entered it (not a
+    correction, not a merge after a conflict), so the page can offer its undo.
+    """
     title = parent.tr("Utfall")
     detail = attempt(parent, title, lambda: services.outcomes.detail(visit_id))
     if detail is None:
@@ -31,6 +36,8 @@ def open_outcome(
     def save(vid: int, version: int, data: OutcomeInput) -> None:
         try:
             publish(services.outcomes.record(vid, version, data))
+            if on_recorded is not None and detail.outcome_recorded_at is None:
+                on_recorded(vid, data)
         except ConflictError:
             # Someone recorded first: show both versions, save what the user picks.
             from desktop.views.server.conflict_dialog import OUTCOME_LABELS, resolve_conflict
