@@ -18,6 +18,7 @@ from desktop.models import Person, Visit
 from desktop.services.errors import NotFound
 from desktop.services.operations.rows import PART_FIELDS
 from desktop.services.permissions import Action, require
+from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 
 T = TypeVar("T")
@@ -80,14 +81,22 @@ _READERS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]], Action]] = {
 
 
 def reload_for_conflict(store: Store, kind: str, entity_id: int) -> ConflictRecord:
-    """The record as it is stored now (``kind`` is "person" or "visit")."""
+    """The record as it is stored now (``kind`` is "person" or "visit").
+
+    An audited read (issue 17: the conflict dialog showed a person without an entry):
+    a person is logged as ``person.read`` with his id, so "who read this person" finds
+    it; a visit as ``visit.read``, as the outcome dialog's own read is.
+    """
     model, values, action = _READERS[kind]
     require(store.identity, action)
-    with store.read_session() as session:
-        row = session.get(model, entity_id)
+    with UnitOfWork(store, "Visa sparad version") as uow:
+        row = uow.session.get(model, entity_id)
         if row is None:
             raise NotFound()
-        return ConflictRecord(kind, entity_id, int(row.version), values(row))
+        record = ConflictRecord(kind, entity_id, int(row.version), values(row))
+        read = Action.PERSON_READ.value if kind == "person" else "visit.read"
+        uow.audit(read, kind, [entity_id], detail="conflict")
+    return record
 
 
 def differing_fields(mine: object, theirs: ConflictRecord) -> list[str]:
