@@ -1,0 +1,9 @@
+"""The planner's clash tests (issue 17), run unchanged against PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.operations.test_planner_clashes import *  # noqa: F403
+
+pytestmark = pytest.mark.usefixtures("on_postgres")
