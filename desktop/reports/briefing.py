@@ -339,6 +339,19 @@ def _person_block(visit: VisitSheet) -> Table:
     return table
 
 
+def _two_write_lines(left: str, right: str) -> Flowable:
+    """Two labelled write-on lines side by side (one record field each)."""
+    gap = 6 * mm
+    half = (CONTENT_WIDTH - 16 - gap) / 2
+    table = Table(
+        [[WriteLines(left.upper(), lines=1), WriteLines(right.upper(), lines=1)]],
+        colWidths=[half + gap, half],
+    )
+    table.setStyle(_PLAIN)
+    table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, 0), gap)]))
+    return table
+
+
 def _outcome_form(visit: VisitSheet, number: int, total: int) -> Flowable:
     form = visit.outcome_form
 
@@ -357,20 +370,21 @@ def _outcome_form(visit: VisitSheet, number: int, total: int) -> Flowable:
             BODY,
         ),
         Spacer(1, 1 * mm),
+        # The record's fields one for one (issue 17): the words are the dialog's.
         label("Status"),
         TickBoxes(form.statuses, columns=3),
         Spacer(1, 1 * mm),
         label("Budskapet framfört"),
         TickBoxes(form.message_parts, columns=2),
         Spacer(1, 1 * mm),
-        label("Stöd"),
-        TickBoxes(form.support_steps, columns=3),
+        label("Stöd och material"),
+        # Three steps and the record's one yes/no for what was left behind.
+        TickBoxes((*form.support_steps, form.leave_behind), columns=2),
         Spacer(1, 1 * mm),
-        label("Lämnat kvar"),
-        TickBoxes(form.leave_behind, columns=3),
-        Spacer(1, 1.5 * mm),
-        WriteLines("UPPFÖLJNING – VAD, VEM, NÄR", lines=2),
-        WriteLines("ANTECKNINGAR, NÄRVARANDE, KLOCKSLAG, SIGNATUR", lines=2),
+        _two_write_lines(form.response, form.support_service),
+        _two_write_lines(form.family_present, form.cancel_reason),
+        WriteLines("UPPFÖLJNING – VAD, VEM, NÄR", lines=1),
+        WriteLines("ANTECKNINGAR, KLOCKSLAG, SIGNATUR", lines=1),
     ]
     table = Table([[content]], colWidths=[CONTENT_WIDTH])
     table.setStyle(

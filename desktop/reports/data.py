@@ -11,35 +11,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desktop.services.vocabulary import (
+    MESSAGE_PART_WORDS,
+    OUTCOME_FIELD_WORDS,
+    PAPER_STATUSES,
+    VISIT_STATUS_WORDS,
+)
+
 #: The opening line of every home-visit talk.
 OPENING_LINE = "Du är inte misstänkt för något brott."
 
 #: Beside an address that is not the one planning saw (issue 17): the team checks it.
 ADDRESS_CHANGED = "Adressen har ändrats sedan planeringen"
 
-#: Outcome statuses on the paper form, in the order the team ticks them.
-OUTCOME_STATUSES: tuple[str, ...] = (
-    "Träffade honom",
-    "Inte hemma",
-    "Nekade inträde",
-    "Flyttat",
-    "Träffade endast familj",
-    "Inställt",
-)
+#: The outcome statuses on the paper form, in the order the team ticks them, worded by
+#: the one vocabulary the dialog, the calendar and the statistics use (issue 17).
+OUTCOME_STATUSES: tuple[str, ...] = tuple(VISIT_STATUS_WORDS[code] for code in PAPER_STATUSES)
 
 #: The parts of the message the team confirms it delivered.
-MESSAGE_PARTS: tuple[str, ...] = (
-    "Du är inte misstänkt",
-    "Vi vill inte att du skadas eller skadar någon",
-    "Våld från gruppen får konsekvenser för hela gruppen",
-    "Hjälp finns om du vill",
+MESSAGE_PARTS: tuple[str, ...] = tuple(MESSAGE_PART_WORDS.values())
+
+#: The support steps the team records (the record's support_asked/offered/accepted).
+SUPPORT_STEPS: tuple[str, ...] = tuple(
+    OUTCOME_FIELD_WORDS[f] for f in ("support_asked", "support_offered", "support_accepted")
 )
-
-#: The support steps the team records.
-SUPPORT_STEPS: tuple[str, ...] = ("Frågade om stöd", "Stöd erbjöds", "Stöd accepterades")
-
-#: What the team may leave behind at the door.
-LEAVE_BEHIND: tuple[str, ...] = ("Broschyr", "Visitkort med kontakt", "Brev till familjen")
 
 
 @dataclass(frozen=True)
@@ -141,7 +136,12 @@ class OutcomeForm:
     statuses: tuple[str, ...] = OUTCOME_STATUSES
     message_parts: tuple[str, ...] = MESSAGE_PARTS
     support_steps: tuple[str, ...] = SUPPORT_STEPS
-    leave_behind: tuple[str, ...] = LEAVE_BEHIND
+    #: The record's one yes/no (``visit.leave_behind``): one box.
+    leave_behind: str = OUTCOME_FIELD_WORDS["leave_behind"]
+    family_present: str = OUTCOME_FIELD_WORDS["family_present"]
+    response: str = OUTCOME_FIELD_WORDS["response"]
+    support_service: str = OUTCOME_FIELD_WORDS["support_service"]
+    cancel_reason: str = OUTCOME_FIELD_WORDS["cancel_reason"]
 
 
 @dataclass(frozen=True)

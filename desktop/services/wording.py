@@ -1,6 +1,7 @@
 """Counted Swedish words for the core's own sentences (the CLI, the self-test, logs' texts).
 
-Views use Qt's plural forms instead (``self.tr("%n personer", "", n)``).
+Views use Qt's plural forms instead (``self.tr("%n personer", "", n)``). The words for
+the core's codes that screen, paper and statistics share live in ``vocabulary.py``.
 """
 
 from __future__ import annotations

@@ -9,14 +9,6 @@ the calling file; the context is the one the helper passes at run time.
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 QT_TRANSLATE_NOOP("CalendarView", "Krock")  # desktop/views/calendar/calendar_view.py
-QT_TRANSLATE_NOOP("CalendarWords", "Förslag")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Planerat")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Genomfört")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Ej hemma")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Avböjt")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Flyttat")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Endast anhöriga")  # desktop/views/calendar/style.py
-QT_TRANSLATE_NOOP("CalendarWords", "Inställt")  # desktop/views/calendar/style.py
 QT_TRANSLATE_NOOP("CalendarWords", "En medarbetare är dubbelbokad.")  # desktop/views/calendar/style.py
 QT_TRANSLATE_NOOP("CalendarWords", "En medarbetare är frånvarande den dagen.")  # desktop/views/calendar/style.py
 QT_TRANSLATE_NOOP("CalendarWords", "Teamet saknar polis eller socialtjänst.")  # desktop/views/calendar/style.py
@@ -45,13 +37,5 @@ QT_TRANSLATE_NOOP("Statistik", "Hembesök")  # desktop/views/statistics/labels.p
 QT_TRANSLATE_NOOP("Statistik", "Stormöte")  # desktop/views/statistics/labels.py
 QT_TRANSLATE_NOOP("Statistik", "Kriminalvården")  # desktop/views/statistics/labels.py
 QT_TRANSLATE_NOOP("Statistik", "Annat")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Föreslaget")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Planerat")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Träffade honom")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Inte hemma")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Nekade")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Flyttat")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Endast familj")  # desktop/views/statistics/labels.py
-QT_TRANSLATE_NOOP("Statistik", "Inställt")  # desktop/views/statistics/labels.py
 QT_TRANSLATE_NOOP("Statistik", "jan feb mar apr maj jun jul aug sep okt nov dec")  # desktop/views/statistics/labels.py
 QT_TRANSLATE_NOOP("Engagemang", "inaktiv")  # desktop/views/support/models.py

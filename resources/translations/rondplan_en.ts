@@ -2655,6 +2655,46 @@
 <context>
     <name>Insatsord</name>
     <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Närvarande anhöriga</source>
+        <translation>Family present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Hans svar</source>
+        <translation>His response</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Bad om stöd</source>
+        <translation>Asked for support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Erbjöds stöd</source>
+        <translation>Was offered support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Tackade ja till stöd</source>
+        <translation>Accepted support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Stödinsats</source>
+        <translation>Support service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Lämnade informationsmaterial</source>
+        <translation>Left information material</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <source>Skäl till inställt</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/operations/labels.py" line="+14"/>
         <source>Utkast</source>
         <translation>Draft</translation>
@@ -4126,6 +4166,11 @@
 </context>
 <context>
     <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+1"/>
+        <source>(registreras som stödinsats)</source>
+        <translation>(recorded as a support service)</translation>
+    </message>
     <message>
         <location filename="../../desktop/views/operations/outcome_dialog.py" line="+53"/>
         <source>Utfall – %1</source>

@@ -54,8 +54,10 @@ from desktop.services.briefing.context import (
     person_contexts,
 )
 from desktop.services.errors import NotFound
+from desktop.services.mapping.search import masked_identity_of
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.visit_address import VisitKey, visit_places
+from desktop.services.vocabulary import VISIT_STATUS_WORDS
 from desktop.store.database import Store
 
 STATUS_WORDS = {
@@ -73,16 +75,7 @@ CATEGORY_WORDS = {
     "relative": "Anhörig",
     "other": "Övrig",
 }
-VISIT_WORDS = {
-    VisitStatus.PROPOSED: "Förslag",
-    VisitStatus.PLANNED: "Planerat",
-    VisitStatus.MET: "Träffad",
-    VisitStatus.NOT_HOME: "Inte hemma",
-    VisitStatus.REFUSED: "Nekade",
-    VisitStatus.MOVED: "Flyttat",
-    VisitStatus.FAMILY_ONLY: "Endast familj",
-    VisitStatus.CANCELLED: "Inställt",
-}
+VISIT_WORDS = VISIT_STATUS_WORDS  # one vocabulary (issue 17)
 REFERRAL_WORDS = {
     ReferralStatus.OFFERED: "Erbjuden",
     ReferralStatus.ACCEPTED: "Accepterad",
@@ -167,7 +160,7 @@ def person_sheet(
     return PersonSheetData(
         meta=meta,
         person=person_summary(person, photo, today),
-        personal_id_masked=masked_identity(person.identity_number),
+        personal_id_masked=masked_identity(masked_identity_of(session, person_id)),
         birth_date=person.birth_date,
         status=STATUS_WORDS.get(person.status, str(person.status)),
         category=CATEGORY_WORDS.get(person.category.value, person.category.value),

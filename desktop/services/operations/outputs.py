@@ -28,19 +28,15 @@ from desktop.services.protected import PROTECTED_AREA
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import VisitKey, visit_places
+from desktop.services.vocabulary import VISIT_STATUS_WORDS
 from desktop.store.database import Store
 
 PRINT_KIND = "team_schedule"
 NO_TEAMS = "Inget team har besök under perioden, så det finns inget schema att skriva ut."
+#: The schedule's status column: the one vocabulary (issue 17), blank for a planned visit.
 STATUS_WORDS = {
-    VisitStatus.PROPOSED: "förslag",
-    VisitStatus.PLANNED: "",
-    VisitStatus.MET: "genomfört",
-    VisitStatus.NOT_HOME: "ej hemma",
-    VisitStatus.REFUSED: "nekade",
-    VisitStatus.MOVED: "flyttat",
-    VisitStatus.FAMILY_ONLY: "familjen",
-    VisitStatus.CANCELLED: "inställt",
+    status: "" if status is VisitStatus.PLANNED else VISIT_STATUS_WORDS[status].lower()
+    for status in VisitStatus
 }
 
 

@@ -15,6 +15,7 @@ from desktop.models import (
     VisitStatus,
 )
 from desktop.services.planning.request import UnplacedReason, WarningCode
+from desktop.services.vocabulary import PAPER_STATUSES
 
 # --- Operations ---------------------------------------------------------------
 
@@ -200,14 +201,7 @@ PART_FIELDS: dict[MessagePart, str] = {
 }
 
 
-OUTCOME_STATUSES: tuple[VisitStatus, ...] = (
-    VisitStatus.MET,
-    VisitStatus.NOT_HOME,
-    VisitStatus.REFUSED,
-    VisitStatus.MOVED,
-    VisitStatus.FAMILY_ONLY,
-    VisitStatus.CANCELLED,
-)
+OUTCOME_STATUSES: tuple[VisitStatus, ...] = tuple(VisitStatus(code) for code in PAPER_STATUSES)
 
 
 @dataclass(frozen=True)

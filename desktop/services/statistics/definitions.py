@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.vocabulary import PAPER_STATUSES, VISIT_STATUS_WORDS
+
 
 @dataclass(frozen=True)
 class Definition:
@@ -72,8 +74,11 @@ DEFINITIONS: dict[str, Definition] = {
         Definition(
             "visits_by_outcome",
             "Besök per utfall",
-            "Besök under perioden efter status: träffade honom, inte hemma, nekade, "
-            "flyttat, träffade endast familj, inställt, planerat eller föreslaget.",
+            # The statuses in the one vocabulary (issue 17), outcomes first.
+            "Besök under perioden efter status: "
+            + ", ".join(VISIT_STATUS_WORDS[c].lower() for c in PAPER_STATUSES)
+            + f", {VISIT_STATUS_WORDS['planned'].lower()} eller "
+            + f"{VISIT_STATUS_WORDS['proposed'].lower()}.",
         ),
         Definition(
             "callin_invitations",

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.rows import CHANNELS, OUTCOMES, Figures, StatisticsResult
+from desktop.services.vocabulary import VISIT_STATUS_WORDS
 
 SCHEMA = 1
 
@@ -19,16 +20,8 @@ CHANNEL_LABELS = {
     "probation": "Kriminalvården",
     "other": "Annat",
 }
-OUTCOME_LABELS = {
-    "proposed": "Föreslaget",
-    "planned": "Planerat",
-    "met": "Träffade honom",
-    "not_home": "Inte hemma",
-    "refused": "Nekade",
-    "moved": "Flyttat",
-    "family_only": "Endast familj",
-    "cancelled": "Inställt",
-}
+#: The visit statuses' one vocabulary (issue 17), keyed by the code the figures use.
+OUTCOME_LABELS = dict(VISIT_STATUS_WORDS)
 
 #: Scalar figure keys, in the order they are listed everywhere.
 SCALAR_KEYS: tuple[str, ...] = (

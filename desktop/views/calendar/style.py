@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from desktop.services.planning.conflicts import ConflictCode
 from desktop.services.planning.rows import VisitStatus
+from desktop.services.vocabulary import VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Status
 # is never shown by colour alone: each status also has a symbol and a word.
@@ -61,17 +62,8 @@ def _tr(text: str) -> str:
 
 
 def status_text(status: VisitStatus) -> str:
-    words = {
-        VisitStatus.PROPOSED: _tr("Förslag"),
-        VisitStatus.PLANNED: _tr("Planerat"),
-        VisitStatus.MET: _tr("Genomfört"),
-        VisitStatus.NOT_HOME: _tr("Ej hemma"),
-        VisitStatus.REFUSED: _tr("Avböjt"),
-        VisitStatus.MOVED: _tr("Flyttat"),
-        VisitStatus.FAMILY_ONLY: _tr("Endast anhöriga"),
-        VisitStatus.CANCELLED: _tr("Inställt"),
-    }
-    return words[status]
+    """The status's one word (issue 17), as the outcome dialog and the paper form say it."""
+    return QCoreApplication.translate(VISIT_WORDS_CONTEXT, VISIT_STATUS_WORDS[status])
 
 
 def conflict_text(code: ConflictCode) -> str:

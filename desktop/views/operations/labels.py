@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.models import AgencyKind, OperationStatus, PersonStatus, VisitStatus
-from desktop.services.operations.rows import MessagePart
+from desktop.models import AgencyKind, OperationStatus, PersonStatus
 from desktop.services.planning.request import UnplacedReason, WarningCode
+from desktop.services.vocabulary import MESSAGE_PART_WORDS, VISIT_STATUS_WORDS
 
 _C = "Insatsord"
 
@@ -15,16 +15,7 @@ OPERATION_STATUS = {
     OperationStatus.ACTIVE: QT_TRANSLATE_NOOP("Insatsord", "Pågår"),
     OperationStatus.CLOSED: QT_TRANSLATE_NOOP("Insatsord", "Avslutad"),
 }
-VISIT_STATUS = {
-    VisitStatus.PROPOSED: QT_TRANSLATE_NOOP("Insatsord", "Förslag"),
-    VisitStatus.PLANNED: QT_TRANSLATE_NOOP("Insatsord", "Planerat"),
-    VisitStatus.MET: QT_TRANSLATE_NOOP("Insatsord", "Träffade honom"),
-    VisitStatus.NOT_HOME: QT_TRANSLATE_NOOP("Insatsord", "Ej hemma"),
-    VisitStatus.REFUSED: QT_TRANSLATE_NOOP("Insatsord", "Nekade att öppna"),
-    VisitStatus.MOVED: QT_TRANSLATE_NOOP("Insatsord", "Har flyttat"),
-    VisitStatus.FAMILY_ONLY: QT_TRANSLATE_NOOP("Insatsord", "Träffade bara familjen"),
-    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("Insatsord", "Inställt"),
-}
+VISIT_STATUS = VISIT_STATUS_WORDS  # one vocabulary (issue 17): desktop/services/wording.py
 PERSON_STATUS = {
     PersonStatus.ACTIVE: QT_TRANSLATE_NOOP("Insatsord", "Aktiv"),
     PersonStatus.INACTIVE: QT_TRANSLATE_NOOP("Insatsord", "Inaktiv"),
@@ -39,14 +30,7 @@ AGENCY = {
     AgencyKind.PROBATION: QT_TRANSLATE_NOOP("Insatsord", "Kriminalvården"),
     AgencyKind.OTHER: QT_TRANSLATE_NOOP("Insatsord", "Annan"),
 }
-MESSAGE_PART = {
-    MessagePart.NOT_SUSPECTED: QT_TRANSLATE_NOOP("Insatsord", "Du är inte misstänkt för brott"),
-    MessagePart.NO_HARM: QT_TRANSLATE_NOOP(
-        "Insatsord", "Vi vill inte att du skadas eller skadar någon"
-    ),
-    MessagePart.CONSEQUENCES: QT_TRANSLATE_NOOP("Insatsord", "Våld får följder för hela gruppen"),
-    MessagePart.HELP: QT_TRANSLATE_NOOP("Insatsord", "Det finns hjälp om du vill"),
-}
+MESSAGE_PART = MESSAGE_PART_WORDS
 UNPLACED = {
     UnplacedReason.NO_TEAMS: QT_TRANSLATE_NOOP("Insatsord", "Insatsen har inga team"),
     UnplacedReason.NO_WORKING_DAYS: QT_TRANSLATE_NOOP("Insatsord", "Perioden har inga arbetsdagar"),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +32,27 @@ from desktop.services.operations.rows import (
     OutcomeInput,
     VisitDetail,
 )
+from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
 from desktop.views.operations.labels import MESSAGE_PART, VISIT_STATUS, word
+
+# The mnemonic letter of each labelled field (the words are the vocabulary's, issue 17).
+_MNEMONIC = {
+    "family_present": "N",
+    "response": "H",
+    "support_service": "S",
+    "cancel_reason": "i",
+}
+
+
+def field_word(field: str, mnemonic: bool = False) -> str:
+    """The record field's one word (``vocabulary.OUTCOME_FIELD_WORDS``), translated."""
+    text = QCoreApplication.translate(VISIT_WORDS_CONTEXT, OUTCOME_FIELD_WORDS[field])
+    if mnemonic:
+        # The Swedish letter where the translation has it, else its first letter.
+        at = max(text.find(_MNEMONIC.get(field, text[:1])), 0)
+        text = f"{text[:at]}&{text[at:]}"
+    return text
+
 
 Save = Callable[[int, int, OutcomeInput], object]
 
@@ -74,20 +94,19 @@ class OutcomeDialog(QDialog):
         self.response = QPlainTextEdit(visit.response)
         self.response.setTabChangesFocus(True)
         self.response.setFixedHeight(60)
-        self.asked = QCheckBox(self.tr("Bad om stöd"))
+        self.asked = QCheckBox(field_word("support_asked"))
         self.asked.setChecked(visit.support_asked)
-        self.offered = QCheckBox(self.tr("Erbjöds stöd"))
+        self.offered = QCheckBox(field_word("support_offered"))
         self.offered.setChecked(visit.support_offered)
-        self.support_accepted = QCheckBox(
-            self.tr("Tackade ja till stöd (registreras som stödinsats)")
-        )
+        recorded = self.tr("(registreras som stödinsats)")
+        self.support_accepted = QCheckBox(f"{field_word('support_accepted')} {recorded}")
         self.support_accepted.setChecked(visit.support_accepted)
         self.service = QComboBox()
-        self.service.setAccessibleName(self.tr("Stödinsats"))
+        self.service.setAccessibleName(field_word("support_service"))
         self.service.addItem(self.tr("Välj stödinsats…"), None)
         for row in services:
             self.service.addItem(row.label, row.id)
-        self.leave_behind = QCheckBox(self.tr("Lämnade informationsmaterial"))
+        self.leave_behind = QCheckBox(field_word("leave_behind"))
         self.leave_behind.setChecked(visit.leave_behind)
         self.cancel_reason = QLineEdit(visit.cancel_reason)
         self.task_title = QLineEdit()
@@ -115,16 +134,16 @@ class OutcomeDialog(QDialog):
         # Two columns: what happened at the door, and what follows from it.
         door = QFormLayout()
         door.addRow(self.tr("&Utfall"), self.status)
-        door.addRow(self.tr("&Närvarande anhöriga"), self.family)
+        door.addRow(field_word("family_present", mnemonic=True), self.family)
         door.addRow(parts_box)
-        door.addRow(self.tr("&Hans svar"), self.response)
+        door.addRow(field_word("response", mnemonic=True), self.response)
         door.addRow(self.leave_behind)
-        door.addRow(self.tr("Skäl till &inställt"), self.cancel_reason)
+        door.addRow(field_word("cancel_reason", mnemonic=True), self.cancel_reason)
         after = QFormLayout()
         after.addRow(self.asked)
         after.addRow(self.offered)
         after.addRow(self.support_accepted)
-        after.addRow(self.tr("&Stödinsats"), self.service)
+        after.addRow(field_word("support_service", mnemonic=True), self.service)
         after.addRow(self.tr("&Uppföljning"), self.task_title)
         after.addRow(self.tr("Klar &senast"), self.task_due)
         after.addRow(self.tr("&Ansvarig"), self.task_owner)

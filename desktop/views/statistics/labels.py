@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop.services.vocabulary import VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
+
 # The core's figure captions (desktop/services/statistics/definitions.py), marked for
 # Qt Linguist by code; a test keeps the Swedish text equal to the core's.
 FIGURE_LABELS: dict[str, str] = {
@@ -53,16 +55,9 @@ def channel_label(code: str) -> str:
 
 
 def outcome_label(code: str) -> str:
-    return {
-        "proposed": _t("Föreslaget"),
-        "planned": _t("Planerat"),
-        "met": _t("Träffade honom"),
-        "not_home": _t("Inte hemma"),
-        "refused": _t("Nekade"),
-        "moved": _t("Flyttat"),
-        "family_only": _t("Endast familj"),
-        "cancelled": _t("Inställt"),
-    }.get(code, code)
+    """A visit status's one word (issue 17), the same as the dialog, calendar and paper."""
+    text = VISIT_STATUS_WORDS.get(code)
+    return QCoreApplication.translate(VISIT_WORDS_CONTEXT, text) if text else code
 
 
 def month_label(day: dt.date, first: bool = False) -> str:

@@ -42,7 +42,7 @@ def test_every_page_carries_marking_serial_and_page_count(texts: list[str]) -> N
 def test_opening_line_and_outcome_form_present(texts: list[str]) -> None:
     whole = "\n".join(texts)
     assert whole.count("Du är inte misstänkt för något brott.") == 5
-    assert whole.count("Träffade endast familj") == 5
+    assert whole.count("Träffade bara familjen") == 5  # the one vocabulary (issue 17)
     assert "Polisens exemplar" in whole
 
 
