@@ -274,6 +274,15 @@ class App:
 
     def probe(self) -> dict[str, Any]:
         """What the app reports on screen: windows, focus, visible texts, names."""
+        for _ in range(3):
+            try:
+                return self._probe_once()
+            except (ConnectionResetError, json.JSONDecodeError):
+                # A large answer cut off while the app was busy: ask again.
+                time.sleep(0.2)
+        return self._probe_once()
+
+    def _probe_once(self) -> dict[str, Any]:
         self._alive()
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(10)
