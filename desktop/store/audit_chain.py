@@ -145,10 +145,7 @@ def write_checkpoint(path: Path, signer: AuditSigner, database_id: str, cp: Chec
     if isinstance(signer, EntrySigner):
         try:
             on_disk = json.loads(path.read_bytes())
-            if (
-                on_disk.get("database_id") == database_id
-                and int(on_disk.get("seq", 0)) >= cp.seq
-            ):
+            if on_disk.get("database_id") == database_id and int(on_disk.get("seq", 0)) >= cp.seq:
                 return  # never replace a later state with an older one
         except (OSError, ValueError, TypeError, AttributeError):
             pass

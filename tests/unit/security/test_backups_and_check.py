@@ -158,7 +158,9 @@ def test_check_and_verify_report_tampered_audit(tmp_path, monkeypatch, capsys):
     assert "post 2 saknas" in capsys.readouterr().out
     assert main(["check", "--db", str(fresh.path), "--user", "admin"]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 3 and lines[2].startswith("behandlingslogg: FEL")
+    # integrity, encryption, the audit log, then the domain's invariants (issue 17).
+    assert len(lines) == 4 and lines[2].startswith("behandlingslogg: FEL")
+    assert lines[3].startswith("domän:")
 
 
 def test_backup_and_restore_commands(tmp_path, monkeypatch, capsys):
