@@ -9,7 +9,16 @@ lead prints packets) on a real encrypted database. After every step:
 * the statistics ``rondplan stats`` prints equal a recount written here in plain SQL over
   the raw tables (never the service's query);
 * every sheet of a printed packet shows the address valid on its visit's day, worked out
-  here from the raw address rows.
+  here from the raw address rows;
+* at least once per run (and every tenth action), the figures the real command
+  ``rondplan stats --format json`` prints (``desktop.cli.main`` with RONDPLAN_PASSWORD,
+  its stdout read) equal the same recount.
+
+Besides the coordinator, the team lead and the officer act as themselves: what the
+permission table (written out here, not read from the code) allows them must not be
+refused for their role, and what it forbids must be refused and change no row. A small
+mapping list is imported through the import service, and retention runs with a clock
+moved forward past the rules' deadlines.
 
 CI runs a bounded number of steps (about a minute); set ``RONDPLAN_MODEL_EXAMPLES`` and
 ``RONDPLAN_MODEL_STEPS`` to run far more.
@@ -20,6 +29,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -30,12 +41,20 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import text
 
-from desktop.models import GroupRelationKind, InvitationStatus, ReferralStatus, VisitStatus
+from desktop import cli
+from desktop.models import (
+    GroupRelationKind,
+    InvitationStatus,
+    ReferralStatus,
+    RetentionCategory,
+    VisitStatus,
+)
 from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.builder import BriefingRequest, build_briefing, make_meta
 from desktop.services.engagement import build_engagement
 from desktop.services.engagement.rows import AttendanceInput, CallInInput, ReferralInput
-from desktop.services.errors import DomainError
+from desktop.services.errors import DomainError, PermissionDenied
+from desktop.services.importing import TEMPLATE_HEADERS, read_table
 from desktop.services.invariants import check_invariants
 from desktop.services.mapping import build_mapping
 from desktop.services.mapping.rows import AddressInput
@@ -43,13 +62,17 @@ from desktop.services.operations import build_operations
 from desktop.services.operations.outcomes import OutcomeService
 from desktop.services.operations.planning import PlanningService
 from desktop.services.operations.rows import MessagePart, OutcomeInput
+from desktop.services.security.reauth import Reauthentication
+from desktop.services.security.retention import RetentionService
+from desktop.services.statistics.export_format import figures_dict
 from desktop.services.statistics.rows import Period
 from desktop.services.statistics.service import StatisticsService
-from tests.factories import login
+from desktop.services.transfer.import_service import ImportService
+from tests.factories import PASSWORD, login
 from tests.unit.operations.factories import END, START, make_field, planned_operation
 
-EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "12"))
-STEPS = int(os.environ.get("RONDPLAN_MODEL_STEPS", "40"))
+EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "14"))
+STEPS = int(os.environ.get("RONDPLAN_MODEL_STEPS", "50"))
 # Every action happens in June 2026 (the operation, addresses, call-ins, referrals).
 PERIOD = Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
 AFTER_EVERYTHING = dt.datetime(2026, 12, 31, 23, 0)
@@ -63,7 +86,45 @@ OUTCOMES = [
     VisitStatus.FAMILY_ONLY,
     VisitStatus.CANCELLED,
 ]
-STEPS_TAKEN = {"steps": 0, "examples": 0}
+STEPS_TAKEN = {"steps": 0, "examples": 0, "refused": 0, "cli_stats": 0, "imports": 0}
+STEPS_TAKEN.update(retention_runs=0, retention_deleted=0)
+# Retention deadlines (days) the administrator sets in the template; the clock of a
+# retention run is moved forward past some of them.
+KEEP_DAYS = {
+    RetentionCategory.VISIT: 200,
+    RetentionCategory.DELIVERY: 400,
+    RetentionCategory.REFERRAL: 300,
+}
+#: The permission table for the actions the model takes, written out here (not read from
+#: desktop/services/permissions.py); True where the role may do it.
+MAY = {
+    ("team_lead", "record_outcome"): True,
+    ("team_lead", "advance_referral"): True,
+    ("team_lead", "plan"): False,
+    ("team_lead", "move"): False,
+    ("team_lead", "merge"): False,
+    ("team_lead", "import"): False,
+    ("officer", "advance_referral"): True,
+    ("officer", "refer"): True,
+    ("officer", "record_outcome"): False,
+    ("officer", "plan"): False,
+    ("officer", "move"): False,
+    ("officer", "merge"): False,
+    ("officer", "import"): False,
+}
+#: The rows a refused action must leave as they were.
+DOMAIN_TABLES = (
+    "person",
+    "address",
+    "membership",
+    "visit",
+    "delivery",
+    "referral",
+    "referral_event",
+    "task",
+    "invitation",
+    "group_relation",
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +134,13 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     field = make_field(folder, persons=9)
     planned_operation(field)
     field.store.lock()
+    admin = login(field.path, "admin")
+    try:
+        rules = RetentionService(admin, Reauthentication(admin))
+        for category, days in KEEP_DAYS.items():
+            rules.save_rule(category, None, days, "Modellens frist")
+    finally:
+        admin.lock()
     return field.path
 
 
@@ -108,8 +176,15 @@ class Programme(RuleBasedStateMachine):
         self.stats = StatisticsService(self.store, None)  # type: ignore[arg-type]
         self.operation_id = self._scalar("SELECT min(id) FROM operation")
         self.service_id = self._scalar("SELECT min(id) FROM support_service")
+        self.run_steps = 0
+        # The other roles, logged in as themselves on the same file.
+        self.others = {
+            role: login(self.path, f"{role}_social") for role in ("team_lead", "officer")
+        }
 
     def teardown(self) -> None:
+        for other in getattr(self, "others", {}).values():
+            other.lock()
         store = getattr(self, "store", None)
         if store is not None:
             store.lock()
@@ -134,8 +209,29 @@ class Programme(RuleBasedStateMachine):
     def _try(self, action) -> None:  # type: ignore[no-untyped-def]
         """Run one user action; a refusal in one sentence is an allowed answer."""
         STEPS_TAKEN["steps"] += 1
+        self.run_steps += 1
         with contextlib.suppress(DomainError):
             action()
+
+    def _snapshot(self) -> dict[str, list[tuple]]:
+        return {t: self._rows(f"SELECT * FROM {t} ORDER BY id") for t in DOMAIN_TABLES}
+
+    def _as_role(self, role: str, name: str, action) -> None:  # type: ignore[no-untyped-def]
+        """``action`` by ``role``: refused and without effect exactly where MAY says no."""
+        STEPS_TAKEN["steps"] += 1
+        self.run_steps += 1
+        before = self._snapshot()
+        try:
+            action()
+        except PermissionDenied:
+            assert not MAY[(role, name)], f"{role} was refused {name}, which the role may do"
+            assert self._snapshot() == before, f"{role}'s refused {name} changed rows"
+            STEPS_TAKEN["refused"] += 1
+            return
+        except DomainError:
+            assert MAY[(role, name)], f"{role} may not {name} but got past the permission check"
+            return
+        assert MAY[(role, name)], f"{role} may not {name}, yet it was done"
 
     # Planning -------------------------------------------------------------------
 
@@ -271,6 +367,134 @@ class Programme(RuleBasedStateMachine):
             mark = AttendanceInput(iid, status)
             self._try(lambda: self.engagement.attendance.record(cid, [mark]))
 
+    # Other roles ----------------------------------------------------------------
+
+    @rule(
+        role=st.sampled_from(["team_lead", "officer"]),
+        what=st.sampled_from(
+            ["record_outcome", "advance_referral", "plan", "move", "merge", "import", "refer"]
+        ),
+        index=st.integers(0, 200),
+        status=st.sampled_from(OUTCOMES),
+        step=st.sampled_from(list(ReferralStatus)),
+        day=st.sampled_from(DAYS),
+    )
+    def other_role_acts(
+        self,
+        role: str,
+        what: str,
+        index: int,
+        status: VisitStatus,
+        step: ReferralStatus,
+        day: dt.date,
+    ) -> None:
+        if (role, what) not in MAY:
+            return
+        store = self.others[role]
+        act = None
+        if what == "record_outcome":
+            vid = self._visit(index, ("planned",))
+            if vid is None:
+                return
+            service = OutcomeService(store, clock=lambda: AFTER_EVERYTHING)
+            [(version,)] = self._rows(f"SELECT version FROM visit WHERE id = {vid}")
+            talked = status in (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
+            data = OutcomeInput(
+                status, parts=frozenset({MessagePart.HELP}) if talked else frozenset()
+            )
+
+            def act() -> None:
+                service.record(vid, version, data)
+
+        elif what == "advance_referral":
+            rows = self._rows("SELECT id, version FROM referral ORDER BY id")
+            if not rows:
+                return
+            rid, version = rows[index % len(rows)]
+            referrals = build_engagement(store).referrals
+
+            def act() -> None:
+                referrals.advance(rid, version, step, END)
+
+        elif what == "refer":
+            persons = self._live_persons()
+            data = ReferralInput(persons[index % len(persons)], self.service_id, day)
+            referrals = build_engagement(store).referrals
+
+            def act() -> None:
+                referrals.create(data)
+
+        elif what == "plan":
+            planning = PlanningService(store, clock=lambda: PLANNING_NOW)
+
+            def act() -> None:
+                planning.propose(self.operation_id, index)
+                planning.accept(self.operation_id)
+
+        elif what == "move":
+            vid = self._visit(index, ("planned",))
+            if vid is None:
+                return
+            visits = build_operations(store).visits
+            when = dt.datetime.combine(day, dt.time(10))
+
+            def act() -> None:
+                visits.move_visit(vid, when, None)
+
+        elif what == "merge":
+            persons = self._live_persons()
+            a, b = persons[0], persons[-1]
+            versions = dict(self._rows(f"SELECT id, version FROM person WHERE id IN ({a}, {b})"))
+            mapping = build_mapping(store)
+
+            def act() -> None:
+                mapping.merge(a, b, versions[a], versions[b])
+
+        elif what == "import":
+            imports = ImportService(store)
+            table = read_table(_mapping_csv([f"Rollperson{index}"]), "lista.csv")
+
+            def act() -> None:
+                imports.import_rows(imports.preview(table, today=day), today=day)
+
+        assert act is not None
+        self._as_role(role, what, act)
+
+    # Import and retention -------------------------------------------------------
+
+    @rule(names=st.lists(st.integers(0, 30), min_size=1, max_size=3), day=st.sampled_from(DAYS))
+    def import_list(self, names: list[int], day: dt.date) -> None:
+        """A small mapping list as a CSV file through the import service (coordinator).
+
+        Names repeat across steps, so some lists hold a probable duplicate of a person
+        already imported: the import is then refused whole until it is decided."""
+        imports = ImportService(self.store)
+        data = _mapping_csv([f"Importerad{n}" for n in sorted(set(names))])
+
+        def act() -> None:
+            preview = imports.preview(read_table(data, "lista.csv"), today=day)
+            imports.import_rows(preview, "lista.csv", today=day)
+            STEPS_TAKEN["imports"] += 1
+
+        before = self._scalar("SELECT count(*) FROM person")
+        self._try(act)
+        after = self._scalar("SELECT count(*) FROM person")
+        assert after in (before, before + len(set(names))), (before, after)
+
+    # Before, between and past the deadlines (200, 300, 400 days).
+    @rule(days=st.sampled_from([0, 150, 250, 350, 450, 700]))
+    def retention(self, days: int) -> None:
+        """The daily retention run, its clock moved ``days`` past the end of June 2026."""
+        when = dt.datetime(2026, 7, 1, 3) + dt.timedelta(days=days)
+        service = RetentionService(self.store, Reauthentication(self.store), clock=lambda: when)
+
+        def act() -> None:
+            result = service.run(scheduled=True, compact=False)
+            STEPS_TAKEN["retention_runs"] += 1
+            STEPS_TAKEN["retention_deleted"] += sum(result.counts.values())
+
+        self._try(act)
+
     # Invariants -----------------------------------------------------------------
 
     @invariant()
@@ -284,25 +508,60 @@ class Programme(RuleBasedStateMachine):
     def statistics_equal_a_recount(self) -> None:
         if not hasattr(self, "store"):
             return
+        expected = self._recount()
         total = self.stats.figures(PERIOD).total
+        assert _figures(figures_dict(total)) == expected
+        # The real command, at least once per run and every tenth action.
+        if self.run_steps % 10 == 0 and self.run_steps // 10 >= getattr(self, "cli_runs", 0):
+            self.cli_runs = self.run_steps // 10 + 1
+            printed = self._stats_command()
+            assert _figures(printed) == expected, "rondplan stats differs from the recount"
+            STEPS_TAKEN["cli_stats"] += 1
+
+    def _stats_command(self) -> dict:  # type: ignore[type-arg]
+        """``rondplan stats --format json`` as a user runs it; its figures from stdout."""
+        out = io.StringIO()
+        argv = [
+            "stats",
+            "--db",
+            str(self.path),
+            "--user",
+            "coordinator_social",
+            "--format",
+            "json",
+            "--from",
+            PERIOD.start.isoformat(),
+            "--to",
+            PERIOD.end.isoformat(),
+        ]
+        old = os.environ.get("RONDPLAN_PASSWORD")
+        os.environ["RONDPLAN_PASSWORD"] = PASSWORD
+        try:
+            with contextlib.redirect_stdout(out):
+                assert cli.main(argv) == 0
+        finally:
+            if old is None:
+                del os.environ["RONDPLAN_PASSWORD"]
+            else:
+                os.environ["RONDPLAN_PASSWORD"] = old
+        return json.loads(out.getvalue())["figures"]
+
+    def _recount(self) -> dict:  # type: ignore[type-arg]
+        """The period's figures in plain SQL over the raw tables (never the service's query)."""
         a, b = PERIOD.start.isoformat(), PERIOD.end.isoformat()
         in_period = f"delivered_on >= '{a}' AND delivered_on <= '{b}'"
         channels = dict(
             self._rows(f"SELECT channel, count(*) FROM delivery WHERE {in_period} GROUP BY channel")
         )
-        assert {k: v for k, v in total.deliveries_by_channel.items() if v} == channels
         per_person = dict(
             self._rows(f"SELECT person_id, count(*) FROM delivery WHERE {in_period} GROUP BY 1")
         )
-        assert total.persons_reached == len(per_person)
-        assert total.reached_more_than_once == sum(1 for n in per_person.values() if n > 1)
         visits = dict(
             self._rows(
                 f"SELECT status, count(*) FROM visit WHERE starts_at >= '{a}' "
                 f"AND starts_at < '{PERIOD.end + dt.timedelta(days=1)}' GROUP BY status"
             )
         )
-        assert {k: v for k, v in total.visits_by_outcome.items() if v} == visits
         first_steps = self._scalar(
             "SELECT count(*) FROM (SELECT e.referral_id, min(e.on_date) AS first_on "
             "FROM referral_event e JOIN referral r ON r.id = e.referral_id "
@@ -314,13 +573,20 @@ class Programme(RuleBasedStateMachine):
             f"AND v.starts_at >= '{a}' AND NOT EXISTS "
             "(SELECT 1 FROM referral r WHERE r.visit_id = v.id AND r.retracted_at IS NULL)"
         )
-        assert total.support_offered == first_steps + door
         accepted = self._scalar(
             "SELECT count(*) FROM referral_event e JOIN referral r ON r.id = e.referral_id "
             f"WHERE e.status = 'accepted' AND r.retracted_at IS NULL "
             f"AND e.on_date >= '{a}' AND e.on_date <= '{b}'"
         )
-        assert total.support_accepted == accepted
+        return {
+            "deliveries": sum(channels.values()),
+            "deliveries_by_channel": channels,
+            "persons_reached": len(per_person),
+            "reached_more_than_once": sum(1 for n in per_person.values() if n > 1),
+            "visits_by_outcome": visits,
+            "support_offered": first_steps + door,
+            "support_accepted": accepted,
+        }
 
     @precondition(lambda self: hasattr(self, "store"))
     @invariant()
@@ -359,6 +625,41 @@ class Programme(RuleBasedStateMachine):
         return best[2] if best else ""
 
 
+def _figures(figures: dict) -> dict:  # type: ignore[type-arg]
+    """The recounted figures out of the service's or the command's, zero counts left out."""
+    return {
+        "deliveries": figures["deliveries"],
+        "deliveries_by_channel": {k: v for k, v in figures["deliveries_by_channel"].items() if v},
+        "persons_reached": figures["persons_reached"],
+        "reached_more_than_once": figures["reached_more_than_once"],
+        "visits_by_outcome": {k: v for k, v in figures["visits_by_outcome"].items() if v},
+        "support_offered": figures["support_offered"],
+        "support_accepted": figures["support_accepted"],
+    }
+
+
+def _mapping_csv(names: list[str]) -> bytes:
+    """A mapping list in the template's columns: one person per name, with an address."""
+    headers = list(TEMPLATE_HEADERS)
+    lines = [";".join(headers)]
+    for n, name in enumerate(names):
+        row = dict.fromkeys(headers, "")
+        row.update(
+            {
+                "Förnamn": name,
+                "Efternamn": "Modell",
+                "Födelsedatum": f"2004-0{1 + n % 9}-1{n % 9}",
+                "Adress": f"Importgatan {n + 1}",
+                "Postnummer": "21100",
+                "Ort": "Malmö",
+                "Område": "Område A",
+                "Gruppering": "Grupp A",
+            }
+        )
+        lines.append(";".join(row[h] for h in headers))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def test_programme_model(template: Path, tmp_path: Path) -> None:
     Programme.template = template
     Programme.folder = tmp_path
@@ -375,4 +676,4 @@ def test_programme_model(template: Path, tmp_path: Path) -> None:
         + ([Phase.shrink] if os.environ.get("RONDPLAN_MODEL_SHRINK") else []),
     )
     run().runTest()
-    print(f"model: {STEPS_TAKEN['examples']} runs, {STEPS_TAKEN['steps']} actions")
+    print(f"model: {STEPS_TAKEN}")
