@@ -751,6 +751,10 @@
 <context>
     <name>CalendarView</name>
     <message>
+        <source>Registrera utfall</source>
+        <translation>Record outcome</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/calendar/calendar_view.py" line="+95"/>
         <source>Dagvy</source>
         <translation>Day view</translation>
@@ -5144,6 +5148,14 @@
 </context>
 <context>
     <name>PlanTab</name>
+    <message>
+        <source>%1 besök godkändes.</source>
+        <translation>%1 visits accepted.</translation>
+    </message>
+    <message>
+        <source>%1 besök godkändes inte:</source>
+        <translation>%1 visits not accepted:</translation>
+    </message>
     <message>
         <location filename="../../desktop/views/operations/plan_tab.py" line="+43"/>
         <location line="+70"/>
