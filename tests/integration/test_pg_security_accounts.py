@@ -36,7 +36,10 @@ def test_failed_logins_reach_the_audit_log_at_next_unlock(tmp_path):  # type: ig
         ).first()
     actions = [(e.action, e.detail) for e in entries[-3:]]
     assert actions == [("login.failed", ""), ("login.failed", "unknown_user"), ("login", "")]
-    assert entries[-3].role is None and entries[-3].user_id is not None
+    # The server writes who wrote each entry (issue 16): here the administrator whose
+    # login carried the queued failures; the failed account is the entry's object.
+    assert entries[-3].role == "administrator" and entries[-3].user_id is not None
+    assert entries[-3].object_type == "user" and entries[-3].object_ids != ""
     assert officer_id is not None
     # Moved, not copied: nothing of them is left on the server, and a mistyped
     # user name is written nowhere (the slot rows are the server's "keyslot file").
