@@ -19,6 +19,7 @@ from desktop.models import (
     VisitStatus,
 )
 from desktop.services.mapping.rows import DuplicateReason, RiskRole, TimelineKind
+from desktop.services.vocabulary import VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
 
 _CONTEXT = "Kartläggning"
 
@@ -59,14 +60,6 @@ _SOURCE: list[tuple[Enum, str]] = [
     (TimelineKind.REFERRAL, QT_TRANSLATE_NOOP("Kartläggning", "Stödinsats")),
     (TimelineKind.NOTE, QT_TRANSLATE_NOOP("Kartläggning", "Anteckning")),
     (TimelineKind.TASK, QT_TRANSLATE_NOOP("Kartläggning", "Uppföljning")),
-    (VisitStatus.PROPOSED, QT_TRANSLATE_NOOP("Kartläggning", "föreslaget")),
-    (VisitStatus.PLANNED, QT_TRANSLATE_NOOP("Kartläggning", "planerat")),
-    (VisitStatus.MET, QT_TRANSLATE_NOOP("Kartläggning", "träffad")),
-    (VisitStatus.NOT_HOME, QT_TRANSLATE_NOOP("Kartläggning", "ej hemma")),
-    (VisitStatus.REFUSED, QT_TRANSLATE_NOOP("Kartläggning", "avböjde")),
-    (VisitStatus.MOVED, QT_TRANSLATE_NOOP("Kartläggning", "flyttat")),
-    (VisitStatus.FAMILY_ONLY, QT_TRANSLATE_NOOP("Kartläggning", "bara familjen")),
-    (VisitStatus.CANCELLED, QT_TRANSLATE_NOOP("Kartläggning", "inställt")),
     (DeliveryChannel.HOME_VISIT, QT_TRANSLATE_NOOP("Kartläggning", "vid hembesök")),
     (DeliveryChannel.CALL_IN, QT_TRANSLATE_NOOP("Kartläggning", "vid stormöte")),
     (DeliveryChannel.PROBATION, QT_TRANSLATE_NOOP("Kartläggning", "via Kriminalvården")),
@@ -108,6 +101,10 @@ _LABELS: dict[tuple[type[Enum], str], str] = {
 
 def label(value: Enum) -> str:
     """The translated word for an enum value of the mapping."""
+    if isinstance(value, VisitStatus):
+        # One vocabulary (issue 17): the dialog's, calendar's and paper's word, in lower case.
+        word = VISIT_STATUS_WORDS[value]
+        return QCoreApplication.translate(VISIT_WORDS_CONTEXT, word).lower()
     source = _LABELS.get((type(value), str(value.value)))
     return QCoreApplication.translate(_CONTEXT, source) if source else str(value.value)
 
