@@ -150,6 +150,20 @@ class UserAdminService:
             raise
         return uow.changes
 
+    def keys_needing_recovery_code(self, user_id: int) -> bool:
+        """Whether switching ``user_id`` off rotates a compartment key this administrator
+        does not hold (another agency's): that rotation needs the recovery code."""
+        self._reauth.authorize(Action.USER_ADMIN)
+        with self._store.read_session() as session:
+            user = session.get(User, user_id)
+            username = user.username if user is not None else ""
+        self._store.keyslots.reload()
+        slot = self._store.keyslots.slots.get(username)
+        held = set(slot.compartments) | set(slot.pending_compartments) if slot else set()
+        return self._store.shares_keyslots and any(
+            self._store.compartment(code) is None for code in held
+        )
+
     def deactivate(self, user_id: int, recovery_code: str | None = None) -> Changes:
         """Switch the account off, remove its keyslot and rotate every key it held.
 

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QInputDialog,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -103,13 +105,50 @@ class UsersTab(QWidget):
         )
 
     def deactivate(self) -> None:
+        """Ask first (it cannot be undone), and for the recovery code when the account
+        held another agency's key: without it that key is not rotated (issue 15)."""
         row = self._selected()
-        if row is not None:
-            self._done(
-                run_sensitive(
-                    self, self._security.reauth, lambda: self._security.users.deactivate(row.id)
-                )
+        if row is None:
+            return
+        users = self._security.users
+        question = self.tr(
+            "Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts "
+            "så att en gammal kopia av nyckelfilen inte öppnar något."
+        ).replace("%1", row.display_name or row.username)
+        try:
+            needs_code = users.keys_needing_recovery_code(row.id)
+        except (DomainError, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Stäng av"), exc.user_message)
+            return
+        code: str | None = None
+        if needs_code:
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Stäng av"),
+                question
+                + "\n\n"
+                + self.tr(
+                    "%1s avdelningsnyckel byts bara med återställningskoden. Ange den, eller "
+                    "lämna fältet tomt för att stänga av utan att byta den nyckeln."
+                ).replace("%1", row.agency_name),
+                QLineEdit.EchoMode.Password,
             )
+            if not ok:
+                return
+            code = text.strip() or None
+        else:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Stäng av"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._done(
+            run_sensitive(self, self._security.reauth, lambda: users.deactivate(row.id, code))
+        )
 
     def reset_password(self) -> None:
         row = self._selected()
