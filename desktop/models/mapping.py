@@ -40,7 +40,10 @@ class Person(Versioned, Timestamped, Base):
     last_name: Mapped[str] = mapped_column(String(100))
     # Aliases separated by "; " so the full-text index sees them as one field.
     aliases: Mapped[str] = mapped_column(Text, default="")
-    identity_number: Mapped[str | None] = mapped_column(String(13), index=True)
+    # Deferred: loaded only where it is asked for (the reveal, the coordinator's edits,
+    # exports and imports). On a server the roles without PERSON_REVEAL_ID have no SELECT
+    # on it (issue 16) and read the masked form, ``identity_masked`` (migration 0015).
+    identity_number: Mapped[str | None] = mapped_column(String(13), index=True, deferred=True)
     identity_kind: Mapped[IdentityKind | None] = mapped_column(enum_column(IdentityKind))
     birth_date: Mapped[dt.date | None]
     language: Mapped[str | None] = mapped_column(String(60))

@@ -250,7 +250,11 @@ def seal_plain_protected(session: Session, cipher: CompartmentCipher) -> int:
     rows = session.scalars(
         select(Address).where(
             Address.sealed.is_(None),
-            exists().where(Person.id == Address.person_id, Person.protected_identity.is_(True)),
+            # Named columns: a role without PERSON_REVEAL_ID may not SELECT * from person
+            # on a server (issue 16).
+            select(Person.id)
+            .where(Person.id == Address.person_id, Person.protected_identity.is_(True))
+            .exists(),
         )
     ).all()
     for address in rows:

@@ -424,6 +424,40 @@ def _merge(
     into[table] = (ops, sel, upd)
 
 
+# Columns a role reads only with the action named (issue 16): the personnummer. A role
+# without it reads the rest of the row; on a server it sees the masked form
+# (``person.identity_masked``, migration 0015) and matches a whole number through
+# ``rondplan_person_ids_by_identity`` (EXECUTE for the roles that may search).
+WITHHELD: dict[tuple[str, str], Action] = {("person", "identity_number"): A.PERSON_REVEAL_ID}
+# Columns only the server has (generated there; not in the SQLAlchemy metadata).
+SERVER_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"person": ("identity_masked",)}
+IDENTITY_MATCH_FUNCTION = "public.rondplan_person_ids_by_identity(text)"
+
+
+def table_columns(table: str, tables: Iterable[str] = ALL_TABLES) -> set[str]:
+    """The table's columns: those present (``tables`` a mapping of table to columns, as
+    read from the server), else the metadata's and the server-only ones."""
+    if isinstance(tables, Mapping):
+        return set(tables.get(table, ()))
+    from desktop.models import Base
+
+    return set(Base.metadata.tables[table].columns.keys()) | set(SERVER_ONLY_COLUMNS.get(table, ()))
+
+
+def _withhold(
+    role: Role,
+    merged: dict[str, tuple[set[str], set[str] | None, set[str] | None]],
+    tables: Iterable[str],
+) -> None:
+    for (table, column), action in WITHHELD.items():
+        if table not in merged or action in ALLOWED[role]:
+            continue
+        ops, sel, upd = merged[table]
+        if SELECT in ops:
+            sel = (table_columns(table, tables) if sel is None else sel) - {column}
+        merged[table] = (ops, sel, upd)
+
+
 # Tables no role group has any right on: reached only through the server's functions
 # (or, for audit_pending, through <db>:app's INSERT granted with migration 0012).
 FUNCTIONS_ONLY = ("audit_pending", "audit_chain_state", "server_limits")
@@ -446,6 +480,7 @@ def role_rights(role: Role, tables: Iterable[str] = ALL_TABLES) -> dict[str, Rig
     for action in sorted(ALLOWED[role]):
         for table, n in NEEDS[action].items():
             _merge(merged, table, n)
+    _withhold(role, merged, tables)
     rights = {}
     for table, (ops, sel, upd) in merged.items():
         rights[table] = Right(
@@ -485,7 +520,9 @@ def grant_statements(database: str, tables: Iterable[str] = ALL_TABLES) -> list[
     """REVOKE every table right from every application group, then GRANT each role's.
 
     ``tables``: those present (a table not yet made by the migrations is skipped; one
-    unknown here gets nothing, and the completeness test fails on it).
+    unknown here gets nothing, and the completeness test fails on it); a mapping of
+    table to its columns (as ``provision.prepare_roles`` reads them) also limits column
+    grants to the columns present.
     """
     app = _quote(f"{database}:app")
     admin = _quote(f"{database}:admin")
@@ -496,15 +533,25 @@ def grant_statements(database: str, tables: Iterable[str] = ALL_TABLES) -> list[
     ]
     for role in Role:
         group = _quote(group_name(database, role))
-        for table, right in sorted(role_rights(role, present).items()):
+        for table, right in sorted(role_rights(role, tables).items()):
             if table not in present:
                 continue
             for operation in OPERATIONS:
                 if operation not in right.operations:
                     continue
                 limit = {SELECT: right.select_columns, UPDATE: right.update_columns}.get(operation)
+                if limit is not None and isinstance(tables, Mapping):
+                    limit = limit & set(tables[table])
+                    if not limit:
+                        continue  # none of its columns is there yet
                 columns = f" ({', '.join(map(_quote, sorted(limit)))})" if limit else ""
                 statements.append(f"GRANT {operation}{columns} ON {_quote(table)} TO {group}")
+    # The whole-number match for the roles that search without seeing the number.
+    if isinstance(tables, Mapping) and "identity_masked" in tables.get("person", ()):
+        for role in Role:
+            if A.SEARCH in ALLOWED[role]:
+                group = _quote(group_name(database, role))
+                statements.append(f"GRANT EXECUTE ON FUNCTION {IDENTITY_MATCH_FUNCTION} TO {group}")
     return statements
 
 

@@ -168,3 +168,58 @@ def test_team_lead_records_outcomes_but_cannot_move_or_reassign_a_visit(world):
         assert refused(conn, "UPDATE visit SET cancel_reason = 'x' WHERE id = %s", visit)
         assert refused(conn, "DELETE FROM visit WHERE id = %s", visit)
         assert not refused(conn, "UPDATE visit SET response = response WHERE id = %s", visit)
+
+
+# -- the personnummer: only the roles that may reveal it (issue 16) ----------------
+
+
+@pytest.mark.parametrize(
+    "username", ["officer_police", "officer_social", "team_lead_police", "team_lead_social"]
+)
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELECT identity_number FROM person",
+        "SELECT * FROM person",
+        "SELECT id FROM person WHERE identity_number LIKE '1990%'",
+        "SELECT count(*) FROM person WHERE identity_number = '19900101-1234'",
+        "SELECT replace(coalesce(identity_number, ''), '-', '') FROM person",
+    ],
+)
+def test_officers_and_team_leads_read_no_personnummer(world, username, statement):
+    with as_user(world, username) as conn:
+        assert refused(conn, statement)
+
+
+@pytest.mark.parametrize("username", ["officer_police", "team_lead_social"])
+def test_officers_and_team_leads_see_the_masked_form_and_match_a_whole_number(world, username):
+    with as_user(world, username) as conn:
+        masked = conn.execute(
+            "SELECT identity_masked FROM person WHERE id = %s", (world["person"],)
+        ).fetchone()
+        found = conn.execute(
+            "SELECT * FROM public.rondplan_person_ids_by_identity('19900101-1234')"
+        ).fetchall()
+        missed = conn.execute(
+            "SELECT * FROM public.rondplan_person_ids_by_identity('19900101-12%')"
+        ).fetchall()
+    assert masked == ("19900101-****",)
+    assert found == [(world["person"],)]
+    assert missed == []
+
+
+def test_the_coordinator_reads_the_personnummer(world):
+    with as_user(world, "coordinator_police") as conn:
+        number = conn.execute(
+            "SELECT identity_number FROM person WHERE id = %s", (world["person"],)
+        ).fetchone()
+    assert number == ("19900101-1234",)
+
+
+@pytest.mark.parametrize("username", ["admin", "auditor_social"])
+def test_administrator_and_auditor_cannot_match_a_personnummer(world, username):
+    with as_user(world, username) as conn:
+        assert refused(
+            conn, "SELECT * FROM public.rondplan_person_ids_by_identity('19900101-1234')"
+        )
+        assert refused(conn, "SELECT identity_masked FROM person")

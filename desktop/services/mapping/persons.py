@@ -377,7 +377,7 @@ def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonPr
         last_name=p.last_name,
         aliases=tuple(a for a in p.aliases.split("; ") if a),
         birth_date=p.birth_date,
-        identity_masked=search.mask_identity(p.identity_number),
+        identity_masked=search.masked_identity_of(session, p.id),
         identity_kind=p.identity_kind,
         language=p.language,
         interpreter_need=p.interpreter_need,

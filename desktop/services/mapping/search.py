@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
     and_,
     exists,
     func,
@@ -75,17 +76,46 @@ _NUMBER = re.compile(r"\d[\d+-]*")
 _CENTURIES = ("19", "20")
 
 
-def _identity_condition(digits: str) -> ColumnElement[bool] | None:
+# The server's masked personnummer ``ÅÅÅÅMMDD-****`` (a generated column, migration
+# 0015): the roles without PERSON_REVEAL_ID have no SELECT on identity_number there.
+_MASKED: ColumnElement[str | None] = literal_column("person.identity_masked", String())
+# The server's exact match of a whole number, for those roles (migration 0015).
+_IDENTITY_MATCH = func.public.rondplan_person_ids_by_identity
+
+
+def masked_identity_column(dialect: str) -> ColumnElement[str | None]:
+    """The column the masked personnummer is read from: on a server its masked form,
+    on a local file the number (masked by :func:`mask_identity`)."""
+    if dialect == "sqlite":
+        return Person.identity_number.expression
+    return _MASKED
+
+
+def masked_identity_of(session: Session, person_id: int) -> str | None:
+    """One person's ``ÅÅÅÅMMDD-****`` (never reads the whole number on a server)."""
+    column = masked_identity_column(session.get_bind().dialect.name)
+    number = session.scalar(select(column).select_from(Person).where(Person.id == person_id))
+    return mask_identity(number)
+
+
+def _identity_condition(digits: str, server: bool = False) -> ColumnElement[bool] | None:
     """The exact match for a full number, or the range of a date part; else None.
 
     Only what the masked form shows (``ÅÅÅÅMMDD-****``) or the whole number can match,
-    so the last four digits cannot be guessed one fragment at a time.
+    so the last four digits cannot be guessed one fragment at a time. ``server``: the
+    role reads no number there, so the whole number is matched by the server's function
+    and the date part on the masked column.
     """
-    column = Person.identity_number
+    numbers: list[str] = []
     if len(digits) == 12:
-        return column == f"{digits[:8]}-{digits[8:]}"
-    if len(digits) == 10:
-        return column.in_([f"{c}{digits[:6]}-{digits[6:]}" for c in _CENTURIES])
+        numbers = [f"{digits[:8]}-{digits[8:]}"]
+    elif len(digits) == 10:
+        numbers = [f"{c}{digits[:6]}-{digits[6:]}" for c in _CENTURIES]
+    if numbers:
+        if server:
+            return or_(*(Person.id.in_(select(_IDENTITY_MATCH(n))) for n in numbers))
+        return Person.identity_number.in_(numbers)
+    column = _MASKED if server else Person.identity_number
     if len(digits) == 8:
         dates = [digits]
     elif len(digits) == 6:
@@ -96,12 +126,12 @@ def _identity_condition(digits: str) -> ColumnElement[bool] | None:
     return or_(*(and_(column >= d + "-", column < d + ".") for d in dates))
 
 
-def _split_identity(typed: str) -> tuple[str, list[ColumnElement[bool]]]:
+def _split_identity(typed: str, server: bool = False) -> tuple[str, list[ColumnElement[bool]]]:
     """The words left for the name match, and the identity conditions of the others."""
     words, conditions = [], []
     for word in _TOKEN.findall(typed):
         if _NUMBER.fullmatch(word):
-            condition = _identity_condition(re.sub(r"[+-]", "", word))
+            condition = _identity_condition(re.sub(r"[+-]", "", word), server)
             if condition is not None:
                 conditions.append(condition)
                 continue
@@ -164,7 +194,9 @@ def _trigram_ids(typed: str, limit: int | None = None, names_only: bool = False)
 
     The expression is the index's own (desktop.store.server.schema), written out as SQL
     so the planner uses the index; LIKE's wildcards in the words are escaped.
-    ``names_only`` also requires each word in the names and aliases (see fts_query).
+    ``names_only`` matches the names and aliases alone (see fts_query), on their own
+    index (migration 0015): the full expression holds the identity digits, which the
+    roles searching by name only may not read.
     """
     from desktop.store.server.schema import SEARCH_EXPRESSION
 
@@ -176,9 +208,8 @@ def _trigram_ids(typed: str, limit: int | None = None, names_only: bool = False)
         word = _indexed_form(word)
         if len(word) >= 3:
             escaped = re.sub(r"([\\%_])", r"\\\1", word)
-            words.append(searched.ilike(f"%{escaped}%", escape="\\"))
-            if names_only:
-                words.append(names.ilike(f"%{escaped}%", escape="\\"))
+            column = names if names_only else searched
+            words.append(column.ilike(f"%{escaped}%", escape="\\"))
     query = select(Person.id).where(and_(*words))
     return query.limit(limit) if limit is not None else query
 
@@ -200,14 +231,14 @@ def text_condition(
     if not typed:
         return None
     identity: list[ColumnElement[bool]] = []
+    sqlite = session.get_bind().dialect.name == "sqlite"
     if not reveal:
-        typed, identity = _split_identity(typed)
+        typed, identity = _split_identity(typed, server=not sqlite)
         if identity:
             pool = None  # the candidate pool would be cut before the identity condition
         if not typed:
             return and_(*identity)
     match = fts_query(typed, names_only=not reveal)
-    sqlite = session.get_bind().dialect.name == "sqlite"
     if match is None:
         prefix = _TOKEN.findall(typed)[0]
         named = _swedish_prefix(prefix) if sqlite else _prefix_condition(prefix)
@@ -326,7 +357,6 @@ _LIST_COLUMNS = (
     Person.last_name,
     Person.aliases,
     Person.birth_date,
-    Person.identity_number,
     Person.status,
     Person.category,
     Person.protected_identity,
@@ -372,7 +402,8 @@ def person_page(
     # Each row's area, groups and deliveries (issue 7): in the page query on a server,
     # in batches after it on a local file (see list_extras).
     inline = list_extras.inline(dialect)
-    selected = (*_LIST_COLUMNS, *list_extras.columns(today)) if inline else _LIST_COLUMNS
+    masked = masked_identity_column(dialect).label("identity")
+    selected = (*_LIST_COLUMNS, masked, *(list_extras.columns(today) if inline else ()))
     query = select(*selected).where(*conditions).order_by(*order)
     rows = connection.execute(query.offset(offset).limit(limit)).all()
     if inline:
@@ -386,7 +417,7 @@ def person_page(
             last_name=r.last_name,
             aliases=r.aliases,
             birth_date=r.birth_date,
-            identity_masked=mask_identity(r.identity_number),
+            identity_masked=mask_identity(r.identity),
             status=r.status,
             category=r.category,
             protected_identity=r.protected_identity,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from desktop.models import Address, Category, Group, Membership, MembershipRole, Person
 from desktop.services.exporting import CellValue, write_table
@@ -196,6 +196,8 @@ def _person_rows(
         .where(Person.merged_into_id.is_(None))
         .order_by(Person.last_name, Person.first_name, Person.id)
     )
+    if with_personal_numbers:  # deferred on the model (issue 16): in the same query
+        query = query.options(undefer(Person.identity_number))
     for person in session.scalars(query):
         address = None if person.protected_identity else addresses.get(person.id)
         links = groups.get(person.id, [])

@@ -68,13 +68,15 @@ def prepare_roles(address: ServerAddress) -> None:
             name = group_role(address.database, group)
             if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
                 conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
-        tables = [
-            row[0]
-            for row in conn.execute(
-                "SELECT table_name FROM information_schema.tables "
-                "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-            )
-        ]
+        # Each table with its columns: column grants name only those present (issue 16).
+        tables: dict[str, list[str]] = {}
+        for table, column in conn.execute(
+            "SELECT c.table_name, c.column_name FROM information_schema.columns c "
+            "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
+            "AND t.table_name = c.table_name "
+            "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
+        ):
+            tables.setdefault(table, []).append(column)
         for statement in schema.grant_statements(address.database, tables):
             conn.execute(statement.encode())
         for statement in server_rights.audit_grant_statements(address.database):

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from desktop.models import Address, AuditEntry, Group, Membership, MembershipRole, Note, Person
 from desktop.services.errors import PermissionDenied, ValidationError
@@ -44,7 +45,8 @@ def preview_of(transfer, data: bytes, name: str = "lista.csv"):
 
 def persons(store):
     with store.read_session() as session:
-        return {p.first_name: p for p in session.scalars(select(Person))}
+        query = select(Person).options(undefer(Person.identity_number))  # deferred
+        return {p.first_name: p for p in session.scalars(query)}
 
 
 @pytest.mark.parametrize(
