@@ -71,7 +71,7 @@ from desktop.services.transfer.import_service import ImportService
 from tests.factories import PASSWORD, login
 from tests.unit.operations.factories import END, START, make_field, planned_operation
 
-EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "14"))
+EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "12"))
 STEPS = int(os.environ.get("RONDPLAN_MODEL_STEPS", "50"))
 # Every action happens in June 2026 (the operation, addresses, call-ins, referrals).
 PERIOD = Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
@@ -163,6 +163,9 @@ class Programme(RuleBasedStateMachine):
         if progress:  # a long run says how far it got
             Path(progress).write_text(f"{STEPS_TAKEN}\n", encoding="utf-8")
         self.path = _copy(self.template, self.folder / f"run{STEPS_TAKEN['examples']}")
+        # Every run starts from a copy of the same file (one database id): each gets its own
+        # users' anchors, or a login would rightly call the fresh copy a rollback of the last.
+        os.environ["RONDPLAN_ANCHOR_DIR"] = str(self.path.parent / "anchors")
         self.store = login(self.path, "coordinator_social")
         # Re-planning the running operation happens on its fourth day (issue 17: from
         # the next day on, never in the past).
