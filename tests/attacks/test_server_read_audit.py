@@ -37,7 +37,8 @@ PGAUDIT_CONF = (
 READERS = (
     ("coordinator", Role.COORDINATOR, "SELECT first_name, identity_number FROM person"),
     ("teamlead", Role.TEAM_LEAD, "SELECT first_name FROM person"),
-    ("officer", Role.OFFICER, "SELECT first_name, identity_number FROM person"),
+    # The personnummer only for the coordinator (issue 16); an officer reads its mask.
+    ("officer", Role.OFFICER, "SELECT first_name, identity_masked FROM person"),
     ("auditor", Role.AUDITOR, "SELECT count(id) FROM person"),
     ("anna", Role.ADMINISTRATOR, "SELECT count(id) FROM person"),
 )
