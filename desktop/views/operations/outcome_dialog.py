@@ -35,12 +35,12 @@ from desktop.services.operations.rows import (
 from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
 from desktop.views.operations.labels import MESSAGE_PART, VISIT_STATUS, word
 
-# The mnemonic letter of each labelled field (the words are the vocabulary's, issue 17).
+# Where the mnemonic goes in each labelled field (the words are the vocabulary's, issue 17).
 _MNEMONIC = {
     "family_present": "N",
     "response": "H",
     "support_service": "S",
-    "cancel_reason": "i",
+    "cancel_reason": "inställt",
 }
 
 
