@@ -15,7 +15,7 @@ OPERATION_STATUS = {
     OperationStatus.ACTIVE: QT_TRANSLATE_NOOP("Insatsord", "Pågår"),
     OperationStatus.CLOSED: QT_TRANSLATE_NOOP("Insatsord", "Avslutad"),
 }
-VISIT_STATUS = VISIT_STATUS_WORDS  # one vocabulary (issue 17): desktop/services/wording.py
+VISIT_STATUS = VISIT_STATUS_WORDS  # one vocabulary (issue 17): desktop/services/vocabulary.py
 PERSON_STATUS = {
     PersonStatus.ACTIVE: QT_TRANSLATE_NOOP("Insatsord", "Aktiv"),
     PersonStatus.INACTIVE: QT_TRANSLATE_NOOP("Insatsord", "Inaktiv"),
