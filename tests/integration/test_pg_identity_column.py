@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from desktop.models import AuditEntry, Role
+from desktop.models import AuditEntry, Person, Role
 from desktop.reports.data import DocumentMeta
 from desktop.services.briefing.documents import person_sheet
 from desktop.services.bundle import build_services
+from desktop.services.mapping import search
 from desktop.services.mapping.rows import PersonFilter
 from tests.integration import pg
 from tests.integration.conftest import pg_server  # noqa: F401  (the fixture)
@@ -86,3 +87,21 @@ def test_the_coordinators_reveal_reads_the_number_and_is_audited(world):
         ).all()[-1]
     assert entry.object_ids == str(ids["asa"])
     services.store.lock()
+
+
+@pytest.mark.parametrize(
+    ("typed", "index"),
+    [("öberg", "ix_person_name_trgm"), ("19900101", "ix_person_identity_masked")],
+)
+def test_the_searches_without_the_number_have_their_own_index(world, typed, index):
+    """The planner told to avoid a full scan, as it would at 100,000 persons."""
+    fresh, _ = world
+    store = pg.pg_login(fresh.path, "officer_social")
+    with store.read_session() as session:
+        condition = search.text_condition(session, typed, reveal=False)
+        query = select(Person.id).where(condition)
+        compiled = query.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(session.execute(text(f"EXPLAIN {compiled}")).scalars())
+    assert index in plan, plan
+    store.lock()
