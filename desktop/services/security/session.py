@@ -19,6 +19,12 @@ from desktop.services.uow import UnitOfWork
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 
+# The only kinds of event the keyslot file queues for the next login (failed and blocked
+# logins, a lock, edited counters). The queue is plain JSON that anyone who can write
+# the file can edit: any other kind is not written as an entry of that name (it would be
+# signed by whoever logs in next and name a colleague); it becomes an integrity alarm.
+QUEUED_EVENTS = frozenset({"login.failed", "login.blocked", "lock", "keyslot.counters_edited"})
+
 
 class SessionAudit:
     """Audit entries for the session's life: login, unlock, lock, failures in between."""
@@ -92,6 +98,9 @@ class SessionAudit:
             ids = dict(uow.session.execute(select(User.username, User.id)).all())
             for event in events:
                 user_id = ids.get(event.get("username", ""))
+                if event.get("event", "login.failed") not in QUEUED_EVENTS:
+                    uow.audit("integrity.alarm", None, (), detail="pending_event")
+                    continue
                 uow.audit(
                     event.get("event", "login.failed"),
                     "user",
