@@ -346,6 +346,21 @@ class UserAdminService:
                     "Ange återställningskoden: din egen nyckel räcker inte för det.",
                     "recovery",
                 )
+            if (
+                protected
+                and self._store.shares_keyslots
+                and self._store.compartment(PROTECTED_ADDRESSES) is None
+                and slots.holding(PROTECTED_ADDRESSES)
+                and not slots.holders_of(PROTECTED_ADDRESSES)
+            ):
+                # Only the recovery slot holds the protected-address key: no holder's
+                # login would ever hand it on, and the addresses this account writes
+                # would stay readable to every account (issue 15 review).
+                raise ValidationError(
+                    "Ange återställningskoden: ingen annan har ännu nyckeln till "
+                    "skyddade adresser.",
+                    "recovery",
+                )
             self._store.add_user_slot(username, password, agency_code)
             if protected:
                 self._store.share_compartment(PROTECTED_ADDRESSES, {username})
