@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from desktop.models import Role, User
 from desktop.services.demo.sink import Sink
+from desktop.services.protected_addresses import needs_key
 from desktop.store.crypto import KdfParams
-from desktop.store.keyslots import KeyslotFile, UnlockedKeys
+from desktop.store.keyslots import PROTECTED_ADDRESSES, KeyslotFile, UnlockedKeys
 
 #: The one password of every demo account (documented in the README).
 DEMO_PASSWORD = "demo-lösenord-2026"
@@ -95,6 +96,8 @@ def add_keyslots(
 ) -> None:
     """A slot per new account: the data key and its own agency's compartment key.
 
+    Coordinators and team leads also get the protected-address key.
+
     The auditor reads the access log, not case notes, so holds no compartment key.
     ``progress(done, total)`` follows the slots, one Argon2id derivation each.
     """
@@ -107,6 +110,11 @@ def add_keyslots(
             if account.role is Role.AUDITOR
             else {account.agency_code: keys.compartments[account.agency_code]}
         )
+        # Issue 15: the roles that plan visits and print packets hold the protected-address
+        # key (from the recovery slot), so their first login seals the demo's addresses;
+        # otherwise nobody would ever hold it and they would stay plain.
+        if needs_key(account.role) and PROTECTED_ADDRESSES in keys.compartments:
+            compartments[PROTECTED_ADDRESSES] = keys.compartments[PROTECTED_ADDRESSES]
         # Issue 15: each slot pins the trust root; administrators' also hold its key.
         admin = account.role is Role.ADMINISTRATOR
         keyslots.put(
