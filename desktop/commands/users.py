@@ -291,8 +291,11 @@ def read_accounts(path: Path) -> list[Account]:
 
 
 def _problems(path: Path, problems: list[str]) -> str:
-    head = f"{path.name}: {len(problems)} fel, inga konton skapades:"
-    return "\n".join([head, *(f"  {p}" for p in problems)])
+    """The one error line; the bad rows go before it on standard output, as a report
+    (an error is one line on stderr, issue 15)."""
+    for problem in problems:
+        print(f"  {problem}")
+    return f"{path.name}: {len(problems)} fel (raderna ovan), inga konton skapades."
 
 
 def _check_accounts(
