@@ -156,6 +156,10 @@ def advance_referral(
     uow: UnitOfWork, referral: Referral, status: ReferralStatus, on_date: dt.date
 ) -> None:
     """Move ``referral`` one allowed step inside ``uow``: history, closing date, tasks."""
+    if referral.retracted_at is not None:
+        # A correction retracted it (issue 17): it counts nowhere and gets no new task.
+        # Found by the model test: a list still on screen could advance it.
+        raise NotFound("Remissen finns inte längre.")
     check_transition(referral.status, status)
     if on_date < referral.opened_on:
         raise ValidationError("Datumet ligger före remissens början.", "on_date")
