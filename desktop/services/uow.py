@@ -27,6 +27,7 @@ from desktop.services.errors import ConflictError
 from desktop.store.audit_chain import GENESIS, Checkpoint, write_checkpoint
 from desktop.store.database import Notice, Store
 from desktop.store.engine import translate
+from desktop.store.trust import PENDING_SIGNATURES, SIGNED_IN_LOG
 
 WORKSTATION = socket.gethostname()[:64]
 _AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]
@@ -162,6 +163,12 @@ class UnitOfWork:
                 checkpoint = None
                 try:
                     self.session.flush()
+                    # Each signature the trust root gave in this unit, said in the log so
+                    # an older one put back is known as stale (desktop.store.trust).
+                    for said in self.session.info.pop(PENDING_SIGNATURES, []):
+                        self._pending.append(
+                            audit_fields(self.store, SIGNED_IN_LOG, "signed_record", (), None, said)
+                        )
                     notice = (frozenset(self._kinds), frozenset(self._ids)) if self._kinds else None
                     # Last: the chain's lock (on the server) is held from here to commit.
                     checkpoint = append_chain(self.session, self.store, self._pending, notice)

@@ -16,13 +16,14 @@ records *as they stand* (docs/security.md, "Upgrade").
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Agency, Setting, SignedRecord, User
+from desktop.models import Agency, AuditEntry, Setting, SignedRecord, User
 from desktop.store import signing
 from desktop.store.errors import TamperedRecord
 
@@ -56,6 +57,21 @@ def agency_key_payload(code: str, value: object) -> dict[str, Any]:
     return {"code": code, "public_key": str(value)}
 
 
+# Freshness (issue 15 review): a signature says what a record was, not that it still
+# is. So every signature the trust root gives is said again in the signed, chained audit
+# log ("record.sign", detail "<kind>:<ref>:<digest>", written by the unit of work that
+# signs). An older signature put back in signed_record (a demoted user's old account, an
+# agency key from before a rotation) no longer matches the newest entry for its record
+# and is refused as tampered. Records signed before this was written have no entry and
+# are taken as signed (the honest limit of an upgrade).
+SIGNED_IN_LOG = "record.sign"
+PENDING_SIGNATURES = "rondplan_record_signatures"
+
+
+def signature_digest(signature: str | None) -> str:
+    return hashlib.sha256((signature or "").encode("ascii")).hexdigest()[:32]
+
+
 @dataclass
 class Records:
     """The signed records of one database as read in one session, checked on demand."""
@@ -66,6 +82,8 @@ class Records:
     signed_agency_keys: frozenset[str] = frozenset()
     installation_signed: bool = False
     _rows: dict[tuple[str, str], SignedRecord] = field(default_factory=dict)
+    # Records whose stored signature is not the newest the log names for them.
+    _stale: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def legacy(self) -> bool:
@@ -89,6 +107,8 @@ class Records:
         public = row.public_key if row is not None else None
         if self.legacy:
             return signing.unb64(public), False
+        if ("user", str(user.id)) in self._stale:
+            raise TamperedRecord()
         signature = row.signature if row is not None else None
         if self._valid("user", user_payload(user, public), signature):
             return signing.unb64(public), True
@@ -105,6 +125,8 @@ class Records:
         if self.legacy:
             return
         row = self._rows.get(("agency", str(agency.id)))
+        if ("agency", str(agency.id)) in self._stale:
+            raise TamperedRecord()
         if not self._valid("agency", agency_payload(agency), row.signature if row else None):
             raise TamperedRecord()
 
@@ -112,6 +134,8 @@ class Records:
         if self.legacy:
             return
         row = self._rows.get(("agency_key", code))
+        if ("agency_key", code) in self._stale:
+            raise TamperedRecord()
         signature = row.signature if row else None
         if not self._valid("agency_key", agency_key_payload(code, value), signature):
             raise TamperedRecord()
@@ -147,9 +171,11 @@ def load(session: Session, database_id: str, pin: bytes | None) -> Records:
     except ValueError:
         raise TamperedRecord() from None
     rows = {(r.kind, r.ref): r for r in session.scalars(select(SignedRecord))}
-    records = Records(database_id, root, signed_from, _rows=rows)
+    records = Records(database_id, root, signed_from, _rows=rows, _stale=_stale(session, rows))
     if root is None:
         return records
+    if ("installation", INSTALLATION) in records._stale:
+        raise TamperedRecord()
     install = rows.get(("installation", INSTALLATION))
     if install is None or not install.public_key:
         raise TamperedRecord()
@@ -166,6 +192,24 @@ def load(session: Session, database_id: str, pin: bytes | None) -> Records:
     return records
 
 
+def _stale(
+    session: Session, rows: dict[tuple[str, str], SignedRecord]
+) -> frozenset[tuple[str, str]]:
+    """The records whose signature is not the newest one the audit log names."""
+    newest: dict[tuple[str, str], str] = {}
+    for (detail,) in session.execute(
+        select(AuditEntry.detail).where(AuditEntry.action == SIGNED_IN_LOG).order_by(AuditEntry.seq)
+    ):
+        kind, _, rest = str(detail).partition(":")
+        ref, _, digest = rest.rpartition(":")
+        newest[(kind, ref)] = digest
+    return frozenset(
+        key
+        for key, digest in newest.items()
+        if signature_digest(rows[key].signature if key in rows else None) != digest
+    )
+
+
 def _put(session: Session, kind: str, ref: str, public: str | None, signature: str) -> None:
     row = session.get(SignedRecord, (kind, ref))
     if row is None:
@@ -173,6 +217,10 @@ def _put(session: Session, kind: str, ref: str, public: str | None, signature: s
     else:
         row.public_key = public
         row.signature = signature
+    # Said in the log by the unit of work that commits this (see SIGNED_IN_LOG).
+    session.info.setdefault(PENDING_SIGNATURES, []).append(
+        f"{kind}:{ref}:{signature_digest(signature)}"
+    )
 
 
 def _sign(records: Records, trust_key: bytes, kind: str, payload: dict[str, Any]) -> str:
