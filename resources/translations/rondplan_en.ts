@@ -129,7 +129,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+129"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+169"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../desktop/views/calendar/agenda.py" line="+74"/>
+        <location filename="../../desktop/views/calendar/agenda.py" line="+75"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>Conflicts with a rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/agenda.py" line="45"/>
+        <location line="-53"/>
         <source>adressen har ändrats sedan planeringen</source>
         <translation>address changed since planning</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>Anteckningar</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+32"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+33"/>
         <source>Samtycke från den enskilde</source>
         <translation>Consent of the individual</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>Other provision (state which)</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="+35"/>
+        <location filename="helper_strings.py" line="+27"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -337,12 +337,7 @@
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Vem har läst personen</source>
-        <translation>&amp;Who has read this person</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Läsningar &amp;utanför egna insatser</source>
         <translation>Reads &amp;outside own operations</translation>
     </message>
@@ -352,9 +347,14 @@
         <translation>Spot chec&amp;k</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Verifiera loggen</source>
-        <translation>&amp;Verify the log</translation>
+        <location line="-2"/>
+        <source>Vem har &amp;läst personen</source>
+        <translation>Who has &amp;read the person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verifiera &amp;kedjan</source>
+        <translation>Verify the &amp;chain</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -486,7 +486,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+50"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation>Print briefing packet</translation>
     </message>
@@ -546,7 +546,7 @@
         <translation>Protected addresses will be printed. Continue?</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Underlaget skapas…</source>
         <translation>Creating the packet…</translation>
     </message>
@@ -564,7 +564,12 @@
 <context>
     <name>CalendarCanvas</name>
     <message>
-        <location filename="../../desktop/views/calendar/canvas.py" line="+236"/>
+        <location filename="../../desktop/views/calendar/canvas.py" line="+72"/>
+        <source>inget besök valt</source>
+        <translation>no visit chosen</translation>
+    </message>
+    <message>
+        <location line="+219"/>
         <source>Team: %1</source>
         <translation>Team: %1</translation>
     </message>
@@ -574,12 +579,12 @@
         <translation>Area: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>⚠ Krockar med en regel</source>
         <translation>⚠ Conflicts with a rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/canvas.py" line="238"/>
+        <location line="-2"/>
         <source>Adressen har ändrats sedan planeringen</source>
         <translation>Address changed since planning</translation>
     </message>
@@ -587,7 +592,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+69"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+72"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -598,33 +603,49 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Gör om</source>
-        <translation>&amp;Redo</translation>
+        <source>Gör &amp;om</source>
+        <translation>Re&amp;do</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+65"/>
         <source>Skriv &amp;ut teamets schema…</source>
         <translation>&amp;Print the team&apos;s schedule…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-64"/>
         <source>&amp;Exportera iCalendar…</source>
         <translation>&amp;Export iCalendar…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Välj ett team i filtret först</source>
         <translation>Choose a team in the filter first</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <location line="+7"/>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-11"/>
+        <source>Skriv &amp;ut alla teams schema…</source>
+        <translation>&amp;Print every team&apos;s schedule…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alla team som visas, med sina medlemmar, i en utskrift</source>
+        <translation>Every team shown, with its members, in one print</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Teamet i filtret, med sina medlemmar</source>
+        <translation>The team in the filter, with its members</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Besök</source>
         <translation>Visit</translation>
     </message>
@@ -634,7 +655,7 @@
         <translation>The visit is a proposal. Approve the plan under Operations first.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+41"/>
         <source>Spara schema</source>
         <translation>Save schedule</translation>
     </message>
@@ -645,7 +666,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Skriv ut</source>
         <translation>Print</translation>
     </message>
@@ -751,11 +772,12 @@
 <context>
     <name>CalendarView</name>
     <message>
+        <location filename="../../desktop/views/calendar/commands.py" line="+122"/>
         <source>Registrera utfall</source>
         <translation>Record outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+95"/>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+100"/>
         <source>Dagvy</source>
         <translation>Day view</translation>
     </message>
@@ -775,7 +797,12 @@
         <translation>Month view</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Pilarna väljer dag och besök, Enter öppnar besöket, Ctrl+pil flyttar det en dag eller en halvtimme, Delete ställer in det.</source>
+        <translation>The arrows choose a day and a visit, Enter opens the visit, Ctrl+arrow moves it a day or half an hour, Delete cancels it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Besökslista</source>
         <translation>Visit list</translation>
     </message>
@@ -790,7 +817,7 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+131"/>
         <source>v. %1</source>
         <translation>wk %1</translation>
     </message>
@@ -805,8 +832,8 @@
         <translation>The visit was not moved.</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location filename="../../desktop/views/calendar/commands.py" line="+58"/>
+        <location line="+92"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="-64"/>
         <source>Flytta besök</source>
         <translation>Move visit</translation>
     </message>
@@ -821,53 +848,13 @@
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-24"/>
+        <location filename="helper_strings.py" line="-16"/>
         <source>Krock</source>
         <translation>Conflict</translation>
     </message>
 </context>
 <context>
     <name>CalendarWords</name>
-    <message>
-        <location line="+1"/>
-        <source>Förslag</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Planerat</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Genomfört</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ej hemma</source>
-        <translation>Not at home</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Avböjt</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Flyttat</source>
-        <translation>Moved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Endast anhöriga</source>
-        <translation>Family only</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inställt</source>
-        <translation>Cancelled</translation>
-    </message>
     <message>
         <location line="+1"/>
         <source>En medarbetare är dubbelbokad.</source>
@@ -1071,7 +1058,7 @@
 <context>
     <name>CallInDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="+58"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+59"/>
         <source>Stormöte</source>
         <translation>Call-in</translation>
     </message>
@@ -1338,7 +1325,7 @@
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-86"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-122"/>
         <source>Var ska databasen ligga?</source>
         <translation>Where should the database be stored?</translation>
     </message>
@@ -1363,7 +1350,22 @@
         <translation>&amp;Database file</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
+        <source>Ange var databasfilen ska ligga.</source>
+        <translation>Say where the database file should go.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Det finns redan en fil där. Välj ett annat namn, eller avbryt och öppna den befintliga databasen med --db.</source>
+        <translation>There is already a file there. Choose another name, or cancel and open the existing database with --db.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mappen går inte att skriva i. Välj en mapp på den här datorn.</source>
+        <translation>The folder cannot be written to. Choose a folder on this computer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Välj databasfil</source>
         <translation>Choose database file</translation>
     </message>
@@ -1376,7 +1378,7 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="+133"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+140"/>
         <source>Registrera delgivning</source>
         <translation>Record delivery</translation>
     </message>
@@ -1399,6 +1401,39 @@
         <location line="+4"/>
         <source>Delar</source>
         <translation>Parts</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSplash</name>
+    <message>
+        <location filename="../../desktop/views/login/demo_splash.py" line="+34"/>
+        <source>Demodatabasen byggs</source>
+        <translation>The demo database is being built</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiktiva uppgifter – inga riktiga personer.</source>
+        <translation>Fictitious data – no real persons.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Skapar demokontonas nycklar ({done} av {total})…</source>
+        <translation>Creating the demo accounts&apos; keys ({done} of {total})…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skapar personer, grupper, insats och besök…</source>
+        <translation>Creating persons, groups, an operation and visits…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skapar en krypterad databas…</source>
+        <translation>Creating an encrypted database…</translation>
     </message>
 </context>
 <context>
@@ -1879,7 +1914,7 @@
         <translation>ongoing</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
@@ -2250,8 +2285,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Visa</source>
-        <translation>&amp;View</translation>
+        <source>Vi&amp;sa</source>
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2279,7 +2314,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+40"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+42"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
@@ -2370,7 +2405,7 @@
 <context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+54"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+55"/>
         <source>Ny &amp;relation…</source>
         <translation>New &amp;relation…</translation>
     </message>
@@ -2385,7 +2420,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -2566,7 +2601,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Ö&amp;ppna</source>
+        <source>&amp;Öppna</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
@@ -2659,42 +2694,43 @@
 <context>
     <name>Insatsord</name>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location filename="../../desktop/services/vocabulary.py" line="+61"/>
         <source>Närvarande anhöriga</source>
+        <extracomment>The outcome&apos;s fields beside the status, worded once for the dialog and the paper form; each names one field of the record (``visit``).</extracomment>
         <translation>Family present</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Hans svar</source>
         <translation>His response</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Bad om stöd</source>
         <translation>Asked for support</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Erbjöds stöd</source>
         <translation>Was offered support</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Tackade ja till stöd</source>
         <translation>Accepted support</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Stödinsats</source>
         <translation>Support service</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Lämnade informationsmaterial</source>
         <translation>Left information material</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Skäl till inställt</source>
         <translation>Reason for cancelling</translation>
     </message>
@@ -2714,8 +2750,9 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/services/vocabulary.py" line="-40"/>
         <source>Förslag</source>
+        <extracomment>The Qt context the views translate these words in (``QCoreApplication.translate``). One word per visit status, for every surface: the outcome dialog, the calendar and its legend, the paper outcome form, the team schedule, the statistics and their exports (issue 17: one vocabulary per concept). Views translate it; the core prints it as is.</extracomment>
         <translation>Proposal</translation>
     </message>
     <message>
@@ -2754,7 +2791,7 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/views/operations/labels.py" line="+4"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
@@ -2804,8 +2841,9 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/services/vocabulary.py" line="+17"/>
         <source>Du är inte misstänkt för brott</source>
+        <extracomment>The statuses an outcome can record, in the order the dialog and the paper form list them (``operations.rows.OUTCOME_STATUSES`` is this tuple). The four parts of the message, as the dialog and the paper form list them, keyed by ``operations.rows.MessagePart``&apos;s codes (a StrEnum member looks its code up).</extracomment>
         <translation>You are not suspected of a crime</translation>
     </message>
     <message>
@@ -2814,7 +2852,7 @@
         <translation>We don&apos;t want you to get hurt or to hurt anyone</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Våld får följder för hela gruppen</source>
         <translation>Violence has consequences for the whole group</translation>
     </message>
@@ -2824,7 +2862,7 @@
         <translation>Help is available if you want it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/views/operations/labels.py" line="+4"/>
         <source>Insatsen har inga team</source>
         <translation>The operation has no teams</translation>
     </message>
@@ -2884,7 +2922,7 @@
         <translation>has unknown staff</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-21"/>
+        <location filename="helper_strings.py" line="-13"/>
         <source>Två myndigheter</source>
         <translation>Two agencies</translation>
     </message>
@@ -2987,7 +3025,7 @@
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="-84"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="-91"/>
         <source>Bjud in till stormöte</source>
         <translation>Invite to call-in</translation>
     </message>
@@ -3020,7 +3058,7 @@
 <context>
     <name>Kartläggning</name>
     <message>
-        <location filename="../../desktop/views/persons/labels.py" line="+28"/>
+        <location filename="../../desktop/views/persons/labels.py" line="+29"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
@@ -3176,46 +3214,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>föreslaget</source>
-        <translation>proposed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>planerat</source>
-        <translation>planned</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>träffad</source>
-        <translation>met</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ej hemma</source>
-        <translation>not at home</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>avböjde</source>
-        <translation>declined</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>flyttat</source>
-        <translation>moved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bara familjen</source>
-        <translation>family only</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>inställt</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>vid hembesök</source>
         <translation>at a home visit</translation>
     </message>
@@ -3334,19 +3332,29 @@
     </message>
 </context>
 <context>
-    <name>LockOverlay</name>
+    <name>LockController</name>
     <message>
-        <location filename="../../desktop/views/lock/overlay.py" line="+41"/>
+        <location filename="../../desktop/views/lock/controller.py" line="+240"/>
+        <source>Fel lösenord. Försök igen.</source>
+        <translation>Wrong password. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/views/lock/overlay.py" line="+47"/>
+        <location line="+20"/>
+        <source>Rondplan är låst</source>
+        <extracomment>The lock screen&apos;s background; e2e tests check that the screen shows only this colour outside the password panel.</extracomment>
+        <translation>Rondplan is locked</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Kontrollerar lösenordet</source>
         <translation>Checking the password</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Rondplan är låst</source>
-        <translation>Rondplan is locked</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Inloggad: %1</source>
         <translation>Logged in: %1</translation>
     </message>
@@ -3367,8 +3375,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Lås upp i huvudfönstret.</source>
-        <translation>Unlock in the main window.</translation>
+        <source>Lås upp på huvudskärmen.</source>
+        <translation>Unlock on the main screen.</translation>
     </message>
 </context>
 <context>
@@ -3793,7 +3801,7 @@
 <context>
     <name>MoveVisitDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/move_dialog.py" line="+42"/>
+        <location filename="../../desktop/views/operations/move_dialog.py" line="+43"/>
         <source>Ändra besök – %1</source>
         <translation>Change visit – %1</translation>
     </message>
@@ -3818,7 +3826,7 @@
         <translation>T&amp;eam</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Krockar:</source>
         <translation>Conflicts:</translation>
     </message>
@@ -3986,7 +3994,7 @@
 <context>
     <name>Nyckeltal</name>
     <message>
-        <location filename="../../desktop/views/statistics/labels.py" line="+12"/>
+        <location filename="../../desktop/views/statistics/labels.py" line="+14"/>
         <source>Kartlagda personer</source>
         <translation>Persons mapped</translation>
     </message>
@@ -4084,7 +4092,7 @@
 <context>
     <name>OperationDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/operation_dialog.py" line="+41"/>
+        <location filename="../../desktop/views/operations/operation_dialog.py" line="+42"/>
         <source>Redigera insats</source>
         <translation>Edit operation</translation>
     </message>
@@ -4171,12 +4179,12 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+1"/>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+101"/>
         <source>(registreras som stödinsats)</source>
         <translation>(recorded as a support service)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+53"/>
+        <location line="-28"/>
         <source>Utfall – %1</source>
         <translation>Outcome – %1</translation>
     </message>
@@ -4196,37 +4204,12 @@
         <translation>Parts of the message delivered</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Bad om stöd</source>
-        <translation>Asked for support</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Erbjöds stöd</source>
-        <translation>Was offered support</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tackade ja till stöd (registreras som stödinsats)</source>
-        <translation>Accepted support (recorded as a support service)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stödinsats</source>
-        <translation>Support service</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Välj stödinsats…</source>
         <translation>Choose support service…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Lämnade informationsmaterial</source>
-        <translation>Left information material</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Lämna tomt om ingen uppföljning behövs</source>
         <translation>Leave empty if no follow-up is needed</translation>
     </message>
@@ -4246,32 +4229,12 @@
         <translation>Visible only to your agency</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Utfall</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Närvarande anhöriga</source>
-        <translation>&amp;Relatives present</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Hans svar</source>
-        <translation>&amp;His response</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Skäl till &amp;inställt</source>
-        <translation>Reason for &amp;cancellation</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Stödinsats</source>
-        <translation>&amp;Support service</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>&amp;Uppföljning</source>
         <translation>&amp;Follow-up</translation>
     </message>
@@ -4291,7 +4254,7 @@
         <translation>A&amp;gency note</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="105"/>
+        <location line="-23"/>
         <source>Registreras i förväg (besöket har inte ägt rum än)</source>
         <translation>Recorded in advance (the visit has not taken place yet)</translation>
     </message>
@@ -4299,7 +4262,7 @@
 <context>
     <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../desktop/views/login/own_password_dialog.py" line="+35"/>
+        <location filename="../../desktop/views/login/own_password_dialog.py" line="+38"/>
         <source>Välj ett eget lösenord – Rondplan</source>
         <translation>Choose your own password – Rondplan</translation>
     </message>
@@ -4339,12 +4302,12 @@
         <translation>R&amp;epeat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Byt också krypteringsnycklarna (en gammal kopia av nyckelfilen öppnar då inget)</source>
         <translation>Also &amp;rotate the encryption keys (an old copy of the keyslot file then opens nothing)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Spara lösenordet</source>
         <translation>Save password</translation>
     </message>
@@ -4354,7 +4317,7 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>De två nya lösenorden är inte lika. Skriv dem igen.</source>
         <translation>The two new passwords differ. Type them again.</translation>
     </message>
@@ -4362,7 +4325,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/person_dialog.py" line="+49"/>
+        <location filename="../../desktop/views/persons/person_dialog.py" line="+50"/>
         <source>Redigera person</source>
         <translation>Edit person</translation>
     </message>
@@ -4595,7 +4558,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+75"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+76"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -4630,7 +4593,7 @@
         <translation>Back to the list (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Adress</source>
         <translation>Address</translation>
     </message>
@@ -5068,11 +5031,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Att &amp;ompröva</source>
-        <translation>Due for &amp;review</translation>
+        <source>Att o&amp;mpröva</source>
+        <translation>To re&amp;view</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
+        <source>&amp;Öppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Öppen &amp;uppföljning</source>
         <translation>Open &amp;follow-up</translation>
     </message>
@@ -5097,17 +5065,12 @@
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ö&amp;ppna</source>
-        <translation>&amp;Open</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Markera två personer som är samma individ</source>
         <translation>Select two persons who are the same individual</translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+110"/>
         <source>%n personer</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -5120,7 +5083,7 @@
         <translation>many matches; the list shows a sample of %1. Type more to narrow it down.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Markera exakt två personer för att slå ihop.</source>
         <translation>Select exactly two persons to merge.</translation>
     </message>
@@ -5149,48 +5112,50 @@
 <context>
     <name>PlanTab</name>
     <message>
+        <location filename="../../desktop/views/operations/plan_tab.py" line="+201"/>
         <source>%1 besök godkändes.</source>
         <translation>%1 visits accepted.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>%1 besök godkändes inte:</source>
         <translation>%1 visits not accepted:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/plan_tab.py" line="+43"/>
-        <location line="+70"/>
+        <location line="-159"/>
+        <location line="+77"/>
         <source>&amp;Föreslå plan</source>
         <translation>&amp;Propose plan</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>Kör planeraren (Ctrl+R)</source>
         <translation>Run the planner (Ctrl+R)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Godkänn förslaget</source>
-        <translation>&amp;Approve proposal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Kasta förslaget</source>
         <translation>&amp;Discard proposal</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ä&amp;ndra besök…</source>
-        <translation>&amp;Change visit…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Registrera &amp;utfall…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Föreslå &amp;nytt besök</source>
-        <translation>Propose &amp;new visit</translation>
+        <location line="-3"/>
+        <source>G&amp;odkänn förslaget</source>
+        <translation>Acc&amp;ept the proposal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ändra besök…</source>
+        <translation>Chan&amp;ge visit…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Föreslå n&amp;ytt besök</source>
+        <translation>Propose a ne&amp;w visit</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5213,7 +5178,7 @@
         <translation>Could not be planned</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -5233,7 +5198,7 @@
         <translation>The planner is working…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>%1 besök föreslogs, %2 kunde inte planeras (%3 s).</source>
         <translation>%1 visits proposed, %2 could not be planned (%3 s).</translation>
     </message>
@@ -5243,7 +5208,7 @@
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Kasta förslaget</source>
         <translation>Discard proposal</translation>
     </message>
@@ -5553,7 +5518,7 @@
 <context>
     <name>ProposeVisitsDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="+20"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+27"/>
         <source>Föreslå hembesök för uteblivna</source>
         <translation>Propose home visits for no-shows</translation>
     </message>
@@ -5884,13 +5849,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ä&amp;ndra…</source>
-        <translation>&amp;Edit…</translation>
+        <source>&amp;Ändra…</source>
+        <translation>Chan&amp;ge…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Gallra nu</source>
-        <translation>&amp;Apply retention now</translation>
+        <source>Gallra n&amp;u</source>
+        <translation>Delete n&amp;ow</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5972,7 +5937,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Ö&amp;ppna person</source>
+        <source>&amp;Öppna person</source>
         <translation>&amp;Open person</translation>
     </message>
     <message>
@@ -6259,7 +6224,7 @@
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/opening.py" line="+46"/>
+        <location filename="../../desktop/opening.py" line="+47"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation>Demo database (fictitious data)</translation>
     </message>
@@ -6495,46 +6460,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Föreslaget</source>
-        <translation>Proposed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Planerat</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Träffade honom</source>
-        <translation>Met him</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inte hemma</source>
-        <translation>Not at home</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nekade</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Flyttat</source>
-        <translation>Moved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Endast familj</source>
-        <translation>Family only</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inställt</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>jan feb mar apr maj jun jul aug sep okt nov dec</source>
         <translation>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</translation>
     </message>
@@ -6597,7 +6522,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Visa:</source>
+        <source>Vi&amp;sa:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message numerus="yes">
@@ -6682,21 +6607,31 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Visa träffar</source>
-        <translation>Show &amp;matches</translation>
+        <source>Visa trä&amp;ffar</source>
+        <translation>Show matc&amp;hes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Lägg till &amp;markerade</source>
-        <translation>Add selec&amp;ted</translation>
+        <source>Lägg till mar&amp;kerade</source>
+        <translation>Add mar&amp;ked</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Lägg till &amp;alla träffar</source>
-        <translation>Add &amp;all matches</translation>
+        <source>Lägg till a&amp;lla träffar</source>
+        <translation>Add a&amp;ll matches</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
+        <source>Gr&amp;upperingar</source>
+        <translation>Gro&amp;ups</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pr&amp;ioritet</source>
+        <translation>Pr&amp;iority</translation>
+    </message>
+    <message>
+        <location line="-20"/>
         <source>&amp;Ta bort markerade mål</source>
         <translation>&amp;Remove selected targets</translation>
     </message>
@@ -6721,12 +6656,7 @@
         <translation>Selection</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <source>&amp;Grupperingar</source>
-        <translation>&amp;Groups</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-104"/>
         <source>&amp;Områden</source>
         <translation>Ar&amp;eas</translation>
     </message>
@@ -6735,13 +6665,8 @@
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Prioritet</source>
-        <translation>&amp;Priority</translation>
-    </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+97"/>
         <source>%n personer matchar</source>
         <translation>
             <numerusform>%n person matches</numerusform>
@@ -6792,7 +6717,7 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-26"/>
+        <location filename="helper_strings.py" line="-18"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
@@ -6849,11 +6774,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Nytt team</source>
+        <source>N&amp;ytt team</source>
         <translation>Ne&amp;w team</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>&amp;Teamets namn</source>
+        <translation>&amp;Team name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Me&amp;darbetare</source>
+        <translation>Staff &amp;members</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Spara team</source>
         <translation>&amp;Save team</translation>
     </message>
@@ -6863,22 +6798,12 @@
         <translation>&amp;Delete team</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Namn</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Högst besök per dag</source>
         <translation>&amp;Max visits per day</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Medarbetare</source>
-        <translation>S&amp;taff</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Team %1</source>
         <translation>Team %1</translation>
     </message>
@@ -6931,7 +6856,12 @@
         <translation>Version %1, saved %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source>{namn}, {roll} och {telefon} fylls i med programmets samordnare (den första aktiva samordnaren med ett telefonnummer). Skriv en rad utan dem för att ange ett eget nummer.</source>
+        <translation>{namn}, {roll} and {telefon} are filled in with the programme&apos;s coordinator (the first active coordinator with a phone number). Write a line without them to give a number of your own.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Ny version sparad.</source>
         <translation>New version saved.</translation>
     </message>
@@ -7018,7 +6948,7 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../desktop/views/admin/users_tab.py" line="+34"/>
+        <location filename="../../desktop/views/admin/users_tab.py" line="+36"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
@@ -7051,6 +6981,23 @@
         <location line="+1"/>
         <source>Ny roll för %1</source>
         <translation>New role for %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts så att en gammal kopia av nyckelfilen inte öppnar något.</source>
+        <translation>Switch %1 off? The account can no longer log in, and the database&apos;s keys are changed so that an old copy of the key file opens nothing.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>Stäng av</source>
+        <translation>Switch off</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1s avdelningsnyckel byts bara med återställningskoden. Ange den, eller lämna fältet tomt för att stänga av utan att byta den nyckeln.</source>
+        <translation>%1&apos;s compartment key is changed only with the recovery code. Enter it, or leave the field empty to switch the account off without changing that key.</translation>
     </message>
 </context>
 <context>
@@ -7099,7 +7046,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-216"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-254"/>
         <source>Välkommen till Rondplan</source>
         <translation>Welcome to Rondplan</translation>
     </message>
@@ -7132,7 +7079,7 @@
         <translation>Rondplan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/actions.py" line="+24"/>
+        <location filename="../../desktop/views/operations/actions.py" line="+29"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>

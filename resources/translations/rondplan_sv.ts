@@ -129,7 +129,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+129"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+169"/>
         <source>Administratör</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../desktop/views/calendar/agenda.py" line="+74"/>
+        <location filename="../../desktop/views/calendar/agenda.py" line="+75"/>
         <source>Datum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,7 +217,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/agenda.py" line="45"/>
+        <location line="-53"/>
         <source>adressen har ändrats sedan planeringen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>Anteckningar</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+32"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+33"/>
         <source>Samtycke från den enskilde</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +250,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="+35"/>
+        <location filename="helper_strings.py" line="+27"/>
         <source>Avbryt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,12 +337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Vem har läst personen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Läsningar &amp;utanför egna insatser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,8 +347,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Verifiera loggen</source>
+        <location line="-2"/>
+        <source>Vem har &amp;läst personen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verifiera &amp;kedjan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -486,7 +486,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+50"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,7 +546,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Underlaget skapas…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -564,7 +564,12 @@
 <context>
     <name>CalendarCanvas</name>
     <message>
-        <location filename="../../desktop/views/calendar/canvas.py" line="+236"/>
+        <location filename="../../desktop/views/calendar/canvas.py" line="+72"/>
+        <source>inget besök valt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+219"/>
         <source>Team: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,12 +579,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>⚠ Krockar med en regel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/canvas.py" line="238"/>
+        <location line="-2"/>
         <source>Adressen har ändrats sedan planeringen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,7 +592,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+69"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+72"/>
         <source>&amp;Ångra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,33 +603,49 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Gör om</source>
+        <source>Gör &amp;om</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+65"/>
         <source>Skriv &amp;ut teamets schema…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-64"/>
         <source>&amp;Exportera iCalendar…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Välj ett team i filtret först</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <location line="+7"/>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Kalender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-11"/>
+        <source>Skriv &amp;ut alla teams schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alla team som visas, med sina medlemmar, i en utskrift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Teamet i filtret, med sina medlemmar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -634,7 +655,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+41"/>
         <source>Spara schema</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,7 +666,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Skriv ut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +772,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+95"/>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+100"/>
         <source>Dagvy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +792,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Pilarna väljer dag och besök, Enter öppnar besöket, Ctrl+pil flyttar det en dag eller en halvtimme, Delete ställer in det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Besökslista</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,7 +812,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+131"/>
         <source>v. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,7 +827,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <location filename="../../desktop/views/calendar/commands.py" line="+58"/>
         <source>Flytta besök</source>
         <translation type="unfinished"></translation>
@@ -817,53 +843,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-24"/>
+        <location line="+34"/>
+        <source>Registrera utfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-16"/>
         <source>Krock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CalendarWords</name>
-    <message>
-        <location line="+1"/>
-        <source>Förslag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Planerat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Genomfört</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ej hemma</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Avböjt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Flyttat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Endast anhöriga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inställt</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location line="+1"/>
         <source>En medarbetare är dubbelbokad.</source>
@@ -1067,7 +1058,7 @@
 <context>
     <name>CallInDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="+58"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+59"/>
         <source>Stormöte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,7 +1325,7 @@
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-86"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-122"/>
         <source>Var ska databasen ligga?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,7 +1350,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
+        <source>Ange var databasfilen ska ligga.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Det finns redan en fil där. Välj ett annat namn, eller avbryt och öppna den befintliga databasen med --db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mappen går inte att skriva i. Välj en mapp på den här datorn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Välj databasfil</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,7 +1378,7 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="+133"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+140"/>
         <source>Registrera delgivning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,6 +1400,39 @@
     <message>
         <location line="+4"/>
         <source>Delar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoSplash</name>
+    <message>
+        <location filename="../../desktop/views/login/demo_splash.py" line="+34"/>
+        <source>Demodatabasen byggs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Förlopp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiktiva uppgifter – inga riktiga personer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Skapar demokontonas nycklar ({done} av {total})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skapar personer, grupper, insats och besök…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skapar en krypterad databas…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,7 +1914,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>inaktiv</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2246,7 +2285,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Visa</source>
+        <source>Vi&amp;sa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2275,7 +2314,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+40"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+42"/>
         <source>&amp;Spara</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2366,7 +2405,7 @@
 <context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+54"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+55"/>
         <source>Ny &amp;relation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2381,7 +2420,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,7 +2601,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Ö&amp;ppna</source>
+        <source>&amp;Öppna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2655,42 +2694,43 @@
 <context>
     <name>Insatsord</name>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location filename="../../desktop/services/vocabulary.py" line="+61"/>
         <source>Närvarande anhöriga</source>
+        <extracomment>The outcome&apos;s fields beside the status, worded once for the dialog and the paper form; each names one field of the record (``visit``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Hans svar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Bad om stöd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Erbjöds stöd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Tackade ja till stöd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Stödinsats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Lämnade informationsmaterial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="+1"/>
+        <location line="+1"/>
         <source>Skäl till inställt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2710,8 +2750,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/services/vocabulary.py" line="-40"/>
         <source>Förslag</source>
+        <extracomment>The Qt context the views translate these words in (``QCoreApplication.translate``). One word per visit status, for every surface: the outcome dialog, the calendar and its legend, the paper outcome form, the team schedule, the statistics and their exports (issue 17: one vocabulary per concept). Views translate it; the core prints it as is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2750,7 +2791,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/views/operations/labels.py" line="+4"/>
         <source>Aktiv</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2800,8 +2841,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/services/vocabulary.py" line="+17"/>
         <source>Du är inte misstänkt för brott</source>
+        <extracomment>The statuses an outcome can record, in the order the dialog and the paper form list them (``operations.rows.OUTCOME_STATUSES`` is this tuple). The four parts of the message, as the dialog and the paper form list them, keyed by ``operations.rows.MessagePart``&apos;s codes (a StrEnum member looks its code up).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2810,7 +2852,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Våld får följder för hela gruppen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2820,7 +2862,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop/views/operations/labels.py" line="+4"/>
         <source>Insatsen har inga team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2880,7 +2922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-21"/>
+        <location filename="helper_strings.py" line="-13"/>
         <source>Två myndigheter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2983,7 +3025,7 @@
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="-84"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="-91"/>
         <source>Bjud in till stormöte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,7 +3058,7 @@
 <context>
     <name>Kartläggning</name>
     <message>
-        <location filename="../../desktop/views/persons/labels.py" line="+28"/>
+        <location filename="../../desktop/views/persons/labels.py" line="+29"/>
         <source>Aktiv</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,46 +3214,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>föreslaget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>planerat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>träffad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ej hemma</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>avböjde</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>flyttat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bara familjen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>inställt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>vid hembesök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,19 +3332,29 @@
     </message>
 </context>
 <context>
-    <name>LockOverlay</name>
+    <name>LockController</name>
     <message>
-        <location filename="../../desktop/views/lock/overlay.py" line="+41"/>
+        <location filename="../../desktop/views/lock/controller.py" line="+240"/>
+        <source>Fel lösenord. Försök igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/views/lock/overlay.py" line="+47"/>
+        <location line="+20"/>
+        <source>Rondplan är låst</source>
+        <extracomment>The lock screen&apos;s background; e2e tests check that the screen shows only this colour outside the password panel.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Kontrollerar lösenordet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Rondplan är låst</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Inloggad: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3363,7 +3375,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Lås upp i huvudfönstret.</source>
+        <source>Lås upp på huvudskärmen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3789,7 +3801,7 @@
 <context>
     <name>MoveVisitDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/move_dialog.py" line="+42"/>
+        <location filename="../../desktop/views/operations/move_dialog.py" line="+43"/>
         <source>Ändra besök – %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3814,7 +3826,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Krockar:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3982,7 +3994,7 @@
 <context>
     <name>Nyckeltal</name>
     <message>
-        <location filename="../../desktop/views/statistics/labels.py" line="+12"/>
+        <location filename="../../desktop/views/statistics/labels.py" line="+14"/>
         <source>Kartlagda personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4080,7 +4092,7 @@
 <context>
     <name>OperationDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/operation_dialog.py" line="+41"/>
+        <location filename="../../desktop/views/operations/operation_dialog.py" line="+42"/>
         <source>Redigera insats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4167,12 +4179,12 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+1"/>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+101"/>
         <source>(registreras som stödinsats)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+53"/>
+        <location line="-28"/>
         <source>Utfall – %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4192,37 +4204,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Bad om stöd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Erbjöds stöd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tackade ja till stöd (registreras som stödinsats)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stödinsats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Välj stödinsats…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Lämnade informationsmaterial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Lämna tomt om ingen uppföljning behövs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4242,32 +4229,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Utfall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Närvarande anhöriga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Hans svar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Skäl till &amp;inställt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Stödinsats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>&amp;Uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4287,7 +4254,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="105"/>
+        <location line="-23"/>
         <source>Registreras i förväg (besöket har inte ägt rum än)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4295,7 +4262,7 @@
 <context>
     <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../desktop/views/login/own_password_dialog.py" line="+35"/>
+        <location filename="../../desktop/views/login/own_password_dialog.py" line="+38"/>
         <source>Välj ett eget lösenord – Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4335,12 +4302,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Byt också krypteringsnycklarna (en gammal kopia av nyckelfilen öppnar då inget)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Spara lösenordet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4350,7 +4317,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>De två nya lösenorden är inte lika. Skriv dem igen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4358,7 +4325,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/person_dialog.py" line="+49"/>
+        <location filename="../../desktop/views/persons/person_dialog.py" line="+50"/>
         <source>Redigera person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4591,7 +4558,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+75"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+76"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4626,7 +4593,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Adress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5064,11 +5031,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Att &amp;ompröva</source>
+        <source>Att o&amp;mpröva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
+        <source>&amp;Öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Öppen &amp;uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5093,17 +5065,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ö&amp;ppna</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Markera två personer som är samma individ</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+110"/>
         <source>%n personer</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -5116,7 +5083,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Markera exakt två personer för att slå ihop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5145,39 +5112,39 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/views/operations/plan_tab.py" line="+43"/>
-        <location line="+70"/>
+        <location filename="../../desktop/views/operations/plan_tab.py" line="+44"/>
+        <location line="+77"/>
         <source>&amp;Föreslå plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>Kör planeraren (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Godkänn förslaget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Kasta förslaget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ä&amp;ndra besök…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Registrera &amp;utfall…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Föreslå &amp;nytt besök</source>
+        <location line="-3"/>
+        <source>G&amp;odkänn förslaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ändra besök…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Föreslå n&amp;ytt besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5201,7 +5168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5221,7 +5188,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>%1 besök föreslogs, %2 kunde inte planeras (%3 s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5231,7 +5198,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>%1 besök godkändes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 besök godkändes inte:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Kasta förslaget</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5541,7 +5518,7 @@
 <context>
     <name>ProposeVisitsDialog</name>
     <message>
-        <location filename="../../desktop/views/callins/dialogs.py" line="+20"/>
+        <location filename="../../desktop/views/callins/dialogs.py" line="+27"/>
         <source>Föreslå hembesök för uteblivna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5872,12 +5849,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ä&amp;ndra…</source>
+        <source>&amp;Ändra…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Gallra nu</source>
+        <source>Gallra n&amp;u</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5960,7 +5937,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Ö&amp;ppna person</source>
+        <source>&amp;Öppna person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6247,7 +6224,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/opening.py" line="+46"/>
+        <location filename="../../desktop/opening.py" line="+47"/>
         <source>Demodatabas (fiktiva uppgifter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6483,46 +6460,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Föreslaget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Planerat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Träffade honom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inte hemma</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nekade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Flyttat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Endast familj</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inställt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>jan feb mar apr maj jun jul aug sep okt nov dec</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6585,7 +6522,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Visa:</source>
+        <source>Vi&amp;sa:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -6670,21 +6607,31 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Visa träffar</source>
+        <source>Visa trä&amp;ffar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Lägg till &amp;markerade</source>
+        <source>Lägg till mar&amp;kerade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Lägg till &amp;alla träffar</source>
+        <source>Lägg till a&amp;lla träffar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
+        <source>Gr&amp;upperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pr&amp;ioritet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
         <source>&amp;Ta bort markerade mål</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6709,12 +6656,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-105"/>
-        <source>&amp;Grupperingar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-104"/>
         <source>&amp;Områden</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6723,13 +6665,8 @@
         <source>&amp;Status</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Prioritet</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+97"/>
         <source>%n personer matchar</source>
         <translation>
             <numerusform>%n person matchar</numerusform>
@@ -6780,7 +6717,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-26"/>
+        <location filename="helper_strings.py" line="-18"/>
         <source>Öppen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6837,11 +6774,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Nytt team</source>
+        <source>N&amp;ytt team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>&amp;Teamets namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Me&amp;darbetare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Spara team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6851,22 +6798,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Namn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Högst besök per dag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Medarbetare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Team %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6919,7 +6856,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source>{namn}, {roll} och {telefon} fylls i med programmets samordnare (den första aktiva samordnaren med ett telefonnummer). Skriv en rad utan dem för att ange ett eget nummer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Ny version sparad.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7006,7 +6948,7 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../desktop/views/admin/users_tab.py" line="+34"/>
+        <location filename="../../desktop/views/admin/users_tab.py" line="+36"/>
         <source>Användare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7038,6 +6980,23 @@
     <message>
         <location line="+1"/>
         <source>Ny roll för %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts så att en gammal kopia av nyckelfilen inte öppnar något.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>Stäng av</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1s avdelningsnyckel byts bara med återställningskoden. Ange den, eller lämna fältet tomt för att stänga av utan att byta den nyckeln.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7087,7 +7046,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-216"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-254"/>
         <source>Välkommen till Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7120,7 +7079,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operations/actions.py" line="+24"/>
+        <location filename="../../desktop/views/operations/actions.py" line="+29"/>
         <source>Utfall</source>
         <translation type="unfinished"></translation>
     </message>
