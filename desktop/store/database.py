@@ -625,15 +625,6 @@ def _opens(path: Path, key: bytes) -> bool:
     return True
 
 
-def _opens(path: Path, key: bytes) -> bool:
-    """Whether the database file at ``path`` opens with ``key``."""
-    try:
-        connect_raw(path, key).close()
-    except StoreError:
-        return False
-    return True
-
-
 def _only(keys: UnlockedKeys, data_key: bytes) -> UnlockedKeys:
     """``keys`` with ``data_key`` (the one that opened the file) and no other data key."""
     return replace(keys, data_key=data_key, older_data_keys=())
