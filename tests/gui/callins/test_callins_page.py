@@ -114,6 +114,22 @@ def test_propose_home_visits_for_no_shows(qtbot, field: Field, monkeypatch) -> N
 
 def test_letters_go_through_the_print_service(qtbot, field: Field) -> None:
     held_callin(field)
+    # The letter's contact line names a coordinator with a work phone (issue 18);
+    # without one the print is refused before it is numbered.
+    from desktop.models import StaffMember
+    from desktop.services.uow import UnitOfWork
+
+    identity = field.store.identity
+    with UnitOfWork(field.store, "Personal") as uow:
+        uow.session.add(
+            StaffMember(
+                name=identity.display_name,
+                agency_id=identity.agency_id,
+                phone="040-12 34 56",
+                user_id=identity.user_id,
+            )
+        )
+        uow.audit("staff.create", "staff")
     printer = CallInPrinter(field.services.briefing.printing)
     page = _page(qtbot, field, printer)
     assert page.detail.letters_button.isEnabled()
