@@ -12,6 +12,7 @@ import enum
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -32,6 +33,7 @@ from desktop.services.conflicts import (
     reload_for_conflict,
 )
 from desktop.services.errors import ConflictError
+from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
 from desktop.store.database import Store
 
 T = TypeVar("T")
@@ -79,7 +81,8 @@ class ConflictDialog(QDialog):
             heading = QLabel(f"<b>{title}</b>")
             grid.addWidget(heading, 0, column)
         for row, name in enumerate(self.fields, start=1):
-            grid.addWidget(QLabel(labels.get(name, name)), row, 0)
+            label = labels.get(name, name)
+            grid.addWidget(QLabel(QCoreApplication.translate(VISIT_WORDS_CONTEXT, label)), row, 0)
             mine_button = QRadioButton(shown(getattr(mine, name)))
             theirs_button = QRadioButton(shown(theirs.values[name]))
             mine_button.setChecked(True)
@@ -174,14 +177,21 @@ PERSON_LABELS = {
     "review_date": "Omprövas",
 }
 
+# The outcome's fields in the one vocabulary the dialog, the paper form and the
+# statistics use (issue 17); shown through the vocabulary's translation context.
 OUTCOME_LABELS = {
     "status": "Status",
-    "family_present": "Anhöriga närvarande",
     "parts": "Budskapets delar",
-    "response": "Reaktion",
-    "support_asked": "Frågade om stöd",
-    "support_offered": "Stöd erbjudet",
-    "support_accepted": "Stöd accepterat",
-    "leave_behind": "Lämnade material",
-    "cancel_reason": "Orsak till inställt",
+    **{
+        name: OUTCOME_FIELD_WORDS[name]
+        for name in (
+            "family_present",
+            "response",
+            "support_asked",
+            "support_offered",
+            "support_accepted",
+            "leave_behind",
+            "cancel_reason",
+        )
+    },
 }
