@@ -341,7 +341,16 @@ class App:
         self.key("Tab")
         self.type(password)
         self.key("Return")
-        wait_for("the login window to close", lambda: not self.window_ids("Logga in|Log in"), 60)
+        # The main window up is the sign (a login window the app hides, rather than
+        # closes, may still be listed by X for a moment on a loaded machine).
+        wait_for(
+            "the main window after the login",
+            lambda: (
+                not self.window_ids("Logga in|Log in")
+                or any(w["class"] == "MainWindow" for w in self.probe()["windows"])
+            ),
+            60,
+        )
         self.activate("^Rondplan$", expect_title="Rondplan", timeout=60)
 
     def activate(self, name: str, expect_title: str, timeout: float = 30) -> None:
