@@ -25,13 +25,12 @@ from desktop.models import (
     StaffMember,
     Team,
     TeamMember,
-    User,
     Visit,
 )
 from desktop.services.briefing import BriefingRequest, PrintService
+from desktop.services.security import SecurityServices
 from desktop.services.uow import UnitOfWork
 from desktop.store.database import CompartmentCipher, LockedDatabase, Store, create_database
-from desktop.store.keyslots import UnlockedKeys
 
 PASSWORD = "benchmark-lösenord-2026"
 DAY = dt.date(2026, 11, 24)
@@ -56,14 +55,6 @@ def _database(folder: Path) -> tuple[Path, int, int]:
     with UnitOfWork(admin, "Benchmark") as uow:
         s = uow.session
         agencies = {a.code: a.id for a in s.query(Agency)}
-        s.add(
-            User(
-                username="lead",
-                display_name="Lea Lead",
-                role=Role.TEAM_LEAD,
-                agency_id=agencies["police"],
-            )
-        )
         op = Operation(name="Insats 40", start_date=DAY, end_date=DAY + dt.timedelta(days=13))
         s.add(op)
         s.flush()
@@ -112,6 +103,8 @@ def _database(folder: Path) -> tuple[Path, int, int]:
                 )
             )
             for code, cipher in ciphers.items():
+                if code not in agencies:  # the protected-address key is no agency's
+                    continue
                 for section in (NoteSection.GENERAL, NoteSection.SAFETY):
                     note = Note(
                         agency_id=agencies[code],
@@ -124,10 +117,11 @@ def _database(folder: Path) -> tuple[Path, int, int]:
                     note.ciphertext = cipher.encrypt(f"Anteckning {code} {i}", f"note:{note.id}")
         uow.audit("benchmark.seed")
         ids = (op.id, team.id)
-    admin.keyslots.put(
-        "lead", PASSWORD, UnlockedKeys(keys.data_key, {"police": keys.compartments["police"]})
+    # Through the service, as an administrator makes an account: signed by the trust
+    # root (issue 15), with its keyslot (the police key and the protected-address key).
+    SecurityServices.build(admin).users.create_user(
+        "lead", "Lea Lead", Role.TEAM_LEAD, "police", PASSWORD, recovery_code=created.recovery_code
     )
-    admin.keyslots.save()
     admin.lock()
     return folder / "bench.db", *ids
 
