@@ -50,23 +50,22 @@ def _build(path: Path, persons: int) -> None:
     """An encrypted database with ``persons`` persons, addresses and some memberships."""
     from sqlalchemy import insert
 
-    from desktop.models import Address, Group, Membership, Person, Role, User
-    from desktop.services.uow import UnitOfWork
+    from desktop.models import Address, Group, Membership, Person, Role
+    from desktop.services.security import SecurityServices
     from desktop.store.database import create_database
 
     created = create_database(path, "admin", "Admin", _PASSWORD)
     store = created.store
-    with UnitOfWork(store, "Skapa användare") as uow:
-        uow.session.add(
-            User(
-                username=_USER,
-                display_name="Samordnare",
-                role=Role.COORDINATOR,
-                agency_id=store.identity.agency_id,
-            )
-        )
-        uow.audit("user.create", "user")
-    store.add_user_slot(_USER, _PASSWORD, store.identity.agency_code)
+    # Through the service, as an administrator makes an account: signed by the trust
+    # root (issue 15), with its keyslot.
+    SecurityServices.build(store).users.create_user(
+        _USER,
+        "Samordnare",
+        Role.COORDINATOR,
+        store.identity.agency_code,
+        _PASSWORD,
+        recovery_code=created.recovery_code,
+    )
     rng = random.Random(7)
     now = dt.datetime(2026, 1, 1)
     people = []
