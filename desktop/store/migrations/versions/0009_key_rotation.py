@@ -4,8 +4,9 @@ Revision ID: 0009_key_rotation
 Revises: 0008_protected_addresses
 Create Date: 2026-12-07 04:00:00
 
-Placeholder in the chain (so that work on several migrations can go on at once);
-it changes nothing until it is filled in.
+Kept empty on purpose: it was reserved while several migrations were written at once,
+and the key rotation needed no schema (the keyslots hold the rotated keys, and each
+compartment cipher tries its older keys). It changes nothing.
 """
 
 from __future__ import annotations
