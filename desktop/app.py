@@ -140,10 +140,10 @@ class Session(QObject):
 
     def _file_actions(self, window: MainWindow) -> list[Any]:
         """The Arkiv menu's commands the user's role may use."""
-        from PySide6.QtCore import QT_TRANSLATE_NOOP
         from PySide6.QtGui import QAction, QKeySequence
 
         from desktop.services.permissions import Action, allowed
+        from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 
         role = self.store.identity.role
         commands = (

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.models import Role
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Etiketter"
 

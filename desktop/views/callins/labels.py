@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.models import (
     CallInStatus,
@@ -14,6 +14,7 @@ from desktop.models import (
     SupportKind,
 )
 from desktop.services.operations.rows import MessagePart
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Engagemang"
 

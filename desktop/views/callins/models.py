@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models import InvitationStatus
@@ -15,6 +15,7 @@ from desktop.services.engagement.rows import (
     RepeatRow,
     SpeakerRow,
 )
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.callins.base_model import FrozenRowsModel
 from desktop.views.callins.labels import label, tr
 

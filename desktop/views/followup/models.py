@@ -6,11 +6,12 @@ import datetime as dt
 import enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from desktop.models import TaskStatus
 from desktop.services.operations.rows import TaskRow
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.operations.models import WARN, Index, RowsModel
 
 

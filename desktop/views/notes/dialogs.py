@@ -7,7 +7,7 @@ the legal basis. Both are one unit of work in ``NotesService`` with their audit 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models import LegalBasis, NoteKind
 from desktop.services.errors import DomainError
 from desktop.services.security.notes import MAX_NOTE_CHARS, NotesService
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.labels import AGENCY_LABELS
 from desktop.views.widgets.form_keys import guard_form
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.models import AgencyKind, OperationStatus, PersonStatus
 from desktop.services.planning.request import UnplacedReason, WarningCode
-from desktop.services.vocabulary import MESSAGE_PART_WORDS, VISIT_STATUS_WORDS
+from desktop.services.vocabulary import MESSAGE_PART_WORDS, QT_TRANSLATE_NOOP, VISIT_STATUS_WORDS
 
 _C = "Insatsord"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.operations.rows import (
@@ -15,6 +15,7 @@ from desktop.services.operations.rows import (
     TeamRow,
     UnplacedRow,
 )
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.operations.labels import (
     OPERATION_STATUS,
     PERSON_STATUS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.models import (
     Category,
@@ -19,7 +19,7 @@ from desktop.models import (
     VisitStatus,
 )
 from desktop.services.mapping.rows import DuplicateReason, RiskRole, TimelineKind
-from desktop.services.vocabulary import VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP, VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
 
 _CONTEXT = "Kartläggning"
 

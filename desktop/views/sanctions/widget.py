@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import Changes
 from desktop.services.engagement.rows import SanctionPeriodRow
 from desktop.services.engagement.sanctions import SanctionService
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.callins.base_model import FrozenRowsModel
 from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import tr

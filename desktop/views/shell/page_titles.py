@@ -6,7 +6,9 @@ The main window does not know its pages; ``app.py`` builds the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Sidor"
 

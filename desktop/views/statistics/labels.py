@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from desktop.services.vocabulary import VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP, VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
 
 # The core's figure captions (desktop/services/statistics/definitions.py), marked for
 # Qt Linguist by code; a test keeps the Swedish text equal to the core's.
