@@ -1,44 +1,73 @@
-"""Domain errors: validation, permission and conflict, each a Swedish sentence."""
+"""Domain errors: validation, permission and conflict, each a code with its parameters.
+
+The core never words an error (issue 18, STYLE §14 and §19): it raises a stable dotted
+code such as ``"operation.name_missing"`` with typed parameters, and the one catalogue
+of words, ``desktop.messages``, turns it into Swedish or English for the views
+(``desktop.views.errors_text.error_text``) and the command line (``--lang``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
-class DomainError(Exception):
-    """A rule of the domain stopped the action; the message says what to do."""
+
+class CodedError(Exception):
+    """An error that carries a code and its parameters, and no sentence.
+
+    ``str(error)`` is the code alone, so a log line or traceback never shows the
+    parameters (names and addresses stay out of logs).
+    """
+
+    code: str = "error"
+
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
+        if code is not None:
+            self.code = code
+        super().__init__(self.code)
+        self.params: Mapping[str, object] = params
+
+    def __str__(self) -> str:
+        return self.code
 
     @property
     def user_message(self) -> str:
-        return str(self)
+        """Deprecated while issue 18 converts the callers: the Swedish words."""
+        from desktop.messages import words
+
+        return words(self.code, self.params)
+
+
+class DomainError(CodedError):
+    """A rule of the domain stopped the action; the words say what to do."""
+
+    code = "domain.refused"
 
 
 class ValidationError(DomainError):
     """Input that cannot be saved. ``field`` names the offending field, if one."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    code = "validation.invalid"
+
+    def __init__(
+        self, code: str | None = None, /, field: str | None = None, **params: object
+    ) -> None:
+        super().__init__(code, **params)
         self.field = field
 
 
 class PermissionDenied(DomainError):
-    def __init__(self, message: str = "Du har inte behörighet att göra detta.") -> None:
-        super().__init__(message)
+    code = "permission.denied"
 
 
 class NotFound(DomainError):
-    def __init__(self, message: str = "Posten finns inte längre.") -> None:
-        super().__init__(message)
+    code = "record.not_found"
 
 
 class ConflictError(DomainError):
     """Someone else saved the same record first (optimistic locking)."""
 
-    def __init__(
-        self,
-        message: str = "Någon annan har ändrat posten medan du arbetade. Läs in den igen.",
-    ) -> None:
-        super().__init__(message)
+    code = "record.conflict"
 
 
 class ReauthenticationRequired(DomainError):
-    def __init__(self, message: str = "Ange ditt lösenord igen för att fortsätta.") -> None:
-        super().__init__(message)
+    code = "session.reauthenticate"

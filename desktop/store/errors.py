@@ -1,115 +1,97 @@
-"""Known storage errors: each carries one clear Swedish sentence for the user.
+"""Known storage errors: each a code the catalogue of words turns into a clear sentence.
 
-Anything that is not one of these is a bug and goes to the crash dialog.
-The messages never contain a password, a key or personal data.
+Anything that is not one of these is a bug and goes to the crash dialog. The words
+live in ``desktop.messages`` (issue 18); the parameters never hold a password, a key
+or personal data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class StoreError(Exception):
-    """A known storage problem the user can act on."""
+    """A known storage problem the user can act on: a code and its parameters."""
 
-    message = "Databasen kunde inte användas."
+    code = "store.unusable"
 
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or self.message)
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
+        if code is not None:
+            self.code = code
+        super().__init__(self.code)
+        self.params: Mapping[str, object] = params
+
+    def __str__(self) -> str:
+        return self.code
 
     @property
     def user_message(self) -> str:
-        return str(self)
+        """Deprecated while issue 18 converts the callers: the Swedish words."""
+        from desktop.messages import words
+
+        return words(self.code, self.params)
 
 
 class WrongPassword(StoreError):
-    message = "Fel användarnamn eller lösenord. Försök igen."
+    code = "store.wrong_password"
 
 
 class AccountLocked(StoreError):
-    message = "För många felaktiga försök. Vänta en stund och försök igen."
+    code = "store.account_locked"
 
 
 class NotADatabase(StoreError):
-    message = (
-        "Filen är inte en Rondplan-databas, eller nyckelfilen hör inte till den. "
-        "Välj rätt fil eller återställ från en säkerhetskopia."
-    )
+    code = "store.not_a_database"
 
 
 class CorruptDatabase(StoreError):
-    message = (
-        "Databasen är skadad och kan inte öppnas säkert. "
-        "Återställ den senaste säkerhetskopian med »rondplan restore«."
-    )
+    code = "store.corrupt"
 
 
 class DatabaseLocked(StoreError):
-    message = (
-        "Databasen används av ett annat program just nu. "
-        "Stäng det andra Rondplan-fönstret och försök igen."
-    )
+    code = "store.locked"
 
 
 class DiskFull(StoreError):
-    message = (
-        "Disken är full, så ändringen sparades inte. "
-        "Frigör utrymme och försök igen; inget tidigare sparat har gått förlorat."
-    )
+    code = "store.disk_full"
 
 
 class DiskError(StoreError):
     """SQLite's disk I/O error: the disk failed or ran out of room (a full disk often
     shows as this, not as SQLITE_FULL). Not a damaged database: nothing says restore."""
 
-    message = (
-        "Disken kunde inte läsa eller skriva databasen – den kan vara full eller otillgänglig. "
-        "Inget har ändrats; frigör utrymme eller kontrollera disken och försök igen."
-    )
+    code = "store.disk_error"
 
 
 class NewerDatabase(StoreError):
-    message = (
-        "Databasen är skapad av en nyare version av Rondplan. "
-        "Uppdatera programmet innan du öppnar den."
-    )
+    code = "store.newer_database"
 
 
 class MissingDatabase(StoreError):
-    message = "Databasen finns inte. Skapa den först med »rondplan init«."
+    code = "store.missing"
 
 
 class AlreadyExists(StoreError):
-    message = "Det finns redan en databas på den platsen. Välj en annan sökväg."
+    code = "store.already_exists"
 
 
 class KeyRotated(StoreError):
-    message = (
-        "Databasnyckeln har bytts i ett annat Rondplan-fönster. "
-        "Lås och lås upp igen, och gör sedan om ändringen."
-    )
+    code = "store.key_rotated"
 
 
 class TamperedKeyfile(StoreError):
     """A slot's signing key no longer opens: its trust root pin was removed or swapped."""
 
-    message = (
-        "Nyckelfilen har ändrats utan behörighet: ditt kontos signeringsnyckel går inte "
-        "att öppna. Kontakta en administratör."
-    )
+    code = "store.tampered_keyfile"
 
 
 class TamperedRecord(StoreError):
     """A signed record (account, role, agency, agency key) fails its trust-root check."""
 
-    message = (
-        "Behörighetsuppgifterna i databasen har ändrats utan administratörens underskrift. "
-        "Rondplan vägrar använda dem; kontakta en administratör."
-    )
+    code = "store.tampered_record"
 
 
 class ReadOnlyServer(StoreError):
     """A save reached a read-only server (a standby; SQLSTATE 25006), issue 19."""
 
-    message = (
-        "Servern tar bara emot läsningar just nu (en reservserver); ändringen sparades "
-        "inte. Försök igen om en stund eller kontakta driften."
-    )
+    code = "store.read_only_server"

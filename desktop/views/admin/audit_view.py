@@ -27,6 +27,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.views.admin.models import AuditTableModel
 from desktop.views.admin.reauth_dialog import run_sensitive
+from desktop.views.errors_text import error_text
 from desktop.views.i18n import local_day_to_utc_range
 from desktop.views.widgets.tables import compact_table
 
@@ -168,7 +169,7 @@ class AuditView(QWidget):
         try:
             report = verify_chain(self._store)
         except (DomainError, StoreError) as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(error_text(exc))
             return
         prefix = self.tr("Loggen är hel") if report.ok else self.tr("VARNING")
         self.status.setText(f"{prefix}: {report.message}")

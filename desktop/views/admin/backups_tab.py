@@ -17,6 +17,7 @@ from desktop.services.security import SecurityServices
 from desktop.services.security.lock_policy import LIMITS
 from desktop.store.errors import StoreError
 from desktop.views.admin.models import BackupsTableModel
+from desktop.views.errors_text import error_text
 from desktop.views.widgets.tables import compact_table
 
 
@@ -69,7 +70,7 @@ class BackupsTab(QWidget):
         try:
             path = self._security.backups.backup_now()
         except (DomainError, StoreError) as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("Kopian sparades: %1").replace("%1", path.name))
         self.reload()
@@ -78,6 +79,6 @@ class BackupsTab(QWidget):
         try:
             self._security.lock_policy.set_max_idle_minutes(self.idle.value())
         except (DomainError, StoreError) as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("Låstiden sparades."))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.security.reauth import Reauthentication
 from desktop.store.errors import StoreError
+from desktop.views.errors_text import error_text
 from desktop.views.worker import BackgroundTask, run_in_background
 
 T = TypeVar("T")
@@ -92,7 +93,7 @@ class ReauthDialog(QDialog):
         self._done()
         if not isinstance(exc, StoreError):
             raise exc  # a bug: the crash hook reports it
-        self.error.setText(exc.user_message)
+        self.error.setText(error_text(exc))
 
 
 def confirm_password(parent: QWidget, reauth: Reauthentication | None) -> bool:
@@ -115,5 +116,5 @@ def run_sensitive(parent: QWidget, reauth: Reauthentication, action: Callable[[]
                 return None
             return action()
     except (DomainError, StoreError) as exc:
-        QMessageBox.warning(parent, parent.tr("Rondplan"), exc.user_message)
+        QMessageBox.warning(parent, parent.tr("Rondplan"), error_text(exc))
         return None

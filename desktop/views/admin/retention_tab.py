@@ -26,6 +26,7 @@ from desktop.services.security.retention import RuleRow
 from desktop.store.errors import StoreError
 from desktop.views.admin.models import ReviewTableModel, RulesTableModel, category_label
 from desktop.views.admin.reauth_dialog import run_sensitive
+from desktop.views.errors_text import error_text
 from desktop.views.labels import AGENCY_LABELS, agency_label
 from desktop.views.widgets.tables import compact_table
 
@@ -117,7 +118,7 @@ class RetentionTab(QWidget):
             self.rules_model.set_rows(self._security.retention.rules())
             self.review_model.set_rows(self._security.retention.persons_for_review())
         except (DomainError, StoreError) as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(error_text(exc))
 
     def _edit_selected(self) -> None:
         index = self.rules.currentIndex()
@@ -137,7 +138,7 @@ class RetentionTab(QWidget):
                     dialog.active.isChecked(),
                 )
             except (DomainError, StoreError) as exc:
-                dialog.error.setText(exc.user_message)
+                dialog.error.setText(error_text(exc))
                 continue
             self.changed.emit(changes)
             self.reload()
@@ -147,7 +148,7 @@ class RetentionTab(QWidget):
         try:
             result = self._security.retention.run()
         except (DomainError, StoreError) as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(error_text(exc))
             return
         self.status.setText(
             self.tr("Gallringen raderade %n poster.", "", result.total)

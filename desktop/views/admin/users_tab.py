@@ -22,6 +22,7 @@ from desktop.store.errors import StoreError
 from desktop.views.admin.models import UsersTableModel
 from desktop.views.admin.reauth_dialog import run_sensitive
 from desktop.views.admin.user_dialog import UserDialog
+from desktop.views.errors_text import error_text
 from desktop.views.labels import role_label
 from desktop.views.widgets.tables import compact_table
 
@@ -77,7 +78,7 @@ class UsersTab(QWidget):
                     dialog.recovery.text() or None,
                 )
             except (DomainError, StoreError) as exc:
-                dialog.show_error(exc.user_message)
+                dialog.show_error(error_text(exc))
                 continue
             self._done(changes)
             return
@@ -118,7 +119,7 @@ class UsersTab(QWidget):
         try:
             needs_code = users.keys_needing_recovery_code(row.id)
         except (DomainError, StoreError) as exc:
-            QMessageBox.warning(self, self.tr("Stäng av"), exc.user_message)
+            QMessageBox.warning(self, self.tr("Stäng av"), error_text(exc))
             return
         code: str | None = None
         if needs_code:
@@ -161,7 +162,7 @@ class UsersTab(QWidget):
                     row.id, dialog.password.text(), dialog.recovery.text()
                 )
             except (DomainError, StoreError) as exc:
-                dialog.show_error(exc.user_message)
+                dialog.show_error(error_text(exc))
                 continue
             self._done(changes)
             return

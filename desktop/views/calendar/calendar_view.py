@@ -38,6 +38,7 @@ from desktop.views.calendar.style import (
 )
 from desktop.views.calendar.time_grid import TimeGridView
 from desktop.views.calendar.toolbar import CalendarMode, CalendarToolbar
+from desktop.views.errors_text import error_text
 
 CheckMove = Callable[[int, datetime, int], Sequence[Conflict]]
 Confirm = Callable[[list[str]], bool]
@@ -325,7 +326,7 @@ class CalendarView(QWidget):
         return True
 
     def _refused(self, error: DomainError) -> None:
-        self.banner.setText(error.user_message)
+        self.banner.setText(error_text(error))
         self.banner.show()
 
     def show_refusal(self, error: DomainError) -> None:

@@ -15,6 +15,7 @@ from desktop.services.bundle import Services
 from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
+from desktop.views.errors_text import error_text
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.worker import BackgroundTask, run_in_background
 
@@ -70,7 +71,7 @@ class CallInPrinter(QObject):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         if isinstance(error, DomainError | StoreError):
-            QMessageBox.warning(self._parent, self.tr("Utskrift"), error.user_message)
+            QMessageBox.warning(self._parent, self.tr("Utskrift"), error_text(error))
             return
         raise error
 

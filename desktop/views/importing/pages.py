@@ -29,6 +29,7 @@ from desktop.services.importing import (
     resolve_mapping,
     write_template,
 )
+from desktop.views.errors_text import error_text
 
 if TYPE_CHECKING:
     from desktop.views.importing.wizard import ImportWizard
@@ -98,7 +99,7 @@ class FilePage(QWizardPage):
         try:
             self._wizard.load_file(path)
         except DomainError as error:
-            self.status.setText(error.user_message)
+            self.status.setText(error_text(error))
             self.completeChanged.emit()
             return False
         table = self._wizard.table
@@ -246,7 +247,7 @@ class MappingPage(QWizardPage):
         try:
             preset = self._wizard.transfer.presets.load(name)
         except DomainError as error:
-            self.status.setText(error.user_message)
+            self.status.setText(error_text(error))
             return
         table = self._wizard.table
         assert table is not None
@@ -267,7 +268,7 @@ class MappingPage(QWizardPage):
         try:
             self._wizard.transfer.presets.save(MappingPreset(name, self.current_mapping()))
         except (DomainError, OSError) as error:
-            message = error.user_message if isinstance(error, DomainError) else str(error)
+            message = error_text(error) if isinstance(error, DomainError) else str(error)
             self.status.setText(self.tr("Kolumnmallen sparades inte: {m}").format(m=message))
             return
         self._refresh_presets()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from desktop.services.errors import DomainError
 from desktop.services.importing import ImportPreview, Table, auto_mapping
 from desktop.services.transfer import DatabasePersonLookup, ImportResult, TransferServices
+from desktop.views.errors_text import error_text
 from desktop.views.importing.pages import FilePage, MappingPage
 from desktop.views.importing.preview_page import PreviewPage
 from desktop.views.shell.crash import technical_report
@@ -101,7 +102,7 @@ class ImportWizard(QWizard):
         try:
             table = self.transfer.imports.read(self.path)
         except DomainError as error:
-            self.preview_page.summary.setText(error.user_message)
+            self.preview_page.summary.setText(error_text(error))
             return
         mapping = auto_mapping(table.headers)
         mapping.update({h: f for h, f in self.mapping.items() if h in mapping})
@@ -195,7 +196,7 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         if isinstance(error, DomainError):
-            message = error.user_message
+            message = error_text(error)
         else:
             log.error("Import failed\n%s", technical_report(error))
             message = self.tr("Något gick fel. Felet är loggat.")

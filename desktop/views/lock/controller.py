@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from desktop.store.errors import WrongPassword
+from desktop.views.errors_text import known_error_text
 from desktop.views.lock.clipboard import SensitiveClipboard, clear_own_clipboard
 from desktop.views.lock.idle import IdleWatcher
 from desktop.views.lock.overlay import LockScreen, screens
@@ -231,7 +232,7 @@ class LockController(QObject):
 
     def _unlock_failed(self, exc: BaseException) -> None:
         self._check_finished()
-        message = getattr(exc, "user_message", None)
+        message = known_error_text(exc)
         if message is None:
             raise exc  # a bug: the crash hook reports it; the screen stays locked
         if isinstance(exc, WrongPassword):

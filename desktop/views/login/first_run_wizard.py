@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.views.errors_text import known_error_text
+
 MIN_PASSWORD_LENGTH = 12
 
 
@@ -225,7 +227,7 @@ class AdministratorPage(QWizardPage):
                 path, self.name_edit.text().strip(), self.password_edit.text()
             )
         except Exception as error:
-            message = getattr(error, "user_message", None)
+            message = known_error_text(error)
             if not isinstance(message, str):
                 raise
             self._show_error(message)

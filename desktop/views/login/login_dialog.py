@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.errors_text import known_error_text
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
@@ -225,7 +226,7 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._done()
-        message = getattr(error, "user_message", None)
+        message = known_error_text(error)
         if not isinstance(message, str):
             raise error  # a bug: the crash hook logs and reports it
         self._show_error(message)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.errors_text import known_error_text
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
@@ -119,7 +120,7 @@ class OwnPasswordDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
-        message = getattr(error, "user_message", None)
+        message = known_error_text(error)
         if not isinstance(message, str):
             raise error  # a bug: the crash hook reports it
         self._show_error(message)

@@ -25,6 +25,7 @@ from desktop.models import LegalBasis, NoteKind
 from desktop.services.errors import DomainError
 from desktop.services.security.notes import MAX_NOTE_CHARS, NotesService
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
+from desktop.views.errors_text import error_text
 from desktop.views.labels import AGENCY_LABELS
 from desktop.views.widgets.form_keys import guard_form
 
@@ -122,7 +123,7 @@ class NoteDialog(QDialog):
                 text, person_id=self._person_id, group_id=self._group_id, kind=kind
             )
         except DomainError as error:
-            self._show(error.user_message)
+            self._show(error_text(error))
             return
         self.saved.emit(changes)
         self.accept()
@@ -212,7 +213,7 @@ class DisclosureDialog(QDialog):
                 self.basis_text.text() if self.basis_text.isEnabled() else None,
             )
         except DomainError as error:
-            self.error.setText(error.user_message)
+            self.error.setText(error_text(error))
             self.error.show()
             return
         self.disclosed.emit(changes)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.errors import DomainError
 from desktop.store.errors import StoreError
+from desktop.views.errors_text import error_text
 
 T = TypeVar("T")
 
@@ -18,5 +19,5 @@ def attempt(parent: QWidget, title: str, action: Callable[[], T]) -> T | None:
     try:
         return action()
     except (DomainError, StoreError) as error:
-        QMessageBox.warning(parent, title, error.user_message)
+        QMessageBox.warning(parent, title, error_text(error))
         return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import DomainError
 from desktop.services.operations.rows import OperationInput, OperationRow
+from desktop.views.errors_text import error_text
 from desktop.views.widgets.form_keys import guard_form
 
 Save = Callable[[OperationInput], object]
@@ -82,7 +83,7 @@ class OperationDialog(QDialog):
         try:
             self._save(self.value())
         except DomainError as error:
-            self.error.setText(error.user_message)
+            self.error.setText(error_text(error))
             self.error.show()
             return
         super().accept()

@@ -33,6 +33,7 @@ from desktop.services.operations.rows import (
     VisitDetail,
 )
 from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
+from desktop.views.errors_text import error_text
 from desktop.views.operations.labels import MESSAGE_PART, VISIT_STATUS, word
 
 # Where the mnemonic goes in each labelled field (the words are the vocabulary's, issue 17).
@@ -203,7 +204,7 @@ class OutcomeDialog(QDialog):
         try:
             self._save(self._visit.visit_id, self._visit.version, self.value())
         except DomainError as error:
-            self.error.setText(error.user_message)
+            self.error.setText(error_text(error))
             self.error.show()
             return
         super().accept()

@@ -23,6 +23,7 @@ from desktop.services.operations.rows import OperationRow, ProposalSummary
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.store.errors import StoreError
 from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
+from desktop.views.errors_text import error_text
 from desktop.views.operations.actions import open_outcome
 from desktop.views.operations.errors import attempt
 from desktop.views.operations.labels import WARNING, word
@@ -185,7 +186,7 @@ class PlanTab(QWidget):
         self.progress.hide()
         self.run_button.setEnabled(True)
         if isinstance(error, DomainError | StoreError):
-            self.summary.setText(error.user_message)
+            self.summary.setText(error_text(error))
             return
         raise error
 

@@ -14,6 +14,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import DomainError
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import PersonRow
+from desktop.views.errors_text import error_text
 
 
 def _describe(row: PersonRow) -> str:
@@ -66,6 +67,6 @@ class MergeDialog(QDialog):
             # The versions listed: a record changed meanwhile is refused (ConflictError).
             self.changes = self._mapping.merge(keep.id, drop.id, keep.version, drop.version)
         except DomainError as error:
-            self.error.setText(error.user_message)
+            self.error.setText(error_text(error))
             return
         self.accept()

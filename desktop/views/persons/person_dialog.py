@@ -23,6 +23,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, DomainError, ValidationError
 from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.rows import DuplicateCandidate, PersonInput, PersonProfile
+from desktop.views.errors_text import error_text
 from desktop.views.persons.field_undo import FieldUndo
 from desktop.views.persons.labels import label
 from desktop.views.widgets.form_keys import guard_form
@@ -229,11 +230,11 @@ class PersonDialog(QDialog):
                     self._profile.id, self._profile.version, inp, self._photo, keep_identity=True
                 )
         except ValidationError as error:
-            self._show_error(error.user_message, error.field)
+            self._show_error(error_text(error), error.field)
             return
         except ConflictError as error:
             if self._profile is None:
-                self._show_error(error.user_message, None)
+                self._show_error(error_text(error), None)
                 return
             # Someone saved first: show both versions, save what the user picks.
             from desktop.views.server.conflict_dialog import PERSON_LABELS, resolve_conflict
@@ -254,7 +255,7 @@ class PersonDialog(QDialog):
                 return
             self.changes = changes
         except DomainError as error:
-            self._show_error(error.user_message, None)
+            self._show_error(error_text(error), None)
             return
         self.accept()
 

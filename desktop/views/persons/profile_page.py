@@ -30,6 +30,7 @@ from desktop.services.mapping.rows import (
 from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
 from desktop.views.admin.reauth_dialog import confirm_password
+from desktop.views.errors_text import error_text
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.persons.profile_notes import ProfileNotesTab
 from desktop.views.persons.relatives import RelativesPanel
@@ -295,7 +296,7 @@ class PersonProfilePage(QWidget):
                     return
                 number = self._mapping.persons.reveal_identity(self.person_id)
         except (DomainError, StoreError) as error:
-            self.identity.setText(error.user_message)
+            self.identity.setText(error_text(error))
             return
         self.identity.setText(self.tr("Personnummer: %1").replace("%1", number or "–"))
         self.reveal_button.setEnabled(False)
@@ -321,7 +322,7 @@ class PersonProfilePage(QWidget):
         try:
             changes = self._mapping.groups.end_member(link.id, dt.date.today())
         except DomainError as error:
-            self.identity.setText(error.user_message)
+            self.identity.setText(error_text(error))
             return
         self.changes_made.emit(changes)
 

@@ -19,6 +19,7 @@ from desktop.services.errors import DomainError
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.relatives import RelativeInput
 from desktop.services.mapping.rows import RelativeRow
+from desktop.views.errors_text import error_text
 from desktop.views.widgets.form_dialog import FormDialog
 from desktop.views.widgets.person_picker import PersonPicker
 from desktop.views.widgets.rows_model import RowsTableModel
@@ -150,6 +151,6 @@ class RelativesPanel(QWidget):
         try:
             changes = self._mapping.persons.remove_relative(row.id, row.version)
         except DomainError as error:
-            QMessageBox.warning(self, self.tr("Ta bort anhörig"), error.user_message)
+            QMessageBox.warning(self, self.tr("Ta bort anhörig"), error_text(error))
             return
         self.changes_made.emit(changes)

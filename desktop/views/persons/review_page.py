@@ -12,6 +12,7 @@ from desktop.services.errors import DomainError
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import ReviewItem, ReviewKind
 from desktop.services.permissions import Action, allowed
+from desktop.views.errors_text import error_text
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -89,7 +90,7 @@ class ReviewPage(QWidget):
                 item.kind, item.object_id, dt.date.today() + dt.timedelta(days=KEEP_DAYS)
             )
         except DomainError as error:
-            self.summary.setText(error.user_message)
+            self.summary.setText(error_text(error))
             return
         self.changes_made.emit(changes)
         self.reload()

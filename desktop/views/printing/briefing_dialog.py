@@ -31,6 +31,7 @@ from desktop.services.briefing.choices import OperationChoice, TeamChoice
 from desktop.services.errors import DomainError, ReauthenticationRequired, ValidationError
 from desktop.store.errors import StoreError
 from desktop.views.admin.reauth_dialog import confirm_password
+from desktop.views.errors_text import error_text
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.worker import BackgroundTask, run_in_background
 
@@ -161,7 +162,7 @@ class BriefingDialog(QDialog):
                 if not confirm_password(self, printing.reauth):
                     return
             except DomainError as error:
-                self.status.setText(error.user_message)
+                self.status.setText(error_text(error))
                 return
         self.start(request)
 
@@ -202,7 +203,7 @@ class BriefingDialog(QDialog):
         if isinstance(error, DomainError | StoreError):
             if isinstance(error, ValidationError) and error.field == "date":
                 self._reload_choices()  # the day's visits were cancelled or moved meanwhile
-            self.status.setText(error.user_message)
+            self.status.setText(error_text(error))
             return
         raise error
 

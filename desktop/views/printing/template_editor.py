@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.services.briefing import TemplateService
 from desktop.services.briefing.templates import LETTER_CONTACT, TITLES, TemplateRow
 from desktop.services.errors import DomainError
+from desktop.views.errors_text import error_text
 
 
 class TemplateEditorDialog(QDialog):
@@ -106,7 +107,7 @@ class TemplateEditorDialog(QDialog):
         try:
             changes = self._templates.edit(key, self.body.toPlainText())
         except DomainError as error:
-            self.message.setText(error.user_message)
+            self.message.setText(error_text(error))
             return
         self.saved.emit(changes)
         self.reload()

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.errors_text import known_error_text
+
 LOG_FILE_NAME = "rondplan.log"
 _LOGGER_NAME = "rondplan.crash"
 _MAX_LOG_BYTES = 1_000_000
@@ -233,7 +235,7 @@ class ExceptionHandler:
             return
         if exc.__traceback__ is None and tb is not None:
             exc = exc.with_traceback(tb)
-        user_message = getattr(exc, "user_message", None)
+        user_message = known_error_text(exc)
         if isinstance(user_message, str) and user_message:
             self._logger.info("known error %s", _type_name(exc_type))
             self._present(lambda: self._show_known(user_message))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.statistics.research import ResearchRequest
 from desktop.views.admin.reauth_dialog import confirm_password
+from desktop.views.errors_text import error_text
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
 
@@ -67,7 +68,7 @@ class ExportActions(QWidget):
             if not confirm_password(self, self._reauth):
                 return
         except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Forskningsuttag"), exc.user_message)
+            QMessageBox.warning(self, self.tr("Forskningsuttag"), error_text(exc))
             return
         dialog = ResearchExportDialog(self)
         if dialog.exec() != ResearchExportDialog.DialogCode.Accepted:

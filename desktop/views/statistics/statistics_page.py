@@ -35,6 +35,7 @@ from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period,
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
 from desktop.store.errors import StoreError
+from desktop.views.errors_text import error_text
 from desktop.views.shell.crash import technical_report
 from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.dialogs import PersonsBehindDialog
@@ -337,8 +338,8 @@ class StatisticsPage(ExportActions):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError | StoreError):
-            QMessageBox.warning(self, self.tr("Statistik"), exc.user_message)
-            self.status.setText(exc.user_message)
+            QMessageBox.warning(self, self.tr("Statistik"), error_text(exc))
+            self.status.setText(error_text(exc))
             return
         if isinstance(exc, OSError):
             message = self.tr("Filen kunde inte sparas. Välj en annan plats.")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError, ValidationError
+from desktop.views.errors_text import error_text
 from desktop.views.widgets.form_keys import guard_form
 
 W = TypeVar("W", bound=QWidget)
@@ -72,12 +73,12 @@ class FormDialog(QDialog):
         try:
             self.changes = action()
         except ValidationError as error:
-            self.error.setText(error.user_message)
+            self.error.setText(error_text(error))
             widget = self.fields.get(error.field or "")
             if widget is not None:
                 widget.setFocus()
             return
         except DomainError as error:
-            self.error.setText(error.user_message)
+            self.error.setText(error_text(error))
             return
         self.accept()

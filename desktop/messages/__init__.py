@@ -1,0 +1,91 @@
+"""The one catalogue of words for the core's error codes, in Swedish and English.
+
+Issue 18 (STYLE §14, §19): the core raises codes with parameters
+(``ValidationError("operation.name_missing")``); this package is the one mapping from a
+code to words. The views reach it through ``desktop.views.errors_text.error_text``
+(the interface language), the command line through ``--lang``. Plain Python, no Qt: the
+command line never loads Qt for a subcommand.
+
+Each family module holds ``WORDS``: code → ``(swedish, english)``, templates filled with
+``str.format`` from the error's parameters. ``tests/unit/messages`` checks that every
+code the core raises is here, in both languages, with the parameters its raise passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Literal
+
+from desktop.messages import (
+    briefing,
+    domain,
+    engagement,
+    importing,
+    mapping,
+    operations,
+    security,
+    store,
+    validation,
+)
+
+Language = Literal["sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "en")
+
+#: code → (Swedish, English). Built once from the family modules; a code is in one only.
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _family in (
+    domain,
+    store,
+    validation,
+    operations,
+    engagement,
+    mapping,
+    importing,
+    security,
+    briefing,
+):
+    for _code, _words in _family.WORDS.items():
+        if _code in CATALOGUE:
+            raise RuntimeError(f"error code {_code} is worded twice")
+        CATALOGUE[_code] = _words
+
+_UNKNOWN = (
+    "Åtgärden kunde inte utföras ({code}).",
+    "The action could not be completed ({code}).",
+)
+
+
+def _shown(value: object) -> str:
+    """A parameter as the words show it: dates in ISO form in both languages."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def words(code: str, params: Mapping[str, object], lang: Language = "sv") -> str:
+    """The sentence for ``code`` in ``lang``, its parameters filled in."""
+    pair = CATALOGUE.get(code)
+    if pair is None:
+        if " " in code:
+            # Not yet converted: an old core sentence (Swedish) passed as the code.
+            return code
+        return _UNKNOWN[lang == "en"].format(code=code)
+    template = pair[lang == "en"]
+    return template.format(**{name: _shown(value) for name, value in params.items()})
+
+
+def error_words(error: BaseException, lang: Language = "sv") -> str | None:
+    """The sentence for a known error (a ``DomainError`` or ``StoreError``), None for a bug."""
+    code = getattr(error, "code", None)
+    params = getattr(error, "params", None)
+    if not isinstance(code, str) or not isinstance(params, Mapping):
+        return None
+    return words(code, params, lang)
+
+
+def language(text: str | None) -> Language:
+    """``"en"`` for English, ``"sv"`` for anything else (Swedish first)."""
+    return "en" if text == "en" else "sv"

@@ -1,0 +1,5 @@
+"""Words for the operations error codes: code → (Swedish, English)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,31 @@
+"""The views' words for a core error: the one catalogue, in the interface's language.
+
+Issue 18: the core raises codes (``DomainError``, ``StoreError``); every view that shows
+an error asks here. The words live in ``desktop.messages`` (Swedish and English side by
+side, shared with the command line); the language is the one ``i18n.install_translators``
+set (the default ``QLocale``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from desktop.messages import Language, error_words, words
+
+
+def interface_language() -> Language:
+    """``"en"`` when the interface is English, else ``"sv"``."""
+    return "en" if QLocale().language() == QLocale.Language.English else "sv"
+
+
+def known_error_text(error: BaseException) -> str | None:
+    """The words for a known error (domain or storage), None for anything else (a bug)."""
+    return error_words(error, interface_language())
+
+
+def error_text(error: BaseException) -> str:
+    """The words for a known error; a generic sentence with its code for anything else."""
+    text = known_error_text(error)
+    if text is not None:
+        return text
+    return words(type(error).__name__, {}, interface_language())
