@@ -12,6 +12,13 @@ from desktop.models.engagement import (
     Task,
 )
 from desktop.models.enums import *  # noqa: F403
+from desktop.models.incidents import (
+    Incident,
+    IncidentGroup,
+    IncidentPerson,
+    IncidentResponse,
+    IncidentRevision,
+)
 from desktop.models.mapping import (
     Address,
     Group,
@@ -46,6 +53,11 @@ __all__ = [
     "Disclosure",
     "Group",
     "GroupRelation",
+    "Incident",
+    "IncidentGroup",
+    "IncidentPerson",
+    "IncidentResponse",
+    "IncidentRevision",
     "Invitation",
     "Membership",
     "Note",

@@ -159,3 +159,7 @@ class Task(Versioned, Timestamped, Base):
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"))
     invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitation.id"))
     done_at: Mapped[dt.datetime | None]
+    # A follow-up of an incident's response (issue 20).
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL"), default=None
+    )

@@ -162,3 +162,47 @@ class RetentionCategory(enum.StrEnum):
     DELIVERY = "delivery"
     REFERRAL = "referral"
     AUDIT = "audit"
+    INCIDENT = "incident"
+
+
+class IncidentKind(enum.StrEnum):
+    """Kind of violent incident (händelse); words in services.vocabulary."""
+
+    SHOOTING = "shooting"
+    EXPLOSION = "explosion"
+    HAND_GRENADE = "hand_grenade"
+    KNIFE = "knife"
+    MURDER = "murder"
+    THREAT = "threat"
+    OTHER = "other"
+
+
+class Certainty(enum.StrEnum):
+    """How sure a fact is: an incident, or one group's or person's part in it."""
+
+    CONFIRMED = "confirmed"
+    PROBABLE = "probable"
+
+
+class IncidentSide(enum.StrEnum):
+    """A group's side in an incident: its member used violence, or was its target."""
+
+    SUSPECTED = "suspected"
+    VICTIM = "victim"
+
+
+class IncidentRole(enum.StrEnum):
+    """A person's part in an incident. Only ``suspected`` is ever named across agencies."""
+
+    SUSPECTED = "suspected"
+    INJURED = "injured"
+    VICTIM = "victim"
+    WITNESS = "witness"
+
+
+class ResponseStatus(enum.StrEnum):
+    """A proposed response to an incident, until a coordinator decides."""
+
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"

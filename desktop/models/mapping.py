@@ -182,3 +182,7 @@ class SanctionPeriod(Versioned, Base):
     end_date: Mapped[dt.date | None]
     measures: Mapped[str] = mapped_column(Text, default="")
     end_reason: Mapped[str | None] = mapped_column(Text)
+    # The incident whose response started the period (issue 20), if one did.
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL"), default=None
+    )

@@ -73,5 +73,9 @@ class Visit(Versioned, Timestamped, Base):
     support_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
     leave_behind: Mapped[bool] = mapped_column(Boolean, default=False)
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
+    # A visit made in response to an incident (issue 20) is urgent: the incident is set.
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL"), index=True, default=None
+    )
 
     team = relationship("Team", lazy="joined")

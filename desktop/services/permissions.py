@@ -56,10 +56,15 @@ class Action(enum.StrEnum):
     # Skyddad identitet: reading and printing a protected address; the roles allowed it
     # hold the protected-address key (desktop.services.protected_addresses).
     PROTECTED_ADDRESS = "address.protected"
+    # Violence and the response (issue 20). Entering and correcting an incident is also
+    # bound to the agency: an officer only of the police (desktop.services.incidents).
+    INCIDENT_READ = "incident.read"
+    INCIDENT_EDIT = "incident.edit"
+    INCIDENT_RESPOND = "incident.respond"
 
 
 A = Action
-_READ_MAPPING = {A.PERSON_READ, A.GROUP_READ, A.SEARCH, A.NOTE_READ}
+_READ_MAPPING = {A.PERSON_READ, A.GROUP_READ, A.SEARCH, A.NOTE_READ, A.INCIDENT_READ}
 _FIELD = {
     A.OPERATION_READ,
     A.CALLIN_READ,
@@ -106,12 +111,14 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             A.EXPORT,
             A.IMPORT,
             A.PROTECTED_ADDRESS,
+            A.INCIDENT_EDIT,
+            A.INCIDENT_RESPOND,
         }
     ),
     Role.TEAM_LEAD: frozenset(
         _READ_MAPPING | _FIELD | {A.OUTCOME_RECORD, A.BRIEFING_PRINT, A.PRINT, A.PROTECTED_ADDRESS}
     ),
-    Role.OFFICER: frozenset(_READ_MAPPING | _FIELD | {A.NOTE_DISCLOSE, A.PRINT}),
+    Role.OFFICER: frozenset(_READ_MAPPING | _FIELD | {A.NOTE_DISCLOSE, A.PRINT, A.INCIDENT_EDIT}),
     Role.AUDITOR: frozenset({A.AUDIT_READ, A.STATS_READ, A.TASK_READ, A.PRINT}),
 }
 

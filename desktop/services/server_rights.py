@@ -72,6 +72,11 @@ CASE_TABLES: tuple[str, ...] = (
     "note",
     "disclosure",
     "print_record",
+    "incident",
+    "incident_group",
+    "incident_person",
+    "incident_revision",
+    "incident_response",
 )
 # Tables whose every SELECT is recorded by the server (pgaudit object auditing, see
 # docs/server.md): the ones that name or locate a mapped person.
@@ -87,6 +92,7 @@ PERSONAL_TABLES: tuple[str, ...] = (
     "task",
     "note",
     "operation_target",
+    "incident_person",
 )
 
 # Organisation and bookkeeping tables, and who touches them.
@@ -209,6 +215,7 @@ STATS_COLUMNS: dict[str, tuple[str, ...]] = {
         "starts_at",
         "status",
         "support_offered",
+        "incident_id",  # a response visit is urgent (issue 20)
     ),
     "call_in": ("id", "starts_at", "status"),
     "invitation": ("id", "call_in_id", "person_id", "status"),
@@ -228,6 +235,10 @@ STATS_COLUMNS: dict[str, tuple[str, ...]] = {
     "team": ("id", "operation_id"),
     "team_member": ("id", "team_id", "staff_id"),
     "operation": ("id", "start_date", "end_date", "status"),
+    # Incidents by kind, district, counts and the groups involved (issue 20): never the
+    # description (sealed anyway) nor a person.
+    "incident": ("id", "kind", "certainty", "occurred_at", "district", "injured", "killed"),
+    "incident_group": ("id", "incident_id", "group_id", "side"),
 }
 # Follow-up tasks without the person or visit they are about (the auditor's own tasks).
 TASK_READ_COLUMNS = (
@@ -265,6 +276,7 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "task": need("SU"),
         "invitation": need("SU"),
         "operation_target": need("SU"),
+        "incident_person": need("SU"),
     },
     A.PERSON_REVEAL_ID: {"person": need("S")},
     A.GROUP_READ: {
@@ -332,6 +344,34 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "group_": need("SIU"),
     },
     A.AUDIT_READ: {"audit_entry": need("S")},
+    # Row-level security (migration 0016): a victim's, injured person's or witness's
+    # link and a correction's old values only within the recording agency, which alone
+    # writes its incidents.
+    A.INCIDENT_READ: {
+        "incident": need("S"),
+        "incident_group": need("S"),
+        "incident_person": need("S"),
+        "incident_revision": need("S"),
+        "incident_response": need("S"),
+    },
+    A.INCIDENT_EDIT: {
+        "incident": need("SIU"),
+        "incident_group": need("SIUD"),
+        "incident_person": need("SIUD"),
+        "incident_revision": need("SI"),
+    },
+    # The urgent round is an operation of its own with copied teams and proposed visits;
+    # acceptance makes the sanction periods and follow-up tasks.
+    A.INCIDENT_RESPOND: {
+        "incident_response": need("SIU"),
+        "operation": need("SIU"),
+        "operation_target": need("SI"),
+        "team": need("SI"),
+        "team_member": need("SI"),
+        "visit": need("SIUD"),
+        "sanction_period": need("SI"),
+        "task": need("SI"),
+    },
     A.USER_ADMIN: {
         "user_account": need("SIUD"),
         "user_role": need("SIUD"),
@@ -365,6 +405,8 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "note": need(
             "SUD", select=("id", "visit_id", "disclosed_from_id"), update=("disclosed_from_id",)
         ),
+        # Expired incidents by date (their links, corrections and responses cascade).
+        "incident": need("SD", select=("id", "occurred_at")),
     },
     # Deleting a person or group takes every agency's notes on it (a cascade): only the
     # administrators' retention override may; it sees no name, only ids and dates.

@@ -53,6 +53,9 @@ EXPECTED: dict[Action, str] = {
     Action.KEY_ROTATE: "A",
     Action.SETTINGS_ADMIN: "A",
     Action.PROTECTED_ADDRESS: "CT",
+    Action.INCIDENT_READ: "CTO",
+    Action.INCIDENT_EDIT: "CO",
+    Action.INCIDENT_RESPOND: "C",
 }
 LETTER = {
     Role.ADMINISTRATOR: ADM,
