@@ -63,9 +63,10 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     parent: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> BackgroundTask:
     """Start ``fn`` off the GUI thread; ``on_done``/``on_error`` run on the GUI thread."""
     task = BackgroundTask(fn, parent)
     task.finished.connect(on_done)
     task.failed.connect(on_error)
-    return task.start()
+    return task.start(pool)

@@ -22,12 +22,12 @@ from desktop.services.operations.followup import FollowUpService
 from desktop.services.operations.rows import TaskScope
 from desktop.services.permissions import Action, allowed
 from desktop.store.database import Identity
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.followup.models import TaskTableModel
-from desktop.views.operations.errors import attempt
 from desktop.views.operations.targets_tab import table
+from desktop.views.runner import run_change, run_query
 
 if TYPE_CHECKING:
-    from desktop.views.changes_hub import ChangesHub
     from desktop.views.wiring import PageContext
 
 
@@ -50,7 +50,8 @@ class FollowUpPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._hub = followup, hub
+        self._service = followup
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._today = today
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Vems uppgifter"))
@@ -93,7 +94,7 @@ class FollowUpPage(QWidget):
         self.reload()
 
     def _fill_teams(self) -> None:
-        teams = attempt(self, self.tr("Uppföljning"), self._service.team_choices) or []
+        teams = run_query(self, self.tr("Uppföljning"), self._service.team_choices) or []
         blocked = self.team.blockSignals(True)
         current = self.team.currentData()
         self.team.clear()
@@ -107,14 +108,14 @@ class FollowUpPage(QWidget):
         scope = TaskScope(self.scope.currentData())
         team = self.team.currentData()
         today = self._today or dt.date.today()
-        rows = attempt(
+        rows = run_query(
             self,
             self.tr("Uppföljning"),
             lambda: self._service.tasks(
                 scope, team_id=team, include_done=self.include_done.isChecked()
             ),
         )
-        counts = attempt(self, self.tr("Uppföljning"), lambda: self._service.counts(scope, today))
+        counts = run_query(self, self.tr("Uppföljning"), lambda: self._service.counts(scope, today))
         if rows is None or counts is None:
             return
         self.model.today = today
@@ -130,14 +131,12 @@ class FollowUpPage(QWidget):
         row = self.model.row_at(self.view.currentIndex().row())
         if row is None or not self.done_button.isVisible():
             return
-        changes = attempt(
-            self, self.tr("Markera klar"), lambda: self._service.mark_done(row.id, row.version)
+        run_change(
+            self,
+            self.tr("Markera klar"),
+            lambda: self._service.mark_done(row.id, row.version),
+            hub=self._hub,
         )
-        if changes is not None:
-            if self._hub is not None:
-                self._hub.publish(changes)
-            else:
-                self.apply_changes(changes)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("task", "team"):

@@ -1,0 +1,196 @@
+"""The one way a view runs a change, and reads what it shows (STYLE §5, §6, §9, §19).
+
+Issue 18: the views had two ``attempt`` helpers, three copies of "ask for the password
+and retry", some forty ``except`` blocks and four ways to publish what changed, and
+their saves ran on the GUI thread. Now:
+
+- ``run_change`` runs a unit of work on a pool thread (the GUI keeps painting; user
+  input waits until it ends), maps every known error to one message, asks for the
+  password and retries once when the service wants it, publishes the ``Changes`` once
+  through the hub, and pushes an undo command when the action can be undone.
+- ``run_query`` reads what a view shows, on the GUI thread, with the same mapping.
+
+The unit of work must not touch a widget: read the fields first, hand it the values.
+A failed unit of work commits nothing (the service's transaction), so nothing is half
+saved; the caller keeps what the user typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+import psycopg
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, QThreadPool
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from desktop.services.changes import Changes
+from desktop.services.errors import ReauthenticationRequired
+from desktop.store.errors import StoreError
+from desktop.views.changes_hub import ChangesHub
+from desktop.views.errors_text import known_error_text
+from desktop.views.worker import run_in_background
+
+T = TypeVar("T")
+
+_LOG = logging.getLogger("rondplan.runner")
+
+#: Shows the words of a refused action (an error line in a form); default: a message box.
+Refused = Callable[[str, BaseException], None]
+
+
+class Reauth(Protocol):
+    """What asking for the password again needs (``Reauthentication``)."""
+
+    def confirm(self, password: str) -> None: ...
+
+
+class ServerRefused(StoreError):
+    """The database server refused a statement with an error no other code names."""
+
+    code = "store.server_refused"
+
+
+def error_message(error: BaseException) -> str | None:
+    """The one sentence for a known error, in the interface language; None for a bug.
+
+    Known: domain errors, storage errors, and any error the database server raised
+    (a lost link, a read-only standby, a refused statement), which is not the
+    programme's bug but the server's answer.
+    """
+    if isinstance(error, DBAPIError | psycopg.Error):
+        # The server's own text may quote a row (a name): only the type is logged.
+        _LOG.warning("the server refused a statement: %s", type(error).__name__)
+        error = ServerRefused()
+    return known_error_text(error)
+
+
+def _pool() -> QThreadPool:
+    """One thread for changes: they reach the database in the order they were asked."""
+    global _CHANGE_POOL
+    if _CHANGE_POOL is None:
+        _CHANGE_POOL = QThreadPool()
+        _CHANGE_POOL.setMaxThreadCount(1)
+    return _CHANGE_POOL
+
+
+_CHANGE_POOL: QThreadPool | None = None
+
+
+def _off_gui_thread(work: Callable[[], T]) -> T:
+    """Runs ``work`` on the change pool; waits, painting, with user input held back."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return work()
+    loop = QEventLoop()
+    outcome: list[tuple[bool, object]] = []
+
+    def finished(result: object) -> None:
+        outcome.append((True, result))
+        loop.quit()
+
+    def failed(error: object) -> None:
+        outcome.append((False, error))
+        loop.quit()
+
+    task = run_in_background(work, finished, failed, pool=_pool())
+    if not outcome:  # the answer comes as a queued signal: only this loop delivers it
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    task.deleteLater()
+    done, value = outcome[0]
+    if not done:
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[return-value]  # work's own result, through the relay
+
+
+def _changes_of(result: object) -> Changes:
+    if isinstance(result, Changes):
+        return result
+    changes = getattr(result, "changes", None)
+    return changes if isinstance(changes, Changes) else Changes()
+
+
+def _refuse(
+    parent: QWidget | None, title: str, error: BaseException, refused: Refused | None
+) -> None:
+    text = error_message(error)
+    if text is None:
+        raise error  # a bug: the crash hook logs it and shows the crash dialog
+    if refused is not None:
+        refused(text, error)
+    else:
+        QMessageBox.warning(parent, title, text)
+
+
+def _with_password(
+    parent: QWidget | None, reauth: Reauth | None, call: Callable[[], T]
+) -> tuple[bool, T | None]:
+    """Calls; when the password is wanted again, asks once and calls again.
+
+    Returns (whether the call ran to its end, its result).
+    """
+    try:
+        return True, call()
+    except ReauthenticationRequired:
+        from desktop.views.admin.reauth_dialog import confirm_password
+
+        if reauth is None or not confirm_password(parent, reauth):
+            return False, None
+        return True, call()
+
+
+def run_change(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[], T],
+    *,
+    hub: ChangesHub | None = None,
+    reauth: Reauth | None = None,
+    refused: Refused | None = None,
+    undo: Callable[[T], QUndoCommand] | None = None,
+    undo_stack: QUndoStack | None = None,
+) -> T | None:
+    """Runs one unit of work off the GUI thread; its result, or None when it was not done.
+
+    Args:
+        parent: The widget a message or the password question belongs to.
+        title: What the user is doing ("Markera klar"); the title of a message.
+        work: The service call. It touches no widget.
+        hub: Gets the result's ``Changes`` (the result itself, or its ``changes``) once.
+        reauth: Lets the runner ask for the password again and retry once.
+        refused: Shows a refusal in place (an error line) instead of a message box.
+        undo: Builds the command that takes the change back; pushed on ``undo_stack``
+            after it was done (the command skips its first redo).
+    """
+    try:
+        done, result = _with_password(parent, reauth, lambda: _off_gui_thread(work))
+    except Exception as error:  # the one place a view turns an error into words
+        _refuse(parent, title, error, refused)
+        return None
+    if not done:
+        return None
+    if hub is not None:
+        hub.publish(_changes_of(result))
+    if undo is not None and undo_stack is not None and result is not None:
+        undo_stack.push(undo(result))
+    return result
+
+
+def run_query(
+    parent: QWidget | None,
+    title: str,
+    query: Callable[[], T],
+    *,
+    reauth: Reauth | None = None,
+    refused: Refused | None = None,
+) -> T | None:
+    """Reads what a view shows, with the same words for a failure; None when it failed."""
+    try:
+        return _with_password(parent, reauth, query)[1]
+    except Exception as error:  # the one place a view turns an error into words
+        _refuse(parent, title, error, refused)
+        return None

@@ -1,0 +1,1 @@
+from tests.gui.operations.conftest import field  # noqa: F401
