@@ -84,7 +84,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         set_raw_key(conn, key)
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
-            raise StoreError("SQLCipher saknas; databasen kan inte krypteras.")
+            raise StoreError("store.no_sqlcipher")
         # The first real read proves the key: a wrong key fails here, before any write.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in PRAGMAS:

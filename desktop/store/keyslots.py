@@ -101,12 +101,9 @@ class KeyslotFile:
             loaded._extra = {k: v for k, v in data.items() if k not in _FILE_KEYS}
             return loaded
         except FileNotFoundError as exc:
-            raise NotADatabase(
-                "Nyckelfilen (.keys) saknas bredvid databasen. "
-                "Lägg tillbaka den eller återställ en säkerhetskopia."
-            ) from exc
+            raise NotADatabase("store.keyfile_missing") from exc
         except (ValueError, KeyError, TypeError, AssertionError) as exc:
-            raise NotADatabase("Nyckelfilen är skadad. Återställ en säkerhetskopia.") from exc
+            raise NotADatabase("store.keyfile_damaged") from exc
 
     def save(self) -> None:
         """Write the file as it is on disk now, merged with nothing.
@@ -193,7 +190,7 @@ class KeyslotFile:
             return  # a new file: the state in memory is all there is
         fresh = type(self).load(self.path)
         if fresh.database_id != self.database_id:
-            raise NotADatabase("Nyckelfilen hör till en annan databas.")
+            raise NotADatabase("store.keyfile_other_database")
         self.slots = fresh.slots
         self.pending = fresh.pending
         self.data_key_id = fresh.data_key_id
@@ -330,10 +327,7 @@ class KeyslotFile:
                     self.pending[-1] = {**self.pending[-1], "attempt": token}
         if refused_until is not None:
             until = refused_until.replace(tzinfo=dt.UTC).astimezone()
-            raise AccountLocked(
-                f"För många felaktiga försök. Vänta till {until.strftime('%H:%M:%S')}"
-                " och försök igen."
-            )
+            raise AccountLocked("store.account_locked_until", until=until.strftime("%H:%M:%S"))
         return token
 
     def _attempt_succeeded(self, name: str, token: str, kek: bytes, now: dt.datetime) -> bool:

@@ -219,7 +219,7 @@ def test_init_refuses_an_owner_without_createrole_in_swedish(pg_server, tmp_path
     address = ServerAddress.parse(pg.database_url(owner))
     url = f"postgresql://{owner}@{address.host}:{address.port}/{owner}"
     try:
-        with pytest.raises(StoreError, match=r"^Databasens ägare saknar rättigheten CREATEROLE"):
+        with pytest.raises(StoreError, match=r"^server\.owner_needs_createrole$"):
             init_server(url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path)
         with psycopg.connect(pg._conninfo(url)) as conn:
             # Refused before anything was written.

@@ -63,9 +63,8 @@ class LoginAttempts:
             until = dt.datetime.fromisoformat(str(blocked))
             self.record(now, "login.blocked", username)
             raise AccountLocked(
-                "För många felaktiga försök. Vänta till "
-                f"{until.replace(tzinfo=dt.UTC).astimezone().strftime('%H:%M:%S')}"
-                " och försök igen."
+                "store.account_locked_until",
+                until=until.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M:%S"),
             )
 
     def failed(self, username: str, now: dt.datetime | None = None) -> None:

@@ -55,10 +55,10 @@ class ServerAddress:
     def parse(cls, url: str) -> ServerAddress:
         parts = urlsplit(url)
         if parts.scheme not in {"postgresql", "postgres", "postgresql+psycopg"}:
-            raise StoreError("Serveradressen ska börja med postgresql://")
+            raise StoreError("server.url_scheme")
         database = parts.path.lstrip("/")
         if not database:
-            raise StoreError("Serveradressen saknar databasnamn (postgresql://värd/databas).")
+            raise StoreError("server.url_no_database")
         query = parse_qsl(parts.query)
         hosts, ports = _hosts_and_ports(parts.netloc.rpartition("@")[2])
         # libpq's own keywords in the query win over the address part, as in libpq.
@@ -69,13 +69,11 @@ class ServerAddress:
             ports = [p.strip() for p in given["port"].split(",")]
         for port in ports:
             if port and not (port.isdigit() and 0 < int(port) < 65536):
-                raise StoreError(f"Serveradressen har ett ogiltigt portnummer: {port[:20]}")
+                raise StoreError("server.url_bad_port", port=port[:20])
         if len(hosts) == 1 and len(ports) > 1:
             hosts = hosts * len(ports)  # one host, several ports (``?port=5441,5442``)
         if len(ports) > 1 and len(ports) != len(hosts):
-            raise StoreError(
-                "Serveradressen har olika många värdar och portar; ange en port per värd."
-            )
+            raise StoreError("server.url_hosts_ports")
         return cls(
             host=",".join(h or "127.0.0.1" for h in hosts),
             port=",".join(p or "5432" for p in ports),
@@ -130,7 +128,7 @@ def role_name(database: str, username: str) -> str:
     """The database role of Rondplan user ``username`` in ``database``."""
     name = f"{database}.{username}"
     if len(name) > MAX_ROLE:
-        raise StoreError("Användarnamnet är för långt för servern (högst 63 tecken med databas).")
+        raise StoreError("server.username_too_long")
     return name
 
 
@@ -195,9 +193,7 @@ def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection:
             # A switched-off account's role is NOLOGIN (the server is reachable).
             from desktop.store.errors import WrongPassword
 
-            raise WrongPassword(
-                "Kontot är avstängt. Kontakta en administratör för att få logga in igen."
-            ) from None
+            raise WrongPassword("store.account_disabled") from None
         if "password authentication failed" in text or (
             "role" in text and "does not exist" in text
         ):
@@ -205,8 +201,5 @@ def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection:
 
             raise WrongPassword from None
         if "certificate" in text or "ssl" in text:
-            raise ServerUnavailable(
-                "Serverns certifikat kunde inte verifieras eller krypteringen saknas; "
-                "anslutningen vägrades."
-            ) from None
+            raise ServerUnavailable("server.tls_refused") from None
         raise ServerUnavailable from None

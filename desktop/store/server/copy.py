@@ -20,8 +20,8 @@ from psycopg import sql
 from sqlalchemy import Integer, func, insert, select
 
 from desktop.models import Base
-from desktop.store.database import Store
 from desktop.store.errors import AlreadyExists
+from desktop.store.interface import Store
 from desktop.store.keyslots import RECOVERY
 from desktop.store.server.connect import ServerAddress, connect, group_role, role_name
 from desktop.store.server.keyslots import ServerKeyslots
@@ -75,7 +75,7 @@ def move_to_server(
         if conn.execute(
             "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
         ).fetchone():
-            raise AlreadyExists("Serverdatabasen används redan av Rondplan; välj en tom databas.")
+            raise AlreadyExists("server.database_in_use")
     upgrade_server(url)
     counts = _copy_tables(source, address, progress)
     admin = source.identity.username

@@ -63,7 +63,7 @@ class ServerKeyslots(KeyslotFile):
             if row is None:
                 from desktop.store.errors import NotADatabase
 
-                raise NotADatabase("Serverdatabasen är inte förberedd för Rondplan.")
+                raise NotADatabase("server.not_prepared")
             rows = conn.execute("SELECT name, slot FROM server_keyslot").fetchall()
         database_id = row[0] if isinstance(row[0], str) else json.loads(row[0])
         slots = slots_by_user({name: Slot.from_json(data) for name, data in rows}, database)
@@ -216,6 +216,8 @@ def set_administrator(conn: psycopg.Connection, database: str, username: str, ad
 # The functions above, EXECUTE for the admin group only (the migration revokes PUBLIC).
 ROLE_FUNCTIONS = (
     "public.rondplan_set_login(text, text)",
+    "public.rondplan_reset_login(text, text, text, text)",
+    "public.rondplan_recovery_challenge()",
     "public.rondplan_set_admin(text, boolean)",
     "public.rondplan_disable_login(text)",
 )

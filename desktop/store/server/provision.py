@@ -23,7 +23,7 @@ from desktop.models import AgencyKind, Role
 from desktop.services import server_rights
 from desktop.services.briefing.templates import DEFAULTS as DEFAULT_TEMPLATES
 from desktop.store import crypto, migrate
-from desktop.store.database import DEFAULT_AGENCIES, seed_first_rows
+from desktop.store.creation import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
 from desktop.store.server import audit as server_audit
@@ -115,11 +115,7 @@ def check_owner_creates_roles(conn: psycopg.Connection) -> None:
         "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user"
     ).fetchone()
     if row is None or not row[0]:
-        raise StoreError(
-            "Databasens ägare saknar rättigheten CREATEROLE, som behövs för att skapa "
-            "användarnas inloggningsroller. Be databasadministratören ge ägaren den "
-            "(ALTER ROLE … CREATEROLE) och försök igen."
-        )
+        raise StoreError("server.owner_needs_createrole")
 
 
 def upgrade_server(url: str) -> None:
@@ -155,7 +151,7 @@ def init_server(
         if not used:
             check_owner_creates_roles(conn)  # before anything is written
     if used:
-        raise AlreadyExists("Serverdatabasen används redan av Rondplan.")
+        raise AlreadyExists("server.already_rondplan")
     if admin_agency not in {code for code, _, _ in agencies}:
         raise ValueError(f"unknown agency {admin_agency!r}")
     upgrade_server(url)
