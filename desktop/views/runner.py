@@ -108,8 +108,11 @@ def _off_gui_thread(work: Callable[[], T]) -> T:
 
 
 def _changes_of(result: object) -> Changes:
+    """The result itself, its ``changes``, or the Changes in a ``(value, changes)`` pair."""
     if isinstance(result, Changes):
         return result
+    if isinstance(result, tuple):
+        return next((part for part in result if isinstance(part, Changes)), Changes())
     changes = getattr(result, "changes", None)
     return changes if isinstance(changes, Changes) else Changes()
 
@@ -148,7 +151,7 @@ def run_change(
     title: str,
     work: Callable[[], T],
     *,
-    hub: ChangesHub | None = None,
+    hub: ChangesHub | Callable[[Changes], None] | None = None,
     reauth: Reauth | None = None,
     refused: Refused | None = None,
     undo: Callable[[T], QUndoCommand] | None = None,
@@ -160,7 +163,8 @@ def run_change(
         parent: The widget a message or the password question belongs to.
         title: What the user is doing ("Markera klar"); the title of a message.
         work: The service call. It touches no widget.
-        hub: Gets the result's ``Changes`` (the result itself, or its ``changes``) once.
+        hub: Gets the result's ``Changes`` (the result itself, or its ``changes``) once;
+            or the function that publishes them for the caller.
         reauth: Lets the runner ask for the password again and retry once.
         refused: Shows a refusal in place (an error line) instead of a message box.
         undo: Builds the command that takes the change back; pushed on ``undo_stack``
@@ -173,8 +177,11 @@ def run_change(
         return None
     if not done:
         return None
-    if hub is not None:
-        hub.publish(_changes_of(result))
+    changes = _changes_of(result)
+    if isinstance(hub, ChangesHub):
+        hub.publish(changes)
+    elif hub is not None and changes:
+        hub(changes)  # a page's own publish (the outcome flow's caller)
     if undo is not None and undo_stack is not None and result is not None:
         undo_stack.push(undo(result))
     return result

@@ -10,8 +10,8 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OutcomeInput
-from desktop.views.operations.errors import attempt
 from desktop.views.operations.outcome_dialog import OutcomeDialog
+from desktop.views.runner import Refused, error_message, run_change, run_query
 
 
 def open_outcome(
@@ -27,33 +27,51 @@ def open_outcome(
     correction, not a merge after a conflict), so the page can offer its undo.
     """
     title = parent.tr("Utfall")
-    detail = attempt(parent, title, lambda: services.outcomes.detail(visit_id))
+    detail = run_query(parent, title, lambda: services.outcomes.detail(visit_id))
     if detail is None:
         return None
-    support = attempt(parent, title, services.outcomes.support_services) or []
-    owners = attempt(parent, title, services.outcomes.owners) or []
+    support = run_query(parent, title, services.outcomes.support_services) or []
+    owners = run_query(parent, title, services.outcomes.owners) or []
 
-    def save(vid: int, version: int, data: OutcomeInput) -> None:
-        try:
-            publish(services.outcomes.record(vid, version, data))
+    def save(vid: int, version: int, data: OutcomeInput, refused: Refused) -> bool:
+        conflicts: list[BaseException] = []
+
+        def refused_here(text: str, error: BaseException) -> None:
+            if isinstance(error, ConflictError):
+                conflicts.append(error)  # resolved below, with both versions shown
+            else:
+                refused(text, error)
+
+        recorded = run_change(
+            parent,
+            title,
+            lambda: services.outcomes.record(vid, version, data),
+            hub=publish,
+            refused=refused_here,
+        )
+        if recorded is not None:
             if on_recorded is not None and detail.outcome_recorded_at is None:
                 on_recorded(vid, data)
-        except ConflictError:
-            # Someone recorded first: show both versions, save what the user picks.
-            from desktop.views.server.conflict_dialog import OUTCOME_LABELS, resolve_conflict
+            return True
+        if not conflicts:
+            return False
+        # Someone recorded first: show both versions, save what the user picks.
+        from desktop.views.server.conflict_dialog import OUTCOME_LABELS, resolve_conflict
 
-            changes = resolve_conflict(
-                parent,
-                services.outcomes.store,
-                "visit",
-                vid,
-                data,
-                lambda merged, fresh: services.outcomes.record(vid, fresh, merged),
-                OUTCOME_LABELS,
-            )
-            if changes is None:
-                raise  # cancelled: the outcome dialog stays open with the user's input
-            publish(changes)
+        changes = resolve_conflict(
+            parent,
+            services.outcomes.store,
+            "visit",
+            vid,
+            data,
+            lambda merged, fresh: services.outcomes.record(vid, fresh, merged),
+            OUTCOME_LABELS,
+        )
+        if changes is None:
+            refused(error_message(conflicts[0]) or "", conflicts[0])
+            return False  # cancelled: the outcome dialog stays open with the user's input
+        publish(changes)
+        return True
 
     dialog = OutcomeDialog(detail, support, owners, save, parent)
     dialog.setModal(True)

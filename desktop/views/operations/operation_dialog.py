@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import DomainError
 from desktop.services.operations.rows import OperationInput, OperationRow
-from desktop.views.errors_text import error_text
+from desktop.views.changes_hub import ChangesHub
+from desktop.views.runner import run_change
 from desktop.views.widgets.form_keys import guard_form
 
 Save = Callable[[OperationInput], object]
@@ -35,11 +35,20 @@ def _date(value: QDate) -> dt.date:
 
 
 class OperationDialog(QDialog):
-    """The operation form; ``save`` raises a DomainError to keep the dialog open."""
+    """The operation form; a refused ``save`` keeps the dialog open with its words.
 
-    def __init__(self, save: Save, row: OperationRow | None = None, parent: QWidget | None = None):
+    ``save`` runs through the runner (off the GUI thread); what it changed goes to ``hub``.
+    """
+
+    def __init__(
+        self,
+        save: Save,
+        row: OperationRow | None = None,
+        parent: QWidget | None = None,
+        hub: ChangesHub | None = None,
+    ):
         super().__init__(parent)
-        self._save = save
+        self._save, self._hub = save, hub
         self.setWindowTitle(self.tr("Redigera insats") if row else self.tr("Ny insats"))
         today = dt.date.today()
         self.name = QLineEdit(row.name if row else "")
@@ -80,10 +89,17 @@ class OperationDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self._save(self.value())
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            self.error.show()
-            return
-        super().accept()
+        value = self.value()
+        saved = run_change(
+            self,
+            self.windowTitle(),
+            lambda: self._save(value),
+            hub=self._hub,
+            refused=self._refused,
+        )
+        if saved is not None:
+            super().accept()
+
+    def _refused(self, text: str, _error: BaseException) -> None:
+        self.error.setText(text)
+        self.error.show()

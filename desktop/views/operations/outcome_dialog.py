@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import VisitStatus
-from desktop.services.errors import DomainError
 from desktop.services.operations.rows import (
     OUTCOME_STATUSES,
     ChoiceRow,
@@ -33,7 +32,6 @@ from desktop.services.operations.rows import (
     VisitDetail,
 )
 from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
-from desktop.views.errors_text import error_text
 from desktop.views.operations.labels import MESSAGE_PART, VISIT_STATUS, word
 
 # Where the mnemonic goes in each labelled field (the words are the vocabulary's, issue 17).
@@ -55,11 +53,13 @@ def field_word(field: str, mnemonic: bool = False) -> str:
     return text
 
 
-Save = Callable[[int, int, OutcomeInput], object]
+#: ``save(visit_id, version, data, refused)``: runs the change (through the runner),
+#: True once saved; a refusal is told through ``refused`` and the dialog stays open.
+Save = Callable[[int, int, OutcomeInput, Callable[[str, BaseException], None]], bool]
 
 
 class OutcomeDialog(QDialog):
-    """The outcome form. ``save(visit_id, version, data)`` raises DomainError to stay open."""
+    """The outcome form. ``save`` returns False (having said why) to keep it open."""
 
     def __init__(
         self,
@@ -201,10 +201,9 @@ class OutcomeDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self._save(self._visit.visit_id, self._visit.version, self.value())
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            self.error.show()
-            return
-        super().accept()
+        if self._save(self._visit.visit_id, self._visit.version, self.value(), self._refused):
+            super().accept()
+
+    def _refused(self, text: str, _error: BaseException) -> None:
+        self.error.setText(text)
+        self.error.show()

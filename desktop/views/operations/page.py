@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.changes import Changes
 from desktop.services.operations import OperationsServices
-from desktop.services.operations.rows import OperationRow
+from desktop.services.operations.rows import OperationInput, OperationRow
 from desktop.services.permissions import Action, allowed
 from desktop.store.database import Identity
 from desktop.views.operations.errors import attempt
@@ -28,9 +28,9 @@ from desktop.views.operations.operation_dialog import OperationDialog
 from desktop.views.operations.plan_tab import PlanTab
 from desktop.views.operations.targets_tab import TargetsTab, table
 from desktop.views.operations.teams_tab import TeamsTab
+from desktop.views.runner import run_query
 
 if TYPE_CHECKING:
-    from desktop.views.changes_hub import ChangesHub
     from desktop.views.wiring import PageContext
 
 RELEVANT = ("operation", "visit", "team", "staff", "person", "task")
@@ -53,7 +53,8 @@ class OperationsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._hub = services, hub
+        self._services = services
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._current: OperationRow | None = None
         can_edit = allowed(identity.role, Action.OPERATION_EDIT)
         self.model = OperationTableModel(self)
@@ -73,9 +74,9 @@ class OperationsPage(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
-        self.targets = TargetsTab(services, self._changed)
-        self.teams = TeamsTab(services, self._changed)
-        self.plan = PlanTab(services, self._changed)
+        self.targets = TargetsTab(services, self._hub)
+        self.teams = TeamsTab(services, self._hub)
+        self.plan = PlanTab(services, self._hub)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.targets, self.tr("&Målpersoner"))
         self.tabs.addTab(self.teams, self.tr("T&eam"))
@@ -134,7 +135,7 @@ class OperationsPage(QWidget):
 
     def reload(self) -> None:
         keep = self._current.id if self._current else None
-        rows = attempt(self, self.tr("Insatser"), self._services.operations.rows) or []
+        rows = run_query(self, self.tr("Insatser"), self._services.operations.rows) or []
         self.model.set_rows(rows)
         target = next((n for n, r in enumerate(rows) if r.id == keep), 0 if rows else None)
         if target is not None:
@@ -177,12 +178,12 @@ class OperationsPage(QWidget):
     def new_operation(self) -> None:
         created: list[int] = []
 
-        def save(data):  # type: ignore[no-untyped-def]
+        def save(data: OperationInput) -> Changes:
             new_id, changes = self._services.operations.create(data)
-            created.append(new_id)
-            self._changed(changes)
+            created.append(new_id)  # runs on the runner's thread: no widget here
+            return changes
 
-        if OperationDialog(save, parent=self).exec() and created:
+        if OperationDialog(save, parent=self, hub=self._hub).exec() and created:
             self.select_operation(created[0])
 
     def edit_operation(self) -> None:
@@ -190,17 +191,12 @@ class OperationsPage(QWidget):
         if row is None:
             return
         dialog = OperationDialog(
-            lambda data: self._changed(self._services.operations.update(row.id, row.version, data)),
+            lambda data: self._services.operations.update(row.id, row.version, data),
             row,
             self,
+            hub=self._hub,
         )
         dialog.exec()
-
-    def _changed(self, changes: Changes) -> None:
-        if self._hub is not None:
-            self._hub.publish(changes)
-        else:
-            self.apply_changes(changes)
 
     def apply_changes(self, changes: Changes) -> None:
         """Reload when operations, visits, teams or targets changed anywhere."""

@@ -17,28 +17,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OperationRow, ProposalSummary
 from desktop.services.planning.rows import VisitStatus as RowStatus
-from desktop.store.errors import StoreError
 from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
-from desktop.views.errors_text import error_text
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.operations.actions import open_outcome
-from desktop.views.operations.errors import attempt
 from desktop.views.operations.labels import WARNING, word
 from desktop.views.operations.models import UnplacedTableModel
 from desktop.views.operations.move_dialog import MoveVisitDialog
 from desktop.views.operations.targets_tab import table
+from desktop.views.runner import error_message, run_change, run_query
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
 class PlanTab(QWidget):
     """Run the planner off the GUI thread and review what it stored."""
 
-    def __init__(self, services: OperationsServices, publish: Callable[[Changes], None]) -> None:
+    def __init__(self, services: OperationsServices, hub: ChangesHub) -> None:
         super().__init__()
-        self._services, self._publish = services, publish
+        self._services, self._hub = services, hub
         self._operation: OperationRow | None = None
         self._task: BackgroundTask | None = None
         self._planning_for: int | None = None  # the operation the running planner plans
@@ -110,7 +108,7 @@ class PlanTab(QWidget):
         rows = []
         if op is not None:
             rows = (
-                attempt(
+                run_query(
                     self,
                     self.tr("Plan"),
                     lambda: self._services.visits.calendar(op.start_date, op.end_date, op.id),
@@ -164,7 +162,7 @@ class PlanTab(QWidget):
         assert isinstance(result, ProposalSummary)
         if self._operation is None or self._operation.id != self._planning_for:
             # The user chose another operation meanwhile: its page says nothing of this.
-            self._publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
+            self._hub.publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
             self.reload()
             return
         self.unplaced_model.set_rows(result.unplaced)
@@ -178,24 +176,27 @@ class PlanTab(QWidget):
         for warning in result.warnings:
             text += f"\n⚠ {warning.team_name} {word(WARNING, warning.code)}"
         self.summary.setText(text)
-        self._publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
+        # The planner is a background job, not a runner change: its Changes go out here.
+        self._hub.publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self.progress.hide()
         self.run_button.setEnabled(True)
-        if isinstance(error, DomainError | StoreError):
-            self.summary.setText(error_text(error))
-            return
-        raise error
+        text = error_message(error)
+        if text is None:
+            raise error  # a bug: the crash hook reports it
+        self.summary.setText(text)
 
     # Review --------------------------------------------------------------------
 
     def accept_proposal(self) -> None:
         if self._operation is not None:
             op = self._operation.id
-            result = attempt(self, self.tr("Godkänn"), lambda: self._services.planning.accept(op))
+            result = run_change(
+                self, self.tr("Godkänn"), lambda: self._services.planning.accept(op), hub=self._hub
+            )
             if result is None:
                 return
             # Acceptance re-checks every visit (issue 17): say what it refused and why.
@@ -206,7 +207,6 @@ class PlanTab(QWidget):
                 )
                 text += "".join(f"\n✗ {refused.line}" for refused in result.refused)
             self.summary.setText(text)
-            self._publish(result)
 
     def discard_proposal(self) -> None:
         if self._operation is not None:
@@ -218,7 +218,7 @@ class PlanTab(QWidget):
         if visit is None or self._operation is None:
             return
         visits = self._services.visits
-        teams = attempt(self, self.tr("Ändra"), lambda: visits.calendar_teams(visit.operation_id))
+        teams = run_query(self, self.tr("Ändra"), lambda: visits.calendar_teams(visit.operation_id))
         dialog = MoveVisitDialog(visit, teams or [], visits.check_move, self)
         if dialog.exec() == MoveVisitDialog.DialogCode.Accepted:
             start, team = dialog.value()
@@ -239,23 +239,21 @@ class PlanTab(QWidget):
         if visit is not None and visit.status is RowStatus.PROPOSED:
             self.edit_visit()
             return
-        open_outcome(self, self._services, visit_id, self._published)
-
-    def _published(self, changes: Changes) -> None:
-        self._publish(changes)
+        open_outcome(self, self._services, visit_id, self._hub.publish)
 
     def suggest_revisit(self) -> None:
         visit = self._current()
         if visit is None:
             return
-        result = attempt(
+        result = run_change(
             self,
             self.tr("Nytt besök"),
             lambda: self._services.planning.suggest_revisit(visit.visit_id),
+            hub=self._hub,
         )
         if result is None:
             return
-        suggestion, changes = result
+        suggestion, _changes = result
         if suggestion.start is None:
             QMessageBox.information(
                 self, self.tr("Nytt besök"), self.tr("Ingen ledig tid hittades i perioden.")
@@ -264,9 +262,6 @@ class PlanTab(QWidget):
         self.summary.setText(
             self.tr("Nytt besök föreslaget %1.").replace("%1", f"{suggestion.start:%Y-%m-%d %H:%M}")
         )
-        self._publish(changes)
 
     def _apply(self, title: str, action: Callable[[], Changes]) -> None:
-        changes = attempt(self, title, action)
-        if changes is not None:
-            self._publish(changes)
+        run_change(self, title, action, hub=self._hub)

@@ -28,9 +28,10 @@ from desktop.models import PersonStatus
 from desktop.services.changes import Changes
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import TargetFilter
-from desktop.views.operations.errors import attempt
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.operations.labels import PERSON_STATUS, word
 from desktop.views.operations.models import CandidateTableModel, TargetTableModel
+from desktop.views.runner import run_change, run_query
 
 # Typing in the filter waits this long before counting, so a burst is one query.
 COUNT_DELAY_MS = 120
@@ -70,9 +71,9 @@ def _checked(widget: QListWidget) -> list[object]:
 class TargetsTab(QWidget):
     """Left: the filter panel and what it finds. Right: the operation's targets."""
 
-    def __init__(self, services: OperationsServices, publish: Callable[[Changes], None]) -> None:
+    def __init__(self, services: OperationsServices, hub: ChangesHub) -> None:
         super().__init__()
-        self._services, self._publish = services, publish
+        self._services, self._hub = services, hub
         self._operation_id: int | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -182,7 +183,7 @@ class TargetsTab(QWidget):
         self.reload()
 
     def _fill_options(self) -> None:
-        options = attempt(self, self.tr("Urval"), self._services.operations.filter_options)
+        options = run_query(self, self.tr("Urval"), self._services.operations.filter_options)
         if options is None:
             return
         groups, areas = options
@@ -213,7 +214,7 @@ class TargetsTab(QWidget):
         self._timer.start()
 
     def recount(self) -> None:
-        found = attempt(
+        found = run_query(
             self,
             self.tr("Urval"),
             lambda: self._services.operations.count_candidates(self.current_filter()),
@@ -223,7 +224,7 @@ class TargetsTab(QWidget):
             self.add_all.setText(self.tr("Lägg till &alla %1").replace("%1", str(found)))
 
     def show_candidates(self) -> None:
-        rows = attempt(
+        rows = run_query(
             self,
             self.tr("Urval"),
             lambda: self._services.operations.candidates(self.current_filter()),
@@ -236,7 +237,9 @@ class TargetsTab(QWidget):
             self.target_model.set_rows([])
             return
         op = self._operation_id
-        rows = attempt(self, self.tr("Målpersoner"), lambda: self._services.operations.targets(op))
+        rows = run_query(
+            self, self.tr("Målpersoner"), lambda: self._services.operations.targets(op)
+        )
         if rows is not None:
             self.target_model.set_rows(rows)
             self.targets_title.setText(self.tr("Målpersoner: %1").replace("%1", str(len(rows))))
@@ -271,7 +274,5 @@ class TargetsTab(QWidget):
             self._apply(lambda: self._services.operations.remove_targets(op, ids))
 
     def _apply(self, action: Callable[[], Changes]) -> None:
-        changes = attempt(self, self.tr("Målpersoner"), action)
-        if changes is not None:
+        if run_change(self, self.tr("Målpersoner"), action, hub=self._hub) is not None:
             self.candidate_model.set_rows([])
-            self._publish(changes)

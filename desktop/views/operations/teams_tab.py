@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,22 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.changes import Changes
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import TeamRow
 from desktop.services.operations.teams import missing_agencies
-from desktop.views.operations.errors import attempt
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.operations.labels import AGENCY, missing_text, word
 from desktop.views.operations.models import TeamTableModel
 from desktop.views.operations.targets_tab import table
+from desktop.views.runner import run_change, run_query
 
 
 class TeamsTab(QWidget):
     """Team list on top, the selected team's editor below."""
 
-    def __init__(self, services: OperationsServices, publish: Callable[[Changes], None]) -> None:
+    def __init__(self, services: OperationsServices, hub: ChangesHub) -> None:
         super().__init__()
-        self._services, self._publish = services, publish
+        self._services, self._hub = services, hub
         self._operation_id: int | None = None
         self._editing: TeamRow | None = None
         self._kinds: dict[int, object] = {}
@@ -85,8 +83,8 @@ class TeamsTab(QWidget):
             self.model.set_rows([])
             return
         op = self._operation_id
-        rows = attempt(self, self.tr("Team"), lambda: self._services.teams.teams(op))
-        staff = attempt(self, self.tr("Team"), self._services.teams.staff)
+        rows = run_query(self, self.tr("Team"), lambda: self._services.teams.teams(op))
+        staff = run_query(self, self.tr("Team"), self._services.teams.staff)
         if rows is None or staff is None:
             return
         self.model.set_rows(rows)
@@ -150,27 +148,28 @@ class TeamsTab(QWidget):
         if self._operation_id is None:
             return
         op, editing = self._operation_id, self._editing
-        changes = attempt(
+        name, staff, per_day = self.name.text(), self.checked_staff(), self.per_day.value()
+        run_change(
             self,
             self.tr("Spara team"),
             lambda: self._services.teams.save_team(
                 op,
-                self.name.text(),
-                self.checked_staff(),
+                name,
+                staff,
                 team_id=editing.id if editing else None,
                 version=editing.version if editing else None,
-                max_per_day=self.per_day.value(),
+                max_per_day=per_day,
             )[1],
+            hub=self._hub,
         )
-        if changes is not None:
-            self._publish(changes)
 
     def delete(self) -> None:
         if self._editing is None:
             return
         team_id = self._editing.id
-        changes = attempt(
-            self, self.tr("Ta bort team"), lambda: self._services.teams.delete_team(team_id)
+        run_change(
+            self,
+            self.tr("Ta bort team"),
+            lambda: self._services.teams.delete_team(team_id),
+            hub=self._hub,
         )
-        if changes is not None:
-            self._publish(changes)
