@@ -22,6 +22,7 @@ from desktop.messages import (
     domain,
     engagement,
     importing,
+    incidents,
     mapping,
     operations,
     security,
@@ -44,6 +45,7 @@ for _family in (
     importing,
     security,
     briefing,
+    incidents,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:

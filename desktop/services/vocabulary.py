@@ -67,3 +67,59 @@ OUTCOME_FIELD_WORDS: dict[str, str] = {
     "leave_behind": QT_TRANSLATE_NOOP("Insatsord", "Lämnade informationsmaterial"),
     "cancel_reason": QT_TRANSLATE_NOOP("Insatsord", "Skäl till inställt"),
 }
+
+#: Violence and the response (issue 20): one word per code, for the register, the
+#: briefing packet, the statistics and their exports.
+INCIDENT_KIND_WORDS: dict[str, str] = {
+    "shooting": QT_TRANSLATE_NOOP("Insatsord", "Skottlossning"),
+    "explosion": QT_TRANSLATE_NOOP("Insatsord", "Sprängning"),
+    "hand_grenade": QT_TRANSLATE_NOOP("Insatsord", "Handgranat"),
+    "knife": QT_TRANSLATE_NOOP("Insatsord", "Knivvåld"),
+    "murder": QT_TRANSLATE_NOOP("Insatsord", "Mord eller försök"),
+    "threat": QT_TRANSLATE_NOOP("Insatsord", "Hot"),
+    "other": QT_TRANSLATE_NOOP("Insatsord", "Annat"),
+}
+
+CERTAINTY_WORDS: dict[str, str] = {
+    "confirmed": QT_TRANSLATE_NOOP("Insatsord", "Bekräftad"),
+    "probable": QT_TRANSLATE_NOOP("Insatsord", "Trolig"),
+}
+
+INCIDENT_SIDE_WORDS: dict[str, str] = {
+    "suspected": QT_TRANSLATE_NOOP("Insatsord", "Misstänkt sida"),
+    "victim": QT_TRANSLATE_NOOP("Insatsord", "Drabbad sida"),
+}
+
+INCIDENT_ROLE_WORDS: dict[str, str] = {
+    "suspected": QT_TRANSLATE_NOOP("Insatsord", "Misstänkt"),
+    "injured": QT_TRANSLATE_NOOP("Insatsord", "Skadad"),
+    "victim": QT_TRANSLATE_NOOP("Insatsord", "Brottsoffer"),
+    "witness": QT_TRANSLATE_NOOP("Insatsord", "Vittne"),
+}
+
+RESPONSE_STATUS_WORDS: dict[str, str] = {
+    "proposed": QT_TRANSLATE_NOOP("Insatsord", "Föreslaget"),
+    "accepted": QT_TRANSLATE_NOOP("Insatsord", "Godkänt"),
+    "declined": QT_TRANSLATE_NOOP("Insatsord", "Avböjt"),
+}
+
+#: Why a person is a target of a response round.
+RESPONSE_REASON_WORDS: dict[str, str] = {
+    "involved_suspected": QT_TRANSLATE_NOOP("Insatsord", "Grupp på misstänkt sida"),
+    "involved_victim": QT_TRANSLATE_NOOP("Insatsord", "Grupp på drabbad sida"),
+    "rival": QT_TRANSLATE_NOOP("Insatsord", "Rivaliserande grupp"),
+}
+
+#: The follow-up tasks a response makes on acceptance; the title is stored in the task
+#: as these words with the incident's reference (``{reference}``).
+FOLLOW_UP_WORDS: dict[str, str] = {
+    "review_round": QT_TRANSLATE_NOOP(
+        "Insatsord", "Följ upp den akuta rundan efter händelse {reference}"
+    ),
+    "support_victims": QT_TRANSLATE_NOOP(
+        "Insatsord", "Erbjud stöd till drabbade efter händelse {reference}"
+    ),
+    "review_sanction": QT_TRANSLATE_NOOP(
+        "Insatsord", "Pröva om sanktionsperioden efter händelse {reference} ska avslutas"
+    ),
+}

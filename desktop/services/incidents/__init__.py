@@ -1,0 +1,34 @@
+"""Violence and the response to it (issue 20): the incident register, the proposed
+response (urgent round, sanction period, follow-up tasks) and the incident import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.services.incidents.importer import IncidentImporter
+from desktop.services.incidents.register import IncidentService
+from desktop.services.incidents.response import ResponseService
+from desktop.store.interface import Store
+
+
+@dataclass(frozen=True)
+class IncidentServices:
+    """The use cases of issue 20 for one store."""
+
+    register: IncidentService
+    responses: ResponseService
+    importer: IncidentImporter
+
+
+def build_incidents(
+    store: Store, clock: Callable[[], dt.datetime] | None = None
+) -> IncidentServices:
+    """``clock``: local wall-clock now (tests fix it); incidents are never in the future and
+    a response round never starts before tomorrow."""
+    return IncidentServices(
+        IncidentService(store, clock),
+        ResponseService(store, clock),
+        IncidentImporter(store, clock),
+    )
