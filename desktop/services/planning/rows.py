@@ -40,6 +40,8 @@ class CalendarVisit:
         version: The stored version the row was read at; edits pass it back.
         address_changed: The address valid at the visit's time is not the one
             planning saw (issue 17).
+        incident_id: The incident this visit responds to (issue 20); such a visit is
+            urgent. None for any other visit.
     """
 
     visit_id: int
@@ -55,6 +57,11 @@ class CalendarVisit:
     operation_id: int | None = None
     version: int = 0
     address_changed: bool = False
+    incident_id: int | None = None
+
+    @property
+    def urgent(self) -> bool:
+        return self.incident_id is not None
 
 
 @dataclass(frozen=True)
