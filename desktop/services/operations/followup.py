@@ -141,7 +141,7 @@ class FollowUpService:
     ) -> tuple[int, Changes]:
         require(self.store.identity, Action.TASK_EDIT)
         if not title.strip():
-            raise ValidationError("Skriv vad som ska göras.", "title")
+            raise ValidationError("followup.title_missing", field="title")
         with UnitOfWork(self.store, "Skapa uppföljning") as uow:
             task = Task(
                 title=title.strip()[:200],
@@ -163,7 +163,7 @@ class FollowUpService:
         with UnitOfWork(self.store, "Markera uppföljning") as uow:
             task = uow.session.get(Task, task_id)
             if task is None:
-                raise NotFound("Uppföljningen finns inte längre.")
+                raise NotFound("followup.gone")
             if task.version != version:
                 raise ConflictError()
             task.status = status

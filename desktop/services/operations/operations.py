@@ -47,11 +47,11 @@ PURPOSE_OPERATION = "operation"
 
 
 def validate_operation(data: OperationInput) -> OperationInput:
-    name = check_name(data.name, "name", NAME_MAX, "Ge insatsen ett namn.")
+    name = check_name(data.name, "name", NAME_MAX, "operation.name_missing")
     if data.end_date < data.start_date:
-        raise ValidationError("Insatsen kan inte sluta före den börjar.", "end_date")
+        raise ValidationError("operation.ends_before_start", field="end_date")
     if (data.end_date - data.start_date).days >= MAX_PERIOD_DAYS:
-        raise ValidationError("En insats kan vara högst tre månader lång.", "end_date")
+        raise ValidationError("operation.too_long", field="end_date")
     return OperationInput(name, data.start_date, data.end_date, data.purpose.strip())
 
 
@@ -115,7 +115,7 @@ class OperationService:
         for row in self.rows():
             if row.id == operation_id:
                 return row
-        raise NotFound("Insatsen finns inte längre.")
+        raise NotFound("operation.gone")
 
     def create(self, data: OperationInput) -> tuple[int, Changes]:
         """A new draft operation; returns its id and what changed."""
@@ -262,7 +262,7 @@ class OperationService:
             )
             for person_id in wanted:
                 if person_id not in priorities:
-                    raise NotFound("En av personerna finns inte längre.")
+                    raise NotFound("operation.person_gone")
                 session.add(
                     OperationTarget(
                         operation_id=operation_id,
@@ -370,7 +370,7 @@ class OperationService:
 def _operation(session: Session, operation_id: int) -> Operation:
     operation = session.get(Operation, operation_id)
     if operation is None:
-        raise NotFound("Insatsen finns inte längre.")
+        raise NotFound("operation.gone")
     return operation
 
 

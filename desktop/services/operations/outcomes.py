@@ -58,19 +58,17 @@ def delivers_message(data: OutcomeInput) -> bool:
 
 def validate_outcome(data: OutcomeInput) -> None:
     if data.status not in OUTCOME_STATUSES:
-        raise ValidationError("Välj hur besöket gick.", "status")
+        raise ValidationError("outcome.status_missing", field="status")
     if data.parts and data.status not in (VisitStatus.MET, VisitStatus.FAMILY_ONLY):
-        raise ValidationError(
-            "Budskapet kan bara ha framförts om ni träffade honom eller familjen.", "parts"
-        )
+        raise ValidationError("outcome.parts_without_meeting", field="parts")
     if data.support_accepted and data.support_service_id is None:
-        raise ValidationError("Välj vilket stöd han tackade ja till.", "support_service")
+        raise ValidationError("outcome.support_service_missing", field="support_service")
     if data.follow_up_title.strip() and data.follow_up_due is None:
-        raise ValidationError("Ange när uppföljningen ska vara klar.", "follow_up_due")
+        raise ValidationError("outcome.follow_up_due_missing", field="follow_up_due")
     if len(data.response) > MAX_TEXT or len(data.family_present) > MAX_TEXT:
-        raise ValidationError(f"Texten får ha högst {MAX_TEXT} tecken.", "response")
+        raise ValidationError("text.too_long", field="response", limit=MAX_TEXT)
     if len(data.agency_note) > MAX_NOTE_CHARS:
-        raise ValidationError(f"Anteckningen får ha högst {MAX_NOTE_CHARS} tecken.", "agency_note")
+        raise ValidationError("note.too_long", field="agency_note", limit=MAX_NOTE_CHARS)
 
 
 class OutcomeService:
@@ -94,7 +92,7 @@ class OutcomeService:
                 .options(_NO_TEAM)
             ).first()
             if row is None:
-                raise NotFound("Besöket finns inte längre.")
+                raise NotFound("visit.gone")
             visit: Visit = row[0]
             where = visit_places(
                 session, [VisitKey(visit.id, visit.person_id, visit.starts_at, visit.address_id)]
@@ -164,23 +162,19 @@ class OutcomeService:
             require(identity, Action.NOTE_WRITE)
             cipher = self.store.compartment(identity.agency_code)
             if cipher is None:
-                raise PermissionDenied("Du har ingen nyckel till din myndighets anteckningar.")
+                raise PermissionDenied("note.no_agency_key")
         with UnitOfWork(self.store, "Registrera utfall") as uow:
             session = uow.session
             visit = session.get(Visit, visit_id, options=[_NO_TEAM])
             if visit is None:
-                raise NotFound("Besöket finns inte längre.")
+                raise NotFound("visit.gone")
             if visit.version != version:
                 raise ConflictError()
             if visit.status is VisitStatus.PROPOSED:
-                raise ValidationError("Godkänn planen innan utfall registreras.", "status")
+                raise ValidationError("outcome.plan_not_accepted", field="status")
             early = visit.starts_at > self._clock() and data.status is not VisitStatus.CANCELLED
             if early and not data.recorded_in_advance:
-                raise ValidationError(
-                    "Besöket har inte ägt rum ännu. Kryssa i ”Registreras i förväg” om "
-                    "utfallet redan är känt.",
-                    "recorded_in_advance",
-                )
+                raise ValidationError("outcome.visit_in_future", field="recorded_in_advance")
             before = visit.status if visit.outcome_recorded_at is not None else None
             _apply(visit, data)
             uow.touched("visit", visit_id)
@@ -243,11 +237,11 @@ class OutcomeService:
         with UnitOfWork(self.store, "Ångra utfall") as uow:
             visit = uow.session.get(Visit, visit_id, options=[_NO_TEAM])
             if visit is None:
-                raise NotFound("Besöket finns inte längre.")
+                raise NotFound("visit.gone")
             if visit.version != version:
                 raise ConflictError()
             if visit.outcome_recorded_at is None:
-                raise ValidationError("Besöket har inget utfall att ångra.", "status")
+                raise ValidationError("outcome.nothing_to_undo", field="status")
             before = visit.status
             remove_delivery(uow, DeliveryChannel.HOME_VISIT, visit_id=visit.id)
             retract_referrals(uow, visit.id, keep_service_id=None)
@@ -307,10 +301,7 @@ def retract_referrals(uow: UnitOfWork, visit_id: int, keep_service_id: int | Non
         query = query.where(Referral.service_id != keep_service_id)
     for referral in session.scalars(query).all():
         if len(referral.events) > 1:
-            raise ValidationError(
-                "Stödet från besöket har redan följts upp; ändra remissen under Stöd först.",
-                "support_accepted",
-            )
+            raise ValidationError("outcome.support_followed_up", field="support_accepted")
         task_ids = session.scalars(
             select(Task.id).where(Task.referral_id == referral.id, Task.status == TaskStatus.OPEN)
         ).all()

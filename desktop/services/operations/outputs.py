@@ -32,7 +32,6 @@ from desktop.services.vocabulary import VISIT_STATUS_WORDS
 from desktop.store.database import Store
 
 PRINT_KIND = "team_schedule"
-NO_TEAMS = "Inget team har besök under perioden, så det finns inget schema att skriva ut."
 #: The schedule's status column: the one vocabulary (issue 17), blank for a planned visit.
 STATUS_WORDS = {
     status: "" if status is VisitStatus.PLANNED else VISIT_STATUS_WORDS[status].lower()
@@ -117,13 +116,13 @@ def _teams_to_print(
     if team_id is not None:
         team = session.get(Team, team_id)
         if team is None:
-            raise NotFound("Teamet finns inte längre.")
+            raise NotFound("team.gone")
         if operation_id is not None and team.operation_id != operation_id:
-            raise NotFound("Teamet finns inte i insatsen.")
+            raise NotFound("team.not_in_operation")
         return [team]
     if operation_id is not None:
         if session.get(Operation, operation_id) is None:
-            raise NotFound("Insatsen finns inte.")
+            raise NotFound("operation.gone")
         query = select(Team).where(Team.operation_id == operation_id)
     else:
         begin, end = _bounds(first, last)
@@ -131,7 +130,7 @@ def _teams_to_print(
         query = select(Team).where(Team.id.in_(busy))
     teams = list(session.scalars(query.order_by(Team.operation_id, Team.id)))
     if not teams:
-        raise ValidationError(NO_TEAMS, "team")
+        raise ValidationError("schedule.no_teams", field="team")
     return teams
 
 
@@ -236,7 +235,7 @@ class ScheduleOutputs:
             session = uow.session
             team = session.get(Team, team_id)
             if team is None:
-                raise NotFound("Teamet finns inte längre.")
+                raise NotFound("team.gone")
             operation = session.get(Operation, team.operation_id) if team.operation_id else None
             rows = _team_visits(session, [team_id], first, last)
             uow.audit(

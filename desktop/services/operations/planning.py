@@ -98,15 +98,13 @@ def planning_input(
     """
     operation = session.get(Operation, operation_id)
     if operation is None:
-        raise NotFound("Insatsen finns inte längre.")
+        raise NotFound("operation.gone")
     today = operation.start_date
     first_day = operation.start_date
     if now is not None and operation.status is OperationStatus.ACTIVE:
         first_day = max(first_day, now.date() + dt.timedelta(days=1))
         if first_day > operation.end_date:
-            raise ValidationError(
-                "Insatsens period är slut; det finns inga dagar kvar att planera.", "period"
-            )
+            raise ValidationError("plan.period_over", field="period")
     targets = session.execute(
         select(OperationTarget.person_id, OperationTarget.priority, Person.protected_identity)
         .join(Person, Person.id == OperationTarget.person_id)
@@ -376,9 +374,9 @@ class PlanningService:
                 )
             data = planning_input(session, operation_id, seed, self._clock())
             if not data.request.targets:
-                raise ValidationError("Insatsen har inga målpersoner ännu.", "targets")
+                raise ValidationError("plan.no_targets", field="targets")
             if not data.request.teams:
-                raise ValidationError("Insatsen har inga team ännu.", "teams")
+                raise ValidationError("plan.no_teams", field="teams")
             session.execute(
                 delete(Visit).where(
                     Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED
@@ -445,14 +443,14 @@ class PlanningService:
             session = uow.session
             operation = session.get(Operation, operation_id)
             if operation is None:
-                raise NotFound("Insatsen finns inte längre.")
+                raise NotFound("operation.gone")
             proposed = session.execute(
                 select(Visit.id, Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at)
                 .where(Visit.operation_id == operation_id, Visit.status == VisitStatus.PROPOSED)
                 .order_by(Visit.starts_at, Visit.id)
             ).all()
             if not proposed:
-                raise ValidationError("Det finns inget förslag att godkänna.")
+                raise ValidationError("plan.nothing_to_accept")
             # A running operation is never planned into the past (as ``propose``).
             running = operation.status is OperationStatus.ACTIVE
             refusals = _recheck(session, proposed, now if running else None)
@@ -524,11 +522,11 @@ class PlanningService:
             session = uow.session
             failed = session.get(Visit, visit_id)
             if failed is None:
-                raise NotFound("Besöket finns inte längre.")
+                raise NotFound("visit.gone")
             if failed.status is not VisitStatus.NOT_HOME:
-                raise ValidationError("Nytt besök föreslås bara när ingen var hemma.")
+                raise ValidationError("plan.revisit_only_not_home")
             if failed.operation_id is None or failed.team_id is None:
-                raise ValidationError("Besöket hör inte till någon insats.")
+                raise ValidationError("visit.no_operation")
             data = planning_input(session, failed.operation_id, visit_id, self._clock())
             others = [
                 plan.PlannedVisit(

@@ -164,7 +164,7 @@ class TeamService:
         with UnitOfWork(self.store, "Lägg till medarbetare") as uow:
             agency_id = uow.session.scalar(select(Agency.id).where(Agency.code == agency_code))
             if agency_id is None:
-                raise ValidationError("Myndigheten finns inte.", "agency")
+                raise ValidationError("agency.unknown", field="agency")
             member = StaffMember(
                 name=name.strip(),
                 agency_id=agency_id,
@@ -183,10 +183,10 @@ class TeamService:
     ) -> Changes:
         require(self.store.identity, Action.OPERATION_EDIT)
         if end < start:
-            raise ValidationError("Frånvaron kan inte sluta före den börjar.", "end_date")
+            raise ValidationError("absence.ends_before_start", field="end_date")
         with UnitOfWork(self.store, "Registrera frånvaro") as uow:
             if uow.session.get(StaffMember, staff_id) is None:
-                raise NotFound("Medarbetaren finns inte längre.")
+                raise NotFound("staff.gone")
             uow.session.add(
                 StaffAbsence(staff_id=staff_id, start_date=start, end_date=end, reason=reason)
             )
@@ -216,19 +216,17 @@ class TeamService:
         pair may be intended) but flagged in :class:`TeamRow` and by the planner.
         """
         require(self.store.identity, Action.OPERATION_EDIT)
-        name = check_name(name, "name", NAME_MAX, "Ge teamet ett namn.")
+        name = check_name(name, "name", NAME_MAX, "team.name_missing")
         if not 1 <= max_per_day <= MAX_PER_DAY:
-            raise ValidationError(
-                f"Högst antal besök per dag ska vara 1–{MAX_PER_DAY}.", "max_per_day"
-            )
+            raise ValidationError("team.max_per_day_range", field="max_per_day", limit=MAX_PER_DAY)
         members = list(dict.fromkeys(staff_ids))
         with UnitOfWork(self.store, "Spara team") as uow:
             session = uow.session
             if session.get(Operation, operation_id) is None:
-                raise NotFound("Insatsen finns inte längre.")
+                raise NotFound("operation.gone")
             known = set(session.scalars(select(StaffMember.id).where(StaffMember.id.in_(members))))
             if len(known) != len(members):
-                raise NotFound("En av medarbetarna finns inte längre.")
+                raise NotFound("staff.one_gone")
             if team_id is None:
                 count = session.scalar(
                     select(func.count(Team.id)).where(Team.operation_id == operation_id)
@@ -238,7 +236,7 @@ class TeamService:
             else:
                 found = session.get(Team, team_id)
                 if found is None:
-                    raise NotFound("Teamet finns inte längre.")
+                    raise NotFound("team.gone")
                 if version is not None and found.version != version:
                     raise ConflictError()
                 team = found
@@ -263,16 +261,14 @@ class TeamService:
             session = uow.session
             team = session.get(Team, team_id)
             if team is None:
-                raise NotFound("Teamet finns inte längre.")
+                raise NotFound("team.gone")
             kept = session.scalar(
                 select(Visit.id)
                 .where(Visit.team_id == team_id, Visit.status != VisitStatus.PROPOSED)
                 .limit(1)
             )
             if kept is not None:
-                raise ValidationError(
-                    "Teamet har planerade eller genomförda besök. Flytta dem först.", "team"
-                )
+                raise ValidationError("team.has_visits", field="team")
             session.execute(delete(Visit).where(Visit.team_id == team_id))
             operation_id = team.operation_id
             session.delete(team)

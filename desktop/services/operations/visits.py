@@ -166,7 +166,7 @@ class VisitService:
         with self.store.read_session() as session:
             version = session.scalar(select(Visit.version).where(Visit.id == visit_id))
         if version is None:
-            raise NotFound("Besöket finns inte längre.")
+            raise NotFound("visit.gone")
         return int(version)
 
     def calendar_teams(self, operation_id: int | None = None) -> list[CalendarTeam]:
@@ -202,7 +202,7 @@ class VisitService:
         with self.store.read_session() as session:
             visit = session.get(Visit, visit_id)
             if visit is None:
-                raise NotFound("Besöket finns inte längre.")
+                raise NotFound("visit.gone")
             schedule = _scheduled(session, visit.operation_id)
             mine = next((v for v in schedule if v.visit_id == visit_id), None)
             if mine is None:
@@ -261,10 +261,10 @@ class VisitService:
         with UnitOfWork(self.store, "Flytta besök") as uow:
             visit = _visit(uow.session, visit_id, version)
             if visit.status not in SCHEDULED_STATUSES:
-                raise ValidationError("Bara planerade och föreslagna besök kan flyttas.")
+                raise ValidationError("visit.move_only_open")
             if new_team_id is not None and new_team_id != visit.team_id:
                 if uow.session.get(Team, new_team_id) is None:
-                    raise NotFound("Teamet finns inte längre.")
+                    raise NotFound("team.gone")
                 visit.team_id = new_team_id
             length = visit.ends_at - visit.starts_at
             visit.starts_at, visit.ends_at = new_start, new_start + length
@@ -280,7 +280,7 @@ class VisitService:
         with UnitOfWork(self.store, "Ställ in besök") as uow:
             visit = _visit(uow.session, visit_id, version)
             if visit.status not in SCHEDULED_STATUSES:
-                raise ValidationError("Bara planerade och föreslagna besök kan ställas in.")
+                raise ValidationError("visit.cancel_only_open")
             visit.status = VisitStatus.CANCELLED
             visit.cancel_reason = reason.strip()[:200] or None
             uow.audit("visit.cancel", "visit", [visit_id])
@@ -297,11 +297,11 @@ class VisitService:
         """Undo a cancellation: the visit gets back ``status`` (planned by default)."""
         require(self.store.identity, Action.VISIT_MOVE)
         if status not in SCHEDULED_STATUSES:
-            raise ValidationError("Ett inställt besök återställs som planerat eller föreslaget.")
+            raise ValidationError("visit.restore_status")
         with UnitOfWork(self.store, "Återställ besök") as uow:
             visit = _visit(uow.session, visit_id, version)
             if visit.status is not VisitStatus.CANCELLED:
-                raise ValidationError("Bara inställda besök kan återställas.")
+                raise ValidationError("visit.restore_only_cancelled")
             visit.status = status
             visit.cancel_reason = None
             uow.audit("visit.restore", "visit", [visit_id], detail=status.value)
@@ -313,7 +313,7 @@ def _visit(session: Session, visit_id: int, version: int | None = None) -> Visit
     # The team (joined by default, with its members selected in) only when used.
     visit = session.get(Visit, visit_id, options=[lazyload(Visit.team)])
     if visit is None:
-        raise NotFound("Besöket finns inte längre.")
+        raise NotFound("visit.gone")
     if version is not None and visit.version != version:
         raise ConflictError()
     return visit
