@@ -17,17 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import DomainError
+from desktop.services.changes import Changes
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit, VisitStatus
 from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
 from desktop.views.calendar.canvas import CalendarCanvas
-from desktop.views.calendar.commands import (
-    ApplyMove,
-    CancelVisitCommand,
-    MoveVisitCommand,
-    VisitAction,
-)
+from desktop.views.calendar.commands import CancelVisitCommand, MoveVisitCommand
 from desktop.views.calendar.month_view import MonthView
 from desktop.views.calendar.style import (
     CONFLICT_SYMBOL,
@@ -38,9 +33,14 @@ from desktop.views.calendar.style import (
 )
 from desktop.views.calendar.time_grid import TimeGridView
 from desktop.views.calendar.toolbar import CalendarMode, CalendarToolbar
-from desktop.views.errors_text import error_text
+from desktop.views.changes_hub import ChangesHub
+from desktop.views.runner import run_change
 
 CheckMove = Callable[[int, datetime, int], Sequence[Conflict]]
+#: The service calls behind an edit; they run off the GUI thread and touch no widget.
+ApplyMove = Callable[[int, datetime, int], Changes | None]
+VisitAction = Callable[[int], Changes | None]
+RestoreVisit = Callable[[int, VisitStatus], Changes | None]
 Confirm = Callable[[list[str]], bool]
 
 __all__ = ["CalendarMode", "CalendarView", "CheckMove", "Confirm"]
@@ -53,7 +53,10 @@ class CalendarView(QWidget):
         check_move: ``(visit_id, new_start, new_team_id) -> conflicts``.
         apply_move: ``(visit_id, new_start, new_team_id)``; redo and undo of a move.
         cancel_visit: ``(visit_id)``; cancels a visit.
-        restore_visit: ``(visit_id)``; undoes a cancellation.
+        restore_visit: ``(visit_id, status before)``; undoes a cancellation.
+        hub: Gets what each edit changed (the runner publishes it once).
+        The three edits run through the runner, off the GUI thread; a saved one is
+        announced by ``visit_saved(visit_id)``.
         undo_stack: The window's undo stack.
         confirm: Asked with the conflict texts whether to move anyway; a
             message box by default.
@@ -61,6 +64,7 @@ class CalendarView(QWidget):
     """
 
     visit_activated = Signal(int)
+    visit_saved = Signal(int)  # an edit (or its undo or redo) was saved
     range_changed = Signal(object, object)  # first and last date shown
     filter_changed = Signal(object, object)  # operation id, team id (None = all)
 
@@ -69,15 +73,17 @@ class CalendarView(QWidget):
         check_move: CheckMove,
         apply_move: ApplyMove,
         cancel_visit: VisitAction,
-        restore_visit: VisitAction,
+        restore_visit: RestoreVisit,
         undo_stack: QUndoStack,
         confirm: Confirm | None = None,
         parent: QWidget | None = None,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._check_move, self._apply_move = check_move, apply_move
         self._cancel_visit, self._restore_visit = cancel_visit, restore_visit
         self._undo = undo_stack
+        self._hub = hub
         # The banner speaks of the last move only (issue 18: it stayed for ever, even
         # after lock and unlock): undo, redo, another view or leaving the page clear it.
         self._pushing = False
@@ -306,32 +312,52 @@ class CalendarView(QWidget):
                 return False
         else:
             self.banner.hide()
-        try:
-            self._apply_move(visit_id, new_start, new_team_id)
-        except DomainError as error:
-            # A refusal the user can act on (permission, someone else saved first).
-            self._refused(error)
-            return False
+        if not self._move(visit_id, new_start, new_team_id):
+            return False  # refused (permission, someone else saved first): the banner says why
         self._moved(visit_id, new_start, new_team_id, bool(conflicts))
         self._push(
             MoveVisitCommand(
-                self._apply_move,
+                self._move,
                 visit_id,
                 (visit.start, visit.team_id),
                 (new_start, new_team_id),
                 lambda vid, start, team: self._moved(vid, start, team, None),
-                self._refused,
             )
         )
         return True
 
-    def _refused(self, error: DomainError) -> None:
-        self.banner.setText(error_text(error))
-        self.banner.show()
+    def _edit(self, title: str, visit_id: int, call: Callable[[], Changes | None]) -> bool:
+        """Runs one edit through the runner; True once saved, else the banner says why."""
 
-    def show_refusal(self, error: DomainError) -> None:
+        def work() -> Changes:
+            return call() or Changes()
+
+        if run_change(self, title, work, hub=self._hub, refused=self._refused) is None:
+            return False
+        self.visit_saved.emit(visit_id)
+        return True
+
+    def _move(self, visit_id: int, start: datetime, team_id: int) -> bool:
+        return self._edit(
+            self.tr("Flytta besök"), visit_id, lambda: self._apply_move(visit_id, start, team_id)
+        )
+
+    def _cancel(self, visit_id: int) -> bool:
+        return self._edit(self.tr("Ställ in besök"), visit_id, lambda: self._cancel_visit(visit_id))
+
+    def _restore(self, visit_id: int) -> bool:
+        status = self._status_before.get(visit_id, VisitStatus.PLANNED)
+        return self._edit(
+            self.tr("Ställ in besök"), visit_id, lambda: self._restore_visit(visit_id, status)
+        )
+
+    def _refused(self, text: str, _error: BaseException) -> None:
+        self.show_refusal(text)
+
+    def show_refusal(self, text: str) -> None:
         """Say in the banner why an edit (or its undo) was refused."""
-        self._refused(error)
+        self.banner.setText(text)
+        self.banner.show()
 
     def set_version(self, visit_id: int, version: int) -> None:
         """Refresh a shown row's version after an edit was saved."""
@@ -359,19 +385,11 @@ class CalendarView(QWidget):
         if self._visits[visit_id].status is VisitStatus.CANCELLED:
             return
         self._status_before[visit_id] = self._visits[visit_id].status
-        try:
-            self._cancel_visit(visit_id)
-        except DomainError as error:
-            # An outcome was recorded or someone else saved first.
-            self._refused(error)
-            return
+        if not self._cancel(visit_id):
+            return  # an outcome was recorded or someone else saved first: the banner says
         self.banner.hide()
         self._cancelled(visit_id, True)
-        self._push(
-            CancelVisitCommand(
-                self._cancel_visit, self._restore_visit, visit_id, self._cancelled, self._refused
-            )
-        )
+        self._push(CancelVisitCommand(self._cancel, self._restore, visit_id, self._cancelled))
 
     def _cancelled(self, visit_id: int, cancelled: bool) -> None:
         visit = self._visits.get(visit_id)

@@ -1,8 +1,8 @@
 """Undoable calendar edits: moving and cancelling a visit, recording an outcome.
 
-Each apply goes through the page, which passes the visit's current version and
-refreshes it afterwards; a refusal (someone else saved first, an outcome was
-recorded) is reported through ``on_error`` and the command leaves the stack.
+Each edit runs through the runner (``desktop.views.runner.run_change``), which passes
+it off the GUI thread, says why it was refused (someone else saved first, an outcome
+was recorded) and publishes what it changed; a refused edit leaves the stack.
 """
 
 from __future__ import annotations
@@ -13,49 +13,38 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from desktop.services.errors import DomainError
-
-ApplyMove = Callable[[int, datetime, int], object]
-VisitAction = Callable[[int], object]
-OnError = Callable[[DomainError], None]
+#: An edit run through the runner: True once saved, False when refused (already said).
+MoveEdit = Callable[[int, datetime, int], bool]
+VisitEdit = Callable[[int], bool]
 
 
 class _Refusable(QUndoCommand):
-    """Runs an edit; a refused one is reported and the command made obsolete."""
+    """Runs an edit; a refused one (the runner said why) makes the command obsolete."""
 
-    def __init__(self, text: str, on_error: OnError) -> None:
-        super().__init__(text)
-        self._on_error = on_error
-
-    def _run(self, edit: Callable[[], object]) -> bool:
-        try:
-            edit()
-        except DomainError as error:
-            # Undoing over another workstation's change would overwrite it: drop it.
-            self.setObsolete(True)
-            self._on_error(error)
-            return False
-        return True
+    def _run(self, edit: Callable[[], bool]) -> bool:
+        if edit():
+            return True
+        # Undoing over another workstation's change would overwrite it: drop it.
+        self.setObsolete(True)
+        return False
 
 
 class MoveVisitCommand(_Refusable):
     """Move a visit; undo moves it back to where it was.
 
     The first redo is skipped: the view applies the move before pushing, so a
-    refusal from the service surfaces as an exception to the view instead of
-    disappearing inside ``QUndoStack.push``.
+    refusal is said by the view instead of disappearing inside ``QUndoStack.push``.
     """
 
     def __init__(
         self,
-        apply_move: ApplyMove,
+        apply_move: MoveEdit,
         visit_id: int,
         old: tuple[datetime, int],
         new: tuple[datetime, int],
         on_changed: Callable[[int, datetime, int], None],
-        on_error: OnError,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarView", "Flytta besök"), on_error)
+        super().__init__(QCoreApplication.translate("CalendarView", "Flytta besök"))
         self._apply = apply_move
         self._visit_id = visit_id
         self._old, self._new = old, new
@@ -79,13 +68,12 @@ class CancelVisitCommand(_Refusable):
 
     def __init__(
         self,
-        cancel_visit: VisitAction,
-        restore_visit: VisitAction,
+        cancel_visit: VisitEdit,
+        restore_visit: VisitEdit,
         visit_id: int,
         on_changed: Callable[[int, bool], None],
-        on_error: OnError,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarView", "Ställ in besök"), on_error)
+        super().__init__(QCoreApplication.translate("CalendarView", "Ställ in besök"))
         self._cancel, self._restore = cancel_visit, restore_visit
         self._visit_id = visit_id
         self._on_changed = on_changed
@@ -114,12 +102,11 @@ class RecordOutcomeCommand(_Refusable):
 
     def __init__(
         self,
-        record: VisitAction,
-        undo_outcome: VisitAction,
+        record: VisitEdit,
+        undo_outcome: VisitEdit,
         visit_id: int,
-        on_error: OnError,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarView", "Registrera utfall"), on_error)
+        super().__init__(QCoreApplication.translate("CalendarView", "Registrera utfall"))
         self._record, self._undo_outcome = record, undo_outcome
         self._visit_id = visit_id
         self._applied = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,19 +19,17 @@ from PySide6.QtWidgets import (
 
 from desktop.models import VisitStatus
 from desktop.services.changes import Changes
-from desktop.services.errors import ReauthenticationRequired
 from desktop.services.operations.rows import OutcomeInput
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import VisitStatus as RowStatus
-from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
 from desktop.views.calendar.commands import RecordOutcomeCommand
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.operations.actions import open_outcome
-from desktop.views.operations.errors import attempt
+from desktop.views.runner import run_change, run_query
 
 if TYPE_CHECKING:
     from desktop.services.bundle import Services
-    from desktop.views.changes_hub import ChangesHub
     from desktop.views.wiring import PageContext
 
 RELEVANT = ("visit", "team", "operation")
@@ -53,9 +52,9 @@ class CalendarPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._hub = services, hub
+        self._services = services
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._ops = services.operations
-        self._status_before: dict[int, VisitStatus] = {}
         # The version each visit was last read or saved at; edits pass it back so a
         # change from another workstation is refused instead of overwritten.
         self._versions: dict[int, int] = {}
@@ -68,7 +67,9 @@ class CalendarPage(QWidget):
             self.restore_visit,
             self.undo_stack,
             confirm=confirm,
+            hub=self._hub,
         )
+        self.calendar.visit_saved.connect(self._saved)
         self.undo_button = QPushButton(self.tr("&Ångra"))
         self.undo_button.setToolTip(self.tr("Ångra (Ctrl+Z)"))
         self.redo_button = QPushButton(self.tr("Gör &om"))
@@ -111,13 +112,13 @@ class CalendarPage(QWidget):
     # Data ---------------------------------------------------------------------
 
     def reload_choices(self) -> None:
-        operations = attempt(self, self.tr("Kalender"), self._ops.visits.operation_choices) or []
+        operations = run_query(self, self.tr("Kalender"), self._ops.visits.operation_choices) or []
         self.calendar.set_operations([(o.id, o.label) for o in operations])
         self._reload_teams()
 
     def _reload_teams(self) -> None:
         operation, _ = self.calendar.filters()
-        teams = attempt(
+        teams = run_query(
             self, self.tr("Kalender"), lambda: self._ops.visits.calendar_teams(operation)
         )
         self.calendar.set_teams(teams or [])
@@ -143,7 +144,7 @@ class CalendarPage(QWidget):
 
     def reload(self) -> None:
         first, last = self.calendar.visible_range()
-        rows = attempt(self, self.tr("Kalender"), lambda: self._ops.visits.calendar(first, last))
+        rows = run_query(self, self.tr("Kalender"), lambda: self._ops.visits.calendar(first, last))
         if rows is not None:
             self._versions.update((r.visit_id, r.version) for r in rows)
             self.calendar.set_visits(rows)
@@ -158,32 +159,31 @@ class CalendarPage(QWidget):
     def check_move(self, visit_id: int, start: dt.datetime, team_id: int) -> list[Conflict]:
         return self._ops.visits.check_move(visit_id, start, team_id)
 
-    def apply_move(self, visit_id: int, start: dt.datetime, team_id: int) -> None:
-        visits = self._ops.visits
-        version = self._versions.get(visit_id)
-        changes = visits.move_visit(visit_id, start, team_id, version=version)
-        self._saved(visit_id, changes)
+    # The edits run on the runner's thread (the view runs them): service calls only.
 
-    def cancel_visit(self, visit_id: int) -> None:
-        row = self.calendar.visit(visit_id)
+    def apply_move(self, visit_id: int, start: dt.datetime, team_id: int) -> Changes:
         version = self._versions.get(visit_id)
-        changes = self._ops.visits.cancel_visit(visit_id, version=version)
-        if row.status is not RowStatus.CANCELLED:
-            self._status_before[visit_id] = VisitStatus(row.status.value)
-        self._saved(visit_id, changes)
+        return self._ops.visits.move_visit(visit_id, start, team_id, version=version)
 
-    def restore_visit(self, visit_id: int) -> None:
-        status = self._status_before.get(visit_id, VisitStatus.PLANNED)
+    def cancel_visit(self, visit_id: int) -> Changes:
         version = self._versions.get(visit_id)
-        changes = self._ops.visits.restore_visit(visit_id, status, version=version)
-        self._saved(visit_id, changes)
+        return self._ops.visits.cancel_visit(visit_id, version=version)
 
-    def _saved(self, visit_id: int, changes: Changes) -> None:
-        """Refresh the visit's version (the next undo or redo carries it), then publish."""
-        version = self._ops.visits.visit_version(visit_id)
-        self._versions[visit_id] = version
-        self.calendar.set_version(visit_id, version)
-        self._publish(changes)
+    def restore_visit(self, visit_id: int, before: RowStatus) -> Changes:
+        status = VisitStatus(before.value) if before is not RowStatus.CANCELLED else None
+        version = self._versions.get(visit_id)
+        return self._ops.visits.restore_visit(
+            visit_id, status or VisitStatus.PLANNED, version=version
+        )
+
+    def _saved(self, visit_id: int) -> None:
+        """Refresh the visit's version after an edit: the next undo or redo carries it."""
+        version = run_query(
+            self, self.tr("Kalender"), lambda: self._ops.visits.visit_version(visit_id)
+        )
+        if version is not None:
+            self._versions[visit_id] = version
+            self.calendar.set_version(visit_id, version)
 
     # Actions --------------------------------------------------------------------
 
@@ -196,7 +196,7 @@ class CalendarPage(QWidget):
                 self.tr("Besöket är ett förslag. Godkänn planen under Insatser först."),
             )
             return
-        open_outcome(self, self._ops, visit_id, self._publish, self._outcome_recorded)
+        open_outcome(self, self._ops, visit_id, self._hub.publish, self._outcome_recorded)
 
     def _outcome_recorded(self, visit_id: int, data: OutcomeInput) -> None:
         """A first outcome was saved: Ctrl+Z takes it back (issue 17)."""
@@ -206,21 +206,38 @@ class CalendarPage(QWidget):
                 lambda vid: self.record_outcome(vid, data),
                 self.undo_outcome,
                 visit_id,
-                self.calendar.show_refusal,
             )
         )
 
-    def record_outcome(self, visit_id: int, data: OutcomeInput) -> None:
+    def record_outcome(self, visit_id: int, data: OutcomeInput) -> bool:
         """Record an outcome again (redo after undo), at the visit's current version."""
-        version = self._ops.visits.visit_version(visit_id)
-        self._saved(visit_id, self._ops.outcomes.record(visit_id, version, data))
+        outcomes, visits = self._ops.outcomes, self._ops.visits
+        return self._outcome_edit(
+            self.tr("Registrera utfall"),
+            visit_id,
+            lambda: outcomes.record(visit_id, visits.visit_version(visit_id), data),
+        )
 
-    def undo_outcome(self, visit_id: int) -> None:
+    def undo_outcome(self, visit_id: int) -> bool:
         """Take the recorded outcome back: the visit is planned again."""
-        version = self._versions.get(visit_id)
-        if version is None:
-            version = self._ops.visits.visit_version(visit_id)
-        self._saved(visit_id, self._ops.outcomes.undo(visit_id, version))
+        outcomes, visits = self._ops.outcomes, self._ops.visits
+        known = self._versions.get(visit_id)
+        return self._outcome_edit(
+            self.tr("Ångra utfall"),
+            visit_id,
+            lambda: outcomes.undo(
+                visit_id, known if known is not None else visits.visit_version(visit_id)
+            ),
+        )
+
+    def _outcome_edit(self, title: str, visit_id: int, work: Callable[[], Changes]) -> bool:
+        def refused(text: str, _error: BaseException) -> None:
+            self.calendar.show_refusal(text)
+
+        if run_change(self, title, work, hub=self._hub, refused=refused) is None:
+            return False
+        self._saved(visit_id)
+        return True
 
     def _team(self) -> int | None:
         return self.calendar.filters()[1]
@@ -238,15 +255,15 @@ class CalendarPage(QWidget):
         )
         if not path:
             return
-        printed = attempt(
+        printed = run_change(
             self,
             self.tr("Skriv ut"),
             lambda: self._ops.outputs.print_team_schedule(
                 team, first, last, Path(path), operation_id=operation
             ),
+            hub=self._hub,
         )
         if printed is not None:
-            self._publish(printed.changes)
             QMessageBox.information(
                 self,
                 self.tr("Skriv ut"),
@@ -264,26 +281,16 @@ class CalendarPage(QWidget):
         )
         if not path:
             return
-        try:
-            export = self._ops.outputs.team_icalendar(team, first, last)
-        except ReauthenticationRequired:
-            if not confirm_password(self, self._services.security.reauth):
-                return
-            export = attempt(
-                self,
-                self.tr("Exportera"),
-                lambda: self._ops.outputs.team_icalendar(team, first, last),
-            )
-        if export is None:
-            return
-        Path(path).write_text(export.text, encoding="utf-8", newline="")
-        self._publish(export.changes)
-
-    def _publish(self, changes: Changes) -> None:
-        if self._hub is not None:
-            self._hub.publish(changes)
-        else:
-            self.apply_changes(changes)
+        outputs = self._ops.outputs
+        export = run_change(
+            self,
+            self.tr("Exportera"),
+            lambda: outputs.team_icalendar(team, first, last),
+            hub=self._hub,
+            reauth=self._services.security.reauth,
+        )
+        if export is not None:
+            Path(path).write_text(export.text, encoding="utf-8", newline="")
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("team", "operation"):

@@ -64,6 +64,9 @@ class Service:
     def apply_move(self, visit_id: int, start: datetime, team_id: int) -> None:
         self.moves.append((visit_id, start, team_id))
 
+    def restore(self, visit_id: int, _before: VisitStatus) -> None:
+        self.restored.append(visit_id)
+
     def confirm(self, texts: list[str]) -> bool:
         self.asked.append(texts)
         return self.answer
@@ -81,7 +84,7 @@ def calendar(qtbot, service: Service) -> CalendarView:
         service.check_move,
         service.apply_move,
         service.cancelled.append,
-        service.restored.append,
+        service.restore,
         stack,
         confirm=service.confirm,
     )
