@@ -34,6 +34,7 @@ EDGE_STYLES: dict[GroupRelationKind, tuple[QColor, Qt.PenStyle, float]] = {
 NODE_FILL = QColor("#e3ecf7")
 NODE_BORDER = QColor("#33475b")
 SANCTION_BORDER = QColor("#b35900")
+INCIDENT_FILL = QColor("#8e1b1b")
 NODE_GAP = 80.0
 
 
@@ -85,8 +86,11 @@ def edge_pen(kind: GroupRelationKind) -> QPen:
 class GroupNodeItem(QGraphicsEllipseItem):
     """A clickable group; ``scene().group_clicked`` fires with its id."""
 
-    def __init__(self, node: NetworkNode, centre: QPointF, radius: float) -> None:
+    def __init__(
+        self, node: NetworkNode, centre: QPointF, radius: float, incidents: int = 0
+    ) -> None:
         super().__init__(QRectF(-radius, -radius, 2 * radius, 2 * radius))
+        self.incidents = incidents
         self.group_id = node.id
         self.setPos(centre)
         self.setBrush(QBrush(NODE_FILL))
@@ -106,12 +110,27 @@ class GroupNodeItem(QGraphicsEllipseItem):
         count = QGraphicsSimpleTextItem(str(node.members), self)
         crect = count.boundingRect()
         count.setPos(-crect.width() / 2, rect.height() / 2 - 6)
+        if incidents:
+            _incident_badge(self, radius, incidents)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         scene = self.scene()
         if isinstance(scene, NetworkScene):
             scene.group_clicked.emit(self.group_id)
         super().mousePressEvent(event)
+
+
+def _incident_badge(node: QGraphicsItem, radius: float, incidents: int) -> None:
+    """A dark red disc with the count at the node's upper right (issue 20)."""
+    size = 24.0
+    at = radius * 0.707 - size / 2
+    badge = QGraphicsEllipseItem(QRectF(at, -at - size, size, size), node)
+    badge.setBrush(QBrush(INCIDENT_FILL))
+    badge.setPen(QPen(QColor("white"), 1.5))
+    number = QGraphicsSimpleTextItem(str(incidents), badge)
+    number.setBrush(QBrush(QColor("white")))
+    box = number.boundingRect()
+    number.setPos(at + (size - box.width()) / 2, -at - size + (size - box.height()) / 2)
 
 
 class NetworkScene(QGraphicsScene):
@@ -122,7 +141,14 @@ class NetworkScene(QGraphicsScene):
         self.node_items: dict[int, GroupNodeItem] = {}
         self.edge_items: list[tuple[GroupRelationKind, object]] = []
 
-    def show_network(self, network: Network, sanction_text: str) -> None:
+    def show_network(
+        self,
+        network: Network,
+        sanction_text: str,
+        incidents: dict[int, int] | None = None,
+        incident_text: str = "",
+    ) -> None:
+        incidents = incidents or {}
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
@@ -136,7 +162,7 @@ class NetworkScene(QGraphicsScene):
         for i, (node, radius) in enumerate(zip(nodes, radii, strict=True)):
             angle = 2 * math.pi * i / count - math.pi / 2
             centre = QPointF(ring * math.cos(angle), ring * math.sin(angle))
-            item = GroupNodeItem(node, centre, radius)
+            item = GroupNodeItem(node, centre, radius, incidents.get(node.id, 0))
             self.addItem(item)
             self.node_items[node.id] = item
         for edge in network.edges:
@@ -148,7 +174,7 @@ class NetworkScene(QGraphicsScene):
             )
             line.setToolTip(label(edge.kind))
             self.edge_items.append((edge.kind, line))
-        self._legend(ring, sanction_text)
+        self._legend(ring, sanction_text, incident_text if incidents else "")
 
     @staticmethod
     def _radius(node: NetworkNode) -> float:
@@ -156,7 +182,7 @@ class NetworkScene(QGraphicsScene):
         name_width = QGraphicsSimpleTextItem(node.name).boundingRect().width() * 1.1
         return max(42 + min(30, 3 * math.sqrt(node.members)), name_width / 2 + 10)
 
-    def _legend(self, ring: float, sanction_text: str) -> None:
+    def _legend(self, ring: float, sanction_text: str, incident_text: str) -> None:
         x, y = -ring - 60, ring + 90
         for i, kind in enumerate(EDGE_STYLES):
             top = y + i * 22
@@ -165,6 +191,12 @@ class NetworkScene(QGraphicsScene):
         marker = self.addEllipse(QRectF(x + 15, y + 3 * 22 - 9, 18, 18), QPen(SANCTION_BORDER, 4))
         marker.setBrush(QBrush(NODE_FILL))
         self.addSimpleText(sanction_text).setPos(x + 60, y + 3 * 22 - 9)
+        if incident_text:
+            badge = self.addEllipse(
+                QRectF(x + 14, y + 4 * 22 - 10, 20, 20), QPen(QColor("white"), 1.5)
+            )
+            badge.setBrush(QBrush(INCIDENT_FILL))
+            self.addSimpleText(incident_text).setPos(x + 60, y + 4 * 22 - 9)
 
 
 class NetworkView(QGraphicsView):
@@ -181,8 +213,13 @@ class NetworkView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAccessibleName(self.tr("Nätverksbild över grupperingar"))
 
-    def show_network(self, network: Network) -> None:
-        self.network_scene.show_network(network, self.tr("Pågående sanktionsperiod"))
+    def show_network(self, network: Network, incidents: dict[int, int] | None = None) -> None:
+        self.network_scene.show_network(
+            network,
+            self.tr("Pågående sanktionsperiod"),
+            incidents,
+            self.tr("Händelser de 30 dagarna före datumet (antal)"),
+        )
         self.setSceneRect(self.network_scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         self.fit()
 
