@@ -198,6 +198,17 @@ def _visit_sheet(visit: VisitSheet, number: int, total: int, meta: DocumentMeta)
         Spacer(1, 2 * mm),
         _person_block(visit),
     ]
+    if visit.urgent_because:
+        # A visit in response to an incident (issue 20): said first, as the team's reason.
+        story += [
+            Spacer(1, 3 * mm),
+            callout(
+                [Paragraph(esc(visit.urgent_because), WARN_TEXT)],
+                CONTENT_WIDTH,
+                bar=WARN,
+                background=WARN_TINT,
+            ),
+        ]
     if visit.protected_identity and visit.protected_address_included:
         story += [
             Spacer(1, 3 * mm),
@@ -258,13 +269,17 @@ def _context_sections(visit: VisitSheet) -> list[Flowable]:
     one column where every paragraph can flow onto the next page.
     """
     left: list[Flowable] = []
-    if visit.conflicts or visit.recent_events:
+    if visit.conflicts or visit.recent_events or visit.incidents:
         left.append(section("Aktuellt"))
         left += [
             Paragraph(f"<b>Konflikt:</b> {esc(text)}", BULLET, bulletText="•")
             for text in visit.conflicts
         ]
         left += dated_lines(visit.recent_events)
+        if visit.incidents:
+            # Violence touching his groups in the last 90 days: groups only, no names.
+            left.append(Paragraph("<b>Våld som rör gruppen (90 dagar):</b>", BODY))
+            left += dated_lines(visit.incidents)
     right: list[Flowable] = [section("Tidigare kontakter")]
     if visit.deliveries or visit.callin_attendance:
         right += dated_lines(visit.deliveries)
@@ -278,6 +293,7 @@ def _context_sections(visit: VisitSheet) -> list[Flowable]:
     items = (
         len(visit.conflicts)
         + len(visit.recent_events)
+        + len(visit.incidents)
         + len(visit.deliveries)
         + len(visit.callin_attendance)
         + len(visit.family_present)

@@ -158,6 +158,9 @@ class VisitSheet:
             planning saw; the page says so beside the address.
         message_paragraphs: the message after the opening line.
         agency_section: the printing agency's own section, or None.
+        urgent_because: the incident this visit responds to, in words (issue 20), or "".
+        incidents: recent incidents touching the person's groups (issue 20): groups,
+            kinds, places and counts, never a person's name.
     """
 
     reference: str
@@ -183,6 +186,8 @@ class VisitSheet:
     message_paragraphs: tuple[str, ...] = ()
     agency_section: AgencySection | None = None
     outcome_form: OutcomeForm = field(default_factory=OutcomeForm)
+    urgent_because: str = ""
+    incidents: tuple[DatedNote, ...] = ()
 
     @property
     def address_printable(self) -> bool:

@@ -42,6 +42,7 @@ from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.context import OwnNote, own_agency_notes, person_contexts
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.errors import NotFound, ValidationError
+from desktop.services.incidents.briefing import incident_notes, urgent_reasons
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.visit_address import Place, VisitKey, visit_places
 from desktop.store.database import Store
@@ -151,6 +152,9 @@ def build_briefing(
         session, (VisitKey(v.id, v.person_id, v.starts_at, v.address_id) for v in visits)
     )
     contexts = person_contexts(session, person_ids, on)
+    # Violence touching each person's groups, and why a visit is urgent (issue 20).
+    incidents = incident_notes(session, person_ids, on)
+    urgent = urgent_reasons(session, [v.id for v in visits])
     notes = own_agency_notes(session, store, person_ids=person_ids)
     opening = texts[tpl.OPENING_LINE].body.strip()
     message = tpl.paragraphs(texts[tpl.MESSAGE].body)
@@ -194,6 +198,8 @@ def build_briefing(
                 opening_line=opening,
                 message_paragraphs=message,
                 agency_section=_agency_section(mine, visit.id, meta),
+                urgent_because=urgent.get(visit.id, ""),
+                incidents=tuple(incidents.get(person.id, ())),
             )
         )
     days = sorted({v.starts_at.date() for v in visits}) or [on]

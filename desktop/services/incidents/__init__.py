@@ -1,16 +1,23 @@
 """Violence and the response to it (issue 20): the incident register, the proposed
-response (urgent round, sanction period, follow-up tasks) and the incident import."""
+response (urgent round, sanction period, follow-up tasks) and the incident import.
+
+The services are imported when built: the briefing builder reads
+``desktop.services.incidents.briefing`` while the operations package (which the
+response uses) imports the briefing builder.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.services.incidents.importer import IncidentImporter
-from desktop.services.incidents.register import IncidentService
-from desktop.services.incidents.response import ResponseService
-from desktop.store.interface import Store
+if TYPE_CHECKING:
+    from desktop.services.incidents.importer import IncidentImporter
+    from desktop.services.incidents.register import IncidentService
+    from desktop.services.incidents.response import ResponseService
+    from desktop.store.interface import Store
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,10 @@ def build_incidents(
 ) -> IncidentServices:
     """``clock``: local wall-clock now (tests fix it); incidents are never in the future and
     a response round never starts before tomorrow."""
+    from desktop.services.incidents.importer import IncidentImporter
+    from desktop.services.incidents.register import IncidentService
+    from desktop.services.incidents.response import ResponseService
+
     return IncidentServices(
         IncidentService(store, clock),
         ResponseService(store, clock),

@@ -21,7 +21,12 @@ from desktop.models import (
     Visit,
 )
 from desktop.services.incidents.rows import WITHHELD_ROLES, GroupLinkRow, PersonLinkRow
-from desktop.services.operations.queries import person_label
+
+
+def person_label(first: str, last: str) -> str:
+    """As ``operations.queries.person_label`` (not imported: the briefing builder reads
+    this module while the operations package imports the builder)."""
+    return f"{first} {last}".strip()
 
 
 def person_visible(agency_id: int) -> ColumnElement[bool]:

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.models import (
     Certainty,
@@ -15,8 +16,10 @@ from desktop.models import (
     ResponseStatus,
 )
 from desktop.services.changes import Changes
-from desktop.services.operations.planning import RefusedVisit
-from desktop.services.operations.rows import TeamWarningRow, UnplacedRow
+
+if TYPE_CHECKING:
+    from desktop.services.operations.planning import RefusedVisit
+    from desktop.services.operations.rows import TeamWarningRow, UnplacedRow
 
 #: The roles a person is named in only within the recording agency.
 WITHHELD_ROLES: frozenset[IncidentRole] = frozenset(
