@@ -20,8 +20,11 @@ from desktop.views.calendar.style import (
     CONFLICT,
     CONFLICT_SYMBOL,
     STATUS_SYMBOLS,
+    URGENT,
+    URGENT_SYMBOL,
     status_text,
     team_colour,
+    urgent_text,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -92,10 +95,15 @@ class AgendaTableModel(QAbstractTableModel):
             return team_colour(visit.team_colour)
         if role == Qt.ItemDataRole.ForegroundRole and visit.has_conflict:
             return QBrush(CONFLICT)
+        if role == Qt.ItemDataRole.ForegroundRole and visit.urgent:
+            return QBrush(URGENT)
+        if role == Qt.ItemDataRole.AccessibleTextRole and visit.urgent:
+            return f"{self._display(visit, column)} ({urgent_text()})"
         if role == Qt.ItemDataRole.UserRole:
             return visit.visit_id
-        if role == Qt.ItemDataRole.ToolTipRole and visit.has_conflict:
-            return self.tr("Krockar med en regel")
+        if role == Qt.ItemDataRole.ToolTipRole and (visit.has_conflict or visit.urgent):
+            tips = [self.tr("Krockar med en regel")] if visit.has_conflict else []
+            return "\n".join([*tips, *([urgent_text()] if visit.urgent else [])])
         return None
 
     def _display(self, visit: CalendarVisit, column: AgendaColumn) -> str:
@@ -112,7 +120,9 @@ class AgendaTableModel(QAbstractTableModel):
             if visit.address_changed:  # issue 17: the team checks the new address
                 return f"{visit.area} ({self._changed})"
             return visit.area
-        mark = f"{CONFLICT_SYMBOL} " if visit.has_conflict else ""
+        mark = (f"{CONFLICT_SYMBOL} " if visit.has_conflict else "") + (
+            f"{URGENT_SYMBOL} " if visit.urgent else ""
+        )
         return f"{mark}{STATUS_SYMBOLS[visit.status]} {status_text(visit.status)}"
 
 

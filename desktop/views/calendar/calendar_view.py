@@ -27,6 +27,8 @@ from desktop.views.calendar.month_view import MonthView
 from desktop.views.calendar.style import (
     CONFLICT_SYMBOL,
     STATUS_SYMBOLS,
+    URGENT,
+    URGENT_SYMBOL,
     conflict_text,
     status_text,
     team_colour,
@@ -227,6 +229,10 @@ class CalendarView(QWidget):
         ]
         status_marks = [f"{STATUS_SYMBOLS[s]} {escape(status_text(s))}" for s in VisitStatus]
         status_marks.append(f"{CONFLICT_SYMBOL} {escape(self.tr('Krock'))}")
+        status_marks.append(
+            f'<span style="color:{URGENT.name()}">{URGENT_SYMBOL}</span> '
+            f"{escape(self.tr('Brådskande (respons på händelse)'))}"
+        )
         return "&nbsp;&nbsp; ".join(team_marks + status_marks)
 
     # Modes and navigation ---------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from desktop.services.planning.calendar_sv import days_off
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit, VisitStatus
-from desktop.views.calendar.style import STATUS_SYMBOLS, status_text
+from desktop.views.calendar.style import STATUS_SYMBOLS, URGENT_SYMBOL, status_text, urgent_text
 
 
 class CalendarCanvas(QWidget):
@@ -71,6 +71,8 @@ class CalendarCanvas(QWidget):
         chosen = (
             f"{visit.start:%H:%M} {visit.person_label}" if visit else self.tr("inget besök valt")
         )
+        if visit is not None and visit.urgent:
+            chosen += f" – {URGENT_SYMBOL} {urgent_text()}"
         self.setAccessibleName(f"{self.base_name} – {self._cursor_day.isoformat()} – {chosen}")
 
     # Data ---------------------------------------------------------------
@@ -287,6 +289,7 @@ class CalendarCanvas(QWidget):
     def tooltip_text(self, visit: CalendarVisit) -> str:
         lines = [
             f"{STATUS_SYMBOLS[visit.status]} {status_text(visit.status)}",
+            *([f"{URGENT_SYMBOL} {urgent_text()}"] if visit.urgent else []),
             f"{visit.start:%H:%M}–{visit.end:%H:%M}  {visit.person_label}",
             self.tr("Team: %1").replace("%1", visit.team_name),
             self.tr("Område: %1").replace("%1", visit.area),

@@ -23,6 +23,8 @@ from desktop.views.calendar.style import (
     STATUS_SYMBOLS,
     TEXT,
     TODAY_EDGE,
+    URGENT,
+    URGENT_SYMBOL,
     WEEKEND_FILL,
     team_colour,
     team_fill,
@@ -242,7 +244,11 @@ class MonthView(CalendarCanvas):
         if visit.visit_id == self._selected:
             painter.setPen(QPen(CURSOR_EDGE, 1))
             painter.drawRect(line.adjusted(0, 0, -1, -1))
-        prefix = CONFLICT_SYMBOL if visit.has_conflict else ""
+        if visit.urgent:  # issue 20: a purple bar at the end as well as the symbol
+            painter.fillRect(QRect(line.right() - 3, line.top() + 1, 4, line.height() - 2), URGENT)
+        prefix = (CONFLICT_SYMBOL if visit.has_conflict else "") + (
+            URGENT_SYMBOL if visit.urgent else ""
+        )
         text = f"{prefix}{STATUS_SYMBOLS[visit.status]} {visit.start:%H:%M} {visit.person_label}"
         cancelled = visit.status is VisitStatus.CANCELLED
         if cancelled:
@@ -250,7 +256,7 @@ class MonthView(CalendarCanvas):
             struck.setStrikeOut(True)
             painter.setFont(struck)
         painter.setPen(CONFLICT if visit.has_conflict else TEXT)
-        area = line.adjusted(7, 0, -2, 0)
+        area = line.adjusted(7, 0, -6 if visit.urgent else -2, 0)
         painter.drawText(
             area,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -31,6 +31,10 @@ GRID_LINE = QColor("#D0D0D0")
 TEXT = QColor("#202020")
 MUTED_TEXT = QColor("#8A8A8A")
 CONFLICT = QColor("#B00020")
+# Issue 20: a visit made in response to an incident. Purple is neither a team colour
+# nor the conflict red; the mark is also a symbol and a word, never colour alone.
+URGENT = QColor("#6A1B9A")
+URGENT_SYMBOL = "‼"
 
 STATUS_SYMBOLS = {
     VisitStatus.PROPOSED: "?",
@@ -59,6 +63,11 @@ def team_fill(index: int) -> QColor:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CalendarWords", text)
+
+
+def urgent_text() -> str:
+    """The word for an urgent visit (a response to an incident, issue 20)."""
+    return _tr("Brådskande: respons på en händelse")
 
 
 def status_text(status: VisitStatus) -> str:

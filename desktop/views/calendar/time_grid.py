@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygon
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.planning.calendar_sv import week_start
@@ -21,6 +21,8 @@ from desktop.views.calendar.style import (
     STATUS_SYMBOLS,
     TEXT,
     TODAY_EDGE,
+    URGENT,
+    URGENT_SYMBOL,
     WEEKEND_FILL,
     team_colour,
     team_fill,
@@ -280,7 +282,21 @@ class TimeGridView(CalendarCanvas):
             edge = CURSOR_EDGE
         painter.setPen(QPen(edge, width))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        prefix = CONFLICT_SYMBOL if visit.has_conflict else ""
+        if visit.urgent:  # issue 20: a purple corner as well as the symbol
+            corner = QPolygon(
+                [
+                    QPoint(rect.right() - 13, rect.top()),
+                    QPoint(rect.right(), rect.top()),
+                    QPoint(rect.right(), rect.top() + 13),
+                ]
+            )
+            painter.setBrush(URGENT)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawPolygon(corner)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        prefix = (CONFLICT_SYMBOL if visit.has_conflict else "") + (
+            URGENT_SYMBOL if visit.urgent else ""
+        )
         lines = [
             f"{prefix}{STATUS_SYMBOLS[visit.status]} {visit.start:%H:%M}–{visit.end:%H:%M}",
             visit.person_label,
