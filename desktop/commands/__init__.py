@@ -15,4 +15,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "screenshot",
     "migrate_to_server",
     "users",
+    "server",
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from desktop.commands.common import (
     UserError,
@@ -11,6 +12,8 @@ from desktop.commands.common import (
     database_path,
     read_password,
 )
+
+RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -66,6 +69,23 @@ def run(args: argparse.Namespace) -> int:
             uow.audit("server.migrate", None, (), detail=f"tables={len(report.counts)}")
     finally:
         store.lock()
+    recovery_code = os.environ.get(RECOVERY_ENV)
+    if recovery_code:
+        from desktop.store.errors import WrongPassword
+        from desktop.store.server.connect import ServerAddress
+        from desktop.store.server.restore import store_recovery_check
+
+        try:
+            # A login is replaced only with the recovery code's proof (issue 16).
+            store_recovery_check(ServerAddress.parse(args.target_server), recovery_code)
+        except WrongPassword:
+            raise UserError("Återställningskoden stämmer inte.") from None
+    else:
+        print(
+            f"Utan {RECOVERY_ENV} kan inga lösenord återställas på servern förrän ägaren "
+            "kört: rondplan server recovery-check --server URL (med koden i "
+            f"{RECOVERY_ENV})."
+        )
     if report.without_login:
         # The server's login needs a value derived from each user's password, which only
         # the user knows: an administrator sets a temporary one, the user then their own.

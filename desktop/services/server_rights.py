@@ -106,6 +106,8 @@ ORGANISATION_TABLES: tuple[str, ...] = (
     "audit_pending",
     "audit_chain_state",
     "server_limits",
+    "server_recovery",
+    "server_recovery_challenge",
     "alembic_version",
     "retention_rule",
     "retention_ledger",
@@ -129,12 +131,13 @@ EVERY_ROLE: dict[str, Need] = {
     "user_role": need("S"),
     "server_keyslot": need("SIUD"),
     "setting": need("SIUD"),
-    # Every user's `check` and login verify the whole chain (hashes over every field):
-    # the log holds ids, never names. Entries are appended through the queue
-    # (audit_pending, migration 0012: INSERT for <db>:app, the server stamps and chains
-    # them); audit_chain_state and server_limits are the server functions' only. Before
-    # 0012 (no queue) a unit of work inserts its entry itself: see LEGACY_AUDIT_INSERT.
-    "audit_entry": need("S"),
+    # The audit log is read by the auditor only (AUDIT_READ, issue 16). Entries are
+    # appended through the queue (audit_pending, migration 0012: INSERT for <db>:app,
+    # the server stamps and chains them); every other role's `check` asks the server
+    # to verify the chain (rondplan_audit_verify, migration 0017: counts and hashes,
+    # never a field). audit_chain_state and server_limits are the server functions'
+    # only. Before 0012 (no queue) a unit of work inserts its entry itself and reads
+    # the chain: see LEGACY_AUDIT_INSERT.
     "alembic_version": need("S"),
     # The daily retention run reads the rules (only administrators write them).
     "retention_rule": need("S"),
@@ -502,9 +505,15 @@ def _withhold(
 
 # Tables no role group has any right on: reached only through the server's functions
 # (or, for audit_pending, through <db>:app's INSERT granted with migration 0012).
-FUNCTIONS_ONLY = ("audit_pending", "audit_chain_state", "server_limits")
+FUNCTIONS_ONLY = (
+    "audit_pending",
+    "audit_chain_state",
+    "server_limits",
+    "server_recovery",
+    "server_recovery_challenge",
+)
 # A database before migration 0012 has no audit queue: each role inserts its entries.
-LEGACY_AUDIT_INSERT = {"audit_entry": need("I")}
+LEGACY_AUDIT_INSERT = {"audit_entry": need("SI")}
 
 
 def role_rights(role: Role, tables: Iterable[str] = ALL_TABLES) -> dict[str, Right]:

@@ -128,6 +128,21 @@ def split_signature(value: str | None) -> tuple[int, bytes] | None:
 
 
 @dataclass(frozen=True)
+class ChainSummary:
+    """The chain as a server verified it for a role that may not read it (issue 16).
+
+    ``problem``: ``missing``, ``link_broken`` or ``changed`` at ``first_bad``, else None;
+    ``hashes``: the entry hash at each seq asked for that exists.
+    """
+
+    entries: int
+    problem: str | None
+    first_bad: int | None
+    head: tuple[int, str] | None
+    hashes: dict[int, str]
+
+
+@dataclass(frozen=True)
 class Checkpoint:
     seq: int
     entry_hash: str

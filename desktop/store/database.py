@@ -11,7 +11,7 @@ import base64
 import contextlib
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,7 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models import Agency, AgencyKind, AuditEntry, Role, Setting, User, utcnow
 from desktop.store import anchors, crypto, migrate, sealed_box, signing, trust
-from desktop.store.audit_chain import AuditSigner, EntrySigner, checkpoint_path
+from desktop.store.audit_chain import (
+    AuditSigner,
+    ChainSummary,
+    EntrySigner,
+    checkpoint_path,
+)
 from desktop.store.engine import (
     connect_raw,
     export_encrypted,
@@ -221,6 +226,10 @@ class Store:
 
     def server_hash(self, prev_hash: str, fields: dict[str, object]) -> str | None:
         """The hash a server gave an entry it chained itself; None for any other entry."""
+        return None
+
+    def audit_summary(self, wanted: Sequence[int]) -> ChainSummary | None:
+        """The chain as a server verified it (issue 16); None here: a file is read whole."""
         return None
 
     def _audit_key(self, data_key: bytes) -> bytes:

@@ -28,6 +28,8 @@ def test_migrated_users_log_in_after_a_reset_and_choose_their_own_password(
     url = scram_cluster.create_database()
     state = tmp_path / "state"
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    # The owner keeps the recovery code's check, so resets with the code work (issue 16).
+    monkeypatch.setenv("RONDPLAN_RECOVERY_CODE", fresh.recovery_code)
     monkeypatch.setattr("desktop.store.server.store.state_folder", lambda: state)
     args = ["migrate-to-server", "--db", str(fresh.path), "--server", url, "--user", "admin"]
     assert main(args) == 0

@@ -20,11 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import AuditEntry, Setting, User
+from desktop.services.permissions import Action, allowed
 from desktop.services.wording import count
 from desktop.store import signing, trust
 from desktop.store.audit_chain import (
     FIELDS,
     GENESIS,
+    ChainSummary,
+    Checkpoint,
     CheckpointInvalid,
     EntrySigner,
     checkpoint_message,
@@ -33,9 +36,9 @@ from desktop.store.audit_chain import (
     signed_entry_hash,
     split_signature,
 )
-from desktop.store.database import Store
 from desktop.store.engine import storage_errors
 from desktop.store.errors import TamperedRecord
+from desktop.store.interface import Store
 
 
 class ChainProblem(enum.StrEnum):
@@ -155,6 +158,14 @@ def verify_chain(
         checkpoint = read_checkpoint(store.checkpoint_path, signer, store.database_id)
     except CheckpointInvalid:
         checkpoint, invalid_checkpoint = None, True
+    if not allowed(store.identity.role, Action.AUDIT_READ):
+        # On a server only the auditor reads the log: the server verifies it for the
+        # others (issue 16; None on a local file, which every user's key opens).
+        asked = sorted(wanted | ({checkpoint.seq} if checkpoint is not None else set()))
+        with storage_errors():
+            summary = store.audit_summary(asked)
+        if summary is not None:
+            return _summarised(summary, checkpoint, invalid_checkpoint)
     with storage_errors(), store.read_session() as session:
         keys: dict[int, bytes] = {}
         signed_from = 1
@@ -227,6 +238,28 @@ def verify_chain(
     if start is not None and count == 0:
         return ChainReport(0, ChainProblem.ANCHOR_AHEAD, start[0])
     head = (last_seq, prev_hash) if last_seq else None
+    return _against_checkpoint(count, head, hashes, checkpoint, invalid_checkpoint)
+
+
+def _summarised(
+    summary: ChainSummary, checkpoint: Checkpoint | None, invalid_checkpoint: bool
+) -> ChainReport:
+    """The server's verification as a report, compared with this workstation's checkpoint."""
+    if summary.problem is not None:
+        return ChainReport(summary.entries, ChainProblem(summary.problem), summary.first_bad)
+    return _against_checkpoint(
+        summary.entries, summary.head, summary.hashes, checkpoint, invalid_checkpoint
+    )
+
+
+def _against_checkpoint(
+    count: int,
+    head: tuple[int, str] | None,
+    hashes: dict[int, str],
+    checkpoint: Checkpoint | None,
+    invalid_checkpoint: bool,
+) -> ChainReport:
+    last_seq = head[0] if head else 0
     if invalid_checkpoint:
         return ChainReport(count, ChainProblem.CHECKPOINT_INVALID, head=head, hashes=hashes)
     if checkpoint is None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import psycopg
 
 from desktop.models import Role
-from desktop.store.audit_chain import FIELDS
+from desktop.store.audit_chain import FIELDS, ChainSummary
 from desktop.store.server.connect import group_role
 from desktop.store.server.schema import quote
 
@@ -33,6 +34,7 @@ INSERT_PENDING = (
 )
 INTEGRATE = "SELECT * FROM public.rondplan_audit_integrate(%s)"
 END_STALLS = "SELECT public.rondplan_end_stalls()"
+VERIFY = "SELECT * FROM public.rondplan_audit_verify(%s::integer[])"
 
 HISTORY_LOST = (
     "Behandlingsloggen på servern saknar poster som den här arbetsstationen redan har "
@@ -76,6 +78,18 @@ def integrate(conn: psycopg.Connection, known_seq: int | None) -> ChainHead:
     return ChainHead(row[0], row[1], row[2], row[3])
 
 
+def verify(conn: psycopg.Connection, wanted: Sequence[int]) -> ChainSummary:
+    """The chain verified by the server (migration 0017): counts and hashes, no field."""
+    asked = [int(seq) for seq in wanted]
+    row = conn.execute(VERIFY, (asked,)).fetchone()
+    if row is None:
+        return ChainSummary(0, None, None, None, {})
+    entries, problem, first_bad, head_seq, head_hash, _, hashes = row
+    head = (int(head_seq), str(head_hash)) if head_seq is not None and head_hash else None
+    found = {seq: str(h) for seq, h in zip(asked, hashes or [], strict=False) if h is not None}
+    return ChainSummary(int(entries or 0), problem, first_bad, head, found)
+
+
 def queue_rows(pending: list[dict[str, object]]) -> list[tuple[object, ...]]:
     """The parameters of ``INSERT_PENDING`` for each entry."""
     return [tuple(given.get(name) for name in PENDING_COLUMNS) for given in pending]
@@ -108,6 +122,8 @@ def audit_grant_statements(database: str) -> list[str]:
         f"GRANT INSERT ON public.audit_pending TO {app}",
         f"GRANT EXECUTE ON FUNCTION public.rondplan_audit_integrate(integer) TO {app}",
         f"GRANT EXECUTE ON FUNCTION public.rondplan_end_stalls() TO {app}",
+        # The chain verified by the server for the roles that may not read it (0017).
+        f"GRANT EXECUTE ON FUNCTION public.rondplan_audit_verify(integer[]) TO {app}",
     ]
 
 

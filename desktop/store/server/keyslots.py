@@ -20,6 +20,7 @@ import psycopg
 from psycopg import sql
 
 from desktop.store.keyslots import RECOVERY, KeyslotFile, Slot, UnlockedKeys
+from desktop.store.server import recovery
 from desktop.store.server.attempts import LoginAttempts
 from desktop.store.server.connect import (
     group_role,
@@ -54,6 +55,9 @@ class ServerKeyslots(KeyslotFile):
         self.attempts: LoginAttempts | None = None
         self.known_users: set[str] = set()
         self._unlocking = False
+        # The recovery code's proof key, from an unlock of the recovery slot until the
+        # next save: a reset replaces the user's login with it (issue 16).
+        self._recovery_key: bytes | None = None
 
     @classmethod
     def read(cls, connect: ConnectionFactory, database: str) -> ServerKeyslots:
@@ -145,6 +149,8 @@ class ServerKeyslots(KeyslotFile):
         self._unlocking = True
         try:
             keys = super().unlock(name, secret, now)
+            if name == RECOVERY:
+                self._recovery_key = recovery.proof_key(secret, self.database_id)
         finally:
             self._unlocking = False
             if before is not None:
@@ -170,6 +176,7 @@ class ServerKeyslots(KeyslotFile):
                 self._set_login(conn, name, secret)
         self._stored = set(self.slots)
         self._passwords.clear()
+        self._recovery_key = None
 
     def _row_name(self, name: str) -> str:
         # Rows are named by role, so the policy can compare them with current_user.
@@ -190,9 +197,13 @@ class ServerKeyslots(KeyslotFile):
                 )
             )
             return
-        # Another user's role (created, reset or switched on again): only through the
-        # owner's function, which checks that this session is an administrator's.
-        conn.execute("SELECT public.rondplan_set_login(%s, %s)", (name, verifier))
+        # Another user's role: created through the owner's function, which checks that
+        # this session is an administrator's; replaced (reset, switched on again) only
+        # with the recovery code's proof (migration 0017).
+        if row is None:
+            conn.execute("SELECT public.rondplan_set_login(%s, %s)", (name, verifier))
+        else:
+            recovery.reset_login(conn, self._recovery_key, name, verifier)
 
     def _drop_login(self, conn: psycopg.Connection, name: str) -> None:
         if name == RECOVERY:

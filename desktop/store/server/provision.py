@@ -27,7 +27,7 @@ from desktop.store.creation import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
 from desktop.store.server import audit as server_audit
-from desktop.store.server import schema
+from desktop.store.server import recovery, schema
 from desktop.store.server.connect import ServerAddress, connect, group_role
 from desktop.store.server.keyslots import (
     ServerKeyslots,
@@ -183,6 +183,9 @@ def init_server(
         admin_username, password, UnlockedKeys(data_key, {admin_agency: compartments[admin_agency]})
     )
     slots.save()
+    with owner_connection(address) as conn, conn.transaction():
+        # Only the recovery code's holder replaces a login from now on (issue 16).
+        recovery.store_proof_key(conn, recovery_code, slots.database_id)
     make_administrator(address, admin_username)
     store = LockedServer(url, state_dir).unlock(admin_username, password)
     return CreatedServer(store, recovery_code)

@@ -13,7 +13,7 @@ import logging
 import secrets
 import select
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 from desktop.store import migrate
 from desktop.store.audit_chain import (
     AuditSigner,
+    ChainSummary,
     Checkpoint,
     CheckpointInvalid,
     read_checkpoint,
@@ -232,6 +233,13 @@ class ServerStore(Store):
         if self.server_from is None or not isinstance(seq, int) or seq < self.server_from:
             return None
         return server_audit.server_entry_hash(prev_hash, fields)
+
+    def audit_summary(self, wanted: Sequence[int]) -> ChainSummary | None:
+        """The chain verified by the server for a role that may not read it (issue 16)."""
+        with self.engine.begin() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, psycopg.Connection)
+            return server_audit.verify(raw, wanted)
 
     def end_stalls(self) -> int:
         """End other sessions that hold locks beyond the server's limits (best effort)."""
