@@ -58,8 +58,11 @@ _UNKNOWN = (
 )
 
 
-def _shown(value: object) -> str:
-    """A parameter as the words show it: dates in ISO form in both languages."""
+def _shown(value: object, lang: Language) -> str:
+    """A parameter as the words show it: dates in ISO form in both languages, large
+    numbers grouped by thousands (10 000, 10,000)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:_}".replace("_", " ") if lang == "sv" else f"{value:,}"
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
@@ -76,7 +79,7 @@ def words(code: str, params: Mapping[str, object], lang: Language = "sv") -> str
             return code
         return _UNKNOWN[lang == "en"].format(code=code)
     template = pair[lang == "en"]
-    return template.format(**{name: _shown(value) for name, value in params.items()})
+    return template.format(**{name: _shown(value, lang) for name, value in params.items()})
 
 
 def error_words(error: BaseException, lang: Language = "sv") -> str | None:

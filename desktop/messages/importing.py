@@ -2,4 +2,158 @@
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
+WORDS: dict[str, tuple[str, str]] = {
+    "import.bad_encoding": (
+        "Filen är skadad: tecknen stämmer inte med filens teckenkodning.",
+        "The file is damaged: the characters do not match the file's encoding.",
+    ),
+    "import.cell_too_long": (
+        "Rad {row}: en cell har fler än {limit} tecken; så långa uppgifter hör inte hemma "
+        "i en kartläggningslista.",
+        "Row {row}: a cell has more than {limit} characters; such long entries do not "
+        "belong in a mapping list.",
+    ),
+    "import.csv_unparsable": (
+        "CSV-filen går inte att tolka: kontrollera citattecken och avgränsare.",
+        "The CSV file cannot be read: check the quotation marks and the separators.",
+    ),
+    "import.file_damaged": (
+        "Filen är skadad eller ofullständig och kan inte öppnas.",
+        "The file is damaged or incomplete and cannot be opened.",
+    ),
+    "import.file_empty": (
+        "Filen är tom.",
+        "The file is empty.",
+    ),
+    "import.file_larger_than": (
+        "Filen är större än {limit}, som är mest som kan importeras. Dela upp den.",
+        "The file is larger than {limit}, which is the most that can be imported. Split it up.",
+    ),
+    "import.file_too_large": (
+        "Filen är för stor ({size}); högst {limit} kan importeras. Dela upp den.",
+        "The file is too large ({size}); at most {limit} can be imported. Split it up.",
+    ),
+    "import.line_too_long": (
+        "Rad {row} är längre än {limit} tecken; filen är ingen kartläggningslista.",
+        "Line {row} is longer than {limit} characters; the file is not a mapping list.",
+    ),
+    "import.merge_person_gone": (
+        "En person som raden skulle slås ihop med finns inte längre.",
+        "A person the row was to be merged with no longer exists.",
+    ),
+    "import.merge_target_missing": (
+        "Välj vilken befintlig person raden ska slås ihop med.",
+        "Choose which existing person the row is to be merged with.",
+    ),
+    "import.mixed_encodings": (
+        "Filen blandar teckenkodningar. Spara den på nytt som CSV UTF-8.",
+        "The file mixes character encodings. Save it again as CSV UTF-8.",
+    ),
+    "import.no_header": (
+        "Filen saknar rubrikrad. Första raden ska innehålla kolumnnamnen, till exempel "
+        "Förnamn och Efternamn.",
+        "The file has no header row. The first row must hold the column names, for example "
+        "First name and Last name.",
+    ),
+    "import.not_a_file": (
+        "{name} är ingen vanlig fil (utan en mapp, en enhet eller en pipe) och kan inte "
+        "importeras.",
+        "{name} is not a regular file (but a folder, a device or a pipe) and cannot be imported.",
+    ),
+    "import.not_a_spreadsheet": (
+        "Filen är inte ett kalkylblad. Spara den som CSV eller XLSX.",
+        "The file is not a spreadsheet. Save it as CSV or XLSX.",
+    ),
+    "import.notes_without_key": (
+        "Filen har anteckningar men du har ingen nyckel till din myndighets anteckningar. "
+        "Ta bort kolumnen Anteckning eller be administratören.",
+        "The file has notes but you have no key to your agency's notes. Remove the Note "
+        "column or ask the administrator.",
+    ),
+    "import.old_excel": (
+        "Filen är en äldre Excel-fil (.xls). Spara den som .xlsx eller CSV.",
+        "The file is an older Excel file (.xls). Save it as .xlsx or CSV.",
+    ),
+    "import.password_protected": (
+        "Filen är lösenordsskyddad. Spara den utan lösenord och försök igen.",
+        "The file is password protected. Save it without a password and try again.",
+    ),
+    "import.preset_damaged": (
+        "Mallen för kolumner är skadad.",
+        "The column template is damaged.",
+    ),
+    "import.row_no_duplicate": (
+        "Rad {row} har ingen möjlig dubblett att ta ställning till.",
+        "Row {row} has no possible duplicate to decide on.",
+    ),
+    "import.texts_too_large": (
+        "Filens texter är större än {limit} uppackade; den är ingen kartläggningslista.",
+        "The file's texts are larger than {limit} unpacked; it is not a mapping list.",
+    ),
+    "import.too_many_cells": (
+        "Filen har fler än {limit} celler. Dela upp den.",
+        "The file has more than {limit} cells. Split it up.",
+    ),
+    "import.too_many_columns": (
+        "Filen har fler än {limit} kolumner.",
+        "The file has more than {limit} columns.",
+    ),
+    "import.too_many_parts": (
+        "Filen innehåller fler än {limit} delar och är inget vanligt kalkylblad.",
+        "The file holds more than {limit} parts and is not an ordinary spreadsheet.",
+    ),
+    "import.too_many_rows": (
+        "Filen har fler än {limit} rader. Dela upp den.",
+        "The file has more than {limit} rows. Split it up.",
+    ),
+    "import.unknown_field": (
+        "Okänt fält i kolumnmappningen: {name}.",
+        "Unknown field in the column mapping: {name}.",
+    ),
+    "import.unpacks_too_large": (
+        "Filen packas upp till mer än {limit}; högst så mycket kan importeras. Dela upp den.",
+        "The file unpacks to more than {limit}; at most that much can be imported. Split it up.",
+    ),
+    "import.unreadable": (
+        "Filen {name} kunde inte läsas ({reason}).",
+        "The file {name} could not be read ({reason}).",
+    ),
+    "import.unreadable_folder": (
+        "Filen {name} kunde inte läsas: det är en mapp.",
+        "The file {name} could not be read: it is a folder.",
+    ),
+    "import.unreadable_missing": (
+        "Filen {name} kunde inte läsas: den finns inte.",
+        "The file {name} could not be read: it does not exist.",
+    ),
+    "import.unreadable_permission": (
+        "Filen {name} kunde inte läsas: Rondplan saknar behörighet till den.",
+        "The file {name} could not be read: Rondplan is not permitted to read it.",
+    ),
+    "import.unresolved": (
+        "Rätta felen och ta ställning till alla dubbletter före import.",
+        "Correct the errors and decide on every duplicate before importing.",
+    ),
+    "import.xlsx_unreadable": (
+        "Filen kunde inte läsas som XLSX. Den kan vara skadad; spara den på nytt i Excel.",
+        "The file could not be read as XLSX. It may be damaged; save it again in Excel.",
+    ),
+    "import.zip_bomb": (
+        "Filen packas upp till mycket mer än den väger (som en så kallad zip-bomb) och "
+        "importeras inte. Spara kalkylbladet på nytt i Excel.",
+        "The file unpacks to far more than it weighs (a so-called zip bomb) and is not "
+        "imported. Save the spreadsheet again in Excel.",
+    ),
+    "preset.name_missing": (
+        "Ge kolumnmallen ett namn.",
+        "Give the column template a name.",
+    ),
+    "preset.unknown": (
+        "Det finns ingen kolumnmall som heter ”{name}”.",
+        "There is no column template called “{name}”.",
+    ),
+    "preset.unreadable": (
+        "Kolumnmallen kunde inte läsas.",
+        "The column template could not be read.",
+    ),
+}

@@ -15,6 +15,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Skriv vad som ska göras.",
         "Write what is to be done.",
     ),
+    "operation.closed": (
+        "Insatsen är avslutad.",
+        "The operation is closed.",
+    ),
     "operation.ends_before_start": (
         "Insatsen kan inte sluta före den börjar.",
         "The operation cannot end before it begins.",

@@ -37,9 +37,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "Serveradressen har olika många värdar och portar; ange en port per värd.",
         "The server address has a different number of hosts and ports; give one port per host.",
     ),
+    "server.url_listen": (
+        "Serveradressen: listen= ska vara värd:port, flera skilda med kommatecken.",
+        "The server address: listen= must be host:port, several separated by commas.",
+    ),
     "server.url_no_database": (
         "Serveradressen saknar databasnamn (postgresql://värd/databas).",
         "The server address has no database name (postgresql://host/database).",
+    ),
+    "server.url_pooler": (
+        "Serveradressen: pgbouncer= ska vara transaction eller session.",
+        "The server address: pgbouncer= must be transaction or session.",
     ),
     "server.url_scheme": (
         "Serveradressen ska börja med postgresql://",
@@ -60,6 +68,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "store.account_locked_until": (
         "För många felaktiga försök. Vänta till {until} och försök igen.",
         "Too many failed attempts. Wait until {until} and try again.",
+    ),
+    "store.account_unknown": (
+        "Kontot finns inte eller är avstängt.",
+        "The account does not exist or is disabled.",
     ),
     "store.already_exists": (
         "Det finns redan en databas på den platsen. Välj en annan sökväg.",
@@ -109,6 +121,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The database is in use by another program right now. Close the other Rondplan "
         "window and try again.",
     ),
+    "store.locked_session": (
+        "Rondplan är låst. Lås upp med ditt lösenord.",
+        "Rondplan is locked. Unlock it with your password.",
+    ),
     "store.missing": (
         "Databasen finns inte. Skapa den först med »rondplan init«.",
         "The database does not exist. Create it first with “rondplan init”.",
@@ -118,6 +134,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "du öppnar den.",
         "The database was created by a newer version of Rondplan. Update the program "
         "before you open it.",
+    ),
+    "store.no_agency_key": (
+        "Du har inte nyckeln till den avdelningen.",
+        "You do not hold the key to that agency.",
     ),
     "store.no_sqlcipher": (
         "SQLCipher saknas; databasen kan inte krypteras.",

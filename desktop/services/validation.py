@@ -50,17 +50,18 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def check_name(
-    text: str, field: str, maximum: int = NAME_MAX, missing: str = "Ange namnet."
+    text: str, field: str, maximum: int = NAME_MAX, missing: str = "name.missing"
 ) -> str:
     """``text`` stripped, or ValidationError when empty, too long or holding control
-    characters (a line break in a name breaks lists, paper and the audit detail)."""
+    characters (a line break in a name breaks lists, paper and the audit detail).
+    ``missing`` is the error code for an empty name."""
     value = text.strip()
     if not value:
-        raise ValidationError(missing, field)
+        raise ValidationError(missing, field=field)
     if len(value) > maximum:
-        raise ValidationError(f"Namnet är för långt (högst {maximum} tecken).", field)
+        raise ValidationError("name.too_long", field=field, limit=maximum)
     if _CONTROL_CHARS.search(value):
-        raise ValidationError("Namnet får inte innehålla radbrytningar eller styrtecken.", field)
+        raise ValidationError("name.control_chars", field=field)
     return value
 
 
@@ -68,19 +69,16 @@ def check_username(text: str, field: str = "username") -> str:
     """A user name: a–z, digits, ``.``, ``_`` and ``-``, at most 64 characters."""
     value = text.strip().lower()
     if len(value) > USERNAME_MAX:
-        raise ValidationError(f"Användarnamnet är för långt (högst {USERNAME_MAX} tecken).", field)
+        raise ValidationError("username.too_long", field=field, limit=USERNAME_MAX)
     if not value or not set(value) <= USERNAME_CHARS:
-        raise ValidationError(
-            "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och understreck.",
-            field,
-        )
+        raise ValidationError("username.bad_chars", field=field)
     return value
 
 
 def check_account_names(username: str, display_name: str) -> tuple[str, str]:
     """A new account's user name and display name, both checked."""
     return check_username(username), check_name(
-        display_name, "display_name", DISPLAY_NAME_MAX, "Ange namnet som visas."
+        display_name, "display_name", DISPLAY_NAME_MAX, "account.display_name_missing"
     )
 
 
@@ -91,9 +89,9 @@ def check_first_administrator(username: str, display_name: str) -> tuple[str, st
     only its length and characters are checked here, not the a–z rule of later
     accounts.
     """
-    name = check_name(username, "admin", USERNAME_MAX, "Ange administratörens namn.")
+    name = check_name(username, "admin", USERNAME_MAX, "account.admin_name_missing")
     return name, check_name(
-        display_name, "display_name", DISPLAY_NAME_MAX, "Ange namnet som visas."
+        display_name, "display_name", DISPLAY_NAME_MAX, "account.display_name_missing"
     )
 
 
@@ -176,14 +174,10 @@ def parse_identity_number(
     raw = "".join(text.split())
     match = _IDENTITY_RE.match(raw)
     if match is None:
-        raise ValidationError(
-            "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.", field=field
-        )
+        raise ValidationError("pnr.format", field=field)
     century, yy_s, mm_s, dd_s, sign, serial, check = match.groups()
     if century is not None and sign == "+":
-        raise ValidationError(
-            "Plustecken används bara när året skrivs med två siffror.", field=field
-        )
+        raise ValidationError("pnr.plus_needs_short_year", field=field)
     month, coded_day = int(mm_s), int(dd_s)
     is_coordination = coded_day > _COORDINATION_OFFSET
     day = coded_day - _COORDINATION_OFFSET if is_coordination else coded_day
@@ -194,14 +188,14 @@ def parse_identity_number(
     try:
         birth_date = date(year, month, day)
     except ValueError:
-        raise ValidationError("Personnumret innehåller inget giltigt datum.", field=field) from None
+        raise ValidationError("pnr.no_date", field=field) from None
     if birth_date > today:
-        raise ValidationError("Personnumrets födelsedatum ligger i framtiden.", field=field)
+        raise ValidationError("pnr.birth_in_future", field=field)
     if serial == "000":
         # Skatteverket never issues birth number 000.
-        raise ValidationError("Personnumrets födelsenummer 000 finns inte.", field=field)
+        raise ValidationError("pnr.serial_zero", field=field)
     if luhn_check_digit(yy_s + mm_s + dd_s + serial) != int(check):
-        raise ValidationError("Personnumrets kontrollsiffra stämmer inte.", field=field)
+        raise ValidationError("pnr.checksum", field=field)
     value = f"{year:04d}{mm_s}{dd_s}-{serial}{check}"
     return IdentityNumber(value=value, birth_date=birth_date, is_coordination=is_coordination)
 
@@ -219,9 +213,9 @@ def parse_postcode(text: str, field: str = "postcode") -> str:
     raw = "".join(text.split()).upper()
     raw = raw.removeprefix("SE-").removeprefix("S-")
     if not (len(raw) == 5 and raw.isascii() and raw.isdigit()):
-        raise ValidationError("Postnumret ska ha fem siffror, till exempel 211 45.", field=field)
+        raise ValidationError("postcode.format", field=field)
     if raw[0] == "0":
-        raise ValidationError("Svenska postnummer börjar inte med 0.", field=field)
+        raise ValidationError("postcode.leading_zero", field=field)
     return f"{raw[:3]} {raw[3:]}"
 
 
@@ -264,21 +258,19 @@ def parse_phone(text: str, field: str = "phone") -> PhoneNumber:
         raw = "+" + raw[2:]
     digits = raw.removeprefix("+")
     if not digits or not (digits.isascii() and digits.isdigit()):
-        raise ValidationError("Telefonnumret får bara innehålla siffror och +.", field=field)
+        raise ValidationError("phone.chars", field=field)
     if raw.startswith("+") and not raw.startswith("+46"):
         if not 7 <= len(digits) <= 15:
-            raise ValidationError("Telefonnumret har fel antal siffror.", field=field)
+            raise ValidationError("phone.digit_count", field=field)
         return PhoneNumber(e164=raw, display=raw)
     if raw.startswith("+46"):
         national = digits[2:]
     elif raw.startswith("0"):
         national = digits[1:]
     else:
-        raise ValidationError(
-            "Telefonnumret ska börja med 0 eller +, till exempel 070-123 45 67.", field=field
-        )
+        raise ValidationError("phone.prefix", field=field)
     if not 7 <= len(national) <= 9 or national.startswith("0"):
-        raise ValidationError("Telefonnumret har fel antal siffror.", field=field)
+        raise ValidationError("phone.digit_count", field=field)
     if national[0] in "78":
         area_len = 2 if national[0] == "7" else 1
     else:
@@ -298,11 +290,11 @@ def parse_date(text: str, field: str = "date") -> date:
     """
     match = _DATE_RE.match(text.strip())
     if match is None:
-        raise ValidationError("Datumet ska skrivas ÅÅÅÅ-MM-DD.", field=field)
+        raise ValidationError("date.format", field=field)
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise ValidationError("Datumet finns inte i kalendern.", field=field) from None
+        raise ValidationError("date.not_in_calendar", field=field) from None
 
 
 _YES = frozenset({"ja", "j", "x", "1", "true", "sant", "yes", "y"})
@@ -320,7 +312,7 @@ def parse_yes_no(text: str, field: str = "yes_no") -> bool:
         return True
     if key in _NO:
         return False
-    raise ValidationError("Värdet ska vara ja eller nej.", field=field)
+    raise ValidationError("value.yes_no", field=field)
 
 
 CATEGORY_CODES: tuple[str, ...] = ("suspect", "convicted", "victim", "relative", "other")
@@ -346,9 +338,5 @@ def parse_category(text: str, field: str = "category") -> str:
         return "other"
     code = _CATEGORY_WORDS.get(key)
     if code is None:
-        raise ValidationError(
-            f"Okänd kategori ”{text.strip()}”. "
-            "Använd misstänkt, dömd, brottsoffer, anhörig eller övrig.",
-            field=field,
-        )
+        raise ValidationError("category.unknown", field=field, category=text.strip())
     return code

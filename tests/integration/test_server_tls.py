@@ -79,7 +79,7 @@ def test_a_certificate_from_another_authority_is_refused(tmp_path, trusted):
     cert, key = _server_cert(authority("Någon annan"), tmp_path)
     fake = FakeTlsPostgres(cert, key)
     try:
-        with pytest.raises(ServerUnavailable, match="certifikat"):
+        with pytest.raises(ServerUnavailable, match=r"^server\.tls_refused$"):
             LockedServer(_url(fake.port, root), tmp_path).unlock("anna", PASSWORD)
     finally:
         fake.close()
@@ -108,5 +108,5 @@ def test_url_options_reach_libpq():
 
 def test_the_local_server_without_ssl_is_refused_when_tls_is_required(pg_server):
     url = pg_server + "?sslmode=require&gssencmode=disable"
-    with pytest.raises(ServerUnavailable, match="krypteringen saknas"):
+    with pytest.raises(ServerUnavailable, match=r"^server\.tls_refused$"):
         connect(ServerAddress.parse(url).conninfo())

@@ -63,16 +63,16 @@ def test_limits_match_the_columns() -> None:
 )
 def test_each_name_is_refused_one_past_its_column(make, limit) -> None:
     make("a" * limit)  # exactly the column's length is fine
-    with pytest.raises(ValidationError, match="för långt"):
+    with pytest.raises(ValidationError, match=r"^(name|username)\.too_long$"):
         make("a" * (limit + 1))
-    with pytest.raises(ValidationError, match="för långt"):
+    with pytest.raises(ValidationError, match=r"^(name|username)\.too_long$"):
         make("a" * 1000)
 
 
 def test_a_line_break_in_a_name_is_refused() -> None:
-    with pytest.raises(ValidationError, match="radbrytningar"):
+    with pytest.raises(ValidationError, match=r"^name\.control_chars$"):
         check_name("Grupp\nÖst", "name")
-    with pytest.raises(ValidationError, match="radbrytningar"):
+    with pytest.raises(ValidationError, match=r"^name\.control_chars$"):
         group_values(GroupInput(name="Grupp\x1bÖst"))
 
 
@@ -85,7 +85,7 @@ def test_teams_and_staff_names_are_limited(tmp_path) -> None:
     store = login(fresh.path, "coordinator_social")
     try:
         teams = build_services(store).operations.teams
-        with pytest.raises(ValidationError, match="för långt"):
+        with pytest.raises(ValidationError, match=r"^(name|username)\.too_long$"):
             teams.add_staff("x" * 1000, "social")
     finally:
         store.lock()

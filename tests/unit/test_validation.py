@@ -53,31 +53,31 @@ def test_valid_identity_numbers(text: str, value: str, birth: date, coordination
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "code"),
     [
-        ("811218-9875", "Personnumrets kontrollsiffra stämmer inte."),
-        ("811318-9876", "Personnumret innehåller inget giltigt datum."),
-        ("811232-9876", "Personnumret innehåller inget giltigt datum."),
-        ("701093-2391", "Personnumret innehåller inget giltigt datum."),
-        ("19811218+9876", "Plustecken används bara när året skrivs med två siffror."),
-        ("81121-89876", "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."),
-        ("abc", "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."),
-        ("", "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."),
-        ("000101-0008", "Personnumrets födelsenummer 000 finns inte."),
-        ("811218-98765", "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."),
-        ("811218–9876", "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."),
+        ("811218-9875", "pnr.checksum"),
+        ("811318-9876", "pnr.no_date"),
+        ("811232-9876", "pnr.no_date"),
+        ("701093-2391", "pnr.no_date"),
+        ("19811218+9876", "pnr.plus_needs_short_year"),
+        ("81121-89876", "pnr.format"),
+        ("abc", "pnr.format"),
+        ("", "pnr.format"),
+        ("000101-0008", "pnr.serial_zero"),
+        ("811218-98765", "pnr.format"),
+        ("811218–9876", "pnr.format"),
     ],
 )
-def test_invalid_identity_numbers(text: str, message: str) -> None:
+def test_invalid_identity_numbers(text: str, code: str) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_identity_number(text, TODAY, field="pnr")
-    assert str(caught.value) == message
+    assert caught.value.code == code
     assert caught.value.field == "pnr"
 
 
 def test_future_birth_date_is_rejected() -> None:
     number = "2027" + with_check("270101123")[2:]
-    with pytest.raises(ValidationError, match="framtiden"):
+    with pytest.raises(ValidationError, match=r"^pnr\.birth_in_future$"):
         parse_identity_number(number, TODAY)
 
 
@@ -108,11 +108,11 @@ class TestLeapDays:
 
     def test_leap_day_1900_is_not_a_date(self) -> None:
         number = with_check("000229123")
-        with pytest.raises(ValidationError, match="giltigt datum"):
+        with pytest.raises(ValidationError, match=r"^pnr\.no_date$"):
             parse_identity_number(number[:6] + "+" + number[6:], TODAY)
 
     def test_leap_day_in_common_year(self) -> None:
-        with pytest.raises(ValidationError, match="giltigt datum"):
+        with pytest.raises(ValidationError, match=r"^pnr\.no_date$"):
             parse_identity_number(with_check("230229123"), TODAY)
 
 
@@ -179,9 +179,9 @@ def test_bad_phone(text: str) -> None:
 def test_dates() -> None:
     assert parse_date("2024-02-29") == date(2024, 2, 29)
     assert parse_date("20240229") == date(2024, 2, 29)
-    with pytest.raises(ValidationError, match="finns inte"):
+    with pytest.raises(ValidationError, match=r"^date\.not_in_calendar$"):
         parse_date("2023-02-29")
-    with pytest.raises(ValidationError, match="ÅÅÅÅ-MM-DD"):
+    with pytest.raises(ValidationError, match=r"^date\.format$"):
         parse_date("29/2/2024")
 
 
@@ -205,7 +205,7 @@ def test_yes_no(text: str, expected: bool) -> None:
 
 
 def test_yes_no_rejects_other_words() -> None:
-    with pytest.raises(ValidationError, match="ja eller nej"):
+    with pytest.raises(ValidationError, match=r"^value\.yes_no$"):
         parse_yes_no("kanske", field="tolk")
 
 
@@ -226,8 +226,9 @@ def test_category(text: str, code: str) -> None:
 
 
 def test_unknown_category() -> None:
-    with pytest.raises(ValidationError, match="Okänd kategori ”ledare”"):
+    with pytest.raises(ValidationError, match=r"^category\.unknown$") as caught:
         parse_category("ledare")
+    assert caught.value.params == {"category": "ledare"}
 
 
 class TestNames:

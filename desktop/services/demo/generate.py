@@ -94,10 +94,7 @@ def generate_demo(
     today = today or dt.date.today()
     if admin is None:
         if path.exists():
-            raise AlreadyExists(
-                "Databasen finns redan. Ange administratör och återställningskod "
-                "för att fylla den med demodata."
-            )
+            raise AlreadyExists("demo.database_exists")
         progress(DemoStep.DATABASE, 0, 0)
         created = create_database(path, ADMIN, accounts.DISPLAY[ADMIN], DEMO_PASSWORD)
         admin, recovery_code = created.store, created.recovery_code
@@ -156,9 +153,7 @@ def _fill(
     with UnitOfWork(store, "Skapa demodata") as uow:
         session = uow.session
         if session.execute(select(func.count()).select_from(Person)).scalar():
-            raise AlreadyExists(
-                "Databasen innehåller redan personer; demodata läggs bara i en tom."
-            )
+            raise AlreadyExists("demo.database_not_empty")
         agency_ids = {a.code: a.id for a in session.scalars(select(Agency))}
         existing = set(session.scalars(select(User.username)))
         sink = Sink(session)

@@ -67,17 +67,17 @@ class AttendanceService:
             session = uow.session
             callin = session.get(CallIn, call_in_id)
             if callin is None:
-                raise NotFound("Stormötet finns inte längre.")
+                raise NotFound("callin.gone")
             if callin.status is CallInStatus.CANCELLED:
-                raise ValidationError("Stormötet är inställt.", "status")
+                raise ValidationError("callin.cancelled", field="status")
             if any(m.status in CAME for m in marks) and callin.starts_at.date() > dt.date.today():
-                raise ValidationError("Stormötet har inte hållits än.", "status")
+                raise ValidationError("callin.not_held_yet", field="status")
             by = ", ".join(dict.fromkeys(s.organisation for s in callin.speakers if s.organisation))
             changed = []
             for mark in marks:
                 invitation = session.get(Invitation, mark.invitation_id)
                 if invitation is None or invitation.call_in_id != call_in_id:
-                    raise NotFound("Inbjudan finns inte längre.")
+                    raise NotFound("invitation.gone")
                 invitation.status = mark.status
                 invitation.accompanied_by = mark.accompanied_by.strip()[:200] or None
                 changed.append(invitation.id)
@@ -139,7 +139,7 @@ class AttendanceService:
         with UnitOfWork(self.store, "Föreslå hembesök för uteblivna") as uow:
             session = uow.session
             if session.get(CallIn, call_in_id) is None:
-                raise NotFound("Stormötet finns inte längre.")
+                raise NotFound("callin.gone")
             no_shows = [
                 inv
                 for inv in session.scalars(
@@ -151,7 +151,7 @@ class AttendanceService:
                 if chosen is None or inv.id in chosen
             ]
             if not no_shows:
-                raise ValidationError("Ingen har registrerats som utebliven.", "invitation")
+                raise ValidationError("attendance.no_absentees", field="invitation")
             if operation_id is None:
                 result = self._tasks(uow, no_shows, today)
             else:
@@ -165,9 +165,9 @@ class AttendanceService:
         session = uow.session
         operation = session.get(Operation, operation_id)
         if operation is None:
-            raise NotFound("Insatsen finns inte längre.")
+            raise NotFound("operation.gone")
         if operation.status is OperationStatus.CLOSED:
-            raise ValidationError("Insatsen är avslutad.", "operation")
+            raise ValidationError("operation.closed", field="operation")
         persons = {inv.person_id for inv in no_shows}
         scheduled = set(
             session.scalars(

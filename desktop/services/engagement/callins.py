@@ -51,19 +51,19 @@ DEFAULT_CHECKLIST = (
 
 def validate_callin(data: CallInInput) -> None:
     if not data.title.strip():
-        raise ValidationError("Ge stormötet en rubrik.", "title")
+        raise ValidationError("callin.title_missing", field="title")
     if not data.venue.strip():
-        raise ValidationError("Ange en neutral lokal.", "venue")
+        raise ValidationError("callin.venue_missing", field="venue")
     if max(len(data.title), len(data.venue)) > MAX_LINE:
-        raise ValidationError(f"Rubrik och lokal får ha högst {MAX_LINE} tecken.", "title")
+        raise ValidationError("callin.line_too_long", field="title", limit=MAX_LINE)
     if len(data.description) > MAX_TEXT:
-        raise ValidationError(f"Beskrivningen får ha högst {MAX_TEXT} tecken.", "description")
+        raise ValidationError("callin.description_too_long", field="description", limit=MAX_TEXT)
     for speaker in data.speakers:
         if not speaker.name.strip():
-            raise ValidationError("Varje talare behöver ett namn.", "speakers")
+            raise ValidationError("callin.speaker_unnamed", field="speakers")
     for item in data.checklist:
         if not item.item.strip():
-            raise ValidationError("En punkt i checklistan är tom.", "checklist")
+            raise ValidationError("callin.checklist_item_empty", field="checklist")
 
 
 def _apply(callin: CallIn, data: CallInInput) -> None:
@@ -173,7 +173,7 @@ class CallInService:
         with UnitOfWork(self.store, "Visa stormöte") as uow:
             callin = uow.session.get(CallIn, call_in_id)
             if callin is None:
-                raise NotFound("Stormötet finns inte längre.")
+                raise NotFound("callin.gone")
             invitations = invitation_rows(uow.session, call_in_id, dt.date.today())
             detail = CallInDetail(
                 callin.id,
@@ -239,7 +239,7 @@ class CallInService:
             callin = self._get(uow, call_in_id, version)
             items = [dict(c) for c in callin.checklist or []]
             if not 0 <= index < len(items):
-                raise NotFound("Punkten finns inte längre i checklistan.")
+                raise NotFound("callin.checklist_item_gone")
             items[index]["done"] = done
             callin.checklist = items
             uow.audit("callin.checklist", "call_in", [call_in_id], detail=f"{index}={int(done)}")
@@ -261,7 +261,7 @@ class CallInService:
         with UnitOfWork(self.store, "Bjud in till stormöte") as uow:
             session = uow.session
             if session.get(CallIn, call_in_id) is None:
-                raise NotFound("Stormötet finns inte längre.")
+                raise NotFound("callin.gone")
             wanted = set(person_ids)
             groups = sorted(set(group_ids))
             if groups:
@@ -303,7 +303,7 @@ class CallInService:
         with UnitOfWork(self.store, "Ändra inbjudan") as uow:
             invitation = uow.session.get(Invitation, invitation_id)
             if invitation is None:
-                raise NotFound("Inbjudan finns inte längre.")
+                raise NotFound("invitation.gone")
             if invitation.version != version:
                 raise ConflictError()
             invitation.mandated_by = mandated_by.strip()[:MAX_LINE] or None
@@ -317,11 +317,9 @@ class CallInService:
         with UnitOfWork(self.store, "Ta bort inbjudan") as uow:
             invitation = uow.session.get(Invitation, invitation_id)
             if invitation is None:
-                raise NotFound("Inbjudan finns inte längre.")
+                raise NotFound("invitation.gone")
             if invitation.status is not InvitationStatus.INVITED:
-                raise ValidationError(
-                    "Närvaron är redan registrerad; ändra den i stället.", "invitation"
-                )
+                raise ValidationError("attendance.already_recorded", field="invitation")
             call_in_id = invitation.call_in_id
             uow.session.delete(invitation)
             uow.audit("invitation.delete", "invitation", [invitation_id])
@@ -343,7 +341,7 @@ class CallInService:
     def _get(uow: UnitOfWork, call_in_id: int, version: int) -> CallIn:
         callin = uow.session.get(CallIn, call_in_id)
         if callin is None:
-            raise NotFound("Stormötet finns inte längre.")
+            raise NotFound("callin.gone")
         if callin.version != version:
             raise ConflictError()
         return callin

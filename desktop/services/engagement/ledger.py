@@ -232,16 +232,14 @@ class LedgerService:
         """Record a delivery made outside Rondplan's visits and call-ins (e.g. probation)."""
         require(self.store.identity, Action.OUTCOME_RECORD)
         if data.channel in (DeliveryChannel.HOME_VISIT, DeliveryChannel.CALL_IN):
-            raise ValidationError(
-                "Hembesök och stormöten registreras genom besöket eller stormötet.", "channel"
-            )
+            raise ValidationError("delivery.channel_recorded_elsewhere", field="channel")
         if not data.parts:
-            raise ValidationError("Markera vilka delar av budskapet som framfördes.", "parts")
+            raise ValidationError("delivery.parts_missing", field="parts")
         if data.delivered_on > dt.date.today():
-            raise ValidationError("Datumet ligger i framtiden.", "delivered_on")
+            raise ValidationError("date.in_future", field="delivered_on")
         with UnitOfWork(self.store, "Registrera delgivning") as uow:
             if uow.session.get(Person, data.person_id) is None:
-                raise NotFound("Personen finns inte längre.")
+                raise NotFound("person.gone")
             record_delivery(
                 uow,
                 person_id=data.person_id,
@@ -258,11 +256,9 @@ class LedgerService:
         with UnitOfWork(self.store, "Ta bort delgivning") as uow:
             delivery = uow.session.get(Delivery, delivery_id)
             if delivery is None:
-                raise NotFound("Delgivningen finns inte längre.")
+                raise NotFound("delivery.gone")
             if delivery.visit_id is not None or delivery.invitation_id is not None:
-                raise ValidationError(
-                    "Ändra besökets utfall eller stormötets närvaro i stället.", "delivery"
-                )
+                raise ValidationError("delivery.change_at_source", field="delivery")
             person_id = delivery.person_id
             uow.session.delete(delivery)
             uow.audit("delivery.delete", "delivery", [delivery_id])

@@ -19,13 +19,13 @@ MAX_TEXT = 4000
 
 def validate_sanction(data: SanctionInput) -> None:
     if not data.trigger_event.strip():
-        raise ValidationError("Beskriv händelsen som utlöste perioden.", "trigger_event")
+        raise ValidationError("sanction.trigger_missing", field="trigger_event")
     if data.end_date is not None and data.end_date < data.start_date:
-        raise ValidationError("Slutdatum ligger före startdatum.", "end_date")
+        raise ValidationError("period.end_before_start", field="end_date")
     if data.end_date is not None and not data.end_reason.strip():
-        raise ValidationError("Ange varför perioden avslutades.", "end_reason")
+        raise ValidationError("sanction.end_reason_missing", field="end_reason")
     if max(len(data.trigger_event), len(data.measures), len(data.end_reason)) > MAX_TEXT:
-        raise ValidationError(f"Texten får ha högst {MAX_TEXT} tecken.", "measures")
+        raise ValidationError("text.too_long", field="measures", limit=MAX_TEXT)
 
 
 def message_text(period: SanctionPeriodRow) -> str:
@@ -97,7 +97,7 @@ class SanctionService:
         validate_sanction(data)
         with UnitOfWork(self.store, "Ny sanktionsperiod") as uow:
             if uow.session.get(Group, group_id) is None:
-                raise NotFound("Grupperingen finns inte längre.")
+                raise NotFound("group.gone")
             period = SanctionPeriod(group_id=group_id, trigger_event="", start_date=data.start_date)
             _apply(period, data)
             uow.session.add(period)
@@ -149,7 +149,7 @@ class SanctionService:
     def _get(uow: UnitOfWork, period_id: int, version: int) -> SanctionPeriod:
         period = uow.session.get(SanctionPeriod, period_id)
         if period is None:
-            raise NotFound("Sanktionsperioden finns inte längre.")
+            raise NotFound("sanction.gone")
         if period.version != version:
             raise ConflictError()
         return period

@@ -19,13 +19,13 @@ MAX_TEXT = 4000
 
 def _validate(data: ServiceInput) -> None:
     if not data.name.strip():
-        raise ValidationError("Ge stödinsatsen ett namn.", "name")
+        raise ValidationError("support.name_missing", field="name")
     if not data.provider.strip():
-        raise ValidationError("Ange vem som ger stödet.", "provider")
+        raise ValidationError("support.provider_missing", field="provider")
     if len(data.name) > MAX_NAME or len(data.provider) > MAX_NAME:
-        raise ValidationError(f"Namnet får ha högst {MAX_NAME} tecken.", "name")
+        raise ValidationError("name.too_long", field="name", limit=MAX_NAME)
     if len(data.contact) > MAX_TEXT or len(data.description) > MAX_TEXT:
-        raise ValidationError(f"Texten får ha högst {MAX_TEXT} tecken.", "description")
+        raise ValidationError("text.too_long", field="description", limit=MAX_TEXT)
 
 
 def _apply(service: SupportService, data: ServiceInput) -> None:
@@ -106,7 +106,7 @@ class SupportCatalogue:
         with UnitOfWork(self.store, "Redigera stödinsats") as uow:
             service = uow.session.get(SupportService, service_id)
             if service is None:
-                raise NotFound("Stödinsatsen finns inte längre.")
+                raise NotFound("support.gone")
             if service.version != version:
                 raise ConflictError()
             _apply(service, data)

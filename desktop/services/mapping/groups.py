@@ -97,7 +97,7 @@ class GroupService:
             session = uow.session
             g = session.get(Group, group_id)
             if g is None:
-                raise NotFound("Grupperingen finns inte längre.")
+                raise NotFound("group.gone")
             members = membership_rows(session, Membership.group_id == group_id)
             ids = {m.person_id for m in members}
             reached = frozenset(
@@ -186,7 +186,7 @@ class GroupService:
         values = group_values(inp)
         with UnitOfWork(self.store, "Ny gruppering") as uow:
             if uow.session.scalar(select(Group.id).where(Group.name == values["name"])):
-                raise ValidationError("Det finns redan en gruppering med det namnet.", "name")
+                raise ValidationError("group.name_taken", field="name")
             group = Group(**values)
             uow.session.add(group)
             uow.session.flush()
@@ -200,7 +200,7 @@ class GroupService:
         with UnitOfWork(self.store, "Redigera gruppering") as uow:
             group = uow.session.get(Group, group_id)
             if group is None:
-                raise NotFound("Grupperingen finns inte längre.")
+                raise NotFound("group.gone")
             if group.version != version:
                 raise ConflictError()
             for key, value in values.items():
@@ -222,12 +222,12 @@ class GroupService:
         """Link a person to a group: every link needs a source, a reason and a review date."""
         require(self.store.identity, Action.GROUP_EDIT)
         if not source.strip():
-            raise ValidationError("Ange källan till uppgiften.", "source")
+            raise ValidationError("link.source_missing", field="source")
         if not reason.strip():
-            raise ValidationError("Ange skälet till kopplingen.", "reason")
+            raise ValidationError("link.reason_missing", field="reason")
         review = optional_date(review_date, "review_date")
         if review is None:
-            raise ValidationError("Ange när kopplingen ska omprövas.", "review_date")
+            raise ValidationError("link.review_missing", field="review_date")
         with UnitOfWork(self.store, "Koppla till gruppering") as uow:
             link = Membership(
                 group_id=group_id,
@@ -263,11 +263,11 @@ class GroupService:
         with UnitOfWork(self.store, "Avsluta relation") as uow:
             relation = uow.session.get(GroupRelation, relation_id)
             if relation is None:
-                raise NotFound("Relationen finns inte längre.")
+                raise NotFound("relation.gone")
             if relation.version != version:
                 raise ConflictError()
             if relation.since is not None and until < relation.since:
-                raise ValidationError("Relationen kan inte sluta innan den började.", "until")
+                raise ValidationError("relation.ends_before_start", field="until")
             relation.until = until
             uow.audit(
                 "group_relation.end", "group_relation", [relation_id], detail=until.isoformat()
@@ -287,11 +287,11 @@ class GroupService:
         """Change a relation's kind, period or description (each change is audited)."""
         require(self.store.identity, Action.GROUP_EDIT)
         if since is not None and until is not None and until < since:
-            raise ValidationError("Relationen kan inte sluta innan den började.", "until")
+            raise ValidationError("relation.ends_before_start", field="until")
         with UnitOfWork(self.store, "Ändra relation") as uow:
             relation = uow.session.get(GroupRelation, relation_id)
             if relation is None:
-                raise NotFound("Relationen finns inte längre.")
+                raise NotFound("relation.gone")
             if relation.version != version:
                 raise ConflictError()
             before = f"{relation.kind.value}:{relation.since}:{relation.until}"
@@ -318,7 +318,7 @@ class GroupService:
     ) -> Changes:
         require(self.store.identity, Action.GROUP_EDIT)
         if group_a_id == group_b_id:
-            raise ValidationError("Välj två olika grupperingar.", "group_b_id")
+            raise ValidationError("relation.same_group", field="group_b_id")
         with UnitOfWork(self.store, "Ny relation mellan grupperingar") as uow:
             relation = GroupRelation(
                 group_a_id=group_a_id,

@@ -64,7 +64,7 @@ def merge_persons(
     """
     require(store.identity, Action.PERSON_MERGE)
     if keep_id == drop_id:
-        raise ValidationError("Välj två olika personer att slå ihop.", "drop_id")
+        raise ValidationError("merge.same_person", field="drop_id")
     with UnitOfWork(store, "Slå ihop personer") as uow:
         session = uow.session
         keep, drop = _live(session, keep_id), _live(session, drop_id)
@@ -82,7 +82,7 @@ def merge_persons(
 def _live(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise NotFound("Personen finns inte längre eller är redan sammanslagen.")
+        raise NotFound("merge.person_gone")
     return person
 
 

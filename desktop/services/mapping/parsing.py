@@ -33,13 +33,13 @@ def person_values(inp: PersonInput, today: dt.date | None = None) -> dict[str, A
     """Column values for a Person, or ValidationError naming the field."""
     first, last = inp.first_name.strip(), inp.last_name.strip()
     if not first:
-        raise ValidationError("Ange förnamn.", "first_name")
+        raise ValidationError("person.first_name_missing", field="first_name")
     if not last:
-        raise ValidationError("Ange efternamn.", "last_name")
+        raise ValidationError("person.last_name_missing", field="last_name")
     check_name(first, "first_name", PERSON_NAME_MAX)
     check_name(last, "last_name", PERSON_NAME_MAX)
     if not 1 <= inp.priority <= 3:
-        raise ValidationError("Prioritet ska vara 1, 2 eller 3.", "priority")
+        raise ValidationError("person.priority_range", field="priority")
     birth = optional_date(inp.birth_date, "birth_date")
     number = kind = None
     if inp.identity_number.strip():
@@ -49,10 +49,10 @@ def person_values(inp: PersonInput, today: dt.date | None = None) -> dict[str, A
             IdentityKind.SAMORDNINGSNUMMER if parsed.is_coordination else IdentityKind.PERSONNUMMER
         )
         if birth is not None and birth != parsed.birth_date:
-            raise ValidationError("Födelsedatumet stämmer inte med personnumret.", "birth_date")
+            raise ValidationError("person.birth_mismatch", field="birth_date")
         birth = parsed.birth_date
     if birth is not None and birth > (today or dt.date.today()):
-        raise ValidationError("Födelsedatumet ligger i framtiden.", "birth_date")
+        raise ValidationError("person.birth_in_future", field="birth_date")
     phone = parse_phone(inp.phone).display if inp.phone.strip() else None
     return {
         "first_name": first,
@@ -78,11 +78,11 @@ def person_values(inp: PersonInput, today: dt.date | None = None) -> dict[str, A
 def address_values(inp: AddressInput) -> dict[str, Any]:
     street = inp.street.strip()
     if not street:
-        raise ValidationError("Ange gatuadress.", "street")
+        raise ValidationError("address.street_missing", field="street")
     valid_from = optional_date(inp.valid_from, "valid_from")
     valid_to = optional_date(inp.valid_to, "valid_to")
     if valid_from and valid_to and valid_to < valid_from:
-        raise ValidationError("Slutdatum ligger före startdatum.", "valid_to")
+        raise ValidationError("period.end_before_start", field="valid_to")
     return {
         "street": street,
         "postcode": parse_postcode(inp.postcode) if inp.postcode.strip() else None,
@@ -95,7 +95,7 @@ def address_values(inp: AddressInput) -> dict[str, Any]:
 
 
 def group_values(inp: GroupInput) -> dict[str, Any]:
-    name = check_name(inp.name, "name", GROUP_NAME_MAX, "Ange grupperingens namn.")
+    name = check_name(inp.name, "name", GROUP_NAME_MAX, "group.name_missing")
     return {
         "name": name,
         "aliases": clean_aliases(inp.aliases),

@@ -282,13 +282,13 @@ def _search_detail(flt: PersonFilter, shown: int) -> str:
 
 def _check_photo(photo: bytes | None) -> None:
     if photo is not None and len(photo) > MAX_PHOTO_BYTES:
-        raise ValidationError("Fotot är för stort (högst 2 MB).", "photo")
+        raise ValidationError("person.photo_too_large", field="photo")
 
 
 def _get(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise NotFound("Personen finns inte längre.")
+        raise NotFound("person.gone")
     return person
 
 
@@ -332,7 +332,7 @@ def _profile(session: Session, person_id: int, held: frozenset[str]) -> PersonPr
         select(Person, Person.photo.is_not(None)).where(Person.id == person_id)
     ).first()
     if found is None or found[0].merged_into_id is not None:
-        raise NotFound("Personen finns inte längre.")
+        raise NotFound("person.gone")
     p, has_photo = found
     # Through the one read of addresses: a protected one is opened only for a key holder.
     opened = {a.id: read_row(session, a) for a in p.addresses}

@@ -29,14 +29,14 @@ class RelativeInput:
 
 def _apply(session: Session, person_id: int, relative: Relative, inp: RelativeInput) -> None:
     if not inp.name.strip():
-        raise ValidationError("Ange namnet.", "name")
+        raise ValidationError("name.missing", field="name")
     if not inp.relation.strip():
-        raise ValidationError("Ange relationen, till exempel mamma eller bror.", "relation")
+        raise ValidationError("relative.relation_missing", field="relation")
     if inp.linked_person_id is not None:
         if inp.linked_person_id == person_id:
-            raise ValidationError("En person kan inte vara sin egen anhörig.", "linked_person_id")
+            raise ValidationError("relative.self", field="linked_person_id")
         if session.get(Person, inp.linked_person_id) is None:
-            raise ValidationError("Den kopplade personen finns inte längre.", "linked_person_id")
+            raise ValidationError("relative.linked_gone", field="linked_person_id")
     relative.name = inp.name.strip()
     relative.relation = inp.relation.strip()
     relative.phone = parse_phone(inp.phone).display if inp.phone.strip() else None
@@ -49,7 +49,7 @@ def add_relative(store: Store, person_id: int, inp: RelativeInput) -> Changes:
     require(store.identity, Action.PERSON_EDIT)
     with UnitOfWork(store, "Ny anhörig") as uow:
         if uow.session.get(Person, person_id) is None:
-            raise NotFound("Personen finns inte längre.")
+            raise NotFound("person.gone")
         relative = Relative(person_id=person_id)
         _apply(uow.session, person_id, relative, inp)
         uow.session.add(relative)
@@ -62,7 +62,7 @@ def add_relative(store: Store, person_id: int, inp: RelativeInput) -> Changes:
 def _get(session: Session, relative_id: int, version: int) -> Relative:
     relative = session.get(Relative, relative_id)
     if relative is None:
-        raise NotFound("Uppgiften om den anhöriga finns inte längre.")
+        raise NotFound("relative.gone")
     if relative.version != version:
         raise ConflictError()
     return relative

@@ -90,7 +90,7 @@ class ReviewService:
         """Keep the record and set the next review date (must lie ahead)."""
         require(self.store.identity, Action.PERSON_EDIT)
         if next_review <= dt.date.today():
-            raise ValidationError("Nästa omprövning ska ligga framåt i tiden.", "review_date")
+            raise ValidationError("review.not_ahead", field="review_date")
         with UnitOfWork(self.store, "Ompröva") as uow:
             if kind is ReviewKind.PERSON:
                 person = uow.session.get(Person, object_id)

@@ -127,7 +127,7 @@ def person_ids(code: str, key: str | None, period: Period, filters: StatsFilter)
         return select(Delivery.person_id).where(
             *_delivered(period, filters), Delivery.person_id.in_(members)
         )
-    raise ValidationError("Det finns inga personer bakom det här talet.", "figure")
+    raise ValidationError("stats.no_persons_behind", field="figure")
 
 
 def persons_behind(

@@ -26,12 +26,14 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValidationError("Periodens slut ligger före dess början.", "period")
+            raise ValidationError("period.end_before_start_stats", field="period")
         # Figures are counted month by month in one statement (SQLite allows 500 parts).
         months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
         if months > MAX_PERIOD_MONTHS:
             raise ValidationError(
-                f"Perioden får vara högst {MAX_PERIOD_MONTHS // 12} år lång.", "period"
+                "period.too_long_years",
+                field="period",
+                years=MAX_PERIOD_MONTHS // 12,
             )
 
     @classmethod

@@ -75,7 +75,7 @@ def test_relation_not_yet_started_is_not_valid_and_edits_are_audited(field):
     groups.edit_relation(relation.id, relation.version, GroupRelationKind.ALLIANCE, None, None)
     assert pair not in _planner_rivals(field)
     relation = _relation(field)
-    with pytest.raises(ValidationError, match="sluta innan"):
+    with pytest.raises(ValidationError, match=r"^relation\.ends_before_start$"):
         groups.edit_relation(
             relation.id, relation.version, relation.kind, START, START - dt.timedelta(days=1)
         )
