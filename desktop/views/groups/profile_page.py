@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from desktop.services.changes import Changes
 from desktop.services.engagement.sanctions import SanctionService
+from desktop.services.incidents.register import IncidentService
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import GroupProfile, MembershipRow, RelationRow
 from desktop.services.permissions import Action, allowed
+from desktop.views.incidents.timeline import IncidentTimeline
 from desktop.views.persons.labels import label
 from desktop.views.sanctions.widget import SanctionPeriodsWidget
 from desktop.views.widgets.rows_model import Column, RowsTableModel
@@ -31,7 +33,12 @@ class GroupProfilePage(QWidget):
     changes_made = Signal(object)
 
     def __init__(  # type: ignore[no-untyped-def]
-        self, mapping: MappingServices, sanctions: SanctionService, group_id: int, parent=None
+        self,
+        mapping: MappingServices,
+        sanctions: SanctionService,
+        group_id: int,
+        parent=None,
+        incidents: IncidentService | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
@@ -102,6 +109,13 @@ class GroupProfilePage(QWidget):
         self.tabs.addTab(self.members_view, self.tr("&Medlemmar"))
         self.tabs.addTab(self.relations_view, self.tr("&Konflikter och allianser"))
         self.tabs.addTab(self.sanctions, self.tr("&Sanktionsperioder"))
+        # Issue 20: the incidents the group was part of, for roles that read incidents.
+        self.incidents: IncidentTimeline | None = None
+        role = mapping.groups.store.identity.role
+        if incidents is not None and allowed(role, Action.INCIDENT_READ):
+            register = incidents
+            self.incidents = IncidentTimeline(lambda: register.for_group(group_id))
+            self.tabs.addTab(self.incidents, self.tr("Vå&ldshändelser"))
 
         top = QHBoxLayout()
         info = QVBoxLayout()
@@ -149,6 +163,8 @@ class GroupProfilePage(QWidget):
         self.members.set_rows(p.members)
         self.relations.set_rows(p.relations)
         self.sanctions.set_group(self.group_id)
+        if self.incidents is not None:
+            self.incidents.reload()
 
     def _show_banner(self) -> None:
         today = dt.date.today()
@@ -162,7 +178,7 @@ class GroupProfilePage(QWidget):
             )
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.touches("group", "person"):
+        if changes.touches("group", "person", "incident"):
             self.reload()
 
     def _run(self, dialog) -> None:  # type: ignore[no-untyped-def]

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
 from desktop.services.engagement.sanctions import SanctionService
+from desktop.services.incidents.register import IncidentService
+from desktop.services.incidents.rows import IncidentFilter
 from desktop.services.mapping import MappingServices
+from desktop.services.permissions import Action, allowed
 from desktop.views.groups.list_page import GroupsPage
 from desktop.views.groups.network_page import NetworkPage
 from desktop.views.groups.profile_page import GroupProfilePage
 from desktop.views.widgets.drill_stack import DrillStack
+
+#: The network's incident badges count the incidents of the days up to the date shown.
+NETWORK_DAYS = 30
 
 
 class GroupsWorkspace(QWidget):
     changes_made = Signal(object)
 
     def __init__(  # type: ignore[no-untyped-def]
-        self, mapping: MappingServices, sanctions: SanctionService, parent=None
+        self,
+        mapping: MappingServices,
+        sanctions: SanctionService,
+        parent=None,
+        incidents: IncidentService | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._incidents = incidents
         self._sanctions = sanctions
         self.list_page = GroupsPage(mapping)
         self.list_page.group_opened.connect(self.open_group)
@@ -34,7 +47,7 @@ class GroupsWorkspace(QWidget):
         layout.addWidget(self.stack)
 
     def open_group(self, group_id: int) -> GroupProfilePage:
-        page = GroupProfilePage(self._mapping, self._sanctions, group_id)
+        page = GroupProfilePage(self._mapping, self._sanctions, group_id, incidents=self._incidents)
         page.back_requested.connect(self.stack.pop)
         page.group_opened.connect(self.open_group)
         page.person_opened.connect(self.open_person)
@@ -43,7 +56,7 @@ class GroupsWorkspace(QWidget):
         return page
 
     def open_network(self) -> NetworkPage:
-        page = NetworkPage(self._mapping)
+        page = NetworkPage(self._mapping, incidents_near=self._incidents_near)
         page.back_requested.connect(self.stack.pop)
         page.group_opened.connect(self.open_group)
         self.stack.push(page)
@@ -52,12 +65,30 @@ class GroupsWorkspace(QWidget):
     def open_person(self, person_id: int) -> None:
         from desktop.views.persons.profile_page import PersonProfilePage
 
-        page = PersonProfilePage(self._mapping, person_id)
+        page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents)
         page.back_requested.connect(self.stack.pop)
         page.person_opened.connect(self.open_person)
         page.group_opened.connect(self.open_group)
         page.changes_made.connect(self.changes_made)
         self.stack.push(page)
+
+    def _incidents_near(self, day: dt.date) -> dict[int, int]:
+        """Incidents per group in the 30 days up to ``day`` (the network's badges)."""
+        register = self._incidents
+        if register is None or not allowed(
+            self._mapping.groups.store.identity.role, Action.INCIDENT_READ
+        ):
+            return {}
+        rows = register.rows(
+            IncidentFilter(first=day - dt.timedelta(days=NETWORK_DAYS - 1), last=day)
+        )
+        names = {g.name: g.id for g in self._mapping.groups.list(day)}
+        counts: dict[int, int] = {}
+        for row in rows:
+            for name in {*row.suspected_groups, *row.victim_groups}:
+                if name in names:
+                    counts[names[name]] = counts.get(names[name], 0) + 1
+        return counts
 
     def apply_changes(self, changes: Changes) -> None:
         for page in self.stack.pages():

@@ -40,11 +40,6 @@ def role_label(code: object) -> str:
     return _word(INCIDENT_ROLE_WORDS, code)
 
 
-def part_label(code: str) -> str:
-    """A timeline's part: a person's role, else a group's side."""
-    return role_label(code) if code in INCIDENT_ROLE_WORDS else side_label(code)
-
-
 def status_label(code: object) -> str:
     return _word(RESPONSE_STATUS_WORDS, code)
 

@@ -17,8 +17,9 @@ from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.incidents.labels import (
     certainty_label,
     kind_label,
-    part_label,
     reason_label,
+    role_label,
+    side_label,
     status_label,
     when,
 )
@@ -137,7 +138,8 @@ class TimelineTableModel(EnumRowsModel[TimelineRow]):
                 f" ({certainty_label(row.certainty)})" if probable else ""
             )
         if c is TimelineColumn.PART:
-            return part_label(row.part)
+            # Through a group the part is the group's side; else the person's own role.
+            return side_label(row.part) if row.group_id is not None else role_label(row.part)
         if c is TimelineColumn.DISTRICT:
             return row.district or "–"
         if c is TimelineColumn.HARM:

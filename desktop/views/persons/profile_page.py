@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError, ReauthenticationRequired
+from desktop.services.incidents.register import IncidentService
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import (
     AddressRow,
@@ -31,6 +32,7 @@ from desktop.services.permissions import Action, allowed
 from desktop.store.errors import StoreError
 from desktop.views.admin.reauth_dialog import confirm_password
 from desktop.views.errors_text import error_text
+from desktop.views.incidents.timeline import IncidentTimeline
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.persons.profile_notes import ProfileNotesTab
 from desktop.views.persons.relatives import RelativesPanel
@@ -56,7 +58,13 @@ class PersonProfilePage(QWidget):
     group_opened = Signal(int)
     changes_made = Signal(object)
 
-    def __init__(self, mapping: MappingServices, person_id: int, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self,
+        mapping: MappingServices,
+        person_id: int,
+        parent=None,
+        incidents: IncidentService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
         self.person_id = person_id
@@ -179,6 +187,12 @@ class PersonProfilePage(QWidget):
             (self.notes_tab, self.tr("A&nteckningar (min myndighet)")),
         ):
             self.tabs.addTab(view, title)
+        # Issue 20: the violence he was part of, himself or through his groups.
+        self.incidents: IncidentTimeline | None = None
+        if incidents is not None and allowed(role, Action.INCIDENT_READ):
+            register = incidents
+            self.incidents = IncidentTimeline(lambda: register.for_person(person_id))
+            self.tabs.addTab(self.incidents, self.tr("Vå&ldshändelser"))
 
         details = QVBoxLayout()
         details.addWidget(self.name)
@@ -212,6 +226,8 @@ class PersonProfilePage(QWidget):
     def reload(self) -> None:
         profile = self._mapping.persons.profile(self.person_id)
         self.profile = profile
+        if self.incidents is not None:
+            self.incidents.reload()
         today = dt.date.today()
         self.name.setText(profile.full_name)
         self.protected_banner.setVisible(profile.protected_identity)
@@ -302,7 +318,7 @@ class PersonProfilePage(QWidget):
         self.reveal_button.setEnabled(False)
 
     def apply_changes(self, changes: Changes) -> None:
-        if self.person_id in changes.ids_of("person") or changes.touches("group"):
+        if self.person_id in changes.ids_of("person") or changes.touches("group", "incident"):
             self.reload()
 
     def _edit(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
 from desktop.services.engagement.sanctions import SanctionService
+from desktop.services.incidents.register import IncidentService
 from desktop.services.mapping import MappingServices
 from desktop.views.persons.list_page import PersonsPage
 from desktop.views.persons.profile_page import PersonProfilePage
@@ -26,9 +27,11 @@ class PersonsWorkspace(QWidget):
         sanctions: SanctionService,
         settings: QSettings | None = None,
         parent=None,
+        incidents: IncidentService | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._incidents = incidents
         self._sanctions = sanctions
         self.list_page = PersonsPage(mapping, settings)
         # Built (and queried) when its tab is first opened, not at login.
@@ -58,7 +61,7 @@ class PersonsWorkspace(QWidget):
         page.changes_made.connect(self._changed)
 
     def open_person(self, person_id: int) -> PersonProfilePage:
-        page = PersonProfilePage(self._mapping, person_id)
+        page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents)
         page.back_requested.connect(self.stack.pop)
         page.find_requested.connect(self.go_to_search)
         page.person_opened.connect(self.open_person)
@@ -70,7 +73,7 @@ class PersonsWorkspace(QWidget):
     def open_group(self, group_id: int) -> None:
         from desktop.views.groups.profile_page import GroupProfilePage
 
-        page = GroupProfilePage(self._mapping, self._sanctions, group_id)
+        page = GroupProfilePage(self._mapping, self._sanctions, group_id, incidents=self._incidents)
         page.back_requested.connect(self.stack.pop)
         page.find_requested.connect(self.go_to_search)
         page.person_opened.connect(self.open_person)
