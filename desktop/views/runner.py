@@ -9,6 +9,7 @@ their saves ran on the GUI thread. Now:
   password and retries once when the service wants it, publishes the ``Changes`` once
   through the hub, and pushes an undo command when the action can be undone.
 - ``run_query`` reads what a view shows, on the GUI thread, with the same mapping.
+- ``report_failure`` is that mapping for a background job's failure (PDFs, planning).
 
 The unit of work must not touch a widget: read the fields first, hand it the values.
 A failed unit of work commits nothing (the service's transaction), so nothing is half
@@ -117,9 +118,13 @@ def _changes_of(result: object) -> Changes:
     return changes if isinstance(changes, Changes) else Changes()
 
 
-def _refuse(
-    parent: QWidget | None, title: str, error: BaseException, refused: Refused | None
+def report_failure(
+    parent: QWidget | None, title: str, error: BaseException, refused: Refused | None = None
 ) -> None:
+    """Says why an action failed, in one sentence; a bug is raised again (the crash hook).
+
+    Background jobs (printing, planning, imports) report their failures here too.
+    """
     text = error_message(error)
     if text is None:
         raise error  # a bug: the crash hook logs it and shows the crash dialog
@@ -173,7 +178,7 @@ def run_change(
     try:
         done, result = _with_password(parent, reauth, lambda: _off_gui_thread(work))
     except Exception as error:  # the one place a view turns an error into words
-        _refuse(parent, title, error, refused)
+        report_failure(parent, title, error, refused)
         return None
     if not done:
         return None
@@ -199,5 +204,5 @@ def run_query(
     try:
         return _with_password(parent, reauth, query)[1]
     except Exception as error:  # the one place a view turns an error into words
-        _refuse(parent, title, error, refused)
+        report_failure(parent, title, error, refused)
         return None

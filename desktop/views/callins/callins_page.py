@@ -22,10 +22,10 @@ from desktop.services.permissions import Action, allowed
 from desktop.store.database import Identity
 from desktop.views.callins.detail import CallInDetailWidget
 from desktop.views.callins.dialogs import CallInDialog, DeliveryDialog
-from desktop.views.callins.errors import attempt
 from desktop.views.callins.models import CallInTableModel, RepeatTableModel
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.callins.printing import CallInPrinter
+from desktop.views.runner import run_change, run_query
 
 RELEVANT = ("call_in", "invitation", "delivery", "person", "visit")
 
@@ -103,12 +103,12 @@ class CallInsPage(QWidget):
 
     def reload(self) -> None:
         current = self.detail.call_in_id
-        rows = attempt(self, self.tr("Stormöten"), self._services.callins.call_ins) or []
+        rows = run_query(self, self.tr("Stormöten"), self._services.callins.call_ins) or []
         self.callins.set_rows(rows)
         self.select(current if current is not None else (rows[0].id if rows else None))
-        repeats = attempt(self, self.tr("Delgivningar"), self._services.ledger.repeated) or []
+        repeats = run_query(self, self.tr("Delgivningar"), self._services.ledger.repeated) or []
         self.repeats.set_rows(repeats)
-        reached = attempt(self, self.tr("Delgivningar"), self._services.ledger.reached) or 0
+        reached = run_query(self, self.tr("Delgivningar"), self._services.ledger.reached) or 0
         share = round(100 * len(repeats) / reached) if reached else 0
         self.repeat_summary.setText(
             self.tr("%1 av %2 personer som fått budskapet har fått det mer än en gång (%3 %).")
@@ -138,7 +138,7 @@ class CallInsPage(QWidget):
     def _reload_list(self) -> None:
         current = self.detail.call_in_id
         self.callins.set_rows(
-            attempt(self, self.tr("Stormöten"), self._services.callins.call_ins) or []
+            run_query(self, self.tr("Stormöten"), self._services.callins.call_ins) or []
         )
         for n, row in enumerate(self.callins.rows()):
             if row.id == current:
@@ -150,12 +150,15 @@ class CallInsPage(QWidget):
         dialog = CallInDialog(None, self)
         if not dialog.exec():
             return
-        result = attempt(
-            self, self.tr("Nytt stormöte"), lambda: self._services.callins.create(dialog.value())
+        data = dialog.value()
+        result = run_change(
+            self,
+            self.tr("Nytt stormöte"),
+            lambda: self._services.callins.create(data),
+            hub=self.changes_made.emit,
         )
         if result is not None:
-            new_id, changes = result
-            self.changes_made.emit(changes)
+            new_id, _changes = result
             self.reload()
             self.select(new_id)
 
@@ -166,13 +169,15 @@ class CallInsPage(QWidget):
         data = dialog.value()
         if data is None:
             return
-        changes = attempt(
-            self,
-            self.tr("Registrera delgivning"),
-            lambda: self._services.ledger.record_manual(data),
-        )
-        if changes is not None:
-            self.changes_made.emit(changes)
+        if (
+            run_change(
+                self,
+                self.tr("Registrera delgivning"),
+                lambda: self._services.ledger.record_manual(data),
+                hub=self.changes_made.emit,
+            )
+            is not None
+        ):
             self.reload()
 
     def apply_changes(self, changes: Changes) -> None:

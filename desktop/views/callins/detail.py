@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,11 +28,11 @@ from desktop.services.changes import Changes
 from desktop.services.engagement import EngagementServices
 from desktop.services.engagement.rows import AttendanceInput, CallInDetail, InvitationRow
 from desktop.views.callins.dialogs import CallInDialog, InviteDialog, ProposeVisitsDialog
-from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import label
 from desktop.views.callins.models import InvitationTableModel, SpeakerTableModel
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.callins.printing import ATTENDEES, LETTERS, CallInPrinter
+from desktop.views.runner import run_change, run_query
 
 #: Quick keys in the attendance table.
 QUICK_KEYS: dict[str, InvitationStatus] = {
@@ -54,6 +57,9 @@ def _table(model: object, name: str) -> QTableView:
     return view
 
 
+T = TypeVar("T")
+
+
 class CallInDetailWidget(QWidget):
     """Shows one call-in and edits it; emits ``changes_made`` after every saved change."""
 
@@ -73,7 +79,7 @@ class CallInDetailWidget(QWidget):
         self._can_edit = can_edit
         self._printer = printer
         if printer is not None:
-            printer.printed.connect(self._done)
+            printer.printed.connect(self._printed)
         self._detail: CallInDetail | None = None
         self.title = QLabel()
         self.title.setObjectName("callInTitle")
@@ -182,7 +188,7 @@ class CallInDetailWidget(QWidget):
         if call_in_id is None:
             self._detail = None
         else:
-            self._detail = attempt(
+            self._detail = run_query(
                 self, self.tr("Stormöte"), lambda: self._services.callins.detail(call_in_id)
             )
         self._fill()
@@ -245,10 +251,17 @@ class CallInDetailWidget(QWidget):
 
     # --- actions -----------------------------------------------------------------
 
-    def _done(self, changes: Changes | None) -> None:
-        if changes is not None:
-            self.changes_made.emit(changes)
+    def _printed(self, changes: Changes) -> None:
+        """A print job (a background job, not a change) logged its output."""
+        self.changes_made.emit(changes)
+        self.reload()
+
+    def _change(self, title: str, work: Callable[[], T]) -> T | None:
+        """Runs a change through the runner; what it changed goes out once, then reload."""
+        result = run_change(self, title, work, hub=self.changes_made.emit)
+        if result is not None:
             self.reload()
+        return result
 
     def edit(self) -> None:
         detail = self._detail
@@ -256,14 +269,10 @@ class CallInDetailWidget(QWidget):
             return
         dialog = CallInDialog(detail.as_input(), self)
         if dialog.exec():
-            self._done(
-                attempt(
-                    self,
-                    self.tr("Stormöte"),
-                    lambda: self._services.callins.update(
-                        detail.id, detail.version, dialog.value()
-                    ),
-                )
+            data = dialog.value()
+            self._change(
+                self.tr("Stormöte"),
+                lambda: self._services.callins.update(detail.id, detail.version, data),
             )
 
     def _checklist_changed(self, item: QListWidgetItem) -> None:
@@ -272,14 +281,11 @@ class CallInDetailWidget(QWidget):
             return
         index = self.checklist.row(item)
         done = item.checkState() == Qt.CheckState.Checked
-        self._done(
-            attempt(
-                self,
-                self.tr("Checklista"),
-                lambda: self._services.callins.set_checklist_item(
-                    detail.id, detail.version, index, done
-                ),
-            )
+        self._change(
+            self.tr("Checklista"),
+            lambda: self._services.callins.set_checklist_item(
+                detail.id, detail.version, index, done
+            ),
         )
 
     def selected_invitations(self) -> list[InvitationRow]:
@@ -294,13 +300,7 @@ class CallInDetailWidget(QWidget):
             return
         current = self.invitation_view.currentIndex()
         marks = [AttendanceInput(r.id, status, r.accompanied_by) for r in chosen]
-        self._done(
-            attempt(
-                self,
-                self.tr("Närvaro"),
-                lambda: self._services.attendance.record(detail.id, marks),
-            )
-        )
+        self._change(self.tr("Närvaro"), lambda: self._services.attendance.record(detail.id, marks))
         # Keep the keyboard flow: move on to the next person.
         if len(chosen) == 1 and current.isValid():
             below = self.invitations.index(
@@ -319,45 +319,34 @@ class CallInDetailWidget(QWidget):
         )
         if ok:
             mark = AttendanceInput(row.id, row.status, text)
-            self._done(
-                attempt(
-                    self,
-                    self.tr("Närvaro"),
-                    lambda: self._services.attendance.record(detail.id, [mark]),
-                )
+            self._change(
+                self.tr("Närvaro"), lambda: self._services.attendance.record(detail.id, [mark])
             )
 
     def invite(self) -> None:
         detail = self._detail
         if detail is None:
             return
-        groups = attempt(self, self.tr("Bjud in"), self._services.callins.group_choices) or []
+        groups = run_query(self, self.tr("Bjud in"), self._services.callins.group_choices) or []
         dialog = InviteDialog(groups, self._persons, self)
         if not dialog.exec():
             return
-        result = attempt(
-            self,
+        persons, groups_chosen = dialog.persons.chosen_ids(), dialog.group_ids()
+        mandated_by = dialog.mandated_by.text()
+        self._change(
             self.tr("Bjud in"),
             lambda: self._services.callins.invite(
-                detail.id,
-                person_ids=dialog.persons.chosen_ids(),
-                group_ids=dialog.group_ids(),
-                mandated_by=dialog.mandated_by.text(),
+                detail.id, person_ids=persons, group_ids=groups_chosen, mandated_by=mandated_by
             ),
         )
-        if result is not None:
-            self._done(result[1])
 
     def remove_invitation(self) -> None:
         chosen = self.selected_invitations()
         if len(chosen) != 1:
             return
-        self._done(
-            attempt(
-                self,
-                self.tr("Ta bort inbjudan"),
-                lambda: self._services.callins.remove_invitation(chosen[0].id),
-            )
+        self._change(
+            self.tr("Ta bort inbjudan"),
+            lambda: self._services.callins.remove_invitation(chosen[0].id),
         )
 
     def propose_visits(self) -> None:
@@ -370,20 +359,18 @@ class CallInDetailWidget(QWidget):
                 self, self.tr("Uteblivna"), self.tr("Ingen har registrerats som utebliven.")
             )
             return
-        operations = attempt(self, self.tr("Insatser"), self._services.attendance.open_operations)
+        operations = run_query(self, self.tr("Insatser"), self._services.attendance.open_operations)
         dialog = ProposeVisitsDialog(len(absent), operations or [], self)
         if not dialog.exec():
             return
         operation_id = dialog.operation_id()
-        result = attempt(
-            self,
+        result = self._change(
             self.tr("Föreslå hembesök"),
             lambda: self._services.attendance.propose_home_visits(detail.id, operation_id),
         )
         if result is None:
             return
-        proposal, changes = result
-        self._done(changes)
+        proposal, _changes = result
         made = len(proposal.visit_ids) or len(proposal.task_ids)
         what = self.tr("föreslagna hembesök") if operation_id else self.tr("uppföljningar")
         QMessageBox.information(

@@ -8,15 +8,13 @@ went to a printer or a file.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.briefing.printing import PrintService
 from desktop.services.bundle import Services
-from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, allowed
-from desktop.store.errors import StoreError
-from desktop.views.errors_text import error_text
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
+from desktop.views.runner import report_failure
 from desktop.views.worker import BackgroundTask, run_in_background
 
 LETTERS = "letters"
@@ -70,10 +68,7 @@ class CallInPrinter(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
-        if isinstance(error, DomainError | StoreError):
-            QMessageBox.warning(self._parent, self.tr("Utskrift"), error_text(error))
-            return
-        raise error
+        report_failure(self._parent, self.tr("Utskrift"), error)
 
 
 def call_in_printer(services: Services, parent: QObject | None = None) -> CallInPrinter | None:

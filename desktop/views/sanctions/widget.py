@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,8 +33,8 @@ from desktop.services.engagement.rows import SanctionPeriodRow
 from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.callins.base_model import FrozenRowsModel
-from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import tr
+from desktop.views.runner import run_change, run_query
 from desktop.views.sanctions.dialogs import EndSanctionDialog, SanctionDialog
 
 ACTIVE_BRUSH = QBrush(QColor("#8a1c1c"))
@@ -110,7 +111,7 @@ class SanctionPeriodsWidget(QWidget):
         self.edit_button = QPushButton(self.tr("Redigera…"))
         self.end_button = QPushButton(self.tr("&Avsluta…"))
         self.delete_button = QPushButton(self.tr("Ta bort"))
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.new_period)
         self.edit_button.clicked.connect(self.edit)
         self.end_button.clicked.connect(self.end)
         self.delete_button.clicked.connect(self.delete)
@@ -132,7 +133,7 @@ class SanctionPeriodsWidget(QWidget):
     def reload(self) -> None:
         group_id = self._group_id
         rows = (
-            attempt(self, self.tr("Sanktionsperioder"), lambda: self._service.periods(group_id))
+            run_query(self, self.tr("Sanktionsperioder"), lambda: self._service.periods(group_id))
             if group_id is not None
             else []
         )
@@ -160,23 +161,20 @@ class SanctionPeriodsWidget(QWidget):
         for button in (self.edit_button, self.end_button, self.delete_button):
             button.setEnabled(self._can_edit and bool(self.model.rows()))
 
-    def _done(self, changes: Changes | None) -> None:
-        if changes is not None:
-            self.changes_made.emit(changes)
+    def _change(self, title: str, work: Callable[[], object]) -> None:
+        """Runs a change through the runner; what it changed goes out once, then reload."""
+        if run_change(self, title, work, hub=self.changes_made.emit) is not None:
             self.reload()
 
-    def create(self) -> None:
+    def new_period(self) -> None:
+        """A new period for the group (not ``create``: that is QWidget's)."""
         group_id = self._group_id
         if group_id is None:
             return
         dialog = SanctionDialog(None, self)
         if dialog.exec():
-            result = attempt(
-                self,
-                self.tr("Sanktionsperiod"),
-                lambda: self._service.create(group_id, dialog.value()),
-            )
-            self._done(result[1] if result else None)
+            data = dialog.value()
+            self._change(self.tr("Sanktionsperiod"), lambda: self._service.create(group_id, data))
 
     def edit(self) -> None:
         row = self.current()
@@ -184,12 +182,9 @@ class SanctionPeriodsWidget(QWidget):
             return
         dialog = SanctionDialog(row.as_input(), self)
         if dialog.exec():
-            self._done(
-                attempt(
-                    self,
-                    self.tr("Sanktionsperiod"),
-                    lambda: self._service.update(row.id, row.version, dialog.value()),
-                )
+            data = dialog.value()
+            self._change(
+                self.tr("Sanktionsperiod"), lambda: self._service.update(row.id, row.version, data)
             )
 
     def end(self) -> None:
@@ -198,14 +193,11 @@ class SanctionPeriodsWidget(QWidget):
             return
         dialog = EndSanctionDialog(self)
         if dialog.exec():
-            self._done(
-                attempt(
-                    self,
-                    self.tr("Avsluta sanktionsperiod"),
-                    lambda: self._service.end(
-                        row.id, row.version, dialog.end.date().toPython(), dialog.reason.text()
-                    ),
-                )
+            day: dt.date = dialog.end.date().toPython()  # type: ignore[assignment]
+            reason = dialog.reason.text()
+            self._change(
+                self.tr("Avsluta sanktionsperiod"),
+                lambda: self._service.end(row.id, row.version, day, reason),
             )
 
     def delete(self) -> None:
@@ -216,10 +208,4 @@ class SanctionPeriodsWidget(QWidget):
             self, self.tr("Ta bort"), self.tr("Ta bort sanktionsperioden? Det går inte att ångra.")
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._done(
-                attempt(
-                    self,
-                    self.tr("Ta bort"),
-                    lambda: self._service.delete(row.id, row.version),
-                )
-            )
+            self._change(self.tr("Ta bort"), lambda: self._service.delete(row.id, row.version))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import ReferralStatus, SupportKind
-from desktop.services.changes import Changes
 from desktop.services.engagement.referrals import ORDER, START_STATUSES, ReferralService
 from desktop.services.engagement.rows import Choice, ReferralInput, ServiceInput, ServiceRow
-from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import label, step_label
 from desktop.views.callins.person_picker import PersonPicker, PersonSource
+from desktop.views.runner import run_change, run_query
 from desktop.views.support.models import ReferralEventTableModel
 
 
@@ -200,7 +201,7 @@ class ReferralDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        detail = attempt(self, self.tr("Remiss"), lambda: self._service.detail(self._id))
+        detail = run_query(self, self.tr("Remiss"), lambda: self._service.detail(self._id))
         if detail is None:
             return
         self._version = detail.row.version
@@ -228,12 +229,12 @@ class ReferralDialog(QDialog):
         self.day.setEnabled(bool(detail.next_steps) and self._can_edit)
 
     def take_step(self, status: ReferralStatus) -> None:
-        day = self.day.date().toPython()
-        changes: Changes | None = attempt(
+        day: dt.date = self.day.date().toPython()  # type: ignore[assignment]
+        changes = run_change(
             self,
             self.tr("Remiss"),
             lambda: self._service.advance(self._id, self._version, status, day),
+            hub=self.changes_made.emit,
         )
         if changes is not None:
-            self.changes_made.emit(changes)
             self.reload()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ from desktop.services.permissions import Action, allowed
 from desktop.store.database import Identity
 from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import label
+from desktop.views.runner import run_change, run_query
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.support.dialogs import NewReferralDialog, ReferralDialog, ServiceDialog
 from desktop.views.support.models import ReferralTableModel, ServiceTableModel
@@ -119,13 +122,13 @@ class SupportPage(QWidget):
     # --- loading -----------------------------------------------------------------
 
     def reload(self) -> None:
-        rows = attempt(self, self.tr("Stödkatalog"), self._services.support.services) or []
+        rows = run_query(self, self.tr("Stödkatalog"), self._services.support.services) or []
         self.services_model.set_rows(rows)
         self.reload_referrals()
 
     def reload_referrals(self) -> None:
         statuses = self.status_filter.currentData()
-        rows = attempt(
+        rows = run_query(
             self, self.tr("Remisser"), lambda: self._services.referrals.referrals(statuses)
         )
         self.referrals.set_rows(rows or [])
@@ -135,49 +138,44 @@ class SupportPage(QWidget):
         if changes.touches(*RELEVANT):
             self.reload()
 
-    def _emit(self, changes: Changes | None) -> None:
-        if changes is not None:
-            self.changes_made.emit(changes)
+    def _change(self, title: str, work: Callable[[], object]) -> None:
+        """Runs a change through the runner; what it changed goes out once, then reload."""
+        if run_change(self, title, work, hub=self.changes_made.emit) is not None:
             self.reload()
 
     # --- catalogue ---------------------------------------------------------------
 
     def create_service(self) -> None:
-        agencies = attempt(self, self.tr("Stödinsats"), self._services.support.agencies) or []
+        agencies = run_query(self, self.tr("Stödinsats"), self._services.support.agencies) or []
         dialog = ServiceDialog(agencies, None, self)
         if dialog.exec():
-            result = attempt(
-                self, self.tr("Stödinsats"), lambda: self._services.support.create(dialog.value())
-            )
-            self._emit(result[1] if result else None)
+            data = dialog.value()
+            self._change(self.tr("Stödinsats"), lambda: self._services.support.create(data))
 
     def edit_service(self) -> None:
         row = self.services_model.row_at(self.service_view.currentIndex().row())
         if row is None or not self.edit_service_button.isEnabled():
             return
-        agencies = attempt(self, self.tr("Stödinsats"), self._services.support.agencies) or []
+        agencies = run_query(self, self.tr("Stödinsats"), self._services.support.agencies) or []
         dialog = ServiceDialog(agencies, row, self)
         if dialog.exec():
-            self._emit(
-                attempt(
-                    self,
-                    self.tr("Stödinsats"),
-                    lambda: self._services.support.update(row.id, row.version, dialog.value()),
-                )
+            data = dialog.value()
+            self._change(
+                self.tr("Stödinsats"),
+                lambda: self._services.support.update(row.id, row.version, data),
             )
 
     # --- referrals ---------------------------------------------------------------
 
     def create_referral(self) -> None:
-        agencies = attempt(self, self.tr("Remiss"), self._services.support.agencies) or []
+        agencies = run_query(self, self.tr("Remiss"), self._services.support.agencies) or []
         dialog = NewReferralDialog(self._persons, self.services_model.rows(), agencies, self)
         if not dialog.exec():
             return
         data = dialog.value()
         if data is None:
             return
-        result = attempt(self, self.tr("Remiss"), lambda: self._services.referrals.create(data))
-        self._emit(result[1] if result else None)
+        self._change(self.tr("Remiss"), lambda: self._services.referrals.create(data))
 
     def open_referral(self) -> None:
         row = self.referrals.row_at(self.referral_view.currentIndex().row())
