@@ -298,3 +298,5 @@ class StatisticsReportData:
     line_chart: ChartSpec | None = None
     tables: tuple[StatTable, ...] = ()
     notes: tuple[str, ...] = ()
+    # More bar charts after the two (issue 20: incidents and urgent visits per month).
+    extra_charts: tuple[ChartSpec, ...] = ()

@@ -57,7 +57,8 @@ def render_statistics_report(data: StatisticsReportData, out: Output) -> None:
     if data.key_figures:
         story.append(_key_figures(data))
     labels = [f"{MONTHS_SHORT[m.month - 1]} {m:%y}" for m in data.months]
-    for chart, kind in ((data.bar_chart, "bar"), (data.line_chart, "line")):
+    charts = ((data.bar_chart, "bar"), (data.line_chart, "line"))
+    for chart, kind in charts + tuple((extra, "bar") for extra in data.extra_charts):
         if chart is None or not data.months:
             continue
         drawing = _chart(chart, labels, kind)

@@ -19,6 +19,90 @@ class Definition:
     text: str
 
 
+_INCIDENT_FILTERS = (
+    " Med gruppfilter räknas händelser där gruppen var inblandad, med områdesfilter "
+    "händelser i det området; myndighetsfiltret gäller inte händelser."
+)
+
+#: Violence and the response (issue 20).
+INCIDENT_DEFINITIONS: tuple[Definition, ...] = (
+    Definition(
+        "incidents",
+        "Händelser",
+        "Registrerade händelser (bekräftade och troliga) vars tidpunkt ligger inom "
+        "perioden." + _INCIDENT_FILTERS,
+    ),
+    Definition(
+        "incidents_by_kind",
+        "Händelser per typ",
+        "Periodens händelser fördelade på typ: skottlossning, sprängning, handgranat, "
+        "knivvåld, mord eller försök, hot, annat.",
+    ),
+    Definition(
+        "group_shootings",
+        "Gruppkopplade skjutningar",
+        "Skottlossningar inom perioden där minst en gruppering är kopplad, på "
+        "misstänkt eller drabbad sida.",
+    ),
+    Definition(
+        "incident_injured",
+        "Skadade",
+        "Summan av antalet skadade i periodens händelser.",
+    ),
+    Definition(
+        "incident_killed",
+        "Döda",
+        "Summan av antalet döda i periodens händelser.",
+    ),
+    Definition(
+        "incident_group_pairs",
+        "Inblandade grupper",
+        "Antal par av händelse och inblandad gruppering (en grupp räknas en gång per "
+        "händelse, oavsett sida).",
+    ),
+    Definition(
+        "days_to_group_delivery_median",
+        "Dagar till budskap efter händelse (median)",
+        "För varje händelse och inblandad grupp: dagar från händelsedagen till den "
+        "första delgivningen (alla kanaler) samma dag eller senare, inom perioden, till "
+        "någon som var medlem i gruppen den dagen. Median över paren som nåddes.",
+    ),
+    Definition(
+        "group_delivery_within_72h_share",
+        "Andel grupper nådda inom 72 timmar",
+        "Par av händelse och inblandad grupp där första delgivningen kom senast tredje "
+        "dagen efter händelsedagen, delat med alla par (även de som inte nåddes).",
+    ),
+    Definition(
+        "response_visits_attempted",
+        "Akuta besök, försökta",
+        "Besök gjorda som svar på en händelse, med tid inom perioden och ett utfall: "
+        "träffade honom, bara familjen, ej hemma, nekade eller har flyttat.",
+    ),
+    Definition(
+        "response_visits_completed",
+        "Akuta besök, genomförda",
+        "Akuta besök där teamet fick kontakt: träffade honom eller bara familjen.",
+    ),
+    Definition(
+        "response_direct_contact",
+        "Akuta besök, direktkontakt",
+        "Akuta besök med utfallet träffade honom.",
+    ),
+    Definition(
+        "response_family_only",
+        "Akuta besök, bara familjen",
+        "Akuta besök med utfallet träffade bara familjen.",
+    ),
+    Definition(
+        "visits_per_group_week",
+        "Besök per grupp och vecka",
+        "För varje grupp inblandad i periodens händelser: försökta besök (alla, inte "
+        "bara akuta) till personer som var medlemmar på besöksdagen, delat med "
+        "periodens antal veckor (dagar / 7).",
+    ),
+)
+
 _AGENCY = (
     " Med myndighetsfilter räknas bara delgivningar vid besök där teamet hade någon "
     "från myndigheten."
@@ -136,6 +220,7 @@ DEFINITIONS: dict[str, Definition] = {
             "För varje grupp: medlemmar under perioden som fått budskapet under perioden, "
             "delat med gruppens medlemmar under perioden.",
         ),
+        *INCIDENT_DEFINITIONS,
     )
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.services.statistics.definitions import DEFINITIONS
+from desktop.services.statistics.incident_format import incident_rows, incidents_json
 from desktop.services.statistics.rows import CHANNELS, OUTCOMES, Figures, StatisticsResult
 from desktop.services.vocabulary import VISIT_STATUS_WORDS
 
@@ -73,6 +74,8 @@ def as_json(result: StatisticsResult) -> dict[str, Any]:
             for c in result.coverage
         ],
         "months": [{"month": f"{m.month:%Y-%m}", **figures_dict(m.figures)} for m in result.months],
+        # Violence and the response (issue 20): figures, months and groups.
+        "incidents": incidents_json(result.incidents),
         "definitions": {code: d.text for code, d in DEFINITIONS.items()},
     }
 
@@ -99,6 +102,7 @@ def flat_rows(result: StatisticsResult) -> list[tuple[str, str, str, str]]:
         rows.append(
             ("coverage", DEFINITIONS["coverage"].label, c.group, f"{c.reached}/{c.members}")
         )
+    rows += incident_rows(result.incidents)
     return rows
 
 

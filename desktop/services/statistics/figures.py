@@ -46,6 +46,7 @@ from desktop.models import (
     Visit,
 )
 from desktop.services.statistics import scope
+from desktop.services.statistics.incidents import compute_incident_figures
 from desktop.services.statistics.rows import (
     CHANNELS,
     OUTCOMES,
@@ -150,6 +151,7 @@ def compute_figures(
             for month, tally in zip(period.months(), months, strict=True)
         ),
         coverage=coverage(db, period, filters, reached),
+        incidents=compute_incident_figures(session, period, filters),
     )
 
 

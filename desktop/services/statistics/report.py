@@ -19,6 +19,11 @@ from desktop.services.statistics.export_format import (
     figures_dict,
     format_value,
 )
+from desktop.services.statistics.incident_format import (
+    incident_chart,
+    incident_sheets,
+    incident_tables,
+)
 from desktop.services.statistics.rows import CHANNELS, OUTCOMES, StatisticsResult
 from desktop.services.statistics.workbook import Sheet
 
@@ -95,7 +100,8 @@ def report_data(
         months=months,
         bar_chart=bar,
         line_chart=line,
-        tables=report_tables(result),
+        extra_charts=(incident_chart(result.incidents),),
+        tables=report_tables(result) + incident_tables(result.incidents),
         notes=tuple(f"{d.label}: {d.text}" for d in DEFINITIONS.values()),
     )
 
@@ -218,6 +224,7 @@ def figure_sheets(result: StatisticsResult) -> tuple[Sheet, ...]:
             ("grupp", "medlemmar", "nådda", "andel"),
             tuple((c.group, c.members, c.reached, _cell(c.share)) for c in result.coverage),
         ),
+        *incident_sheets(result.incidents),
         Sheet(
             "Definitioner",
             ("kod", "mått", "definition"),

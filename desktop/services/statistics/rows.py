@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.models import DeliveryChannel, VisitStatus
 from desktop.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from desktop.services.statistics.incidents import IncidentFigures
 
 CHANNELS: tuple[str, ...] = tuple(c.value for c in DeliveryChannel)
 OUTCOMES: tuple[str, ...] = tuple(s.value for s in VisitStatus)
@@ -159,6 +163,8 @@ class StatisticsResult:
     total: Figures
     months: tuple[MonthFigures, ...]
     coverage: tuple[GroupCoverage, ...]
+    # Violence and the response (issue 20); None only where a result is built by hand.
+    incidents: IncidentFigures | None = None
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,10 @@ def test_json_has_the_stable_keys_and_the_hand_counted_values(programme, monkeyp
         "figures",
         "coverage",
         "months",
+        "incidents",
         "definitions",
     }
+    assert set(data["incidents"]) == {"figures", "months", "groups"}
     assert data["schema"] == 1
     assert data["period"] == {"from": "2026-01-01", "to": "2026-06-30"}
     assert set(data["filters"]) == {"group_id", "area", "agency_id"}

@@ -66,7 +66,14 @@ def test_figures_workbook(programme, tmp_path):
     stats = services(programme, "coordinator_social").statistics
     out = stats.write_figures(tmp_path / "f.xlsx", PERIOD)
     book = load_workbook(out.paths[0], read_only=True)
-    assert book.sheetnames == ["Nyckeltal", "Per månad", "Täckning", "Definitioner"]
+    assert book.sheetnames == [
+        "Nyckeltal",
+        "Per månad",
+        "Täckning",
+        "Våld per månad",
+        "Våld per grupp",
+        "Definitioner",
+    ]
     keyrows = {(r[0], r[2]): r[3] for r in book["Nyckeltal"].iter_rows(min_row=2, values_only=True)}
     assert keyrows[("persons_reached", None)] == 4
     assert keyrows[("deliveries_by_channel", "home_visit")] == 3
@@ -75,7 +82,7 @@ def test_figures_workbook(programme, tmp_path):
     assert [m[0] for m in months] == [f"2026-0{i}" for i in range(1, 7)]
     assert last_audit(stats._store).action == "stats.export"
     csvs = stats.write_figures(tmp_path / "f.csv", PERIOD).paths
-    assert len(csvs) == 4 and all(p.exists() for p in csvs)
+    assert len(csvs) == 6 and all(p.exists() for p in csvs)
 
 
 def test_report_pdf_is_numbered_and_logged(programme, tmp_path):

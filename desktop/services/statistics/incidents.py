@@ -1,0 +1,378 @@
+"""The evaluation of violence and the response to it (issue 20), per month and per group.
+
+What GVI is judged by: incidents by kind, group-involved shootings, injured and killed;
+how fast the message reached each group involved (days from the incident to the first
+delivery to a member of the group, median and share within 72 hours); the urgent
+visits (attempted against completed, direct contact against family only); visits per
+group per week. Definitions: ``definitions.py`` (codes ``incident_*``); column selects
+and GROUP BY only, folded in Python.
+
+Filters: a group narrows to the incidents it was involved in (and its own row), an area
+to the incidents in that district; an agency narrows the urgent visits to those of its
+teams (an incident belongs to the whole programme).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Delivery,
+    Group,
+    Incident,
+    IncidentGroup,
+    IncidentKind,
+    IncidentSide,
+    Membership,
+    Visit,
+    VisitStatus,
+)
+from desktop.services.statistics import scope
+from desktop.services.statistics.rows import Period, StatsFilter
+
+KINDS: tuple[str, ...] = tuple(k.value for k in IncidentKind)
+#: An urgent visit with one of these outcomes was attempted; the first two completed it.
+ATTEMPTED = (
+    VisitStatus.MET,
+    VisitStatus.FAMILY_ONLY,
+    VisitStatus.NOT_HOME,
+    VisitStatus.REFUSED,
+    VisitStatus.MOVED,
+)
+COMPLETED = (VisitStatus.MET, VisitStatus.FAMILY_ONLY)
+#: "Within 72 hours": a delivery no later than the third day after the incident's day.
+WITHIN_DAYS = 3
+
+
+@dataclass(frozen=True)
+class IncidentCounts:
+    """Incident figures of one period or one month (``days_to_group_delivery``: the sample
+    behind the median, one value per (incident, involved group) reached)."""
+
+    incidents: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    group_shootings: int = 0
+    injured: int = 0
+    killed: int = 0
+    group_pairs: int = 0
+    days_to_group_delivery: tuple[int, ...] = ()
+    response_attempted: int = 0
+    response_completed: int = 0
+    response_direct_contact: int = 0
+    response_family_only: int = 0
+
+    @property
+    def days_to_group_delivery_median(self) -> float | None:
+        sample = self.days_to_group_delivery
+        return float(statistics.median(sample)) if sample else None
+
+    @property
+    def group_delivery_within_72h_share(self) -> float | None:
+        if not self.group_pairs:
+            return None
+        within = sum(1 for days in self.days_to_group_delivery if days <= WITHIN_DAYS)
+        return within / self.group_pairs
+
+
+@dataclass(frozen=True)
+class IncidentMonth:
+    month: dt.date
+    counts: IncidentCounts
+
+
+@dataclass(frozen=True)
+class IncidentGroupFigures:
+    """One group's incidents and the work with its members over the period."""
+
+    group_id: int
+    group: str
+    incidents: int
+    shootings: int
+    suspected_side: int
+    victim_side: int
+    injured: int
+    killed: int
+    days_to_group_delivery: tuple[int, ...]
+    pairs: int
+    visits: int
+    weeks: float
+
+    @property
+    def days_to_group_delivery_median(self) -> float | None:
+        sample = self.days_to_group_delivery
+        return float(statistics.median(sample)) if sample else None
+
+    @property
+    def group_delivery_within_72h_share(self) -> float | None:
+        if not self.pairs:
+            return None
+        return sum(1 for d in self.days_to_group_delivery if d <= WITHIN_DAYS) / self.pairs
+
+    @property
+    def visits_per_week(self) -> float:
+        return self.visits / self.weeks if self.weeks else 0.0
+
+
+@dataclass(frozen=True)
+class IncidentFigures:
+    total: IncidentCounts = field(default_factory=IncidentCounts)
+    months: tuple[IncidentMonth, ...] = ()
+    groups: tuple[IncidentGroupFigures, ...] = ()
+
+
+@dataclass
+class _Tally:
+    incidents: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    shootings: int = 0
+    injured: int = 0
+    killed: int = 0
+    pairs: int = 0
+    days: list[int] = field(default_factory=list)
+    attempted: int = 0
+    completed: int = 0
+    direct: int = 0
+    family: int = 0
+
+    def freeze(self) -> IncidentCounts:
+        return IncidentCounts(
+            self.incidents,
+            {k: self.kinds.get(k, 0) for k in KINDS},
+            self.shootings,
+            self.injured,
+            self.killed,
+            self.pairs,
+            tuple(sorted(self.days)),
+            self.attempted,
+            self.completed,
+            self.direct,
+            self.family,
+        )
+
+
+@dataclass
+class _GroupTally:
+    incidents: int = 0
+    shootings: int = 0
+    suspected: int = 0
+    victim: int = 0
+    injured: int = 0
+    killed: int = 0
+    pairs: int = 0
+    days: list[int] = field(default_factory=list)
+
+
+def _incident_clauses(period: Period, filters: StatsFilter) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = [
+        Incident.occurred_at >= period.start_at,
+        Incident.occurred_at < period.end_exclusive,
+    ]
+    if filters.group_id is not None:
+        clauses.append(
+            exists().where(
+                IncidentGroup.incident_id == Incident.id,
+                IncidentGroup.group_id == filters.group_id,
+            )
+        )
+    if filters.area:
+        clauses.append(Incident.district == filters.area)
+    return clauses
+
+
+def _member_on(day: object) -> ColumnElement[bool]:
+    return and_(
+        or_(Membership.since.is_(None), Membership.since <= day),
+        or_(Membership.until.is_(None), Membership.until >= day),
+    )
+
+
+def compute_incident_figures(
+    session: Session, period: Period, filters: StatsFilter
+) -> IncidentFigures:
+    months = {m: _Tally() for m in period.months()}
+    total = _Tally()
+    per_group: dict[int, _GroupTally] = defaultdict(_GroupTally)
+    incidents = (
+        session.connection()
+        .execute(
+            select(
+                Incident.id, Incident.occurred_at, Incident.kind, Incident.injured, Incident.killed
+            ).where(*_incident_clauses(period, filters))
+        )
+        .all()
+    )
+    links: dict[int, list[tuple[int, IncidentSide]]] = defaultdict(list)
+    ids = [i.id for i in incidents]
+    for start in range(0, len(ids), 5000):
+        for incident_id, group_id, side in session.connection().execute(
+            select(IncidentGroup.incident_id, IncidentGroup.group_id, IncidentGroup.side).where(
+                IncidentGroup.incident_id.in_(ids[start : start + 5000])
+            )
+        ):
+            links[incident_id].append((group_id, side))
+    involved = {g for pairs in links.values() for g, _ in pairs}
+    first_days = _group_delivery_days(session, period, involved)
+    for i in incidents:
+        day = i.occurred_at.date()
+        tally = months[day.replace(day=1)]
+        groups = {g for g, _ in links.get(i.id, ())}
+        shooting = i.kind is IncidentKind.SHOOTING and bool(groups)
+        for t in (tally, total):
+            t.incidents += 1
+            t.kinds[i.kind.value] += 1
+            t.shootings += int(shooting)
+            t.injured += i.injured
+            t.killed += i.killed
+        seen: set[int] = set()
+        for group_id, side in links.get(i.id, ()):
+            row = per_group[group_id]
+            if group_id not in seen:
+                seen.add(group_id)
+                row.incidents += 1
+                row.shootings += int(shooting)
+                row.injured += i.injured
+                row.killed += i.killed
+                row.pairs += 1
+                days = _first_after(first_days.get(group_id, []), day)
+                for t in (tally, total):
+                    t.pairs += 1
+                    if days is not None:
+                        t.days.append(days)
+                if days is not None:
+                    row.days.append(days)
+            if side is IncidentSide.SUSPECTED:
+                row.suspected += 1
+            else:
+                row.victim += 1
+    _response_visits(session, period, filters, months, total)
+    wanted = set(per_group) if filters.group_id is None else {filters.group_id}
+    if filters.group_id is not None:
+        per_group = {g: v for g, v in per_group.items() if g == filters.group_id}
+    names = dict(
+        session.connection().execute(select(Group.id, Group.name).where(Group.id.in_(wanted))).all()
+    )
+    visits = _group_visits(session, period, filters, wanted)
+    weeks = ((period.end - period.start).days + 1) / 7
+    rows = []
+    for group_id in sorted(per_group, key=lambda g: (names.get(g, ""), g)):
+        v = per_group[group_id]
+        rows.append(
+            IncidentGroupFigures(
+                group_id,
+                names.get(group_id, ""),
+                v.incidents,
+                v.shootings,
+                v.suspected,
+                v.victim,
+                v.injured,
+                v.killed,
+                tuple(sorted(v.days)),
+                v.pairs,
+                visits.get(group_id, 0),
+                weeks,
+            )
+        )
+    return IncidentFigures(
+        total.freeze(),
+        tuple(IncidentMonth(m, t.freeze()) for m, t in months.items()),
+        tuple(rows),
+    )
+
+
+def _group_delivery_days(
+    session: Session, period: Period, groups: set[int]
+) -> dict[int, list[dt.date]]:
+    """Group id -> the sorted days in the period on which a member got the message."""
+    days: dict[int, list[dt.date]] = defaultdict(list)
+    if not groups:
+        return days
+    for group_id, day in session.connection().execute(
+        select(Membership.group_id, Delivery.delivered_on)
+        .select_from(Delivery)
+        .join(Membership, Membership.person_id == Delivery.person_id)
+        .where(
+            Delivery.delivered_on >= period.start,
+            Delivery.delivered_on <= period.end,
+            Membership.group_id.in_(tuple(groups)),
+            _member_on(Delivery.delivered_on),
+        )
+        .distinct()
+    ):
+        days[group_id].append(_day(day))
+    for values in days.values():
+        values.sort()
+    return days
+
+
+def _day(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _first_after(days: list[dt.date], day: dt.date) -> int | None:
+    """Days from ``day`` to the first of ``days`` on or after it, None without one."""
+    at = bisect.bisect_left(days, day)
+    return (days[at] - day).days if at < len(days) else None
+
+
+def _response_visits(
+    session: Session,
+    period: Period,
+    filters: StatsFilter,
+    months: dict[dt.date, _Tally],
+    total: _Tally,
+) -> None:
+    """Urgent visits (made in response to an incident) in the period, by month."""
+    clauses = [
+        Visit.incident_id.is_not(None),
+        Visit.starts_at >= period.start_at,
+        Visit.starts_at < period.end_exclusive,
+        Visit.status.in_(ATTEMPTED),
+        *scope.visit_clauses(filters, period),
+    ]
+    if filters.area:
+        clauses.append(
+            Visit.incident_id.in_(select(Incident.id).where(Incident.district == filters.area))
+        )
+    for starts_at, status in session.connection().execute(
+        select(Visit.starts_at, Visit.status).where(*clauses)
+    ):
+        tally = months[starts_at.date().replace(day=1)]
+        for t in (tally, total):
+            t.attempted += 1
+            t.completed += int(status in COMPLETED)
+            t.direct += int(status is VisitStatus.MET)
+            t.family += int(status is VisitStatus.FAMILY_ONLY)
+
+
+def _group_visits(
+    session: Session, period: Period, filters: StatsFilter, groups: set[int]
+) -> dict[int, int]:
+    """Group id -> attempted visits (any, urgent or not) to its members in the period."""
+    if not groups:
+        return {}
+    clauses = [
+        Visit.starts_at >= period.start_at,
+        Visit.starts_at < period.end_exclusive,
+        Visit.status.in_(ATTEMPTED),
+        Membership.group_id.in_(tuple(groups)),
+        _member_on(func.date(Visit.starts_at)),
+    ]
+    if filters.agency_id is not None:
+        clauses.append(Visit.team_id.in_(scope.agency_teams(filters.agency_id)))
+    return {
+        group_id: count
+        for group_id, count in session.connection().execute(
+            select(Membership.group_id, func.count())
+            .select_from(Visit)
+            .join(Membership, Membership.person_id == Visit.person_id)
+            .where(*clauses)
+            .group_by(Membership.group_id)
+        )
+    }
