@@ -35,6 +35,7 @@ from desktop.services.statistics import scope
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.export_format import SCALAR_KEYS, SHARE_KEYS
 from desktop.services.statistics.figures import compute_figures
+from desktop.services.statistics.research_incidents import incident_research_sheets
 from desktop.services.statistics.rows import CHANNELS, OUTCOMES, Period, StatsFilter
 from desktop.services.statistics.workbook import Sheet
 
@@ -205,6 +206,14 @@ def research_sheets(
             "Remisser",
             ("person", "remiss", "stödtyp", "egen_kontakt", "status", "månad"),
             tuple((p, r, k, int(o), s, m) for p, r, k, o, s, m in referrals),
+        ),
+        # Violence and the response (issue 20): aggregates only, small cells suppressed.
+        *incident_research_sheets(
+            result.incidents,
+            lambda group_id: pseudonym(key, "group", group_id),
+            suppress,
+            THRESHOLD,
+            SUPPRESSED,
         ),
     )
     return sheets, len(rows_persons)

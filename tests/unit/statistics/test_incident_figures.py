@@ -209,3 +209,32 @@ def test_json_keys(figures):
         "Grupp B": 1,
         "Grupp C": 1,
     }
+
+
+def test_the_research_export_suppresses_small_incident_cells(figures):
+    from desktop.services.statistics.incidents import (
+        IncidentCounts,
+        IncidentFigures,
+        IncidentMonth,
+    )
+    from desktop.services.statistics.research import SUPPRESSED, THRESHOLD, suppress
+    from desktop.services.statistics.research_incidents import incident_research_sheets
+
+    months, groups = incident_research_sheets(
+        figures["all"].incidents, lambda g: f"G-{g}", suppress, THRESHOLD, SUPPRESSED
+    )
+    # Every cell of this small dataset is below 5 (zero too): none may show.
+    assert {row[2] for row in months.rows} == {"<5"}
+    assert len(groups.rows) == 3
+    assert all(cell == "<5" for row in groups.rows for cell in row[1:])
+    # A cell of 7 shows; 4 does not.
+    big = IncidentFigures(
+        months=(
+            IncidentMonth(
+                D(2026, 1, 1), IncidentCounts(incidents=11, by_kind={"shooting": 7, "knife": 4})
+            ),
+        )
+    )
+    months, _ = incident_research_sheets(big, str, suppress, THRESHOLD, SUPPRESSED)
+    cells = {row[1]: row[2] for row in months.rows}
+    assert (cells["shooting"], cells["knife"]) == (7, "<5")
