@@ -4,6 +4,8 @@ operations, a random sample, and verification of the chain."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -19,15 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import DomainError
 from desktop.services.security import SecurityServices
 from desktop.services.security.audit import verify_chain
 from desktop.services.security.audit_log import AuditFilter, AuditRow
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.views.admin.models import AuditTableModel
-from desktop.views.admin.reauth_dialog import run_sensitive
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_query
 from desktop.views.i18n import local_day_to_utc_range
 from desktop.views.widgets.tables import compact_table
 
@@ -38,6 +38,9 @@ def _utc_range(first: QDateEdit, last: QDateEdit) -> tuple[dt.datetime, dt.datet
     start, _ = local_day_to_utc_range(dt.date(a.year(), a.month(), a.day()))
     _, end = local_day_to_utc_range(dt.date(b.year(), b.month(), b.day()))
     return start, end
+
+T = TypeVar("T")
+
 
 
 class AuditView(QWidget):
@@ -106,7 +109,7 @@ class AuditView(QWidget):
         layout.addWidget(self.status)
 
     def reload(self) -> None:
-        users = run_sensitive(self, self._security.reauth, self._security.audit.users)
+        users = self._read(self._security.audit.users)
         if users is None:
             return
         current = self.user.currentData()
@@ -136,7 +139,7 @@ class AuditView(QWidget):
             action=self.action.text().strip(),
             object_id=self._object_id(),
         )
-        rows = run_sensitive(self, self._security.reauth, lambda: self._security.audit.entries(flt))
+        rows = self._read(lambda: self._security.audit.entries(flt))
         self._show(rows, self.tr("Poster"))
 
     def who_read(self) -> None:
@@ -144,32 +147,32 @@ class AuditView(QWidget):
         if person_id is None:
             self.status.setText(self.tr("Ange personens id i fältet Person."))
             return
-        rows = run_sensitive(
-            self, self._security.reauth, lambda: self._security.audit.who_read_person(person_id)
-        )
+        rows = self._read(lambda: self._security.audit.who_read_person(person_id))
         self._show(rows, self.tr("Läsningar av person %1").replace("%1", str(person_id)))
 
     def outside_operations(self) -> None:
         start, end = _utc_range(self.start, self.end)
-        rows = run_sensitive(
-            self,
-            self._security.reauth,
-            lambda: self._security.audit.reads_outside_own_operations(start, end),
-        )
+        rows = self._read(lambda: self._security.audit.reads_outside_own_operations(start, end))
         self._show(rows, self.tr("Läsningar utanför egna insatser"))
 
     def random_sample(self) -> None:
         size = self.sample.value()
-        rows = run_sensitive(
-            self, self._security.reauth, lambda: self._security.audit.random_sample(size)
-        )
+        rows = self._read(lambda: self._security.audit.random_sample(size))
         self._show(rows, self.tr("Stickprov"))
+    def _read(self, query: Callable[[], T]) -> T | None:
+        """Reads the log (asking for the password again when it is due)."""
+        return run_query(self, self.tr("Granskningslogg"), query, reauth=self._security.reauth)
+
 
     def verify(self) -> None:
-        try:
-            report = verify_chain(self._store)
-        except (DomainError, StoreError) as exc:
-            self.status.setText(error_text(exc))
+        store = self._store
+        report = run_query(
+            self,
+            self.tr("Granskningslogg"),
+            lambda: verify_chain(store),
+            refused=lambda text, _error: self.status.setText(text),
+        )
+        if report is None:
             return
         prefix = self.tr("Loggen är hel") if report.ok else self.tr("VARNING")
         self.status.setText(f"{prefix}: {report.message}")

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import DomainError
 from desktop.services.security import SecurityServices
 from desktop.services.security.lock_policy import LIMITS
-from desktop.store.errors import StoreError
 from desktop.views.admin.models import BackupsTableModel
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_change
 from desktop.views.widgets.tables import compact_table
 
 
@@ -66,19 +64,26 @@ class BackupsTab(QWidget):
         self.model.set_rows(self._security.backups.backups())
         self.idle.setValue(self._security.lock_policy.max_idle_minutes())
 
+    def _say(self, text: str, _error: BaseException) -> None:
+        self.status.setText(text)
+
     def backup_now(self) -> None:
-        try:
-            path = self._security.backups.backup_now()
-        except (DomainError, StoreError) as exc:
-            self.status.setText(error_text(exc))
+        path = run_change(
+            self, self.tr("Säkerhetskopia"), self._security.backups.backup_now, refused=self._say
+        )
+        if path is None:
             return
         self.status.setText(self.tr("Kopian sparades: %1").replace("%1", path.name))
         self.reload()
 
     def save_idle(self) -> None:
-        try:
-            self._security.lock_policy.set_max_idle_minutes(self.idle.value())
-        except (DomainError, StoreError) as exc:
-            self.status.setText(error_text(exc))
+        minutes, policy = self.idle.value(), self._security.lock_policy
+        saved = run_change(
+            self,
+            self.tr("Låstid"),
+            lambda: policy.set_max_idle_minutes(minutes) or True,
+            refused=self._say,
+        )
+        if saved is None:
             return
         self.status.setText(self.tr("Låstiden sparades."))

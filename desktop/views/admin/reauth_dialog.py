@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.services.errors import DomainError, ReauthenticationRequired
-from desktop.services.security.reauth import Reauthentication
-from desktop.store.errors import StoreError
-from desktop.views.errors_text import error_text
+from desktop.views.runner import Reauth, report_failure
 from desktop.views.worker import BackgroundTask, run_in_background
-
-T = TypeVar("T")
 
 
 class ReauthDialog(QDialog):
     """Asks for the password; the Argon2id check runs off the GUI thread."""
 
-    def __init__(self, reauth: Reauthentication, parent: QWidget | None = None) -> None:
+    def __init__(self, reauth: Reauth, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._reauth = reauth
         self._task: BackgroundTask | None = None
@@ -91,30 +83,12 @@ class ReauthDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._done()
-        if not isinstance(exc, StoreError):
-            raise exc  # a bug: the crash hook reports it
-        self.error.setText(error_text(exc))
+        # The runner's words (a wrong password, a locked account); a bug is raised again.
+        report_failure(self, self.windowTitle(), exc, lambda text, _error: self.error.setText(text))
 
 
-def confirm_password(parent: QWidget, reauth: Reauthentication | None) -> bool:
+def confirm_password(parent: QWidget | None, reauth: Reauth | None) -> bool:
     """Ask for the password again (checked off the GUI thread); True once it is right."""
     if reauth is None:
         return False
     return ReauthDialog(reauth, parent).exec() == QDialog.DialogCode.Accepted
-
-
-def run_sensitive(parent: QWidget, reauth: Reauthentication, action: Callable[[], T]) -> T | None:
-    """Run ``action``; if it needs the password again, ask and retry once.
-
-    Domain and storage errors are shown to the user; returns None when not done.
-    """
-    try:
-        try:
-            return action()
-        except ReauthenticationRequired:
-            if not confirm_password(parent, reauth):
-                return None
-            return action()
-    except (DomainError, StoreError) as exc:
-        QMessageBox.warning(parent, parent.tr("Rondplan"), error_text(exc))
-        return None

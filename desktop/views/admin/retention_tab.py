@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,14 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import RetentionCategory
-from desktop.services.errors import DomainError
 from desktop.services.security import SecurityServices
 from desktop.services.security.retention import RuleRow
-from desktop.store.errors import StoreError
 from desktop.views.admin.models import ReviewTableModel, RulesTableModel, category_label
-from desktop.views.admin.reauth_dialog import run_sensitive
-from desktop.views.errors_text import error_text
 from desktop.views.labels import AGENCY_LABELS, agency_label
+from desktop.views.runner import run_change, run_query
 from desktop.views.widgets.tables import compact_table
 
 
@@ -113,12 +112,17 @@ class RetentionTab(QWidget):
         layout.addLayout(review_head)
         layout.addWidget(self.review, 1)
 
+    def _say(self, text: str, _error: BaseException) -> None:
+        self.status.setText(text)
+
     def reload(self) -> None:
-        try:
-            self.rules_model.set_rows(self._security.retention.rules())
-            self.review_model.set_rows(self._security.retention.persons_for_review())
-        except (DomainError, StoreError) as exc:
-            self.status.setText(error_text(exc))
+        retention = self._security.retention
+        title = self.tr("Gallring")
+        rules = run_query(self, title, retention.rules, refused=self._say)
+        review = run_query(self, title, retention.persons_for_review, refused=self._say)
+        if rules is not None and review is not None:
+            self.rules_model.set_rows(rules)
+            self.review_model.set_rows(review)
 
     def _edit_selected(self) -> None:
         index = self.rules.currentIndex()
@@ -127,28 +131,37 @@ class RetentionTab(QWidget):
 
     def edit_rule(self, rule: RuleRow | None) -> None:
         dialog = RuleDialog(rule, self)
+        retention = self._security.retention
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                changes = self._security.retention.save_rule(
-                    dialog.category.currentData(),
-                    dialog.agency.currentData(),
-                    dialog.days.value(),
-                    dialog.legal.text(),
-                    rule.id if rule else None,
-                    dialog.active.isChecked(),
-                )
-            except (DomainError, StoreError) as exc:
-                dialog.error.setText(error_text(exc))
-                continue
-            self.changed.emit(changes)
-            self.reload()
-            return
+            save = partial(
+                retention.save_rule,
+                dialog.category.currentData(),
+                dialog.agency.currentData(),
+                dialog.days.value(),
+                dialog.legal.text(),
+                rule.id if rule else None,
+                dialog.active.isChecked(),
+            )
+            saved = run_change(
+                self,
+                self.tr("Gallringsregel"),
+                save,
+                hub=self.changed.emit,
+                refused=lambda text, _error: dialog.error.setText(text),
+            )
+            if saved is not None:
+                self.reload()
+                return
 
     def run_now(self) -> None:
-        try:
-            result = self._security.retention.run()
-        except (DomainError, StoreError) as exc:
-            self.status.setText(error_text(exc))
+        result = run_change(
+            self,
+            self.tr("Gallra"),
+            self._security.retention.run,
+            hub=self.changed.emit,
+            refused=self._say,
+        )
+        if result is None:
             return
         self.status.setText(
             self.tr("Gallringen raderade %n poster.", "", result.total)
@@ -173,11 +186,12 @@ class RetentionTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        changes = run_sensitive(
+        deleted = run_change(
             self,
-            self._security.reauth,
+            self.tr("Radera personer"),
             lambda: self._security.retention.delete_reviewed_persons(ids),
+            hub=self.changed.emit,
+            reauth=self._security.reauth,
         )
-        if changes is not None:
-            self.changed.emit(changes)
+        if deleted is not None:
             self.reload()

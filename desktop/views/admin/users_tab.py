@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,14 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop.models import Role
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
 from desktop.services.security import SecurityServices
-from desktop.store.errors import StoreError
+from desktop.services.security.users import UserRow
 from desktop.views.admin.models import UsersTableModel
-from desktop.views.admin.reauth_dialog import run_sensitive
 from desktop.views.admin.user_dialog import UserDialog
-from desktop.views.errors_text import error_text
 from desktop.views.labels import role_label
+from desktop.views.runner import Refused, run_change, run_query
 from desktop.views.widgets.tables import compact_table
 
 
@@ -52,36 +53,55 @@ class UsersTab(QWidget):
         layout.addWidget(self.table)
 
     def reload(self) -> None:
-        rows = run_sensitive(self, self._security.reauth, self._security.users.list_users)
+        rows = run_query(
+            self,
+            self.tr("Användare"),
+            self._security.users.list_users,
+            reauth=self._security.reauth,
+        )
         if rows is not None:
             self.model.set_rows(rows)
 
-    def _selected(self):  # type: ignore[no-untyped-def]
+    def _selected(self) -> UserRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def _done(self, changes: Changes | None) -> None:
-        if changes is not None:
-            self.changed.emit(changes)
-            self.reload()
+    def _change(
+        self, title: str, work: Callable[[], Changes], refused: Refused | None = None
+    ) -> bool:
+        """Runs a change through the runner (asking for the password again if needed)."""
+        changes = run_change(
+            self,
+            title,
+            work,
+            hub=self.changed.emit,
+            reauth=self._security.reauth,
+            refused=refused,
+        )
+        if changes is None:
+            return False
+        self.reload()
+        return True
 
     def create_user(self) -> None:
         dialog = UserDialog(parent=self)
+        users = self._security.users
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                changes = self._security.users.create_user(
-                    dialog.username.text(),
-                    dialog.display_name.text(),
-                    dialog.role.currentData(),
-                    dialog.agency.currentData(),
-                    dialog.password.text(),
-                    dialog.recovery.text() or None,
-                )
-            except (DomainError, StoreError) as exc:
-                dialog.show_error(error_text(exc))
-                continue
-            self._done(changes)
-            return
+            create = partial(
+                users.create_user,
+                dialog.username.text(),
+                dialog.display_name.text(),
+                dialog.role.currentData(),
+                dialog.agency.currentData(),
+                dialog.password.text(),
+                dialog.recovery.text() or None,
+            )
+            if self._change(
+                self.tr("Ny användare"),
+                create,
+                refused=lambda text, _error: dialog.show_error(text),
+            ):
+                return
 
     def change_role(self) -> None:
         row = self._selected()
@@ -99,11 +119,7 @@ class UsersTab(QWidget):
         if not ok:
             return
         role = list(Role)[labels.index(label)]
-        self._done(
-            run_sensitive(
-                self, self._security.reauth, lambda: self._security.users.change_role(row.id, role)
-            )
-        )
+        self._change(self.tr("Byt roll"), lambda: self._security.users.change_role(row.id, role))
 
     def deactivate(self) -> None:
         """Ask first (it cannot be undone), and for the recovery code when the account
@@ -116,10 +132,10 @@ class UsersTab(QWidget):
             "Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts "
             "så att en gammal kopia av nyckelfilen inte öppnar något."
         ).replace("%1", row.display_name or row.username)
-        try:
-            needs_code = users.keys_needing_recovery_code(row.id)
-        except (DomainError, StoreError) as exc:
-            QMessageBox.warning(self, self.tr("Stäng av"), error_text(exc))
+        needs_code = run_query(
+            self, self.tr("Stäng av"), lambda: users.keys_needing_recovery_code(row.id)
+        )
+        if needs_code is None:
             return
         code: str | None = None
         if needs_code:
@@ -147,22 +163,21 @@ class UsersTab(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._done(
-            run_sensitive(self, self._security.reauth, lambda: users.deactivate(row.id, code))
-        )
+        self._change(self.tr("Stäng av"), lambda: users.deactivate(row.id, code))
 
     def reset_password(self) -> None:
         row = self._selected()
         if row is None:
             return
         dialog = UserDialog(reset_for=row.username, parent=self)
+        users = self._security.users
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                changes = self._security.users.reset_password(
-                    row.id, dialog.password.text(), dialog.recovery.text()
-                )
-            except (DomainError, StoreError) as exc:
-                dialog.show_error(error_text(exc))
-                continue
-            self._done(changes)
-            return
+            reset = partial(
+                users.reset_password, row.id, dialog.password.text(), dialog.recovery.text()
+            )
+            if self._change(
+                self.tr("Nytt lösenord"),
+                reset,
+                refused=lambda text, _error: dialog.show_error(text),
+            ):
+                return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.transfer import ExportResult, ExportService
-from desktop.views.admin.reauth_dialog import run_sensitive
+from desktop.views.runner import run_change
 
 
 class ExportDialog(QDialog):
@@ -77,11 +77,19 @@ class ExportDialog(QDialog):
         target = path
         if self.persons.isChecked():
             numbers = self.with_numbers.isChecked()
-            result = run_sensitive(
-                self, self._reauth, lambda: self._exports.export_persons(target, numbers)
+            result = run_change(
+                self,
+                self.tr("Exportera"),
+                lambda: self._exports.export_persons(target, numbers),
+                reauth=self._reauth,
             )
         else:
-            result = run_sensitive(self, self._reauth, lambda: self._exports.export_groups(target))
+            result = run_change(
+                self,
+                self.tr("Exportera"),
+                lambda: self._exports.export_groups(target),
+                reauth=self._reauth,
+            )
         if result is None:
             return
         self.result_value = result

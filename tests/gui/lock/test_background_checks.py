@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow
 from desktop.services.errors import ReauthenticationRequired
 from desktop.services.security import SecurityServices
 from desktop.store.errors import WrongPassword
-from desktop.views.admin.reauth_dialog import ReauthDialog, run_sensitive
+from desktop.views.admin.reauth_dialog import ReauthDialog
 from desktop.views.lock import LockController
+from desktop.views.runner import run_change
 from tests.factories import PASSWORD, fresh_database
 
 SLOW = 0.6
@@ -106,7 +107,7 @@ def test_reauth_dialog_checks_in_background(qtbot, security, monkeypatch):
     assert security.reauth.is_fresh()
 
 
-def test_run_sensitive_asks_then_retries(qtbot, security):
+def test_runner_asks_for_the_password_then_retries(qtbot, security):
     calls: list[int] = []
 
     def action() -> str:
@@ -126,5 +127,5 @@ def test_run_sensitive_asks_then_retries(qtbot, security):
     QTimer.singleShot(20, answer)
     parent = QLabel()
     qtbot.addWidget(parent)
-    assert run_sensitive(parent, security.reauth, action) == "klart"
+    assert run_change(parent, "Exportera", action, reauth=security.reauth) == "klart"
     assert len(calls) == 2
