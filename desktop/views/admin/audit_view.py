@@ -25,10 +25,9 @@ from desktop.services.security import SecurityServices
 from desktop.services.security.audit import verify_chain
 from desktop.services.security.audit_log import AuditFilter, AuditRow
 from desktop.store.database import Store
-from desktop.store.errors import StoreError
 from desktop.views.admin.models import AuditTableModel
-from desktop.views.runner import run_query
 from desktop.views.i18n import local_day_to_utc_range
+from desktop.views.runner import run_query
 from desktop.views.widgets.tables import compact_table
 
 
@@ -39,8 +38,8 @@ def _utc_range(first: QDateEdit, last: QDateEdit) -> tuple[dt.datetime, dt.datet
     _, end = local_day_to_utc_range(dt.date(b.year(), b.month(), b.day()))
     return start, end
 
-T = TypeVar("T")
 
+T = TypeVar("T")
 
 
 class AuditView(QWidget):
@@ -159,10 +158,10 @@ class AuditView(QWidget):
         size = self.sample.value()
         rows = self._read(lambda: self._security.audit.random_sample(size))
         self._show(rows, self.tr("Stickprov"))
+
     def _read(self, query: Callable[[], T]) -> T | None:
         """Reads the log (asking for the password again when it is due)."""
         return run_query(self, self.tr("Granskningslogg"), query, reauth=self._security.reauth)
-
 
     def verify(self) -> None:
         store = self._store
