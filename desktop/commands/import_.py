@@ -43,6 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--dry-run", action="store_true", help="kontrollera och räkna, men importera ingenting"
     )
+    parser.add_argument(
+        "--kind",
+        choices=("mapping", "incidents"),
+        default="mapping",
+        help="vad filen är: en kartläggningslista (standard) eller polisens händelselista",
+    )
     parser.add_argument("--preset", metavar="NAMN", help="använd en sparad kolumnmall")
     parser.add_argument(
         "--on-duplicate",
@@ -64,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         raise UserError("Ange filen att importera, eller --template FIL för att få mallen.")
+    if args.kind == "incidents":
+        return _import_incidents(args)
 
     from desktop.services.bundle import build_services
     from desktop.services.wording import count
@@ -109,6 +117,33 @@ def run(args: argparse.Namespace) -> int:
         f"{result.skipped} hoppades över, "
         f"{count(result.groups_created, 'ny gruppering', 'nya grupperingar')}."
     )
+    return 0
+
+
+def _import_incidents(args: argparse.Namespace) -> int:
+    """Polisens händelselista (issue 20): every row or none, problems as 'rad N, fält: …'."""
+    from desktop.messages import words
+    from desktop.services.incidents import build_incidents
+    from desktop.services.wording import count
+
+    store = open_store(args)
+    try:
+        report = build_incidents(store).importer.import_file(args.file, dry_run=args.dry_run)
+    finally:
+        store.lock()
+    for problem in report.errors:
+        print(f"rad {problem.row}, {problem.field}: {words(problem.code, {})}", file=sys.stderr)
+    if report.errors:
+        rows = len({p.row for p in report.errors})
+        print(f"Ingenting importerades: {count(rows, 'rad', 'rader')} har fel.", file=sys.stderr)
+        return 1
+    if report.dry_run:
+        print(
+            f"Provkörning av {args.file.name}: {count(report.rows, 'händelse', 'händelser')} "
+            "utan fel. Ingenting importerades."
+        )
+        return 0
+    print(f"Importerade {args.file.name}: {count(report.created, 'händelse', 'händelser')}.")
     return 0
 
 
