@@ -32,6 +32,24 @@ FIGURE_LABELS: dict[str, str] = {
         "Nyckeltal", "Dagar till första delgivning (median)"
     ),
     "coverage": QT_TRANSLATE_NOOP("Nyckeltal", "Täckning per grupp"),
+    # Violence and the response (issue 20).
+    "incidents": QT_TRANSLATE_NOOP("Nyckeltal", "Händelser"),
+    "incidents_by_kind": QT_TRANSLATE_NOOP("Nyckeltal", "Händelser per typ"),
+    "group_shootings": QT_TRANSLATE_NOOP("Nyckeltal", "Gruppkopplade skjutningar"),
+    "incident_injured": QT_TRANSLATE_NOOP("Nyckeltal", "Skadade"),
+    "incident_killed": QT_TRANSLATE_NOOP("Nyckeltal", "Döda"),
+    "incident_group_pairs": QT_TRANSLATE_NOOP("Nyckeltal", "Inblandade grupper"),
+    "days_to_group_delivery_median": QT_TRANSLATE_NOOP(
+        "Nyckeltal", "Dagar till budskap efter händelse (median)"
+    ),
+    "group_delivery_within_72h_share": QT_TRANSLATE_NOOP(
+        "Nyckeltal", "Andel grupper nådda inom 72 timmar"
+    ),
+    "response_visits_attempted": QT_TRANSLATE_NOOP("Nyckeltal", "Akuta besök, försökta"),
+    "response_visits_completed": QT_TRANSLATE_NOOP("Nyckeltal", "Akuta besök, genomförda"),
+    "response_direct_contact": QT_TRANSLATE_NOOP("Nyckeltal", "Akuta besök, direktkontakt"),
+    "response_family_only": QT_TRANSLATE_NOOP("Nyckeltal", "Akuta besök, bara familjen"),
+    "visits_per_group_week": QT_TRANSLATE_NOOP("Nyckeltal", "Besök per grupp och vecka"),
 }
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.models import Role
 from desktop.services.changes import Changes
 from desktop.services.errors import DomainError
+from desktop.services.incidents.register import IncidentService
 from desktop.services.permissions import Action, allowed
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period, StatisticsResult
@@ -41,7 +42,14 @@ from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.dialogs import PersonsBehindDialog
 from desktop.views.statistics.exports import ExportActions
 from desktop.views.statistics.filters import FilterBar
+from desktop.views.statistics.incidents_behind import (
+    VISIT_FIGURES,
+    IncidentsBehindDialog,
+    incidents_query,
+)
+from desktop.views.statistics.incidents_panel import IncidentFiguresPanel
 from desktop.views.statistics.labels import (
+    FIGURE_LABELS,
     channel_label,
     figure_label,
     month_label,
@@ -81,6 +89,7 @@ class StatisticsPage(ExportActions):
         role: Role,
         reauth: Reauthentication | None = None,
         open_person: Callable[[int], None] | None = None,
+        incidents: IncidentService | None = None,
         today: dt.date | None = None,
         background: bool = True,
         ask_path: AskPath | None = None,
@@ -91,6 +100,7 @@ class StatisticsPage(ExportActions):
         self._role = role
         self._reauth = reauth
         self._open_person = open_person
+        self._incidents = incidents
         self._background = background
         self._ask_path = ask_path or self._ask_save_path
         self._tasks: list[Any] = []
@@ -142,6 +152,11 @@ class StatisticsPage(ExportActions):
         inner = QVBoxLayout(body)
         inner.addLayout(grid)
         inner.addLayout(charts)
+        # Issue 20: violence and the response, for roles that read incidents.
+        self.incidents_panel = IncidentFiguresPanel()
+        self.incidents_panel.activated.connect(self.show_incidents_behind)
+        self.incidents_panel.setVisible(allowed(role, Action.INCIDENT_READ))
+        inner.addWidget(self.incidents_panel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -203,7 +218,16 @@ class StatisticsPage(ExportActions):
 
     def apply_changes(self, changes: Changes) -> None:
         """Reload when something the figures count has changed."""
-        kinds = ("person", "delivery", "visit", "invitation", "referral", "membership", "group")
+        kinds = (
+            "person",
+            "delivery",
+            "visit",
+            "invitation",
+            "referral",
+            "membership",
+            "group",
+            "incident",
+        )
         if self.result is not None and changes.touches(*kinds):
             self._schedule()
 
@@ -295,6 +319,7 @@ class StatisticsPage(ExportActions):
             self.tr("Grupp"),
         )
         self.coverage_chart.setToolTip(self.tr(DEFINITIONS["coverage"].text))
+        self.incidents_panel.show_figures(result.incidents)
         self.figures_loaded.emit(result)
 
     # -- persons behind a figure ------------------------------------------------------
@@ -326,6 +351,25 @@ class StatisticsPage(ExportActions):
             dialog.open()
 
         self._run(lambda: self._stats.persons_behind(code, key, period, filters), done)
+
+    def show_incidents_behind(self, code: str, key: object = None) -> None:
+        """The incidents (or, for the urgent visits, the persons) behind a figure."""
+        if code in VISIT_FIGURES:
+            self.show_persons_behind(code)
+            return
+        period = self.filters.period()
+        register = self._incidents
+        if period is None or register is None:
+            return
+        flt, keep = incidents_query(code, key, period, self.filters.filters())
+        title = figure_label(code) if code in FIGURE_LABELS else self.tr("Händelser")
+
+        def done(rows: Any) -> None:
+            dialog = IncidentsBehindDialog(title, [r for r in rows if keep(r)], self)
+            self.last_dialog = dialog
+            dialog.open()
+
+        self._run(lambda: register.rows(flt), done)
 
     def _request_person(self, person_id: int) -> None:
         self.person_open_requested.emit(person_id)
