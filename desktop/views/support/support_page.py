@@ -24,10 +24,9 @@ from desktop.services.engagement import EngagementServices
 from desktop.services.engagement.referrals import CLOSED, ORDER
 from desktop.services.permissions import Action, allowed
 from desktop.store.database import Identity
-from desktop.views.callins.errors import attempt
 from desktop.views.callins.labels import label
-from desktop.views.runner import run_change, run_query
 from desktop.views.callins.person_picker import PersonSource
+from desktop.views.runner import run_change, run_query
 from desktop.views.support.dialogs import NewReferralDialog, ReferralDialog, ServiceDialog
 from desktop.views.support.models import ReferralTableModel, ServiceTableModel
 
