@@ -30,7 +30,10 @@ from desktop.models import (
 from desktop.services.briefing import BriefingRequest, PrintService
 from desktop.services.security import SecurityServices
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import CompartmentCipher, LockedDatabase, Store, create_database
+from desktop.store.compartment import CompartmentCipher
+from desktop.store.creation import create_database
+from desktop.store.database import LockedDatabase
+from desktop.store.interface import Store
 
 PASSWORD = "benchmark-lösenord-2026"
 DAY = dt.date(2026, 11, 24)

@@ -52,7 +52,7 @@ def _build(path: Path, persons: int) -> None:
 
     from desktop.models import Address, Group, Membership, Person, Role
     from desktop.services.security import SecurityServices
-    from desktop.store.database import create_database
+    from desktop.store.creation import create_database
 
     created = create_database(path, "admin", "Admin", _PASSWORD)
     store = created.store

@@ -38,7 +38,8 @@ from desktop.models import (
 from desktop.store import crypto
 from desktop.store import engine as store_engine
 from desktop.store.audit_chain import AuditSigner
-from desktop.store.database import LockedDatabase, create_database
+from desktop.store.creation import create_database
+from desktop.store.database import LockedDatabase
 from desktop.store.keyslots import keyslot_path
 
 PASSWORD = "benchmark-lösenord-2026"

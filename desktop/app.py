@@ -24,7 +24,7 @@ from desktop.views.settings import APPLICATION, ORGANISATION, Settings
 from desktop.views.theme.apply import apply_theme
 
 if TYPE_CHECKING:
-    from desktop.store.database import Store
+    from desktop.store.interface import Store
     from desktop.views.shell import MainWindow
 
 log = logging.getLogger("rondplan")

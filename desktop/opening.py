@@ -20,7 +20,7 @@ from desktop.views.login.login_dialog import LoginDialog
 from desktop.views.settings import Settings
 
 if TYPE_CHECKING:
-    from desktop.store.database import Store
+    from desktop.store.interface import Store
 
 
 @dataclass
@@ -80,7 +80,7 @@ def first_run(path: Path) -> Path | bool | None:
 
     def create(db_path: str, admin: str, password: str) -> str:
         from desktop.services.validation import check_first_administrator
-        from desktop.store.database import create_database
+        from desktop.store.creation import create_database
 
         admin, display_name = check_first_administrator(admin, admin)
         created = create_database(Path(db_path), admin, display_name, password)

@@ -23,7 +23,8 @@ def _database(folder: Path) -> str:
     from desktop.models import Agency
     from desktop.services.wording import count
     from desktop.store import migrate
-    from desktop.store.database import create_database, open_database
+    from desktop.store.creation import create_database
+    from desktop.store.database import open_database
 
     path = folder / "självtest.db"
     create_database(path, "självtest", "Självtest", PASSWORD).store.lock()

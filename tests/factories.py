@@ -9,7 +9,9 @@ from desktop.models import Agency, Role, Setting, User
 from desktop.services.security.integrity import sign_account
 from desktop.services.uow import UnitOfWork
 from desktop.store import signing
-from desktop.store.database import LockedDatabase, Store, create_database
+from desktop.store.creation import create_database
+from desktop.store.database import LockedDatabase
+from desktop.store.interface import Store
 from desktop.store.keyslots import PROTECTED_ADDRESSES, UnlockedKeys
 from desktop.store.trust import TRUST_ROOT
 

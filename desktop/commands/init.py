@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from desktop.services.validation import check_first_administrator
-    from desktop.store.database import create_database
+    from desktop.store.creation import create_database
 
     # Issue 15: names within their columns' lengths, before a password is asked for.
     args.admin, args.display_name = check_first_administrator(

@@ -28,7 +28,7 @@ from desktop.commands.common import (
 if TYPE_CHECKING:
     from desktop.models import Role
     from desktop.services.security.users import UserAdminService
-    from desktop.store.database import Store
+    from desktop.store.interface import Store
 
 RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
 # No 0/o, 1/l/i: a password read from paper or a screen is typed without guessing.

@@ -16,7 +16,7 @@ from desktop.services.security import SecurityServices
 from desktop.services.security.notes import ProfileNotes
 from desktop.services.statistics.service import StatisticsService
 from desktop.services.transfer import TransferServices
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 @dataclass(frozen=True)

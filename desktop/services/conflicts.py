@@ -19,7 +19,7 @@ from desktop.services.errors import NotFound
 from desktop.services.operations.rows import PART_FIELDS
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 T = TypeVar("T")
 

@@ -10,8 +10,8 @@ import enum
 
 from desktop.models import Role
 from desktop.services.errors import PermissionDenied
-from desktop.store.database import Identity
 from desktop.store.errors import TamperedRecord
+from desktop.store.interface import Identity
 
 
 class Action(enum.StrEnum):

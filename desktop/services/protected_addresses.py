@@ -36,8 +36,10 @@ from sqlalchemy.orm import Session
 from desktop.models import Address, Person, Role, User
 from desktop.services.permissions import Action, allowed
 from desktop.store import crypto
-from desktop.store.database import COMPARTMENTS, CompartmentCipher, Store
+from desktop.store.compartment import CompartmentCipher
+from desktop.store.interface import Store
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY
+from desktop.store.unlocked import COMPARTMENTS
 
 #: The roles that hold the protected-address key.
 HOLDER_ROLES = frozenset(role for role in Role if allowed(role, Action.PROTECTED_ADDRESS))
@@ -282,7 +284,7 @@ def reseal_all(session: Session, old: CompartmentCipher, new: CompartmentCipher)
 def revoke_key(store: Store, username: str) -> bool:
     revoked = store.keyslots.revoke_compartment(username, PROTECTED_ADDRESSES)
     store.keyslots.save()
-    return revoked
+    return bool(revoked)
 
 
 def _vouched_holders(session: Session, store: Store) -> set[str] | None:

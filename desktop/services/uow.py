@@ -25,8 +25,8 @@ from desktop.services import protected_addresses  # noqa: F401  (seals on flush,
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError
 from desktop.store.audit_chain import GENESIS, Checkpoint, write_checkpoint
-from desktop.store.database import Notice, Store
 from desktop.store.engine import translate
+from desktop.store.interface import Notice, Store
 from desktop.store.trust import PENDING_SIGNATURES, SIGNED_IN_LOG
 
 WORKSTATION = socket.gethostname()[:64]

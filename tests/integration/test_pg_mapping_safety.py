@@ -26,9 +26,10 @@ def test_name_order_walks_the_swedish_index_without_sorting(services):  # noqa: 
 
     from desktop.models import Person
     from desktop.services.mapping import search
+    from desktop.store.sql import sql_of
 
     with services.store.read_session() as session:
-        order = search._swedish_name("postgresql")
+        order = sql_of(session).name_order()
         condition = search.text_condition(session, "jo")
         plans = []
         session.execute(text("SET LOCAL enable_seqscan = off"))

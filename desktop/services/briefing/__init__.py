@@ -9,7 +9,7 @@ from desktop.services.briefing.choices import BriefingChoices
 from desktop.services.briefing.printing import PrintResult, PrintService
 from desktop.services.briefing.templates import TemplateService
 from desktop.services.security.reauth import Reauthentication
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 __all__ = [
     "BriefingChoices",

@@ -45,7 +45,7 @@ from desktop.services.errors import NotFound, ValidationError
 from desktop.services.incidents.briefing import incident_notes, urgent_reasons
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.visit_address import Place, VisitKey, visit_places
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 TALK_ROLE_WORDS = {
     TalkRole.LEAD: "leder samtalet",

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from desktop.models import Operation, Team, Visit, VisitStatus
 from desktop.services.permissions import Action, require
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 @dataclass(frozen=True)

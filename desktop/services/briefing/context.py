@@ -38,7 +38,7 @@ from desktop.models import (
 from desktop.reports.data import Contact, DatedNote, SupportOffer
 from desktop.services.relations import relation_valid
 from desktop.services.security.notes import open_note
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 #: How far back a group's sanction periods count as "recent events".
 RECENT_DAYS = 365

@@ -58,7 +58,7 @@ from desktop.services.mapping.search import masked_identity_of
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.visit_address import VisitKey, visit_places
 from desktop.services.vocabulary import VISIT_STATUS_WORDS
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 STATUS_WORDS = {
     PersonStatus.ACTIVE: "Aktiv",

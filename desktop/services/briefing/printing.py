@@ -35,7 +35,7 @@ from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 #: What a gather step returns: the document data, the object ids, extra audit detail.
 Gathered = tuple[Any, list[int], str]

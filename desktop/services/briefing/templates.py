@@ -17,7 +17,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 OPENING_LINE = "opening_line"
 MESSAGE = "message"

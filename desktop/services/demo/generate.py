@@ -23,9 +23,12 @@ from desktop.services.demo import accounts, engagement, fieldwork, mapping, note
 from desktop.services.demo.accounts import ADMIN, DEMO_PASSWORD, DemoAccount, demo_accounts
 from desktop.services.demo.sink import Sink
 from desktop.services.uow import UnitOfWork
+from desktop.store.compartment import CompartmentCipher
+from desktop.store.creation import create_database
 from desktop.store.crypto import KdfParams
-from desktop.store.database import CompartmentCipher, LockedDatabase, Store, create_database
+from desktop.store.database import LockedDatabase
 from desktop.store.errors import AlreadyExists
+from desktop.store.interface import Store
 
 DEFAULT_SEED = 2018
 DEFAULT_PERSONS = 200

@@ -11,7 +11,7 @@ from desktop.services.demo.fieldwork import Fieldwork
 from desktop.services.demo.mapping import Mapped
 from desktop.services.demo.sink import Sink
 from desktop.services.security.notes import seal_note
-from desktop.store.database import CompartmentCipher
+from desktop.store.compartment import CompartmentCipher
 
 
 def _stamp(day: dt.date, hour: int = 9) -> dt.datetime:

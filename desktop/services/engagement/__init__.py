@@ -10,7 +10,7 @@ from desktop.services.engagement.ledger import LedgerService
 from desktop.services.engagement.referrals import ReferralService
 from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.engagement.support import SupportCatalogue
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 @dataclass(frozen=True)

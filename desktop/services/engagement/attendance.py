@@ -28,7 +28,7 @@ from desktop.services.errors import NotFound, ValidationError
 from desktop.services.operations.queries import current_addresses
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 #: Both count as having heard the message: leaving early happens after the speakers.
 CAME = frozenset({InvitationStatus.ATTENDED, InvitationStatus.LEFT_EARLY})

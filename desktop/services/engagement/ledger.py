@@ -25,7 +25,7 @@ from desktop.services.errors import NotFound, ValidationError
 from desktop.services.operations.rows import PART_FIELDS, MessagePart
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 ALL_PARTS = frozenset(MessagePart)
 MAX_BY = 200

@@ -34,7 +34,7 @@ from desktop.services.engagement.rows import (
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 S = ReferralStatus
 #: Which status may follow which. Closed statuses have no next step.

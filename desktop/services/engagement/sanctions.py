@@ -12,7 +12,7 @@ from desktop.services.engagement.rows import SanctionInput, SanctionPeriodRow
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 MAX_TEXT = 4000
 

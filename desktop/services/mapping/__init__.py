@@ -12,7 +12,7 @@ from desktop.services.mapping.notes import AgencyNotesSource, NoAgencyNotes
 from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.review import ReviewService
 from desktop.services.permissions import Action
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 class Reauth(Protocol):

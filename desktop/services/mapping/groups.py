@@ -17,7 +17,6 @@ from desktop.models import (
 )
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
-from desktop.services.mapping.order import swedish
 from desktop.services.mapping.parsing import group_values, optional_date
 from desktop.services.mapping.persons import PURPOSE_MAPPING, membership_rows
 from desktop.services.mapping.rows import (
@@ -33,7 +32,8 @@ from desktop.services.mapping.rows import (
 from desktop.services.permissions import Action, require
 from desktop.services.relations import relation_valid
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
+from desktop.store.sql import sql_of
 
 
 def _current(today: dt.date):  # type: ignore[no-untyped-def]
@@ -74,7 +74,7 @@ class GroupService:
                     Group.area,
                     Group.active,
                     Group.review_date,
-                ).order_by(swedish(Group.name, session.get_bind().dialect.name), Group.id)
+                ).order_by(sql_of(session).swedish(Group.name), Group.id)
             ).all()
         return [
             GroupRow(

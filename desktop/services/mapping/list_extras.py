@@ -31,11 +31,6 @@ class Extras:
     last_delivery: dt.date | None = None
 
 
-def inline(dialect: str) -> bool:
-    """Whether the page query carries the extras itself (see the module's docstring)."""
-    return dialect == "postgresql"
-
-
 def columns(today: dt.date) -> tuple[Any, ...]:
     """The extras as correlated subqueries on ``Person`` (PostgreSQL)."""
     area = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -25,7 +25,8 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
+from desktop.store.sql import sql_of
 
 # Every table that points at a person, and the column that does.
 _PLAIN_REFERENCES: tuple[tuple[Any, Any], ...] = (
@@ -169,14 +170,9 @@ def _repoint(session: Session, keep_id: int, drop_id: int) -> int:
             .execution_options(synchronize_session=False)
         )
         moved += result.rowcount or 0  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
-        # On the server, row-level security hid other agencies' notes from the update
-        # above; a server function moves them too (ids only, see store/server/schema.py).
-        hidden = session.scalar(
-            text("SELECT rondplan_repoint_notes(:drop_id, :keep_id)"),
-            {"drop_id": drop_id, "keep_id": keep_id},
-        )
-        moved += hidden or 0
+    # On the server, row-level security hid other agencies' notes from the update above;
+    # the store moves them too (a server function, ids only).
+    moved += sql_of(session).repoint_hidden_notes(session, drop_id, keep_id)
     # A relative who is now the person himself is no longer family.
     session.execute(
         update(Relative)

@@ -37,7 +37,7 @@ from desktop.services.permissions import Action, allowed, require
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.protected_addresses import read_row
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 if TYPE_CHECKING:
     from desktop.services.mapping import Reauth

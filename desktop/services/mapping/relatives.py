@@ -12,7 +12,7 @@ from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.services.validation import parse_phone
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 @dataclass(frozen=True)

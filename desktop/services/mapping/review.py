@@ -16,7 +16,7 @@ from desktop.services.errors import NotFound, ValidationError
 from desktop.services.mapping.rows import ReviewItem, ReviewKind
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 class ReviewService:

@@ -1,9 +1,9 @@
 """The person list: search as you type, filters and sorting, all in SQL.
 
-Full-text matching lives behind :func:`text_condition` so PostgreSQL can get its own
-index later: SQLite uses the FTS5 trigram table ``person_search`` (see the initial
-migration); one or two typed characters match the start of the last name through the
-name index, because a trigram needs three.
+Full-text matching lives behind :func:`text_condition`, on the store's own index
+(``desktop.store.interface.StoreSql``: the file's FTS5 trigram table, the server's
+pg_trgm index); one or two typed characters match the start of the last name through
+the name index, because a trigram needs three.
 """
 
 from __future__ import annotations
@@ -15,59 +15,24 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
-    String,
     and_,
     exists,
     func,
-    literal_column,
     or_,
     select,
-    text,
 )
 from sqlalchemy.orm import Session
 
 from desktop.models import Address, Membership, Person, Task, TaskStatus
 from desktop.services.mapping import list_extras
-from desktop.services.mapping.order import swedish
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort, RiskRole
-from desktop.store.collation import KEY_FUNCTION, search_fold, swedish_key
+from desktop.store.interface import StoreSql
+from desktop.store.search_text import TOKEN, fts_query, searchable_words
+from desktop.store.sql import FILE_SQL, sql_of
 
 PAGE_SIZE = 200
 # At most this many full-text candidates are sorted per keystroke (see list_pool).
 SEARCH_POOL = 500
-_TOKEN = re.compile(r"\S+")
-
-
-# The server's fold of the search text, as its trigram index holds it (migration 0013).
-_FOLD = "public.rondplan_search_fold"
-
-
-def _indexed_form(word: str) -> str:
-    """A typed word as the index holds it: identity digits without the dash, names folded
-    (case and every diacritic, so "delic" finds Delić; migration 0013)."""
-    if re.fullmatch(r"[\d-]+", word):
-        return word.replace("-", "")
-    return search_fold(word)
-
-
-def fts_query(typed: str, names_only: bool = False) -> str | None:
-    """An FTS5 MATCH expression for what the user typed, or None if nothing is long enough.
-
-    Each word becomes a quoted string (quotes doubled), so operators and punctuation in
-    the input are matched literally instead of being parsed as FTS5 syntax. Words shorter
-    than three characters are left out: a trigram index cannot answer them.
-    ``names_only`` limits the match to the name and alias columns (finding 4: the
-    identity digits are not searchable by fragment for users who see them masked).
-    """
-    terms = []
-    for word in _TOKEN.findall(typed):
-        word = _indexed_form(word)
-        if len(word) >= 3:
-            terms.append('"' + word.replace('"', '""') + '"')
-    if not terms:
-        return None
-    return "{name aliases} : (" + " ".join(terms) + ")" if names_only else " ".join(terms)
 
 
 # A word that is all digits with an optional dash or plus: a (part of a) personnummer.
@@ -76,46 +41,26 @@ _NUMBER = re.compile(r"\d[\d+-]*")
 _CENTURIES = ("19", "20")
 
 
-# The server's masked personnummer ``ÅÅÅÅMMDD-****`` (a generated column, migration
-# 0015): the roles without PERSON_REVEAL_ID have no SELECT on identity_number there.
-_MASKED: ColumnElement[str | None] = literal_column("person.identity_masked", String())
-# The server's exact match of a whole number, for those roles (migration 0015).
-_IDENTITY_MATCH = func.public.rondplan_person_ids_by_identity
-
-
-def masked_identity_column(dialect: str) -> ColumnElement[str | None]:
-    """The column the masked personnummer is read from: on a server its masked form,
-    on a local file the number (masked by :func:`mask_identity`)."""
-    if dialect == "sqlite":
-        return Person.identity_number.expression
-    return _MASKED
-
-
 def masked_identity_of(session: Session, person_id: int) -> str | None:
     """One person's ``ÅÅÅÅMMDD-****`` (never reads the whole number on a server)."""
-    column = masked_identity_column(session.get_bind().dialect.name)
+    column = sql_of(session).masked_identity()
     number = session.scalar(select(column).select_from(Person).where(Person.id == person_id))
     return mask_identity(number)
 
 
-def _identity_condition(digits: str, server: bool = False) -> ColumnElement[bool] | None:
+def _identity_condition(digits: str, sql: StoreSql) -> ColumnElement[bool] | None:
     """The exact match for a full number, or the range of a date part; else None.
 
     Only what the masked form shows (``ÅÅÅÅMMDD-****``) or the whole number can match,
-    so the last four digits cannot be guessed one fragment at a time. ``server``: the
-    role reads no number there, so the whole number is matched by the server's function
-    and the date part on the masked column.
+    so the last four digits cannot be guessed one fragment at a time (on a server the
+    role reads no number: the store matches it by the server's function, and the date
+    part on the masked column).
     """
-    numbers: list[str] = []
     if len(digits) == 12:
-        numbers = [f"{digits[:8]}-{digits[8:]}"]
-    elif len(digits) == 10:
-        numbers = [f"{c}{digits[:6]}-{digits[6:]}" for c in _CENTURIES]
-    if numbers:
-        if server:
-            return or_(*(Person.id.in_(select(_IDENTITY_MATCH(n))) for n in numbers))
-        return Person.identity_number.in_(numbers)
-    column = _MASKED if server else Person.identity_number
+        return sql.identity_is([f"{digits[:8]}-{digits[8:]}"])
+    if len(digits) == 10:
+        return sql.identity_is([f"{c}{digits[:6]}-{digits[6:]}" for c in _CENTURIES])
+    column = sql.masked_identity()
     if len(digits) == 8:
         dates = [digits]
     elif len(digits) == 6:
@@ -126,96 +71,17 @@ def _identity_condition(digits: str, server: bool = False) -> ColumnElement[bool
     return or_(*(and_(column >= d + "-", column < d + ".") for d in dates))
 
 
-def _split_identity(typed: str, server: bool = False) -> tuple[str, list[ColumnElement[bool]]]:
+def _split_identity(typed: str, sql: StoreSql) -> tuple[str, list[ColumnElement[bool]]]:
     """The words left for the name match, and the identity conditions of the others."""
     words, conditions = [], []
-    for word in _TOKEN.findall(typed):
+    for word in TOKEN.findall(typed):
         if _NUMBER.fullmatch(word):
-            condition = _identity_condition(re.sub(r"[+-]", "", word), server)
+            condition = _identity_condition(re.sub(r"[+-]", "", word), sql)
             if condition is not None:
                 conditions.append(condition)
                 continue
         words.append(word)
     return " ".join(words), conditions
-
-
-def _swedish_name(dialect: str) -> tuple[ColumnElement[Any], ...]:
-    """The name sort in Swedish order.
-
-    SQLite: the indexed ``sv_key`` expressions (ix_person_sv_name), so ORDER BY ... LIMIT
-    walks the index; ``COLLATE sv`` sorted every match through a Python callback per
-    comparison (measured 1 s for the unfiltered 100,000, 100 ms for one letter).
-    PostgreSQL: the ICU collation.
-    """
-    if dialect == "sqlite":
-        return _SV_NAME
-    return (swedish(Person.last_name, dialect), swedish(Person.first_name, dialect))
-
-
-def sv_key(column: Any) -> ColumnElement[str]:
-    """``sv_key(column)``: the Swedish sort key as SQL (SQLite, desktop.store.collation)."""
-    return getattr(func, KEY_FUNCTION)(column)  # type: ignore[no-any-return]
-
-
-# Built once: constructing SQL function expressions per keystroke costs about a millisecond.
-_SV_NAME = (sv_key(Person.last_name), sv_key(Person.first_name))
-
-
-def _swedish_prefix(prefix: str) -> ColumnElement[bool]:
-    # SQLite: a range on the indexed key, already in list order; case and accents folded.
-    start = swedish_key(prefix)
-    end = start[:-1] + chr(ord(start[-1]) + 1)
-    key = _SV_NAME[0]
-    return and_(key >= start, key < end)
-
-
-def _prefix_condition(prefix: str) -> ColumnElement[bool]:
-    # PostgreSQL: a range in the ICU Swedish collation, which folds case and accents as
-    # sv_key does ("d" finds "de Vries", "e" finds "Éclair", "ö" only Ö), answered by
-    # ix_person_sv_name_icu already in list order. Lower case sorts first at equal
-    # letters, so the range starts there; U+FFFF sorts after every letter in CLDR
-    # collations, the end Unicode gives for prefix ranges (UTS #35, "Collation").
-    last_name = swedish(Person.last_name, "postgresql")
-    start = prefix.lower()
-    return and_(last_name >= start, last_name < start + "\uffff")
-
-
-def _fts_rowids(match: str, limit: int | None = None) -> Select[Any]:
-    query = (
-        select(text("rowid"))
-        .select_from(text("person_search"))
-        .where(text("person_search MATCH :match").bindparams(match=match))
-    )
-    return query.limit(limit) if limit is not None else query
-
-
-def _trigram_ids(typed: str, limit: int | None = None, names_only: bool = False) -> Select[Any]:
-    """PostgreSQL: every word (3+ characters) in the pg_trgm-indexed search text.
-
-    The expression is the index's own (desktop.store.server.schema), written out as SQL
-    so the planner uses the index; LIKE's wildcards in the words are escaped.
-    ``names_only`` matches the names and aliases alone (see fts_query), on their own
-    index (migration 0015): the full expression holds the identity digits, which the
-    roles searching by name only may not read.
-    """
-    from desktop.store.server.schema import SEARCH_EXPRESSION
-
-    # Folded as the index is (migration 0013); the words are folded alike.
-    searched: ColumnElement[str] = literal_column(f"{_FOLD}({SEARCH_EXPRESSION})")
-    names: ColumnElement[str] = literal_column(f"{_FOLD}({_NAME_EXPRESSION})")
-    words = []
-    for word in _TOKEN.findall(typed):
-        word = _indexed_form(word)
-        if len(word) >= 3:
-            escaped = re.sub(r"([\\%_])", r"\\\1", word)
-            column = names if names_only else searched
-            words.append(column.ilike(f"%{escaped}%", escape="\\"))
-    query = select(Person.id).where(and_(*words))
-    return query.limit(limit) if limit is not None else query
-
-
-# The names and aliases part of the server's SEARCH_EXPRESSION (no identity digits).
-_NAME_EXPRESSION = "(first_name || ' ' || last_name || ' ' || aliases)"
 
 
 def text_condition(
@@ -231,21 +97,17 @@ def text_condition(
     if not typed:
         return None
     identity: list[ColumnElement[bool]] = []
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    sql = sql_of(session)
     if not reveal:
-        typed, identity = _split_identity(typed, server=not sqlite)
+        typed, identity = _split_identity(typed, sql)
         if identity:
             pool = None  # the candidate pool would be cut before the identity condition
         if not typed:
             return and_(*identity)
-    match = fts_query(typed, names_only=not reveal)
-    if match is None:
-        prefix = _TOKEN.findall(typed)[0]
-        named = _swedish_prefix(prefix) if sqlite else _prefix_condition(prefix)
-    elif sqlite:
-        named = Person.id.in_(_fts_rowids(match, pool))
+    if not searchable_words(typed):
+        named = sql.name_prefix(TOKEN.findall(typed)[0])
     else:
-        named = Person.id.in_(_trigram_ids(typed, pool, names_only=not reveal))
+        named = Person.id.in_(sql.person_ids_matching(typed, pool, names_only=not reveal))
     return and_(named, *identity) if identity else named
 
 
@@ -253,7 +115,7 @@ def _match(flt: PersonFilter, reveal: bool) -> str | None:
     """The FTS5 expression of a text-only search that a candidate pool may cut, or None."""
     if reveal:
         return fts_query(flt.text)
-    rest, identity = _split_identity(flt.text)
+    rest, identity = _split_identity(flt.text, FILE_SQL)  # only whether there are any
     return None if identity else fts_query(rest, names_only=True)
 
 
@@ -280,10 +142,8 @@ def search_capped(session: Session, flt: PersonFilter, reveal: bool = True) -> b
     match = _match(flt, reveal)
     if match is None or list_pool(session, flt, reveal) is None:
         return False
-    if session.get_bind().dialect.name == "sqlite":
-        capped = _fts_rowids(match, SEARCH_POOL + 1).subquery()
-    else:
-        capped = _trigram_ids(flt.text, SEARCH_POOL + 1, names_only=not reveal).subquery()
+    matching = sql_of(session).person_ids_matching(flt.text, SEARCH_POOL + 1, not reveal)
+    capped = matching.subquery()
     return (session.scalar(select(func.count()).select_from(capped)) or 0) > SEARCH_POOL
 
 
@@ -393,16 +253,16 @@ def person_page(
     # Core execution on the session's connection: the ORM layer adds nothing to column
     # selects and costs a noticeable share of a keystroke.
     connection = session.connection()
-    dialect = session.get_bind().dialect.name
+    sql = sql_of(session)
     columns = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[PersonSort.NAME])
     if sort is PersonSort.NAME:
-        columns = _swedish_name(dialect)
+        columns = sql.name_order()
     order = [c.desc() if descending else c.asc() for c in columns]
     order.append(Person.id.desc() if descending else Person.id.asc())
     # Each row's area, groups and deliveries (issue 7): in the page query on a server,
     # in batches after it on a local file (see list_extras).
-    inline = list_extras.inline(dialect)
-    masked = masked_identity_column(dialect).label("identity")
+    inline = sql.extras_inline
+    masked = sql.masked_identity().label("identity")
     selected = (*_LIST_COLUMNS, masked, *(list_extras.columns(today) if inline else ()))
     query = select(*selected).where(*conditions).order_by(*order)
     rows = connection.execute(query.offset(offset).limit(limit)).all()

@@ -7,8 +7,6 @@ from typing import Any
 from sqlalchemy import (
     Date,
     String,
-    cast,
-    func,
     literal_column,
     null,
     select,
@@ -29,6 +27,7 @@ from desktop.models import (
     Visit,
 )
 from desktop.services.mapping.rows import TimelineEntry, TimelineKind
+from desktop.store.sql import sql_of
 
 
 def person_timeline(
@@ -43,11 +42,7 @@ def person_timeline(
     One query (a UNION ALL of the six kinds), so the profile costs one round trip to a
     server here rather than six.
     """
-    sqlite = session.get_bind().dialect.name == "sqlite"
-
-    def day(column: Any) -> Any:
-        # A time's date: SQLite keeps times as text, where CAST would keep only the year.
-        return func.date(column) if sqlite else cast(column, Date)
+    day = sql_of(session).date_of
 
     def kind(value: TimelineKind) -> Any:
         return literal_column(f"'{value.value}'", String)

@@ -12,7 +12,7 @@ from desktop.services.operations.planning import PlanningService
 from desktop.services.operations.teams import TeamService
 from desktop.services.operations.visits import VisitService
 from desktop.services.security.reauth import Reauthentication
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 @dataclass(frozen=True)

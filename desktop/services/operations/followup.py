@@ -14,7 +14,7 @@ from desktop.services.operations.queries import person_label
 from desktop.services.operations.rows import TaskCounts, TaskRow, TaskScope
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 def week_end(today: dt.date) -> dt.date:

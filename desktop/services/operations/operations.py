@@ -40,7 +40,7 @@ from desktop.services.permissions import Action, require
 from desktop.services.protected import PROTECTED_AREA
 from desktop.services.uow import UnitOfWork
 from desktop.services.validation import NAME_MAX, check_name
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 MAX_PERIOD_DAYS = 92
 PURPOSE_OPERATION = "operation"

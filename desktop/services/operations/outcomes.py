@@ -43,7 +43,7 @@ from desktop.services.permissions import Action, require
 from desktop.services.security.notes import KEY_COMPARTMENT, MAX_NOTE_CHARS, seal_note
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import VisitKey, visit_places
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 MAX_TEXT = 4000
 # Visit.team is joined by default, with the team's members selected in: neither is

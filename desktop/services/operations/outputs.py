@@ -29,7 +29,7 @@ from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import VisitKey, visit_places
 from desktop.services.vocabulary import VISIT_STATUS_WORDS
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 PRINT_KIND = "team_schedule"
 #: The schedule's status column: the one vocabulary (issue 17), blank for a planned visit.

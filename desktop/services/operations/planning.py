@@ -52,7 +52,7 @@ from desktop.services.planning.planner import PlannerState, order_targets, team_
 from desktop.services.planning.revisit import suggest_revisit
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import address_valid_on, person_addresses
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 # Visits that keep their place when the planner runs again.
 KEPT_STATUSES = (

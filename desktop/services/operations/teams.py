@@ -28,7 +28,7 @@ from desktop.services.permissions import Action, require
 from desktop.services.planning import request as plan
 from desktop.services.uow import UnitOfWork
 from desktop.services.validation import NAME_MAX, check_name
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 PAIR = (AgencyKind.POLICE, AgencyKind.SOCIAL)
 MAX_PER_DAY = 8

@@ -34,7 +34,7 @@ from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import VisitKey, visit_places
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 _ROW_STATUS = {status: RowStatus(status.value) for status in VisitStatus}
 

@@ -18,7 +18,7 @@ from desktop.services.security.reauth import Reauthentication
 from desktop.services.security.retention import RetentionService
 from desktop.services.security.session import SessionAudit
 from desktop.services.security.users import UserAdminService
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 
 def default_backup_folder(store: Store) -> Path:

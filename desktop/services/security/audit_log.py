@@ -25,7 +25,7 @@ from desktop.models import (
 from desktop.services.permissions import Action
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 PERSON_READ_ACTIONS = (Action.PERSON_READ.value, "note.read")
 #: Everything that showed a person to someone, for "who read this person" (issue 17).

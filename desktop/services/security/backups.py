@@ -1,6 +1,6 @@
 """Encrypted backups in a rotation, and a restore that checks before it trusts.
 
-A backup is ``Store.backup_to`` (``sqlcipher_export``, never a raw copy of the live
+A backup is ``FileStore.backup_to`` (``sqlcipher_export``, never a raw copy of the live
 file) with its keyslots and audit checkpoint. A restore copies the backup beside the
 target, unlocks it, runs ``integrity_check``, ``cipher_integrity_check`` and the audit
 chain, runs retention (an old copy may hold what is already due), deletes again what
@@ -29,10 +29,11 @@ from desktop.services.security.reauth import Reauthentication
 from desktop.services.security.retention import RetentionService
 from desktop.services.uow import UnitOfWork
 from desktop.store.audit_chain import checkpoint_path
-from desktop.store.database import LockedDatabase, Store
+from desktop.store.database import LockedDatabase
 from desktop.store.engine import storage_errors
 from desktop.store.errors import StoreError
 from desktop.store.files import restrict_permissions
+from desktop.store.interface import FileStore, Store
 from desktop.store.keyslots import keyslot_path
 
 PREFIX = "rondplan-"
@@ -74,18 +75,15 @@ def companions(path: Path) -> list[Path]:
 
 def check_store(store: Store) -> list[CheckLine]:
     """Integrity, cipher (HMAC per page) integrity and the audit chain."""
-    if store.engine.dialect.name == "postgresql":
+    if not isinstance(store, FileStore):
         return [_server_line(store), _chain_line(store)]
     lines = []
-    for name, pragma, sound in (
-        ("integritet", "PRAGMA integrity_check", "databasfilens struktur är hel"),
-        ("kryptering", "PRAGMA cipher_integrity_check", "varje sida har rätt kontrollsumma"),
+    for name, check, sound in (
+        ("integritet", "integrity", "databasfilens struktur är hel"),
+        ("kryptering", "cipher", "varje sida har rätt kontrollsumma"),
     ):
         try:
-            with storage_errors(), store.engine.connect() as conn:
-                raw = conn.connection.driver_connection
-                assert raw is not None
-                found = [str(r[0]) for r in raw.execute(pragma).fetchall()]
+            found = store.integrity_findings(check)
         except StoreError as exc:
             lines.append(CheckLine(name, False, exc.user_message))
             continue
@@ -189,27 +187,37 @@ class BackupService:
             rows.append(BackupRow(path, taken, path.stat().st_size))
         return sorted(rows, key=lambda r: r.taken_at, reverse=True)
 
+    @property
+    def available(self) -> bool:
+        """Whether this store is backed up from the workstation (a file, not a server,
+        which its operators back up with pg_basebackup and a WAL archive)."""
+        return isinstance(self._store, FileStore)
+
     def backup_now(self) -> Path:
         """An encrypted backup now (Action.BACKUP); older ones beyond ``keep`` go."""
         require(self._store.identity, Action.BACKUP)
-        return self._backup()
+        if not isinstance(self._store, FileStore):
+            raise DomainError("backup.on_server")
+        return self._backup(self._store)
 
     def backup_if_due(self, interval: dt.timedelta = DEFAULT_INTERVAL) -> Path | None:
         """The scheduled backup: taken when the newest is older than ``interval``.
 
         Runs for any logged-in user: the schedule is the administrator's decision.
         """
+        if not isinstance(self._store, FileStore):
+            return None  # the server's operators back it up
         existing = self.backups()
         if existing and self._clock() - existing[0].taken_at < interval:
             return None
-        return self._backup()
+        return self._backup(self._store)
 
-    def _backup(self) -> Path:
+    def _backup(self, store: FileStore) -> Path:
         stamp = self._clock().strftime("%Y%m%d-%H%M%S")
         dest = self.folder / f"{PREFIX}{stamp}{SUFFIX}"
         with UnitOfWork(self._store, "Säkerhetskopiera") as uow:
             uow.audit("backup", None, ())
-        self._store.backup_to(dest)
+        store.backup_to(dest)
         self._rotate()
         return dest
 
@@ -268,7 +276,7 @@ def restore(
         if src.exists():
             shutil.copyfile(src, dest)
             restrict_permissions(dest)
-    store: Store | None = None
+    store: FileStore | None = None
     try:
         step("Låser upp kopian")
         store = LockedDatabase(staging).unlock(username, password)

@@ -24,9 +24,9 @@ from desktop.services.errors import PermissionDenied
 from desktop.services.security.audit import ChainProblem, ChainReport, verify_chain
 from desktop.store import anchors, signing, trust
 from desktop.store.audit_chain import CheckpointInvalid, EntrySigner, read_checkpoint
-from desktop.store.database import Store
 from desktop.store.engine import storage_errors
 from desktop.store.errors import TamperedRecord
+from desktop.store.interface import Store
 from desktop.store.keyslots import RECOVERY
 
 # Problems after which the checkpoint file is kept as it is (it holds the evidence).

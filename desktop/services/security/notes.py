@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from desktop.models import Agency, Disclosure, LegalBasis, Note, NoteKind, NoteSection, Setting
@@ -26,11 +24,11 @@ from desktop.services.mapping.notes import AgencyNoteRow
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.store import crypto, sealed_box
-from desktop.store.database import CompartmentCipher, Store
+from desktop.store.compartment import CompartmentCipher
 from desktop.store.errors import TamperedRecord
+from desktop.store.interface import KEY_SEALED_BOX, NoteDisclosure, Store
 
 KEY_COMPARTMENT = 1
-KEY_SEALED_BOX = 0  # a disclosure's copy, sealed to the agency's public key
 PUBLIC_KEY_SETTING = "agency_public_key:"
 MAX_NOTE_CHARS = 20_000
 
@@ -301,39 +299,26 @@ class NotesService:
             def seal(copy_id: int) -> bytes:
                 return seal_note_for_agency(public, target.code, copy_id, source.text)
 
-            if session.get_bind().dialect.name == "postgresql":
-                copy_id, disclosure_id = _disclose_on_server(
-                    session, source.id, target.id, seal, legal_basis, other, reason
-                )
-            else:
-                copy = Note(
-                    agency_id=target.id,
+            # On a server, row-level security refuses this user a row of the receiving
+            # agency: the store writes both through the server's checked function.
+            copy_id, disclosure_id = self._store.sql.disclose_note(
+                session,
+                NoteDisclosure(
+                    source_id=source.id,
                     person_id=source.person_id,
                     group_id=source.group_id,
                     visit_id=source.visit_id,
                     kind=source.kind,
                     section=source.section,
-                    ciphertext=b"",
-                    key_version=KEY_SEALED_BOX,
-                    created_by=identity.user_id,
-                    disclosed_from_id=source.id,
-                )
-                session.add(copy)
-                session.flush()
-                copy.ciphertext = seal(copy.id)
-                disclosure = Disclosure(
-                    source_note_id=source.id,
-                    copy_note_id=copy.id,
                     from_agency_id=source_agency_id,
                     to_agency_id=target.id,
                     legal_basis=legal_basis,
                     legal_basis_text=other,
                     reason=reason,
                     user_id=identity.user_id,
-                )
-                session.add(disclosure)
-                session.flush()
-                copy_id, disclosure_id = copy.id, disclosure.id
+                ),
+                seal,
+            )
             uow.audit(
                 "note.disclose",
                 "note",
@@ -373,42 +358,6 @@ class NotesService:
                 )
                 for d in found
             ]
-
-
-def _disclose_on_server(
-    session: Session,
-    source_id: int,
-    target_id: int,
-    seal: Callable[[int], bytes],
-    legal_basis: LegalBasis,
-    legal_basis_text: str | None,
-    reason: str,
-) -> tuple[int, int]:
-    """The copy's and the disclosure's ids, written by the server's function.
-
-    Row-level security refuses this user a row of the receiving agency, so the copy
-    and the disclosure row are written by ``rondplan_disclose_note`` (migration
-    0003_server_disclosure), which checks the caller's agency owns the source. The copy
-    takes the next id of the note sequence, drawn here first: the sealed text is bound
-    to it. The audit entry, which the server demands in this transaction, follows.
-    """
-    copy_id = int(session.scalar(sql_text("SELECT nextval(pg_get_serial_sequence('note', 'id'))")))
-    disclosure_id = session.scalar(
-        sql_text(
-            "SELECT rondplan_disclose_note(:source, :copy, :receiver, :sealed, :basis, "
-            ":basis_text, :reason)"
-        ),
-        {
-            "source": source_id,
-            "copy": copy_id,
-            "receiver": target_id,
-            "sealed": seal(copy_id),
-            "basis": legal_basis.value,
-            "basis_text": legal_basis_text,
-            "reason": reason,
-        },
-    )
-    return copy_id, int(disclosure_id)
 
 
 class ProfileNotes:

@@ -7,7 +7,7 @@ import datetime as dt
 from desktop.services.errors import ReauthenticationRequired
 from desktop.services.permissions import SENSITIVE, Action, require
 from desktop.services.security.clock import Clock, system_clock
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 REAUTH_WINDOW = dt.timedelta(minutes=5)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from desktop.models import (
     Agency,
@@ -39,8 +39,7 @@ from desktop.services.security.retention_queries import (
     to_local,
 )
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
-from desktop.store.engine import storage_errors
+from desktop.store.interface import FileStore, Store
 
 LAST_RUN_SETTING = "retention_last_run"
 DELETED_BY_RUN = (
@@ -149,13 +148,12 @@ class RetentionService:
             rules = session.scalars(
                 select(RetentionRule).where(RetentionRule.active.is_(True))
             ).all()
-            on_server = session.get_bind().dialect.name == "postgresql"
-            if on_server:
-                # Row-level security hides other agencies' notes from this user; the
-                # server deletes every agency's expired notes by the same rules.
-                counts[RetentionCategory.NOTE] = int(
-                    session.scalar(text("SELECT rondplan_retention_notes(:now)"), {"now": now}) or 0
-                )
+            # Row-level security hides other agencies' notes from a server's user: the
+            # server deletes every agency's expired notes by the same rules (None: here).
+            by_server = self._store.sql.delete_expired_notes(session, now)
+            on_server = by_server is not None
+            if by_server is not None:
+                counts[RetentionCategory.NOTE] = by_server
             # On a server each role deletes only what its rights allow (issue 16): the
             # daily run of a user who is not an administrator deletes the notes (the
             # server's function) and leaves visits, deliveries and referrals to an
@@ -223,22 +221,15 @@ class RetentionService:
         return uow.changes
 
     def _checkpoint(self) -> None:
-        """Move the WAL into the file without waiting for (or blocking) anyone."""
-        if self._store.engine.dialect.name != "sqlite":
-            return  # a server database has no WAL file of ours
-        with storage_errors(), self._store.engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        """Move the WAL into the file (a server database has no WAL file of ours)."""
+        if isinstance(self._store, FileStore):
+            self._store.checkpoint_wal()
 
     def _scrub(self) -> None:
-        """Rebuild the file and empty the WAL so deleted rows leave no trace."""
-        if self._store.engine.dialect.name != "sqlite":
-            # A server's dead rows are the server's to clear (autovacuum); VACUUM cannot
-            # run in a transaction, nor by a role that does not own the tables.
-            return
-        with storage_errors(), self._store.engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            raw.execute("VACUUM")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        """Rebuild the file and empty the WAL so deleted rows leave no trace.
+
+        A server's dead rows are the server's to clear (autovacuum); VACUUM cannot run
+        in a transaction, nor by a role that does not own the tables.
+        """
+        if isinstance(self._store, FileStore):
+            self._store.compact()

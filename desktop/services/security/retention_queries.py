@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from desktop.models import (
     Delivery,
-    Disclosure,
     Note,
     Person,
     Referral,
@@ -29,6 +28,7 @@ from desktop.models import (
     Visit,
 )
 from desktop.services.security.ledger import record_deleted
+from desktop.store.sql import sql_of
 
 LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
 
@@ -66,12 +66,7 @@ def _delete_note_ids(session: Session, ids: list[int], ledger: bool = False) -> 
         record_deleted(session, "note", ids)
     # The disclosure register row goes with its note; the audit entry keeps the act. On
     # a server the foreign key's cascade deletes it (users may not delete it themselves).
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(
-            delete(Disclosure).where(
-                Disclosure.source_note_id.in_(ids) | Disclosure.copy_note_id.in_(ids)
-            )
-        )
+    sql_of(session).drop_disclosures_of(session, ids)
     session.execute(
         update(Note).where(Note.disclosed_from_id.in_(ids)).values(disclosed_from_id=None)
     )

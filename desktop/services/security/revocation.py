@@ -23,8 +23,9 @@ from desktop.models import Agency, Note, Setting
 from desktop.services.errors import ValidationError
 from desktop.services.uow import UnitOfWork
 from desktop.store import crypto
-from desktop.store.database import CompartmentCipher, Store
+from desktop.store.compartment import CompartmentCipher
 from desktop.store.errors import WrongPassword
+from desktop.store.interface import FileStore, Store
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY
 
 
@@ -37,7 +38,7 @@ class Rotation:
     reencrypted: int
 
 
-def rotate_data_key(store: Store, reason: str) -> list[str]:
+def rotate_data_key(store: FileStore, reason: str) -> list[str]:
     """Audit, then rekey the file with a new data key (every slot gets it sealed)."""
     with UnitOfWork(store, "Byt databasnyckel") as uow:
         uow.audit("key.rotate", None, (), detail=f"reason={reason}")
@@ -45,7 +46,7 @@ def rotate_data_key(store: Store, reason: str) -> list[str]:
 
 
 def revoke(
-    store: Store,
+    store: FileStore,
     held: set[str],
     reason: str,
     recovery_code: str | None = None,

@@ -16,8 +16,8 @@ from desktop.services.security import integrity
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
 from desktop.store.errors import StoreError
+from desktop.store.interface import Store
 
 # The only kinds of event the keyslot file queues for the next login (failed and blocked
 # logins, a lock, edited counters). The queue is plain JSON that anyone who can write

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desktop.models import Agency, Role, User
 from desktop.services.changes import Changes
-from desktop.services.errors import NotFound, PermissionDenied, ValidationError
+from desktop.services.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import Action
 from desktop.services.protected_addresses import needs_key, revoke_key
 from desktop.services.security import revocation
@@ -24,8 +24,8 @@ from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
 from desktop.services.validation import check_account_names
 from desktop.store import crypto
-from desktop.store.database import Store
 from desktop.store.errors import WrongPassword
+from desktop.store.interface import FileStore, Store
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
 
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -189,7 +189,7 @@ class UserAdminService:
         held = set(slot.compartments) | set(slot.pending_compartments) if slot else set()
         self._store.keyslots.remove(username)
         self._store.keyslots.save()  # a server's row and login (a file is written already)
-        if self._store.shares_keyslots:
+        if isinstance(self._store, FileStore):  # a shared keyslot file to re-key
             revocation.revoke(self._store, held, "deactivate", recovery_code)
         return uow.changes
 
@@ -269,7 +269,7 @@ class UserAdminService:
             changes.append(uow.changes)
 
         self._store.change_password(identity.username, old, new, before=audit)
-        if rotate_keys and self._store.shares_keyslots:
+        if rotate_keys and isinstance(self._store, FileStore):
             held = set(self._store.held_compartments())
             revocation.revoke(self._store, held, "password")
         return changes[0]
@@ -319,6 +319,8 @@ class UserAdminService:
         """
         self._reauth.authorize(Action.KEY_ROTATE)
         # Audited first: a crash during the rekey leaves no rotation without its entry.
+        if not isinstance(self._store, FileStore):
+            raise DomainError("key.rotation_on_server")  # no file key: nothing to rotate
         revocation.rotate_data_key(self._store, "manual")
         return Changes("Byt databasnyckel")
 

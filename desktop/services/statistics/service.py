@@ -29,7 +29,7 @@ from desktop.services.statistics.rows import (
 )
 from desktop.services.statistics.workbook import write_sheets
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 REPORT_KIND = "statistics_report"
 

@@ -14,7 +14,7 @@ from desktop.services.transfer.export_service import ExportResult, ExportService
 from desktop.services.transfer.import_service import ImportResult, ImportService, Progress
 from desktop.services.transfer.lookup import DatabasePersonLookup
 from desktop.services.transfer.presets import PresetStore, default_preset_folder
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 __all__ = [
     "DatabasePersonLookup",

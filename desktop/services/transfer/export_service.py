@@ -23,7 +23,7 @@ from desktop.services.exporting import CellValue, write_table
 from desktop.services.permissions import Action, require
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 __all__ = ["CATEGORY_WORDS", "GROUP_HEADERS", "ROLE_WORDS", "ExportResult", "ExportService"]
 

@@ -34,7 +34,7 @@ from desktop.services.transfer.saving import (
     write_notes,
 )
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 __all__ = ["ImportResult", "ImportService", "Progress"]
 

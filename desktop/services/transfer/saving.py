@@ -28,7 +28,7 @@ from desktop.services.importing import ImportRow
 from desktop.services.importing.mapping import header_key
 from desktop.services.protected_addresses import read_row
 from desktop.services.security.notes import KEY_COMPARTMENT, seal_note
-from desktop.store.database import CompartmentCipher
+from desktop.store.compartment import CompartmentCipher
 
 __all__ = [
     "GroupCache",

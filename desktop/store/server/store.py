@@ -34,8 +34,8 @@ from desktop.store.audit_chain import (
     read_checkpoint,
     write_checkpoint,
 )
-from desktop.store.database import Identity, Notice, Store
 from desktop.store.errors import ReadOnlyServer, StoreError, WrongPassword
+from desktop.store.interface import Identity, Notice, StoreSql
 from desktop.store.keyslots import UnlockedKeys
 from desktop.store.server import audit as server_audit
 from desktop.store.server.attempts import LoginAttempts
@@ -48,6 +48,8 @@ from desktop.store.server.connect import (
     role_password,
 )
 from desktop.store.server.keyslots import ServerKeyslots, set_administrator
+from desktop.store.sql import SERVER_SQL
+from desktop.store.unlocked import UnlockedStore
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +74,15 @@ class NeedsUpgrade(StoreError):
         )
 
 
-class ServerStore(Store):
-    """An unlocked server database, used by services exactly like ``Store``."""
+class ServerStore(UnlockedStore):
+    """An unlocked server database (``desktop.store.interface.Store``).
+
+    No key rotation of a file, no backup from a workstation: the server is backed up by
+    its operators (pg_basebackup and WAL archive), so those are not in its interface.
+    """
 
     shares_keyslots = False
+    sql: StoreSql = SERVER_SQL
 
     def __init__(
         self,
@@ -297,17 +304,6 @@ class ServerStore(Store):
             self._conninfo = ""
             raise
 
-    def rotate_data_key(self) -> list[str]:
-        raise StoreError(
-            "På servern finns ingen filnyckel att byta; nycklarna i avdelningarna byts inte."
-        )
-
-    def backup_to(self, dest: Path) -> None:
-        raise StoreError(
-            "Servern säkerhetskopieras av serverns drift (pg_basebackup och WAL-arkiv), "
-            "inte från en arbetsstation."
-        )
-
 
 class LockedServer:
     """A server address whose user has not logged in yet."""
@@ -405,7 +401,7 @@ def _identity(conn: psycopg.Connection, username: str) -> Identity:
         (username,),
     ).fetchone()
     if row is None or not row[7]:
-        raise WrongPassword("Kontot finns inte eller är avstängt.")
+        raise WrongPassword("store.account_unknown")
     from desktop.models import Role
 
     return Identity(row[0], row[1], row[2], Role(row[3]), row[4], row[5], row[6])

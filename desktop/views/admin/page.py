@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.services.changes import Changes
 from desktop.services.permissions import Action, allowed
 from desktop.services.security import SecurityServices
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from desktop.views.admin.audit_view import AuditView
 from desktop.views.admin.backups_tab import BackupsTab
 from desktop.views.admin.retention_tab import RetentionTab
@@ -57,7 +57,8 @@ class AdminPage(QWidget):
             self.tabs.addTab(self.retention, self.tr("Gallring"))
         if allowed(role, Action.TEMPLATE_EDIT):
             self.tabs.addTab(TemplatesTab(templates), self.tr("Mallar"))
-        if allowed(role, Action.BACKUP):
+        # A server is backed up by its operators: no workstation backups (issue 19).
+        if allowed(role, Action.BACKUP) and security.backups.available:
             self.backups = BackupsTab(security)
             self.tabs.addTab(self.backups, self.tr("Säkerhetskopior"))
         if allowed(role, Action.AUDIT_READ):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import Changes
 from desktop.services.engagement import EngagementServices
 from desktop.services.permissions import Action, allowed
-from desktop.store.database import Identity
+from desktop.store.interface import Identity
 from desktop.views.callins.detail import CallInDetailWidget
 from desktop.views.callins.dialogs import CallInDialog, DeliveryDialog
 from desktop.views.callins.models import CallInTableModel, RepeatTableModel

@@ -21,7 +21,7 @@ from desktop.services.changes import Changes
 from desktop.services.operations.followup import FollowUpService
 from desktop.services.operations.rows import TaskScope
 from desktop.services.permissions import Action, allowed
-from desktop.store.database import Identity
+from desktop.store.interface import Identity
 from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.followup.models import TaskTableModel
 from desktop.views.operations.targets_tab import table

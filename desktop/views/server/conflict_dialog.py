@@ -34,7 +34,7 @@ from desktop.services.conflicts import (
 )
 from desktop.services.errors import ConflictError
 from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 T = TypeVar("T")
 MAX_ROUNDS = 5

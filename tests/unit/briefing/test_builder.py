@@ -10,7 +10,7 @@ from desktop.reports.data import BriefingData
 from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.builder import BriefingRequest, build_briefing, make_meta
 from desktop.services.errors import NotFound, ValidationError
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from tests.factories import login
 from tests.unit.briefing.seed import CANARY, DAY, OPEN_STREET, PROTECTED_STREET, SAFETY
 

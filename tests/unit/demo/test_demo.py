@@ -31,7 +31,8 @@ from desktop.services.demo.names import all_family_names, all_given_names
 from desktop.services.security.notes import note_context
 from desktop.services.validation import parse_identity_number
 from desktop.store.audit_chain import FIELDS, GENESIS
-from desktop.store.database import LockedDatabase, Store
+from desktop.store.database import LockedDatabase
+from desktop.store.interface import Store
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday in the operation's second week
 

@@ -23,7 +23,7 @@ from desktop.models import (
 from desktop.services.bundle import Services, build_services
 from desktop.services.engagement.rows import CallInInput, SpeakerInput
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from tests.factories import fresh_with_users, login
 
 TODAY = dt.date.today()

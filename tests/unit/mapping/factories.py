@@ -20,7 +20,7 @@ from desktop.models import (
     SanctionPeriod,
 )
 from desktop.services.bundle import Services, build_services
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from tests.factories import add_user, fresh_database, login
 
 

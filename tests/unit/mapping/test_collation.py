@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.services.mapping.order import swedish
 from desktop.services.mapping.rows import PersonFilter, PersonSort
 from desktop.store.collation import compare_swedish, swedish_key
+from desktop.store.file_sql import FileSql
+from desktop.store.server.sql import ServerSql
 from tests.unit.mapping import factories as f
 
 
@@ -42,8 +43,8 @@ def test_swedish_names_the_collation_per_dialect():
     from sqlalchemy import column
     from sqlalchemy.dialects import postgresql, sqlite
 
-    sv = swedish(column("n"), "sqlite").compile(dialect=sqlite.dialect())
-    pg = swedish(column("n"), "postgresql").compile(dialect=postgresql.dialect())
+    sv = FileSql().swedish(column("n")).compile(dialect=sqlite.dialect())
+    pg = ServerSql().swedish(column("n")).compile(dialect=postgresql.dialect())
     assert str(sv) == "n COLLATE sv"
     assert str(pg) == 'n COLLATE "sv-SE-x-icu"'
 
@@ -89,10 +90,10 @@ def test_name_order_walks_the_swedish_index_without_sorting(services):
     from sqlalchemy import select
 
     from desktop.models import Person
-    from desktop.services.mapping import search
+    from desktop.store.sql import sql_of
 
     with services.store.read_session() as session:
-        order = search._swedish_name("sqlite")
+        order = sql_of(session).name_order()
         query = select(Person.id).order_by(*order, Person.id).limit(10)
         compiled = query.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
         plan = " ".join(

@@ -26,7 +26,7 @@ from desktop.models import (
 from desktop.services.operations import OperationsServices, build_operations
 from desktop.services.operations.rows import OperationInput
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from tests.factories import fresh_with_users, login
 
 START = dt.date(2026, 6, 15)  # a Monday

@@ -53,7 +53,7 @@ from desktop.models import (
 )
 from desktop.services.statistics import Period
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import Store
+from desktop.store.interface import Store
 
 PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
 D = dt.date

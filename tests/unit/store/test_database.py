@@ -10,7 +10,8 @@ from sqlalchemy import select, text
 
 from desktop.models import Person, Role
 from desktop.services.uow import UnitOfWork
-from desktop.store.database import LockedDatabase, create_database
+from desktop.store.creation import create_database
+from desktop.store.database import LockedDatabase
 from desktop.store.errors import (
     AccountLocked,
     AlreadyExists,

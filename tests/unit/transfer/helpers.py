@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.models import AuditEntry, Group, Membership, Note, Person
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from tests.unit.importing.files import csv_file, person, xlsx_file
 
 __all__ = ["count", "csv_file", "person", "table_counts", "write", "xlsx_file"]
