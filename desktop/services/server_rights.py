@@ -409,7 +409,7 @@ NEEDS: dict[Action, dict[str, Need]] = {
             "SUD", select=("id", "visit_id", "disclosed_from_id"), update=("disclosed_from_id",)
         ),
         # Expired incidents by date (their links, corrections and responses cascade).
-        "incident": need("SD", select=("id", "occurred_at")),
+        "incident": need("SD", select=("id", "occurred_at", "agency_id")),
     },
     # Deleting a person or group takes every agency's notes on it (a cascade): only the
     # administrators' retention override may; it sees no name, only ids and dates.

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import AuditEntry, RetentionLedger, utcnow
 
-KINDS = ("person", "note", "visit", "delivery", "referral")
+KINDS = ("person", "note", "visit", "delivery", "referral", "incident")
 
 
 @dataclass(frozen=True)
@@ -84,5 +84,6 @@ def reapply(session: Session, entries: Iterable[LedgerEntry], since: dt.datetime
     removed += q.delete_by_ids(session, "visit", by_kind["visit"])
     removed += q.delete_by_ids(session, "delivery", by_kind["delivery"])
     removed += q.delete_by_ids(session, "referral", by_kind["referral"])
+    removed += q.delete_by_ids(session, "incident", by_kind["incident"])
     session.flush()
     return removed

@@ -25,6 +25,7 @@ from desktop.models import (
 )
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound, ValidationError
+from desktop.services.incidents.retention import delete_incidents
 from desktop.services.permissions import Action, allowed, require
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
@@ -47,6 +48,7 @@ DELETED_BY_RUN = (
     RetentionCategory.VISIT,
     RetentionCategory.DELIVERY,
     RetentionCategory.REFERRAL,
+    RetentionCategory.INCIDENT,
 )
 
 
@@ -174,6 +176,11 @@ class RetentionService:
                 elif rule.category is RetentionCategory.REFERRAL:
                     counts[rule.category] += delete_referrals(
                         session, local_cutoff.date(), rule.agency_id
+                    )
+                elif rule.category is RetentionCategory.INCIDENT:
+                    # Issue 20: incidents by their time, of one recording agency or all.
+                    counts[rule.category] += delete_incidents(
+                        session, local_cutoff, rule.agency_id
                     )
             review = len(inactive_persons(session, rules, now))
             previous = session.get(Setting, LAST_RUN_SETTING)

@@ -97,7 +97,7 @@ def test_logs_counts_only(world):
         entry = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "retention.run")
         ).one()
-    assert entry.detail == "note=1;visit=1;delivery=1;referral=0;review=0"
+    assert entry.detail == "note=1;visit=1;delivery=1;referral=0;incident=0;review=0"
     assert entry.object_ids == ""
 
 
