@@ -113,7 +113,8 @@ def _changes_of(result: object) -> Changes:
     if isinstance(result, Changes):
         return result
     if isinstance(result, tuple):
-        return next((part for part in result if isinstance(part, Changes)), Changes())
+        found = (_changes_of(part) for part in result)
+        return next((changes for changes in found if changes), Changes())
     changes = getattr(result, "changes", None)
     return changes if isinstance(changes, Changes) else Changes()
 
@@ -163,6 +164,9 @@ def run_change(
     undo_stack: QUndoStack | None = None,
 ) -> T | None:
     """Runs one unit of work off the GUI thread; its result, or None when it was not done.
+
+    ``None`` means "not done", so a unit of work returns something: its Changes, a
+    result, or ``True``.
 
     Args:
         parent: The widget a message or the password question belongs to.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.services.changes import Changes
@@ -57,7 +60,9 @@ class GroupDialog(FormDialog):
             review_date=self.review_date.text(),
         )
 
-    def submit(self) -> Changes:
+    def submit(self) -> Callable[[], Changes]:
         if self._profile is None:
-            return self._groups.create(self.group_input())
-        return self._groups.update(self._profile.id, self._profile.version, self.group_input())
+            return partial(self._groups.create, self.group_input())
+        return partial(
+            self._groups.update, self._profile.id, self._profile.version, self.group_input()
+        )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -44,11 +46,12 @@ class MemberDialog(FormDialog):
             (dt.date.today() + dt.timedelta(days=DEFAULT_REVIEW_DAYS)).isoformat()
         )
 
-    def submit(self) -> Changes:
+    def submit(self) -> Callable[[], Changes]:
         person_id = self.picker.person_id()
         if person_id is None:
             raise ValidationError(self.tr("Sök fram och välj personen."), "person_id")
-        return self._mapping.groups.add_member(
+        return partial(
+            self._mapping.groups.add_member,
             self._group_id,
             person_id,
             MembershipRole(self.role.currentData()),

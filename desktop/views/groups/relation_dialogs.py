@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -35,8 +37,9 @@ class RelationDialog(FormDialog):
             self.tr("&Beskrivning"), "description", QLineEdit(), self.tr("Beskrivning")
         )
 
-    def submit(self) -> Changes:
-        return self._groups.add_relation(
+    def submit(self) -> Callable[[], Changes]:
+        return partial(
+            self._groups.add_relation,
             self._group_id,
             self.other.currentData(),
             GroupRelationKind(self.kind.currentData()),

@@ -93,7 +93,7 @@ class OperationDialog(QDialog):
         saved = run_change(
             self,
             self.windowTitle(),
-            lambda: self._save(value),
+            lambda: (self._save(value), True),  # done, even when save returns nothing
             hub=self._hub,
             refused=self._refused,
         )

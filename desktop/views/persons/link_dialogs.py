@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -38,8 +40,9 @@ class AddressDialog(FormDialog):
         )
         self.access_notes.setPlaceholderText(self.tr("Portkod, hund, andra som bor där"))
 
-    def submit(self) -> Changes:
-        return self._mapping.persons.add_address(
+    def submit(self) -> Callable[[], Changes]:
+        return partial(
+            self._mapping.persons.add_address,
             self._person_id,
             AddressInput(
                 street=self.street.text(),
@@ -78,8 +81,9 @@ class MembershipDialog(FormDialog):
             (dt.date.today() + dt.timedelta(days=DEFAULT_REVIEW_DAYS)).isoformat()
         )
 
-    def submit(self) -> Changes:
-        return self._mapping.groups.add_member(
+    def submit(self) -> Callable[[], Changes]:
+        return partial(
+            self._mapping.groups.add_member,
             self.group.currentData(),
             self._person_id,
             MembershipRole(self.role.currentData()),

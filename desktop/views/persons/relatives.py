@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -79,11 +82,13 @@ class RelativeDialog(FormDialog):
             linked_person_id=self.picker.person_id(),
         )
 
-    def submit(self) -> Changes:
+    def submit(self) -> Callable[[], Changes]:
         persons = self._mapping.persons
         if self._relative is None:
-            return persons.add_relative(self._person_id, self.value())
-        return persons.update_relative(self._relative.id, self._relative.version, self.value())
+            return partial(persons.add_relative, self._person_id, self.value())
+        return partial(
+            persons.update_relative, self._relative.id, self._relative.version, self.value()
+        )
 
 
 class RelativesPanel(QWidget):

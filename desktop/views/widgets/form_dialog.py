@@ -1,5 +1,5 @@
 """A small form dialog: labelled fields, an error line, Save/Cancel; the save runs a
-service call and keeps the dialog open with the message when it fails."""
+service call through the runner and keeps the dialog open with the message when it fails."""
 
 from __future__ import annotations
 
@@ -17,15 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError, ValidationError
-from desktop.views.errors_text import error_text
+from desktop.services.errors import ValidationError
+from desktop.views.runner import run_change, run_query
 from desktop.views.widgets.form_keys import guard_form
 
 W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
-    """Subclasses add rows with ``add_row`` and implement ``submit`` (returns Changes)."""
+    """Subclasses add rows with ``add_row`` and implement ``submit``.
+
+    ``submit`` reads the fields (on the GUI thread) and returns the service call, which
+    the runner then runs off the GUI thread; its Changes are kept in ``changes`` for the
+    owner to publish.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,22 +68,26 @@ class FormDialog(QDialog):
         self.form.addRow(label, widget)
         return widget
 
-    def submit(self) -> Changes:
+    def submit(self) -> Callable[[], Changes]:
         raise NotImplementedError
 
     def save(self) -> None:
         self.run(self.submit)
 
-    def run(self, action: Callable[[], Changes]) -> None:
-        try:
-            self.changes = action()
-        except ValidationError as error:
-            self.error.setText(error_text(error))
-            widget = self.fields.get(error.field or "")
-            if widget is not None:
-                widget.setFocus()
+    def run(self, prepare: Callable[[], Callable[[], Changes]]) -> None:
+        """Reads the fields (``prepare``), runs the call it returns, and closes when saved."""
+        title = self.windowTitle()
+        call = run_query(self, title, prepare, refused=self._refused)
+        if call is None:
             return
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            return
-        self.accept()
+        changes = run_change(self, title, call, refused=self._refused)
+        if changes is not None:
+            self.changes = changes
+            self.accept()
+
+    def _refused(self, text: str, error: BaseException) -> None:
+        self.error.setText(text)
+        field = error.field if isinstance(error, ValidationError) else None
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()

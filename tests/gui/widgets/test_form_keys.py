@@ -7,6 +7,8 @@ character saved the form early and lost the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton
@@ -23,9 +25,14 @@ class NameDialog(FormDialog):
         self.saved: list[str] = []
         self.name = self.add_row("&Namn", "name", QLineEdit(), "Namn")
 
-    def submit(self) -> Changes:
-        self.saved.append(self.name.text())
-        return Changes("Spara namn")
+    def submit(self) -> Callable[[], Changes]:
+        name = self.name.text()  # read here, on the GUI thread; the call runs off it
+
+        def save() -> Changes:
+            self.saved.append(name)
+            return Changes("Spara namn")
+
+        return save
 
 
 def _shown(qtbot: QtBot, dialog):
