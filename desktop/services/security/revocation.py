@@ -123,6 +123,10 @@ def _reencrypt(session: Session, code: str, new: CompartmentCipher) -> int:
         note.key_version = KEY_COMPARTMENT
         count += 1
     session.flush()
+    # Incident descriptions (and their corrections' old texts) of the agency (issue 20).
+    from desktop.services.incidents.sealing import reseal_incidents
+
+    count += reseal_incidents(session, agency_id, new)
     return count
 
 

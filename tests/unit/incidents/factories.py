@@ -58,6 +58,7 @@ class World:
     former_a: int
     inactive_b: int
     teams: list[int]
+    recovery_code: str = ""
 
 
 def seed(store: Store) -> dict[str, object]:
@@ -147,6 +148,7 @@ def make_world(tmp_path: Path, template_dir: Path | None = None) -> World:
         built.mkdir()
         fresh = fresh_with_users(built)
         made = seed(fresh.admin)
+        made["recovery"] = fresh.recovery_code
         fresh.admin.lock()
         path = fresh.path
     else:
@@ -154,6 +156,7 @@ def make_world(tmp_path: Path, template_dir: Path | None = None) -> World:
             template_dir.mkdir(parents=True, exist_ok=True)
             fresh = fresh_with_users(template_dir)
             made = seed(fresh.admin)
+            made["recovery"] = fresh.recovery_code
             fresh.admin.lock()
             _TEMPLATES[backend] = (fresh.path, made)
         source, made = _TEMPLATES[backend]
@@ -166,6 +169,7 @@ def make_world(tmp_path: Path, template_dir: Path | None = None) -> World:
         made["former"],  # type: ignore[arg-type]
         made["inactive"],  # type: ignore[arg-type]
         made["teams"],  # type: ignore[arg-type]
+        made["recovery"],  # type: ignore[arg-type]
     )
 
 

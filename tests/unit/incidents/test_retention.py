@@ -65,3 +65,35 @@ def test_the_ledger_deletes_a_restored_incident_again(world):
         with UnitOfWork(store, "Återställd") as uow:
             assert delete_by_ids(uow.session, "incident", [incident_id, 999]) == 1
         assert inc.register.rows() == []
+
+
+def test_a_rotated_agency_key_still_opens_the_description(world):
+    from desktop.models import User
+    from desktop.services.security import SecurityServices as Security
+
+    with user(world, "officer_police") as (_, inc):
+        incident_id, _ = inc.register.create(shooting(world))
+        version = inc.register.get(incident_id).version
+        inc.register.correct(
+            incident_id, version, shooting(world, description="Rättad text."), "Rättelse"
+        )
+
+    def sealed(store):
+        with store.read_session() as s:
+            return s.scalar(select(Incident.description_cipher))
+
+    admin = login(world.path, "admin")
+    try:
+        before = sealed(admin)
+        with admin.read_session() as s:
+            leaver = s.scalar(select(User.id).where(User.username == "team_lead_police"))
+        # Deactivation rotates the police compartment's key and re-encrypts its texts:
+        # the description is sealed anew (the leaver's old key no longer opens it).
+        Security.build(admin).users.deactivate(leaver, world.recovery_code)
+        assert sealed(admin) != before
+    finally:
+        admin.lock()
+    with user(world, "coordinator_police") as (_, inc):
+        assert inc.register.get(incident_id).description == "Rättad text."
+        (revision,) = inc.register.revisions(incident_id)
+        assert revision.description == "Skott mot port, en skadad i benet."
