@@ -40,9 +40,8 @@ def test_a_social_services_officer_may_not_enter_an_incident(world):
 
 
 def test_a_team_lead_may_not_enter_an_incident(world):
-    with user(world, "team_lead_police") as (_, inc):
-        with pytest.raises(PermissionDenied):
-            inc.register.create(shooting(world))
+    with user(world, "team_lead_police") as (_, inc), pytest.raises(PermissionDenied):
+        inc.register.create(shooting(world))
 
 
 def test_a_coordinator_of_any_agency_enters_one(world):
@@ -113,7 +112,7 @@ def test_the_raw_description_is_ciphertext(world):
         incident_id, _ = inc.register.create(shooting(world))
         with store.read_session() as s:
             sealed = s.get(Incident, incident_id).description_cipher
-    assert sealed is not None and "Skott".encode() not in sealed
+    assert sealed is not None and b"Skott" not in sealed
 
 
 def test_a_correction_keeps_the_old_values_and_the_reason(world):
@@ -200,3 +199,21 @@ def test_a_members_timeline_shows_his_groups_incidents_while_he_was_a_member(wor
         ] == [(incident_id, "suspected")]
         # He left A at the end of 2025: the shooting of June 2026 is not his group's.
         assert inc.register.for_person(world.former_a) == []
+
+
+def test_a_merge_moves_the_persons_incident_links(world):
+    from desktop.services.mapping import build_mapping
+
+    with user(world, "officer_police") as (_, inc):
+        incident_id, _ = inc.register.create(shooting(world))
+    drop, keep = world.members["A"][0], world.members["A"][1]
+    with user(world, "coordinator_police") as (store, inc):
+        from desktop.models import Person
+
+        with store.read_session() as s:
+            keep_version = s.get(Person, keep).version
+            drop_version = s.get(Person, drop).version
+        build_mapping(store).merge(keep, drop, keep_version, drop_version)
+        roles = {(p.person_id, p.role) for p in inc.register.get(incident_id).persons}
+        assert (keep, IncidentRole.SUSPECTED) in roles
+        assert all(person != drop for person, _ in roles)
