@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from desktop.services.briefing import BriefingServices, build_briefing_services
 from desktop.services.engagement import EngagementServices, build_engagement
+from desktop.services.incidents import IncidentServices, build_incidents
 from desktop.services.mapping import MappingServices, build_mapping
 from desktop.services.operations import OperationsServices, build_operations
 from desktop.services.security import SecurityServices
@@ -29,6 +30,7 @@ class Services:
     briefing: BriefingServices
     statistics: StatisticsService
     transfer: TransferServices
+    incidents: IncidentServices
 
 
 def build_services(store: Store) -> Services:
@@ -43,4 +45,5 @@ def build_services(store: Store) -> Services:
         briefing=build_briefing_services(store, security.reauth),
         statistics=StatisticsService(store, security.reauth),
         transfer=TransferServices.build(store, security.reauth),
+        incidents=build_incidents(store),
     )

@@ -44,9 +44,11 @@ from desktop.models import (
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.incidents.rows import (
+    ALL_PARTS,
     REASON_PRIORITY,
     FollowUp,
     ResponseDecision,
+    ResponsePart,
     ResponseProposal,
     ResponseRequest,
     ResponseRow,
@@ -246,8 +248,12 @@ class ResponseService:
                 )
             return rows
 
-    def accept(self, response_id: int, version: int) -> ResponseDecision:
-        """Plan the round's visits (each re-checked), start the sanction periods, add tasks."""
+    def accept(
+        self, response_id: int, version: int, parts: frozenset[ResponsePart] = ALL_PARTS
+    ) -> ResponseDecision:
+        """Accept the chosen parts: the round's visits planned (each re-checked), the
+        sanction periods started, the follow-up tasks added. A part left out is not made
+        (the round left out: its proposed visits go and its operation is closed)."""
         identity = self.store.identity
         require(identity, Action.INCIDENT_RESPOND)
         now = self._clock()
@@ -256,37 +262,22 @@ class ResponseService:
             response = _decidable(session, response_id, version)
             incident = session.get(Incident, response.incident_id)
             assert incident is not None
-            proposed = session.execute(
-                select(Visit.id, Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at)
-                .where(
-                    Visit.operation_id == response.operation_id,
-                    Visit.status == VisitStatus.PROPOSED,
-                )
-                .order_by(Visit.starts_at, Visit.id)
-            ).all()
-            refusals = _recheck(session, proposed, now) if proposed else {}
-            ids = [r.id for r in proposed if r.id not in refusals]
-            if ids:
-                session.execute(
-                    update(Visit)
-                    .where(Visit.id.in_(ids))
-                    .values(status=VisitStatus.PLANNED, version=Visit.version + 1)
-                    .execution_options(synchronize_session=False)
-                )
-            operation = session.get(Operation, response.operation_id)
-            if operation is not None and ids:
-                operation.status = OperationStatus.ACTIVE
-            names = labels(session, [r.person_id for r in proposed if r.id in refusals])
-            refused = tuple(
-                RefusedVisit(
-                    r.id,
-                    f"{names.get(r.person_id, '')} {r.starts_at:%Y-%m-%d %H:%M}: {refusals[r.id]}",
-                )
-                for r in proposed
-                if r.id in refusals
+            ids: list[int] = []
+            refused: tuple[RefusedVisit, ...] = ()
+            if ResponsePart.ROUND in parts:
+                ids, refused = _plan_round(session, response, now)
+            else:
+                _drop_round(session, response)
+            sanction_ids = (
+                _start_sanctions(session, incident, response)
+                if ResponsePart.SANCTION in parts
+                else []
             )
-            sanction_ids = _start_sanctions(session, incident, response)
-            task_ids = _add_tasks(session, incident, response, identity.user_id)
+            task_ids = (
+                _add_tasks(session, incident, response, identity.user_id)
+                if ResponsePart.TASKS in parts
+                else []
+            )
             response.status = ResponseStatus.ACCEPTED
             response.decided_by = identity.user_id
             response.decided_at = utcnow()
@@ -294,8 +285,8 @@ class ResponseService:
                 "incident.response_accept",
                 "incident_response",
                 [response.id],
-                detail=f"visits={len(ids)};refused={len(refused)};"
-                f"sanctions={len(sanction_ids)};tasks={len(task_ids)}",
+                detail=f"parts={','.join(sorted(parts))};visits={len(ids)};"
+                f"refused={len(refused)};sanctions={len(sanction_ids)};tasks={len(task_ids)}",
             )
             uow.touched("incident_response", response.id)
             uow.touched("incident", incident.id)
@@ -310,6 +301,7 @@ class ResponseService:
             changes.description,
             changes.kinds,
             changes.ids,
+            frozenset(parts),
             len(ids),
             refused,
             tuple(sanction_ids),
@@ -423,6 +415,43 @@ def _suspected_groups(session: Session, incident_id: int) -> list[int]:
 
 
 # -- the round, the sanction period and the tasks ----------------------------------------
+def _plan_round(
+    session: Session, response: IncidentResponse, now: dt.datetime
+) -> tuple[list[int], tuple[RefusedVisit, ...]]:
+    """The round's proposed visits planned, each re-checked against the schedule now
+    (as the planner's acceptance: never in the past, no clash)."""
+    proposed = session.execute(
+        select(Visit.id, Visit.person_id, Visit.team_id, Visit.starts_at, Visit.ends_at)
+        .where(
+            Visit.operation_id == response.operation_id,
+            Visit.status == VisitStatus.PROPOSED,
+        )
+        .order_by(Visit.starts_at, Visit.id)
+    ).all()
+    refusals = _recheck(session, proposed, now) if proposed else {}
+    ids = [r.id for r in proposed if r.id not in refusals]
+    if ids:
+        session.execute(
+            update(Visit)
+            .where(Visit.id.in_(ids))
+            .values(status=VisitStatus.PLANNED, version=Visit.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        operation = session.get(Operation, response.operation_id)
+        if operation is not None:
+            operation.status = OperationStatus.ACTIVE
+    names = labels(session, [r.person_id for r in proposed if r.id in refusals])
+    refused = tuple(
+        RefusedVisit(
+            r.id,
+            f"{names.get(r.person_id, '')} {r.starts_at:%Y-%m-%d %H:%M}: {refusals[r.id]}",
+        )
+        for r in proposed
+        if r.id in refusals
+    )
+    return ids, refused
+
+
 def _copy_teams(session: Session, operation_id: int, team_ids: tuple[int, ...]) -> None:
     for position, team_id in enumerate(dict.fromkeys(team_ids)):
         source = session.get(Team, team_id)

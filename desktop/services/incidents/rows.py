@@ -270,10 +270,22 @@ class ResponseRow:
     decline_reason: str
 
 
+class ResponsePart(enum.StrEnum):
+    """The parts of a response a coordinator accepts or leaves out."""
+
+    ROUND = "round"
+    SANCTION = "sanction"
+    TASKS = "tasks"
+
+
+ALL_PARTS: frozenset[ResponsePart] = frozenset(ResponsePart)
+
+
 @dataclass(frozen=True)
 class ResponseDecision(Changes):
     """What accepting a response changed: visits accepted and refused, periods, tasks."""
 
+    parts: frozenset[ResponsePart] = ALL_PARTS
     accepted: int = 0
     refused: tuple[RefusedVisit, ...] = ()
     sanction_ids: tuple[int, ...] = field(default_factory=tuple)

@@ -99,6 +99,7 @@ class VisitService:
                 Team.name.label("team_name"),
                 Team.colour_index,
                 Visit.address_id,
+                Visit.incident_id,
             )
             .join(Person, Person.id == Visit.person_id)
             .outerjoin(Team, Team.id == Visit.team_id)
@@ -137,6 +138,7 @@ class VisitService:
             team,
             colour,
             _planned_address,
+            incident_id,
         ) in rows:
             day = start.date()
             where = places[vid]
@@ -156,6 +158,7 @@ class VisitService:
                     op,
                     version,
                     where.changed,
+                    incident_id,
                 )
             )
         return result
@@ -262,6 +265,15 @@ class VisitService:
             visit = _visit(uow.session, visit_id, version)
             if visit.status not in SCHEDULED_STATUSES:
                 raise ValidationError("visit.move_only_open")
+            # A visit moved out of its operation's period could not be printed on its
+            # team's packet (found by the programme model, issue 17).
+            operation = (
+                uow.session.get(Operation, visit.operation_id) if visit.operation_id else None
+            )
+            if operation is not None and not (
+                operation.start_date <= new_start.date() <= operation.end_date
+            ):
+                raise ValidationError("visit.outside_operation", field="starts_at")
             if new_team_id is not None and new_team_id != visit.team_id:
                 if uow.session.get(Team, new_team_id) is None:
                     raise NotFound("team.gone")

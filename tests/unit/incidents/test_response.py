@@ -165,3 +165,32 @@ def test_only_a_coordinator_responds(world):
         incident_id, _ = inc.register.create(_only_a_suspected(world))
         with pytest.raises(PermissionDenied):
             inc.responses.propose(incident_id, _request(world))
+
+
+def test_the_calendar_marks_the_rounds_visits_urgent(world):
+    from desktop.services.operations import build_operations
+
+    with user(world, "coordinator_police") as (store, inc):
+        incident_id, _ = inc.register.create(_only_a_suspected(world))
+        proposal = inc.responses.propose(incident_id, _request(world))
+        rows = build_operations(store).visits.calendar(TUESDAY, THURSDAY, proposal.operation_id)
+        assert len(rows) == 6
+        assert all(r.urgent and r.incident_id == incident_id for r in rows)
+        ids = [r.visit_id for r in rows]
+        assert inc.register.urgent_visits([*ids, 10_000]) == frozenset(ids)
+
+
+def test_a_part_left_out_is_not_made(world):
+    from desktop.services.incidents.rows import ResponsePart
+
+    with user(world, "coordinator_police") as (store, inc):
+        incident_id, _ = inc.register.create(_only_a_suspected(world))
+        proposal = inc.responses.propose(incident_id, _request(world))
+        decision = inc.responses.accept(
+            proposal.response_id, proposal.version, frozenset({ResponsePart.SANCTION})
+        )
+        assert (decision.accepted, decision.task_ids, len(decision.sanction_ids)) == (0, (), 1)
+        assert _visits(store, proposal.operation_id) == []
+        with store.read_session() as s:
+            assert s.scalars(select(Task)).all() == []
+            assert s.get(Operation, proposal.operation_id).status is OperationStatus.CLOSED
