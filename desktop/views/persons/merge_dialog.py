@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import PersonRow
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_change
 
 
 def _describe(row: PersonRow) -> str:
@@ -63,10 +62,14 @@ class MergeDialog(QDialog):
 
     def merge(self) -> None:
         keep, drop = self._rows if self.keep_first.isChecked() else self._rows[::-1]
-        try:
-            # The versions listed: a record changed meanwhile is refused (ConflictError).
-            self.changes = self._mapping.merge(keep.id, drop.id, keep.version, drop.version)
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            return
-        self.accept()
+        mapping = self._mapping
+        # The versions listed: a record changed meanwhile is refused (ConflictError).
+        changes = run_change(
+            self,
+            self.windowTitle(),
+            lambda: mapping.merge(keep.id, drop.id, keep.version, drop.version),
+            refused=lambda text, _error: self.error.setText(text),
+        )
+        if changes is not None:
+            self.changes = changes
+            self.accept()

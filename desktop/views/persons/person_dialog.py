@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop.models import Category, PersonStatus
 from desktop.services.changes import Changes
-from desktop.services.errors import ConflictError, DomainError, ValidationError
+from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.rows import DuplicateCandidate, PersonInput, PersonProfile
-from desktop.views.errors_text import error_text
 from desktop.views.persons.field_undo import FieldUndo
 from desktop.views.persons.labels import label
+from desktop.views.runner import run_change, run_query
 from desktop.views.widgets.form_keys import guard_form
 
 ERROR_STYLE = "color: #a11;"
@@ -216,48 +216,57 @@ class PersonDialog(QDialog):
         """Validate, warn once about possible duplicates, then save."""
         inp = self.person_input()
         exclude = self._profile.id if self._profile else None
-        try:
-            found = self._persons.duplicates(inp, exclude)
-            ids = [d.person_id for d in found]
-            if found and ids != self._acknowledged:
-                self._show_duplicates(found)
-                self._acknowledged = ids
-                return
-            if self._profile is None:
-                self.changes = self._persons.create(inp, self._photo)
-            else:
-                self.changes = self._persons.update(
-                    self._profile.id, self._profile.version, inp, self._photo, keep_identity=True
-                )
-        except ValidationError as error:
-            self._show_error(error_text(error), error.field)
+        persons, profile, photo = self._persons, self._profile, self._photo
+        title = self.windowTitle()
+        found = run_query(
+            self, title, lambda: persons.duplicates(inp, exclude), refused=self._refused
+        )
+        if found is None:
             return
-        except ConflictError as error:
-            if self._profile is None:
-                self._show_error(error_text(error), None)
-                return
+        ids = [d.person_id for d in found]
+        if found and ids != self._acknowledged:
+            self._show_duplicates(found)
+            self._acknowledged = ids
+            return
+        conflicts: list[BaseException] = []
+
+        def refused(text: str, error: BaseException) -> None:
+            if isinstance(error, ConflictError) and profile is not None:
+                conflicts.append(error)  # resolved below, with both versions shown
+            else:
+                self._refused(text, error)
+
+        if profile is None:
+            changes = run_change(self, title, lambda: persons.create(inp, photo), refused=refused)
+        else:
+            changes = run_change(
+                self,
+                title,
+                lambda: persons.update(profile.id, profile.version, inp, photo, keep_identity=True),
+                refused=refused,
+            )
+        if changes is None and conflicts and profile is not None:
             # Someone saved first: show both versions, save what the user picks.
             from desktop.views.server.conflict_dialog import PERSON_LABELS, resolve_conflict
 
-            profile, photo = self._profile, self._photo
             changes = resolve_conflict(
                 self,
-                self._persons.store,
+                persons.store,
                 "person",
                 profile.id,
                 inp,
-                lambda merged, version: self._persons.update(
+                lambda merged, version: persons.update(
                     profile.id, version, merged, photo, keep_identity=True
                 ),
                 PERSON_LABELS,
             )
-            if changes is None:
-                return
-            self.changes = changes
-        except DomainError as error:
-            self._show_error(error_text(error), None)
+        if changes is None:
             return
+        self.changes = changes
         self.accept()
+
+    def _refused(self, text: str, error: BaseException) -> None:
+        self._show_error(text, error.field if isinstance(error, ValidationError) else None)
 
     def _show_error(self, message: str, field: str | None) -> None:
         self.error.setText(message)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.incidents.register import IncidentService
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import (
@@ -29,13 +28,11 @@ from desktop.services.mapping.rows import (
     TimelineEntry,
 )
 from desktop.services.permissions import Action, allowed
-from desktop.store.errors import StoreError
-from desktop.views.admin.reauth_dialog import confirm_password
-from desktop.views.errors_text import error_text
 from desktop.views.incidents.timeline import IncidentTimeline
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.persons.profile_notes import ProfileNotesTab
 from desktop.views.persons.relatives import RelativesPanel
+from desktop.views.runner import run_change
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -304,17 +301,17 @@ class PersonProfilePage(QWidget):
         A sensitive action: if the password is not fresh, it is asked for once here
         (and checked off the GUI thread).
         """
-        try:
-            try:
-                number = self._mapping.persons.reveal_identity(self.person_id)
-            except ReauthenticationRequired:
-                if not confirm_password(self, self._mapping.reauth):
-                    return
-                number = self._mapping.persons.reveal_identity(self.person_id)
-        except (DomainError, StoreError) as error:
-            self.identity.setText(error_text(error))
+        persons, person_id = self._mapping.persons, self.person_id
+        shown = run_change(
+            self,
+            self.tr("Visa personnummer"),
+            lambda: (persons.reveal_identity(person_id),),  # done, even without a number
+            reauth=self._mapping.reauth,
+            refused=self._say,
+        )
+        if shown is None:
             return
-        self.identity.setText(self.tr("Personnummer: %1").replace("%1", number or "–"))
+        self.identity.setText(self.tr("Personnummer: %1").replace("%1", shown[0] or "–"))
         self.reveal_button.setEnabled(False)
 
     def apply_changes(self, changes: Changes) -> None:
@@ -335,12 +332,17 @@ class PersonProfilePage(QWidget):
         link = self.memberships.row_at(self.memberships_view.currentIndex().row())
         if link is None or link.until is not None:
             return
-        try:
-            changes = self._mapping.groups.end_member(link.id, dt.date.today())
-        except DomainError as error:
-            self.identity.setText(error_text(error))
-            return
-        self.changes_made.emit(changes)
+        groups, today = self._mapping.groups, dt.date.today()
+        run_change(
+            self,
+            self.tr("Avsluta koppling"),
+            lambda: groups.end_member(link.id, today),
+            hub=self.changes_made.emit,
+            refused=self._say,
+        )
+
+    def _say(self, text: str, _error: BaseException) -> None:
+        self.identity.setText(text)
 
     def _new_address(self) -> None:
         from desktop.views.persons.link_dialogs import AddressDialog

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.relatives import RelativeInput
 from desktop.services.mapping.rows import RelativeRow
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_change
 from desktop.views.widgets.form_dialog import FormDialog
 from desktop.views.widgets.person_picker import PersonPicker
 from desktop.views.widgets.rows_model import RowsTableModel
@@ -153,9 +152,10 @@ class RelativesPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            changes = self._mapping.persons.remove_relative(row.id, row.version)
-        except DomainError as error:
-            QMessageBox.warning(self, self.tr("Ta bort anhörig"), error_text(error))
-            return
-        self.changes_made.emit(changes)
+        persons = self._mapping.persons
+        run_change(
+            self,
+            self.tr("Ta bort anhörig"),
+            lambda: persons.remove_relative(row.id, row.version),
+            hub=self.changes_made.emit,
+        )

@@ -8,11 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import ReviewItem, ReviewKind
 from desktop.services.permissions import Action, allowed
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_change
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -85,15 +84,16 @@ class ReviewPage(QWidget):
         item = self.model.row_at(self.table.currentIndex().row())
         if item is None:
             return
-        try:
-            changes = self._mapping.review.mark_reviewed(
-                item.kind, item.object_id, dt.date.today() + dt.timedelta(days=KEEP_DAYS)
-            )
-        except DomainError as error:
-            self.summary.setText(error_text(error))
-            return
-        self.changes_made.emit(changes)
-        self.reload()
+        review, until = self._mapping.review, dt.date.today() + dt.timedelta(days=KEEP_DAYS)
+        kept = run_change(
+            self,
+            self.tr("Behåll"),
+            lambda: review.mark_reviewed(item.kind, item.object_id, until),
+            hub=self.changes_made.emit,
+            refused=lambda text, _error: self.summary.setText(text),
+        )
+        if kept is not None:
+            self.reload()
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("person", "group"):
