@@ -137,6 +137,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bara planerade och föreslagna besök kan flyttas.",
         "Only planned and proposed visits can be moved.",
     ),
+    "visit.outside_operation": (
+        "Besöket kan inte flyttas utanför insatsens period.",
+        "The visit cannot be moved outside the operation's period.",
+    ),
     "visit.no_operation": (
         "Besöket hör inte till någon insats.",
         "The visit belongs to no operation.",
@@ -148,5 +152,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "visit.restore_status": (
         "Ett inställt besök återställs som planerat eller föreslaget.",
         "A cancelled visit is restored as planned or proposed.",
+    ),
+    "outcome.nothing_to_correct": (
+        "Besöket har inget utfall att rätta.",
+        "The visit has no outcome to correct.",
     ),
 }
