@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from desktop.services.operations.followup import FollowUpService
 from desktop.services.operations.operations import OperationService
+from desktop.services.operations.outcome_correction import OutcomeCorrections
 from desktop.services.operations.outcomes import OutcomeService
 from desktop.services.operations.outputs import ScheduleOutputs
 from desktop.services.operations.planning import PlanningService
@@ -26,15 +27,18 @@ class OperationsServices:
     outcomes: OutcomeService
     followup: FollowUpService
     outputs: ScheduleOutputs
+    corrections: OutcomeCorrections
 
 
 def build_operations(store: Store, reauth: Reauthentication | None = None) -> OperationsServices:
+    outcomes = OutcomeService(store)
     return OperationsServices(
         OperationService(store),
         TeamService(store),
         PlanningService(store),
         VisitService(store),
-        OutcomeService(store),
+        outcomes,
         FollowUpService(store),
         ScheduleOutputs(store, reauth),
+        OutcomeCorrections(outcomes),
     )
