@@ -21,3 +21,12 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
+
+
+# The description of a change another workstation made (its notice names no action).
+ELSEWHERE = "Ändrat på en annan arbetsstation"
+
+
+def from_elsewhere(kinds: frozenset[str], ids: frozenset[tuple[str, int]]) -> Changes:
+    """What another workstation changed, as the pages' one ``Changes`` value."""
+    return Changes(ELSEWHERE, kinds, ids)

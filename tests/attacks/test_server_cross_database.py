@@ -12,9 +12,8 @@ import json
 import psycopg
 import pytest
 
-from desktop.services.changes import Changes
 from desktop.store.server.connect import ServerAddress, role_password
-from desktop.store.server.notify import parse_payload
+from desktop.store.server.notify import RemoteChange, parse_payload
 from tests.attacks import server_world
 from tests.factories import PASSWORD
 from tests.integration import pg
@@ -61,4 +60,4 @@ def test_a_forged_notice_is_at_most_a_refresh(two, payload):
     with server_world.as_user(first, "officer_police") as conn:
         conn.execute("SELECT pg_notify('rondplan_changes', %s)", (payload,))
     changes = parse_payload(payload)
-    assert changes is None or isinstance(changes, Changes)
+    assert changes is None or isinstance(changes, RemoteChange)

@@ -38,6 +38,7 @@ from desktop.store.errors import ReadOnlyServer, StoreError, WrongPassword
 from desktop.store.interface import Identity, Notice, StoreSql
 from desktop.store.keyslots import UnlockedKeys
 from desktop.store.server import audit as server_audit
+from desktop.store.server import standby
 from desktop.store.server.attempts import LoginAttempts
 from desktop.store.server.connect import (
     ServerAddress,
@@ -83,6 +84,13 @@ class ServerStore(UnlockedStore):
 
     shares_keyslots = False
     sql: StoreSql = SERVER_SQL
+    # The pool (issue 19, docs/server.md "Connections"): one connection kept between
+    # actions, up to three more while work overlaps (the GUI and a background read or
+    # print), closed again when returned. With the change listener an idle workstation
+    # holds 2 connections, at most 5 at a burst: 500 workstations keep 1,000 when idle
+    # (or 500 through PgBouncer's transaction pool, the listeners direct).
+    POOL_SIZE = 1
+    POOL_OVERFLOW = 3
 
     def __init__(
         self,
@@ -105,6 +113,12 @@ class ServerStore(UnlockedStore):
         folder.mkdir(parents=True, exist_ok=True)
         super().__init__(folder / f"{address.host}_{address.database}", keyslots, keys, identity)
         self.checkpoint_path = folder / f"{address.host}_{address.database}.audit"
+        # The entries of reads on a standby, until a server that takes writes has them:
+        # named by the installation, so any address of it (a standby's own) finds them.
+        self.held = standby.HeldEntries(standby.held_path(folder, self.database_id, role))
+        self._taking = 0
+        # Whether the server was a standby (read-only) at the last audited action.
+        self.read_only = False
         keyslots.rebind(self.connect)
         # Entries from this seq on were chained and hashed by the server (migration 0012).
         self.server_from: int | None = None
@@ -114,22 +128,23 @@ class ServerStore(UnlockedStore):
 
     @property
     def conninfo(self) -> str:
-        """The libpq string of this user's role (for the change listener)."""
+        """The libpq string of this user's role for the change listener: to the URL's
+        ``listen`` servers if it names them (LISTEN needs a session, not a pooler's)."""
         self._keys()
-        return self._conninfo
+        return self.address.for_listener(self._conninfo)
 
     def connect(self) -> psycopg.Connection:
         """A raw psycopg connection as this user's role (refused while locked)."""
         self._keys()
-        return connect(self._conninfo)
+        return connect(self._conninfo, prepares=self.address.prepares)
 
     def _make_engine(self) -> Engine:
         engine = create_engine(
             "postgresql+psycopg://",
             creator=self.connect,
             poolclass=QueuePool,
-            pool_size=4,
-            max_overflow=4,
+            pool_size=self.POOL_SIZE,
+            max_overflow=self.POOL_OVERFLOW,
             hide_parameters=True,
         )
         # A restarted server or a dropped link: a pooled connection is tested before use
@@ -170,10 +185,19 @@ class ServerStore(UnlockedStore):
     ) -> bool:
         """The entries into the server's queue, and the NOTIFY, in one round trip.
 
-        No lock: the server writes who and when, and chains them after the commit.
+        No lock: the server writes who and when, and chains them after the commit. On a
+        standby (issue 19) the entries wait on the workstation (``standby.py``): whatever
+        the unit wrote was refused at its flush already, so only reads get here.
         """
         connection = session.connection()
         raw = connection.connection.driver_connection
+        self.read_only = standby.read_only(raw)
+        if self.read_only:
+            self.held.hold(pending)
+            return True
+        held = self.held.entries()
+        self._taking = len(held)
+        pending = [*held, *pending]
         parts = []
         if notice is not None:
             parts.append(
@@ -199,6 +223,9 @@ class ServerStore(UnlockedStore):
         The save is committed already: a failure here only leaves entries queued for the
         next integration, by anyone.
         """
+        if self._taking:
+            self.held.taken(self._taking)  # committed with this unit's own entries
+            self._taking = 0
         try:
             self._settle()
         except (psycopg.Error, StoreError, DisconnectionError) as error:
@@ -218,6 +245,9 @@ class ServerStore(UnlockedStore):
         with self.engine.begin() as connection:
             raw = connection.connection.driver_connection
             assert isinstance(raw, psycopg.Connection)
+            self.read_only = standby.read_only(raw)
+            if self.read_only:
+                return  # a standby chains nothing: its primary does, at the next save
             head = server_audit.integrate(raw, checkpoint.seq if checkpoint else None)
         self.server_from = head.server_from
         if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
@@ -339,9 +369,11 @@ class LockedServer:
         keys = slots.unlock(username, password)
         with connect(conninfo) as conn:
             identity = _identity(conn, username)
+            read_only = standby.read_only(conn)
             slots.known_users = {r[0] for r in conn.execute("SELECT username FROM user_account")}
         store = ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
         store.login_kdf = kdf
+        store.read_only = read_only
         # Before the login's own entry: what this workstation saw is compared first.
         store.audit_committed()
         return store

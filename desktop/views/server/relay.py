@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.services.changes import Changes
-from desktop.store.server.notify import ChangeListener
+from desktop.services.changes import Changes, from_elsewhere
+from desktop.store.server.notify import ChangeListener, RemoteChange
 from desktop.views.changes_hub import ChangesHub
 
 
@@ -21,11 +21,13 @@ class ServerRelay(QObject):
 
     def __init__(self, conninfo: str, origin: str, hub: ChangesHub | None = None) -> None:
         super().__init__()
-        self.listener = ChangeListener(
-            conninfo, self.changed.emit, origin, self.connection_changed.emit
-        )
+        self.listener = ChangeListener(conninfo, self._heard, origin, self.connection_changed.emit)
         if hub is not None:
             self.changed.connect(self._publish(hub))
+
+    def _heard(self, change: RemoteChange) -> None:
+        """On the listener's thread: the services' value, queued to the GUI thread."""
+        self.changed.emit(from_elsewhere(change.kinds, change.ids))
 
     @staticmethod
     def _publish(hub: ChangesHub):  # type: ignore[no-untyped-def]
