@@ -26,6 +26,7 @@ from desktop.models import (
 from desktop.services.errors import ValidationError
 from desktop.services.statistics import scope
 from desktop.services.statistics.figures import ATTENDED
+from desktop.services.statistics.incident_drilldown import incident_person_ids
 from desktop.services.statistics.rows import Period, PersonRef, StatsFilter
 
 #: At most this many persons are listed; the dialog says when there are more.
@@ -127,6 +128,10 @@ def person_ids(code: str, key: str | None, period: Period, filters: StatsFilter)
         return select(Delivery.person_id).where(
             *_delivered(period, filters), Delivery.person_id.in_(members)
         )
+    # Violence and the response (issue 20): the urgent visits' and the groups' persons.
+    behind = incident_person_ids(code, key, period, filters)
+    if behind is not None:
+        return behind
     raise ValidationError("stats.no_persons_behind", field="figure")
 
 

@@ -186,7 +186,7 @@ def _incident_clauses(period: Period, filters: StatsFilter) -> list[ColumnElemen
     return clauses
 
 
-def _member_on(day: object) -> ColumnElement[bool]:
+def member_on(day: object) -> ColumnElement[bool]:
     return and_(
         or_(Membership.since.is_(None), Membership.since <= day),
         or_(Membership.until.is_(None), Membership.until >= day),
@@ -301,7 +301,7 @@ def _group_delivery_days(
             Delivery.delivered_on >= period.start,
             Delivery.delivered_on <= period.end,
             Membership.group_id.in_(tuple(groups)),
-            _member_on(Delivery.delivered_on),
+            member_on(Delivery.delivered_on),
         )
         .distinct()
     ):
@@ -362,7 +362,7 @@ def _group_visits(
         Visit.starts_at < period.end_exclusive,
         Visit.status.in_(ATTEMPTED),
         Membership.group_id.in_(tuple(groups)),
-        _member_on(func.date(Visit.starts_at)),
+        member_on(func.date(Visit.starts_at)),
     ]
     if filters.agency_id is not None:
         clauses.append(Visit.team_id.in_(scope.agency_teams(filters.agency_id)))

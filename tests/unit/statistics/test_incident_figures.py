@@ -120,7 +120,7 @@ def _seed(store) -> dict[str, int]:
                 )
             )
         uow.audit("test.seed", "incident", incidents.values())
-    return g
+    return {**g, **p}
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +133,21 @@ def figures(tmp_path_factory):
             "all": compute_figures(session, PERIOD),
             "group_a": compute_figures(session, PERIOD, StatsFilter(group_id=groups["A"])),
             "rosengard": compute_figures(session, PERIOD, StatsFilter(area="Rosengård")),
+        }
+        from desktop.services.statistics.drilldown import person_ids
+
+        def behind(code, key=None):
+            ids = set(session.scalars(person_ids(code, key, PERIOD, StatsFilter())))
+            names = {v: k for k, v in groups.items() if k.islower() or k[0].islower()}
+            return {names[i] for i in ids}
+
+        results["behind"] = {
+            "attempted": behind("response_visits_attempted"),
+            "completed": behind("response_visits_completed"),
+            "direct": behind("response_direct_contact"),
+            "family": behind("response_family_only"),
+            "group_a": behind("visits_per_group_week", str(groups["A"])),
+            "group_c": behind("visits_per_group_week", str(groups["C"])),
         }
     store.lock()
     return results
@@ -238,3 +253,12 @@ def test_the_research_export_suppresses_small_incident_cells(figures):
     months, _ = incident_research_sheets(big, str, suppress, THRESHOLD, SUPPRESSED)
     cells = {row[1]: row[2] for row in months.rows}
     assert (cells["shooting"], cells["knife"]) == (7, "<5")
+
+
+def test_the_persons_behind_the_visit_figures(figures):
+    behind = figures["behind"]
+    assert behind["attempted"] == {"a1", "a2", "b1"}  # v1, v2, v3, v5
+    assert behind["completed"] == {"a1", "a2"}  # v1 met, v2 family only
+    assert (behind["direct"], behind["family"]) == ({"a1"}, {"a2"})
+    assert behind["group_a"] == {"a1", "a2"}
+    assert behind["group_c"] == {"c1"}  # 15 Jan only: he had left C by 15 Feb
