@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.services.errors import DomainError
 from desktop.services.importing import (
     FIELDS,
     TEMPLATE_COLUMNS,
@@ -29,7 +28,7 @@ from desktop.services.importing import (
     resolve_mapping,
     write_template,
 )
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_change, run_query
 
 if TYPE_CHECKING:
     from desktop.views.importing.wizard import ImportWizard
@@ -86,6 +85,9 @@ class FilePage(QWizardPage):
         layout.addLayout(template_row)
         layout.addStretch(1)
 
+    def _say(self, text: str, _error: BaseException) -> None:
+        self.status.setText(text)
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Välj kartläggningslista"), "", self.tr(_FILE_FILTER)
@@ -96,10 +98,13 @@ class FilePage(QWizardPage):
     def load(self, path: Path) -> bool:
         """Read ``path``; a file that cannot be read is explained under the field."""
         self.path_edit.setText(str(path))
-        try:
-            self._wizard.load_file(path)
-        except DomainError as error:
-            self.status.setText(error_text(error))
+        loaded = run_query(
+            self,
+            self.tr("Importera"),
+            lambda: self._wizard.load_file(path) or True,
+            refused=self._say,
+        )
+        if loaded is None:
             self.completeChanged.emit()
             return False
         table = self._wizard.table
@@ -178,6 +183,9 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.status)
         self._combos: list[QComboBox] = []
 
+    def _say(self, text: str, _error: BaseException) -> None:
+        self.status.setText(text)
+
     def initializePage(self) -> None:
         self._fill(self._wizard.mapping)
         self._refresh_presets()
@@ -244,10 +252,11 @@ class MappingPage(QWizardPage):
         name = self.preset_combo.currentText()
         if not name:
             return
-        try:
-            preset = self._wizard.transfer.presets.load(name)
-        except DomainError as error:
-            self.status.setText(error_text(error))
+        presets = self._wizard.transfer.presets
+        preset = run_query(
+            self, self.tr("Kolumnmall"), lambda: presets.load(name), refused=self._say
+        )
+        if preset is None:
             return
         table = self._wizard.table
         assert table is not None
@@ -265,11 +274,19 @@ class MappingPage(QWizardPage):
             self.save_preset(name.strip())
 
     def save_preset(self, name: str) -> None:
-        try:
-            self._wizard.transfer.presets.save(MappingPreset(name, self.current_mapping()))
-        except (DomainError, OSError) as error:
-            message = error_text(error) if isinstance(error, DomainError) else str(error)
+        presets, preset = self._wizard.transfer.presets, MappingPreset(name, self.current_mapping())
+
+        def not_saved(message: str, _error: BaseException | None = None) -> None:
             self.status.setText(self.tr("Kolumnmallen sparades inte: {m}").format(m=message))
+
+        try:
+            saved = run_change(
+                self, self.tr("Kolumnmall"), lambda: presets.save(preset) or True, refused=not_saved
+            )
+        except OSError as error:  # the file system's own words (a full disk, no rights)
+            not_saved(str(error))
+            return
+        if saved is None:
             return
         self._refresh_presets()
         self.preset_combo.setCurrentText(name)

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from desktop.services.errors import DomainError
 from desktop.services.importing import ImportPreview, Table, auto_mapping
 from desktop.services.transfer import DatabasePersonLookup, ImportResult, TransferServices
-from desktop.views.errors_text import error_text
 from desktop.views.importing.pages import FilePage, MappingPage
 from desktop.views.importing.preview_page import PreviewPage
+from desktop.views.runner import error_message, run_query
 from desktop.views.shell.crash import technical_report
 from desktop.views.worker import BackgroundTask, run_in_background
 
@@ -99,10 +98,14 @@ class ImportWizard(QWizard):
         """Read the file again after it was corrected, keeping the hand mapping."""
         if self.path is None:
             return
-        try:
-            table = self.transfer.imports.read(self.path)
-        except DomainError as error:
-            self.preview_page.summary.setText(error_text(error))
+        imports, path = self.transfer.imports, self.path
+        table = run_query(
+            self,
+            self.tr("Importera"),
+            lambda: imports.read(path),
+            refused=lambda text, _error: self.preview_page.summary.setText(text),
+        )
+        if table is None:
             return
         mapping = auto_mapping(table.headers)
         mapping.update({h: f for h, f in self.mapping.items() if h in mapping})
@@ -195,9 +198,8 @@ class ImportWizard(QWizard):
         self.preview_page.set_busy(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
-        if isinstance(error, DomainError):
-            message = error_text(error)
-        else:
+        message = error_message(error)
+        if message is None:
             log.error("Import failed\n%s", technical_report(error))
             message = self.tr("Något gick fel. Felet är loggat.")
         self.preview_page.summary.setText(

@@ -7,6 +7,8 @@ the legal basis. Both are one unit of work in ``NotesService`` with their audit 
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import LegalBasis, NoteKind
-from desktop.services.errors import DomainError
 from desktop.services.security.notes import MAX_NOTE_CHARS, NotesService
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
-from desktop.views.errors_text import error_text
 from desktop.views.labels import AGENCY_LABELS
+from desktop.views.runner import run_change
 from desktop.views.widgets.form_keys import guard_form
 
 _CONTEXT = "Anteckningar"
@@ -118,15 +119,16 @@ class NoteDialog(QDialog):
             self._show(self.tr("Anteckningen är för lång."))
             return
         kind = NoteKind.ASSESSMENT if self.assessment.isChecked() else NoteKind.FACT
-        try:
-            changes = self._notes.write_note(
-                text, person_id=self._person_id, group_id=self._group_id, kind=kind
-            )
-        except DomainError as error:
-            self._show(error_text(error))
-            return
-        self.saved.emit(changes)
-        self.accept()
+        notes, person_id, group_id = self._notes, self._person_id, self._group_id
+        changes = run_change(
+            self,
+            self.windowTitle(),
+            lambda: notes.write_note(text, person_id=person_id, group_id=group_id, kind=kind),
+            hub=self.saved.emit,
+            refused=lambda words, _error: self._show(words),
+        )
+        if changes is not None:
+            self.accept()
 
     def _show(self, message: str) -> None:
         self.error.setText(message)
@@ -204,17 +206,20 @@ class DisclosureDialog(QDialog):
         self.basis_text.setEnabled(self.chosen_basis() is LegalBasis.OTHER)
 
     def disclose(self) -> None:
-        try:
-            changes = self._notes.disclose(
-                self._note_id,
-                self.agency.currentData(),
-                self.chosen_basis(),
-                self.reason.toPlainText(),
-                self.basis_text.text() if self.basis_text.isEnabled() else None,
-            )
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            self.error.show()
-            return
-        self.disclosed.emit(changes)
-        self.accept()
+        disclose = partial(
+            self._notes.disclose,
+            self._note_id,
+            self.agency.currentData(),
+            self.chosen_basis(),
+            self.reason.toPlainText(),
+            self.basis_text.text() if self.basis_text.isEnabled() else None,
+        )
+        changes = run_change(
+            self,
+            self.windowTitle(),
+            disclose,
+            hub=self.disclosed.emit,
+            refused=lambda text, _error: (self.error.setText(text), self.error.show()),
+        )
+        if changes is not None:
+            self.accept()

@@ -11,10 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.services.errors import DomainError, ReauthenticationRequired
 from desktop.services.statistics.research import ResearchRequest
-from desktop.views.admin.reauth_dialog import confirm_password
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_query
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
 
@@ -62,13 +60,13 @@ class ExportActions(QWidget):
     def export_research(self) -> None:
         # The password is asked before the dialog, not inside the job; the check itself
         # runs off the GUI thread (ReauthDialog).
-        try:
-            self._stats.check_research_export()
-        except ReauthenticationRequired:
-            if not confirm_password(self, self._reauth):
-                return
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Forskningsuttag"), error_text(exc))
+        allowed = run_query(
+            self,
+            self.tr("Forskningsuttag"),
+            lambda: self._stats.check_research_export() or True,
+            reauth=self._reauth,
+        )
+        if allowed is None:
             return
         dialog = ResearchExportDialog(self)
         if dialog.exec() != ResearchExportDialog.DialogCode.Accepted:
