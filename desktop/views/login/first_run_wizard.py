@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.views.errors_text import known_error_text
+from desktop.views.runner import run_change
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -222,18 +222,21 @@ class AdministratorPage(QWizardPage):
             return False
         path = self.field("databasePath").strip()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        create, name = self._create_database, self.name_edit.text().strip()
+        password = self.password_edit.text()
         try:
-            self.recovery_code = self._create_database(
-                path, self.name_edit.text().strip(), self.password_edit.text()
+            # Key derivation takes a while: off the GUI thread, with the runner's words.
+            code = run_change(
+                self,
+                self.title(),
+                lambda: (create(path, name, password),),
+                refused=lambda text, _error: self._show_error(text),
             )
-        except Exception as error:
-            message = known_error_text(error)
-            if not isinstance(message, str):
-                raise
-            self._show_error(message)
-            return False
         finally:
             QApplication.restoreOverrideCursor()
+        if code is None:
+            return False
+        self.recovery_code = code[0]
         # The password is not needed again; do not leave it in the widgets.
         self.password_edit.clear()
         self.repeat_edit.clear()

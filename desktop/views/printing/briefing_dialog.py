@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
-from desktop.services.errors import DomainError, ReauthenticationRequired, ValidationError
-from desktop.store.errors import StoreError
-from desktop.views.admin.reauth_dialog import confirm_password
-from desktop.views.errors_text import error_text
+from desktop.services.errors import ValidationError
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
+from desktop.views.runner import report_failure, run_query
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
@@ -156,13 +154,14 @@ class BriefingDialog(QDialog):
                 return
             # Printing a protected address asks for the password again (issue 15).
             printing = self._services.printing
-            try:
-                printing.check_protected_addresses(request)
-            except ReauthenticationRequired:
-                if not confirm_password(self, printing.reauth):
-                    return
-            except DomainError as error:
-                self.status.setText(error_text(error))
+            allowed = run_query(
+                self,
+                self.windowTitle(),
+                lambda: printing.check_protected_addresses(request) or True,
+                reauth=printing.reauth,
+                refused=self._say,
+            )
+            if allowed is None:
                 return
         self.start(request)
 
@@ -200,12 +199,12 @@ class BriefingDialog(QDialog):
         self._task = None
         self.busy.hide()
         self.build_button.setEnabled(True)
-        if isinstance(error, DomainError | StoreError):
-            if isinstance(error, ValidationError) and error.field == "date":
-                self._reload_choices()  # the day's visits were cancelled or moved meanwhile
-            self.status.setText(error_text(error))
-            return
-        raise error
+        if isinstance(error, ValidationError) and error.field == "date":
+            self._reload_choices()  # the day's visits were cancelled or moved meanwhile
+        report_failure(self, self.windowTitle(), error, self._say)
+
+    def _say(self, text: str, _error: BaseException) -> None:
+        self.status.setText(text)
 
     def _reload_choices(self) -> None:
         """Reads operations, teams and days with visits again, keeping the choice."""

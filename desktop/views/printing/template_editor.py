@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.briefing import TemplateService
 from desktop.services.briefing.templates import LETTER_CONTACT, TITLES, TemplateRow
-from desktop.services.errors import DomainError
-from desktop.views.errors_text import error_text
+from desktop.views.runner import run_change
 
 
 class TemplateEditorDialog(QDialog):
@@ -104,11 +103,15 @@ class TemplateEditorDialog(QDialog):
         key = self.current_key()
         if key is None:
             return
-        try:
-            changes = self._templates.edit(key, self.body.toPlainText())
-        except DomainError as error:
-            self.message.setText(error_text(error))
+        templates, body = self._templates, self.body.toPlainText()
+        changes = run_change(
+            self,
+            self.tr("Mallar"),
+            lambda: templates.edit(key, body),
+            hub=self.saved.emit,
+            refused=lambda text, _error: self.message.setText(text),
+        )
+        if changes is None:
             return
-        self.saved.emit(changes)
         self.reload()
         self.message.setText(self.tr("Ny version sparad."))
