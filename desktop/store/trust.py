@@ -171,9 +171,11 @@ def load(session: Session, database_id: str, pin: bytes | None) -> Records:
     except ValueError:
         raise TamperedRecord() from None
     rows = {(r.kind, r.ref): r for r in session.scalars(select(SignedRecord))}
-    records = Records(database_id, root, signed_from, _rows=rows, _stale=_stale(session, rows))
     if root is None:
-        return records
+        # No trust root (an upgraded file before an administrator's login, a server):
+        # nothing is checked against the log, which on a server only the auditor reads.
+        return Records(database_id, root, signed_from, _rows=rows)
+    records = Records(database_id, root, signed_from, _rows=rows, _stale=_stale(session, rows))
     if ("installation", INSTALLATION) in records._stale:
         raise TamperedRecord()
     install = rows.get(("installation", INSTALLATION))

@@ -15,6 +15,7 @@ import pytest
 
 from desktop.services.security.audit import ChainProblem, verify_chain
 from tests.attacks import server_world
+from tests.factories import PASSWORD
 from tests.integration import pg
 from tests.integration.conftest import pg_server  # noqa: F401  (the fixture)
 
@@ -35,12 +36,15 @@ def fresh(tmp_path_factory, pg_server):  # noqa: F811
     with pg.kept_databases() as keep:
         made = pg.pg_fresh_with_users(tmp_path_factory.mktemp("audit_reading"))
         keep()
+        pg.seeding_rights(pg.url_of(made.path), False)  # the administrator's own rights
         yield made
 
 
 @pytest.fixture
 def own(tmp_path):
-    yield from server_world.world(tmp_path)
+    for made in server_world.world(tmp_path):
+        pg.seeding_rights(server_world.url(made), False)
+        yield made
 
 
 @pytest.mark.parametrize("username", NOT_AUDITORS)
@@ -95,9 +99,12 @@ def test_the_servers_verification_tells_counts_and_hashes_only(fresh, username):
 
 
 @pytest.mark.parametrize("username", [*NOT_AUDITORS, "auditor_social"])
-def test_every_roles_check_still_verifies_the_chain(fresh, username):
+def test_every_roles_login_unlock_and_check_still_work(fresh, username):
     store = pg.pg_login(fresh.path, username)
     try:
+        # The lock screen's unlock re-reads the account (and its signed records).
+        store.lock()
+        store.unlock(PASSWORD)
         report = verify_chain(store)
     finally:
         store.lock()

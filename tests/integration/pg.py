@@ -305,8 +305,12 @@ def _clone(kind: str, folder: Path, name: str) -> Fresh:
 def seeding_rights(url: str, on: bool) -> None:
     """The shared seeds write case data as ``fresh.admin``, and on a server an
     administrator reads and writes none (issue 16): in a test clone the administrator
-    ``admin`` also holds the coordinator group's table rights. Tests of the rights
-    themselves take them away first (``on=False``)."""
+    ``admin`` also holds the coordinator group's table rights. The shared tests check
+    what was audited by reading the log through the store that acted, and on a server
+    only the auditor reads it (issue 16): in a test clone ``<database>:app`` may SELECT
+    ``audit_entry`` too. Tests of the rights themselves take both away first
+    (``on=False``; tests/attacks/test_server_audit_log_reading.py logs in, checks and
+    unlocks as every role without them)."""
     database = url.rsplit("/", 1)[1]
     statement = "GRANT {} TO {}" if on else "REVOKE {} FROM {}"
     with psycopg.connect(_conninfo(url), autocommit=True) as conn:
@@ -314,6 +318,11 @@ def seeding_rights(url: str, on: bool) -> None:
             sql.SQL(statement).format(
                 sql.Identifier(group_role(database, Role.COORDINATOR.value)),
                 sql.Identifier(role_name(database, "admin")),
+            )
+        )
+        conn.execute(
+            sql.SQL(statement).format(
+                sql.SQL("SELECT ON audit_entry"), sql.Identifier(group_role(database, "app"))
             )
         )
 

@@ -14,7 +14,7 @@ from desktop.models import AuditEntry, Role, User
 from desktop.services.security import SecurityServices
 from desktop.services.security.audit import verify_chain
 from desktop.store.errors import AccountLocked, WrongPassword
-from desktop.store.server.provision import init_server
+from desktop.store.server.provision import init_server, owner_engine
 from desktop.store.server.store import LockedServer, ServerStore
 from tests.factories import PASSWORD
 
@@ -36,13 +36,18 @@ def server(scram_cluster, tmp_path):
 
 
 def _failures(store: ServerStore) -> list[tuple[str, str, str]]:
-    with store.read_session() as session:
-        ids = dict(session.execute(select(User.id, User.username)).all())
-        rows = session.execute(
-            select(AuditEntry.action, AuditEntry.object_ids, AuditEntry.detail)
-            .where(AuditEntry.action.like("login.%"))
-            .order_by(AuditEntry.seq)
-        ).all()
+    # Read by the database owner: on a server only the auditor reads the log (issue 16).
+    engine = owner_engine(store.address)
+    try:
+        with engine.connect() as session:
+            ids = dict(session.execute(select(User.id, User.username)).all())
+            rows = session.execute(
+                select(AuditEntry.action, AuditEntry.object_ids, AuditEntry.detail)
+                .where(AuditEntry.action.like("login.%"))
+                .order_by(AuditEntry.seq)
+            ).all()
+    finally:
+        engine.dispose()
     return [(action, ids.get(int(obj), "") if obj else "", detail) for action, obj, detail in rows]
 
 
@@ -95,10 +100,14 @@ def test_a_wrong_password_on_the_lock_screen_is_audited_at_the_unlock(server):
         session.unlock(WRONG)
     session.unlock(PASSWORD)
     assert _failures(store) == [("login.failed", "bo", "")]
-    with store.read_session() as s:
-        actions = s.scalars(
-            select(AuditEntry.action).where(AuditEntry.user_id == store.identity.user_id)
-        ).all()
+    engine = owner_engine(store.address)  # only the auditor reads the log (issue 16)
+    try:
+        with engine.connect() as s:
+            actions = s.scalars(
+                select(AuditEntry.action).where(AuditEntry.user_id == store.identity.user_id)
+            ).all()
+    finally:
+        engine.dispose()
     assert actions[-4:] == ["login", "lock", "login.failed", "unlock"]
     # Nothing about the failure was written into the slot on the server.
     with store.connect() as conn:

@@ -44,7 +44,7 @@ SELECT DISTINCT g.rolname FROM (
   UNION SELECT (pg_catalog.aclexplode(d.datacl)).grantee FROM pg_catalog.pg_database d
    WHERE d.datname = pg_catalog.current_database()
 ) x JOIN pg_catalog.pg_roles g ON g.oid = x.grantee
-WHERE g.rolname <> current_user
+WHERE g.rolname <> current_user AND NOT pg_catalog.starts_with(g.rolname, 'pg_')
   AND NOT pg_catalog.starts_with(g.rolname, pg_catalog.current_database() || ':')
   AND NOT pg_catalog.starts_with(g.rolname, pg_catalog.current_database() || '.')
 """
@@ -55,6 +55,7 @@ SELECT DISTINCT g.rolname FROM pg_catalog.pg_attribute a
  CROSS JOIN LATERAL pg_catalog.aclexplode(a.attacl) e
  JOIN pg_catalog.pg_roles g ON g.oid = e.grantee
 WHERE a.attacl IS NOT NULL AND g.rolname <> current_user
+  AND NOT pg_catalog.starts_with(g.rolname, 'pg_')
   AND NOT pg_catalog.starts_with(g.rolname, pg_catalog.current_database() || ':')
   AND NOT pg_catalog.starts_with(g.rolname, pg_catalog.current_database() || '.')
 """
@@ -122,6 +123,9 @@ def give_login(address: ServerAddress, username: str, password: str) -> Role:
 
             raise WrongPassword()
         conn.execute("SELECT public.rondplan_set_login(%s, %s)", (username, verifier))
+        # Into the group of the user's role (its user_role row came with the copy, so
+        # no trigger did it).
+        conn.execute("SELECT public.rondplan_sync_role(%s)", (username,))
         user_role = Role(row[0])
         if user_role is Role.ADMINISTRATOR:
             set_administrator(conn, address.database, username, True)
@@ -137,4 +141,3 @@ def store_recovery_check(address: ServerAddress, recovery_code: str) -> None:
     slots.unlock(RECOVERY, code)
     with connect(address.conninfo()) as conn, conn.transaction():
         recovery.store_proof_key(conn, code, slots.database_id)
-
