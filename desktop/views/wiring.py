@@ -39,6 +39,7 @@ PAGES: tuple[tuple[str, str, str, Action, int], ...] = (
     ("call_ins", "desktop.views.callins.page", "create_page", Action.CALLIN_READ, 7),
     ("support", "desktop.views.support.page", "create_page", Action.SUPPORT_READ, 7),
     ("follow_up", "desktop.views.followup.page", "create_page", Action.TASK_READ, 5),
+    ("incidents", "desktop.views.incidents.page", "create_page", Action.INCIDENT_READ, 20),
     ("statistics", "desktop.views.statistics.page", "create_page", Action.STATS_READ, 9),
     ("administration", "desktop.views.admin.page", "create_page", Action.SETTINGS_ADMIN, 3),
 )

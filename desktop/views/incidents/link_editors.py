@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -77,23 +78,29 @@ class GroupLinksEditor(QWidget):
         self.source.setPlaceholderText(self.tr("Källa, t.ex. polisens lägesbild"))
         self.source.setAccessibleName(self.tr("Källa för grupperingens inblandning"))
         self.certainty = _certainty_box(self.tr("Säkerhet för grupperingens inblandning"))
-        self.add_button = QPushButton(self.tr("Lägg till gruppering"))
+        self.add_button = QPushButton(self.tr("&Lägg till gruppering"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_chosen)
         self.remove_button = QPushButton(self.tr("Ta bort vald gruppering"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
+        group_label = QLabel(self.tr("&Välj gruppering:"))
+        group_label.setBuddy(self.group)
+        side_label_ = QLabel(self.tr("Si&da:"))
+        side_label_.setBuddy(self.side)
         entry = QGridLayout()
-        entry.addWidget(self.group, 0, 0)
-        entry.addWidget(self.side, 0, 1)
-        entry.addWidget(self.certainty, 0, 2)
-        entry.addWidget(self.source, 1, 0, 1, 2)
-        entry.addWidget(self.add_button, 1, 2)
+        entry.addWidget(group_label, 0, 0)
+        entry.addWidget(self.group, 0, 1)
+        entry.addWidget(side_label_, 0, 2)
+        entry.addWidget(self.side, 0, 3)
+        entry.addWidget(self.certainty, 0, 4)
+        entry.addWidget(self.source, 1, 1, 1, 3)
+        entry.addWidget(self.add_button, 1, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(entry)
-        layout.addWidget(self.remove_button)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def set_links(self, links: Sequence[GroupLinkInput]) -> None:
         self.model.set_rows(
@@ -159,23 +166,26 @@ class PersonLinksEditor(QWidget):
         self.source.setPlaceholderText(self.tr("Källa"))
         self.source.setAccessibleName(self.tr("Källa för personens inblandning"))
         self.certainty = _certainty_box(self.tr("Säkerhet för personens inblandning"))
-        self.add_button = QPushButton(self.tr("Lägg till person"))
+        self.add_button = QPushButton(self.tr("&Lägg till person"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_chosen)
         self.remove_button = QPushButton(self.tr("Ta bort vald person"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
+        person_label = QLabel(self.tr("&Hitta person:"))
+        person_label.setBuddy(self.picker.search)
         entry = QGridLayout()
-        entry.addWidget(self.picker, 0, 0, 2, 1)
-        entry.addWidget(self.role, 0, 1)
-        entry.addWidget(self.certainty, 0, 2)
-        entry.addWidget(self.source, 1, 1)
-        entry.addWidget(self.add_button, 1, 2)
+        entry.addWidget(person_label, 0, 0)
+        entry.addWidget(self.picker, 0, 1, 2, 1)
+        entry.addWidget(self.role, 0, 2)
+        entry.addWidget(self.certainty, 0, 3)
+        entry.addWidget(self.source, 1, 2)
+        entry.addWidget(self.add_button, 1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(entry)
-        layout.addWidget(self.remove_button)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def set_links(self, links: Sequence[PersonLink]) -> None:
         self.model.set_rows(list(links))

@@ -15,6 +15,7 @@ from desktop.services.mapping import MappingServices
 from desktop.services.operations import OperationsServices
 from desktop.views.incidents.labels import kind_label
 from desktop.views.incidents.register_page import IncidentRegisterPage
+from desktop.views.incidents.services import incidents_of
 from desktop.views.incidents.week_overview import WeekOverviewPage
 from desktop.views.runner import run_query
 from desktop.views.widgets.lazy_page import LazyPage
@@ -123,7 +124,7 @@ class IncidentsWorkspace(QWidget):
 def create_page(context) -> IncidentsWorkspace:  # type: ignore[no-untyped-def]
     services = context.services
     page = IncidentsWorkspace(
-        services.incidents, services.mapping, services.operations, context.hub.publish
+        incidents_of(services), services.mapping, services.operations, context.hub.publish
     )
     context.hub.changes_applied.connect(page.apply_changes)
     page.register.reload()

@@ -80,7 +80,7 @@ class ResponseDialog(QDialog):
         self.proposal: ResponseProposal | None = None
         self.decision: ResponseDecision | None = None
         self.setWindowTitle(self.tr("Planera respons – %1").replace("%1", title))
-        self.setMinimumSize(760, 620)
+        self.setMinimumSize(1120, 640)
         tomorrow = (today or dt.date.today()) + dt.timedelta(days=1)
 
         self.first_day = QDateEdit(QDate(tomorrow))
@@ -94,7 +94,7 @@ class ResponseDialog(QDialog):
             edit.setAccessibleName(name)
         self.teams = QListWidget()
         self.teams.setAccessibleName(self.tr("Team som gör rundan"))
-        self.teams.setMaximumHeight(110)
+        self.teams.setMinimumHeight(120)
         for team in teams:
             name = f"{team.name} · {team.operation_name}" if team.operation_name else team.name
             item = QListWidgetItem(name)
@@ -125,12 +125,14 @@ class ResponseDialog(QDialog):
             form.addRow(label, widget)
         form.addRow(self.rivals)
         form.addRow(self.propose_button)
+        choices.setMaximumWidth(480)
 
         self.summary = QLabel(self.tr("Inget förslag än. Välj och tryck Föreslå."))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Förslaget"))
         self.targets = TargetTableModel(self)
         self.targets_view = compact_table(self.targets, self.tr("Personer i rundan"))  # type: ignore[arg-type]
+        self.targets_view.setMinimumHeight(170)
         self.round_part = QCheckBox(self.tr("Akut &besöksrunda"))
         self.sanction_part = QCheckBox(self.tr("S&anktionsperiod"))
         self.tasks_part = QCheckBox(self.tr("&Uppföljningsuppgifter"))
@@ -177,9 +179,12 @@ class ResponseDialog(QDialog):
         ):
             button.setAutoDefault(False)
             button.setDefault(False)
+        # The choices on the left, the proposal beside them: the dialog fits a laptop.
+        body = QHBoxLayout()
+        body.addWidget(choices, 2)
+        body.addWidget(proposal, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(choices)
-        layout.addWidget(proposal, 1)
+        layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.show_proposal(waiting)

@@ -20,6 +20,7 @@ PAGE_TITLES: dict[str, str] = {
     "call_ins": QT_TRANSLATE_NOOP("Sidor", "Stormöten"),
     "support": QT_TRANSLATE_NOOP("Sidor", "Stöd"),
     "follow_up": QT_TRANSLATE_NOOP("Sidor", "Uppföljning"),
+    "incidents": QT_TRANSLATE_NOOP("Sidor", "Händelser"),
     "statistics": QT_TRANSLATE_NOOP("Sidor", "Statistik"),
     "administration": QT_TRANSLATE_NOOP("Sidor", "Administration"),
 }

@@ -36,6 +36,8 @@ class FilterBar(QWidget):
         self.group = QComboBox()
         self.area = QComboBox()
         self.agency = QComboBox()
+        self.start.setAccessibleName(self.tr("Periodens början"))
+        self.end.setAccessibleName(self.tr("Periodens slut"))
         self.group.setAccessibleName(self.tr("Grupp"))
         self.area.setAccessibleName(self.tr("Område"))
         self.agency.setAccessibleName(self.tr("Myndighet"))

@@ -88,12 +88,6 @@ class IncidentFiguresPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figures: IncidentFigures | None = None
-        heading = QLabel(self.tr("Våld och respons"))
-        heading.setObjectName("sectionTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
         self.tiles: dict[str, KeyFigureTile] = {}
         grid = QGridLayout()
         for n, code in enumerate(TILES):
@@ -117,8 +111,7 @@ class IncidentFiguresPanel(QWidget):
         charts.addWidget(self.harm_chart, 0, 1)
         charts.addWidget(self.groups_chart, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.addWidget(heading)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
         layout.addLayout(charts)
         layout.addWidget(self.definitions)

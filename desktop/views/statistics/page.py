@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.views.incidents.services import incidents_of
 from desktop.views.statistics.statistics_page import StatisticsPage
 from desktop.views.wiring import PageContext
 
@@ -12,6 +13,7 @@ def create_page(context: PageContext) -> StatisticsPage:
         services.statistics,
         role=services.store.identity.role,
         reauth=services.security.reauth,
+        incidents=incidents_of(services).register,
     )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)

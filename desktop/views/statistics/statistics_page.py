@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -152,18 +153,24 @@ class StatisticsPage(ExportActions):
         inner = QVBoxLayout(body)
         inner.addLayout(grid)
         inner.addLayout(charts)
-        # Issue 20: violence and the response, for roles that read incidents.
-        self.incidents_panel = IncidentFiguresPanel()
-        self.incidents_panel.activated.connect(self.show_incidents_behind)
-        self.incidents_panel.setVisible(allowed(role, Action.INCIDENT_READ))
-        inner.addWidget(self.incidents_panel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # Issue 20: violence and the response on a tab of its own, for roles that read
+        # incidents.
+        self.incidents_panel = IncidentFiguresPanel()
+        self.incidents_panel.activated.connect(self.show_incidents_behind)
+        violence = QScrollArea()
+        violence.setWidgetResizable(True)
+        violence.setWidget(self.incidents_panel)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("Översikt"))
+        self.tabs.addTab(violence, self.tr("Våld och respons"))
+        self.tabs.setTabVisible(1, allowed(role, Action.INCIDENT_READ))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.tabs, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)

@@ -135,7 +135,7 @@ def test_the_page_lists_the_incidents_behind_a_figure(qtbot, world, as_user):
     qtbot.addWidget(page)
     page.filters.set_period(Period(dt.date(2026, 1, 1), TODAY))
     page.reload()
-    assert page.incidents_panel.isVisibleTo(page)
+    assert page.tabs.isTabVisible(1) and page.tabs.tabText(1) == "Våld och respons"
     killed = int(page.incidents_panel.tiles["incident_killed"].value.text())
     assert killed >= 1
     page.show_incidents_behind("incident_killed")
