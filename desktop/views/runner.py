@@ -108,6 +108,16 @@ def _off_gui_thread(work: Callable[[], T]) -> T:
     return value  # type: ignore[return-value]  # work's own result, through the relay
 
 
+def done(call: Callable[[], object]) -> Callable[[], bool]:
+    """A unit of work that returns nothing, as one that says it was done (``True``)."""
+
+    def run() -> bool:
+        call()
+        return True
+
+    return run
+
+
 def _changes_of(result: object) -> Changes:
     """The result itself, its ``changes``, or the Changes in a ``(value, changes)`` pair."""
     if isinstance(result, Changes):

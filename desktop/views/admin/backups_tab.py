@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.services.security import SecurityServices
 from desktop.services.security.lock_policy import LIMITS
 from desktop.views.admin.models import BackupsTableModel
-from desktop.views.runner import run_change
+from desktop.views.runner import done, run_change
 from desktop.views.widgets.tables import compact_table
 
 
@@ -81,7 +81,7 @@ class BackupsTab(QWidget):
         saved = run_change(
             self,
             self.tr("Låstid"),
-            lambda: policy.set_max_idle_minutes(minutes) or True,
+            done(lambda: policy.set_max_idle_minutes(minutes)),
             refused=self._say,
         )
         if saved is None:

@@ -28,7 +28,7 @@ from desktop.services.importing import (
     resolve_mapping,
     write_template,
 )
-from desktop.views.runner import run_change, run_query
+from desktop.views.runner import done, run_change, run_query
 
 if TYPE_CHECKING:
     from desktop.views.importing.wizard import ImportWizard
@@ -101,7 +101,7 @@ class FilePage(QWizardPage):
         loaded = run_query(
             self,
             self.tr("Importera"),
-            lambda: self._wizard.load_file(path) or True,
+            done(lambda: self._wizard.load_file(path)),
             refused=self._say,
         )
         if loaded is None:
@@ -261,7 +261,7 @@ class MappingPage(QWizardPage):
         table = self._wizard.table
         assert table is not None
         resolved = resolve_mapping(table.headers, preset.mapping)
-        merged = {h: None for h in table.headers}
+        merged: dict[str, str | None] = {h: None for h in table.headers}
         for name_, index in resolved.columns.items():
             merged[table.headers[index]] = name_
         self._fill(merged)
@@ -281,7 +281,7 @@ class MappingPage(QWizardPage):
 
         try:
             saved = run_change(
-                self, self.tr("Kolumnmall"), lambda: presets.save(preset) or True, refused=not_saved
+                self, self.tr("Kolumnmall"), done(lambda: presets.save(preset)), refused=not_saved
             )
         except OSError as error:  # the file system's own words (a full disk, no rights)
             not_saved(str(error))

@@ -219,7 +219,11 @@ class DisclosureDialog(QDialog):
             self.windowTitle(),
             disclose,
             hub=self.disclosed.emit,
-            refused=lambda text, _error: (self.error.setText(text), self.error.show()),
+            refused=lambda text, _error: self._show(text),
         )
         if changes is not None:
             self.accept()
+
+    def _show(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

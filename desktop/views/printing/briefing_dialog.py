@@ -30,7 +30,7 @@ from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
 from desktop.services.errors import ValidationError
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
-from desktop.views.runner import report_failure, run_query
+from desktop.views.runner import done, report_failure, run_query
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
@@ -157,7 +157,7 @@ class BriefingDialog(QDialog):
             allowed = run_query(
                 self,
                 self.windowTitle(),
-                lambda: printing.check_protected_addresses(request) or True,
+                done(lambda: printing.check_protected_addresses(request)),
                 reauth=printing.reauth,
                 refused=self._say,
             )

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.services.statistics.research import ResearchRequest
-from desktop.views.runner import run_query
+from desktop.views.runner import done, run_query
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
 
@@ -63,7 +63,7 @@ class ExportActions(QWidget):
         allowed = run_query(
             self,
             self.tr("Forskningsuttag"),
-            lambda: self._stats.check_research_export() or True,
+            done(self._stats.check_research_export),
             reauth=self._reauth,
         )
         if allowed is None:
