@@ -230,6 +230,7 @@ def _visit_row(
         "cancel_reason": "Teamet behövdes på annat håll."
         if status is VisitStatus.CANCELLED
         else None,
+        "incident_id": None,  # set for an urgent round's visits (demo/incidents.py)
         "version": 1,
         "created_at": dt.datetime.combine(starts.date() - dt.timedelta(days=10), dt.time(8)),
         "updated_at": starts + dt.timedelta(hours=2) if done else starts - dt.timedelta(days=10),

@@ -19,7 +19,7 @@ from faker import Faker
 from sqlalchemy import func, select
 
 from desktop.models import Agency, Person, Setting, User
-from desktop.services.demo import accounts, engagement, fieldwork, mapping, notes
+from desktop.services.demo import accounts, engagement, fieldwork, incidents, mapping, notes
 from desktop.services.demo.accounts import ADMIN, DEMO_PASSWORD, DemoAccount, demo_accounts
 from desktop.services.demo.sink import Sink
 from desktop.services.uow import UnitOfWork
@@ -177,6 +177,19 @@ def _fill(
         fieldwork.build_main_operation(sink, rng, today, m, work, coordinator)
         history = 5 * persons - fieldwork.MAIN_VISITS if persons > DEFAULT_PERSONS else 0
         fieldwork.build_history(sink, rng, history, m, work, coordinator)
+        # Violence and the response (issue 20): before the ledger and support stages,
+        # which take the urgent visits as any other.
+        incidents.build_incidents(
+            sink,
+            rng,
+            today,
+            m,
+            work,
+            max(incidents.PER_DEFAULT_DEMO, round(incidents.PER_DEFAULT_DEMO * scale)),
+            (agency_ids["police"], users.get("handlaggare.polis")),
+            ciphers.get("police"),
+            coordinator,
+        )
         no_shows = engagement.build_call_ins(sink, rng, today, m, work, persons // 2000)
         engagement.complete_ledger(sink, rng, m, work)
         referrals = engagement.build_support(sink, rng, today, m, work, agency_ids, users, 0.12)

@@ -40,6 +40,8 @@ class Mapped:
     group_of: dict[int, int] = field(default_factory=dict)
     group_ids: list[int] = field(default_factory=list)
     group_area: dict[int, str] = field(default_factory=dict)
+    # Group pairs in a running rivalry or active conflict (the incidents' sides, issue 20).
+    rivals: list[tuple[int, int]] = field(default_factory=list)
 
 
 # Cumulative weights computed once: random.choices would redo it for every person.
@@ -116,6 +118,8 @@ def build_relations(sink: Sink, rng: random.Random, today: dt.date, m: Mapped) -
                 continue
             seen.add((a, b))
             made += 1
+            if kind is not GroupRelationKind.ALLIANCE:
+                m.rivals.append((a, b))
             since = today - dt.timedelta(days=rng.randint(20, 1500))
             sink.add(
                 GroupRelation,
@@ -145,6 +149,7 @@ def build_relations(sink: Sink, rng: random.Random, today: dt.date, m: Mapped) -
                 "end_date": start + dt.timedelta(days=rng.randint(30, 90)) if ended else None,
                 "measures": texts.SANCTION_MEASURES,
                 "end_reason": "Inget nytt våld under perioden." if ended else None,
+                "incident_id": None,
                 "version": 1,
             },
         )
