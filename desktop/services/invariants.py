@@ -155,11 +155,28 @@ def _serials_and_periods(session: Session) -> list[Violation]:
     return found
 
 
+def _urgent_visits(session: Session) -> list[Violation]:
+    """I16: an urgent visit belongs to a response round of its incident (issue 20)."""
+    return [
+        Violation(
+            "I16",
+            f"Besök {vid} bär händelse {iid} men hör inte till ett svar på den (insats {oid}).",
+        )
+        for vid, iid, oid in _rows(
+            session,
+            "SELECT v.id, v.incident_id, v.operation_id FROM visit v "
+            "WHERE v.incident_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident_response r "
+            "WHERE r.incident_id = v.incident_id AND r.operation_id = v.operation_id)",
+        )
+    ]
+
+
 CHECKS: tuple[Callable[[Session], list[Violation]], ...] = (
     _delivery_sources,
     _referrals_and_tasks,
     _visit_addresses,
     _serials_and_periods,
+    _urgent_visits,
 )
 
 

@@ -56,6 +56,16 @@ def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatc
                     f"WHERE id = {relation}"
                 )
             )
+            # A visit outside any response round marked urgent for an incident (I16).
+            plain = conn.execute(
+                text(f"SELECT id FROM visit WHERE incident_id IS NULL AND id <> {visit} LIMIT 1")
+            ).scalar_one()
+            conn.execute(
+                text(
+                    "UPDATE visit SET incident_id = (SELECT min(id) FROM incident) "
+                    f"WHERE id = {plain}"
+                )
+            )
     finally:
         store.lock()
     code, lines = _check(path, capsys, monkeypatch)
@@ -64,5 +74,6 @@ def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatc
     assert any(
         "I8" in line and f"Relation {relation} slutar innan den börjar" in line for line in lines
     )
+    assert any("I16" in line and f"Besök {plain} bär händelse" in line for line in lines)
     assert all(line.startswith("domän: FEL – I") for line in lines)
-    assert len(lines) == 2, lines
+    assert len(lines) == 3, lines
