@@ -102,17 +102,14 @@ def login(path: Path, settings: Settings, prefer_server: bool) -> tuple[Store, s
     """
     from dataclasses import replace
 
+    from desktop.store.open import open_store
     from desktop.views.login.login_dialog import ServerChoice
 
     def authenticate(user: str, password: str) -> Store:
-        from desktop.store.database import open_database
-
-        return open_database(path).unlock(user, password)
+        return open_store(path).unlock(user, password)
 
     def authenticate_server(url: str, user: str, password: str) -> Store:
-        from desktop.store.server.store import LockedServer
-
-        return LockedServer(url).unlock(user, password)
+        return open_store(url, server=True).unlock(user, password)
 
     prefs = settings.preferences()
     choice = ServerChoice(prefer_server, prefs.server_url, authenticate_server)
@@ -145,14 +142,14 @@ def open_demo_store(folder: Path) -> Store:
     Built off the GUI thread behind a splash with progress: it takes seconds.
     """
     from desktop.services.demo import DEMO_PASSWORD, generate_demo
-    from desktop.store.database import open_database
+    from desktop.store.open import open_store
     from desktop.views.login.demo_splash import build_with_splash
 
     path = folder / "rondplan-demo.db"
 
     def build(progress: Callable[[str, int, int], None]) -> Store:
         generate_demo(path, progress=lambda step, done, total: progress(step.value, done, total))
-        return open_database(path).unlock(demo_username(), DEMO_PASSWORD)
+        return open_store(path).unlock(demo_username(), DEMO_PASSWORD)
 
     store: Store = build_with_splash(build)
     return store

@@ -24,11 +24,11 @@ def _database(folder: Path) -> str:
     from desktop.services.wording import count
     from desktop.store import migrate
     from desktop.store.creation import create_database
-    from desktop.store.database import open_database
+    from desktop.store.open import open_store
 
     path = folder / "självtest.db"
     create_database(path, "självtest", "Självtest", PASSWORD).store.lock()
-    store = open_database(path).unlock("självtest", PASSWORD)  # opens as a user would
+    store = open_store(path).unlock("självtest", PASSWORD)  # opens as a user would
     try:
         with store.read_session() as session:
             agencies = session.query(Agency).count()

@@ -9,7 +9,7 @@ from desktop.commands.common import (
     add_database_option,
     add_user_options,
     database_path,
-    open_store,
+    log_in,
 )
 
 
@@ -38,7 +38,7 @@ def _open_auditor(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """Open the store; only an auditor or an administrator may verify the log (issue 15)."""
     from desktop.services.permissions import require_audit_verification
 
-    store = open_store(args)
+    store = log_in(args)
     try:
         require_audit_verification(store.identity)
     except BaseException:

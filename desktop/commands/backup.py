@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import add_database_option, add_user_options, open_store
+from desktop.commands.common import add_database_option, add_user_options, log_in
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,12 +17,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services.errors import DomainError
     from desktop.services.permissions import Action, require
     from desktop.services.uow import UnitOfWork
+    from desktop.store.interface import FileStore
 
-    store = open_store(args)
+    store = log_in(args)
     try:
         require(store.identity, Action.BACKUP)
+        if not isinstance(store, FileStore):
+            raise DomainError("backup.on_server")  # its operators back the server up
         with UnitOfWork(store, "Säkerhetskopiera") as uow:
             uow.audit("backup", None, ())
         store.backup_to(args.output)

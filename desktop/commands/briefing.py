@@ -16,7 +16,7 @@ from desktop.commands.common import (
     add_database_option,
     add_user_options,
     iso_date,
-    open_store,
+    log_in,
     read_password,
     record_id,
 )
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("Schemat har inga adresser: --include-protected-addresses hör inte dit.")
     if args.schedule:
         return _schedule(args, output)
-    store = open_store(args)
+    store = log_in(args)
     try:
         request = BriefingRequest(
             args.operation, args.team, args.date, args.include_protected_addresses
@@ -104,7 +104,7 @@ def _schedule(args: argparse.Namespace, output: Path) -> int:
     from desktop.services.briefing.choices import BriefingChoices
     from desktop.services.operations.outputs import ScheduleOutputs
 
-    store = open_store(args)
+    store = log_in(args)
     try:
         operation = next(
             (o for o in BriefingChoices(store).operations() if o.id == args.operation), None

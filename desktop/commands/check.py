@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import add_database_option, add_user_options, open_store
+from desktop.commands.common import add_database_option, add_user_options, log_in
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services.invariants import check_invariants
     from desktop.services.security.backups import check_store
 
-    store = open_store(args)
+    store = log_in(args)
     try:
         lines = check_store(store)
         # What the login found (a rollback its own entries then covered) counts too,

@@ -75,7 +75,7 @@ def read_password(args: argparse.Namespace, prompt: str = "Lösenord: ") -> str:
     return password
 
 
-def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def log_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """Unlock the database file or the server as ``--user`` with the password read as above.
 
     The login is audited like a login in the app, and failed attempts held in the
@@ -86,15 +86,10 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     if not getattr(args, "user", None):
         raise UserError("Ange användare med --user NAMN.")
+    from desktop.store.open import open_store
+
     url = server_url(args)
-    if url:
-        from desktop.store.server.store import open_server
-
-        locked = open_server(url)
-    else:
-        from desktop.store.database import open_database
-
-        locked = open_database(database_path(args))  # type: ignore[assignment]
+    locked = open_store(url, server=True) if url else open_store(database_path(args))
     store = locked.unlock(args.user, read_password(args))
     try:
         if store.password_change_required:

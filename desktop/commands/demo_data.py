@@ -13,7 +13,7 @@ from desktop.commands.common import (
     database_path,
     int_between,
     iso_date,
-    open_store,
+    log_in,
     server_url,
 )
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
                 f"Databasen finns redan. Ange --user och återställningskoden i {RECOVERY_ENV}, "
                 "eller välj en ny sökväg."
             )
-        admin = open_store(args)
+        admin = log_in(args)
     started = time.perf_counter()
     summary = generate_demo(
         path,

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.commands.common import (
     add_database_option,
     add_user_options,
-    open_store,
+    log_in,
     require_suffix,
 )
 
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services.wording import count
 
     require_suffix(args.output, (".xlsx", ".csv"), "Exportfilen")
-    store = open_store(args)
+    store = log_in(args)
     try:
         exports = build_services(store).transfer.exports
         if args.what == "persons":

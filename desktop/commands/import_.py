@@ -15,7 +15,7 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
-    open_store,
+    log_in,
     require_suffix,
 )
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services.bundle import build_services
     from desktop.services.wording import count
 
-    store = open_store(args)
+    store = log_in(args)
     try:
         transfer = build_services(store).transfer
         table = transfer.imports.read(args.file)
@@ -126,7 +126,7 @@ def _import_incidents(args: argparse.Namespace) -> int:
     from desktop.services.incidents import build_incidents
     from desktop.services.wording import count
 
-    store = open_store(args)
+    store = log_in(args)
     try:
         report = build_incidents(store).importer.import_file(args.file, dry_run=args.dry_run)
     finally:

@@ -13,7 +13,7 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
-    open_store,
+    log_in,
     require_suffix,
 )
 
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     if args.view not in screens:
         raise UserError(f"Okänd vy: {args.view}. Finns: {', '.join(sorted(screens))}.")
     with tempfile.TemporaryDirectory(prefix="rondplan-screenshot-") as folder:
-        store = open_store(args) if args.db else _demo_store(Path(folder), args.view)
+        store = log_in(args) if args.db else _demo_store(Path(folder), args.view)
         watch = _DialogWatch(app)
         try:
             widget = screens[args.view](build_services(store))

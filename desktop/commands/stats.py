@@ -20,7 +20,7 @@ from desktop.commands.common import (
     add_database_option,
     add_user_options,
     iso_date,
-    open_store,
+    log_in,
     record_id,
 )
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.start and args.start > end:
         raise UserError("--from ligger efter --to.")
     period = Period(args.start, end) if args.start else Period.year_to(end)
-    store = open_store(args)
+    store = log_in(args)
     try:
         agency_id = None
         if args.agency:

@@ -22,7 +22,7 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
-    open_store,
+    log_in,
 )
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def _services(store: Store) -> UserAdminService:
 def _open_admin(args: argparse.Namespace) -> Store:
     from desktop.services.permissions import Action, require
 
-    store: Store = open_store(args)
+    store: Store = log_in(args)
     try:
         require(store.identity, Action.USER_ADMIN)
     except BaseException:

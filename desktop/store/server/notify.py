@@ -109,7 +109,8 @@ class ChangeListener:
         was_up: bool | None = None
         while not self._stop.is_set():
             try:
-                with psycopg.connect(self._conninfo, autocommit=True, **KEEPALIVES) as conn:
+                conninfo = psycopg.conninfo.make_conninfo(self._conninfo, **KEEPALIVES)
+                with psycopg.connect(conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     if was_up is False:
                         self._on_state(True)

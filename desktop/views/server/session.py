@@ -7,7 +7,8 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QDialog, QMainWindow
 
-from desktop.store.server.store import LockedServer, ServerStore
+from desktop.store.open import open_store
+from desktop.store.server.store import ServerStore
 from desktop.views.changes_hub import ChangesHub
 from desktop.views.login.login_dialog import LoginDialog
 from desktop.views.server.banner import ConnectionBar, attach_banner
@@ -23,7 +24,7 @@ class LockSignals(Protocol):
 
 def login_to_server(url: str) -> ServerStore | None:
     """The login dialog against ``url``; None if the user cancels."""
-    locked = LockedServer(url)
+    locked = open_store(url, server=True)
     dialog = LoginDialog(locked.unlock)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
