@@ -86,6 +86,9 @@ class PlanningInput:
     # Existing visits in the period, any operation: (person, staff ids, start, end).
     # A proposal never lands on one (issue 17).
     busy: tuple[tuple[int, tuple[int, ...], dt.datetime, dt.datetime], ...] = ()
+    # Days of the period on which a target with addresses has none valid: no visit then
+    # (the team would have no door; found by the programme model, issue 17).
+    no_address_days: tuple[tuple[int, dt.date], ...] = ()
 
 
 def planning_input(
@@ -185,6 +188,21 @@ def planning_input(
         tuple(kept),
         frozenset(v.person_id for v in kept),
         _existing(session, operation_id, first_day, operation.end_date),
+        _no_address_days(session, ids, first_day, operation.end_date),
+    )
+
+
+def _no_address_days(
+    session: Session, person_ids: list[int], first: dt.date, last: dt.date
+) -> tuple[tuple[int, dt.date], ...]:
+    """(person, day) for each day in ``first``..``last`` on which a person who has
+    addresses has none valid (before his first one starts, between two, after the last)."""
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return tuple(
+        (person_id, day)
+        for person_id, places in person_addresses(session, person_ids).items()
+        for day in days
+        if places and address_valid_on(places, day) is None
     )
 
 
@@ -229,6 +247,8 @@ def propose_around(data: PlanningInput) -> plan.PlanProposal:
             state.occupy(visit, groups.get(visit.person_id, ()))
     for person_id, staff_ids, start, end in data.busy:
         state.block(person_id, staff_ids, start, end)
+    for person_id, day in data.no_address_days:
+        state.person_days[person_id].add(day)
     visits: list[plan.PlannedVisit] = []
     unplaced: list[plan.Unplaced] = []
     open_targets = [t for t in request.targets if t.person_id not in data.kept_persons]
