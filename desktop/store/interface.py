@@ -141,6 +141,9 @@ class Store(Protocol):
     # Compartment keys are handed between users' slots in one shared keyslot file
     # (a file); on a server each user reads and writes only their own slot.
     shares_keyslots: bool
+    # A server that takes no writes (a hot standby, issue 19): reads work and their
+    # entries wait on the workstation; a save is refused (ReadOnlyServer). Never a file.
+    read_only: bool
     trust_root: bytes | None
     integrity_problem: str | None
     signing_public: bytes | None

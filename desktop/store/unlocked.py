@@ -48,6 +48,7 @@ class UnlockedStore:
     # Compartment keys are handed between users' slots (granted, taken back) in the
     # local keyslot file; on a server each user reads and writes only their own slot.
     shares_keyslots = True
+    read_only = False
     sql: StoreSql
 
     def __init__(

@@ -114,7 +114,8 @@ class SessionAudit:
                     },
                 )
             user = uow.session.get(User, store.identity.user_id)
-            if user is not None and action == "login":
+            # A standby takes no write (issue 19): the login's entry waits, the time not.
+            if user is not None and action == "login" and not store.read_only:
                 user.last_login_at = self._clock()
             uow.audit(action, "user", [store.identity.user_id])
         # Only now, with the entries committed, are the events removed from the file.

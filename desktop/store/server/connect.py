@@ -43,6 +43,13 @@ class ServerAddress:
     ``host`` and ``port`` may be libpq lists (``h1,h2`` and ``5441,5442``): a URL
     ``postgresql://h1:5441,h2:5442/db?target_session_attrs=read-write`` reaches
     whichever server is the primary (docs/server.md, failover).
+
+    Two keys of Rondplan's own, never passed to libpq, for a connection pooler in
+    transaction mode (docs/server.md, PgBouncer): ``pgbouncer=transaction`` switches off
+    psycopg's server-side prepared statements (a pooler before 1.21 hands a prepared
+    statement's name to other clients' sessions), and ``listen=h1:5432,h2:5432`` is where
+    the change listener connects instead, straight to PostgreSQL, since LISTEN needs a
+    session of its own.
     """
 
     host: str
@@ -50,6 +57,8 @@ class ServerAddress:
     database: str
     user: str | None
     query: tuple[tuple[str, str], ...]
+    pooler: str = ""
+    listen: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def parse(cls, url: str) -> ServerAddress:
@@ -63,6 +72,10 @@ class ServerAddress:
         hosts, ports = _hosts_and_ports(parts.netloc.rpartition("@")[2])
         # libpq's own keywords in the query win over the address part, as in libpq.
         given = dict(query)
+        pooler = given.get(POOLER, "")
+        if pooler not in {"", "transaction", "session"}:
+            raise StoreError("server.url_pooler")
+        listen = _listen_hosts(given.get(LISTEN, ""))
         if given.get("host"):
             hosts = [h.strip() for h in given["host"].split(",")]
         if given.get("port"):
@@ -79,8 +92,16 @@ class ServerAddress:
             port=",".join(p or "5432" for p in ports),
             database=database,
             user=parts.username,
-            query=tuple((k, v) for k, v in query if k not in {"host", "port"}),
+            query=tuple((k, v) for k, v in query if k not in {"host", "port", POOLER, LISTEN}),
+            pooler=pooler,
+            listen=listen,
         )
+
+    @property
+    def prepares(self) -> bool:
+        """Whether psycopg may prepare statements on the server (not through a pooler in
+        transaction mode, whose sessions are shared by every client of the user)."""
+        return self.pooler != "transaction"
 
     def conninfo(self, user: str | None = None, password: str | None = None) -> str:
         """A libpq connection string for ``user`` (default: the URL's own user)."""
@@ -96,6 +117,15 @@ class ServerAddress:
             **params,
         )
 
+    def for_listener(self, conninfo: str) -> str:
+        """``conninfo`` (one of :meth:`conninfo`) to the ``listen`` servers, if given."""
+        if not self.listen:
+            return conninfo
+        params = psycopg.conninfo.conninfo_to_dict(conninfo)
+        params["host"] = ",".join(h for h, _ in self.listen)
+        params["port"] = ",".join(p for _, p in self.listen)
+        return psycopg.conninfo.make_conninfo(**params)  # type: ignore[arg-type]
+
     def url(self) -> str:
         """The address without credentials (for messages and settings)."""
         hosts, ports = self.host.split(","), self.port.split(",")
@@ -104,7 +134,32 @@ class ServerAddress:
         netloc = ",".join(
             f"[{h}]:{p}" if ":" in h else f"{h}:{p}" for h, p in zip(hosts, ports, strict=True)
         )
-        return urlunsplit(("postgresql", netloc, "/" + self.database, urlencode(self.query), ""))
+        query = list(self.query)
+        if self.pooler:
+            query.append((POOLER, self.pooler))
+        if self.listen:
+            query.append((LISTEN, ",".join(f"{h}:{p}" for h, p in self.listen)))
+        return urlunsplit(("postgresql", netloc, "/" + self.database, urlencode(query), ""))
+
+
+# Rondplan's own keys in a server URL (see ServerAddress).
+POOLER = "pgbouncer"
+LISTEN = "listen"
+
+
+def _listen_hosts(text: str) -> tuple[tuple[str, str], ...]:
+    """``h1:5432,h2`` as (("h1", "5432"), ("h2", "5432"))."""
+    if not text.strip():
+        return ()
+    hosts, ports = _hosts_and_ports(text)
+    if len(ports) == 1:
+        ports = ports * len(hosts)
+    listed = []
+    for host, port in zip(hosts, ports, strict=True):
+        if not host or (port and not (port.isdigit() and 0 < int(port) < 65536)):
+            raise StoreError("server.url_listen")
+        listed.append((host, port or "5432"))
+    return tuple(listed)
 
 
 def _hosts_and_ports(netloc: str) -> tuple[list[str], list[str]]:
@@ -183,10 +238,17 @@ def scram_verifier(password: str, salt: bytes | None = None) -> str:
     return f"SCRAM-SHA-256${SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
-def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection:
-    """One psycopg connection; failures become one clear sentence."""
+def connect(
+    conninfo: str, *, autocommit: bool = False, prepares: bool = True
+) -> psycopg.Connection:
+    """One psycopg connection; failures become one clear sentence.
+
+    ``prepares=False``: never a server-side prepared statement (a transaction pooler).
+    """
     try:
-        return psycopg.connect(conninfo, autocommit=autocommit)
+        return psycopg.connect(
+            conninfo, autocommit=autocommit, prepare_threshold=5 if prepares else None
+        )
     except psycopg.OperationalError as exc:
         text = str(exc).lower()
         if "not permitted to log in" in text:
@@ -194,9 +256,10 @@ def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection:
             from desktop.store.errors import WrongPassword
 
             raise WrongPassword("store.account_disabled") from None
-        if "password authentication failed" in text or (
-            "role" in text and "does not exist" in text
-        ):
+        # PgBouncer says the same in its own words: "SASL authentication failed" and, for
+        # a role its auth_query does not answer (none, or switched off), "no such user".
+        refused = ("password authentication failed", "sasl authentication failed", "no such user")
+        if any(words in text for words in refused) or ("role" in text and "does not exist" in text):
             from desktop.store.errors import WrongPassword
 
             raise WrongPassword from None

@@ -19,6 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from desktop.store.errors import ReadOnlyServer
 from desktop.store.keyslots import RECOVERY, KeyslotFile, Slot, UnlockedKeys
 from desktop.store.server import recovery
 from desktop.store.server.attempts import LoginAttempts
@@ -162,7 +163,7 @@ class ServerKeyslots(KeyslotFile):
     def save(self) -> None:
         if self._unlocking:
             return  # a failed unlock changes nothing on the server
-        with self._connect() as conn, conn.transaction():
+        with _on_a_standby(), self._connect() as conn, conn.transaction():
             for name, slot in self.slots.items():
                 conn.execute(
                     "INSERT INTO server_keyslot (name, slot) VALUES (%s, %s) "
@@ -210,6 +211,15 @@ class ServerKeyslots(KeyslotFile):
             return
         # NOLOGIN rather than DROP: the role may still own audit history on the server.
         conn.execute("SELECT public.rondplan_disable_login(%s)", (name,))
+
+
+@contextlib.contextmanager
+def _on_a_standby() -> Iterator[None]:
+    """A slot written to a read-only server (a standby): one sentence (issue 19)."""
+    try:
+        yield
+    except psycopg.errors.ReadOnlySqlTransaction:
+        raise ReadOnlyServer() from None
 
 
 def set_administrator(conn: psycopg.Connection, database: str, username: str, admin: bool) -> None:

@@ -38,6 +38,7 @@ from desktop.store.errors import ReadOnlyServer, StoreError, WrongPassword
 from desktop.store.interface import Identity, Notice, StoreSql
 from desktop.store.keyslots import UnlockedKeys
 from desktop.store.server import audit as server_audit
+from desktop.store.server import standby
 from desktop.store.server.attempts import LoginAttempts
 from desktop.store.server.connect import (
     ServerAddress,
@@ -112,6 +113,12 @@ class ServerStore(UnlockedStore):
         folder.mkdir(parents=True, exist_ok=True)
         super().__init__(folder / f"{address.host}_{address.database}", keyslots, keys, identity)
         self.checkpoint_path = folder / f"{address.host}_{address.database}.audit"
+        # The entries of reads on a standby, until a server that takes writes has them:
+        # named by the installation, so any address of it (a standby's own) finds them.
+        self.held = standby.HeldEntries(standby.held_path(folder, self.database_id, role))
+        self._taking = 0
+        # Whether the server was a standby (read-only) at the last audited action.
+        self.read_only = False
         keyslots.rebind(self.connect)
         # Entries from this seq on were chained and hashed by the server (migration 0012).
         self.server_from: int | None = None
@@ -121,14 +128,15 @@ class ServerStore(UnlockedStore):
 
     @property
     def conninfo(self) -> str:
-        """The libpq string of this user's role (for the change listener)."""
+        """The libpq string of this user's role for the change listener: to the URL's
+        ``listen`` servers if it names them (LISTEN needs a session, not a pooler's)."""
         self._keys()
-        return self._conninfo
+        return self.address.for_listener(self._conninfo)
 
     def connect(self) -> psycopg.Connection:
         """A raw psycopg connection as this user's role (refused while locked)."""
         self._keys()
-        return connect(self._conninfo)
+        return connect(self._conninfo, prepares=self.address.prepares)
 
     def _make_engine(self) -> Engine:
         engine = create_engine(
@@ -177,10 +185,20 @@ class ServerStore(UnlockedStore):
     ) -> bool:
         """The entries into the server's queue, and the NOTIFY, in one round trip.
 
-        No lock: the server writes who and when, and chains them after the commit.
+        No lock: the server writes who and when, and chains them after the commit. On a
+        standby (issue 19) the entries wait on the workstation (``standby.py``): whatever
+        the unit wrote was refused at its flush already, so only reads get here.
         """
         connection = session.connection()
         raw = connection.connection.driver_connection
+        assert isinstance(raw, psycopg.Connection)
+        self.read_only = standby.read_only(raw)
+        if self.read_only:
+            self.held.hold(pending)
+            return True
+        held = self.held.entries()
+        self._taking = len(held)
+        pending = [*held, *pending]
         parts = []
         if notice is not None:
             parts.append(
@@ -206,17 +224,25 @@ class ServerStore(UnlockedStore):
         The save is committed already: a failure here only leaves entries queued for the
         next integration, by anyone.
         """
+        if self._taking:
+            self.held.taken(self._taking)  # committed with this unit's own entries
+            self._taking = 0
         try:
             self._settle()
         except (psycopg.Error, StoreError, DisconnectionError) as error:
             log.info("audit integration postponed: %s", type(error).__name__)
 
     def settle_audit(self) -> None:
-        self._settle()
+        self._settle(on_standby=True)
 
-    def _settle(self) -> None:
+    def _settle(self, on_standby: bool = False) -> None:
         """Integrate, compare the checkpoint with the server, then (only if it holds)
-        move it to the new head: verification before anything is overwritten."""
+        move it to the new head: verification before anything is overwritten.
+
+        A standby chains nothing (its primary does, at the next save). ``on_standby``:
+        compare there anyway, with the server's own read-only walk of the chain (an
+        explicit check; after every read it would cost a walk of the whole log).
+        """
         try:
             checkpoint = read_checkpoint(self.checkpoint_path, self.audit_signer, self.database_id)
         except CheckpointInvalid:
@@ -225,7 +251,14 @@ class ServerStore(UnlockedStore):
         with self.engine.begin() as connection:
             raw = connection.connection.driver_connection
             assert isinstance(raw, psycopg.Connection)
-            head = server_audit.integrate(raw, checkpoint.seq if checkpoint else None)
+            self.read_only = standby.read_only(raw)
+            known = checkpoint.seq if checkpoint else None
+            if self.read_only and not on_standby:
+                return
+            if self.read_only:
+                head = standby.chain_head(raw, known)
+            else:
+                head = server_audit.integrate(raw, known)
         self.server_from = head.server_from
         if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
             first = min(checkpoint.seq, (head.seq or 0) + 1)
@@ -346,9 +379,11 @@ class LockedServer:
         keys = slots.unlock(username, password)
         with connect(conninfo) as conn:
             identity = _identity(conn, username)
+            read_only = standby.read_only(conn)
             slots.known_users = {r[0] for r in conn.execute("SELECT username FROM user_account")}
         store = ServerStore(self.address, role, login, slots, keys, identity, self.state_dir)
         store.login_kdf = kdf
+        store.read_only = read_only
         # Before the login's own entry: what this workstation saw is compared first.
         store.audit_committed()
         return store
