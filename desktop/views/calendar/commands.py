@@ -1,4 +1,5 @@
-"""Undoable calendar edits: moving and cancelling a visit, recording an outcome.
+"""Undoable calendar edits: moving and cancelling a visit, recording or correcting an
+outcome.
 
 Each edit runs through the runner (``desktop.views.runner.run_change``), which passes
 it off the GUI thread, says why it was refused (someone else saved first, an outcome
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -16,6 +18,8 @@ from PySide6.QtGui import QUndoCommand
 #: An edit run through the runner: True once saved, False when refused (already said).
 MoveEdit = Callable[[int, datetime, int], bool]
 VisitEdit = Callable[[int], bool]
+#: What a correction replaced (``OutcomeBefore``), kept by the command for its undo.
+B = TypeVar("B")
 
 
 class _Refusable(QUndoCommand):
@@ -119,3 +123,39 @@ class RecordOutcomeCommand(_Refusable):
 
     def undo(self) -> None:
         self._run(lambda: self._undo_outcome(self._visit_id))
+
+
+class CorrectOutcomeCommand(_Refusable, Generic[B]):
+    """A recorded outcome corrected; undo puts back the outcome it replaced (issue 17).
+
+    The dialog saves before the push (the first redo is skipped). Undo calls
+    ``OutcomeCorrections.undo`` with what the correction replaced: that outcome, its
+    referral and tasks and delivery come back, what the correction created goes. Redo
+    corrects again and keeps what that correction replaced for the next undo.
+    """
+
+    def __init__(
+        self,
+        correct: Callable[[int], B | None],
+        undo_correction: Callable[[int, B], bool],
+        visit_id: int,
+        before: B,
+    ) -> None:
+        super().__init__(QCoreApplication.translate("CalendarView", "Rätta utfall"))
+        self._correct, self._undo_correction = correct, undo_correction
+        self._visit_id = visit_id
+        self._before = before
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        before = self._correct(self._visit_id)
+        if before is None:
+            self.setObsolete(True)  # refused (said in the banner): drop it
+            return
+        self._before = before
+
+    def undo(self) -> None:
+        self._run(lambda: self._undo_correction(self._visit_id, self._before))

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop.models import VisitStatus
 from desktop.services.changes import Changes
+from desktop.services.operations.outcome_correction import OutcomeBefore
 from desktop.services.operations.rows import OutcomeInput
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
-from desktop.views.calendar.commands import RecordOutcomeCommand
+from desktop.views.calendar.commands import CorrectOutcomeCommand, RecordOutcomeCommand
 from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.operations.actions import open_outcome
 from desktop.views.runner import run_change, run_query
@@ -196,7 +197,14 @@ class CalendarPage(QWidget):
                 self.tr("Besöket är ett förslag. Godkänn planen under Insatser först."),
             )
             return
-        open_outcome(self, self._ops, visit_id, self._hub.publish, self._outcome_recorded)
+        open_outcome(
+            self,
+            self._ops,
+            visit_id,
+            self._hub.publish,
+            self._outcome_recorded,
+            self._outcome_corrected,
+        )
 
     def _outcome_recorded(self, visit_id: int, data: OutcomeInput) -> None:
         """A first outcome was saved: Ctrl+Z takes it back (issue 17)."""
@@ -207,6 +215,45 @@ class CalendarPage(QWidget):
                 self.undo_outcome,
                 visit_id,
             )
+        )
+
+    def _outcome_corrected(self, visit_id: int, data: OutcomeInput, before: OutcomeBefore) -> None:
+        """A recorded outcome was corrected: Ctrl+Z puts the one before back (issue 17)."""
+        self._versions[visit_id] = self._ops.visits.visit_version(visit_id)
+        self.undo_stack.push(
+            CorrectOutcomeCommand(
+                lambda vid: self.correct_outcome(vid, data),
+                self.undo_correction,
+                visit_id,
+                before,
+            )
+        )
+
+    def correct_outcome(self, visit_id: int, data: OutcomeInput) -> OutcomeBefore | None:
+        """Correct again (redo after undo); what it replaced, or None when refused."""
+        corrections, visits = self._ops.corrections, self._ops.visits
+        done = run_change(
+            self,
+            self.tr("Rätta utfall"),
+            lambda: corrections.correct(visit_id, visits.visit_version(visit_id), data),
+            hub=self._hub,
+            refused=lambda text, _error: self.calendar.show_refusal(text),
+        )
+        if done is None:
+            return None
+        self._saved(visit_id)
+        return done.before
+
+    def undo_correction(self, visit_id: int, before: OutcomeBefore) -> bool:
+        """Put back the outcome a correction replaced, with what it had derived."""
+        corrections, visits = self._ops.corrections, self._ops.visits
+        known = self._versions.get(visit_id)
+        return self._outcome_edit(
+            self.tr("Ångra rättat utfall"),
+            visit_id,
+            lambda: corrections.undo(
+                visit_id, known if known is not None else visits.visit_version(visit_id), before
+            ),
         )
 
     def record_outcome(self, visit_id: int, data: OutcomeInput) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError
 from desktop.services.operations import OperationsServices
+from desktop.services.operations.outcome_correction import Correction, OutcomeBefore
 from desktop.services.operations.rows import OutcomeInput
 from desktop.views.operations.outcome_dialog import OutcomeDialog
 from desktop.views.runner import Refused, error_message, run_change, run_query
@@ -20,11 +21,13 @@ def open_outcome(
     visit_id: int,
     publish: Callable[[Changes], None],
     on_recorded: Callable[[int, OutcomeInput], None] | None = None,
+    on_corrected: Callable[[int, OutcomeInput, OutcomeBefore], None] | None = None,
 ) -> OutcomeDialog | None:
     """Show the outcome dialog for a visit; what it saves is published. Returns the dialog.
 
     ``on_recorded`` is told of a first outcome saved as the user entered it (not a
-    correction, not a merge after a conflict), so the page can offer its undo.
+    merge after a conflict), so the page can offer its undo; ``on_corrected`` of a
+    correction of a recorded outcome, with the outcome it replaced (issue 17).
     """
     title = parent.tr("Utfall")
     detail = run_query(parent, title, lambda: services.outcomes.detail(visit_id))
@@ -42,15 +45,20 @@ def open_outcome(
             else:
                 refused(text, error)
 
+        correcting = on_corrected is not None and detail.outcome_recorded_at is not None
         recorded = run_change(
             parent,
             title,
-            lambda: services.outcomes.record(vid, version, data),
+            (lambda: services.corrections.correct(vid, version, data))
+            if correcting
+            else (lambda: services.outcomes.record(vid, version, data)),
             hub=publish,
             refused=refused_here,
         )
         if recorded is not None:
-            if on_recorded is not None and detail.outcome_recorded_at is None:
+            if isinstance(recorded, Correction) and on_corrected is not None:
+                on_corrected(vid, data, recorded.before)
+            elif on_recorded is not None and detail.outcome_recorded_at is None:
                 on_recorded(vid, data)
             return True
         if not conflicts:
