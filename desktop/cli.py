@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop.commands import COMMAND_MODULES
-from desktop.commands.common import add_database_option
+from desktop.commands.common import ArgumentWordsError, add_database_option
+from desktop.messages import Language, language, words
 
 _ARGPARSE_WORDS = (
     ("the following arguments are required", "följande argument krävs"),
@@ -35,27 +36,89 @@ class SwedishHelpFormatter(argparse.HelpFormatter):
         )
 
 
+#: argparse's own words (titles, -h, the error line) in each language; English is
+#: argparse's own, so only Swedish translates its messages (``_ARGPARSE_WORDS``).
+_PARSER_WORDS: dict[Language, dict[str, str]] = {
+    "sv": {
+        "commands": "kommandon",
+        "options": "flaggor",
+        "help": "visa den här hjälpen och avsluta",
+        "error": "fel",
+        "see": "se",
+    },
+    "en": {
+        "commands": "commands",
+        "options": "options",
+        "help": "show this help and exit",
+        "error": "error",
+        "see": "see",
+    },
+}
+
+
 class SwedishParser(argparse.ArgumentParser):
-    """argparse with its own words in Swedish (usage, section titles, -h, errors)."""
+    """argparse with its own words in the interface language (usage, section titles,
+    -h, errors): Swedish by default, English under ``--lang en`` (issue 18)."""
+
+    lang: Language = "sv"
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        kwargs.setdefault("formatter_class", SwedishHelpFormatter)
+        if self.lang == "sv":
+            kwargs.setdefault("formatter_class", SwedishHelpFormatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
-        self._positionals.title = "kommandon"
-        self._optionals.title = "flaggor"
-        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+        own = _PARSER_WORDS[self.lang]
+        self._positionals.title = own["commands"]
+        self._optionals.title = own["options"]
+        self.add_argument("-h", "--help", action="help", help=own["help"])
+
+    def _get_value(self, action, arg_string):  # type: ignore[no-untyped-def]
+        # A type's refusal as a code (``ArgumentWordsError``) is worded in this language.
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:
+            cause = exc.__context__
+            if isinstance(cause, ArgumentWordsError):
+                worded = words(cause.code, cause.params, self.lang)
+                raise argparse.ArgumentError(action, worded) from None
+            raise
 
     def error(self, message: str) -> NoReturn:
-        for english, swedish in _ARGPARSE_WORDS:
-            message = message.replace(english, swedish)
+        if self.lang == "sv":
+            for english, swedish in _ARGPARSE_WORDS:
+                message = message.replace(english, swedish)
+        words = _PARSER_WORDS[self.lang]
         # One line, as every other error (issue 15); the usage is one --help away.
         message = " ".join(message.split())
-        self.exit(2, f"{self.prog}: fel: {message} (se {self.prog} --help)\n")
+        self.exit(
+            2, f"{self.prog}: {words['error']}: {message} ({words['see']} {self.prog} --help)\n"
+        )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = SwedishParser(
+class EnglishParser(SwedishParser):
+    """The same parser with argparse's words in English (``rondplan --lang en``)."""
+
+    lang: Language = "en"
+
+
+def command_language(argv: Sequence[str]) -> Language:
+    """The language ``--lang`` asks for anywhere on the command line; Swedish by default.
+
+    Read before the parser is built, so argparse's own messages follow it too.
+    """
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv):
+            return language(argv[index + 1])
+        if word.startswith("--lang="):
+            return language(word.split("=", 1)[1])
+    return "sv"
+
+
+def build_parser(lang: Language = "sv") -> argparse.ArgumentParser:
+    parser_class = EnglishParser if lang == "en" else SwedishParser
+    parser = parser_class(
         prog="rondplan",
         description="Rondplan – planering, genomgång och uppföljning av hembesök (GVI).",
     )
@@ -70,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # For benchmarks: show the login window, print when it has painted, quit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=parser_class)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"desktop.commands.{name}")
@@ -88,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cli_path(text: str) -> Path:
     """An argparse type for a file or folder name: never empty, never holding NUL."""
     if not text.strip() or "\0" in text:
-        raise argparse.ArgumentTypeError("ange en sökväg")
+        raise ArgumentWordsError("cli.path_missing")
     return Path(text)
 
 
@@ -104,7 +167,9 @@ def _check_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = command_language(argv)
+    parser = build_parser(lang)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None and args.self_test:
@@ -126,19 +191,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         handler = run_gui
-    # Known errors become one Swedish line; anything else is a bug and keeps its traceback.
+    # Known errors become one line in the language asked for; anything else is a bug and
+    # keeps its traceback.
     from desktop.commands.common import UserError, known_error_message
 
     try:
         return int(handler(args) or 0)
     except UserError as exc:
-        print(f"rondplan: {exc}", file=sys.stderr)
+        print(f"rondplan: {words(exc.code, exc.params, lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("rondplan: avbrutet.", file=sys.stderr)
+        print(f"rondplan: {words('cli.interrupted', {}, lang)}", file=sys.stderr)
         return 130
     except Exception as exc:
-        message = known_error_message(exc)
+        message = known_error_message(exc, lang)
         if message is None:
             raise
         print(f"rondplan: {message}", file=sys.stderr)

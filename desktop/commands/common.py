@@ -8,11 +8,26 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.messages import Language, error_words, words
+from desktop.services.errors import CodedError
+
 PASSWORD_ENV = "RONDPLAN_PASSWORD"
 
 
-class UserError(Exception):
-    """A mistake the user can fix; printed as one line, exit status 1."""
+class UserError(CodedError):
+    """A mistake the user can fix: a code (``desktop/messages/cli.py``) printed as one line
+    in the language of ``--lang``, exit status 1."""
+
+    code = "cli.error"
+
+
+class ArgumentWordsError(argparse.ArgumentTypeError):
+    """A value argparse refuses, as a code: the parser words it in its language."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 def default_database_path() -> Path:
@@ -67,11 +82,9 @@ def read_password(args: argparse.Namespace, prompt: str = "Lösenord: ") -> str:
     elif sys.stdin.isatty():
         password = getpass.getpass(prompt)
     else:
-        raise UserError(
-            f"Inget lösenord angivet. Använd {PASSWORD_ENV}, --password-stdin eller en terminal."
-        )
+        raise UserError("cli.no_password", env=PASSWORD_ENV)
     if not password:
-        raise UserError("Lösenordet är tomt.")
+        raise UserError("cli.empty_password")
     return password
 
 
@@ -85,7 +98,7 @@ def log_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from desktop.services.security.session import SessionAudit
 
     if not getattr(args, "user", None):
-        raise UserError("Ange användare med --user NAMN.")
+        raise UserError("cli.user_missing")
     from desktop.store.open import open_store
 
     url = server_url(args)
@@ -94,10 +107,7 @@ def log_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     try:
         if store.password_change_required:
             # An administrator knows this password: nothing is done with it but a change.
-            raise UserError(
-                "Lösenordet är tillfälligt. Starta programmet, logga in och välj ett eget "
-                "lösenord innan du använder kommandona."
-            )
+            raise UserError("cli.temporary_password")
         for warning in SessionAudit(store).record_login():
             # Issue 15: what the login's integrity check found (also in the audit log).
             print(warning, file=sys.stderr)
@@ -127,11 +137,11 @@ def iso_date(text: str):  # type: ignore[no-untyped-def]
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"»{_shown(text)}« är inget datum; skriv det som ÅÅÅÅ-MM-DD"
-        ) from None
+        raise ArgumentWordsError("cli.not_a_date", text=_shown(text)) from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise argparse.ArgumentTypeError(f"»{text}« ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}")
+        raise ArgumentWordsError(
+            "cli.year_out_of_range", text=text, first=FIRST_YEAR, last=LAST_YEAR
+        )
     return value
 
 
@@ -140,9 +150,9 @@ def record_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"»{_shown(text)}« är inget id (ett heltal)") from None
+        raise ArgumentWordsError("cli.not_an_id", text=_shown(text)) from None
     if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"»{_shown(text)}« är inget giltigt id (från 1)")
+        raise ArgumentWordsError("cli.id_out_of_range", text=_shown(text))
     return value
 
 
@@ -153,10 +163,10 @@ def int_between(low: int, high: int):  # type: ignore[no-untyped-def]
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"»{_shown(text)}« är inget heltal") from None
+            raise ArgumentWordsError("cli.not_an_integer", text=_shown(text)) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"»{_shown(text)}« ligger utanför {low:_}–{high:_}".replace("_", " ")
+            raise ArgumentWordsError(
+                "cli.integer_out_of_range", text=_shown(text), low=low, high=high
             )
         return value
 
@@ -164,53 +174,52 @@ def int_between(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-def require_suffix(path: Path, allowed: tuple[str, ...], what: str) -> None:
+def require_suffix(path: Path, allowed: tuple[str, ...]) -> None:
     """Refuse an output file whose ending does not say what will be written,
     or whose folder does not exist."""
     if path.suffix.casefold() not in allowed:
-        endings = " eller ".join(allowed)
-        raise UserError(f"{what} måste sluta på {endings}: {path.name}")
+        raise UserError("cli.wrong_suffix", endings=", ".join(allowed), name=path.name)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"Mappen finns inte: {folder}. Skapa den eller välj en annan.")
+        raise UserError("cli.folder_missing", folder=str(folder))
 
 
-def known_error_message(exc: BaseException) -> str | None:
-    """The user's sentence for a known storage or domain error, None for a bug."""
+def known_error_message(exc: BaseException, lang: Language = "sv") -> str | None:
+    """The user's sentence for a known storage, domain or file error, None for a bug."""
     from desktop.services.errors import DomainError
     from desktop.store.errors import StoreError
 
     if isinstance(exc, StoreError | DomainError):
-        return exc.user_message
-    if isinstance(exc, PermissionError):
-        return "Rondplan saknar behörighet till filen eller mappen. Välj en annan plats."
-    if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return f"Filen eller mappen finns inte: {_shown(str(exc.filename), 60)}"
-    if isinstance(exc, IsADirectoryError):
-        return f"Det är en mapp, inte en fil: {_shown(str(exc.filename), 60)}"
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return _os_error_message(exc)
-    if isinstance(exc, OverflowError):
-        # A number past what SQLite stores (an id typed as 2**64) reaching a query.
-        return "Ett tal i kommandot är för stort."
-    return None
+        return error_words(exc, lang)
+    code, params = _os_error_code(exc)
+    return None if code is None else words(code, params, lang)
 
 
-def _os_error_message(exc: OSError) -> str:
-    """A file the user named could not be used: one line, the name cut short."""
+def _os_error_code(exc: BaseException) -> tuple[str | None, dict[str, object]]:
+    """The code for a file the user named that could not be used (the name cut short)."""
     import errno
 
-    name = _shown(str(exc.filename), 60) if exc.filename is not None else "filen"
-    if exc.errno == errno.ENOSPC:
-        return "Disken är full. Frigör utrymme och försök igen."
-    if exc.errno == errno.ENAMETOOLONG:
-        return f"Filnamnet är för långt: {name}. Välj ett kortare namn."
-    if exc.errno == errno.EROFS:
-        return f"Platsen är skrivskyddad: {name}. Välj en annan plats."
-    if exc.errno == errno.EDQUOT:
-        return "Din diskkvot är slut. Frigör utrymme och försök igen."
-    if exc.errno == errno.EIO:
-        return f"Disken kunde inte läsa eller skriva {name} (I/O-fel). Kontrollera disken."
-    if exc.errno == errno.EEXIST:
-        return f"Filen finns redan: {name}. Välj ett annat namn."
-    return f"Filen eller mappen {name} kunde inte användas ({exc.strerror or 'okänt fel'})."
+    if isinstance(exc, PermissionError):
+        return "cli.no_file_permission", {}
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return "cli.file_missing", {"name": _shown(str(exc.filename), 60)}
+    if isinstance(exc, IsADirectoryError):
+        return "cli.is_a_folder", {"name": _shown(str(exc.filename), 60)}
+    if isinstance(exc, OverflowError):
+        # A number past what SQLite stores (an id typed as 2**64) reaching a query.
+        return "cli.number_too_large", {}
+    if not isinstance(exc, OSError) or exc.errno is None:
+        return None, {}
+    name = {"name": _shown(str(exc.filename), 60) if exc.filename is not None else "–"}
+    by_errno: dict[int, tuple[str, dict[str, object]]] = {
+        errno.ENOSPC: ("cli.disk_full", {}),
+        errno.ENAMETOOLONG: ("cli.name_too_long", name),
+        errno.EROFS: ("cli.read_only_place", name),
+        errno.EDQUOT: ("cli.quota_exceeded", {}),
+        errno.EIO: ("cli.io_error", name),
+        errno.EEXIST: ("cli.file_exists", name),
+    }
+    code, params = by_errno.get(
+        exc.errno, ("cli.file_unusable", {**name, "reason": exc.strerror or "?"})
+    )
+    return code, params

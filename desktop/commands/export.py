@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services.bundle import build_services
     from desktop.services.wording import count
 
-    require_suffix(args.output, (".xlsx", ".csv"), "Exportfilen")
+    require_suffix(args.output, (".xlsx", ".csv"))
     store = log_in(args)
     try:
         exports = build_services(store).transfer.exports

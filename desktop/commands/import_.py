@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if args.template is not None:
         if args.file is not None:
             raise UserError("Ange antingen en fil att importera eller --template, inte båda.")
-        require_suffix(args.template, (".xlsx", ".csv"), "Mallfilen")
+        require_suffix(args.template, (".xlsx", ".csv"))
         write_template(args.template)
         print(f"Importmallen skrevs: {args.template}")
         return 0
@@ -160,11 +160,12 @@ def _decide_duplicates(preview: ImportPreview, choice: str | None) -> ImportPrev
 
 
 def _print_problems(preview: ImportPreview) -> None:
-    from desktop.services.importing import Severity, format_problem
+    from desktop.messages import problem_words
+    from desktop.services.importing import Severity
 
     for problem in preview.problems:
         suffix = " (varning)" if problem.severity is Severity.WARNING else ""
-        print(format_problem(problem) + suffix, file=sys.stderr)
+        print(problem_words(problem) + suffix, file=sys.stderr)
     for candidate in preview.unresolved:
         best = candidate.matches[0]
         print(

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     )
     password = read_password(args, "Nytt lösenord för administratören: ")
     if len(password) < MIN_PASSWORD:
-        raise UserError(f"Lösenordet måste ha minst {MIN_PASSWORD} tecken.")
+        raise UserError("cli.password_too_short", minimum=MIN_PASSWORD)
     server = getattr(args, "init_server", None) or getattr(args, "server", None)
     if server:
         from desktop.store.server.provision import init_server

@@ -112,7 +112,7 @@ class _DialogWatch:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = _size(args.size)
-    require_suffix(args.output, (".png",), "Bildfilen")
+    require_suffix(args.output, (".png",))
     from PySide6.QtCore import QSettings
 
     from desktop.app import create_application

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, Protocol
 
 from desktop.messages import (
     briefing,
+    cli,
     domain,
     engagement,
     importing,
@@ -37,6 +38,7 @@ LANGUAGES: tuple[Language, ...] = ("sv", "en")
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _family in (
     domain,
+    cli,
     store,
     validation,
     operations,
@@ -89,6 +91,36 @@ def error_words(error: BaseException, lang: Language = "sv") -> str | None:
     if not isinstance(code, str) or not isinstance(params, Mapping):
         return None
     return words(code, params, lang)
+
+
+class Worded(Protocol):
+    """What carries a code to word: an error, or a problem of an import file."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, object]: ...
+
+
+class PlacedProblem(Worded, Protocol):
+    """A problem of an import file (``services.importing.Problem``) with its place."""
+
+    @property
+    def row_number(self) -> int: ...
+
+    @property
+    def column(self) -> str | None: ...
+
+
+def problem_words(problem: PlacedProblem, lang: Language = "sv") -> str:
+    """One problem of an import file (``services.importing.Problem``) with its place:
+    ``rad 4, Personnummer: Personnumrets kontrollsiffra stämmer inte.``"""
+    text = words(problem.code, problem.params, lang)
+    row, column = problem.row_number, problem.column
+    if column:
+        return words("import.problem_in_cell", {"row": row, "column": column, "text": text}, lang)
+    return words("import.problem_in_row", {"row": row, "text": text}, lang)
 
 
 def language(text: str | None) -> Language:

@@ -13,9 +13,45 @@ WORDS: dict[str, tuple[str, str]] = {
         "Row {row}: a cell has more than {limit} characters; such long entries do not "
         "belong in a mapping list.",
     ),
+    "import.column_conflict": (
+        "Flera kolumner är kopplade till {column}; välj en av dem.",
+        "Several columns are linked to {column}; choose one of them.",
+    ),
+    "import.column_missing": (
+        "Kolumnen {column} saknas.",
+        "The column {column} is missing.",
+    ),
+    "import.column_unknown": (
+        "Kolumnen känns inte igen och importeras inte.",
+        "The column is not recognised and is not imported.",
+    ),
     "import.csv_unparsable": (
         "CSV-filen går inte att tolka: kontrollera citattecken och avgränsare.",
         "The CSV file cannot be read: check the quotation marks and the separators.",
+    ),
+    "import.cut_short": (
+        "Filen slutar mitt i en rad; kontrollera att den sista raden är hel.",
+        "The file ends in the middle of a row; check that the last row is complete.",
+    ),
+    "import.duplicate_identity": (
+        "Samma personnummer finns även på rad {rows}.",
+        "The same personal identity number is also on row {rows}.",
+    ),
+    "import.duplicate_identity_more": (
+        "Samma personnummer finns även på rad {rows} och {more} till.",
+        "The same personal identity number is also on row {rows} and {more} more.",
+    ),
+    "import.duplicate_name": (
+        "Samma namn och födelsedatum finns även på rad {rows}.",
+        "The same name and date of birth are also on row {rows}.",
+    ),
+    "import.duplicate_name_more": (
+        "Samma namn och födelsedatum finns även på rad {rows} och {more} till.",
+        "The same name and date of birth are also on row {rows} and {more} more.",
+    ),
+    "import.example_row": (
+        "Det här är mallens exempelrad; ta bort den före import.",
+        "This is the template's example row; remove it before importing.",
     ),
     "import.file_damaged": (
         "Filen är skadad eller ofullständig och kan inte öppnas.",
@@ -32,6 +68,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.file_too_large": (
         "Filen är för stor ({size}); högst {limit} kan importeras. Dela upp den.",
         "The file is too large ({size}); at most {limit} can be imported. Split it up.",
+    ),
+    "import.first_name_missing": (
+        "Förnamn saknas.",
+        "The first name is missing.",
+    ),
+    "import.last_name_missing": (
+        "Efternamn saknas.",
+        "The last name is missing.",
     ),
     "import.line_too_long": (
         "Rad {row} är längre än {limit} tecken; filen är ingen kartläggningslista.",
@@ -54,6 +98,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Förnamn och Efternamn.",
         "The file has no header row. The first row must hold the column names, for example "
         "First name and Last name.",
+    ),
+    "import.no_rows": (
+        "Filen innehåller inga rader under rubrikraden.",
+        "The file holds no rows below the header row.",
     ),
     "import.not_a_file": (
         "{name} är ingen vanlig fil (utan en mapp, en enhet eller en pipe) och kan inte "
@@ -81,6 +129,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.preset_damaged": (
         "Mallen för kolumner är skadad.",
         "The column template is damaged.",
+    ),
+    "import.problem_in_cell": (
+        "rad {row}, {column}: {text}",
+        "row {row}, {column}: {text}",
+    ),
+    "import.problem_in_row": (
+        "rad {row}: {text}",
+        "row {row}: {text}",
+    ),
+    "import.role_without_group": (
+        "Roll är angiven utan gruppering.",
+        "A role is given without a group.",
     ),
     "import.row_no_duplicate": (
         "Rad {row} har ingen möjlig dubblett att ta ställning till.",
@@ -133,6 +193,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.unresolved": (
         "Rätta felen och ta ställning till alla dubbletter före import.",
         "Correct the errors and decide on every duplicate before importing.",
+    ),
+    "import.value_too_long": (
+        "Värdet är längre än {limit} tecken.",
+        "The value is longer than {limit} characters.",
     ),
     "import.xlsx_unreadable": (
         "Filen kunde inte läsas som XLSX. Den kan vara skadad; spara den på nytt i Excel.",

@@ -160,9 +160,7 @@ def require(identity: Identity, action: Action) -> None:
 def require_audit_verification(identity: Identity) -> None:
     """Verifying the audit log (``rondplan audit``): an auditor or an administrator."""
     if identity.role not in (Role.AUDITOR, Role.ADMINISTRATOR):
-        raise PermissionDenied(
-            "Bara granskare och administratörer får verifiera behandlingsloggen."
-        )
+        raise PermissionDenied("permission.verify_audit")
     attestation = identity.attestation
     if attestation is not None and not attestation.holds(
         identity.user_id, identity.username, identity.role, identity.agency_id

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from desktop.messages import Language, error_words, words
+from desktop.messages import (
+    Language,
+    PlacedProblem,
+    Worded,
+    error_words,
+    problem_words,
+    words,
+)
 
 
 def interface_language() -> Language:
@@ -29,3 +36,13 @@ def error_text(error: BaseException) -> str:
     if text is not None:
         return text
     return words(type(error).__name__, {}, interface_language())
+
+
+def problem_text(problem: Worded) -> str:
+    """The words for one problem of an import file (``services.importing.Problem``)."""
+    return words(problem.code, problem.params, interface_language())
+
+
+def problem_place_text(problem: PlacedProblem) -> str:
+    """The problem with its row and column: ``row 4, Personnummer: …``."""
+    return problem_words(problem, interface_language())

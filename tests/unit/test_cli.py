@@ -60,7 +60,7 @@ def test_init_refuses_existing_database(tmp_path, monkeypatch, capsys):
 def test_output_checks_are_one_swedish_line(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
     assert main(["import", "--template", str(tmp_path / "mall.txt")]) == 1
-    assert "Mallfilen måste sluta på .xlsx eller .csv" in capsys.readouterr().err
+    assert "Filen måste sluta på .xlsx, .csv: mall.txt" in capsys.readouterr().err
     assert main(["import", "--template", str(tmp_path / "saknas" / "mall.xlsx")]) == 1
     assert "Mappen finns inte" in capsys.readouterr().err
 

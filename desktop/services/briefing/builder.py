@@ -106,11 +106,11 @@ def briefing_visits(session: Session, request: BriefingRequest) -> list[Visit]:
     operation = session.get(Operation, request.operation_id)
     team = session.get(Team, request.team_id)
     if operation is None:
-        raise NotFound("Insatsen finns inte.")
+        raise NotFound("operation.gone")
     if team is None or team.operation_id not in (None, operation.id):
-        raise NotFound("Teamet finns inte i insatsen.")
+        raise NotFound("team.not_in_operation")
     if request.day is not None and not operation.start_date <= request.day <= operation.end_date:
-        raise ValidationError("Datumet ligger utanför insatsens period.", "date")
+        raise ValidationError("briefing.date_outside_operation", field="date")
     query = (
         select(Visit)
         .where(Visit.operation_id == operation.id, Visit.team_id == team.id)

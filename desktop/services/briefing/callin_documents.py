@@ -34,17 +34,13 @@ from desktop.services.briefing.documents import address_lines
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.errors import NotFound, ValidationError
 
-NO_LETTER_CONTACT = (
-    "Brevet har inget telefonnummer att ringa: ange ett telefonnummer för en samordnare "
-    "under Personal, eller skriv en egen kontaktrad i mallen "
-    f"”{tpl.TITLES[tpl.LETTER_CONTACT]}”."
-)
+NO_LETTER_CONTACT = "briefing.no_letter_contact"
 
 
 def _callin(session: Session, call_in_id: int) -> CallIn:
     call_in = session.get(CallIn, call_in_id)
     if call_in is None:
-        raise NotFound("Stormötet finns inte.")
+        raise NotFound("callin.gone")
     return call_in
 
 
@@ -147,7 +143,7 @@ def letter_contact(session: Session, body: str) -> str:
         return text
     contact = next((c for c in _coordinators(session) if _dialable(c.phone)), None)
     if contact is None:
-        raise ValidationError(NO_LETTER_CONTACT, "contact")
+        raise ValidationError(NO_LETTER_CONTACT, field="contact")
     return (
         text.replace("{namn}", contact.name)
         .replace("{roll}", f"samordnare, {contact.organisation}")

@@ -110,7 +110,7 @@ def person_sheet(
 ) -> PersonSheetData:
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise NotFound("Personen finns inte.")
+        raise NotFound("person.gone")
     today = today or dt.date.today()
     context = person_contexts(session, [person_id], today)[person_id]
     photo = session.scalar(select(Person.photo).where(Person.id == person_id))
@@ -180,7 +180,7 @@ def group_overview(
 ) -> GroupOverviewData:
     group = session.get(Group, group_id)
     if group is None:
-        raise NotFound("Gruppen finns inte.")
+        raise NotFound("group.gone")
     today = today or dt.date.today()
     counts = {
         pid: (count, last)
@@ -263,7 +263,7 @@ def operation_schedule(
 ) -> OperationScheduleData:
     operation = session.get(Operation, operation_id)
     if operation is None:
-        raise NotFound("Insatsen finns inte.")
+        raise NotFound("operation.gone")
     teams = list(
         session.scalars(select(Team).where(Team.operation_id == operation_id).order_by(Team.id))
     )

@@ -52,10 +52,8 @@ class PrintKind:
 
 #: What a finished print did with the paper: printed it, or saved it as a file.
 OUTPUT_ACTIONS = {"printer": "print.printer", "save": "print.save"}
-NO_VISITS_ON_DAY = (
-    "Teamet har inga besök den dagen, så det finns inget att skriva ut. Välj en dag med besök."
-)
-NO_VISITS_AT_ALL = "Teamet har inga besök i insatsen, så det finns inget att skriva ut."
+NO_VISITS_ON_DAY = "briefing.no_visits_on_day"
+NO_VISITS_AT_ALL = "briefing.no_visits_at_all"
 
 
 @dataclass(frozen=True)
@@ -108,7 +106,7 @@ class PrintService:
             if not visits:
                 # A packet without a visit would be a numbered, logged empty printout.
                 raise ValidationError(
-                    NO_VISITS_ON_DAY if request.day is not None else NO_VISITS_AT_ALL, "date"
+                    NO_VISITS_ON_DAY if request.day is not None else NO_VISITS_AT_ALL, field="date"
                 )
             meta = make_meta(session, self._store, serial, texts, used, when)
             data = build_briefing(session, self._store, request, meta, texts, visits)
@@ -266,7 +264,7 @@ class PrintService:
         with UnitOfWork(self._store, "Skriv ut" if how == "printer" else "Spara utskrift") as uow:
             record = uow.session.query(PrintRecord).filter_by(serial=serial).one_or_none()
             if record is None:
-                raise NotFound("Utskriften finns inte i utskriftsloggen.")
+                raise NotFound("print.not_in_log")
             uow.audit(action, "print_record", [record.id], detail=f"serial={serial}")
         return uow.changes
 

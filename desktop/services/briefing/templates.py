@@ -151,12 +151,12 @@ class TemplateService:
         """Save ``body`` as the next version of ``key`` (administrators only)."""
         require(self._store.identity, Action.TEMPLATE_EDIT)
         if key not in DEFAULTS:
-            raise ValidationError("Okänd mall.", "key")
+            raise ValidationError("template.unknown", field="key")
         body = body.strip()
         if not body:
-            raise ValidationError("Mallens text får inte vara tom.", "body")
+            raise ValidationError("template.empty", field="body")
         if len(body) > MAX_TEMPLATE_CHARS:
-            raise ValidationError(f"Mallen får ha högst {MAX_TEMPLATE_CHARS} tecken.", "body")
+            raise ValidationError("template.too_long", field="body", limit=MAX_TEMPLATE_CHARS)
         with UnitOfWork(self._store, "Redigera mall") as uow:
             last = uow.session.scalar(select(func.max(Template.version)).where(Template.key == key))
             row = Template(

@@ -43,7 +43,6 @@ from desktop.services.importing.validate import (
     ImportPreview,
     PersonId,
     Resolution,
-    format_problem,
     validate_table,
 )
 
@@ -71,7 +70,6 @@ __all__ = [
     "Table",
     "TemplateColumn",
     "auto_mapping",
-    "format_problem",
     "match_header",
     "read_csv",
     "read_file_bytes",

@@ -8,5 +8,5 @@ from desktop.services.errors import ValidationError
 class ImportFileError(ValidationError):
     """The file as a whole cannot be used: empty, not a spreadsheet, locked or damaged."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field="file")
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(code, field="file", **params)

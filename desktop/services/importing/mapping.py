@@ -114,7 +114,7 @@ class ResolvedMapping:
 
 def _check_field(name: str | None) -> None:
     if name is not None and name not in FIELD_HEADERS:
-        raise ValidationError(f"Okänt fält i kolumnmappningen: {name}.", field="mapping")
+        raise ValidationError("import.unknown_field", field="mapping", name=name)
 
 
 def resolve_mapping(headers: Sequence[str], manual: ColumnMapping | None = None) -> ResolvedMapping:
@@ -188,9 +188,9 @@ class MappingPreset:
         try:
             document = json.loads(text)
         except (ValueError, RecursionError):
-            raise ValidationError("Mallen för kolumner är skadad.", field="preset") from None
+            raise ValidationError("import.preset_damaged", field="preset") from None
         if not isinstance(document, dict):
-            raise ValidationError("Mallen för kolumner är skadad.", field="preset")
+            raise ValidationError("import.preset_damaged", field="preset")
         name, mapping = document.get("name"), document.get("mapping")
         valid = (
             isinstance(name, str)
@@ -200,7 +200,7 @@ class MappingPreset:
             )
         )
         if not valid or document.get("version") != _PRESET_VERSION:
-            raise ValidationError("Mallen för kolumner är skadad.", field="preset")
+            raise ValidationError("import.preset_damaged", field="preset")
         assert isinstance(name, str) and isinstance(mapping, dict)
         for target in mapping.values():
             _check_field(target)

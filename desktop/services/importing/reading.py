@@ -67,7 +67,7 @@ _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 # A UTF-8 encoded letter outside ASCII, as in "Ã¥"; practically never Windows-1252 text.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
-_NOT_A_SPREADSHEET = "Filen är inte ett kalkylblad. Spara den som CSV eller XLSX."
+_NOT_A_SPREADSHEET = "import.not_a_spreadsheet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +121,17 @@ def read_file_bytes(path: Path | str) -> bytes:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise ImportFileError(_unreadable(path, error)) from None
+        raise _unreadable(path, error) from None
     with os.fdopen(fd, "rb", buffering=0) as file:
         try:
             status = os.fstat(fd)
             if not stat.S_ISREG(status.st_mode):
-                raise ImportFileError(
-                    f"{path.name} är ingen vanlig fil (utan en mapp, en enhet eller en "
-                    "pipe) och kan inte importeras."
-                )
+                raise ImportFileError("import.not_a_file", name=path.name)
             if status.st_size > MAX_IMPORT_BYTES:
                 raise ImportFileError(
-                    f"Filen är för stor ({_megabytes(status.st_size)}); högst {limit} kan "
-                    "importeras. Dela upp den."
+                    "import.file_too_large",
+                    size=_megabytes(status.st_size),
+                    limit=limit,
                 )
             chunks, size = [], 0
             # A file that grows while it is read is still cut off at the limit.
@@ -141,39 +139,37 @@ def read_file_bytes(path: Path | str) -> bytes:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_IMPORT_BYTES:
-                    raise ImportFileError(
-                        f"Filen är större än {limit}, som är mest som kan importeras. Dela upp den."
-                    )
+                    raise ImportFileError("import.file_larger_than", limit=limit)
             return b"".join(chunks)
         except OSError as error:
-            raise ImportFileError(_unreadable(path, error)) from None
+            raise _unreadable(path, error) from None
 
 
-def _unreadable(path: Path, error: OSError) -> str:
+def _unreadable(path: Path, error: OSError) -> ImportFileError:
+    """The error for a file the system would not let us read."""
     if isinstance(error, FileNotFoundError | NotADirectoryError):
-        return f"Filen {path.name} kunde inte läsas: den finns inte."
+        return ImportFileError("import.unreadable_missing", name=path.name)
     if isinstance(error, PermissionError):
-        return f"Filen {path.name} kunde inte läsas: Rondplan saknar behörighet till den."
+        return ImportFileError("import.unreadable_permission", name=path.name)
     if isinstance(error, IsADirectoryError):
-        return f"Filen {path.name} kunde inte läsas: det är en mapp."
-    return f"Filen {path.name} kunde inte läsas ({error.strerror or 'okänt fel'})."
+        return ImportFileError("import.unreadable_folder", name=path.name)
+    return ImportFileError("import.unreadable", name=path.name, reason=error.strerror or "?")
 
 
 def read_table(data: bytes, source_name: str = "") -> Table:
     """Read CSV or XLSX bytes, deciding the format by the file's first bytes."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFileError(
-            f"Filen är för stor ({_megabytes(len(data))}); högst "
-            f"{_megabytes(MAX_IMPORT_BYTES)} kan importeras. Dela upp den."
+            "import.file_too_large",
+            size=_megabytes(len(data)),
+            limit=_megabytes(MAX_IMPORT_BYTES),
         )
     if not data.strip():
-        raise ImportFileError("Filen är tom.")
+        raise ImportFileError("import.file_empty")
     if data.startswith(_OLE2_MAGIC):
         if _ENCRYPTION_INFO in data:
-            raise ImportFileError(
-                "Filen är lösenordsskyddad. Spara den utan lösenord och försök igen."
-            )
-        raise ImportFileError("Filen är en äldre Excel-fil (.xls). Spara den som .xlsx eller CSV.")
+            raise ImportFileError("import.password_protected")
+        raise ImportFileError("import.old_excel")
     if data.startswith(_ZIP_MAGIC):
         return read_xlsx(data, source_name)
     return read_csv(data, source_name)
@@ -190,9 +186,7 @@ def decode_text(data: bytes) -> str:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16")  # Excel's "Unicode text"
     except UnicodeDecodeError:
-        raise ImportFileError(
-            "Filen är skadad: tecknen stämmer inte med filens teckenkodning."
-        ) from None
+        raise ImportFileError("import.bad_encoding") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -203,7 +197,7 @@ def decode_text(data: bytes) -> str:
     if _UTF8_SEQUENCE.search(data):
         # Real UTF-8 letters beside bytes that are not: reading it all as
         # Windows-1252 would garble every å, ä and ö without a word.
-        raise ImportFileError("Filen blandar teckenkodningar. Spara den på nytt som CSV UTF-8.")
+        raise ImportFileError("import.mixed_encodings")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -230,20 +224,17 @@ def _lines(text: str) -> Iterator[str]:
     for match in _NEWLINE.finditer(text):
         number += 1
         if match.end() - start > _MAX_LINE_CHARS:
-            raise ImportFileError(_line_too_long(number))
+            raise _line_too_long(number)
         yield text[start : match.end()]
         start = match.end()
     if start < len(text):
         if len(text) - start > _MAX_LINE_CHARS:
-            raise ImportFileError(_line_too_long(number + 1))
+            raise _line_too_long(number + 1)
         yield text[start:]
 
 
-def _line_too_long(number: int) -> str:
-    return (
-        f"Rad {number} är längre än {_MAX_LINE_CHARS:_} tecken; filen är ingen "
-        "kartläggningslista.".replace("_", " ")
-    )
+def _line_too_long(number: int) -> ImportFileError:
+    return ImportFileError("import.line_too_long", row=number, limit=_MAX_LINE_CHARS)
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -298,9 +289,7 @@ def read_csv(data: bytes, source_name: str = "") -> Table:
     except ImportFileError:
         raise
     except csv.Error:
-        raise ImportFileError(
-            "CSV-filen går inte att tolka: kontrollera citattecken och avgränsare."
-        ) from None
+        raise ImportFileError("import.csv_unparsable") from None
     except Exception:  # arbitrary bytes must never crash the import
         raise ImportFileError(_NOT_A_SPREADSHEET) from None
 
@@ -327,10 +316,7 @@ def format_cell(value: object) -> str:
     return str(value)
 
 
-_BOMB = (
-    "Filen packas upp till mycket mer än den väger (som en så kallad zip-bomb) och "
-    "importeras inte. Spara kalkylbladet på nytt i Excel."
-)
+_BOMB = "import.zip_bomb"
 
 
 def check_archive(data: bytes) -> None:
@@ -340,10 +326,7 @@ def check_archive(data: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = archive.infolist()
     if len(entries) > MAX_XLSX_ENTRIES:
-        raise ImportFileError(
-            f"Filen innehåller fler än {MAX_XLSX_ENTRIES:_} delar och är inget vanligt "
-            "kalkylblad.".replace("_", " ")
-        )
+        raise ImportFileError("import.too_many_parts", limit=MAX_XLSX_ENTRIES)
     unpacked = 0
     for entry in entries:
         unpacked += entry.file_size
@@ -355,14 +338,11 @@ def check_archive(data: bytes) -> None:
             entry.file_size > MAX_XLSX_SHARED_STRINGS
         ):
             raise ImportFileError(
-                f"Filens texter är större än {_megabytes(MAX_XLSX_SHARED_STRINGS)} uppackade; "
-                "den är ingen kartläggningslista."
+                "import.texts_too_large",
+                limit=_megabytes(MAX_XLSX_SHARED_STRINGS),
             )
     if unpacked > MAX_XLSX_UNPACKED:
-        raise ImportFileError(
-            f"Filen packas upp till mer än {_megabytes(MAX_XLSX_UNPACKED)}; högst så mycket "
-            "kan importeras. Dela upp den."
-        )
+        raise ImportFileError("import.unpacks_too_large", limit=_megabytes(MAX_XLSX_UNPACKED))
 
 
 def read_xlsx(data: bytes, source_name: str = "") -> Table:
@@ -393,11 +373,9 @@ def read_xlsx(data: bytes, source_name: str = "") -> Table:
     except ImportFileError:
         raise
     except zipfile.BadZipFile:
-        raise ImportFileError("Filen är skadad eller ofullständig och kan inte öppnas.") from None
+        raise ImportFileError("import.file_damaged") from None
     except Exception:  # arbitrary bytes must never crash the import
-        raise ImportFileError(
-            "Filen kunde inte läsas som XLSX. Den kan vara skadad; spara den på nytt i Excel."
-        ) from None
+        raise ImportFileError("import.xlsx_unreadable") from None
 
 
 # --- common -------------------------------------------------------------------------
@@ -411,29 +389,22 @@ def _build_table(records: Iterable[list[str]], source_name: str, first_row_numbe
     cell_count = 0
     for row_number, record in enumerate(records, start=first_row_number):
         if row_number - first_row_number >= MAX_LINES:
-            raise ImportFileError(
-                f"Filen har fler än {MAX_LINES:_} rader. Dela upp den.".replace("_", " ")
-            )
+            raise ImportFileError("import.too_many_rows", limit=MAX_LINES)
         if len(record) > _MAX_RECORD_CELLS:
-            raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")
+            raise ImportFileError("import.too_many_columns", limit=MAX_COLUMNS)
         cells = [cell.strip() for cell in record]
         while cells and not cells[-1]:
             cells.pop()
         if not cells:
             continue  # blank lines keep their number but carry nothing
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
-            raise ImportFileError(
-                f"Rad {row_number}: en cell har fler än {MAX_CELL_CHARS:_} tecken; så långa "
-                "uppgifter hör inte hemma i en kartläggningslista.".replace("_", " ")
-            )
+            raise ImportFileError("import.cell_too_long", row=row_number, limit=MAX_CELL_CHARS)
         cell_count += len(cells)
         if cell_count > MAX_CELLS:
-            raise ImportFileError(
-                f"Filen har fler än {MAX_CELLS:_} celler. Dela upp den.".replace("_", " ")
-            )
+            raise ImportFileError("import.too_many_cells", limit=MAX_CELLS)
         if headers is None:
             if len(cells) > MAX_COLUMNS:
-                raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")
+                raise ImportFileError("import.too_many_columns", limit=MAX_COLUMNS)
             headers = tuple(
                 cell or f"Kolumn {get_column_letter(index)}"
                 for index, cell in enumerate(cells, start=1)
@@ -441,14 +412,12 @@ def _build_table(records: Iterable[list[str]], source_name: str, first_row_numbe
             header_row = row_number
             continue
         if len(rows) >= MAX_ROWS:
-            raise ImportFileError(
-                f"Filen har fler än {MAX_ROWS:_} rader. Dela upp den.".replace("_", " ")
-            )
+            raise ImportFileError("import.too_many_rows", limit=MAX_ROWS)
         if len(cells) > len(headers):
             # Cells beyond the header have nowhere to go; keep them visible
             # under generated headers rather than dropping data silently.
             if len(cells) > MAX_COLUMNS:
-                raise ImportFileError(f"Filen har fler än {MAX_COLUMNS} kolumner.")
+                raise ImportFileError("import.too_many_columns", limit=MAX_COLUMNS)
             headers = headers + tuple(
                 f"Kolumn {get_column_letter(index)}"
                 for index in range(len(headers) + 1, len(cells) + 1)
@@ -456,7 +425,7 @@ def _build_table(records: Iterable[list[str]], source_name: str, first_row_numbe
         rows.append(tuple(cells))
         numbers.append(row_number)
     if headers is None:
-        raise ImportFileError("Filen är tom.")
+        raise ImportFileError("import.file_empty")
     width = len(headers)
     padded = tuple(row + ("",) * (width - len(row)) for row in rows)
     return Table(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
+from types import MappingProxyType
 from typing import TypeVar
 
 from desktop.services.errors import ValidationError
@@ -45,16 +47,18 @@ class Problem:
     Attributes:
         row_number: Spreadsheet row (the header is row 1, the first data row 2).
         column: The header as written in the file, or ``None`` for the whole row.
-        message: One Swedish sentence.
+        code: What is wrong, a code the catalogue words (``desktop.messages``, issue 18).
         severity: ``error`` blocks the import; ``warning`` informs.
         field: The template field concerned, if any (for highlighting).
+        params: The code's parameters.
     """
 
     row_number: int
     column: str | None
-    message: str
+    code: str
     severity: Severity = Severity.ERROR
     field: str | None = None
+    params: Mapping[str, object] = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +117,20 @@ class _RowParser:
         index = self.mapping.columns.get(field)
         return self.cells[index].strip() if index is not None and index < len(self.cells) else ""
 
-    def add(self, field: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(
-            Problem(self.row_number, self.mapping.header_for(field), message, severity, field)
-        )
+    def add(
+        self,
+        field: str,
+        code: str,
+        severity: Severity = Severity.ERROR,
+        params: Mapping[str, object] = MappingProxyType({}),
+    ) -> None:
+        header = self.mapping.header_for(field)
+        self.problems.append(Problem(self.row_number, header, code, severity, field, params))
 
     def text(self, field: str) -> str | None:
         value = " ".join(self.raw(field).split())
         if len(value) > MAX_TEXT_LENGTH:
-            self.add(field, f"Värdet är längre än {MAX_TEXT_LENGTH} tecken.")
+            self.add(field, "import.value_too_long", params={"limit": MAX_TEXT_LENGTH})
             return None
         return value or None
 
@@ -132,7 +141,7 @@ class _RowParser:
         try:
             return parse(value)
         except ValidationError as error:
-            self.add(field, str(error))
+            self.add(field, error.code, params=error.params)
             return None
 
     def flag(self, field: str) -> bool:
@@ -156,25 +165,22 @@ def parse_row(
     """
     p = _RowParser(cells, mapping, row_number, today)
     first_name, last_name = p.text("first_name") or "", p.text("last_name") or ""
-    for field, value, label in (
-        ("first_name", first_name, "Förnamn"),
-        ("last_name", last_name, "Efternamn"),
-    ):
+    for field, value in (("first_name", first_name), ("last_name", last_name)):
         if not value:
-            p.add(field, f"{label} saknas.")
+            p.add(field, f"import.{field}_missing")
     if (first_name.casefold(), last_name.casefold()) == EXAMPLE_NAME:
-        p.add("first_name", "Det här är mallens exempelrad; ta bort den före import.")
+        p.add("first_name", "import.example_row")
 
     identity = p.parsed(
         "identity_number", lambda v: parse_identity_number(v, today, "identity_number")
     )
     birth_date = p.parsed("birth_date", lambda v: parse_date(v, "birth_date"))
     if birth_date is not None and birth_date > today:
-        p.add("birth_date", "Födelsedatumet ligger i framtiden.")
+        p.add("birth_date", "person.birth_in_future")
         birth_date = None
     if identity is not None:
         if birth_date is not None and birth_date != identity.birth_date:
-            p.add("birth_date", "Födelsedatumet stämmer inte med personnumret.")
+            p.add("birth_date", "person.birth_mismatch")
         birth_date = identity.birth_date
 
     category = p.parsed("category", lambda v: parse_category(v, "category"))
@@ -200,9 +206,5 @@ def parse_row(
         note=p.text("note"),
     )
     if row.role and not row.group_name:
-        p.add(
-            "role",
-            "Roll är angiven utan gruppering.",
-            Severity.WARNING,
-        )
+        p.add("role", "import.role_without_group", Severity.WARNING)
     return row, p.problems

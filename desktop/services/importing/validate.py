@@ -33,7 +33,6 @@ __all__ = [
     "ImportPreview",
     "PersonId",
     "Resolution",
-    "format_problem",
     "validate_table",
 ]
 
@@ -167,15 +166,13 @@ class ImportPreview:
         """
         candidate = next((d for d in self.duplicates if d.row_number == row_number), None)
         if candidate is None:
-            raise ValidationError(
-                f"Rad {row_number} har ingen möjlig dubblett att ta ställning till."
-            )
+            raise ValidationError("import.row_no_duplicate", row=row_number)
         if resolution is Resolution.MERGE:
             ids = [match.person_id for match in candidate.matches]
             if person_id is None and len(ids) == 1:
                 person_id = ids[0]
             if person_id not in ids:
-                raise ValidationError("Välj vilken befintlig person raden ska slås ihop med.")
+                raise ValidationError("import.merge_target_missing")
         else:
             person_id = None
         decisions = dict(self.decisions)
@@ -189,20 +186,13 @@ class ImportPreview:
             ValidationError: Errors or undecided duplicates remain.
         """
         if self.has_blocking_errors:
-            raise ValidationError("Rätta felen och ta ställning till alla dubbletter före import.")
+            raise ValidationError("import.unresolved")
         plan = []
         for row in self.rows:
             decision = self.decisions.get(row.row_number, Decision(Resolution.CREATE))
             if decision.resolution is not Resolution.SKIP:
                 plan.append((row, decision))
         return tuple(plan)
-
-
-def format_problem(problem: Problem) -> str:
-    """``rad 4, Personnummer: Kontrollsiffran stämmer inte.`` for the command line."""
-    if problem.column:
-        return f"rad {problem.row_number}, {problem.column}: {problem.message}"
-    return f"rad {problem.row_number}: {problem.message}"
 
 
 def _looks_like_data(cell: str) -> bool:
@@ -218,7 +208,13 @@ def _looks_like_data(cell: str) -> bool:
 def _header_problems(table: Table, mapping: ResolvedMapping) -> list[Problem]:
     row = table.header_row
     problems = [
-        Problem(row, FIELD_HEADERS[name], f"Kolumnen {FIELD_HEADERS[name]} saknas.", field=name)
+        Problem(
+            row,
+            FIELD_HEADERS[name],
+            "import.column_missing",
+            field=name,
+            params={"column": FIELD_HEADERS[name]},
+        )
         for name in mapping.missing_required
     ]
     for name, headers in mapping.conflicts.items():
@@ -226,24 +222,18 @@ def _header_problems(table: Table, mapping: ResolvedMapping) -> list[Problem]:
             Problem(
                 row,
                 header,
-                f"Flera kolumner är kopplade till {FIELD_HEADERS[name]}; välj en av dem.",
+                "import.column_conflict",
                 field=name,
+                params={"column": FIELD_HEADERS[name]},
             )
             for header in headers
         )
     for header in mapping.unmatched:
         index = mapping.headers.index(header)
         if any(r[index] for r in table.rows):
-            problems.append(
-                Problem(
-                    row,
-                    header,
-                    "Kolumnen känns inte igen och importeras inte.",
-                    Severity.WARNING,
-                )
-            )
+            problems.append(Problem(row, header, "import.column_unknown", Severity.WARNING))
     if not table.rows:
-        problems.append(Problem(row, None, "Filen innehåller inga rader under rubrikraden."))
+        problems.append(Problem(row, None, "import.no_rows"))
     return problems
 
 
@@ -258,33 +248,28 @@ def _in_file_duplicates(rows: Sequence[ImportRow], mapping: ResolvedMapping) -> 
             by_name[(normalise_name(row.full_name), row.birth_date)].append(row)
     problems: list[Problem] = []
 
-    def flag(numbers: Sequence[int], field_name: str, what: str) -> None:
+    def flag(numbers: Sequence[int], field_name: str, code: str) -> None:
         for number in numbers:
             # At most a few row numbers per message: a file of one row repeated
             # would otherwise make messages whose total length grows as rows².
             shown = [n for n in itertools.islice(numbers, _SHOWN_ROWS + 1) if n != number]
-            others = ", ".join(str(n) for n in shown[:_SHOWN_ROWS])
+            params: dict[str, object] = {"rows": ", ".join(str(n) for n in shown[:_SHOWN_ROWS])}
             if len(numbers) - 1 > _SHOWN_ROWS:
-                others += f" och {len(numbers) - 1 - _SHOWN_ROWS} till"
-            problems.append(
-                Problem(
-                    number,
-                    mapping.header_for(field_name),
-                    f"{what} finns även på rad {others}.",
-                    field=field_name,
-                )
-            )
+                code += "_more"
+                params["more"] = len(numbers) - 1 - _SHOWN_ROWS
+            header = mapping.header_for(field_name)
+            problems.append(Problem(number, header, code, field=field_name, params=params))
 
     for numbers in by_identity.values():
         if len(numbers) > 1:
-            flag(numbers, "identity_number", "Samma personnummer")
+            flag(numbers, "identity_number", "import.duplicate_identity")
     for group in by_name.values():
         # Two rows with different personnummer are two people who share a name.
         identities = {r.identity_number.value for r in group if r.identity_number is not None}
         # Rows that all share one personnummer are flagged above already.
         all_flagged = len(identities) == 1 and all(r.identity_number for r in group)
         if len(group) > 1 and len(identities) <= 1 and not all_flagged:
-            flag([r.row_number for r in group], "first_name", "Samma namn och födelsedatum")
+            flag([r.row_number for r in group], "first_name", "import.duplicate_name")
     return problems
 
 
@@ -314,10 +299,7 @@ def validate_table(
         and not resolved.conflicts
         and any(map(_looks_like_data, table.headers))
     ):
-        raise ImportFileError(
-            "Filen saknar rubrikrad. Första raden ska innehålla kolumnnamnen, "
-            "till exempel Förnamn och Efternamn."
-        )
+        raise ImportFileError("import.no_header")
     problems = _header_problems(table, resolved)
     rows: list[ImportRow] = []
     for index, cells in enumerate(table.rows):
@@ -326,14 +308,7 @@ def validate_table(
         problems.extend(row_problems)
     problems.extend(_in_file_duplicates(rows, resolved))
     if table.cut_short and rows:
-        problems.append(
-            Problem(
-                rows[-1].row_number,
-                None,
-                "Filen slutar mitt i en rad; kontrollera att den sista raden är hel.",
-                Severity.WARNING,
-            )
-        )
+        problems.append(Problem(rows[-1].row_number, None, "import.cut_short", Severity.WARNING))
     columns = {header: index for index, header in reversed(list(enumerate(table.headers)))}
     problems.sort(key=lambda p: (p.row_number, columns.get(p.column or "", -1)))
 

@@ -268,7 +268,7 @@ def restore(
     """
     step = on_step or (lambda _text: None)
     if not backup.exists():
-        raise RestoreRejected("Säkerhetskopian finns inte.")
+        raise RestoreRejected("backup.missing")
     staging = target.with_name(f"{target.name}.återställs")
     for path in companions(staging):
         path.unlink(missing_ok=True)
@@ -286,8 +286,9 @@ def restore(
         failed = [line for line in lines if not line.ok]
         if failed:
             raise RestoreRejected(
-                f"Säkerhetskopian klarade inte kontrollen ({failed[0].name}: "
-                f"{failed[0].message}). Inget har ersatts."
+                "backup.check_failed",
+                name=failed[0].name,
+                message=failed[0].message,
             )
         step("Gallrar")
         later, ledger_line = _newer_ledger(target, username, password)

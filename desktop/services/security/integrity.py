@@ -234,10 +234,7 @@ def require_trust_key(store: Store) -> bytes | None:
     if root is None:
         return None
     if store.trust_key is None:
-        raise PermissionDenied(
-            "Ditt konto saknar installationens rotnyckel. Logga in med återställningskoden "
-            "eller be en annan administratör göra ändringen."
-        )
+        raise PermissionDenied("permission.no_trust_root")
     return store.trust_key
 
 

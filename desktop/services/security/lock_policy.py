@@ -31,7 +31,10 @@ class LockPolicy:
         require(self._store.identity, Action.SETTINGS_ADMIN)
         if not LIMITS[0] <= minutes <= LIMITS[1]:
             raise ValidationError(
-                f"Ange mellan {LIMITS[0]} och {LIMITS[1]} minuter.", "max_idle_minutes"
+                "lock.idle_range",
+                field="max_idle_minutes",
+                low=LIMITS[0],
+                high=LIMITS[1],
             )
         with UnitOfWork(self._store, "Ändra låstid") as uow:
             found = uow.session.get(Setting, SETTING)

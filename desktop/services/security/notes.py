@@ -138,14 +138,14 @@ class NotesService:
         require(identity, Action.NOTE_WRITE)
         cipher = self._store.compartment(identity.agency_code)
         if cipher is None:
-            raise PermissionDenied("Du har ingen nyckel till din myndighets anteckningar.")
+            raise PermissionDenied("note.no_agency_key")
         text = text.strip()
         if not text:
-            raise ValidationError("Anteckningen är tom.", "text")
+            raise ValidationError("note.empty", field="text")
         if len(text) > MAX_NOTE_CHARS:
-            raise ValidationError(f"Anteckningen får ha högst {MAX_NOTE_CHARS} tecken.", "text")
+            raise ValidationError("note.too_long", field="text", limit=MAX_NOTE_CHARS)
         if person_id is None and group_id is None and visit_id is None:
-            raise ValidationError("Anteckningen måste höra till en person, grupp eller besök.")
+            raise ValidationError("note.no_subject")
         with UnitOfWork(self._store, "Skriv anteckning") as uow:
             note = Note(
                 agency_id=identity.agency_id,
@@ -251,10 +251,10 @@ class NotesService:
         require(identity, Action.NOTE_DISCLOSE)
         reason = reason.strip()
         if not reason:
-            raise ValidationError("Ange skälet till utlämnandet.", "reason")
+            raise ValidationError("disclosure.reason_missing", field="reason")
         other = (legal_basis_text or "").strip() or None
         if legal_basis is LegalBasis.OTHER and not other:
-            raise ValidationError("Ange vilket lagrum utlämnandet stöds på.", "legal_basis_text")
+            raise ValidationError("disclosure.legal_basis_missing", field="legal_basis_text")
         try:
             return self._disclose(note_id, to_agency_code, legal_basis, reason, other)
         except TamperedRecord:
@@ -280,16 +280,12 @@ class NotesService:
             source = found[0]
             target = session.scalars(select(Agency).where(Agency.code == to_agency_code)).first()
             if target is None:
-                raise ValidationError("Mottagande myndighet finns inte.", "to_agency")
+                raise ValidationError("disclosure.recipient_unknown", field="to_agency")
             if target.code == source.agency_code:
-                raise ValidationError("Anteckningen finns redan hos den myndigheten.", "to_agency")
+                raise ValidationError("disclosure.already_there", field="to_agency")
             published = session.get(Setting, PUBLIC_KEY_SETTING + target.code)
             if published is None:
-                raise ValidationError(
-                    "Den mottagande myndigheten har ingen nyckel ännu. En användare där "
-                    "behöver logga in en gång först.",
-                    "to_agency",
-                )
+                raise ValidationError("disclosure.recipient_no_key", field="to_agency")
             _check_signed_key(self._store, session, target, published.value)
             public = base64.b64decode(str(published.value))
             source_agency_id = session.scalar(
@@ -397,9 +393,5 @@ def _check_signed_key(store: Store, session: Session, target: Agency, value: obj
         return
     records.check_agency(target)
     if target.code not in records.signed_agency_keys:
-        raise ValidationError(
-            "Den mottagande myndighetens nyckel är inte signerad ännu. En administratör "
-            "behöver logga in en gång först.",
-            "to_agency",
-        )
+        raise ValidationError("note.recipient_key_unsigned", field="to_agency")
     records.check_agency_key(target.code, value)

@@ -71,30 +71,17 @@ def check_password(password: str, context: Iterable[str] = ()) -> None:
         context: Context words: user name, display name, agency names, programme names.
     """
     if len(password) < MIN_LENGTH:
-        raise ValidationError(
-            f"Lösenordet måste ha minst {MIN_LENGTH} tecken. Välj gärna en mening med flera ord.",
-            "password",
-        )
+        raise ValidationError("password.too_short", field="password", minimum=MIN_LENGTH)
     core = _core(password)
     if not core or core in common_passwords():
-        raise ValidationError(
-            "Lösenordet är för vanligt och finns i listor som angripare prövar först. "
-            "Välj ett annat.",
-            "password",
-        )
+        raise ValidationError("password.too_common", field="password")
     words: set[str] = set()
     for item in (*PROGRAMME_WORDS, *context):
         words |= _fragments(item)
     if core in words or _only_repeats_of(core, words | common_passwords()):
-        raise ValidationError(
-            "Lösenordet får inte bestå av ditt namn, myndighetens eller programmets namn. "
-            "Välj ett annat.",
-            "password",
-        )
+        raise ValidationError("password.is_a_name", field="password")
     if len(set(core)) <= 2:
-        raise ValidationError(
-            "Lösenordet består av samma tecken om och om igen. Välj ett annat.", "password"
-        )
+        raise ValidationError("password.repeated", field="password")
 
 
 def _only_repeats_of(core: str, words: set[str]) -> bool:

@@ -106,15 +106,15 @@ class RetentionService:
         """Create or change a rule. ``legal_text`` names the agency's legal deadline."""
         require(self._store.identity, Action.RETENTION_ADMIN)
         if keep_days < 1:
-            raise ValidationError("Ange minst en dag.", "keep_days")
+            raise ValidationError("retention.days_missing", field="keep_days")
         if not legal_text.strip():
-            raise ValidationError("Ange lagrummet eller beslutet som anger fristen.", "legal")
+            raise ValidationError("retention.legal_missing", field="legal")
         with UnitOfWork(self._store, "Spara gallringsregel") as uow:
             agency_id = None
             if agency_code:
                 agency_id = uow.session.scalar(select(Agency.id).where(Agency.code == agency_code))
                 if agency_id is None:
-                    raise ValidationError("Myndigheten finns inte.", "agency")
+                    raise ValidationError("agency.unknown", field="agency")
             if rule_id is None:
                 rule = RetentionRule(category=category)
                 uow.session.add(rule)

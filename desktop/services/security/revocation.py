@@ -65,7 +65,7 @@ def revoke(
                 RECOVERY, crypto.normalise_recovery_code(recovery_code)
             )
         except WrongPassword:
-            raise ValidationError("Återställningskoden stämmer inte.", "recovery") from None
+            raise ValidationError("recovery.wrong", field="recovery") from None
         for code in missing:
             if code in everything.compartments:
                 known[code] = (

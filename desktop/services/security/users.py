@@ -106,9 +106,9 @@ class UserAdminService:
             agency = session.scalars(select(Agency).where(Agency.code == agency_code)).first()
             taken = session.scalar(select(User.id).where(User.username == username))
         if agency is None:
-            raise ValidationError("Myndigheten finns inte.", "agency")
+            raise ValidationError("agency.unknown", field="agency")
         if taken is not None or username in self._store.keyslots.slots or username == RECOVERY:
-            raise ValidationError("Användarnamnet är upptaget.", "username")
+            raise ValidationError("user.name_taken", field="username")
         slots = self._store.keyslots
         self._install_slot(
             username,
@@ -174,7 +174,7 @@ class UserAdminService:
         """
         self._reauth.authorize(Action.USER_ADMIN)
         if user_id == self._store.identity.user_id:
-            raise ValidationError("Du kan inte stänga av ditt eget konto.")
+            raise ValidationError("user.disable_self")
         with UnitOfWork(self._store, "Stäng av användare") as uow:
             user = uow.session.get(User, user_id)
             if user is None:
@@ -197,7 +197,7 @@ class UserAdminService:
         """A new role (sensitive: the password must have been given in the last 5 min)."""
         self._reauth.authorize(Action.ROLE_CHANGE)
         if user_id == self._store.identity.user_id and role is not Role.ADMINISTRATOR:
-            raise ValidationError("Du kan inte ta bort din egen administratörsroll.")
+            raise ValidationError("user.remove_own_admin")
         storage_changed: tuple[str, bool] | None = None
         try:
             with UnitOfWork(self._store, "Byt roll") as uow:
@@ -255,7 +255,7 @@ class UserAdminService:
         identity = self._store.identity
         check_password(new, self.context_words(identity.username, identity.display_name))
         if old == new:
-            raise ValidationError("Det nya lösenordet måste skilja sig från det gamla.", "new")
+            raise ValidationError("password.same_as_old", field="new")
         changes: list[Changes] = []
 
         def audit() -> None:
@@ -344,10 +344,7 @@ class UserAdminService:
         slots = self._store.keyslots
         if not recovery_code:
             if force_recovery or self._store.compartment(agency_code) is None:
-                raise ValidationError(
-                    "Ange återställningskoden: din egen nyckel räcker inte för det.",
-                    "recovery",
-                )
+                raise ValidationError("recovery.needed", field="recovery")
             if (
                 protected
                 and self._store.shares_keyslots
@@ -358,11 +355,7 @@ class UserAdminService:
                 # Only the recovery slot holds the protected-address key: no holder's
                 # login would ever hand it on, and the addresses this account writes
                 # would stay readable to every account (issue 15 review).
-                raise ValidationError(
-                    "Ange återställningskoden: ingen annan har ännu nyckeln till "
-                    "skyddade adresser.",
-                    "recovery",
-                )
+                raise ValidationError("recovery.needed_protected", field="recovery")
             self._store.add_user_slot(username, password, agency_code)
             if protected:
                 self._store.share_compartment(PROTECTED_ADDRESSES, {username})
@@ -370,9 +363,9 @@ class UserAdminService:
         try:
             everything = slots.unlock(RECOVERY, crypto.normalise_recovery_code(recovery_code))
         except WrongPassword:
-            raise ValidationError("Återställningskoden stämmer inte.", "recovery") from None
+            raise ValidationError("recovery.wrong", field="recovery") from None
         if agency_code not in everything.compartments:
-            raise PermissionDenied("Återställningskoden saknar myndighetens nyckel.")
+            raise PermissionDenied("recovery.no_agency_key")
         compartments = {agency_code: everything.compartments[agency_code]}
         if protected and PROTECTED_ADDRESSES in everything.compartments:
             compartments[PROTECTED_ADDRESSES] = everything.compartments[PROTECTED_ADDRESSES]

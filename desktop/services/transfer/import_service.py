@@ -151,10 +151,7 @@ class ImportService:
             require(identity, Action.NOTE_WRITE)
             cipher = self._store.compartment(identity.agency_code)
             if cipher is None:
-                raise PermissionDenied(
-                    "Filen har anteckningar men du har ingen nyckel till din myndighets "
-                    "anteckningar. Ta bort kolumnen Anteckning eller be administratören."
-                )
+                raise PermissionDenied("import.notes_without_key")
         today = today or dt.date.today()
         created = merged = 0
         with UnitOfWork(self._store, "Importera kartläggningslista") as uow:

@@ -30,7 +30,7 @@ def default_preset_folder() -> Path:
 def _file_name(name: str) -> str:
     cleaned = " ".join(_UNSAFE.sub("_", name).split())[:_MAX_NAME]
     if not cleaned.strip("_ "):
-        raise ValidationError("Ge kolumnmallen ett namn.", field="preset")
+        raise ValidationError("preset.name_missing", field="preset")
     return cleaned + ".json"
 
 
@@ -63,9 +63,9 @@ class PresetStore:
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
-            raise NotFound(f"Det finns ingen kolumnmall som heter ”{name}”.") from None
+            raise NotFound("preset.unknown", name=name) from None
         except (OSError, UnicodeDecodeError):
-            raise ValidationError("Kolumnmallen kunde inte läsas.", field="preset") from None
+            raise ValidationError("preset.unreadable", field="preset") from None
         return MappingPreset.from_json(text)
 
     def save(self, preset: MappingPreset) -> Path:

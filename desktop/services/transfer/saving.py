@@ -205,7 +205,7 @@ def merge_into(ctx: SaveContext, row: ImportRow, person_id: int) -> Person:
     """
     person = ctx.session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise NotFound("En person som raden skulle slås ihop med finns inte längre.")
+        raise NotFound("import.merge_person_gone")
     number = row.identity_number
     if person.identity_number is None and number is not None:
         taken = ctx.session.scalar(

@@ -15,7 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.services.importing import ImportPreview, Problem, Severity, Table, format_problem
+from desktop.services.importing import ImportPreview, Problem, Severity, Table
+from desktop.views.errors_text import problem_place_text, problem_text
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BACKGROUND = QColor("#f9d6d5")
@@ -120,10 +121,10 @@ class PreviewTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._table.rows[index.row()][index.column() - 1]
             if role == Qt.ItemDataRole.AccessibleTextRole and problems:
-                return text + " – " + " ".join(p.message for p in problems)
+                return text + " – " + " ".join(map(problem_text, problems))
             return text
         if role == Qt.ItemDataRole.ToolTipRole and problems:
-            return "\n".join(p.message for p in problems)
+            return "\n".join(map(problem_text, problems))
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             worst = any(p.severity is Severity.ERROR for p in problems)
             return QBrush(ERROR_BACKGROUND if worst else WARNING_BACKGROUND)
@@ -141,7 +142,7 @@ class PreviewTableModel(QAbstractTableModel):
                 RowState.ERROR: self.tr("Fel"),
             }[state]
         if role == Qt.ItemDataRole.ToolTipRole:
-            messages = [p.message for p in self._rows.get(row_number, ())]
+            messages = [problem_text(p) for p in self._rows.get(row_number, ())]
             if state is RowState.DUPLICATE:
                 messages.append(self.tr("Liknar en befintlig person: välj vad som ska göras."))
             return "\n".join(messages) or None
@@ -184,7 +185,7 @@ class ProblemListModel(QAbstractListModel):
         problem = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             prefix = self.tr("Fel") if problem.severity is Severity.ERROR else self.tr("Varning")
-            return f"{prefix}: {format_problem(problem)}"
+            return f"{prefix}: {problem_place_text(problem)}"
         if role == Qt.ItemDataRole.BackgroundRole:
             error = problem.severity is Severity.ERROR
             return QBrush(ERROR_BACKGROUND if error else WARNING_BACKGROUND)

@@ -95,7 +95,7 @@ def test_reauth_dialog_checks_in_background(qtbot, security, monkeypatch):
     assert not dialog.password.isEnabled() and dialog.busy.isVisible()
     assert dialog.password.text() == ""
     qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=5000)
-    assert dialog.error.text() == WrongPassword.message
+    assert dialog.error.text() == "Fel användarnamn eller lösenord. Försök igen."
     assert dialog.password.isEnabled() and dialog.isVisible()
     assert not security.reauth.is_fresh()
     dialog.password.setText(PASSWORD)

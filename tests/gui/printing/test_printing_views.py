@@ -138,8 +138,6 @@ def test_failed_build_leaves_nothing_behind(qtbot, world, services, scratch, mon
 def test_a_day_without_visits_is_refused_with_a_message(qtbot, world, services, scratch):
     import datetime as dt
 
-    from desktop.services.briefing.printing import NO_VISITS_ON_DAY
-
     _, seeded = world
     dialog = BriefingDialog(services)
     qtbot.addWidget(dialog)
@@ -147,7 +145,9 @@ def test_a_day_without_visits_is_refused_with_a_message(qtbot, world, services, 
     empty = BriefingRequest(seeded.operation_id, seeded.team_id, DAY + dt.timedelta(days=1))
     dialog.start(empty)
     qtbot.waitUntil(lambda: dialog._task is None, timeout=20_000)
-    assert dialog.status.text() == NO_VISITS_ON_DAY
+    assert dialog.status.text() == (
+        "Teamet har inga besök den dagen, så det finns inget att skriva ut. Välj en dag med besök."
+    )
     assert dialog.preview is None
     assert pdfs_under(scratch, 0) == []
     # The choices were read again and still offer the days that have visits.

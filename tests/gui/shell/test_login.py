@@ -65,7 +65,7 @@ def test_failure_shows_the_sentence_and_clears_the_password(qtbot: QtBot) -> Non
     qtbot.waitUntil(dialog.error_label.isVisible, timeout=5000)
     assert dialog.isVisible()
     assert dialog.error_label.isVisible()
-    assert dialog.error_label.text() == WrongPassword.message
+    assert dialog.error_label.text() == "Fel användarnamn eller lösenord. Försök igen."
     assert dialog.password_edit.text() == ""
     assert dialog.result_value is None
 
@@ -208,7 +208,9 @@ def test_wizard_shows_a_known_error_inline(qtbot: QtBot) -> None:
     _fill(wizard, GOOD_PASSWORD, GOOD_PASSWORD)
     wizard.next()
     assert wizard.currentPage() is wizard.admin_page
-    assert wizard.admin_page.error_label.text() == AlreadyExists.message
+    assert wizard.admin_page.error_label.text() == (
+        "Det finns redan en databas på den platsen. Välj en annan sökväg."
+    )
 
 
 def test_wizard_creates_and_requires_the_recovery_checkbox(qtbot: QtBot) -> None:

@@ -263,11 +263,11 @@ def test_a_day_or_team_without_visits_is_refused_and_nothing_numbered(world):
     empty_day = BriefingRequest(seeded.operation_id, seeded.team_id, DAY + dt.timedelta(days=1))
     with pytest.raises(ValidationError) as refused:
         print_packet(fresh.path, "team_lead_police", empty_day)
-    assert refused.value.user_message == NO_VISITS_ON_DAY
+    assert refused.value.code == NO_VISITS_ON_DAY
     assert refused.value.field == "date"
     no_visits = BriefingRequest(seeded.operation_id, seeded.other_team_id, None)
     with pytest.raises(ValidationError) as refused:
         print_packet(fresh.path, "team_lead_police", no_visits)
-    assert refused.value.user_message == NO_VISITS_AT_ALL
+    assert refused.value.code == NO_VISITS_AT_ALL
     with fresh.admin.read_session() as session:
         assert len(list(session.scalars(select(PrintRecord)))) == before  # no serial used

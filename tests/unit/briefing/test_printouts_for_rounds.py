@@ -219,7 +219,7 @@ def test_no_phone_to_give_refuses_the_letters_before_numbering(rounds):
     try:
         with pytest.raises(ValidationError) as refused:
             _letters(fresh.path)
-        assert refused.value.user_message == NO_LETTER_CONTACT
+        assert refused.value.code == NO_LETTER_CONTACT
         with fresh.admin.read_session() as s:
             assert len(list(s.scalars(select(PrintRecord)))) == before
     finally:

@@ -8,6 +8,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.messages import error_words
 from desktop.services.errors import ValidationError
 from desktop.services.importing import ImportPreview, read_table, validate_table
 from tests.unit.importing.files import csv_file, xlsx_file
@@ -38,7 +39,8 @@ def import_bytes(data: bytes) -> ImportPreview | None:
             table = read_table(data, "fuzz")
             preview = validate_table(table, today=TODAY)
         except ValidationError as error:  # ImportFileError is a ValidationError
-            assert str(error).endswith(".")
+            assert error_words(error, "sv").endswith(".")  # type: ignore[union-attr]
+            assert error_words(error, "en").endswith(".")  # type: ignore[union-attr]
             return None
     # Never partial: one preview row for every data row of the table.
     assert len(preview.rows) == len(table.rows)

@@ -56,9 +56,7 @@ def test_csv_template_is_utf8_bom_semicolon() -> None:
 @pytest.mark.parametrize("make", [template_xlsx_bytes, template_csv_bytes])
 def test_example_row_is_valid_except_for_being_the_example(make: Callable[[], bytes]) -> None:
     preview = validate_table(read_table(make()), today=date(2026, 1, 1))
-    assert [p.message for p in preview.problems] == [
-        "Det här är mallens exempelrad; ta bort den före import."
-    ]
+    assert [p.code for p in preview.problems] == ["import.example_row"]
     assert preview.has_blocking_errors
 
 
