@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +39,7 @@ from desktop.services.engagement.rows import (
 from desktop.services.operations.rows import MessagePart
 from desktop.views.callins.labels import label
 from desktop.views.callins.person_picker import PersonPicker, PersonSource
+from desktop.views.widgets.dates import date_edit, pydate, pydatetime, qdatetime
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -110,10 +110,10 @@ class CallInDialog(QDialog):
     def _load(self, data: CallInInput | None) -> None:
         if data is None:
             start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=21), dt.time(18))
-            self.starts_at.setDateTime(QDateTime(start))
+            self.starts_at.setDateTime(qdatetime(start))
             return
         self.title.setText(data.title)
-        self.starts_at.setDateTime(QDateTime(data.starts_at))
+        self.starts_at.setDateTime(qdatetime(data.starts_at))
         self.venue.setText(data.venue)
         self.status.setCurrentIndex(self.status.findData(data.status))
         self.description.setPlainText(data.description)
@@ -154,7 +154,7 @@ class CallInDialog(QDialog):
         checklist = tuple(ChecklistItem(i, self._done.get(i, False)) for i in items if i)
         return CallInInput(
             self.title.text(),
-            self.starts_at.dateTime().toPython().replace(second=0, microsecond=0),
+            pydatetime(self.starts_at.dateTime()).replace(second=0),
             self.venue.text(),
             self.description.toPlainText(),
             self.status.currentData(),
@@ -245,7 +245,7 @@ class DeliveryDialog(QDialog):
         self.setWindowTitle(self.tr("Registrera delgivning"))
         self.resize(520, 560)
         self.person = PersonPicker(persons, multiple=False)
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        self.day = date_edit()
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.channel = QComboBox()
         for channel in (DeliveryChannel.PROBATION, DeliveryChannel.OTHER):
@@ -273,7 +273,7 @@ class DeliveryDialog(QDialog):
             return None
         return ManualDeliveryInput(
             chosen[0],
-            self.day.date().toPython(),
+            pydate(self.day.date()),
             self.channel.currentData(),
             self.by.text(),
             frozenset(p for p, box in self.parts.items() if box.isChecked()),

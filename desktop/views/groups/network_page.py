@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.views.groups.network_view import NetworkView
+from desktop.views.widgets.dates import pydate, qdate
 
 #: ``(day) -> {group id: incidents in the weeks up to that day}``, for the marks.
 IncidentsNear = Callable[[dt.date], Mapping[int, int]]
@@ -46,7 +47,7 @@ class NetworkPage(QWidget):
         self._incidents_near = incidents_near
         self.view = NetworkView()
         self.view.group_clicked.connect(self.group_opened)
-        self.day = QDateEdit(QDate(today or dt.date.today()))
+        self.day = QDateEdit(qdate(today or dt.date.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setAccessibleName(self.tr("Relationer som gällde den"))
@@ -76,7 +77,7 @@ class NetworkPage(QWidget):
         self.reload()
 
     def shown_day(self) -> dt.date:
-        value: dt.date = self.day.date().toPython()  # type: ignore[assignment]
+        value = pydate(self.day.date())
         return value
 
     def reload(self) -> None:

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.views.calendar.style import conflict_text
+from desktop.views.widgets.dates import pydatetime, qdatetime
 from desktop.views.widgets.form_keys import guard_form
 
 Check = Callable[[int, dt.datetime, int], Sequence[Conflict]]
 
 
 def _qdatetime(moment: dt.datetime) -> QDateTime:
-    return QDateTime(moment)
+    return qdatetime(moment)
 
 
 class MoveVisitDialog(QDialog):
@@ -72,8 +73,7 @@ class MoveVisitDialog(QDialog):
         self.refresh()
 
     def value(self) -> tuple[dt.datetime, int]:
-        moment = self.when.dateTime().toPython()
-        assert isinstance(moment, dt.datetime)
+        moment = pydatetime(self.when.dateTime())
         return moment.replace(second=0, microsecond=0), int(self.team.currentData())
 
     def refresh(self) -> None:

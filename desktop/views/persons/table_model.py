@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort
+from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.persons.labels import label
 
 Index = QModelIndex | QPersistentModelIndex

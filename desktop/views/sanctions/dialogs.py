@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -17,12 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.engagement.rows import SanctionInput
+from desktop.views.widgets.dates import date_edit, pydate
 
 
 def _date(day: dt.date | None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if day else QDate.currentDate(), calendarPopup=True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return date_edit(day)
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -71,8 +69,8 @@ class SanctionDialog(QDialog):
         ended = self.ended.isChecked()
         return SanctionInput(
             self.trigger.toPlainText(),
-            self.start.date().toPython(),
-            self.end.date().toPython() if ended else None,
+            pydate(self.start.date()),
+            pydate(self.end.date()) if ended else None,
             self.measures.toPlainText(),
             self.reason.text() if ended else "",
         )

@@ -36,6 +36,7 @@ from desktop.views.callins.base_model import FrozenRowsModel
 from desktop.views.callins.labels import tr
 from desktop.views.runner import run_change, run_query
 from desktop.views.sanctions.dialogs import EndSanctionDialog, SanctionDialog
+from desktop.views.widgets.dates import pydate
 
 ACTIVE_BRUSH = QBrush(QColor("#8a1c1c"))
 
@@ -193,7 +194,7 @@ class SanctionPeriodsWidget(QWidget):
             return
         dialog = EndSanctionDialog(self)
         if dialog.exec():
-            day: dt.date = dialog.end.date().toPython()  # type: ignore[assignment]
+            day = pydate(dialog.end.date())
             reason = dialog.reason.text()
             self._change(
                 self.tr("Avsluta sanktionsperiod"),

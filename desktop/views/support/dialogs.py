@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +28,7 @@ from desktop.views.callins.labels import label, step_label
 from desktop.views.callins.person_picker import PersonPicker, PersonSource
 from desktop.views.runner import run_change, run_query
 from desktop.views.support.models import ReferralEventTableModel
+from desktop.views.widgets.dates import date_edit, pydate
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -119,11 +117,12 @@ class NewReferralDialog(QDialog):
         self.self_initiated = QCheckBox(self.tr("Han tog kontakt på eget initiativ"))
         self.self_initiated.toggled.connect(
             lambda on: (
-                on and self.status.setCurrentIndex(self.status.findData(ReferralStatus.ACCEPTED))
+                self.status.setCurrentIndex(self.status.findData(ReferralStatus.ACCEPTED))
+                if on
+                else None
             )
         )
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit()
         self.day.setMaximumDate(QDate.currentDate())
         self.agency = _agency_combo(agencies, None, self.tr("Stödinsatsens myndighet"))
         self.responsible = QLineEdit()
@@ -147,7 +146,7 @@ class NewReferralDialog(QDialog):
         return ReferralInput(
             person_id=chosen[0],
             service_id=self.service.currentData(),
-            on_date=self.day.date().toPython(),
+            on_date=pydate(self.day.date()),
             status=self.status.currentData(),
             responsible_agency_id=self.agency.currentData(),
             responsible_name=self.responsible.text(),
@@ -183,8 +182,7 @@ class ReferralDialog(QDialog):
         view.verticalHeader().setVisible(False)
         view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit()
         self.day.setMaximumDate(QDate.currentDate())
         self.steps = QHBoxLayout()
         self.step_buttons: dict[ReferralStatus, QPushButton] = {}
@@ -229,7 +227,7 @@ class ReferralDialog(QDialog):
         self.day.setEnabled(bool(detail.next_steps) and self._can_edit)
 
     def take_step(self, status: ReferralStatus) -> None:
-        day: dt.date = self.day.date().toPython()  # type: ignore[assignment]
+        day = pydate(self.day.date())
         changes = run_change(
             self,
             self.tr("Remiss"),

@@ -113,7 +113,8 @@ def test_editing_a_visit_changed_elsewhere_shows_a_conflict(qtbot, planned, monk
     import datetime as dt
 
     from desktop.models import Visit
-    from desktop.views.operations import errors, plan_tab
+    from desktop.views import runner
+    from desktop.views.operations import plan_tab
 
     view = OperationsPage(planned.services, planned.store.identity)
     qtbot.addWidget(view)
@@ -138,7 +139,7 @@ def test_editing_a_visit_changed_elsewhere_shows_a_conflict(qtbot, planned, monk
 
     warnings = []
     monkeypatch.setattr(plan_tab, "MoveVisitDialog", Accepting)
-    monkeypatch.setattr(errors.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(runner.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     plan.edit_visit()
     assert len(warnings) == 1 and warnings[0]
     with planned.store.read_session() as s:
