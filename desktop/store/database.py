@@ -39,8 +39,9 @@ from desktop.store.errors import (
 from desktop.store.files import restrict_permissions
 from desktop.store.interface import Identity, StoreSql
 from desktop.store.keyslots import RECOVERY, KeyslotFile, UnlockedKeys, keyslot_path
+from desktop.store.opening_checks import AUDIT_KEY, attested, opens
 from desktop.store.sql import FILE_SQL
-from desktop.store.unlocked import AUDIT_KEY, UnlockedStore, _attested, _opens
+from desktop.store.unlocked import UnlockedStore
 
 DATABASE_ID = "database_id"
 
@@ -160,7 +161,7 @@ class LockedDatabase:
                 continue
         store = self._open_with(_only(keys, oldest), username)
         # A rotation cut short: the slots named a key the file never got.
-        self.keyslots.settle_data_key(oldest, lambda k: _opens(self.path, k))
+        self.keyslots.settle_data_key(oldest, lambda k: opens(self.path, k))
         return store
 
     def _open_with(self, keys: UnlockedKeys, username: str) -> LocalStore:
@@ -186,7 +187,7 @@ class LockedDatabase:
                         user.agency.code,
                         user.agency.name,
                     )
-                    identity, problem = _attested(session, self.keyslots, keys, user, identity)
+                    identity, problem = attested(session, self.keyslots, keys, user, identity)
         finally:
             engine.dispose()
         store = LocalStore(self.path, self.keyslots, keys, identity)

@@ -6,7 +6,6 @@ and password into one of its two subclasses. Keys stay inside and are dropped on
 
 from __future__ import annotations
 
-import base64
 import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -15,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.models import AuditEntry, Setting, User
-from desktop.store import anchors, crypto, signing, trust
+from desktop.models import AuditEntry, User
+from desktop.store import anchors, crypto, signing
 from desktop.store.audit_chain import (
     AuditSigner,
     ChainSummary,
@@ -24,17 +23,17 @@ from desktop.store.audit_chain import (
     checkpoint_path,
 )
 from desktop.store.compartment import CompartmentCipher
-from desktop.store.engine import connect_raw, storage_errors
-from desktop.store.errors import StoreError, TamperedRecord, WrongPassword
+from desktop.store.engine import storage_errors
+from desktop.store.errors import WrongPassword
 from desktop.store.interface import Identity, Notice, StoreSql
 from desktop.store.keyslots import RECOVERY, KeyslotFile, UnlockedKeys
 from desktop.store.memwipe import wipe, wipe_secrets
+from desktop.store.opening_checks import attested, opens, stored_audit_key
 from desktop.store.sql import SQL
 
 # ``Session.info`` key of ``Store.compartment``: code that only has a session (e.g. the
 # one read of addresses, desktop.services.protected_addresses) finds the keys held.
 COMPARTMENTS = "rondplan.compartments"
-AUDIT_KEY = "audit_key"
 
 
 class UnlockedStore:
@@ -157,19 +156,7 @@ class UnlockedStore:
 
     def _audit_key(self, data_key: bytes) -> bytes:
         """The audit HMAC key: derived from the first data key, kept across rotations."""
-        with Session(self.engine) as session:
-            row = session.get(Setting, AUDIT_KEY)
-        if row is None:
-            return crypto.subkey(data_key, "audit")
-        wrap = crypto.subkey(data_key, "audit-wrap")
-        # Wrapped under the key of the last rotation and the one before it: whichever
-        # a kill during the rekey left the file under, it opens (issue 15).
-        for part in str(row.value).split(","):
-            try:
-                return crypto.open_sealed(wrap, base64.b64decode(part), b"audit-key")
-            except crypto.UnwrapError:
-                continue
-        raise crypto.UnwrapError
+        return stored_audit_key(self.engine, data_key)
 
     def rotate_compartment(
         self, code: str, holders: set[str], known: tuple[bytes, ...] = ()
@@ -317,7 +304,7 @@ class UnlockedStore:
             if user is None:
                 return
             pinned = replace(keys, trust_pin=self.trust_root or keys.trust_pin)
-            self.identity, problem = _attested(session, self.keyslots, pinned, user, self.identity)
+            self.identity, problem = attested(session, self.keyslots, pinned, user, self.identity)
         self.integrity_problem = self.integrity_problem or problem
 
     def forget_slot_kek(self) -> None:
@@ -366,7 +353,7 @@ class UnlockedStore:
             # Another instance may have rotated the key meanwhile: the key the file
             # opens with is the one to keep (the newest first).
             if self._opens_with(candidate, len(keys.candidates()) == 1):
-                self.keyslots.settle_data_key(candidate, lambda k: _opens(self.path, k))
+                self.keyslots.settle_data_key(candidate, lambda k: opens(self.path, k))
                 for other in keys.candidates():
                     if other is not candidate:
                         wipe(other)  # older keys of a rotation are not kept
@@ -384,7 +371,7 @@ class UnlockedStore:
                         self.identity, role=user.role, display_name=user.display_name
                     )
                     # Issue 15: the new role is checked against the trust root again.
-                    self.identity, problem = _attested(
+                    self.identity, problem = attested(
                         session, self.keyslots, keys, user, self.identity
                     )
                     self.integrity_problem = self.integrity_problem or problem
@@ -400,38 +387,9 @@ class UnlockedStore:
             raise WrongPassword("store.account_disabled")
 
     def _opens_with(self, key: bytes, only: bool) -> bool:
-        return only or _opens(self.path, key)
+        return only or opens(self.path, key)
 
     def _keys(self) -> UnlockedKeys:
         if self.__keys is None:
             raise WrongPassword("store.locked_session")
         return self.__keys
-
-
-def _attested(
-    session: Session, slots: KeyslotFile, keys: UnlockedKeys, user: User, identity: Identity
-) -> tuple[Identity, str | None]:
-    """Check the account and its agency against the trust root (issue 15).
-
-    Returns the identity with its attestation and, if something was tampered with, a
-    code for the login check to log and refuse (``services.security.integrity``).
-    The first unlock after the trust root was made pins it in the user's slot.
-    """
-    try:
-        records = trust.load(session, slots.database_id, keys.trust_pin)
-        records.check_user(user)
-        records.check_agency(user.agency)
-    except TamperedRecord:
-        return replace(identity, attestation=trust.broken(slots.database_id)), "record"
-    if records.root is not None and keys.trust_pin is None:
-        slots.pin_trust_root(user.username, keys, records.root)
-    return replace(identity, attestation=trust.attest(records, user)), None
-
-
-def _opens(path: Path, key: bytes) -> bool:
-    """Whether the database file at ``path`` opens with ``key``."""
-    try:
-        connect_raw(path, key).close()
-    except StoreError:
-        return False
-    return True
