@@ -219,7 +219,7 @@ class CalendarCanvas(QWidget):
 
     # Ctrl+arrow moves the selected visit, as a drag would (issue 18: a visit could not
     # be moved without a mouse): a day left or right, half an hour up or down.
-    KEY_MOVES = {
+    KEY_MOVES: dict[int, timedelta] = {
         Qt.Key.Key_Left: timedelta(days=-1),
         Qt.Key.Key_Right: timedelta(days=1),
         Qt.Key.Key_Up: timedelta(minutes=-30),

@@ -205,7 +205,7 @@ class MarkedCellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         brush = index.data(Qt.ItemDataRole.BackgroundRole)
-        selected = option.state & QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+        selected = option.state & QStyle.StateFlag.State_Selected
         if isinstance(brush, QBrush) and not selected:
-            painter.fillRect(option.rect, brush)  # type: ignore[attr-defined]
+            painter.fillRect(option.rect, brush)
         super().paint(painter, option, index)

@@ -33,10 +33,12 @@ class WindowsSessionFilter(QAbstractNativeEventFilter):
             return False
         import ctypes
 
-        wtsapi = ctypes.WinDLL("wtsapi32")  # type: ignore[attr-defined]
+        wtsapi = ctypes.WinDLL("wtsapi32")
         return bool(wtsapi.WTSRegisterSessionNotification(ctypes.c_void_p(hwnd), 0))
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> object:
+    def nativeEventFilter(
+        self, event_type: QByteArray | bytes | bytearray | memoryview, message: int
+    ) -> object:
         if sys.platform == "win32" and bytes(event_type) == b"windows_generic_MSG":
             import ctypes.wintypes
 

@@ -117,11 +117,11 @@ def _targets(widget: QWidget) -> list[dict[str, object]]:
         return rows
     if isinstance(widget, QTabBar):
         found: list[dict[str, object]] = []
-        for index in range(widget.count()):
-            if widget.isTabVisible(index) and widget.isTabEnabled(index):
-                centre = widget.mapToGlobal(widget.tabRect(index).center())
+        for tab in range(widget.count()):
+            if widget.isTabVisible(tab) and widget.isTabEnabled(tab):
+                centre = widget.mapToGlobal(widget.tabRect(tab).center())
                 found.append(
-                    {"text": widget.tabText(index).replace("&", ""), "at": [centre.x(), centre.y()]}
+                    {"text": widget.tabText(tab).replace("&", ""), "at": [centre.x(), centre.y()]}
                 )
         return found
     return []
@@ -163,10 +163,11 @@ def snapshot(app: QApplication) -> dict[str, object]:
             if widget.accessibleName():
                 names.append(widget.accessibleName())
     focus = app.focusWidget()
+    active, modal = app.activeWindow(), app.activeModalWidget()
     return {
         "windows": windows,
-        "active": app.activeWindow().windowTitle() if app.activeWindow() else None,
-        "modal": app.activeModalWidget().objectName() if app.activeModalWidget() else None,
+        "active": active.windowTitle() if active else None,
+        "modal": modal.objectName() if modal else None,
         "focus": None
         if focus is None
         else {

@@ -17,9 +17,11 @@ class DrillStack(QStackedWidget):
         if self.count() <= 1:
             return
         page = self.widget(self.count() - 1)
+        if page is None:
+            return
         self.removeWidget(page)
         page.deleteLater()
         self.setCurrentIndex(self.count() - 1)
 
     def pages(self) -> list[QWidget]:
-        return [self.widget(i) for i in range(self.count())]
+        return [page for i in range(self.count()) if (page := self.widget(i)) is not None]

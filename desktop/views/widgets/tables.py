@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.views.widgets.rows_model import RowsTableModel
 
-
-def compact_table(model: RowsTableModel, accessible_name: str, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
+def compact_table(
+    model: QAbstractItemModel, accessible_name: str, parent: QWidget | None = None
+) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(accessible_name)
