@@ -114,7 +114,9 @@ class IncidentDetail:
 
     ``description`` is None when the user does not hold the recording agency's key.
     ``persons`` names a victim, an injured person or a witness only to the recording
-    agency; ``withheld_persons`` says how many links another agency does not see.
+    agency; ``withheld_persons`` says how many links another agency does not see, where
+    the store can count them (a local file; on a server the row policy hides them from
+    the query itself and it is 0).
     """
 
     id: int

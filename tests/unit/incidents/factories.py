@@ -139,10 +139,8 @@ def make_world(tmp_path: Path, template_dir: Path | None = None) -> World:
     """A copy of one world built once per process and backend (fresh files per test)."""
     import shutil
 
-    from tests import factories as plain
-
     # On PostgreSQL (tests/integration patches the factories) each test builds its own.
-    backend = "file" if fresh_with_users is plain.fresh_with_users else "server"
+    backend = "file" if fresh_with_users.__module__ == "tests.factories" else "server"
     if backend != "file" or template_dir is None:
         built = tmp_path / "built"
         built.mkdir()

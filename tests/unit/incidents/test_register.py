@@ -10,6 +10,7 @@ from sqlalchemy import select
 from desktop.models import AuditEntry, IncidentKind, IncidentRole, IncidentSide
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.incidents.rows import IncidentFilter
+from desktop.store.interface import FileStore
 from tests.unit.incidents.factories import NOW, SHOT_AT, shooting, user
 
 
@@ -85,13 +86,15 @@ def test_the_description_and_the_victims_stay_in_the_recording_agency(world):
             IncidentRole.WITNESS,
         }
         assert own.withheld_persons == 0
-    with user(world, "coordinator_social") as (_, inc):
+    with user(world, "coordinator_social") as (store, inc):
         other = inc.register.get(incident_id)
         assert other.description is None  # no key to the police compartment
         assert [(p.person_id, p.role) for p in other.persons] == [
             (world.members["A"][0], IncidentRole.SUSPECTED)
         ]
-        assert other.withheld_persons == 2
+        # A file counts the links it withholds; a server's row policy hides them from the
+        # query itself, so there is nothing to count.
+        assert other.withheld_persons == (2 if isinstance(store, FileStore) else 0)
         # Nor does the injured man's timeline tell another agency he was hit: only that
         # his group was on the victim side; the witness's shows nothing.
         assert [r.part for r in inc.register.for_person(world.members["B"][0])] == [

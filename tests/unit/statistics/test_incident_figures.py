@@ -123,34 +123,39 @@ def _seed(store) -> dict[str, int]:
     return {**g, **p}
 
 
-@pytest.fixture(scope="module")
-def figures(tmp_path_factory):
-    fresh = fresh_database(tmp_path_factory.mktemp("incident-figures"))
-    store = fresh.admin
-    groups = _seed(store)
+def compute_all(store) -> dict:
+    """Seed the dataset with ``store`` (an administrator's) and compute every figure."""
+    from desktop.services.statistics.drilldown import person_ids
+
+    ids = _seed(store)
     with store.read_session() as session:
         results = {
             "all": compute_figures(session, PERIOD),
-            "group_a": compute_figures(session, PERIOD, StatsFilter(group_id=groups["A"])),
+            "group_a": compute_figures(session, PERIOD, StatsFilter(group_id=ids["A"])),
             "rosengard": compute_figures(session, PERIOD, StatsFilter(area="Rosengård")),
         }
-        from desktop.services.statistics.drilldown import person_ids
+        names = {v: k for k, v in ids.items() if k[0].islower()}
 
         def behind(code, key=None):
-            ids = set(session.scalars(person_ids(code, key, PERIOD, StatsFilter())))
-            names = {v: k for k, v in groups.items() if k.islower() or k[0].islower()}
-            return {names[i] for i in ids}
+            found = session.scalars(person_ids(code, key, PERIOD, StatsFilter()))
+            return {names[i] for i in found}
 
         results["behind"] = {
             "attempted": behind("response_visits_attempted"),
             "completed": behind("response_visits_completed"),
             "direct": behind("response_direct_contact"),
             "family": behind("response_family_only"),
-            "group_a": behind("visits_per_group_week", str(groups["A"])),
-            "group_c": behind("visits_per_group_week", str(groups["C"])),
+            "group_a": behind("visits_per_group_week", str(ids["A"])),
+            "group_c": behind("visits_per_group_week", str(ids["C"])),
         }
     store.lock()
     return results
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    fresh = fresh_database(tmp_path_factory.mktemp("incident-figures"))
+    return compute_all(fresh.admin)
 
 
 def test_period_totals(figures):
