@@ -10,7 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from desktop.models import RetentionCategory, Role
 from desktop.services.security.audit_log import AuditRow
 from desktop.services.security.backups import BackupRow
-from desktop.services.security.retention import ReviewRow, RuleRow
+from desktop.services.security.retention import RuleRow
+from desktop.services.security.retention_queries import ReviewRow
 from desktop.services.security.users import UserRow
 from desktop.views.i18n import format_datetime, utc_to_local
 from desktop.views.labels import agency_label, role_label

@@ -90,7 +90,7 @@ class CalendarView(QWidget):
         # after lock and unlock): undo, redo, another view or leaving the page clear it.
         self._pushing = False
         undo_stack.indexChanged.connect(self._undo_moved)
-        self.range_changed.connect(lambda _first, _last: self.banner.hide())
+        self.range_changed.connect(self._range_shown)
         self._confirm = confirm or self._ask
         self._visits: dict[int, CalendarVisit] = {}
         self._teams: dict[int, CalendarTeam] = {}
@@ -186,6 +186,9 @@ class CalendarView(QWidget):
     def filters(self) -> tuple[int | None, int | None]:
         return self.toolbar.filters()
 
+    def _range_shown(self, _first: date, _last: date) -> None:
+        self.banner.hide()
+
     def _undo_moved(self) -> None:
         if not self._pushing:
             self.banner.hide()
@@ -246,7 +249,9 @@ class CalendarView(QWidget):
         self.set_date(self._anchor)
         if self.isVisible():
             # The keyboard goes on in the chosen view: arrows choose days and visits.
-            self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            shown = self.stack.currentWidget()
+            if shown is not None:
+                shown.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def canvas(self) -> CalendarCanvas:
         """The painted view of the mode (the month one for the agenda)."""

@@ -57,8 +57,11 @@ class PersonsPage(QWidget):
     changes_made = Signal(object)
 
     def __init__(
-        self, mapping: MappingServices, settings: QSettings | None = None, parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        mapping: MappingServices,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
         self._settings = settings

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.services.changes import Changes
@@ -25,8 +26,12 @@ class MergeDialog(QDialog):
     """Everything of the other record moves to the kept one; nothing is deleted."""
 
     def __init__(
-        self, mapping: MappingServices, first: PersonRow, second: PersonRow, parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        mapping: MappingServices,
+        first: PersonRow,
+        second: PersonRow,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
         self._rows = (first, second)

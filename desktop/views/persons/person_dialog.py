@@ -40,8 +40,11 @@ class PersonDialog(QDialog):
     """
 
     def __init__(
-        self, persons: PersonService, profile: PersonProfile | None = None, parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        persons: PersonService,
+        profile: PersonProfile | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._persons = persons
         self._profile = profile
@@ -135,15 +138,16 @@ class PersonDialog(QDialog):
         if profile is not None:
             self._fill(profile)
         self._undo = FieldUndo(self.undo_stack)
-        for widget in (
+        tracked: tuple[QWidget, ...] = (
             *self.fields.values(),
             self.interpreter,
             self.protected,
             self.risk_victim,
             self.risk_shooter,
             self.priority,
-        ):
-            self._undo.track(widget)
+        )
+        for field in tracked:
+            self._undo.track(field)
         guard_form(self, self.buttons, self.first_name)
 
     def _line(self, field: str, accessible: str) -> QLineEdit:
