@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import re
 
+from pypdf import PdfReader
+
 from desktop.services.demo import DEMO_PASSWORD
 from tests.e2e.harness import load, wait_for
 
 REFERENCE = "5000-K4711-26"
 IN_ADVANCE = "Registreras i förväg (besöket har inte ägt rum än)"
+
+
+def _count(app) -> int | None:
+    """The register's count line, "N händelser"."""
+    found = [int(t.split()[0]) for t in app.texts() if re.fullmatch(r"\d+ händelser", t)]
+    return found[0] if found else None  # 0 is a count: callers compare with None
 
 
 def _windows(app) -> list[str]:
@@ -67,7 +75,7 @@ def test_a_shooting_the_response_round_its_packet_an_outcome_and_the_figures(
 
     # The shooting, from the keyboard: the focus starts in the type (Skottlossning).
     app.click_text("Händelser")
-    app.wait_text("0 händelser")
+    listed = wait_for("the count", lambda: [c for c in [_count(app)] if c is not None])[0]
     app.click_text("Ny händelse…")
     app.wait_window("Ny händelse")
     app.wait_focus(lambda f: f["accessible"] == "Typ av händelse", "the incident's type")
@@ -88,7 +96,7 @@ def test_a_shooting_the_response_round_its_packet_an_outcome_and_the_figures(
     app.screenshot("incident-form")
     app.key("ctrl+s")
     wait_for("the form closed", lambda: _windows(app) == ["Rondplan"])
-    app.wait_text("1 händelser")
+    wait_for("one more in the register", lambda: _count(app) == listed + 1)
     app.wait_text(REFERENCE)
     assert "Skottlossning · " in " ".join(app.texts())
     app.screenshot("registered")
@@ -119,13 +127,27 @@ def test_a_shooting_the_response_round_its_packet_an_outcome_and_the_figures(
     app.key("ctrl+p")
     app.wait_window("Skriv ut genomgångsunderlag")
     app.key("alt+i")
-    app.type("Akut")  # the combo box jumps to the urgent round
-    app.wait_focus(lambda f: f["texts"][0].startswith("Akut: Skottlossning"), "the round")
+    app.key("Home")  # the newest operation first: the round, from tomorrow
+    app.wait_focus(
+        lambda f: f["texts"][0].startswith(f"Akut: Skottlossning {REFERENCE}"), "the round"
+    )
     app.click_text("Hela insatsen, dag för dag")
     app.click_text("Skapa underlag")
     pages = app.wait_text(" sidor", timeout=90)
     assert int(pages[0].rsplit("·", 1)[1].split()[0]) >= 1
     app.screenshot("packet")
+    app.click_text("Spara som…")
+    app.wait_window("Spara utskriften")
+    app.wait_focus(lambda f: f["object"] == "fileNameEdit", "the file name")
+    packet = tmp_path / "round.pdf"
+    app.key("ctrl+a")
+    app.type(str(packet))
+    app.key("Return")
+    wait_for("the saved packet", lambda: packet.exists() and packet.stat().st_size > 0)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(packet).pages)
+    text = " ".join(text.split())
+    assert "Våld som rör gruppen" in text  # the team reads why it goes
+    assert "Skottlossning" in text
     app.click_text("Stäng")
     wait_for("the preview closed", lambda: "Spara som…" not in app.texts())
     app.click_text("Avbryt")

@@ -4,7 +4,7 @@ response dialog and the import open from the register. Entry point: ``create_pag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -13,6 +13,8 @@ from desktop.services.changes import Changes
 from desktop.services.incidents import IncidentServices
 from desktop.services.mapping import MappingServices
 from desktop.services.operations import OperationsServices
+from desktop.services.operations.rows import OperationRow
+from desktop.services.planning.rows import CalendarTeam
 from desktop.views.incidents.labels import kind_label
 from desktop.views.incidents.register_page import IncidentRegisterPage
 from desktop.views.incidents.services import incidents_of
@@ -68,11 +70,13 @@ class IncidentsWorkspace(QWidget):
         if detail is None or detail.id != incident_id:
             return
         responses = self._incidents.responses
+        operations = self._operations
         found = run_query(
             self,
             self.tr("Planera respons"),
             lambda: (
-                self._operations.visits.calendar_teams(),
+                operations.visits.calendar_teams(),
+                operations.operations.rows(),
                 [
                     r
                     for r in responses.responses(incident_id)
@@ -82,16 +86,13 @@ class IncidentsWorkspace(QWidget):
         )
         if found is None:
             return
-        teams, waiting = found
+        all_teams, rows, waiting = found
         proposal = (
             run_query(self, self.tr("Planera respons"), lambda: responses.proposal(waiting[0].id))
             if waiting
             else None
         )
-        # The teams of the latest ordinary operation are the likely ones to go out.
-        ordinary = [t for t in teams if t.operation_id is not None and t.team_id]
-        latest = max((t.operation_id or 0 for t in ordinary), default=None)
-        chosen = [t.team_id for t in ordinary if t.operation_id == latest]
+        teams, chosen = team_choices(all_teams, rows, self._today or dt.date.today())
         dialog = ResponseDialog(
             responses,
             incident_id,
@@ -119,6 +120,20 @@ class IncidentsWorkspace(QWidget):
         weeks = self.weeks_tab.built()
         if weeks is not None:
             weeks.apply_changes(changes)
+
+
+def team_choices(
+    teams: Sequence[CalendarTeam], operations: Sequence[OperationRow], today: dt.date
+) -> tuple[list[CalendarTeam], list[int]]:
+    """The teams a round may borrow (those of operations not yet over) and the ones
+    chosen at first: the teams of the operation under way today with the most teams."""
+    open_ops = {o.id: o for o in operations if o.end_date >= today}
+    shown = [t for t in teams if t.operation_id in open_ops] or list(teams)
+    ongoing = [o for o in open_ops.values() if o.start_date <= today]
+    if not ongoing:
+        return shown, []
+    best = max(ongoing, key=lambda o: (o.team_count, o.start_date, o.id))
+    return shown, [t.team_id for t in shown if t.operation_id == best.id]
 
 
 def create_page(context) -> IncidentsWorkspace:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -80,7 +81,7 @@ class ResponseDialog(QDialog):
         self.proposal: ResponseProposal | None = None
         self.decision: ResponseDecision | None = None
         self.setWindowTitle(self.tr("Planera respons – %1").replace("%1", title))
-        self.setMinimumSize(1120, 640)
+        self.setMinimumSize(1120, 740)
         tomorrow = (today or dt.date.today()) + dt.timedelta(days=1)
 
         self.first_day = QDateEdit(QDate(tomorrow))
@@ -95,6 +96,7 @@ class ResponseDialog(QDialog):
         self.teams = QListWidget()
         self.teams.setAccessibleName(self.tr("Team som gör rundan"))
         self.teams.setMinimumHeight(120)
+        self.teams.setSpacing(2)
         for team in teams:
             name = f"{team.name} · {team.operation_name}" if team.operation_name else team.name
             item = QListWidgetItem(name)
@@ -132,7 +134,7 @@ class ResponseDialog(QDialog):
         self.summary.setAccessibleName(self.tr("Förslaget"))
         self.targets = TargetTableModel(self)
         self.targets_view = compact_table(self.targets, self.tr("Personer i rundan"))  # type: ignore[arg-type]
-        self.targets_view.setMinimumHeight(170)
+        self.targets_view.setMinimumHeight(150)
         self.round_part = QCheckBox(self.tr("Akut &besöksrunda"))
         self.sanction_part = QCheckBox(self.tr("S&anktionsperiod"))
         self.tasks_part = QCheckBox(self.tr("&Uppföljningsuppgifter"))
@@ -140,11 +142,14 @@ class ResponseDialog(QDialog):
         self.sanction_text.setWordWrap(True)
         self.tasks_text = QLabel()
         self.tasks_text.setWordWrap(True)
-        self.unplaced = QLabel()
-        self.unplaced.setWordWrap(True)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Resultat"))
+        self.unplaced = QListWidget()
+        self.unplaced.setAccessibleName(self.tr("Kunde inte placeras"))
+        self.people = QTabWidget()
+        self.people.addTab(self.targets_view, self.tr("Personer i rundan"))
+        self.people.addTab(self.unplaced, self.tr("Kunde inte placeras"))
+        self.outcome_text = QLabel()
+        self.outcome_text.setWordWrap(True)
+        self.outcome_text.setAccessibleName(self.tr("Resultat"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #a11;")
         self.error.setWordWrap(True)
@@ -152,13 +157,12 @@ class ResponseDialog(QDialog):
         shown = QVBoxLayout(proposal)
         shown.addWidget(self.summary)
         shown.addWidget(self.round_part)
-        shown.addWidget(self.targets_view, 1)
-        shown.addWidget(self.unplaced)
+        shown.addWidget(self.people, 1)
         shown.addWidget(self.sanction_part)
         shown.addWidget(self.sanction_text)
         shown.addWidget(self.tasks_part)
         shown.addWidget(self.tasks_text)
-        shown.addWidget(self.result)
+        shown.addWidget(self.outcome_text)
 
         self.accept_button = QPushButton(self.tr("&Godkänn valda delar"))
         self.accept_button.clicked.connect(self.accept_parts)
@@ -235,6 +239,7 @@ class ResponseDialog(QDialog):
             self.targets.set_rows([])
             for label in (self.sanction_text, self.tasks_text, self.unplaced):
                 label.clear()
+            self._count_tabs(0, 0)
             return
         self.first_day.setDate(QDate(proposal.first_day))
         self.last_day.setDate(QDate(proposal.last_day))
@@ -246,13 +251,10 @@ class ResponseDialog(QDialog):
             .replace("%3", proposal.last_day.isoformat())
             .replace("%4", str(len(proposal.targets)))
         )
-        self.unplaced.setText(
-            self.tr("Kunde inte placeras: %1").replace(
-                "%1", "; ".join(f"{u.name} ({word(UNPLACED, u.reason)})" for u in proposal.unplaced)
-            )
-            if proposal.unplaced
-            else ""
-        )
+        self.unplaced.clear()
+        for u in proposal.unplaced:
+            self.unplaced.addItem(f"{u.name}: {word(UNPLACED, u.reason)}")
+        self._count_tabs(len(proposal.targets), len(proposal.unplaced))
         groups = ", ".join(name for _id, name in proposal.sanction_groups)
         self.sanction_text.setText(
             self.tr("Ökat fokus för %1 från %2 till %3.")
@@ -271,6 +273,10 @@ class ResponseDialog(QDialog):
                 for t in proposal.tasks
             )
         )
+
+    def _count_tabs(self, targets: int, unplaced: int) -> None:
+        self.people.setTabText(0, self.tr("Personer i rundan (%1)").replace("%1", str(targets)))
+        self.people.setTabText(1, self.tr("Kunde inte placeras (%1)").replace("%1", str(unplaced)))
 
     def chosen_parts(self) -> frozenset[str]:
         return frozenset(
@@ -316,7 +322,7 @@ class ResponseDialog(QDialog):
         if decision.refused:
             lines.append(self.tr("Kunde inte planeras:"))
             lines.extend(f"• {r.line}" for r in decision.refused)
-        self.result.setText("\n".join(lines))
+        self.outcome_text.setText("\n".join(lines))
         for widget in (
             self.accept_button,
             self.decline_button,
@@ -346,7 +352,7 @@ class ResponseDialog(QDialog):
             refused=lambda text, _e: self.error.setText(text),
         )
         if done is not None:
-            self.result.setText(self.tr("Förslaget avböjdes."))
+            self.outcome_text.setText(self.tr("Förslaget avböjdes."))
             self.show_proposal(None)
 
 

@@ -14,8 +14,8 @@ def _kinds(page: NetworkPage) -> list[GroupRelationKind]:
     return sorted(kind for kind, _line in page.view.network_scene.edge_items)
 
 
-def test_the_date_chooses_the_relations_valid_that_day(qtbot, mapped):
-    services, _ids = mapped
+def test_the_date_chooses_the_relations_and_the_incident_badges(qtbot, mapped):
+    services, ids = mapped
     today = dt.date.today()
     page = NetworkPage(services.mapping, today=today)
     qtbot.addWidget(page)
@@ -29,9 +29,7 @@ def test_the_date_chooses_the_relations_valid_that_day(qtbot, mapped):
     page.day.setDate(QDate(2022, 12, 31))  # before the alliance began
     assert _kinds(page) == [GroupRelationKind.RIVALRY]
 
-
-def test_groups_with_incidents_before_the_date_carry_a_badge(qtbot, mapped):
-    services, ids = mapped
+    # Groups with incidents in the weeks before the date carry a badge with the count.
     asked: list[dt.date] = []
 
     def near(day: dt.date) -> dict[int, int]:

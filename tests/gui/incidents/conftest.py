@@ -27,8 +27,9 @@ class Session:
         self.published.append(changes)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def world(tmp_path_factory) -> World:
+    """One world for every incident view test (each test uses its own references)."""
     return make_world(tmp_path_factory.mktemp("incidents-gui"))
 
 

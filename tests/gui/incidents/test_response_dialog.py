@@ -57,9 +57,9 @@ def test_propose_then_accept_every_part(qtbot, world, as_user):
     decision = dialog.decision
     assert decision is not None
     assert decision.accepted + len(decision.refused) == proposal.proposed_visits
-    assert dialog.result.text().startswith(f"Godkänt: {decision.accepted} akuta besök")
+    assert dialog.outcome_text.text().startswith(f"Godkänt: {decision.accepted} akuta besök")
     for line in decision.refused:
-        assert line.line in dialog.result.text()
+        assert line.line in dialog.outcome_text.text()
     assert not dialog.accept_button.isEnabled()
     assert any(c.touches("incident_response") for c in session.published)
     (row,) = session.incidents.responses.responses(incident_id)
@@ -87,7 +87,7 @@ def test_decline_with_a_reason(qtbot, world, as_user, monkeypatch):
     dialog.propose()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Redan hanterat", True))
     dialog.decline()
-    assert dialog.result.text() == "Förslaget avböjdes."
+    assert dialog.outcome_text.text() == "Förslaget avböjdes."
     (row,) = session.incidents.responses.responses(incident_id)
     assert row.status is ResponseStatus.DECLINED
     assert row.decline_reason == "Redan hanterat"
@@ -101,3 +101,29 @@ def test_a_refused_proposal_says_why_in_the_dialog(qtbot, world, as_user):
     dialog.propose()
     assert dialog.proposal is None
     assert dialog.error.text()
+
+
+def test_the_teams_offered_and_chosen_first():
+    import datetime as dt
+
+    from desktop.models import OperationStatus
+    from desktop.services.operations.rows import OperationRow
+    from desktop.services.planning.rows import CalendarTeam
+    from desktop.views.incidents.page import team_choices
+
+    def op(id_, start, end, teams):
+        return OperationRow(
+            id_, 1, f"Op {id_}", start, end, "", OperationStatus.ACTIVE, 0, teams, 0, 0
+        )
+
+    today = dt.date(2026, 6, 8)
+    ops = [
+        op(1, dt.date(2026, 1, 1), dt.date(2026, 3, 1), 2),  # over: not offered
+        op(2, dt.date(2026, 6, 1), dt.date(2026, 6, 20), 3),  # under way, most teams
+        op(3, dt.date(2026, 6, 5), dt.date(2026, 6, 9), 1),  # under way, one team
+        op(4, dt.date(2026, 7, 1), dt.date(2026, 7, 9), 2),  # to come: offered only
+    ]
+    teams = [CalendarTeam(10 * o.id + n, f"Team {n}", n, o.id, o.name) for o in ops for n in (1, 2)]
+    shown, chosen = team_choices(teams, ops, today)
+    assert {t.operation_id for t in shown} == {2, 3, 4}
+    assert chosen == [21, 22]

@@ -17,7 +17,7 @@ from tests.unit.incidents.factories import SHOT_AT, shooting
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def recorded(world):
     from desktop.services.incidents import build_incidents
     from tests.factories import login
