@@ -83,7 +83,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from desktop.services.security.audit import compare_with_paper
 
     if args.seq < 1 or args.seq > 2**62:
-        raise UserError("Post-numret på papperet ska vara ett positivt heltal.")
+        raise UserError("cli.paper_entry_number")
     store = _open_auditor(args)
     try:
         result = compare_with_paper(store, args.seq, args.hash)

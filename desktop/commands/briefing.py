@@ -68,14 +68,11 @@ def run(args: argparse.Namespace) -> int:
 
     output: Path = args.output
     if not output.parent.exists():
-        raise UserError(f"Mappen {output.parent} finns inte.")
+        raise UserError("cli.folder_missing", folder=str(output.parent))
     if args.team is None and not args.schedule:
-        raise UserError(
-            "--team all skriver ut alla teams schema och kräver --schedule; "
-            "genomgångsunderlaget skrivs ut för ett team i taget."
-        )
+        raise UserError("cli.all_teams_needs_schedule")
     if args.schedule and args.include_protected_addresses:
-        raise UserError("Schemat har inga adresser: --include-protected-addresses hör inte dit.")
+        raise UserError("cli.schedule_has_no_addresses")
     if args.schedule:
         return _schedule(args, output)
     store = log_in(args)
@@ -110,7 +107,7 @@ def _schedule(args: argparse.Namespace, output: Path) -> int:
             (o for o in BriefingChoices(store).operations() if o.id == args.operation), None
         )
         if operation is None:
-            raise UserError("Insatsen finns inte.")
+            raise UserError("operation.gone")
         first, last = (
             (args.date, args.date) if args.date else (operation.start_date, operation.end_date)
         )

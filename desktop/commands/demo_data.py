@@ -60,20 +60,14 @@ def run(args: argparse.Namespace) -> int:
 
     if server_url(args):
         # Issue 19: demo accounts need server roles; never a local file in its place.
-        raise UserError(
-            "Demodata kan bara skapas i en lokal databasfil, inte på en server; "
-            "använd --db SÖKVÄG utan --server."
-        )
+        raise UserError("cli.demo_not_on_server")
     path = database_path(args)
     admin = None
     recovery = None
     if path.exists():
         recovery = os.environ.get(RECOVERY_ENV)
         if not recovery:
-            raise UserError(
-                f"Databasen finns redan. Ange --user och återställningskoden i {RECOVERY_ENV}, "
-                "eller välj en ny sökväg."
-            )
+            raise UserError("cli.demo_database_exists", env=RECOVERY_ENV)
         admin = log_in(args)
     started = time.perf_counter()
     summary = generate_demo(

@@ -63,13 +63,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.template is not None:
         if args.file is not None:
-            raise UserError("Ange antingen en fil att importera eller --template, inte båda.")
+            raise UserError("cli.file_or_template")
         require_suffix(args.template, (".xlsx", ".csv"))
         write_template(args.template)
         print(f"Importmallen skrevs: {args.template}")
         return 0
     if args.file is None:
-        raise UserError("Ange filen att importera, eller --template FIL för att få mallen.")
+        raise UserError("cli.import_file_missing")
     if args.kind == "incidents":
         return _import_incidents(args)
 

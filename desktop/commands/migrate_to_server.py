@@ -41,12 +41,12 @@ def run(args: argparse.Namespace) -> int:
     from desktop.store.server.copy import TableCount, move_to_server
 
     if not args.user:
-        raise UserError("Ange administratören med --user NAMN.")
+        raise UserError("cli.admin_missing")
     password = read_password(args)
     source = open_database(database_path(args)).unlock(args.user, password)
     try:
         if source.identity.role is not Role.ADMINISTRATOR:
-            raise UserError("Bara en administratör kan flytta databasen till en server.")
+            raise UserError("cli.migrate_needs_admin")
         local_chain = verify_chain(source)
         if not local_chain.ok:
             raise UserError(f"Den lokala behandlingsloggen är inte hel: {local_chain.message}.")
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         chain = verify_chain(store)
         print(f"Behandlingsloggen på servern: {chain.message}.")
         if not report.ok or not chain.ok:
-            raise UserError("Flytten kunde inte verifieras. Använd inte serverdatabasen.")
+            raise UserError("cli.migrate_unverified")
         with UnitOfWork(store, "Flytta till server") as uow:
             uow.audit("server.migrate", None, (), detail=f"tables={len(report.counts)}")
     finally:
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             # A login is replaced only with the recovery code's proof (issue 16).
             store_recovery_check(ServerAddress.parse(args.target_server), recovery_code)
         except WrongPassword:
-            raise UserError("Återställningskoden stämmer inte.") from None
+            raise UserError("recovery.wrong") from None
     else:
         print(
             f"Utan {RECOVERY_ENV} kan inga lösenord återställas på servern förrän ägaren "

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services.security.backups import restore
 
     if not args.user:
-        raise UserError("Ange användare med --user NAMN.")
+        raise UserError("cli.user_missing")
     target = database_path(args)
     lines = restore(
         args.backup,

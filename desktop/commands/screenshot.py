@@ -51,9 +51,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise UserError("Storleken anges som BREDDxHÖJD, till exempel 1280x800.") from None
+        raise UserError("cli.size_format") from None
     if not (_SIZES[0] <= width <= _SIZES[1] and _SIZES[0] <= height <= _SIZES[1]):
-        raise UserError(f"Bredd och höjd ska ligga mellan {_SIZES[0]} och {_SIZES[1]} bildpunkter.")
+        raise UserError("cli.size_range", low=_SIZES[0], high=_SIZES[1])
     return width, height
 
 
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     apply_theme(app, args.theme)
     screens = all_screens()
     if args.view not in screens:
-        raise UserError(f"Okänd vy: {args.view}. Finns: {', '.join(sorted(screens))}.")
+        raise UserError("cli.unknown_view", view=args.view, views=", ".join(sorted(screens)))
     with tempfile.TemporaryDirectory(prefix="rondplan-screenshot-") as folder:
         store = log_in(args) if args.db else _demo_store(Path(folder), args.view)
         watch = _DialogWatch(app)
@@ -142,10 +142,10 @@ def run(args: argparse.Namespace) -> int:
             watch.stop()
             if watch.text is not None:
                 widget.close()
-                raise UserError(f"Vyn {args.view} kan inte visas: {watch.text}")
+                raise UserError("cli.view_failed", view=args.view, reason=watch.text)
             args.output.parent.mkdir(parents=True, exist_ok=True)
             if not widget.grab().save(str(args.output), "PNG"):
-                raise UserError(f"Kunde inte spara bilden: {args.output}")
+                raise UserError("cli.image_not_saved", path=str(args.output))
             widget.close()
         finally:
             watch.stop()

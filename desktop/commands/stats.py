@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
     end = args.end or dt.date.today()
     if args.start and args.start > end:
-        raise UserError("--from ligger efter --to.")
+        raise UserError("cli.from_after_to")
     period = Period(args.start, end) if args.start else Period.year_to(end)
     store = log_in(args)
     try:
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             with store.read_session() as session:
                 agency_id = session.scalar(select(Agency.id).where(Agency.code == args.agency))
             if agency_id is None:
-                raise UserError(f"Myndigheten {args.agency} finns inte.")
+                raise UserError("cli.unknown_agency", agency=args.agency)
         filters = StatsFilter(args.group, args.area, agency_id)
         stats = build_services(store).statistics
         result = stats.figures(period, filters)

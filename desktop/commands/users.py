@@ -149,7 +149,7 @@ def _user_id(service: UserAdminService, username: str) -> int:
     for row in service.list_users():
         if row.username == username:
             return int(row.id)
-    raise UserError(f"Det finns inget konto med användarnamnet »{username}«.")
+    raise UserError("cli.no_such_account", username=username)
 
 
 def _check_output(path: Path | None) -> None:
@@ -157,10 +157,10 @@ def _check_output(path: Path | None) -> None:
     if path is None:
         return
     if path.exists():
-        raise UserError(f"Filen finns redan: {path}. Välj ett nytt filnamn.")
+        raise UserError("cli.output_exists", path=str(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"Mappen finns inte: {folder}. Skapa den eller välj en annan.")
+        raise UserError("cli.folder_missing", folder=str(folder))
 
 
 def _hand_out(passwords: list[tuple[str, str]], path: Path | None) -> None:
@@ -196,7 +196,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     role = _role(args.role)
     if role is None:
-        raise UserError(f"Okänd roll »{args.role}«. Välj bland {_roles()}.")
+        raise UserError("cli.unknown_role", role=args.role, roles=_roles())
     _check_output(args.output)
     store = _open_admin(args)
     try:
@@ -234,7 +234,7 @@ def run_deactivate(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     recovery = os.environ.get(RECOVERY_ENV)
     if not recovery:
-        raise UserError(f"En återställning kräver återställningskoden i {RECOVERY_ENV}.")
+        raise UserError("cli.reset_needs_recovery", env=RECOVERY_ENV)
     _check_output(args.output)
     store = _open_admin(args)
     try:
@@ -259,7 +259,7 @@ def read_accounts(path: Path) -> list[Account]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"{path.name} är inte UTF-8-text. Spara den som CSV (UTF-8).") from None
+        raise UserError("cli.not_unicode", name=path.name) from None
     delimiter = ";" if text.count(";") > text.count(",") else ","
     accounts: list[Account] = []
     problems: list[str] = []
@@ -286,7 +286,7 @@ def read_accounts(path: Path) -> list[Account]:
     if problems:
         raise UserError(_problems(path, problems))
     if not accounts:
-        raise UserError(f"{path.name} innehåller inga konton.")
+        raise UserError("cli.no_accounts", name=path.name)
     return accounts
 
 
