@@ -73,7 +73,7 @@ def page_factory(
 
 def build_page_specs(context: PageContext) -> list[PageSpec]:
     role = context.services.store.identity.role
-    specs = []
+    specs: list[PageSpec] = []
     for key, module, function, action, issue in PAGES:
         if not visible(role, action, key):
             continue

@@ -174,7 +174,8 @@ class PreviewPage(QWizardPage):
     def choose(self, row_number: int, resolution: Resolution) -> None:
         """Pick ``resolution`` (the first match for a merge) for one duplicate row."""
         for line in range(self.duplicates.rowCount()):
-            if self.duplicates.item(line, 0).text() == str(row_number):
+            item = self.duplicates.item(line, 0)
+            if item is not None and item.text() == str(row_number):
                 combo = self.duplicates.cellWidget(line, 2)
                 assert isinstance(combo, QComboBox)
                 for i in range(combo.count()):

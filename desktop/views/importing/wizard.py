@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard
@@ -133,8 +134,8 @@ class ImportWizard(QWizard):
             return
         self.preview_page.set_busy(True, self.tr("Kontrollerar raderna…"))
 
-        def done(answer: object) -> None:
-            lookup, preview = answer  # type: ignore[misc]
+        def done(answer: tuple[DatabasePersonLookup, ImportPreview]) -> None:
+            lookup, preview = answer
             self._lookup, self.preview = lookup, preview
             self.preview_page.set_busy(False)
             self.preview_page.show_preview(preview)
@@ -184,7 +185,7 @@ class ImportWizard(QWizard):
             self._hub.publish(result.changes)
         self.imported.emit(result)
 
-    def _run(self, fn, on_done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         task = run_in_background(fn, on_done, self._failed, self)
         self._tasks.append(task)
         task.finished.connect(lambda _r, t=task: self._forget(t))

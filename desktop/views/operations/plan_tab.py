@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import Changes
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OperationRow, ProposalSummary
+from desktop.services.planning.rows import CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
 from desktop.views.changes_hub import ChangesHub
@@ -129,7 +130,7 @@ class PlanTab(QWidget):
             )
         self._enable()
 
-    def _current(self):  # type: ignore[no-untyped-def]
+    def _current(self) -> CalendarVisit | None:
         index = self.visits.currentIndex()
         return self.visit_model.visit(index.row()) if index.isValid() else None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.bundle import Services
@@ -9,8 +11,11 @@ from desktop.views.changes_hub import ChangesHub
 from desktop.views.settings import Settings
 from desktop.views.wiring import PageContext
 
+if TYPE_CHECKING:
+    from desktop.views.operations.page import OperationsPage
 
-def _page(services: Services):  # type: ignore[no-untyped-def]
+
+def _page(services: Services) -> OperationsPage:
     from desktop.views.operations.page import create_page
 
     return create_page(PageContext(services, ChangesHub(), Settings()))

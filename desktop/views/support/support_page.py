@@ -168,7 +168,7 @@ class SupportPage(QWidget):
 
     def create_referral(self) -> None:
         agencies = run_query(self, self.tr("Remiss"), self._services.support.agencies) or []
-        dialog = NewReferralDialog(self._persons, self.services_model.rows(), agencies, self)
+        dialog = NewReferralDialog(self._persons, list(self.services_model.rows()), agencies, self)
         if not dialog.exec():
             return
         data = dialog.value()
