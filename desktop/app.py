@@ -25,7 +25,8 @@ from desktop.views.theme.apply import apply_theme
 
 if TYPE_CHECKING:
     from desktop.store.interface import Store
-    from desktop.views.shell import MainWindow
+    from desktop.views.lock.controller import LockController
+    from desktop.views.shell import MainWindow, StatusInfo
 
 log = logging.getLogger("rondplan")
 
@@ -187,7 +188,7 @@ class Session(QObject):
         self.window.set_pages(build_page_specs(self.context))
         self.window.set_file_actions(self._file_actions(self.window))
 
-    def _build_lock(self):  # type: ignore[no-untyped-def]
+    def _build_lock(self) -> LockController:
         from desktop.views.lock.clipboard import SensitiveClipboard
         from desktop.views.lock.controller import LockController
         from desktop.views.lock.idle import IdleWatcher
@@ -250,7 +251,7 @@ class Session(QObject):
         dialog = OwnPasswordDialog(users.change_own_password)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def status_info(self):  # type: ignore[no-untyped-def]
+    def status_info(self) -> StatusInfo:
         from desktop.views.labels import agency_label, role_label
         from desktop.views.shell import StatusInfo
 

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from desktop.commands import COMMAND_MODULES
 from desktop.commands.common import ArgumentWordsError, add_database_option
@@ -62,7 +62,7 @@ class SwedishParser(argparse.ArgumentParser):
 
     lang: Language = "sv"
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         if self.lang == "sv":
             kwargs.setdefault("formatter_class", SwedishHelpFormatter)
         kwargs["add_help"] = False
