@@ -52,7 +52,7 @@ class AuditView(QWidget):
         self._security = security
         self._store = store
         self.model = AuditTableModel(self)
-        self.table = compact_table(self.model, self.tr("Behandlingslogg"))  # type: ignore[arg-type]
+        self.table = compact_table(self.model, self.tr("Behandlingslogg"))
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-30))
         self.end = QDateEdit(today)

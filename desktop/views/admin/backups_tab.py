@@ -24,7 +24,7 @@ class BackupsTab(QWidget):
         super().__init__(parent)
         self._security = security
         self.model = BackupsTableModel(self)
-        self.table = compact_table(self.model, self.tr("Säkerhetskopior"))  # type: ignore[arg-type]
+        self.table = compact_table(self.model, self.tr("Säkerhetskopior"))
         self.folder = QLabel()
         self.folder.setWordWrap(True)
         self.backup_button = QPushButton(self.tr("&Säkerhetskopiera nu"))

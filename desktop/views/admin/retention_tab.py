@@ -83,8 +83,8 @@ class RetentionTab(QWidget):
         self._security = security
         self.rules_model = RulesTableModel(self)
         self.review_model = ReviewTableModel(self)
-        self.rules = compact_table(self.rules_model, self.tr("Gallringsregler"))  # type: ignore[arg-type]
-        self.review = compact_table(self.review_model, self.tr("Personer att granska"))  # type: ignore[arg-type]
+        self.rules = compact_table(self.rules_model, self.tr("Gallringsregler"))
+        self.review = compact_table(self.review_model, self.tr("Personer att granska"))
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Ny regel…"))
         self.edit_button = QPushButton(self.tr("&Ändra…"))

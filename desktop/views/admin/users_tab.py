@@ -35,7 +35,7 @@ class UsersTab(QWidget):
         super().__init__(parent)
         self._security = security
         self.model = UsersTableModel(self)
-        self.table = compact_table(self.model, self.tr("Användare"))  # type: ignore[arg-type]
+        self.table = compact_table(self.model, self.tr("Användare"))
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Ny användare…"))
         self.role_button = QPushButton(self.tr("Byt &roll…"))

@@ -24,7 +24,7 @@ class IncidentTimeline(QWidget):
         self.model = TimelineTableModel(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.view = compact_table(self.model, self.tr("Våldshändelser"))  # type: ignore[arg-type]
+        self.view = compact_table(self.model, self.tr("Våldshändelser"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
