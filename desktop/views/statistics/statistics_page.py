@@ -301,7 +301,7 @@ class StatisticsPage(ExportActions):
             ChartData(
                 self.tr("Stöd"),
                 tuple(figure_label(c) for c in SUPPORT_CODES),
-                ((self.tr("Remisser"), tuple(float(getattr(t, c)) for c in SUPPORT_CODES)),),
+                ((self.tr("Antal"), tuple(float(getattr(t, c)) for c in SUPPORT_CODES)),),
             ),
             self.tr("Steg"),
         )
@@ -326,6 +326,11 @@ class StatisticsPage(ExportActions):
             self.tr("Grupp"),
         )
         self.coverage_chart.setToolTip(self.tr(DEFINITIONS["coverage"].text))
+        # What each support figure counts, beside it: offers include those made at the
+        # door without a referral (issue 17).
+        self.support_chart.setToolTip(
+            "\n\n".join(f"{figure_label(c)}: {self.tr(DEFINITIONS[c].text)}" for c in SUPPORT_CODES)
+        )
         self.incidents_panel.show_figures(result.incidents)
         self.figures_loaded.emit(result)
 
