@@ -9,6 +9,8 @@ the calling file; the context is the one the helper passes at run time.
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 QT_TRANSLATE_NOOP("CalendarView", "Krock")  # desktop/views/calendar/calendar_view.py
+QT_TRANSLATE_NOOP("CalendarView", "Brådskande (respons på händelse)")  # desktop/views/calendar/calendar_view.py
+QT_TRANSLATE_NOOP("CalendarWords", "Brådskande: respons på en händelse")  # desktop/views/calendar/style.py
 QT_TRANSLATE_NOOP("CalendarWords", "En medarbetare är dubbelbokad.")  # desktop/views/calendar/style.py
 QT_TRANSLATE_NOOP("CalendarWords", "En medarbetare är frånvarande den dagen.")  # desktop/views/calendar/style.py
 QT_TRANSLATE_NOOP("CalendarWords", "Teamet saknar polis eller socialtjänst.")  # desktop/views/calendar/style.py
@@ -24,6 +26,13 @@ QT_TRANSLATE_NOOP("TaskTableModel", "Struken")  # desktop/views/followup/models.
 QT_TRANSLATE_NOOP("TaskTableModel", "Denna vecka")  # desktop/views/followup/models.py
 QT_TRANSLATE_NOOP("TaskTableModel", "Klar")  # desktop/views/followup/models.py
 QT_TRANSLATE_NOOP("TaskTableModel", "Försenad %1 d")  # desktop/views/followup/models.py
+QT_TRANSLATE_NOOP("Händelsetabeller", "1 död")  # desktop/views/incidents/models.py
+QT_TRANSLATE_NOOP("Händelsetabeller", "1 skadad")  # desktop/views/incidents/models.py
+QT_TRANSLATE_NOOP("Händelsetabeller", "%1 döda")  # desktop/views/incidents/models.py
+QT_TRANSLATE_NOOP("Händelsetabeller", "%1 skadade")  # desktop/views/incidents/models.py
+QT_TRANSLATE_NOOP("Händelsetabeller", "%1 akuta besök")  # desktop/views/incidents/models.py
+QT_TRANSLATE_NOOP("Händelsehistorik", "%1 länkar")  # desktop/views/incidents/revisions.py
+QT_TRANSLATE_NOOP("Händelsehistorik", "Beskrivningen")  # desktop/views/incidents/revisions.py
 QT_TRANSLATE_NOOP("Anteckningar", "Avbryt")  # desktop/views/notes/dialogs.py
 QT_TRANSLATE_NOOP("Insatsord", "Två myndigheter")  # desktop/views/operations/labels.py
 QT_TRANSLATE_NOOP("Insatsord", "Saknar %1")  # desktop/views/operations/labels.py
@@ -33,6 +42,7 @@ QT_TRANSLATE_NOOP("PersonTableModel", "skyddad")  # desktop/views/persons/table_
 QT_TRANSLATE_NOOP("PersonTableModel", "skjutas")  # desktop/views/persons/table_model.py
 QT_TRANSLATE_NOOP("PersonTableModel", "skjuta")  # desktop/views/persons/table_model.py
 QT_TRANSLATE_NOOP("Engagemang", "pågår")  # desktop/views/sanctions/widget.py
+QT_TRANSLATE_NOOP("Statistik", "%1 dagar")  # desktop/views/statistics/incidents_panel.py
 QT_TRANSLATE_NOOP("Statistik", "Hembesök")  # desktop/views/statistics/labels.py
 QT_TRANSLATE_NOOP("Statistik", "Stormöte")  # desktop/views/statistics/labels.py
 QT_TRANSLATE_NOOP("Statistik", "Kriminalvården")  # desktop/views/statistics/labels.py

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/views/callins/models.py" line="+110"/>
-        <location filename="../../desktop/views/support/models.py" line="+90"/>
+        <location filename="../../desktop/views/callins/models.py" line="+111"/>
+        <location filename="../../desktop/views/support/models.py" line="+91"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sanctions/widget.py" line="+61"/>
+        <location filename="../../desktop/views/sanctions/widget.py" line="+64"/>
         <source>pågår</source>
         <translation>ongoing</translation>
     </message>
@@ -18,7 +18,7 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/link_dialogs.py" line="+23"/>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+25"/>
         <source>Ny adress</source>
         <translation>New address</translation>
     </message>
@@ -106,7 +106,7 @@
         <translation>Templates</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Säkerhetskopior</source>
         <translation>Backups</translation>
     </message>
@@ -129,7 +129,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+169"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+171"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../desktop/views/calendar/agenda.py" line="+75"/>
+        <location filename="../../desktop/views/calendar/agenda.py" line="+78"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Krockar med en regel</source>
         <translation>Conflicts with a rule</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>adressen har ändrats sedan planeringen</source>
         <translation>address changed since planning</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>Anteckningar</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+33"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+36"/>
         <source>Samtycke från den enskilde</source>
         <translation>Consent of the individual</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>Other provision (state which)</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="+27"/>
+        <location filename="helper_strings.py" line="+36"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -258,7 +258,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/admin/models.py" line="+190"/>
+        <location filename="../../desktop/views/admin/models.py" line="+191"/>
         <source>Nr</source>
         <translation>No.</translation>
     </message>
@@ -311,7 +311,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../desktop/views/admin/audit_view.py" line="+52"/>
+        <location filename="../../desktop/views/admin/audit_view.py" line="+55"/>
         <source>Behandlingslogg</source>
         <translation>Audit log</translation>
     </message>
@@ -392,22 +392,28 @@
         <translation>Enter the person&apos;s ID in the Person field.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Läsningar av person %1</source>
         <translation>Reads of person %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Läsningar utanför egna insatser</source>
         <translation>Reads outside own operations</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Stickprov</source>
         <translation>Spot check</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Granskningslogg</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loggen är hel</source>
         <translation>The log is intact</translation>
     </message>
@@ -420,7 +426,7 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop/views/admin/backups_tab.py" line="+28"/>
+        <location filename="../../desktop/views/admin/backups_tab.py" line="+27"/>
         <source>Säkerhetskopior</source>
         <translation>Backups</translation>
     </message>
@@ -455,12 +461,22 @@
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Säkerhetskopia</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Kopian sparades: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Låstid</source>
+        <translation>Lock time</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Låstiden sparades.</source>
         <translation>Lock time saved.</translation>
     </message>
@@ -486,7 +502,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+50"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation>Print briefing packet</translation>
     </message>
@@ -546,7 +562,7 @@
         <translation>Protected addresses will be printed. Continue?</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Underlaget skapas…</source>
         <translation>Creating the packet…</translation>
     </message>
@@ -569,7 +585,7 @@
         <translation>no visit chosen</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+222"/>
         <source>Team: %1</source>
         <translation>Team: %1</translation>
     </message>
@@ -592,7 +608,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+72"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+74"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -626,11 +642,12 @@
         <location line="+37"/>
         <location line="+7"/>
         <location line="+25"/>
+        <location line="+35"/>
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-46"/>
         <source>Skriv &amp;ut alla teams schema…</source>
         <translation>&amp;Print every team&apos;s schedule…</translation>
     </message>
@@ -645,7 +662,7 @@
         <translation>The team in the filter, with its members</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Besök</source>
         <translation>Visit</translation>
     </message>
@@ -655,7 +672,27 @@
         <translation>The visit is a proposal. Approve the plan under Operations first.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
+        <source>Rätta utfall</source>
+        <translation>Correct outcome</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ångra rättat utfall</source>
+        <translation>Undo outcome correction</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Registrera utfall</source>
+        <translation>Record outcome</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ångra utfall</source>
+        <translation>Undo outcome</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Spara schema</source>
         <translation>Save schedule</translation>
     </message>
@@ -686,7 +723,7 @@
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
@@ -772,13 +809,19 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../desktop/views/calendar/commands.py" line="+122"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+113"/>
         <source>Registrera utfall</source>
         <translation>Record outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+100"/>
+        <location line="+31"/>
+        <source>Rätta utfall</source>
+        <translation>Correct outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+109"/>
         <source>Dagvy</source>
+        <extracomment>The service calls behind an edit; they run off the GUI thread and touch no widget.</extracomment>
         <translation>Day view</translation>
     </message>
     <message>
@@ -817,7 +860,7 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+140"/>
         <source>v. %1</source>
         <translation>wk %1</translation>
     </message>
@@ -832,9 +875,11 @@
         <translation>The visit was not moved.</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location filename="../../desktop/views/calendar/commands.py" line="-64"/>
+        <location line="+31"/>
+        <location line="+73"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="-93"/>
         <source>Flytta besök</source>
+        <extracomment>An edit run through the runner: True once saved, False when refused (already said). What a correction replaced (``OutcomeBefore``), kept by the command for its undo.</extracomment>
         <translation>Move visit</translation>
     </message>
     <message>
@@ -843,18 +888,30 @@
         <translation>The move breaks rules. Move anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/commands.py" line="+30"/>
+        <location line="-70"/>
+        <location line="+5"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+29"/>
         <source>Ställ in besök</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-16"/>
+        <location filename="helper_strings.py" line="-25"/>
         <source>Krock</source>
         <translation>Conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brådskande (respons på händelse)</source>
+        <translation>Urgent (response to an incident)</translation>
     </message>
 </context>
 <context>
     <name>CalendarWords</name>
+    <message>
+        <location line="+1"/>
+        <source>Brådskande: respons på en händelse</source>
+        <translation>Urgent: response to an incident</translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>En medarbetare är dubbelbokad.</source>
@@ -904,7 +961,7 @@
 <context>
     <name>CallInDetailWidget</name>
     <message>
-        <location filename="../../desktop/views/callins/detail.py" line="+89"/>
+        <location filename="../../desktop/views/callins/detail.py" line="+95"/>
         <source>&amp;Redigera…</source>
         <extracomment>Quick keys in the attendance table.</extracomment>
         <translation>&amp;Edit…</translation>
@@ -917,12 +974,12 @@
     </message>
     <message>
         <location line="-31"/>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>Checklista</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Inbjudna och närvaro</source>
         <translation>Invitees and attendance</translation>
     </message>
@@ -933,12 +990,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+257"/>
+        <location line="+241"/>
         <source>Ta bort inbjudan</source>
         <translation>Remove invitation</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-239"/>
         <source>Sällskap…</source>
         <translation>Accompanied by…</translation>
     </message>
@@ -974,12 +1031,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Stormöte</source>
         <translation>Call-in</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-70"/>
         <source>Välj ett stormöte i listan.</source>
         <translation>Select a call-in in the list.</translation>
     </message>
@@ -997,13 +1054,13 @@
         <translation>, %1 attended, %2 no-shows</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+25"/>
+        <location line="+67"/>
+        <location line="+20"/>
         <source>Närvaro</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-5"/>
         <source>Sällskap</source>
         <translation>Accompanied by</translation>
     </message>
@@ -1013,13 +1070,13 @@
         <translation>Came accompanied by:</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+6"/>
+        <location line="+12"/>
+        <location line="+7"/>
         <source>Bjud in</source>
         <translation>Invite</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>Uteblivna</source>
         <translation>No-shows</translation>
     </message>
@@ -1034,8 +1091,8 @@
         <translation>Operations</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+11"/>
+        <location line="+6"/>
+        <location line="+10"/>
         <source>Föreslå hembesök</source>
         <translation>Propose home visits</translation>
     </message>
@@ -1151,12 +1208,12 @@
 <context>
     <name>CallInPrinter</name>
     <message>
-        <location filename="../../desktop/views/callins/printing.py" line="+65"/>
+        <location filename="../../desktop/views/callins/printing.py" line="+64"/>
         <source>Stormöte %1</source>
         <translation>Call-in %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Utskrift</source>
         <translation>Printout</translation>
     </message>
@@ -1204,12 +1261,12 @@
         <translation>%1 of %2 persons who received the message have received it more than once (%3%).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Nytt stormöte</source>
         <translation>New call-in</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Registrera delgivning</source>
         <translation>Record delivery</translation>
     </message>
@@ -1217,7 +1274,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/views/server/conflict_dialog.py" line="+63"/>
+        <location filename="../../desktop/views/server/conflict_dialog.py" line="+65"/>
         <source>Någon annan har ändrat samma post</source>
         <translation>Someone else has changed the same record</translation>
     </message>
@@ -1242,7 +1299,7 @@
         <translation>Saved by someone else</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Behåll mina</source>
         <translation>Keep mine</translation>
     </message>
@@ -1268,7 +1325,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/views/shell/crash.py" line="+107"/>
+        <location filename="../../desktop/views/shell/crash.py" line="+109"/>
         <source>Rondplan – oväntat fel</source>
         <translation>Rondplan – unexpected error</translation>
     </message>
@@ -1439,7 +1496,7 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+110"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+111"/>
         <source>Lämna ut anteckning</source>
         <translation>Disclose note</translation>
     </message>
@@ -1497,7 +1554,7 @@
 <context>
     <name>EndSanctionDialog</name>
     <message>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+86"/>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="+84"/>
         <source>Avsluta sanktionsperiod</source>
         <translation>End sanction period</translation>
     </message>
@@ -1520,7 +1577,7 @@
 <context>
     <name>Engagemang</name>
     <message>
-        <location filename="../../desktop/views/callins/labels.py" line="+21"/>
+        <location filename="../../desktop/views/callins/labels.py" line="+22"/>
         <source>Planerat</source>
         <translation>Planned</translation>
     </message>
@@ -1909,12 +1966,12 @@
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>pågår</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
@@ -1922,7 +1979,7 @@
 <context>
     <name>Etiketter</name>
     <message>
-        <location filename="../../desktop/views/labels.py" line="+12"/>
+        <location filename="../../desktop/views/labels.py" line="+13"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -1965,7 +2022,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop/views/statistics/exports.py" line="+36"/>
+        <location filename="../../desktop/views/statistics/exports.py" line="+35"/>
         <source>Spara statistikrapport</source>
         <translation>Save statistics report</translation>
     </message>
@@ -1991,8 +2048,8 @@
         <translation>The key figures have been saved.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+21"/>
+        <location line="+8"/>
+        <location line="+25"/>
         <source>Forskningsuttag</source>
         <translation>Research extract</translation>
     </message>
@@ -2014,11 +2071,13 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/views/exporting/export_dialog.py" line="+35"/>
+        <location line="+47"/>
+        <location line="+7"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>&amp;Personer</source>
         <translation>&amp;Persons</translation>
     </message>
@@ -2063,7 +2122,7 @@
         <translation>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Exporten är klar</source>
         <translation>Export complete</translation>
     </message>
@@ -2114,12 +2173,17 @@
         <translation>The import template has the Swedish columns Förnamn, Efternamn, Alias, Personnummer, Födelsedatum, Adress, Postnummer, Ort, Område, Gruppering, Roll, Telefon, Språk, Tolkbehov, Skyddad identitet, Kategori, Källa and Anteckning. Only Förnamn (first name) and Efternamn (surname) are required; other headings can be mapped by hand.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Välj kartläggningslista</source>
         <translation>Choose mapping list</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+10"/>
         <source>%n rader lästes</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -2159,6 +2223,16 @@
     <name>FilterBar</name>
     <message>
         <location filename="../../desktop/views/statistics/filters.py" line="+39"/>
+        <source>Periodens början</source>
+        <translation>Start of period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodens slut</source>
+        <translation>End of period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
@@ -2206,7 +2280,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+186"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+189"/>
         <source>Ny Rondplan-databas</source>
         <translation>New Rondplan database</translation>
     </message>
@@ -2234,7 +2308,7 @@
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../desktop/views/followup/page.py" line="+56"/>
+        <location filename="../../desktop/views/followup/page.py" line="+57"/>
         <source>Vems uppgifter</source>
         <translation>Whose tasks</translation>
     </message>
@@ -2306,7 +2380,7 @@
         <translation>%1 open · %2 overdue · %3 due this week</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Markera klar</source>
         <translation>Mark done</translation>
     </message>
@@ -2314,7 +2388,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+42"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+48"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
@@ -2327,7 +2401,7 @@
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/group_dialog.py" line="+21"/>
+        <location filename="../../desktop/views/groups/group_dialog.py" line="+24"/>
         <source>Redigera gruppering</source>
         <translation>Edit group</translation>
     </message>
@@ -2403,9 +2477,82 @@
     </message>
 </context>
 <context>
+    <name>GroupLinksEditor</name>
+    <message>
+        <location filename="../../desktop/views/incidents/link_editors.py" line="+60"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sida</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet</source>
+        <translation>Certainty</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inblandade grupperingar</source>
+        <translation>Groups involved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gruppering att lägga till</source>
+        <translation>Group to add</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gruppens sida</source>
+        <translation>The group&apos;s side</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Källa, t.ex. polisens lägesbild</source>
+        <translation>Source, e.g. the police situation report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Källa för grupperingens inblandning</source>
+        <translation>Source of the group&apos;s involvement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet för grupperingens inblandning</source>
+        <translation>Certainty of the group&apos;s involvement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lägg till gruppering</source>
+        <translation>&amp;Add group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ta bort vald gruppering</source>
+        <translation>Remove the chosen group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Välj gruppering:</source>
+        <translation>C&amp;hoose group:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Si&amp;da:</source>
+        <translation>S&amp;ide:</translation>
+    </message>
+</context>
+<context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+55"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+62"/>
         <source>Ny &amp;relation…</source>
         <translation>New &amp;relation…</translation>
     </message>
@@ -2502,6 +2649,11 @@
         <translation>&amp;Sanction periods</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Vå&amp;ldshändelser</source>
+        <translation>Vio&amp;lent incidents</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>ja</source>
         <translation>yes</translation>
@@ -2537,7 +2689,7 @@
         <translation>Coverage: %1 of %2 members have received the message (%3)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Pågående sanktionsperiod sedan %1: %2</source>
         <translation>Sanction period in progress since %1: %2</translation>
     </message>
@@ -2634,9 +2786,171 @@
     </message>
 </context>
 <context>
+    <name>Händelsehistorik</name>
+    <message>
+        <location filename="../../desktop/views/incidents/revisions.py" line="+19"/>
+        <source>Diarienummer</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet</source>
+        <translation>Certainty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skadade</source>
+        <translation>Injured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Döda</source>
+        <translation>Killed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupperingar</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personer</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-17"/>
+        <source>%1 länkar</source>
+        <translation>%1 links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beskrivningen</source>
+        <translation>The description</translation>
+    </message>
+</context>
+<context>
+    <name>Händelsetabeller</name>
+    <message>
+        <location filename="../../desktop/views/incidents/models.py" line="+65"/>
+        <location line="+58"/>
+        <source>Tidpunkt</source>
+        <extracomment>Killed or injured: the count cell in a dark red, with the number itself saying it.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+58"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Säkerhet</source>
+        <translation>Certainty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>Område</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+58"/>
+        <source>Skadade och döda</source>
+        <translation>Injured and killed</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Misstänkt sida</source>
+        <translation>Suspected side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drabbad sida</source>
+        <translation>Victim side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>Diarienummer</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Respons</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Del i händelsen</source>
+        <translation>Part in the incident</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Varför</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-6"/>
+        <source>1 död</source>
+        <translation>1 killed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 skadad</source>
+        <translation>1 injured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 döda</source>
+        <translation>%1 killed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 skadade</source>
+        <translation>%1 injured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 akuta besök</source>
+        <translation>%1 urgent visits</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/views/importing/wizard.py" line="+66"/>
+        <location filename="../../desktop/views/importing/wizard.py" line="+67"/>
         <source>Importera kartläggningslista</source>
         <translation>Import mapping list</translation>
     </message>
@@ -2661,7 +2975,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+32"/>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Kontrollerar raderna…</source>
         <translation>Checking the rows…</translation>
     </message>
@@ -2681,7 +3000,7 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Något gick fel. Felet är loggat.</source>
         <translation>Something went wrong. The error has been logged.</translation>
     </message>
@@ -2689,6 +3008,585 @@
         <location line="+2"/>
         <source>Ingenting importerades. {message}</source>
         <translation>Nothing was imported. {message}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/incidents/detail.py" line="+49"/>
+        <source>Gruppering</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sida</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>Säkerhet</source>
+        <translation>Certainty</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+30"/>
+        <source>Respons</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Insats</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fönster</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Akuta besök</source>
+        <translation>Urgent visits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 planerade, %2 gjorda</source>
+        <translation>%1 planned, %2 made</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+11"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Inblandade grupperingar</source>
+        <translation>Groups involved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inblandade personer</source>
+        <translation>Persons involved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inblandade</source>
+        <translation>Involved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rättelser</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ingen händelse vald</source>
+        <translation>No incident chosen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Välj en händelse i listan för att se den här.</source>
+        <translation>Choose an incident in the list to see it here.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Diarienummer %1</source>
+        <translation>Reference %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrerad av %1</source>
+        <translation>Recorded by %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</source>
+        <translation>%1 persons (victims, injured or witnesses) are shown only to the agency that recorded the incident.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Beskrivningen hör till en annan myndighet och visas inte.</source>
+        <translation>The description belongs to another agency and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rättelser (%1)</source>
+        <translation>Corrections (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../desktop/views/incidents/incident_dialog.py" line="+80"/>
+        <source>Rätta händelse %1</source>
+        <translation>Correct incident %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+152"/>
+        <source>Ny händelse</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>t.ex. 5000-K123456-26</source>
+        <translation>e.g. 5000-K123456-26</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Typ:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Typ av händelse</source>
+        <translation>Type of incident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;äkerhet:</source>
+        <translation>&amp;Certainty:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bekräftad eller trolig</source>
+        <translation>Confirmed or probable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Datum och tid:</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Datum och tid</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Område:</source>
+        <translation>Dist&amp;rict:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Område</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;kadade:</source>
+        <translation>&amp;Injured:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Antal skadade</source>
+        <translation>Number injured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;öda:</source>
+        <translation>&amp;Killed:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Antal döda</source>
+        <translation>Number killed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dia&amp;rienummer:</source>
+        <translation>Re&amp;ference:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diarienummer</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Beskrivningen sparas i %1s fack: andra myndigheter kan inte läsa den.</source>
+        <translation>The description is kept in the compartment of %1: other agencies cannot read it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Grupperingar</source>
+        <translation>&amp;Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Personer</source>
+        <translation>&amp;Persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Beskrivning</source>
+        <translation>Descriptio&amp;n</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skäl till rättelsen</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vad rättas och varför</source>
+        <translation>What is corrected and why</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rättelse</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skäl:</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fel</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Beskrivningen hör till en annan myndighet och visas inte.</source>
+        <translation>The description belongs to another agency and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Rätta händelse</source>
+        <translation>Correct incident</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFiguresPanel</name>
+    <message>
+        <location filename="../../desktop/views/statistics/incidents_panel.py" line="+108"/>
+        <source>Definitioner, våld och respons</source>
+        <extracomment>The tiles, in the order the evaluation reads them. Group rows drawn in the per-group chart (the most incidents first).</extracomment>
+        <translation>Definitions, violence and response</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Händelser per typ och månad</source>
+        <translation>Incidents by type and month</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+22"/>
+        <source>Månad</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Gruppkopplade skjutningar, skadade och döda per månad</source>
+        <translation>Group-involved shootings, injured and killed by month</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Per grupp: händelser och besök per vecka</source>
+        <translation>By group: incidents and visits per week</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Händelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skjutningar</source>
+        <translation>Shootings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dagar till budskap (median)</source>
+        <translation>Days to the message (median)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFilterBar</name>
+    <message>
+        <location filename="../../desktop/views/incidents/filters.py" line="+27"/>
+        <source>Filtrera på typ</source>
+        <extracomment>The period the register opens with: the last twelve months.</extracomment>
+        <translation>Filter by type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla typer</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filtrera på område</source>
+        <translation>Filter by district</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filtrera på gruppering</source>
+        <translation>Filter by group</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;yp:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Från:</source>
+        <translation>Fro&amp;m:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omr&amp;åde:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gr&amp;uppering:</source>
+        <translation>Gro&amp;up:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Alla områden</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla grupperingar</source>
+        <translation>All groups</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentImportDialog</name>
+    <message>
+        <location filename="../../desktop/views/incidents/import_dialog.py" line="+59"/>
+        <location line="+66"/>
+        <source>Importera händelser</source>
+        <translation>Import incidents</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Fil att importera</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Välj fil…</source>
+        <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kolumner: %1</source>
+        <translation>Columns: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Provkör</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem per rad</source>
+        <translation>Problems by row</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Välj händelselista</source>
+        <translation>Choose a list of incidents</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Listor (*.csv *.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Rad %1, %2: %3</source>
+        <translation>Row %1, %2: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 rader, %2 med problem: inget importerades. Rätta filen och försök igen.</source>
+        <translation>%1 rows, %2 with problems: nothing was imported. Correct the file and try again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 rader utan problem. Tryck Importera för att spara alla.</source>
+        <translation>%1 rows without problems. Press Import to save them all.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 händelser importerades.</source>
+        <translation>%1 incidents were imported.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRegisterPage</name>
+    <message>
+        <location filename="../../desktop/views/incidents/register_page.py" line="+68"/>
+        <location line="+57"/>
+        <location line="+15"/>
+        <location line="+4"/>
+        <location line="+34"/>
+        <location line="+56"/>
+        <source>Händelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>&amp;Ny händelse…</source>
+        <translation>&amp;New incident…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrera en ny händelse (Ctrl+N)</source>
+        <translation>Record a new incident (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rätta…</source>
+        <translation>&amp;Correct…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planera res&amp;pons…</source>
+        <translation>Plan res&amp;ponse…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Importera lista…</source>
+        <translation>&amp;Import list…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 händelser</source>
+        <translation>%1 incidents</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Bara den myndighet som registrerade händelsen kan rätta den.</source>
+        <translation>Only the agency that recorded the incident can correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <location filename="../../desktop/views/incidents/timeline.py" line="+27"/>
+        <location line="+7"/>
+        <source>Våldshändelser</source>
+        <translation>Violent incidents</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inga registrerade händelser.</source>
+        <translation>No recorded incidents.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 händelser, den senaste %2; %3 skadade och %4 döda sammanlagt.</source>
+        <translation>%1 incidents, the latest %2; %3 injured and %4 killed in all.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsBehindDialog</name>
+    <message>
+        <location filename="../../desktop/views/statistics/incidents_behind.py" line="+96"/>
+        <source>%1 händelser</source>
+        <extracomment>Figures that count visits: the persons behind them, not incidents.</extracomment>
+        <translation>%1 incidents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsWorkspace</name>
+    <message>
+        <location filename="../../desktop/views/incidents/page.py" line="+51"/>
+        <source>&amp;Händelser</source>
+        <translation>Inci&amp;dents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vecka och &amp;område</source>
+        <translation>&amp;Week and district</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+15"/>
+        <source>Planera respons</source>
+        <translation>Plan response</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +3633,129 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Skottlossning</source>
+        <extracomment>Violence and the response (issue 20): one word per code, for the register, the briefing packet, the statistics and their exports.</extracomment>
+        <translation>Shooting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sprängning</source>
+        <translation>Explosion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handgranat</source>
+        <translation>Hand grenade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Knivvåld</source>
+        <translation>Knife violence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mord eller försök</source>
+        <translation>Murder or attempt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hot</source>
+        <translation>Threat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bekräftad</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trolig</source>
+        <translation>Probable</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Misstänkt sida</source>
+        <translation>Suspected side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drabbad sida</source>
+        <translation>Victim side</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Misstänkt</source>
+        <translation>Suspected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skadad</source>
+        <translation>Injured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brottsoffer</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vittne</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Föreslaget</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Godkänt</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avböjt</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grupp på misstänkt sida</source>
+        <extracomment>Why a person is a target of a response round.</extracomment>
+        <translation>Group on the suspected side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupp på drabbad sida</source>
+        <translation>Group on the victim side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rivaliserande grupp</source>
+        <translation>Rival group</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Följ upp den akuta rundan efter händelse {reference}</source>
+        <extracomment>The follow-up tasks a response makes on acceptance; the title is stored in the task as these words with the incident&apos;s reference (``{reference}``).</extracomment>
+        <translation>Follow up the urgent round after incident {reference}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erbjud stöd till drabbade efter händelse {reference}</source>
+        <translation>Offer support to those affected by incident {reference}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pröva om sanktionsperioden efter händelse {reference} ska avslutas</source>
+        <translation>Review whether the sanction period after incident {reference} should end</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/operations/labels.py" line="+14"/>
         <source>Utkast</source>
         <translation>Draft</translation>
@@ -2750,7 +3771,7 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="-40"/>
+        <location filename="../../desktop/services/vocabulary.py" line="-94"/>
         <source>Förslag</source>
         <extracomment>The Qt context the views translate these words in (``QCoreApplication.translate``). One word per visit status, for every surface: the outcome dialog, the calendar and its legend, the paper outcome form, the team schedule, the statistics and their exports (issue 17: one vocabulary per concept). Views translate it; the core prints it as is.</extracomment>
         <translation>Proposal</translation>
@@ -2922,7 +3943,7 @@
         <translation>has unknown staff</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-13"/>
+        <location filename="helper_strings.py" line="+4"/>
         <source>Två myndigheter</source>
         <translation>Two agencies</translation>
     </message>
@@ -2935,7 +3956,7 @@
 <context>
     <name>Insatstabeller</name>
     <message>
-        <location filename="../../desktop/views/operations/models.py" line="+61"/>
+        <location filename="../../desktop/views/operations/models.py" line="+62"/>
         <source>Insats</source>
         <translation>Operation</translation>
     </message>
@@ -3334,7 +4355,7 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../desktop/views/lock/controller.py" line="+240"/>
+        <location filename="../../desktop/views/lock/controller.py" line="+241"/>
         <source>Fel lösenord. Försök igen.</source>
         <translation>Wrong password. Try again.</translation>
     </message>
@@ -3382,7 +4403,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/views/login/login_dialog.py" line="+75"/>
+        <location filename="../../desktop/views/login/login_dialog.py" line="+76"/>
         <source>Logga in – Rondplan</source>
         <translation>Log in – Rondplan</translation>
     </message>
@@ -3563,7 +4584,7 @@
         <translation>&amp;Save as column template…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>– Importeras inte –</source>
         <translation>– Not imported –</translation>
     </message>
@@ -3588,7 +4609,13 @@
         <translation>The mapping is complete.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
+        <location line="+27"/>
+        <source>Kolumnmall</source>
+        <translation>Column template</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Spara kolumnmall</source>
         <translation>Save column template</translation>
     </message>
@@ -3598,12 +4625,12 @@
         <translation>Column template name:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Kolumnmallen sparades inte: {m}</source>
         <translation>The column template was not saved: {m}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Kolumnmallen {name} sparades.</source>
         <translation>Column template {name} saved.</translation>
     </message>
@@ -3611,7 +4638,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/member_dialog.py" line="+23"/>
+        <location filename="../../desktop/views/groups/member_dialog.py" line="+25"/>
         <source>Ny medlem</source>
         <translation>New member</translation>
     </message>
@@ -3689,7 +4716,7 @@
 <context>
     <name>MembershipDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/link_dialogs.py" line="+20"/>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+21"/>
         <source>Koppla till gruppering</source>
         <translation>Link to group</translation>
     </message>
@@ -3757,7 +4784,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/merge_dialog.py" line="+34"/>
+        <location filename="../../desktop/views/persons/merge_dialog.py" line="+39"/>
         <source>Slå ihop personer</source>
         <translation>Merge persons</translation>
     </message>
@@ -3785,7 +4812,7 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../desktop/views/calendar/month_view.py" line="+158"/>
+        <location filename="../../desktop/views/calendar/month_view.py" line="+160"/>
         <source>v.</source>
         <translation>wk</translation>
     </message>
@@ -3801,7 +4828,7 @@
 <context>
     <name>MoveVisitDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/move_dialog.py" line="+43"/>
+        <location filename="../../desktop/views/operations/move_dialog.py" line="+44"/>
         <source>Ändra besök – %1</source>
         <translation>Change visit – %1</translation>
     </message>
@@ -3826,7 +4853,7 @@
         <translation>T&amp;eam</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Krockar:</source>
         <translation>Conflicts:</translation>
     </message>
@@ -3847,7 +4874,23 @@
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../../desktop/views/groups/network_page.py" line="+25"/>
+        <location filename="../../desktop/views/groups/network_page.py" line="+53"/>
+        <source>Relationer som gällde den</source>
+        <extracomment>``(day) -&gt; {group id: incidents in the weeks up to that day}``, for the marks.</extracomment>
+        <translation>Relations valid on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilden visar konflikter och allianser som gällde den dagen.</source>
+        <translation>The picture shows the conflicts and alliances valid on that day.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gällde &amp;den:</source>
+        <translation>Valid &amp;on:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Klicka på en gruppering för att öppna den.</source>
         <translation>Click a group to open it.</translation>
     </message>
@@ -3862,12 +4905,12 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Grupperingar: konflikter och allianser</source>
-        <translation>Groups: conflicts and alliances</translation>
+        <location line="+28"/>
+        <source>Grupperingar: konflikter och allianser %1</source>
+        <translation>Groups: conflicts and alliances %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Spara nätverksbild</source>
         <translation>Save network map</translation>
     </message>
@@ -3880,20 +4923,25 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../desktop/views/groups/network_view.py" line="+182"/>
+        <location filename="../../desktop/views/groups/network_view.py" line="+214"/>
         <source>Nätverksbild över grupperingar</source>
         <translation>Network map of groups</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Pågående sanktionsperiod</source>
         <translation>Sanction period in progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Händelser de 30 dagarna före datumet (antal)</source>
+        <translation>Incidents in the 30 days up to the date (number)</translation>
     </message>
 </context>
 <context>
     <name>NewReferralDialog</name>
     <message>
-        <location filename="../../desktop/views/support/dialogs.py" line="+108"/>
+        <location filename="../../desktop/views/support/dialogs.py" line="+107"/>
         <source>Ny remiss</source>
         <translation>New referral</translation>
     </message>
@@ -3903,7 +4951,7 @@
         <translation>He made contact on his own initiative</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Stödinsatsens myndighet</source>
         <translation>Support service&apos;s agency</translation>
     </message>
@@ -3941,7 +4989,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="-107"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-108"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
@@ -4088,11 +5136,76 @@
         <source>Täckning per grupp</source>
         <translation>Coverage by group</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Händelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Händelser per typ</source>
+        <translation>Incidents by type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gruppkopplade skjutningar</source>
+        <translation>Group-involved shootings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skadade</source>
+        <translation>Injured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Döda</source>
+        <translation>Killed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inblandade grupper</source>
+        <translation>Groups involved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dagar till budskap efter händelse (median)</source>
+        <translation>Days from incident to message (median)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Andel grupper nådda inom 72 timmar</source>
+        <translation>Share of groups reached within 72 hours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Akuta besök, försökta</source>
+        <translation>Urgent visits, attempted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuta besök, genomförda</source>
+        <translation>Urgent visits, completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuta besök, direktkontakt</source>
+        <translation>Urgent visits, direct contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuta besök, bara familjen</source>
+        <translation>Urgent visits, family only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besök per grupp och vecka</source>
+        <translation>Visits per group and week</translation>
+    </message>
 </context>
 <context>
     <name>OperationDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/operation_dialog.py" line="+42"/>
+        <location filename="../../desktop/views/operations/operation_dialog.py" line="+52"/>
         <source>Redigera insats</source>
         <translation>Edit operation</translation>
     </message>
@@ -4130,7 +5243,7 @@
 <context>
     <name>OperationsPage</name>
     <message>
-        <location filename="../../desktop/views/operations/page.py" line="+60"/>
+        <location filename="../../desktop/views/operations/page.py" line="+61"/>
         <location line="+77"/>
         <source>Insatser</source>
         <translation>Operations</translation>
@@ -4179,13 +5292,14 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+101"/>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+102"/>
         <source>(registreras som stödinsats)</source>
         <translation>(recorded as a support service)</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Utfall – %1</source>
+        <extracomment>``save(visit_id, version, data, refused)``: runs the change (through the runner), True once saved; a refusal is told through ``refused`` and the dialog stays open.</extracomment>
         <translation>Outcome – %1</translation>
     </message>
     <message>
@@ -4262,7 +5376,7 @@
 <context>
     <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../desktop/views/login/own_password_dialog.py" line="+38"/>
+        <location filename="../../desktop/views/login/own_password_dialog.py" line="+39"/>
         <source>Välj ett eget lösenord – Rondplan</source>
         <translation>Choose your own password – Rondplan</translation>
     </message>
@@ -4325,7 +5439,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/person_dialog.py" line="+50"/>
+        <location filename="../../desktop/views/persons/person_dialog.py" line="+54"/>
         <source>Redigera person</source>
         <translation>Edit person</translation>
     </message>
@@ -4495,7 +5609,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Oförändrat (%1)</source>
         <translation>Unchanged (%1)</translation>
     </message>
@@ -4510,7 +5624,7 @@
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+75"/>
         <source>Möjliga dubbletter finns redan:</source>
         <translation>Possible duplicates already exist:</translation>
     </message>
@@ -4518,6 +5632,65 @@
         <location line="+4"/>
         <source>Spara igen om det ändå är en annan person.</source>
         <translation>Save again if this is nevertheless a different person.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLinksEditor</name>
+    <message>
+        <location filename="../../desktop/views/incidents/link_editors.py" line="+62"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Säkerhet</source>
+        <translation>Certainty</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inblandade personer</source>
+        <translation>Persons involved</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personens roll</source>
+        <translation>The person&apos;s role</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Källa för personens inblandning</source>
+        <translation>Source of the person&apos;s involvement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet för personens inblandning</source>
+        <translation>Certainty of the person&apos;s involvement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lägg till person</source>
+        <translation>&amp;Add person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ta bort vald person</source>
+        <translation>Remove the chosen person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hitta person:</source>
+        <translation>Find pers&amp;on:</translation>
     </message>
 </context>
 <context>
@@ -4558,7 +5731,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+76"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+82"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -4769,6 +5942,11 @@
         <translation>&amp;Notes (my agency)</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Vå&amp;ldshändelser</source>
+        <translation>Vio&amp;lent incidents</translation>
+    </message>
+    <message>
         <location line="+42"/>
         <source>Alias: %1</source>
         <translation>Alias: %1</translation>
@@ -4838,6 +6016,16 @@
         <location line="-18"/>
         <source>Inget foto</source>
         <translation>No photo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Visa personnummer</source>
+        <translation>Show personal identity number</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Avsluta koppling</source>
+        <translation>End link</translation>
     </message>
 </context>
 <context>
@@ -4970,7 +6158,7 @@
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../desktop/views/persons/list_page.py" line="+70"/>
+        <location filename="../../desktop/views/persons/list_page.py" line="+73"/>
         <source>Sök namn, alias eller personnummer (Ctrl+F)</source>
         <translation>Search name, alias or personal ID number (Ctrl+F)</translation>
     </message>
@@ -5091,7 +6279,7 @@
 <context>
     <name>PersonsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/persons/workspace.py" line="+37"/>
+        <location filename="../../desktop/views/persons/workspace.py" line="+40"/>
         <source>&amp;Personer</source>
         <translation>&amp;Persons</translation>
     </message>
@@ -5112,7 +6300,7 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/views/operations/plan_tab.py" line="+201"/>
+        <location filename="../../desktop/views/operations/plan_tab.py" line="+204"/>
         <source>%1 besök godkändes.</source>
         <translation>%1 visits accepted.</translation>
     </message>
@@ -5122,7 +6310,7 @@
         <translation>%1 visits not accepted:</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-162"/>
         <location line="+77"/>
         <source>&amp;Föreslå plan</source>
         <translation>&amp;Propose plan</translation>
@@ -5203,7 +6391,7 @@
         <translation>%1 visits proposed, %2 could not be planned (%3 s).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -5223,8 +6411,8 @@
         <translation>Change visit</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+8"/>
+        <location line="+23"/>
+        <location line="+9"/>
         <source>Nytt besök</source>
         <translation>New visit</translation>
     </message>
@@ -5327,7 +6515,7 @@
         <translation>Choice for row {row}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Ingen förhandsgranskning ännu.</source>
         <translation>No preview yet.</translation>
     </message>
@@ -5371,7 +6559,7 @@
 <context>
     <name>PreviewTableModel</name>
     <message>
-        <location filename="../../desktop/views/importing/models.py" line="+107"/>
+        <location filename="../../desktop/views/importing/models.py" line="+108"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5544,7 +6732,7 @@
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+34"/>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+26"/>
         <source>Bekräfta med lösenord</source>
         <translation>Confirm with password</translation>
     </message>
@@ -5601,18 +6789,18 @@
     <name>ReferralDialog</name>
     <message>
         <location filename="../../desktop/views/support/dialogs.py" line="+33"/>
-        <location line="+33"/>
+        <location line="+32"/>
         <location line="+31"/>
         <source>Remiss</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>Historik</source>
         <translation>History</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Nästa steg &amp;datum</source>
         <translation>Next step &amp;date</translation>
     </message>
@@ -5630,7 +6818,7 @@
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+21"/>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+23"/>
         <source>Ny relation mellan grupperingar</source>
         <translation>New relation between groups</translation>
     </message>
@@ -5678,7 +6866,7 @@
 <context>
     <name>RelativeDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/relatives.py" line="+38"/>
+        <location filename="../../desktop/views/persons/relatives.py" line="+41"/>
         <source>Ny anhörig</source>
         <translation>New relative</translation>
     </message>
@@ -5756,7 +6944,7 @@
 <context>
     <name>RelativesPanel</name>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Ny &amp;anhörig…</source>
         <translation>Ne&amp;w relative…</translation>
     </message>
@@ -5831,6 +7019,203 @@
     </message>
 </context>
 <context>
+    <name>ResponseDialog</name>
+    <message>
+        <location filename="../../desktop/views/incidents/response_dialog.py" line="+83"/>
+        <source>Planera respons – %1</source>
+        <extracomment>The round&apos;s default window: from tomorrow, three days (the message within 72 hours).</extracomment>
+        <translation>Plan response – %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rundans första dag</source>
+        <translation>The round&apos;s first day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rundans sista dag</source>
+        <translation>The round&apos;s last day</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Team som gör rundan</source>
+        <translation>Teams making the round</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Även medlemmar i &amp;rivaliserande grupperingar</source>
+        <translation>Members of &amp;rival groups too</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> dagar</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sanktionsperiodens längd</source>
+        <translation>Length of the sanction period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Föreslå</source>
+        <translation>&amp;Propose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Val</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;rån:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;eam:</source>
+        <translation>T&amp;eams:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sanktionsperiod:</source>
+        <translation>&amp;Sanction period:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inget förslag än. Välj och tryck Föreslå.</source>
+        <translation>No proposal yet. Choose and press Propose.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Förslaget</source>
+        <translation>The proposal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Personer i rundan</source>
+        <translation>Persons in the round</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Akut &amp;besöksrunda</source>
+        <translation>Urgent round of &amp;visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;anktionsperiod</source>
+        <translation>S&amp;anction period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Uppföljningsuppgifter</source>
+        <translation>Follow-&amp;up tasks</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Kunde inte placeras</source>
+        <translation>Could not be placed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Förslag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Godkänn valda delar</source>
+        <translation>&amp;Accept the chosen parts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Av&amp;böj…</source>
+        <translation>&amp;Decline…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Föreslå respons</source>
+        <translation>Propose a response</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 besök föreslagna %2 – %3 till %4 personer.</source>
+        <translation>%1 visits proposed %2 – %3 to %4 persons.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ökat fokus för %1 från %2 till %3.</source>
+        <translation>Increased focus on %1 from %2 to %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ingen grupp på misstänkt sida: ingen sanktionsperiod.</source>
+        <translation>No group on the suspected side: no sanction period.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Personer i rundan (%1)</source>
+        <translation>Persons in the round (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunde inte placeras (%1)</source>
+        <translation>Could not be placed (%1)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Välj minst en del att godkänna, eller avböj.</source>
+        <translation>Choose at least one part to accept, or decline.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Godkänn respons</source>
+        <translation>Accept the response</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Godkänt: %1 akuta besök planerade, %2 sanktionsperioder, %3 uppgifter.</source>
+        <translation>Accepted: %1 urgent visits planned, %2 sanction periods, %3 tasks.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kunde inte planeras:</source>
+        <translation>Could not be planned:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>Avböj respons</source>
+        <translation>Decline the response</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Varför avböjs förslaget?</source>
+        <translation>Why is the proposal declined?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Förslaget avböjdes.</source>
+        <translation>The proposal was declined.</translation>
+    </message>
+</context>
+<context>
     <name>RetentionTab</name>
     <message>
         <location filename="../../desktop/views/admin/retention_tab.py" line="+86"/>
@@ -5867,8 +7252,23 @@
         <source>Personer utan aktivitet under regelns tid – granska innan radering</source>
         <translation>Persons with no activity during the rule&apos;s period – review before deletion</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Gallring</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Gallringsregel</source>
+        <translation>Retention rule</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gallra</source>
+        <translation>Delete by retention</translation>
+    </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+8"/>
         <source>Gallringen raderade %n poster.</source>
         <translation>
             <numerusform>Retention deletion removed %n record.</numerusform>
@@ -5893,6 +7293,7 @@
     </message>
     <message>
         <location line="-2"/>
+        <location line="+11"/>
         <source>Radera personer</source>
         <translation>Delete persons</translation>
     </message>
@@ -5953,6 +7354,11 @@
             <numerusform>%n due for review</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
 </context>
 <context>
     <name>ReviewTableModel</name>
@@ -5968,9 +7374,37 @@
     </message>
 </context>
 <context>
+    <name>RevisionsView</name>
+    <message>
+        <location filename="../../desktop/views/incidents/revisions.py" line="+41"/>
+        <source>Rättad</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Före rättelsen</source>
+        <translation>Before the correction</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rättelser</source>
+        <translation>Corrections</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/retention_tab.py" line="-130"/>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="-155"/>
         <source>Gallringsregel</source>
         <translation>Retention rule</translation>
     </message>
@@ -6126,13 +7560,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
-        <location line="+6"/>
+        <location line="+95"/>
+        <location line="+3"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-68"/>
         <source>Till uppföljande budskap: </source>
         <translation>For follow-up messages: </translation>
     </message>
@@ -6143,17 +7577,17 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Sanktionsperiod</source>
         <translation>Sanction period</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Avsluta sanktionsperiod</source>
         <translation>End sanction period</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Ta bort sanktionsperioden? Det går inte att ångra.</source>
         <translation>Delete the sanction period? This cannot be undone.</translation>
     </message>
@@ -6209,7 +7643,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+152"/>
+        <location filename="../../desktop/app.py" line="+153"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation>Print &amp;briefing packet…</translation>
     </message>
@@ -6245,7 +7679,7 @@
 <context>
     <name>Sidor</name>
     <message>
-        <location filename="../../desktop/views/shell/page_titles.py" line="+14"/>
+        <location filename="../../desktop/views/shell/page_titles.py" line="+16"/>
         <source>Personer</source>
         <translation>Persons</translation>
     </message>
@@ -6281,6 +7715,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Händelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
@@ -6290,7 +7729,7 @@
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/wiring.py" line="+63"/>
+        <location filename="../../desktop/views/wiring.py" line="+64"/>
         <source>Byggs i ärende %1.</source>
         <translation>To be built in issue %1.</translation>
     </message>
@@ -6298,7 +7737,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+128"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+140"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation>Report (PDF) …</translation>
@@ -6314,7 +7753,17 @@
         <translation>Research extract …</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+25"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Våld och respons</source>
+        <translation>Violence and response</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Periodens slut ligger före dess början.</source>
         <translation>The period ends before it begins.</translation>
     </message>
@@ -6329,7 +7778,7 @@
         <translation>Calculated in %1 s.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Månad</source>
         <translation>Month</translation>
     </message>
@@ -6381,8 +7830,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remisser</source>
-        <translation>Referrals</translation>
+        <source>Antal</source>
+        <translation>Number</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6410,7 +7859,7 @@
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Personer</source>
         <translation>Persons</translation>
     </message>
@@ -6420,7 +7869,12 @@
         <translation>Your role may see the statistics but not the persons behind them.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>Händelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+5"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
@@ -6440,6 +7894,11 @@
     <name>Statistik</name>
     <message>
         <location filename="helper_strings.py" line="+2"/>
+        <source>%1 dagar</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hembesök</source>
         <translation>Home visit</translation>
     </message>
@@ -6467,7 +7926,7 @@
 <context>
     <name>SupportPage</name>
     <message>
-        <location filename="../../desktop/views/support/support_page.py" line="+67"/>
+        <location filename="../../desktop/views/support/support_page.py" line="+69"/>
         <location line="+46"/>
         <location line="+9"/>
         <source>Stödkatalog</source>
@@ -6536,13 +7995,13 @@
     <message>
         <location line="+14"/>
         <location line="+4"/>
-        <location line="+8"/>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Stödinsats</source>
         <translation>Support service</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <location line="+7"/>
         <source>Remiss</source>
         <translation>Referral</translation>
@@ -6551,7 +8010,7 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../desktop/views/operations/targets_tab.py" line="+82"/>
+        <location filename="../../desktop/views/operations/targets_tab.py" line="+83"/>
         <source>Grupperingar</source>
         <translation>Groups</translation>
     </message>
@@ -6642,13 +8101,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+123"/>
-        <location line="+35"/>
+        <location line="+124"/>
+        <location line="+36"/>
         <source>Målpersoner</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-157"/>
         <location line="+66"/>
         <location line="+33"/>
         <location line="+10"/>
@@ -6679,7 +8138,7 @@
         <translation>Add &amp;all %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Målpersoner: %1</source>
         <translation>Targets: %1</translation>
     </message>
@@ -6687,7 +8146,7 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../desktop/views/followup/models.py" line="+32"/>
+        <location filename="../../desktop/views/followup/models.py" line="+33"/>
         <source>Klar senast</source>
         <translation>Due</translation>
     </message>
@@ -6717,7 +8176,7 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-18"/>
+        <location filename="helper_strings.py" line="-26"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
@@ -6745,7 +8204,7 @@
 <context>
     <name>TeamsTab</name>
     <message>
-        <location filename="../../desktop/views/operations/teams_tab.py" line="+43"/>
+        <location filename="../../desktop/views/operations/teams_tab.py" line="+41"/>
         <location line="+15"/>
         <location line="+30"/>
         <location line="+1"/>
@@ -6813,7 +8272,7 @@
         <translation>Too few members</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Spara team</source>
         <translation>Save team</translation>
     </message>
@@ -6832,11 +8291,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+72"/>
         <source>Mallar</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>Mallens text</source>
         <translation>Template text</translation>
     </message>
@@ -6861,7 +8321,7 @@
         <translation>{namn}, {roll} and {telefon} are filled in with the programme&apos;s coordinator (the first active coordinator with a phone number). Write a line without them to give a number of your own.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Ny version sparad.</source>
         <translation>New version saved.</translation>
     </message>
@@ -6877,7 +8337,7 @@
 <context>
     <name>TimeGridView</name>
     <message>
-        <location filename="../../desktop/views/calendar/time_grid.py" line="+206"/>
+        <location filename="../../desktop/views/calendar/time_grid.py" line="+208"/>
         <source>v. %1</source>
         <translation>wk %1</translation>
     </message>
@@ -6948,12 +8408,13 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../desktop/views/admin/users_tab.py" line="+36"/>
+        <location filename="../../desktop/views/admin/users_tab.py" line="+38"/>
+        <location line="+20"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>&amp;Ny användare…</source>
         <translation>&amp;New user…</translation>
     </message>
@@ -6973,31 +8434,43 @@
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
+        <source>Ny användare</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
         <source>Byt roll</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Ny roll för %1</source>
         <translation>New role for %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts så att en gammal kopia av nyckelfilen inte öppnar något.</source>
         <translation>Switch %1 off? The account can no longer log in, and the database&apos;s keys are changed so that an old copy of the key file opens nothing.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+8"/>
         <location line="+15"/>
+        <location line="+7"/>
         <source>Stäng av</source>
         <translation>Switch off</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-18"/>
         <source>%1s avdelningsnyckel byts bara med återställningskoden. Ange den, eller lämna fältet tomt för att stänga av utan att byta den nyckeln.</source>
         <translation>%1&apos;s compartment key is changed only with the recovery code. Enter it, or leave the field empty to switch the account off without changing that key.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nytt lösenord</source>
+        <translation>New password</translation>
     </message>
 </context>
 <context>
@@ -7044,9 +8517,107 @@
     </message>
 </context>
 <context>
+    <name>WeekDistrictTableModel</name>
+    <message>
+        <location filename="../../desktop/views/incidents/week_overview.py" line="+82"/>
+        <source>v. %1</source>
+        <extracomment>The cell&apos;s fill from none to many incidents; the text is dark on every step.</extracomment>
+        <translation>wk %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(okänt område)</source>
+        <translation>(unknown district)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Inga händelser</source>
+        <translation>No incidents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 händelser (%2)</source>
+        <translation>%1 incidents (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Respons: %1</source>
+        <translation>Response: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ingen respons med akuta besök</source>
+        <translation>No response with urgent visits</translation>
+    </message>
+</context>
+<context>
+    <name>WeekOverviewPage</name>
+    <message>
+        <location line="+20"/>
+        <source> veckor</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antal veckor</source>
+        <translation>Number of weeks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visa de &amp;senaste:</source>
+        <translation>Show the la&amp;st:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Händelser per vecka och område</source>
+        <translation>Incidents by week and district</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>Insatser som svarade</source>
+        <translation>Operations that responded</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Välj en ruta för att se insatserna som svarade.</source>
+        <translation>Choose a cell to see the operations that responded.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talet är antalet händelser; ✓ räknar insatser med akuta besök efter dem. Färgen blir mörkare med fler händelser.</source>
+        <translation>The number is the count of incidents; ✓ counts operations with urgent visits after them. The colour darkens with more incidents.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Teckenförklaring</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Händelser per vecka</source>
+        <translation>Incidents by week</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Inga händelser den veckan i området.</source>
+        <translation>No incidents in the district that week.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vecka %1, %2: %3</source>
+        <translation>Week %1, %2: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(ingen respons med akuta besök)</source>
+        <translation>(no response with urgent visits)</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-254"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-257"/>
         <source>Välkommen till Rondplan</source>
         <translation>Welcome to Rondplan</translation>
     </message>
@@ -7074,12 +8645,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+74"/>
-        <source>Rondplan</source>
-        <translation>Rondplan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/operations/actions.py" line="+29"/>
+        <location filename="../../desktop/views/operations/actions.py" line="+32"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>

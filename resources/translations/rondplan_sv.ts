@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/views/callins/models.py" line="+110"/>
-        <location filename="../../desktop/views/support/models.py" line="+90"/>
+        <location filename="../../desktop/views/callins/models.py" line="+111"/>
+        <location filename="../../desktop/views/support/models.py" line="+91"/>
         <source>Ja</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sanctions/widget.py" line="+61"/>
+        <location filename="../../desktop/views/sanctions/widget.py" line="+64"/>
         <source>pågår</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18,7 +18,7 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/link_dialogs.py" line="+23"/>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+25"/>
         <source>Ny adress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,7 +106,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Säkerhetskopior</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,7 +129,7 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+169"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+171"/>
         <source>Administratör</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../desktop/views/calendar/agenda.py" line="+75"/>
+        <location filename="../../desktop/views/calendar/agenda.py" line="+78"/>
         <source>Datum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,12 +212,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Krockar med en regel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>adressen har ändrats sedan planeringen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>Anteckningar</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+33"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+36"/>
         <source>Samtycke från den enskilde</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +250,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="+27"/>
+        <location filename="helper_strings.py" line="+36"/>
         <source>Avbryt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,7 +258,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/admin/models.py" line="+190"/>
+        <location filename="../../desktop/views/admin/models.py" line="+191"/>
         <source>Nr</source>
         <translation type="unfinished"></translation>
     </message>
@@ -311,7 +311,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../desktop/views/admin/audit_view.py" line="+52"/>
+        <location filename="../../desktop/views/admin/audit_view.py" line="+55"/>
         <source>Behandlingslogg</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,22 +392,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Läsningar av person %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Läsningar utanför egna insatser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Stickprov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Granskningslogg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loggen är hel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,7 +426,7 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop/views/admin/backups_tab.py" line="+28"/>
+        <location filename="../../desktop/views/admin/backups_tab.py" line="+27"/>
         <source>Säkerhetskopior</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,12 +461,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Säkerhetskopia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Kopian sparades: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Låstid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Låstiden sparades.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -486,7 +502,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+50"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,7 +562,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Underlaget skapas…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,7 +585,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+222"/>
         <source>Team: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,7 +608,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+72"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+74"/>
         <source>&amp;Ångra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -626,11 +642,12 @@
         <location line="+37"/>
         <location line="+7"/>
         <location line="+25"/>
+        <location line="+35"/>
         <source>Kalender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-46"/>
         <source>Skriv &amp;ut alla teams schema…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,7 +662,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,7 +672,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
+        <source>Rätta utfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ångra rättat utfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Registrera utfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ångra utfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Spara schema</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +723,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Exportera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,8 +809,9 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+100"/>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+109"/>
         <source>Dagvy</source>
+        <extracomment>The service calls behind an edit; they run off the GUI thread and touch no widget.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -812,7 +850,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+140"/>
         <source>v. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,9 +865,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location filename="../../desktop/views/calendar/commands.py" line="+58"/>
+        <location line="+31"/>
+        <location line="+73"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+51"/>
         <source>Flytta besök</source>
+        <extracomment>An edit run through the runner: True once saved, False when refused (already said). What a correction replaced (``OutcomeBefore``), kept by the command for its undo.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -838,23 +878,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/commands.py" line="+30"/>
+        <location line="-70"/>
+        <location line="+5"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+29"/>
         <source>Ställ in besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../desktop/views/calendar/commands.py" line="+33"/>
         <source>Registrera utfall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-16"/>
+        <location line="+31"/>
+        <source>Rätta utfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-25"/>
         <source>Krock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brådskande (respons på händelse)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CalendarWords</name>
+    <message>
+        <location line="+1"/>
+        <source>Brådskande: respons på en händelse</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>En medarbetare är dubbelbokad.</source>
@@ -904,7 +961,7 @@
 <context>
     <name>CallInDetailWidget</name>
     <message>
-        <location filename="../../desktop/views/callins/detail.py" line="+89"/>
+        <location filename="../../desktop/views/callins/detail.py" line="+95"/>
         <source>&amp;Redigera…</source>
         <extracomment>Quick keys in the attendance table.</extracomment>
         <translation type="unfinished"></translation>
@@ -917,12 +974,12 @@
     </message>
     <message>
         <location line="-31"/>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>Checklista</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Inbjudna och närvaro</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,12 +990,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+257"/>
+        <location line="+241"/>
         <source>Ta bort inbjudan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-239"/>
         <source>Sällskap…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,12 +1031,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Stormöte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-70"/>
         <source>Välj ett stormöte i listan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,13 +1054,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+25"/>
+        <location line="+67"/>
+        <location line="+20"/>
         <source>Närvaro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-5"/>
         <source>Sällskap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,13 +1070,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+6"/>
+        <location line="+12"/>
+        <location line="+7"/>
         <source>Bjud in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>Uteblivna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,8 +1091,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+11"/>
+        <location line="+6"/>
+        <location line="+10"/>
         <source>Föreslå hembesök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1151,12 +1208,12 @@
 <context>
     <name>CallInPrinter</name>
     <message>
-        <location filename="../../desktop/views/callins/printing.py" line="+65"/>
+        <location filename="../../desktop/views/callins/printing.py" line="+64"/>
         <source>Stormöte %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Utskrift</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,12 +1261,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Nytt stormöte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Registrera delgivning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,7 +1274,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/views/server/conflict_dialog.py" line="+63"/>
+        <location filename="../../desktop/views/server/conflict_dialog.py" line="+65"/>
         <source>Någon annan har ändrat samma post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,7 +1299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Behåll mina</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,7 +1325,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/views/shell/crash.py" line="+107"/>
+        <location filename="../../desktop/views/shell/crash.py" line="+109"/>
         <source>Rondplan – oväntat fel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,7 +1496,7 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+110"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+111"/>
         <source>Lämna ut anteckning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,7 +1554,7 @@
 <context>
     <name>EndSanctionDialog</name>
     <message>
-        <location filename="../../desktop/views/sanctions/dialogs.py" line="+86"/>
+        <location filename="../../desktop/views/sanctions/dialogs.py" line="+84"/>
         <source>Avsluta sanktionsperiod</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,7 +1577,7 @@
 <context>
     <name>Engagemang</name>
     <message>
-        <location filename="../../desktop/views/callins/labels.py" line="+21"/>
+        <location filename="../../desktop/views/callins/labels.py" line="+22"/>
         <source>Planerat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1909,12 +1966,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>pågår</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>inaktiv</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1922,7 +1979,7 @@
 <context>
     <name>Etiketter</name>
     <message>
-        <location filename="../../desktop/views/labels.py" line="+12"/>
+        <location filename="../../desktop/views/labels.py" line="+13"/>
         <source>Administratör</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,7 +2022,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop/views/statistics/exports.py" line="+36"/>
+        <location filename="../../desktop/views/statistics/exports.py" line="+35"/>
         <source>Spara statistikrapport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,8 +2048,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+21"/>
+        <location line="+8"/>
+        <location line="+25"/>
         <source>Forskningsuttag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,11 +2071,13 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/views/exporting/export_dialog.py" line="+35"/>
+        <location line="+47"/>
+        <location line="+7"/>
         <source>Exportera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>&amp;Personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2063,7 +2122,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Exporten är klar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,12 +2173,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Välj kartläggningslista</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Importera</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+10"/>
         <source>%n rader lästes</source>
         <translation>
             <numerusform>%n rad lästes</numerusform>
@@ -2159,6 +2223,16 @@
     <name>FilterBar</name>
     <message>
         <location filename="../../desktop/views/statistics/filters.py" line="+39"/>
+        <source>Periodens början</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodens slut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Grupp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2206,7 +2280,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="+186"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="+189"/>
         <source>Ny Rondplan-databas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,7 +2308,7 @@
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../desktop/views/followup/page.py" line="+56"/>
+        <location filename="../../desktop/views/followup/page.py" line="+57"/>
         <source>Vems uppgifter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2306,7 +2380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Markera klar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,7 +2388,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+42"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+48"/>
         <source>&amp;Spara</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2327,7 +2401,7 @@
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/group_dialog.py" line="+21"/>
+        <location filename="../../desktop/views/groups/group_dialog.py" line="+24"/>
         <source>Redigera gruppering</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2403,9 +2477,82 @@
     </message>
 </context>
 <context>
+    <name>GroupLinksEditor</name>
+    <message>
+        <location filename="../../desktop/views/incidents/link_editors.py" line="+60"/>
+        <source>Gruppering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Källa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inblandade grupperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gruppering att lägga till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gruppens sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Källa, t.ex. polisens lägesbild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Källa för grupperingens inblandning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet för grupperingens inblandning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lägg till gruppering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ta bort vald gruppering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Välj gruppering:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Si&amp;da:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+55"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+62"/>
         <source>Ny &amp;relation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2502,6 +2649,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Vå&amp;ldshändelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>ja</source>
         <translation type="unfinished"></translation>
@@ -2537,7 +2689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Pågående sanktionsperiod sedan %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,9 +2786,171 @@
     </message>
 </context>
 <context>
+    <name>Händelsehistorik</name>
+    <message>
+        <location filename="../../desktop/views/incidents/revisions.py" line="+19"/>
+        <source>Diarienummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidpunkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skadade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Döda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beskrivning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-17"/>
+        <source>%1 länkar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beskrivningen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Händelsetabeller</name>
+    <message>
+        <location filename="../../desktop/views/incidents/models.py" line="+65"/>
+        <location line="+58"/>
+        <source>Tidpunkt</source>
+        <extracomment>Killed or injured: the count cell in a dark red, with the number itself saying it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+58"/>
+        <source>Typ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Säkerhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>Område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+58"/>
+        <source>Skadade och döda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Misstänkt sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drabbad sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>Diarienummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Del i händelsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gruppering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Varför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="helper_strings.py" line="-6"/>
+        <source>1 död</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 skadad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 döda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 skadade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 akuta besök</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/views/importing/wizard.py" line="+66"/>
+        <location filename="../../desktop/views/importing/wizard.py" line="+67"/>
         <source>Importera kartläggningslista</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,7 +2975,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+32"/>
+        <source>Importera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Kontrollerar raderna…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,13 +3000,592 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Något gick fel. Felet är loggat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ingenting importerades. {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/incidents/detail.py" line="+49"/>
+        <source>Gruppering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Källa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>Säkerhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+30"/>
+        <source>Respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Insats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fönster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Akuta besök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 planerade, %2 gjorda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+11"/>
+        <source>Beskrivning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Inblandade grupperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inblandade personer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inblandade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rättelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ingen händelse vald</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Välj en händelse i listan för att se den här.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Diarienummer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrerad av %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Beskrivningen hör till en annan myndighet och visas inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rättelser (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../desktop/views/incidents/incident_dialog.py" line="+80"/>
+        <source>Rätta händelse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+152"/>
+        <source>Ny händelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>t.ex. 5000-K123456-26</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Typ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Typ av händelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;äkerhet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bekräftad eller trolig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Datum och tid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Datum och tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Område:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;kadade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Antal skadade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;öda:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Antal döda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dia&amp;rienummer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diarienummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Beskrivning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Beskrivningen sparas i %1s fack: andra myndigheter kan inte läsa den.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Grupperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Personer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Beskrivning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skäl till rättelsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vad rättas och varför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rättelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skäl:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Beskrivningen hör till en annan myndighet och visas inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Rätta händelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFiguresPanel</name>
+    <message>
+        <location filename="../../desktop/views/statistics/incidents_panel.py" line="+108"/>
+        <source>Definitioner, våld och respons</source>
+        <extracomment>The tiles, in the order the evaluation reads them. Group rows drawn in the per-group chart (the most incidents first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Händelser per typ och månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+22"/>
+        <source>Månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Gruppkopplade skjutningar, skadade och döda per månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Per grupp: händelser och besök per vecka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skjutningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dagar till budskap (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grupp</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFilterBar</name>
+    <message>
+        <location filename="../../desktop/views/incidents/filters.py" line="+27"/>
+        <source>Filtrera på typ</source>
+        <extracomment>The period the register opens with: the last twelve months.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla typer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Från</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filtrera på område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filtrera på gruppering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;yp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Från:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omr&amp;åde:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gr&amp;uppering:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Alla områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla grupperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentImportDialog</name>
+    <message>
+        <location filename="../../desktop/views/incidents/import_dialog.py" line="+59"/>
+        <location line="+66"/>
+        <source>Importera händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Fil att importera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Välj fil…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kolumner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Provkör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Importera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stäng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem per rad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Välj händelselista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Listor (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Rad %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 rader, %2 med problem: inget importerades. Rätta filen och försök igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 rader utan problem. Tryck Importera för att spara alla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 händelser importerades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRegisterPage</name>
+    <message>
+        <location filename="../../desktop/views/incidents/register_page.py" line="+68"/>
+        <location line="+57"/>
+        <location line="+15"/>
+        <location line="+4"/>
+        <location line="+34"/>
+        <location line="+56"/>
+        <source>Händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>&amp;Ny händelse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrera en ny händelse (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rätta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planera res&amp;pons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Importera lista…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Bara den myndighet som registrerade händelsen kan rätta den.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <location filename="../../desktop/views/incidents/timeline.py" line="+27"/>
+        <location line="+7"/>
+        <source>Våldshändelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inga registrerade händelser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 händelser, den senaste %2; %3 skadade och %4 döda sammanlagt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsBehindDialog</name>
+    <message>
+        <location filename="../../desktop/views/statistics/incidents_behind.py" line="+96"/>
+        <source>%1 händelser</source>
+        <extracomment>Figures that count visits: the persons behind them, not incidents.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stäng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsWorkspace</name>
+    <message>
+        <location filename="../../desktop/views/incidents/page.py" line="+51"/>
+        <source>&amp;Händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vecka och &amp;område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+15"/>
+        <source>Planera respons</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2735,6 +3633,129 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Skottlossning</source>
+        <extracomment>Violence and the response (issue 20): one word per code, for the register, the briefing packet, the statistics and their exports.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sprängning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handgranat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Knivvåld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mord eller försök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bekräftad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trolig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Misstänkt sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drabbad sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Misstänkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skadad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brottsoffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vittne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Föreslaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Godkänt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avböjt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grupp på misstänkt sida</source>
+        <extracomment>Why a person is a target of a response round.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupp på drabbad sida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rivaliserande grupp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Följ upp den akuta rundan efter händelse {reference}</source>
+        <extracomment>The follow-up tasks a response makes on acceptance; the title is stored in the task as these words with the incident&apos;s reference (``{reference}``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erbjud stöd till drabbade efter händelse {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pröva om sanktionsperioden efter händelse {reference} ska avslutas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/operations/labels.py" line="+14"/>
         <source>Utkast</source>
         <translation type="unfinished"></translation>
@@ -2750,7 +3771,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/services/vocabulary.py" line="-40"/>
+        <location filename="../../desktop/services/vocabulary.py" line="-94"/>
         <source>Förslag</source>
         <extracomment>The Qt context the views translate these words in (``QCoreApplication.translate``). One word per visit status, for every surface: the outcome dialog, the calendar and its legend, the paper outcome form, the team schedule, the statistics and their exports (issue 17: one vocabulary per concept). Views translate it; the core prints it as is.</extracomment>
         <translation type="unfinished"></translation>
@@ -2922,7 +3943,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-13"/>
+        <location filename="helper_strings.py" line="+4"/>
         <source>Två myndigheter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2935,7 +3956,7 @@
 <context>
     <name>Insatstabeller</name>
     <message>
-        <location filename="../../desktop/views/operations/models.py" line="+61"/>
+        <location filename="../../desktop/views/operations/models.py" line="+62"/>
         <source>Insats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3334,7 +4355,7 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../desktop/views/lock/controller.py" line="+240"/>
+        <location filename="../../desktop/views/lock/controller.py" line="+241"/>
         <source>Fel lösenord. Försök igen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3382,7 +4403,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/views/login/login_dialog.py" line="+75"/>
+        <location filename="../../desktop/views/login/login_dialog.py" line="+76"/>
         <source>Logga in – Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3563,7 +4584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>– Importeras inte –</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3588,7 +4609,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
+        <location line="+27"/>
+        <source>Kolumnmall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Spara kolumnmall</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3598,12 +4625,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Kolumnmallen sparades inte: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Kolumnmallen {name} sparades.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3611,7 +4638,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/member_dialog.py" line="+23"/>
+        <location filename="../../desktop/views/groups/member_dialog.py" line="+25"/>
         <source>Ny medlem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3689,7 +4716,7 @@
 <context>
     <name>MembershipDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/link_dialogs.py" line="+20"/>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+21"/>
         <source>Koppla till gruppering</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,7 +4784,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/merge_dialog.py" line="+34"/>
+        <location filename="../../desktop/views/persons/merge_dialog.py" line="+39"/>
         <source>Slå ihop personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3785,7 +4812,7 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../desktop/views/calendar/month_view.py" line="+158"/>
+        <location filename="../../desktop/views/calendar/month_view.py" line="+160"/>
         <source>v.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3801,7 +4828,7 @@
 <context>
     <name>MoveVisitDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/move_dialog.py" line="+43"/>
+        <location filename="../../desktop/views/operations/move_dialog.py" line="+44"/>
         <source>Ändra besök – %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3826,7 +4853,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Krockar:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3847,7 +4874,23 @@
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../../desktop/views/groups/network_page.py" line="+25"/>
+        <location filename="../../desktop/views/groups/network_page.py" line="+53"/>
+        <source>Relationer som gällde den</source>
+        <extracomment>``(day) -&gt; {group id: incidents in the weeks up to that day}``, for the marks.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilden visar konflikter och allianser som gällde den dagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gällde &amp;den:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Klicka på en gruppering för att öppna den.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3862,12 +4905,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Grupperingar: konflikter och allianser</source>
+        <location line="+28"/>
+        <source>Grupperingar: konflikter och allianser %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Spara nätverksbild</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3880,20 +4923,25 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../desktop/views/groups/network_view.py" line="+182"/>
+        <location filename="../../desktop/views/groups/network_view.py" line="+214"/>
         <source>Nätverksbild över grupperingar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Pågående sanktionsperiod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Händelser de 30 dagarna före datumet (antal)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NewReferralDialog</name>
     <message>
-        <location filename="../../desktop/views/support/dialogs.py" line="+108"/>
+        <location filename="../../desktop/views/support/dialogs.py" line="+107"/>
         <source>Ny remiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3903,7 +4951,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Stödinsatsens myndighet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3941,7 +4989,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="-107"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-108"/>
         <source>Ny anteckning</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4088,11 +5136,76 @@
         <source>Täckning per grupp</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Händelser per typ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gruppkopplade skjutningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skadade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Döda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inblandade grupper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dagar till budskap efter händelse (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Andel grupper nådda inom 72 timmar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Akuta besök, försökta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuta besök, genomförda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuta besök, direktkontakt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuta besök, bara familjen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besök per grupp och vecka</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/operation_dialog.py" line="+42"/>
+        <location filename="../../desktop/views/operations/operation_dialog.py" line="+52"/>
         <source>Redigera insats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4130,7 +5243,7 @@
 <context>
     <name>OperationsPage</name>
     <message>
-        <location filename="../../desktop/views/operations/page.py" line="+60"/>
+        <location filename="../../desktop/views/operations/page.py" line="+61"/>
         <location line="+77"/>
         <source>Insatser</source>
         <translation type="unfinished"></translation>
@@ -4179,13 +5292,14 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+101"/>
+        <location filename="../../desktop/views/operations/outcome_dialog.py" line="+102"/>
         <source>(registreras som stödinsats)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Utfall – %1</source>
+        <extracomment>``save(visit_id, version, data, refused)``: runs the change (through the runner), True once saved; a refusal is told through ``refused`` and the dialog stays open.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4262,7 +5376,7 @@
 <context>
     <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../desktop/views/login/own_password_dialog.py" line="+38"/>
+        <location filename="../../desktop/views/login/own_password_dialog.py" line="+39"/>
         <source>Välj ett eget lösenord – Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4325,7 +5439,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/person_dialog.py" line="+50"/>
+        <location filename="../../desktop/views/persons/person_dialog.py" line="+54"/>
         <source>Redigera person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4495,7 +5609,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Oförändrat (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4510,13 +5624,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+75"/>
         <source>Möjliga dubbletter finns redan:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Spara igen om det ändå är en annan person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonLinksEditor</name>
+    <message>
+        <location filename="../../desktop/views/incidents/link_editors.py" line="+62"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Källa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Säkerhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inblandade personer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personens roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Källa för personens inblandning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhet för personens inblandning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lägg till person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ta bort vald person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hitta person:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4558,7 +5731,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+76"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+82"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4769,6 +5942,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Vå&amp;ldshändelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+42"/>
         <source>Alias: %1</source>
         <translation type="unfinished"></translation>
@@ -4837,6 +6015,16 @@
     <message>
         <location line="-18"/>
         <source>Inget foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Visa personnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Avsluta koppling</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4970,7 +6158,7 @@
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../desktop/views/persons/list_page.py" line="+70"/>
+        <location filename="../../desktop/views/persons/list_page.py" line="+73"/>
         <source>Sök namn, alias eller personnummer (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5091,7 +6279,7 @@
 <context>
     <name>PersonsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/persons/workspace.py" line="+37"/>
+        <location filename="../../desktop/views/persons/workspace.py" line="+40"/>
         <source>&amp;Personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5193,12 +6381,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Godkänn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 besök godkändes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5208,7 +6396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Kasta förslaget</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5223,8 +6411,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+8"/>
+        <location line="+23"/>
+        <location line="+9"/>
         <source>Nytt besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5327,7 +6515,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Ingen förhandsgranskning ännu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5371,7 +6559,7 @@
 <context>
     <name>PreviewTableModel</name>
     <message>
-        <location filename="../../desktop/views/importing/models.py" line="+107"/>
+        <location filename="../../desktop/views/importing/models.py" line="+108"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5544,7 +6732,7 @@
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+34"/>
+        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+26"/>
         <source>Bekräfta med lösenord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5601,18 +6789,18 @@
     <name>ReferralDialog</name>
     <message>
         <location filename="../../desktop/views/support/dialogs.py" line="+33"/>
-        <location line="+33"/>
+        <location line="+32"/>
         <location line="+31"/>
         <source>Remiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>Historik</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Nästa steg &amp;datum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5630,7 +6818,7 @@
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+21"/>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+23"/>
         <source>Ny relation mellan grupperingar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5678,7 +6866,7 @@
 <context>
     <name>RelativeDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/relatives.py" line="+38"/>
+        <location filename="../../desktop/views/persons/relatives.py" line="+41"/>
         <source>Ny anhörig</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5756,7 +6944,7 @@
 <context>
     <name>RelativesPanel</name>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Ny &amp;anhörig…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5831,6 +7019,203 @@
     </message>
 </context>
 <context>
+    <name>ResponseDialog</name>
+    <message>
+        <location filename="../../desktop/views/incidents/response_dialog.py" line="+83"/>
+        <source>Planera respons – %1</source>
+        <extracomment>The round&apos;s default window: from tomorrow, three days (the message within 72 hours).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rundans första dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rundans sista dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Team som gör rundan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Även medlemmar i &amp;rivaliserande grupperingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sanktionsperiodens längd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Föreslå</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Val</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;rån:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;eam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sanktionsperiod:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inget förslag än. Välj och tryck Föreslå.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Förslaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Personer i rundan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Akut &amp;besöksrunda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;anktionsperiod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Uppföljningsuppgifter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Kunde inte placeras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Förslag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Godkänn valda delar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Av&amp;böj…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stäng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Föreslå respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 besök föreslagna %2 – %3 till %4 personer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ökat fokus för %1 från %2 till %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ingen grupp på misstänkt sida: ingen sanktionsperiod.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Personer i rundan (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunde inte placeras (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Välj minst en del att godkänna, eller avböj.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Godkänn respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Godkänt: %1 akuta besök planerade, %2 sanktionsperioder, %3 uppgifter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kunde inte planeras:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>Avböj respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Varför avböjs förslaget?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Förslaget avböjdes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RetentionTab</name>
     <message>
         <location filename="../../desktop/views/admin/retention_tab.py" line="+86"/>
@@ -5867,8 +7252,23 @@
         <source>Personer utan aktivitet under regelns tid – granska innan radering</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Gallring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Gallringsregel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gallra</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+8"/>
         <source>Gallringen raderade %n poster.</source>
         <translation>
             <numerusform>Gallringen raderade %n post.</numerusform>
@@ -5893,6 +7293,7 @@
     </message>
     <message>
         <location line="-2"/>
+        <location line="+11"/>
         <source>Radera personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5953,6 +7354,11 @@
             <numerusform>%n att ompröva</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Behåll</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewTableModel</name>
@@ -5968,9 +7374,37 @@
     </message>
 </context>
 <context>
+    <name>RevisionsView</name>
+    <message>
+        <location filename="../../desktop/views/incidents/revisions.py" line="+41"/>
+        <source>Rättad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Av</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Före rättelsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rättelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/retention_tab.py" line="-130"/>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="-155"/>
         <source>Gallringsregel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6126,13 +7560,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
-        <location line="+6"/>
+        <location line="+95"/>
+        <location line="+3"/>
         <source>Ta bort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-68"/>
         <source>Till uppföljande budskap: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -6143,17 +7577,17 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Sanktionsperiod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Avsluta sanktionsperiod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Ta bort sanktionsperioden? Det går inte att ångra.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6209,7 +7643,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+152"/>
+        <location filename="../../desktop/app.py" line="+153"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6245,7 +7679,7 @@
 <context>
     <name>Sidor</name>
     <message>
-        <location filename="../../desktop/views/shell/page_titles.py" line="+14"/>
+        <location filename="../../desktop/views/shell/page_titles.py" line="+16"/>
         <source>Personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6281,6 +7715,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Statistik</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6290,7 +7729,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/wiring.py" line="+63"/>
+        <location filename="../../desktop/views/wiring.py" line="+64"/>
         <source>Byggs i ärende %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6298,7 +7737,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+128"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+140"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation type="unfinished"></translation>
@@ -6314,7 +7753,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+25"/>
+        <source>Översikt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Våld och respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Periodens slut ligger före dess början.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6329,7 +7778,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Månad</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6381,7 +7830,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remisser</source>
+        <source>Antal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6410,7 +7859,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Personer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6420,7 +7869,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>Händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+5"/>
         <source>Statistik</source>
         <translation type="unfinished"></translation>
@@ -6440,6 +7894,11 @@
     <name>Statistik</name>
     <message>
         <location filename="helper_strings.py" line="+2"/>
+        <source>%1 dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hembesök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6467,7 +7926,7 @@
 <context>
     <name>SupportPage</name>
     <message>
-        <location filename="../../desktop/views/support/support_page.py" line="+67"/>
+        <location filename="../../desktop/views/support/support_page.py" line="+69"/>
         <location line="+46"/>
         <location line="+9"/>
         <source>Stödkatalog</source>
@@ -6536,13 +7995,13 @@
     <message>
         <location line="+14"/>
         <location line="+4"/>
-        <location line="+8"/>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Stödinsats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <location line="+7"/>
         <source>Remiss</source>
         <translation type="unfinished"></translation>
@@ -6551,7 +8010,7 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../desktop/views/operations/targets_tab.py" line="+82"/>
+        <location filename="../../desktop/views/operations/targets_tab.py" line="+83"/>
         <source>Grupperingar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6642,13 +8101,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+123"/>
-        <location line="+35"/>
+        <location line="+124"/>
+        <location line="+36"/>
         <source>Målpersoner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-157"/>
         <location line="+66"/>
         <location line="+33"/>
         <location line="+10"/>
@@ -6679,7 +8138,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Målpersoner: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6687,7 +8146,7 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../desktop/views/followup/models.py" line="+32"/>
+        <location filename="../../desktop/views/followup/models.py" line="+33"/>
         <source>Klar senast</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6717,7 +8176,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="helper_strings.py" line="-18"/>
+        <location filename="helper_strings.py" line="-26"/>
         <source>Öppen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6745,7 +8204,7 @@
 <context>
     <name>TeamsTab</name>
     <message>
-        <location filename="../../desktop/views/operations/teams_tab.py" line="+43"/>
+        <location filename="../../desktop/views/operations/teams_tab.py" line="+41"/>
         <location line="+15"/>
         <location line="+30"/>
         <location line="+1"/>
@@ -6813,7 +8272,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Spara team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6832,11 +8291,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+72"/>
         <source>Mallar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>Mallens text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6861,7 +8321,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Ny version sparad.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6877,7 +8337,7 @@
 <context>
     <name>TimeGridView</name>
     <message>
-        <location filename="../../desktop/views/calendar/time_grid.py" line="+206"/>
+        <location filename="../../desktop/views/calendar/time_grid.py" line="+208"/>
         <source>v. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6948,12 +8408,13 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../desktop/views/admin/users_tab.py" line="+36"/>
+        <location filename="../../desktop/views/admin/users_tab.py" line="+38"/>
+        <location line="+20"/>
         <source>Användare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>&amp;Ny användare…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6973,30 +8434,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
+        <source>Ny användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
         <source>Byt roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Ny roll för %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts så att en gammal kopia av nyckelfilen inte öppnar något.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+8"/>
         <location line="+15"/>
+        <location line="+7"/>
         <source>Stäng av</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-18"/>
         <source>%1s avdelningsnyckel byts bara med återställningskoden. Ange den, eller lämna fältet tomt för att stänga av utan att byta den nyckeln.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nytt lösenord</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7044,9 +8517,107 @@
     </message>
 </context>
 <context>
+    <name>WeekDistrictTableModel</name>
+    <message>
+        <location filename="../../desktop/views/incidents/week_overview.py" line="+82"/>
+        <source>v. %1</source>
+        <extracomment>The cell&apos;s fill from none to many incidents; the text is dark on every step.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(okänt område)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Inga händelser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 händelser (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Respons: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ingen respons med akuta besök</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeekOverviewPage</name>
+    <message>
+        <location line="+20"/>
+        <source> veckor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antal veckor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visa de &amp;senaste:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Händelser per vecka och område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>Insatser som svarade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Välj en ruta för att se insatserna som svarade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talet är antalet händelser; ✓ räknar insatser med akuta besök efter dem. Färgen blir mörkare med fler händelser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Teckenförklaring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Händelser per vecka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Inga händelser den veckan i området.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vecka %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(ingen respons med akuta besök)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/views/login/first_run_wizard.py" line="-254"/>
+        <location filename="../../desktop/views/login/first_run_wizard.py" line="-257"/>
         <source>Välkommen till Rondplan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7074,12 +8645,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/views/admin/reauth_dialog.py" line="+74"/>
-        <source>Rondplan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/operations/actions.py" line="+29"/>
+        <location filename="../../desktop/views/operations/actions.py" line="+32"/>
         <source>Utfall</source>
         <translation type="unfinished"></translation>
     </message>
