@@ -207,6 +207,28 @@ def wait_replayed(primary: Node, replica: Node) -> None:
     _until(replayed, "the replica never caught up")
 
 
+def make_synchronous(primary: Node) -> None:
+    """Every commit on ``primary`` waits for its standby's disk (the setting that loses
+    nothing, docs/server.md), from now on; returns once the standby is synchronous.
+
+    Set after the standby's base backup, so the standby does not inherit it: promoted,
+    it would otherwise wait for a standby of its own that does not exist.
+    """
+    with primary.superuser() as conn:
+        conn.execute("ALTER SYSTEM SET synchronous_commit = 'on'")
+        conn.execute("ALTER SYSTEM SET synchronous_standby_names = '*'")
+        conn.execute("SELECT pg_reload_conf()")
+
+    def synchronous() -> bool:
+        with primary.superuser() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'"
+            ).fetchone()
+        return row is not None and row[0] >= 1
+
+    _until(synchronous, "the standby never became synchronous")
+
+
 def cut_streaming(primary: Node, replica: Node) -> None:
     """The replica stops receiving WAL (its link is cut); the primary goes on alone.
 
