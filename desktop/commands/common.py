@@ -210,7 +210,9 @@ def _os_error_code(exc: BaseException) -> tuple[str | None, dict[str, object]]:
         return "cli.number_too_large", {}
     if not isinstance(exc, OSError) or exc.errno is None:
         return None, {}
-    name = {"name": _shown(str(exc.filename), 60) if exc.filename is not None else "–"}
+    name: dict[str, object] = {
+        "name": _shown(str(exc.filename), 60) if exc.filename is not None else "–"
+    }
     by_errno: dict[int, tuple[str, dict[str, object]]] = {
         errno.ENOSPC: ("cli.disk_full", {}),
         errno.ENAMETOOLONG: ("cli.name_too_long", name),

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desktop.models import IncidentKind
 from desktop.services.incidents.rows import IncidentFilter
 from desktop.views.incidents.labels import kind_label
+from desktop.views.widgets.dates import qdate
 
 #: The period the register opens with: the last twelve months.
 DEFAULT_DAYS = 365
@@ -28,8 +29,8 @@ class IncidentFilterBar(QWidget):
         self.kind.addItem(self.tr("Alla typer"), None)
         for kind in IncidentKind:
             self.kind.addItem(kind_label(kind), kind)
-        self.first = QDateEdit(QDate(today - dt.timedelta(days=DEFAULT_DAYS)))
-        self.last = QDateEdit(QDate(today))
+        self.first = QDateEdit(qdate(today - dt.timedelta(days=DEFAULT_DAYS)))
+        self.last = QDateEdit(qdate(today))
         for edit, name in ((self.first, self.tr("Från")), (self.last, self.tr("Till"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -88,4 +89,4 @@ class IncidentFilterBar(QWidget):
         )
 
     def set_last(self, day: dt.date) -> None:
-        self.last.setDate(QDate(day))
+        self.last.setDate(qdate(day))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +41,7 @@ from desktop.views.incidents.labels import certainty_label, kind_label
 from desktop.views.incidents.link_editors import GroupLinksEditor, PersonLink, PersonLinksEditor
 from desktop.views.incidents.revisions import RevisionsView
 from desktop.views.runner import run_change
+from desktop.views.widgets.dates import qdatetime
 from desktop.views.widgets.form_keys import guard_form
 from desktop.views.widgets.person_picker import PersonSearch
 
@@ -90,7 +90,7 @@ class IncidentDialog(QDialog):
         for certainty in Certainty:
             self.certainty.addItem(certainty_label(certainty), certainty)
         start = (now or dt.datetime.now()).replace(second=0, microsecond=0)
-        self.occurred = QDateTimeEdit(QDateTime(start))
+        self.occurred = QDateTimeEdit(qdatetime(start))
         self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.occurred.setCalendarPopup(True)
         self.district = QComboBox()
@@ -179,7 +179,7 @@ class IncidentDialog(QDialog):
     def _fill(self, detail: IncidentDetail, revisions: Sequence[RevisionRow]) -> None:
         self.kind.setCurrentIndex(self.kind.findData(detail.kind))
         self.certainty.setCurrentIndex(self.certainty.findData(detail.certainty))
-        self.occurred.setDateTime(QDateTime(detail.occurred_at))
+        self.occurred.setDateTime(qdatetime(detail.occurred_at))
         self.district.setEditText(detail.district)
         self.injured.setValue(detail.injured)
         self.killed.setValue(detail.killed)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.models import ResponseStatus
 from desktop.services.changes import Changes
@@ -105,7 +105,7 @@ class IncidentsWorkspace(QWidget):
             today=self._today,
             parent=self,
         )
-        self.last_dialog = dialog
+        self.last_dialog: QDialog = dialog
         dialog.exec()
 
     def import_list(self) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -359,7 +360,7 @@ class StatisticsPage(ExportActions):
             dialog = PersonsBehindDialog(
                 title, behind.persons, behind.total, self._request_person, self
             )
-            self.last_dialog = dialog
+            self.last_dialog: QDialog = dialog
             dialog.open()
 
         self._run(lambda: self._stats.persons_behind(code, key, period, filters), done)
