@@ -46,8 +46,8 @@ def test_lost_entries_are_reported_after_the_next_login(fresh, lost):
     persons = build_services(coordinator).mapping.persons
     for i in range(6):
         persons.create(PersonInput("Sparad", f"Person{i}"))
+    coordinator.lock()  # the checkpoint file holds the newest head this session saw
     seen = coordinator.checkpoint_path.read_bytes()
-    coordinator.lock()
     _lose_newest(fresh, lost)
     # The same workstation logs in again (the login writes its own entry) and saves.
     again = pg.pg_login(fresh.path, "coordinator_social")

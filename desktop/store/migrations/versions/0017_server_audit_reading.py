@@ -26,6 +26,12 @@ Issue 16. Nothing changes on a local file.
   second time, and a server log that saw it holds nothing reusable.
   ``rondplan_set_login`` now only creates a role (the owner may still replace one).
   A user still changes their own role's password with ALTER ROLE on their own role.
+- **Integration costs no WAL flush of its own** (the load test, issue 16): each save
+  or read already commits its entries durably into ``audit_pending``; moving them onto
+  the chain commits with ``synchronous_commit = off`` and takes the chain's row lock
+  only when something waits. A crash loses at most that move, as a whole (the pending
+  rows are still there), and the next integration chains them again with the same
+  ``seq`` and hashes (both follow from the queue's order).
 """
 
 from __future__ import annotations
@@ -161,7 +167,9 @@ INSTALL_LOGIN = (
 # A new role; a role that exists only by the owner (a reset needs the recovery code).
 SET_LOGIN = (
     "CREATE OR REPLACE FUNCTION public.rondplan_set_login(username text, verifier text) "
-    "RETURNS void " + DEFINER + "BEGIN "
+    "RETURNS void "
+    + DEFINER
+    + "BEGIN "
     + CALLER_CHECK
     + VERIFIER_CHECK
     + "IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles x "
@@ -185,7 +193,9 @@ CHALLENGE = (
 
 RESET_LOGIN = (
     "CREATE FUNCTION public.rondplan_reset_login(username text, verifier text, "
-    "nonce text, proof text) RETURNS void " + DEFINER + "DECLARE k bytea; taken integer; BEGIN "
+    "nonce text, proof text) RETURNS void "
+    + DEFINER
+    + "DECLARE k bytea; taken integer; BEGIN "
     + CALLER_CHECK
     + VERIFIER_CHECK
     + "SELECT s.proof_key INTO k FROM public.server_recovery s WHERE s.id = 1; "
@@ -209,6 +219,39 @@ RESET_LOGIN = (
     "PERFORM public.rondplan_install_login(username, verifier, 'recovery=1'); END $$"
 )
 
+# 0012's integration, with the two changes above.
+INTEGRATE = (
+    "CREATE OR REPLACE FUNCTION public.rondplan_audit_integrate(known integer) "
+    "RETURNS TABLE (head_seq integer, head_hash text, server_from integer, known_hash text) "
+    + DEFINER
+    + "DECLARE st record; r record; s integer; h text; p text; done bigint[] := '{}'; BEGIN "
+    "IF EXISTS (SELECT 1 FROM public.audit_pending) THEN "
+    "PERFORM pg_catalog.set_config('synchronous_commit', 'off', true); "
+    "SELECT c.server_from INTO st FROM public.audit_chain_state c WHERE c.id = 1 "
+    "FOR UPDATE SKIP LOCKED; "
+    "IF FOUND THEN "
+    "SELECT a.seq, a.entry_hash INTO s, h FROM public.audit_entry a "
+    "ORDER BY a.seq DESC LIMIT 1; "
+    "s := coalesce(s, 0); h := coalesce(h, pg_catalog.repeat('0', 64)); "
+    "IF st.server_from IS NULL THEN "
+    "UPDATE public.audit_chain_state c SET server_from = s + 1 WHERE c.id = 1; END IF; "
+    "FOR r IN SELECT p.* FROM public.audit_pending p ORDER BY p.id LIMIT 20000 LOOP "
+    "s := s + 1; p := h; "
+    "h := public.rondplan_audit_hash(p, s, r.at, r.user_id, r.role, r.agency_id, "
+    "r.workstation, r.action, r.object_type, r.object_ids, r.purpose, r.detail); "
+    "INSERT INTO public.audit_entry (seq, at, user_id, role, agency_id, workstation, "
+    "action, object_type, object_ids, purpose, detail, prev_hash, entry_hash) VALUES "
+    "(s, r.at, r.user_id, r.role, r.agency_id, r.workstation, r.action, r.object_type, "
+    "r.object_ids, r.purpose, r.detail, p, h); "
+    "done := done || r.id; END LOOP; "
+    "DELETE FROM public.audit_pending p WHERE p.id = ANY (done); END IF; END IF; "
+    "RETURN QUERY SELECT a.seq, a.entry_hash::text, c.server_from, (SELECT k.entry_hash::text "
+    "FROM public.audit_entry k WHERE k.seq = known) "
+    "FROM public.audit_chain_state c LEFT JOIN LATERAL (SELECT x.seq, x.entry_hash "
+    "FROM public.audit_entry x ORDER BY x.seq DESC LIMIT 1) a ON true WHERE c.id = 1; "
+    "END $$"
+)
+
 PRIVATE = (
     "public.rondplan_install_login(text, text, text)",
     "public.rondplan_hmac(bytea, bytea)",
@@ -229,6 +272,7 @@ def upgrade() -> None:
         SET_LOGIN,
         CHALLENGE,
         RESET_LOGIN,
+        INTEGRATE,
     ):
         op.execute(statement)
     # EXECUTE for <db>:app (verify) and <db>:admin (the rest) is granted by
@@ -244,6 +288,7 @@ def downgrade() -> None:
 
     m0012 = import_module("desktop.store.migrations.versions.0012_server_audit")
     op.execute(m0012.SET_LOGIN)
+    op.execute(m0012.INTEGRATE.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
     for signature in PRIVATE:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     op.execute("DROP TABLE IF EXISTS public.server_recovery_challenge")
