@@ -30,15 +30,13 @@ from PySide6.QtWidgets import (
 
 from desktop.models import Role
 from desktop.services.changes import Changes
-from desktop.services.errors import DomainError
 from desktop.services.incidents.register import IncidentService
 from desktop.services.permissions import Action, allowed
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period, StatisticsResult
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
-from desktop.store.errors import StoreError
-from desktop.views.errors_text import error_text
+from desktop.views.runner import error_message
 from desktop.views.shell.crash import technical_report
 from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.dialogs import PersonsBehindDialog
@@ -394,9 +392,10 @@ class StatisticsPage(ExportActions):
         self.status.setText(message)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError | StoreError):
-            QMessageBox.warning(self, self.tr("Statistik"), error_text(exc))
-            self.status.setText(error_text(exc))
+        text = error_message(exc)
+        if text is not None:
+            QMessageBox.warning(self, self.tr("Statistik"), text)
+            self.status.setText(text)
             return
         if isinstance(exc, OSError):
             message = self.tr("Filen kunde inte sparas. Välj en annan plats.")
