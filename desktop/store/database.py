@@ -225,19 +225,3 @@ def _copy_private(src: Path, dest: Path) -> None:
 
 def open_database(path: Path) -> LockedDatabase:
     return LockedDatabase(path)
-
-
-def __getattr__(name: str) -> object:
-    """Names that moved out of this module (issue 19), for work in flight: importers
-    move to ``desktop.store.interface``, ``compartment`` and ``creation``."""
-    from desktop.store import compartment, creation, interface
-
-    for module in (interface, compartment, creation):
-        if name in {"Store", "Identity", "Notice", "CompartmentCipher"} | {
-            "create_database",
-            "Created",
-            "seed_first_rows",
-            "DEFAULT_AGENCIES",
-        } and hasattr(module, name):
-            return getattr(module, name)
-    raise AttributeError(name)

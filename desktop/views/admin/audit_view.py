@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.security import SecurityServices
 from desktop.services.security.audit import verify_chain
 from desktop.services.security.audit_log import AuditFilter, AuditRow
-from desktop.store.database import Store
+from desktop.store.interface import Store
 from desktop.views.admin.models import AuditTableModel
 from desktop.views.i18n import local_day_to_utc_range
 from desktop.views.runner import run_query

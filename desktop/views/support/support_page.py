@@ -23,7 +23,7 @@ from desktop.services.changes import Changes
 from desktop.services.engagement import EngagementServices
 from desktop.services.engagement.referrals import CLOSED, ORDER
 from desktop.services.permissions import Action, allowed
-from desktop.store.database import Identity
+from desktop.store.interface import Identity
 from desktop.views.callins.labels import label
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.runner import run_change, run_query
