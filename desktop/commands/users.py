@@ -304,6 +304,7 @@ def _check_accounts(
     """Everything create_user would refuse, for every row, before the first is made."""
     from sqlalchemy import select
 
+    from desktop.messages import error_words
     from desktop.models import Agency
     from desktop.services.errors import ValidationError
     from desktop.services.validation import check_account_names
@@ -318,7 +319,7 @@ def _check_accounts(
         try:
             check_account_names(account.username, account.display_name)
         except ValidationError as exc:
-            problems.append(f"rad {account.line}: {exc.user_message}")
+            problems.append(f"rad {account.line}: {error_words(exc)}")
             continue
         if account.username in taken or account.username == RECOVERY:
             problems.append(f"rad {account.line}: användarnamnet {account.username} är upptaget")

@@ -7,6 +7,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Serverdatabasen används redan av Rondplan.",
         "The server database is already used by Rondplan.",
     ),
+    "server.login_replace_refused": (
+        "Servern byter en befintlig inloggning bara med återställningskoden. "
+        "Ange koden; har du gjort det, be serverns ägare köra rondplan server "
+        "recovery-check med den.",
+        "The server replaces an existing login only with the recovery code. Give the "
+        "code; if you did, ask the server's owner to run rondplan server recovery-check "
+        "with it.",
+    ),
     "server.database_in_use": (
         "Serverdatabasen används redan av Rondplan; välj en tom databas.",
         "The server database is already used by Rondplan; choose an empty database.",
@@ -180,5 +188,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "store.wrong_password": (
         "Fel användarnamn eller lösenord. Försök igen.",
         "Wrong user name or password. Try again.",
+    ),
+    "server.unavailable": (
+        "Servern kan inte nås. Kontrollera nätverket och försök igen.",
+        "The server cannot be reached. Check the network and try again.",
+    ),
+    "server.needs_upgrade": (
+        "Serverdatabasen har en annan version än programmet. "
+        "Be administratören uppgradera servern (rondplan init --server … --upgrade).",
+        "The server database has a different version from the program. "
+        "Ask the administrator to upgrade the server (rondplan init --server … --upgrade).",
     ),
 }

@@ -29,13 +29,6 @@ class CodedError(Exception):
     def __str__(self) -> str:
         return self.code
 
-    @property
-    def user_message(self) -> str:
-        """Deprecated while issue 18 converts the callers: the Swedish words."""
-        from desktop.messages import words
-
-        return words(self.code, self.params)
-
 
 class DomainError(CodedError):
     """A rule of the domain stopped the action; the words say what to do."""

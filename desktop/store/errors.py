@@ -24,13 +24,6 @@ class StoreError(Exception):
     def __str__(self) -> str:
         return self.code
 
-    @property
-    def user_message(self) -> str:
-        """Deprecated while issue 18 converts the callers: the Swedish words."""
-        from desktop.messages import words
-
-        return words(self.code, self.params)
-
 
 class WrongPassword(StoreError):
     code = "store.wrong_password"

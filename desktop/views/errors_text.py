@@ -3,12 +3,12 @@
 Issue 18: the core raises codes (``DomainError``, ``StoreError``); every view that shows
 an error asks here. The words live in ``desktop.messages`` (Swedish and English side by
 side, shared with the command line); the language is the one ``i18n.install_translators``
-set (the default ``QLocale``).
+installed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop.messages import (
     Language,
@@ -18,11 +18,18 @@ from desktop.messages import (
     problem_words,
     words,
 )
+from desktop.views.i18n import TRANSLATOR_MARK
 
 
 def interface_language() -> Language:
-    """``"en"`` when the interface is English, else ``"sv"``."""
-    return "en" if QLocale().language() == QLocale.Language.English else "sv"
+    """``"en"`` when the English translations are installed (``i18n.install_translators``),
+    else ``"sv"``: the errors follow exactly what Qt Linguist translates, Swedish first."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in app.findChildren(QTranslator, TRANSLATOR_MARK):
+            if translator.language().startswith("en"):
+                return "en"
+    return "sv"
 
 
 def known_error_text(error: BaseException) -> str | None:

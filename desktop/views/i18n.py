@@ -29,7 +29,7 @@ LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
 
 # Marks the translators this module installed, so a language switch can
 # remove exactly those and nothing another component added.
-_MARK = "rondplan-translator"
+TRANSLATOR_MARK = _MARK = "rondplan-translator"
 
 
 def swedish_locale() -> QLocale:

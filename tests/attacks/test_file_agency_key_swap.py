@@ -78,7 +78,7 @@ def test_disclosure_to_a_swapped_key_is_refused(office):
     with pytest.raises(StoreError) as refused:
         notes.disclose(note_id, "social", LegalBasis.OSL_10_2, "Skydd för barnet")
     police.lock()
-    assert "ändrats utan administratörens underskrift" in refused.value.user_message
+    assert refused.value.code == "store.tampered_record"
 
     insider = Insider(fresh.path, INSIDER, PASSWORD)
     social_id = insider.conn.execute("SELECT id FROM agency WHERE code = 'social'").fetchone()[0]

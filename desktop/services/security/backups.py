@@ -42,6 +42,13 @@ DEFAULT_KEEP = 14
 DEFAULT_INTERVAL = dt.timedelta(days=1)
 
 
+def _words(error: StoreError) -> str:
+    """A storage error's words on a line of ``rondplan check`` (its lines are Swedish)."""
+    from desktop.messages import words
+
+    return words(error.code, error.params)
+
+
 class RestoreRejected(DomainError):
     """The backup failed a check; nothing was replaced."""
 
@@ -85,7 +92,7 @@ def check_store(store: Store) -> list[CheckLine]:
         try:
             found = store.integrity_findings(check)
         except StoreError as exc:
-            lines.append(CheckLine(name, False, exc.user_message))
+            lines.append(CheckLine(name, False, _words(exc)))
             continue
         # integrity_check says "ok"; cipher_integrity_check returns no rows when sound.
         bad = _problems(found)
@@ -142,7 +149,7 @@ def _server_line(store: Store) -> CheckLine:
             version = conn.execute(text("SHOW server_version")).scalar_one()
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except StoreError as exc:
-        return CheckLine("server", False, exc.user_message)
+        return CheckLine("server", False, _words(exc))
     if revision != migrate.head_revision():
         return CheckLine("server", False, f"PostgreSQL {version}, fel schemaversion {revision}")
     return CheckLine("server", True, f"PostgreSQL {version}, schemaversion {revision}")
@@ -152,7 +159,7 @@ def _chain_line(store: Store) -> CheckLine:
     try:
         report: ChainReport = verify_chain(store)
     except StoreError as exc:
-        return CheckLine("behandlingslogg", False, exc.user_message)
+        return CheckLine("behandlingslogg", False, _words(exc))
     return CheckLine("behandlingslogg", report.ok, report.message)
 
 

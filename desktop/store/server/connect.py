@@ -29,11 +29,7 @@ CONNECT_TIMEOUT_S = 5
 class ServerUnavailable(StoreError):
     """The server cannot be reached (or refused the connection)."""
 
-    def __init__(
-        self,
-        message: str = "Servern kan inte nås. Kontrollera nätverket och försök igen.",
-    ) -> None:
-        super().__init__(message)
+    code = "server.unavailable"
 
 
 @dataclass(frozen=True)

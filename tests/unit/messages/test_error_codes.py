@@ -145,6 +145,35 @@ def test_each_raise_passes_exactly_the_parameters_its_words_use() -> None:
     assert problems == []
 
 
+def test_error_classes_hold_no_sentence() -> None:
+    """A class's default words (``message: str = "…"``, ``super().__init__("…")``) are
+    sentences too: a coded error class names its code and nothing else."""
+    problems = []
+    for path, tree in TREES.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in CODED:
+                docstring = ast.get_docstring(node, clean=False)
+                for inner in ast.walk(node):
+                    if (
+                        isinstance(inner, ast.Constant)
+                        and isinstance(inner.value, str)
+                        and " " in inner.value
+                        and inner.value != docstring
+                        and not _is_docstring(inner, node)
+                    ):
+                        problems.append(f"{path.name}: {node.name}: {inner.value[:50]!r}")
+    assert problems == []
+
+
+def _is_docstring(constant: ast.Constant, cls: ast.ClassDef) -> bool:
+    for inner in ast.walk(cls):
+        if isinstance(inner, ast.FunctionDef | ast.ClassDef) and inner.body:
+            first = inner.body[0]
+            if isinstance(first, ast.Expr) and first.value is constant:
+                return True
+    return False
+
+
 def test_error_classes_name_codes_from_the_catalogue() -> None:
     problems = []
     for path, tree in TREES.items():

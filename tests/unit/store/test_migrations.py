@@ -52,7 +52,7 @@ def test_a_database_newer_than_the_app_is_refused(tmp_path):
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(NewerDatabase) as caught:
         login(fresh.path, "admin")
-    assert "nyare version" in caught.value.user_message
+    assert caught.value.code == "store.newer_database"
     # Refused before anything was written: no backup, no migration, no downgrade.
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
         n for n in before if not n.endswith(("-wal", "-shm"))
