@@ -123,6 +123,7 @@ class Session(QObject):
         self._tasks: list[object] = []
 
     def _build_window(self) -> MainWindow:
+        from desktop.views.errors_text import interface_language
         from desktop.views.shell import MainWindow
         from desktop.views.wiring import build_page_specs
 
@@ -132,7 +133,9 @@ class Session(QObject):
         window.theme_changed.connect(self._change_theme)
         window.set_file_actions(self._file_actions(window))
         prefs = self.settings.preferences()
-        window.set_language(prefs.language)
+        # The language in use, which --lang may have chosen over the saved one (issue 18:
+        # started with --lang en, the menu still ticked Svenska).
+        window.set_language(interface_language())
         window.set_theme(prefs.theme)
         geometry = self.settings.window_geometry()
         if geometry is not None:
