@@ -133,7 +133,7 @@ class ResponseDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Förslaget"))
         self.targets = TargetTableModel(self)
-        self.targets_view = compact_table(self.targets, self.tr("Personer i rundan"))  # type: ignore[arg-type]
+        self.targets_view = compact_table(self.targets, self.tr("Personer i rundan"))
         self.targets_view.setMinimumHeight(150)
         self.round_part = QCheckBox(self.tr("Akut &besöksrunda"))
         self.sanction_part = QCheckBox(self.tr("S&anktionsperiod"))

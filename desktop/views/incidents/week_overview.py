@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +36,7 @@ from desktop.views.runner import run_query
 _Index = QModelIndex | QPersistentModelIndex
 #: The cell's fill from none to many incidents; the text is dark on every step.
 HEAT = ("#ffffff", "#fde0dd", "#fbb4b9", "#f768a1", "#c51b8a")
-DEFAULT_WEEKS = 12
+DEFAULT_WEEKS = 26
 
 Overview = Callable[[dt.date, dt.date], Sequence[WeekDistrictRow]]
 
@@ -79,7 +81,7 @@ class WeekDistrictTableModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.weeks):
-                return self.tr("v. %1").replace("%1", str(self.weeks[section].isocalendar()[1]))
+                return str(self.weeks[section].isocalendar()[1])  # the ISO week
             if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.districts):
                 return self.districts[section] or self.tr("(okänt område)")
         if (
@@ -88,7 +90,12 @@ class WeekDistrictTableModel(QAbstractTableModel):
             and 0 <= section < len(self.weeks)
         ):
             start = self.weeks[section]
-            return f"{start.isoformat()} – {(start + dt.timedelta(days=6)).isoformat()}"
+            return (
+                self.tr("Vecka %1: %2 – %3")
+                .replace("%1", str(start.isocalendar()[1]))
+                .replace("%2", start.isoformat())
+                .replace("%3", (start + dt.timedelta(days=6)).isoformat())
+            )
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -123,6 +130,17 @@ class WeekDistrictTableModel(QAbstractTableModel):
         return text
 
 
+class HeatDelegate(QStyledItemDelegate):
+    """Fills the cell with its heat before the text: the theme's style sheet paints item
+    backgrounds itself and would hide the model's colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        if isinstance(brush, QBrush):
+            painter.fillRect(option.rect.adjusted(1, 1, -1, -1), brush)
+        super().paint(painter, option, index)
+
+
 class WeekOverviewPage(QWidget):
     """The heat grid for the last weeks and the responding operations beside it."""
 
@@ -143,15 +161,18 @@ class WeekOverviewPage(QWidget):
         self.weeks.setAccessibleName(self.tr("Antal veckor"))
         self.weeks.valueChanged.connect(lambda _v: self.reload())
         weeks_label = QLabel(self.tr("Visa de &senaste:"))
+        self.weeks.setToolTip(self.tr("Kolumnerna är ISO-veckor; den senaste längst till höger."))
         weeks_label.setBuddy(self.weeks)
         self.model = WeekDistrictTableModel(self)
         self.grid = QTableView()
         self.grid.setModel(self.model)
+        self.grid.setItemDelegate(HeatDelegate(self.grid))
         self.grid.setAccessibleName(self.tr("Händelser per vecka och område"))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.horizontalHeader().setMinimumSectionSize(44)
+        self.grid.horizontalHeader().setMinimumSectionSize(30)
+        self.grid.setCornerButtonEnabled(False)
         self.grid.selectionModel().currentChanged.connect(self._cell_chosen)
         self.operations = QListWidget()
         self.operations.setAccessibleName(self.tr("Insatser som svarade"))
@@ -195,6 +216,9 @@ class WeekOverviewPage(QWidget):
         )
         self.model.set_rows(weeks, rows or [])
         self.operations.clear()
+        # The newest weeks at the right edge are the ones people look for.
+        bar = self.grid.horizontalScrollBar()
+        bar.setValue(bar.maximum())
 
     def _cell_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.operations.clear()
