@@ -38,6 +38,9 @@ from desktop.views.calendar.toolbar import CalendarMode, CalendarToolbar
 from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change
 
+#: Up to this many teams the legend lists them all, with or without visits in view.
+LEGEND_TEAMS = 8
+
 CheckMove = Callable[[int, datetime, int], Sequence[Conflict]]
 #: The service calls behind an edit; they run off the GUI thread and touch no widget.
 ApplyMove = Callable[[int, datetime, int], Changes | None]
@@ -222,6 +225,11 @@ class CalendarView(QWidget):
             canvas.set_visits(shown)
         first, last = self.visible_range()
         self.agenda_model.set_visits([v for v in shown if first <= v.start.date() <= last])
+        # Past a palette of teams the legend names those with visits in view (issue 20:
+        # every response round adds teams; listing them all pushed the calendar off screen).
+        if len(teams) > LEGEND_TEAMS:
+            in_view = {v.team_id for v in shown if first <= v.start.date() <= last}
+            teams = [t for t in teams if t.team_id in in_view]
         self.legend.setText(self._legend(teams))
 
     def _legend(self, teams: list[CalendarTeam]) -> str:

@@ -60,6 +60,13 @@ class CalendarToolbar(QWidget):
         self.operation_filter.setAccessibleName(self.tr("Filtrera på insats"))
         self.team_filter = QComboBox()
         self.team_filter.setAccessibleName(self.tr("Filtrera på team"))
+        # Issue 20: each response round brings teams and an operation with a long name;
+        # the filters keep their width and show the whole name in the list instead.
+        for box in (self.operation_filter, self.team_filter):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(22)
         self.set_operations([])
         self.set_teams([])
         bar.addWidget(self.operation_filter)

@@ -63,3 +63,14 @@ def test_the_visit_list_and_the_legend(calendar):
     assert person.data(Qt.ItemDataRole.ForegroundRole).color() == QColor("#6A1B9A")
     assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) is None
     assert "‼</span> Brådskande (respons på händelse)" in calendar.legend.text()
+
+
+def test_past_eight_teams_the_legend_names_those_with_visits_in_view(calendar):
+    from desktop.services.planning.rows import CalendarTeam
+
+    many = [CalendarTeam(n, f"Rundteam {n}", n % 8, 100 + n, f"Akut {n}") for n in range(1, 13)]
+    calendar.set_teams(many)
+    calendar.set_visits([make_visit(1, DAY, 9, incident_id=7)])  # team 1 only
+    legend = calendar.legend.text()
+    assert "Rundteam 1 · Akut 1" in legend
+    assert "Rundteam 2 ·" not in legend and "Rundteam 12" not in legend
