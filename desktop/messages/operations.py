@@ -89,6 +89,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Insatsens period är slut; det finns inga dagar kvar att planera.",
         "The operation's period is over; there are no days left to plan.",
     ),
+    "plan.revisit_own_team": (
+        "Som teamledare föreslår du nya besök bara för ditt eget teams besök.",
+        "As a team lead you propose new visits only for your own team's visits.",
+    ),
     "plan.revisit_only_not_home": (
         "Nytt besök föreslås bara när ingen var hemma.",
         "A new visit is proposed only when no one was at home.",

@@ -29,6 +29,9 @@ class Action(enum.StrEnum):
     OPERATION_EDIT = "operation.edit"
     PLAN = "operation.plan"
     VISIT_MOVE = "visit.move"
+    # A new visit after "not at home" (issue 18): the coordinator for any visit, a team
+    # lead for his own team's (desktop.services.operations.planning.suggest_revisit).
+    VISIT_REVISIT = "visit.revisit"
     OUTCOME_RECORD = "visit.outcome"
     BRIEFING_PRINT = "briefing.print"
     PRINT = "print"
@@ -101,6 +104,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             A.OPERATION_EDIT,
             A.PLAN,
             A.VISIT_MOVE,
+            A.VISIT_REVISIT,
             A.OUTCOME_RECORD,
             A.BRIEFING_PRINT,
             A.PRINT,
@@ -116,7 +120,9 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         }
     ),
     Role.TEAM_LEAD: frozenset(
-        _READ_MAPPING | _FIELD | {A.OUTCOME_RECORD, A.BRIEFING_PRINT, A.PRINT, A.PROTECTED_ADDRESS}
+        _READ_MAPPING
+        | _FIELD
+        | {A.OUTCOME_RECORD, A.VISIT_REVISIT, A.BRIEFING_PRINT, A.PRINT, A.PROTECTED_ADDRESS}
     ),
     Role.OFFICER: frozenset(_READ_MAPPING | _FIELD | {A.NOTE_DISCLOSE, A.PRINT, A.INCIDENT_EDIT}),
     Role.AUDITOR: frozenset({A.AUDIT_READ, A.STATS_READ, A.TASK_READ, A.PRINT}),

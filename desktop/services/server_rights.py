@@ -306,6 +306,8 @@ NEEDS: dict[Action, dict[str, Need]] = {
     },
     A.PLAN: {"visit": need("SIUD"), "team": need("SU")},
     A.VISIT_MOVE: {"visit": need("SU")},
+    # The proposed visit is a new row; the failed one is only read.
+    A.VISIT_REVISIT: {"visit": need("SI"), "team_member": need("S"), "staff_member": need("S")},
     A.OUTCOME_RECORD: {
         "visit": need("SU", update=OUTCOME_COLUMNS),
         "delivery": need("SI"),

@@ -111,7 +111,8 @@ def test_team_lead_prints_the_days_packet_and_records_an_outcome(launch, demo_db
 
 
 def test_coordinator_suggests_a_new_visit_after_not_home(launch, demo_db):
-    # Planning a new visit is the coordinator's (Action.PLAN); a team lead has no button.
+    # The coordinator may for any visit (Action.VISIT_REVISIT); a team lead only for his
+    # own team's (tests/gui/operations/test_team_lead_revisit.py).
     app = launch("--db", str(demo_db.path), "--lang", "sv")
     app.log_in("samordnare.polis", DEMO_PASSWORD)
     app.wait_text("Inloggad: Karin Lindqvist")

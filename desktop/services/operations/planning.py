@@ -29,7 +29,7 @@ from desktop.models import (
     VisitStatus,
 )
 from desktop.services.changes import Changes
-from desktop.services.errors import NotFound, ValidationError
+from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.operations.queries import (
     UNKNOWN_AREA,
     current_addresses,
@@ -43,8 +43,8 @@ from desktop.services.operations.rows import (
     TeamWarningRow,
     UnplacedRow,
 )
-from desktop.services.operations.teams import planner_staff
-from desktop.services.permissions import Action, require
+from desktop.services.operations.teams import own_teams, planner_staff
+from desktop.services.permissions import Action, allowed, require
 from desktop.services.planning import request as plan
 from desktop.services.planning.calendar_sv import days_off
 from desktop.services.planning.conflicts import ConflictCode, check_move
@@ -536,13 +536,21 @@ class PlanningService:
 
         The suggestion is stored as a PROPOSED visit linked to the failed one, so
         it shows in the calendar and is accepted like the rest of the plan.
+
+        A coordinator may do it for any visit; a team lead for his own team's (issue 18:
+        GVI team leads plan the re-visits of their own round).
         """
-        require(self.store.identity, Action.PLAN)
+        identity = self.store.identity
+        require(identity, Action.VISIT_REVISIT)
         with UnitOfWork(self.store, "Föreslå nytt besök") as uow:
             session = uow.session
             failed = session.get(Visit, visit_id)
             if failed is None:
                 raise NotFound("visit.gone")
+            if not allowed(identity.role, Action.PLAN) and failed.team_id not in own_teams(
+                session, identity.user_id
+            ):
+                raise PermissionDenied("plan.revisit_own_team")
             if failed.status is not VisitStatus.NOT_HOME:
                 raise ValidationError("plan.revisit_only_not_home")
             if failed.operation_id is None or failed.team_id is None:

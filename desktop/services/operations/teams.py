@@ -30,6 +30,18 @@ from desktop.services.uow import UnitOfWork
 from desktop.services.validation import NAME_MAX, check_name
 from desktop.store.interface import Store
 
+
+def own_teams(session: Session, user_id: int) -> set[int]:
+    """The teams whose members include the user's staff record (his own rounds)."""
+    return set(
+        session.scalars(
+            select(TeamMember.team_id)
+            .join(StaffMember, StaffMember.id == TeamMember.staff_id)
+            .where(StaffMember.user_id == user_id)
+        )
+    )
+
+
 PAIR = (AgencyKind.POLICE, AgencyKind.SOCIAL)
 MAX_PER_DAY = 8
 

@@ -20,7 +20,7 @@ from desktop.services.changes import Changes
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OperationInput, OperationRow
 from desktop.services.permissions import Action, allowed
-from desktop.store.interface import Identity
+from desktop.store.database import Identity
 from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.operations.labels import OPERATION_STATUS, word
 from desktop.views.operations.models import OperationTableModel
@@ -125,9 +125,11 @@ class OperationsPage(QWidget):
             self.plan.run_button,
             self.plan.accept_button,
             self.plan.discard_button,
-            self.plan.revisit_button,
         ):
             button.setVisible(plan)
+        # A team lead plans the re-visits of his own round (issue 18); the service checks
+        # the team.
+        self.plan.revisit_button.setVisible(allowed(role, Action.VISIT_REVISIT))
         self.plan.edit_button.setVisible(allowed(role, Action.VISIT_MOVE))
         self.plan.outcome_button.setVisible(allowed(role, Action.OUTCOME_RECORD))
 

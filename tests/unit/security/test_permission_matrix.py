@@ -28,6 +28,7 @@ EXPECTED: dict[Action, str] = {
     Action.OPERATION_EDIT: "C",
     Action.PLAN: "C",
     Action.VISIT_MOVE: "C",
+    Action.VISIT_REVISIT: "CT",
     Action.OUTCOME_RECORD: "CT",
     Action.BRIEFING_PRINT: "CT",
     Action.PRINT: "CTOU",
