@@ -218,7 +218,7 @@ class NetworkView(QGraphicsView):
             network,
             self.tr("Pågående sanktionsperiod"),
             incidents,
-            self.tr("Händelser de 30 dagarna före datumet (antal)"),
+            self.tr("Händelser de 90 dagarna före datumet (antal)"),
         )
         self.setSceneRect(self.network_scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         self.fit()

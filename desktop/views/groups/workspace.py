@@ -19,7 +19,7 @@ from desktop.views.groups.profile_page import GroupProfilePage
 from desktop.views.widgets.drill_stack import DrillStack
 
 #: The network's incident badges count the incidents of the days up to the date shown.
-NETWORK_DAYS = 30
+NETWORK_DAYS = 90
 
 
 class GroupsWorkspace(QWidget):
@@ -73,7 +73,8 @@ class GroupsWorkspace(QWidget):
         self.stack.push(page)
 
     def _incidents_near(self, day: dt.date) -> dict[int, int]:
-        """Incidents per group in the 30 days up to ``day`` (the network's badges)."""
+        """Incidents per group in the 90 days up to ``day`` (the network's badges, the
+        same weeks as the briefing packet's "violence touching the group")."""
         register = self._incidents
         if register is None or not allowed(
             self._mapping.groups.store.identity.role, Action.INCIDENT_READ

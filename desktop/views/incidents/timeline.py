@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.services.incidents.rows import TimelineRow
-from desktop.views.incidents.models import TimelineTableModel
+from desktop.views.incidents.models import TimelineTableModel, harm_text
 from desktop.views.runner import run_query
 from desktop.views.widgets.tables import compact_table
 
@@ -39,11 +39,10 @@ class IncidentTimeline(QWidget):
         if not rows:
             self.summary.setText(self.tr("Inga registrerade händelser."))
             return
-        harmed = sum(r.injured for r in rows), sum(r.killed for r in rows)
+        harmed = harm_text(sum(r.injured for r in rows), sum(r.killed for r in rows))
         self.summary.setText(
-            self.tr("%1 händelser, den senaste %2; %3 skadade och %4 döda sammanlagt.")
+            self.tr("%1 händelser, den senaste %2; skadade och döda sammanlagt: %3.")
             .replace("%1", str(len({r.incident_id for r in rows})))
             .replace("%2", f"{rows[0].occurred_at:%Y-%m-%d}")
-            .replace("%3", str(harmed[0]))
-            .replace("%4", str(harmed[1]))
+            .replace("%3", harmed)
         )

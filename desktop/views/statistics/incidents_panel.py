@@ -158,7 +158,6 @@ class IncidentFiguresPanel(QWidget):
                         tuple(float(m.counts.killed) for m in figures.months),
                     ),
                 ),
-                kind="line",
             ),
             self.tr("Månad"),
         )
