@@ -311,7 +311,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../desktop/views/admin/audit_view.py" line="+55"/>
+        <location filename="../../desktop/views/admin/audit_view.py" line="+56"/>
         <source>Behandlingslogg</source>
         <translation>Audit log</translation>
     </message>
@@ -796,7 +796,7 @@
         <translation>Filter by team</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Alla team</source>
         <translation>All teams</translation>
     </message>
@@ -819,9 +819,9 @@
         <translation>Correct outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+109"/>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+112"/>
         <source>Dagvy</source>
-        <extracomment>The service calls behind an edit; they run off the GUI thread and touch no widget.</extracomment>
+        <extracomment>Up to this many teams the legend lists them all, with or without visits in view. The service calls behind an edit; they run off the GUI thread and touch no widget.</extracomment>
         <translation>Day view</translation>
     </message>
     <message>
@@ -860,7 +860,7 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+145"/>
         <source>v. %1</source>
         <translation>wk %1</translation>
     </message>
@@ -3306,17 +3306,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Månad</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-17"/>
         <source>Gruppkopplade skjutningar, skadade och döda per månad</source>
         <translation>Group-involved shootings, injured and killed by month</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Per grupp: händelser och besök per vecka</source>
         <translation>By group: incidents and visits per week</translation>
     </message>
@@ -3344,7 +3344,7 @@
 <context>
     <name>IncidentFilterBar</name>
     <message>
-        <location filename="../../desktop/views/incidents/filters.py" line="+27"/>
+        <location filename="../../desktop/views/incidents/filters.py" line="+28"/>
         <source>Filtrera på typ</source>
         <extracomment>The period the register opens with: the last twelve months.</extracomment>
         <translation>Filter by type</translation>
@@ -3552,8 +3552,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 händelser, den senaste %2; %3 skadade och %4 döda sammanlagt.</source>
-        <translation>%1 incidents, the latest %2; %3 injured and %4 killed in all.</translation>
+        <source>%1 händelser, den senaste %2; skadade och döda sammanlagt: %3.</source>
+        <translation>%1 incidents, the latest %2; injured and killed in all: %3.</translation>
     </message>
 </context>
 <context>
@@ -4934,8 +4934,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Händelser de 30 dagarna före datumet (antal)</source>
-        <translation>Incidents in the 30 days up to the date (number)</translation>
+        <source>Händelser de 90 dagarna före datumet (antal)</source>
+        <translation>Incidents in the 90 days up to the date (number)</translation>
     </message>
 </context>
 <context>
@@ -5244,12 +5244,12 @@
     <name>OperationsPage</name>
     <message>
         <location filename="../../desktop/views/operations/page.py" line="+61"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Insatser</source>
         <translation>Operations</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>&amp;Ny insats…</source>
         <translation>&amp;New operation…</translation>
     </message>
@@ -5279,7 +5279,7 @@
         <translation>&amp;Plan and outcomes</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Ingen insats vald</source>
         <translation>No operation selected</translation>
     </message>
@@ -7643,7 +7643,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+153"/>
+        <location filename="../../desktop/app.py" line="+156"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation>Print &amp;briefing packet…</translation>
     </message>
@@ -7737,7 +7737,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+140"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+139"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation>Report (PDF) …</translation>
@@ -7874,7 +7874,7 @@
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+5"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
@@ -8519,18 +8519,18 @@
 <context>
     <name>WeekDistrictTableModel</name>
     <message>
-        <location filename="../../desktop/views/incidents/week_overview.py" line="+82"/>
-        <source>v. %1</source>
-        <extracomment>The cell&apos;s fill from none to many incidents; the text is dark on every step.</extracomment>
-        <translation>wk %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../desktop/views/incidents/week_overview.py" line="+86"/>
         <source>(okänt område)</source>
+        <extracomment>The cell&apos;s fill from none to many incidents; the text is dark on every step.</extracomment>
         <translation>(unknown district)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>Vecka %1: %2 – %3</source>
+        <translation>Week %1: %2 – %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Inga händelser</source>
         <translation>No incidents</translation>
     </message>
@@ -8553,7 +8553,7 @@
 <context>
     <name>WeekOverviewPage</name>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source> veckor</source>
         <translation> weeks</translation>
     </message>
@@ -8568,12 +8568,17 @@
         <translation>Show the la&amp;st:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Kolumnerna är ISO-veckor; den senaste längst till höger.</source>
+        <translation>The columns are ISO weeks, the latest on the right.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Händelser per vecka och område</source>
         <translation>Incidents by week and district</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+14"/>
         <source>Insatser som svarade</source>
         <translation>Operations that responded</translation>
@@ -8599,7 +8604,7 @@
         <translation>Incidents by week</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Inga händelser den veckan i området.</source>
         <translation>No incidents in the district that week.</translation>
     </message>

@@ -311,7 +311,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../desktop/views/admin/audit_view.py" line="+55"/>
+        <location filename="../../desktop/views/admin/audit_view.py" line="+56"/>
         <source>Behandlingslogg</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,7 +796,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Alla team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,9 +809,9 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../desktop/views/calendar/calendar_view.py" line="+109"/>
+        <location filename="../../desktop/views/calendar/calendar_view.py" line="+112"/>
         <source>Dagvy</source>
-        <extracomment>The service calls behind an edit; they run off the GUI thread and touch no widget.</extracomment>
+        <extracomment>Up to this many teams the legend lists them all, with or without visits in view. The service calls behind an edit; they run off the GUI thread and touch no widget.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -850,7 +850,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+145"/>
         <source>v. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3306,17 +3306,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Månad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-17"/>
         <source>Gruppkopplade skjutningar, skadade och döda per månad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Per grupp: händelser och besök per vecka</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3344,7 +3344,7 @@
 <context>
     <name>IncidentFilterBar</name>
     <message>
-        <location filename="../../desktop/views/incidents/filters.py" line="+27"/>
+        <location filename="../../desktop/views/incidents/filters.py" line="+28"/>
         <source>Filtrera på typ</source>
         <extracomment>The period the register opens with: the last twelve months.</extracomment>
         <translation type="unfinished"></translation>
@@ -3552,7 +3552,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 händelser, den senaste %2; %3 skadade och %4 döda sammanlagt.</source>
+        <source>%1 händelser, den senaste %2; skadade och döda sammanlagt: %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4934,7 +4934,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Händelser de 30 dagarna före datumet (antal)</source>
+        <source>Händelser de 90 dagarna före datumet (antal)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5244,12 +5244,12 @@
     <name>OperationsPage</name>
     <message>
         <location filename="../../desktop/views/operations/page.py" line="+61"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Insatser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>&amp;Ny insats…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5279,7 +5279,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Ingen insats vald</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7643,7 +7643,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+153"/>
+        <location filename="../../desktop/app.py" line="+156"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7737,7 +7737,7 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+140"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+139"/>
         <source>Rapport (PDF) …</source>
         <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation type="unfinished"></translation>
@@ -7874,7 +7874,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+5"/>
         <source>Statistik</source>
         <translation type="unfinished"></translation>
@@ -8519,18 +8519,18 @@
 <context>
     <name>WeekDistrictTableModel</name>
     <message>
-        <location filename="../../desktop/views/incidents/week_overview.py" line="+82"/>
-        <source>v. %1</source>
+        <location filename="../../desktop/views/incidents/week_overview.py" line="+86"/>
+        <source>(okänt område)</source>
         <extracomment>The cell&apos;s fill from none to many incidents; the text is dark on every step.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>(okänt område)</source>
+        <location line="+8"/>
+        <source>Vecka %1: %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Inga händelser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8553,7 +8553,7 @@
 <context>
     <name>WeekOverviewPage</name>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source> veckor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8568,12 +8568,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Kolumnerna är ISO-veckor; den senaste längst till höger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Händelser per vecka och område</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+14"/>
         <source>Insatser som svarade</source>
         <translation type="unfinished"></translation>
@@ -8599,7 +8604,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Inga händelser den veckan i området.</source>
         <translation type="unfinished"></translation>
     </message>
