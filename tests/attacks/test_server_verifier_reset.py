@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from desktop.services.security import SecurityServices
-from desktop.store.errors import WrongPassword
+from desktop.store.errors import StoreError, WrongPassword
 from desktop.store.server import recovery
 from desktop.store.server.connect import (
     role_name,
@@ -139,3 +139,21 @@ def test_the_applications_reset_passes_the_code_and_the_user_changes_their_own(f
     finally:
         store.lock()
     assert _stored_verifier(fresh, "officer_social") not in (before, reset)
+
+
+def test_without_the_check_on_the_server_the_reset_is_refused_in_words(fresh):
+    # A database moved by migrate-to-server without the code keeps no check value.
+    with server_world.as_owner(fresh) as owner:
+        owner.execute("DELETE FROM server_recovery")
+    before = _stored_verifier(fresh, "officer_police")
+    admin = pg.pg_login(fresh.path, "admin")
+    try:
+        security = SecurityServices.build(admin)
+        security.reauth.mark_given()
+        officer = next(u for u in security.users.list_users() if u.username == "officer_police")
+        with pytest.raises(StoreError) as refused:
+            security.users.reset_password(officer.id, TEMPORARY, fresh.recovery_code)
+    finally:
+        admin.lock()
+    assert refused.value.code == "server.login_replace_refused"
+    assert _stored_verifier(fresh, "officer_police") == before

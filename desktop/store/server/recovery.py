@@ -16,6 +16,7 @@ import hmac
 import psycopg
 
 from desktop.store import crypto
+from desktop.store.errors import StoreError
 
 _LABEL = b"rondplan-server-recovery:"
 
@@ -47,12 +48,16 @@ def reset_login(conn: psycopg.Connection, key: bytes | None, username: str, veri
     Without the key (no recovery code given) the server refuses, unless this session is
     the owner's (``migrate-to-server``, a restore drill).
     """
-    if key is None:
-        conn.execute("SELECT public.rondplan_set_login(%s, %s)", (username, verifier))
-        return
-    row = conn.execute("SELECT public.rondplan_recovery_challenge()").fetchone()
-    nonce = str(row[0]) if row else ""
-    conn.execute(
-        "SELECT public.rondplan_reset_login(%s, %s, %s, %s)",
-        (username, verifier, nonce, proof(key, nonce, username, verifier)),
-    )
+    try:
+        if key is None:
+            conn.execute("SELECT public.rondplan_set_login(%s, %s)", (username, verifier))
+            return
+        row = conn.execute("SELECT public.rondplan_recovery_challenge()").fetchone()
+        nonce = str(row[0]) if row else ""
+        conn.execute(
+            "SELECT public.rondplan_reset_login(%s, %s, %s, %s)",
+            (username, verifier, nonce, proof(key, nonce, username, verifier)),
+        )
+    except psycopg.errors.InsufficientPrivilege as refused:
+        # No code given, or none kept on the server (migrate-to-server without it).
+        raise StoreError("server.login_replace_refused") from refused
