@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,6 +30,12 @@ from desktop.views.incidents.detail import IncidentDetailPanel
 from desktop.views.incidents.filters import IncidentFilterBar
 from desktop.views.incidents.models import IncidentTableModel
 from desktop.views.runner import run_query
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from desktop.services.incidents.rows import IncidentDetail, RevisionRow
+    from desktop.views.incidents.incident_dialog import IncidentDialog
 
 Publish = Callable[[Changes], None]
 
@@ -201,7 +208,9 @@ class IncidentRegisterPage(QWidget):
         if self.new_button.isVisible():
             self.new_incident()
 
-    def _dialog(self, detail=None, revisions=()):  # type: ignore[no-untyped-def]
+    def _dialog(
+        self, detail: IncidentDetail | None = None, revisions: Sequence[RevisionRow] = ()
+    ) -> IncidentDialog:
         from desktop.views.incidents.incident_dialog import IncidentDialog
 
         if not self._choices_loaded:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,6 +46,7 @@ from desktop.views.incidents.labels import follow_up_label
 from desktop.views.incidents.models import TargetTableModel
 from desktop.views.operations.labels import UNPLACED, word
 from desktop.views.runner import run_change
+from desktop.views.widgets.dates import qdate
 from desktop.views.widgets.tables import compact_table
 
 Publish = Callable[[Changes], None]
@@ -84,8 +85,8 @@ class ResponseDialog(QDialog):
         self.setMinimumSize(1120, 740)
         tomorrow = (today or dt.date.today()) + dt.timedelta(days=1)
 
-        self.first_day = QDateEdit(QDate(tomorrow))
-        self.last_day = QDateEdit(QDate(tomorrow + dt.timedelta(days=WINDOW_DAYS - 1)))
+        self.first_day = QDateEdit(qdate(tomorrow))
+        self.last_day = QDateEdit(qdate(tomorrow + dt.timedelta(days=WINDOW_DAYS - 1)))
         for edit, name in (
             (self.first_day, self.tr("Rundans första dag")),
             (self.last_day, self.tr("Rundans sista dag")),
@@ -241,8 +242,8 @@ class ResponseDialog(QDialog):
                 label.clear()
             self._count_tabs(0, 0)
             return
-        self.first_day.setDate(QDate(proposal.first_day))
-        self.last_day.setDate(QDate(proposal.last_day))
+        self.first_day.setDate(qdate(proposal.first_day))
+        self.last_day.setDate(qdate(proposal.last_day))
         self.targets.set_rows(proposal.targets)
         self.summary.setText(
             self.tr("%1 besök föreslagna %2 – %3 till %4 personer.")
@@ -362,9 +363,9 @@ def accept_parts(
     """Accept the chosen parts of ``proposal`` (all three: the whole response)."""
     if parts == frozenset({"round", "sanction", "tasks"}):
         return responses.accept(proposal.response_id, proposal.version)
-    from desktop.services.incidents.rows import ResponsePart  # type: ignore[attr-defined]
+    from desktop.services.incidents.rows import ResponsePart
 
-    return responses.accept(  # type: ignore[call-arg]
+    return responses.accept(
         proposal.response_id,
         proposal.version,
         parts=frozenset(ResponsePart(p) for p in parts),

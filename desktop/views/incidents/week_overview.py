@@ -134,7 +134,12 @@ class HeatDelegate(QStyledItemDelegate):
     """Fills the cell with its heat before the text: the theme's style sheet paints item
     backgrounds itself and would hide the model's colour."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         brush = index.data(Qt.ItemDataRole.BackgroundRole)
         if isinstance(brush, QBrush):
             painter.fillRect(option.rect.adjusted(1, 1, -1, -1), brush)
