@@ -3392,7 +3392,7 @@
     <message>
         <location line="+1"/>
         <source>Omr&amp;åde:</source>
-        <translation>&amp;Area:</translation>
+        <translation>Dist&amp;rict:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3492,17 +3492,17 @@
 <context>
     <name>IncidentRegisterPage</name>
     <message>
-        <location filename="../../desktop/views/incidents/register_page.py" line="+68"/>
+        <location filename="../../desktop/views/incidents/register_page.py" line="+75"/>
         <location line="+57"/>
         <location line="+15"/>
         <location line="+4"/>
         <location line="+34"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Händelser</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>&amp;Ny händelse…</source>
         <translation>&amp;New incident…</translation>
     </message>
@@ -7021,7 +7021,7 @@
 <context>
     <name>ResponseDialog</name>
     <message>
-        <location filename="../../desktop/views/incidents/response_dialog.py" line="+83"/>
+        <location filename="../../desktop/views/incidents/response_dialog.py" line="+84"/>
         <source>Planera respons – %1</source>
         <extracomment>The round&apos;s default window: from tomorrow, three days (the message within 72 hours).</extracomment>
         <translation>Plan response – %1</translation>
@@ -8553,7 +8553,7 @@
 <context>
     <name>WeekOverviewPage</name>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source> veckor</source>
         <translation> weeks</translation>
     </message>
