@@ -48,6 +48,7 @@ def _open_auditor(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from desktop.messages import language, words
     from desktop.services.security.audit import verify_chain
 
     store = _open_auditor(args)
@@ -57,13 +58,13 @@ def run_verify(args: argparse.Namespace) -> int:
     finally:
         store.lock()
     if report.ok and not found:
-        print(f"OK – {report.message}")
+        print(f"OK – {words(report.code, report.params, language(args.lang))}")
         return 0
     # What the login found (e.g. a rollback its own entries then covered) counts too.
     for message in found:
         print(f"FEL – {message}")
     if not report.ok:
-        print(f"FEL – {report.message}")
+        print(f"FEL – {words(report.code, report.params, language(args.lang))}")
     return 1
 
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Literal, Protocol
 
 from desktop.messages import (
+    audit,
     briefing,
     cli,
     domain,
@@ -38,6 +39,7 @@ LANGUAGES: tuple[Language, ...] = ("sv", "en")
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _family in (
     domain,
+    audit,
     cli,
     store,
     validation,

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from desktop.models import AuditEntry, Setting, User
 from desktop.services.permissions import Action, allowed
-from desktop.services.wording import count
 from desktop.store import signing, trust
 from desktop.store.audit_chain import (
     FIELDS,
@@ -58,29 +57,6 @@ class ChainProblem(enum.StrEnum):
     ANCHOR_INVALID = "anchor_invalid"
 
 
-_MESSAGES = {
-    ChainProblem.CHANGED: "post {seq} har ändrats i efterhand",
-    ChainProblem.MISSING: "post {seq} saknas (borttagen)",
-    ChainProblem.LINK_BROKEN: "kedjan bryts vid post {seq} (poster flyttade eller infogade)",
-    ChainProblem.TRUNCATED: (
-        "posterna från och med {seq} saknas: loggen har kapats eller databasen har "
-        "rullats tillbaka (ersatts med en äldre kopia)"
-    ),
-    ChainProblem.CHECKPOINT_INVALID: "kontrollpunktsfilen (.audit) är ändrad eller hör "
-    "till en annan databas",
-    ChainProblem.CHECKPOINT_MISSING: "kontrollpunktsfilen (.audit) saknas; flytta alltid "
-    "den tillsammans med databasen",
-    ChainProblem.SIGNATURE: "post {seq} har ingen giltig underskrift av den som skrev "
-    "den (förfalskad eller ändrad)",
-    ChainProblem.UNSIGNED: "post {seq} saknar underskrift (förfalskad)",
-    ChainProblem.RECORDS: "konton, roller, myndigheter eller myndighetsnycklar har "
-    "ändrats utan administratörens underskrift",
-    ChainProblem.ANCHOR_AHEAD: "loggen stämmer inte med den du själv senast såg (post "
-    "{seq}): databasen har rullats tillbaka, kapats eller skrivits om",
-    ChainProblem.ANCHOR_INVALID: "din egen kontrollpunkt (i din användarmapp) är ändrad",
-}
-
-
 @dataclass(frozen=True)
 class ChainReport:
     """The result of a verification. ``first_bad_seq`` is None when the chain is sound."""
@@ -98,10 +74,22 @@ class ChainReport:
         return self.problem is None
 
     @property
-    def message(self) -> str:
+    def code(self) -> str:
+        """What the verification found, a code the catalogue words (issue 18)."""
         if self.problem is None:
-            return f"behandlingsloggen är hel ({count(self.entries, 'post', 'poster')})"
-        return _MESSAGES[self.problem].format(seq=self.first_bad_seq)
+            return "chain.sound_one" if self.entries == 1 else "chain.sound"
+        return f"chain.{self.problem.value}"
+
+    @property
+    def params(self) -> dict[str, object]:
+        return {"entries": self.entries} if self.problem is None else {"seq": self.first_bad_seq}
+
+    @property
+    def message(self) -> str:
+        """The Swedish words, for the audit log's own lines and ``rondplan check``."""
+        from desktop.messages import words
+
+        return words(self.code, self.params)
 
 
 def _signer_keys(session: Session, store: Store) -> tuple[dict[int, bytes], int] | None:

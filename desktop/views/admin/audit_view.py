@@ -26,6 +26,7 @@ from desktop.services.security.audit import verify_chain
 from desktop.services.security.audit_log import AuditFilter, AuditRow
 from desktop.store.interface import Store
 from desktop.views.admin.models import AuditTableModel
+from desktop.views.errors_text import problem_text
 from desktop.views.i18n import local_day_to_utc_range
 from desktop.views.runner import run_query
 from desktop.views.widgets.tables import compact_table
@@ -174,4 +175,4 @@ class AuditView(QWidget):
         if report is None:
             return
         prefix = self.tr("Loggen är hel") if report.ok else self.tr("VARNING")
-        self.status.setText(f"{prefix}: {report.message}")
+        self.status.setText(f"{prefix}: {problem_text(report)}")

@@ -1,0 +1,65 @@
+"""Words for what a verification of the processing log finds (``ChainReport.code``):
+code → (Swedish, English)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    "chain.anchor_ahead": (
+        "loggen stämmer inte med den du själv senast såg (post {seq}): databasen har "
+        "rullats tillbaka, kapats eller skrivits om",
+        "the log does not match the one you yourself last saw (entry {seq}): the database "
+        "has been rolled back, cut or rewritten",
+    ),
+    "chain.anchor_invalid": (
+        "din egen kontrollpunkt (i din användarmapp) är ändrad",
+        "your own checkpoint (in your user folder) has been changed",
+    ),
+    "chain.changed": (
+        "post {seq} har ändrats i efterhand",
+        "entry {seq} has been changed afterwards",
+    ),
+    "chain.checkpoint_invalid": (
+        "kontrollpunktsfilen (.audit) är ändrad eller hör till en annan databas",
+        "the checkpoint file (.audit) has been changed or belongs to another database",
+    ),
+    "chain.checkpoint_missing": (
+        "kontrollpunktsfilen (.audit) saknas; flytta alltid den tillsammans med databasen",
+        "the checkpoint file (.audit) is missing; always move it together with the database",
+    ),
+    "chain.link_broken": (
+        "kedjan bryts vid post {seq} (poster flyttade eller infogade)",
+        "the chain breaks at entry {seq} (entries moved or inserted)",
+    ),
+    "chain.missing": (
+        "post {seq} saknas (borttagen)",
+        "entry {seq} is missing (removed)",
+    ),
+    "chain.records": (
+        "konton, roller, myndigheter eller myndighetsnycklar har ändrats utan "
+        "administratörens underskrift",
+        "accounts, roles, agencies or agency keys have been changed without the "
+        "administrator's signature",
+    ),
+    "chain.signature": (
+        "post {seq} har ingen giltig underskrift av den som skrev den (förfalskad eller ändrad)",
+        "entry {seq} has no valid signature of the one who wrote it (forged or changed)",
+    ),
+    "chain.sound": (
+        "behandlingsloggen är hel ({entries} poster)",
+        "the processing log is complete ({entries} entries)",
+    ),
+    "chain.sound_one": (
+        "behandlingsloggen är hel ({entries} post)",
+        "the processing log is complete ({entries} entry)",
+    ),
+    "chain.truncated": (
+        "posterna från och med {seq} saknas: loggen har kapats eller databasen har rullats "
+        "tillbaka (ersatts med en äldre kopia)",
+        "the entries from {seq} on are missing: the log has been cut or the database has "
+        "been rolled back (replaced with an older copy)",
+    ),
+    "chain.unsigned": (
+        "post {seq} saknar underskrift (förfalskad)",
+        "entry {seq} has no signature (forged)",
+    ),
+}
