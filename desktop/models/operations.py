@@ -43,7 +43,14 @@ class Visit(Versioned, Timestamped, Base):
 
     __tablename__ = "visit"
     # Visits by outcome over a period from the index alone (issue 9).
-    __table_args__ = (Index("ix_visit_period", "starts_at", "status"),)
+    __table_args__ = (
+        Index("ix_visit_period", "starts_at", "status"),
+        # Each member's visits of a period from the index alone (issue 20: visits per
+        # group per week).
+        Index("ix_visit_person_period", "person_id", "starts_at", "status"),
+        # Urgent visits of a period (and the incident's SET NULL) from the index alone.
+        Index("ix_visit_incident", "incident_id", "starts_at", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     operation_id: Mapped[int | None] = mapped_column(
@@ -75,7 +82,7 @@ class Visit(Versioned, Timestamped, Base):
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
     # A visit made in response to an incident (issue 20) is urgent: the incident is set.
     incident_id: Mapped[int | None] = mapped_column(
-        ForeignKey("incident.id", ondelete="SET NULL"), index=True, default=None
+        ForeignKey("incident.id", ondelete="SET NULL"), default=None
     )
 
     team = relationship("Team", lazy="joined")

@@ -150,7 +150,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_incident_group")),
     )
-    op.create_index(op.f("ix_incident_group_incident_id"), "incident_group", ["incident_id"])
+    op.create_index(
+        "ix_incident_group_incident", "incident_group", ["incident_id", "group_id", "side"]
+    )
     op.create_index(
         "ix_incident_group_group", "incident_group", ["group_id", "incident_id", "side"]
     )
@@ -263,7 +265,9 @@ def upgrade() -> None:
             ["id"],
             ondelete="SET NULL",
         )
-    op.create_index(op.f("ix_visit_incident_id"), "visit", ["incident_id"])
+    # The evaluation reads each member's visits and the urgent visits from indexes alone.
+    op.create_index("ix_visit_incident", "visit", ["incident_id", "starts_at", "status"])
+    op.create_index("ix_visit_person_period", "visit", ["person_id", "starts_at", "status"])
     if op.get_bind().dialect.name == "postgresql":
         for statement in POSTGRES_UP:
             op.execute(statement)
@@ -273,7 +277,8 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in POSTGRES_DOWN:
             op.execute(statement)
-    op.drop_index(op.f("ix_visit_incident_id"), table_name="visit")
+    op.drop_index("ix_visit_person_period", table_name="visit")
+    op.drop_index("ix_visit_incident", table_name="visit")
     for table in ("task", "sanction_period", "visit"):
         with op.batch_alter_table(table) as batch_op:
             batch_op.drop_column("incident_id")
