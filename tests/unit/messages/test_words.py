@@ -90,3 +90,14 @@ def test_dates_are_iso_in_both_languages_and_a_bug_has_no_words() -> None:
     assert error_words(KeyError("x"), "en") is None
     # A code without words (a bug) still says something, with the code to report.
     assert words("no.such_code", {}, "en") == "The action could not be completed (no.such_code)."
+
+
+def test_every_finding_of_the_log_check_is_worded_in_both_languages() -> None:
+    from desktop.messages import CATALOGUE
+    from desktop.services.security.audit import ChainProblem, ChainReport
+
+    for problem in ChainProblem:
+        assert ChainReport(5, problem, 3).code in CATALOGUE
+    report = ChainReport(4, ChainProblem.CHANGED, 3)
+    assert words(report.code, report.params, "en") == "entry 3 has been changed afterwards"
+    assert ChainReport(1).message == "behandlingsloggen är hel (1 post)"
