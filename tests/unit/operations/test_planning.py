@@ -61,7 +61,7 @@ def test_plan_without_teams_is_refused(field):
 
     op_id, _ = field.services.operations.create(OperationInput("Tom", START, END))
     field.services.operations.add_targets(op_id, field.persons[:2])
-    with pytest.raises(ValidationError, match="team"):
+    with pytest.raises(ValidationError, match=r"^plan\.no_teams$"):
         field.services.planning.propose(op_id)
 
 
