@@ -102,6 +102,7 @@ def category_label(category: RetentionCategory) -> str:
         RetentionCategory.DELIVERY: "Delgivningar",
         RetentionCategory.REFERRAL: "Avslutade insatser (stöd)",
         RetentionCategory.AUDIT: "Behandlingslogg (sparas)",
+        RetentionCategory.INCIDENT: "Händelser (våld)",
     }
     return QCoreApplication.translate("Gallring", words[category])
 

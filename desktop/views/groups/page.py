@@ -7,13 +7,11 @@ from desktop.views.wiring import PageContext
 
 
 def create_page(context: PageContext) -> GroupsWorkspace:
-    from desktop.views.incidents.services import incidents_of
-
     services = context.services
     page = GroupsWorkspace(
         services.mapping,
         services.engagement.sanctions,
-        incidents=incidents_of(services).register,
+        incidents=services.incidents.register,
     )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)

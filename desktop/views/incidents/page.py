@@ -17,7 +17,6 @@ from desktop.services.operations.rows import OperationRow
 from desktop.services.planning.rows import CalendarTeam
 from desktop.views.incidents.labels import kind_label
 from desktop.views.incidents.register_page import IncidentRegisterPage
-from desktop.views.incidents.services import incidents_of
 from desktop.views.incidents.week_overview import WeekOverviewPage
 from desktop.views.runner import run_query
 from desktop.views.widgets.lazy_page import LazyPage
@@ -139,7 +138,7 @@ def team_choices(
 def create_page(context) -> IncidentsWorkspace:  # type: ignore[no-untyped-def]
     services = context.services
     page = IncidentsWorkspace(
-        incidents_of(services), services.mapping, services.operations, context.hub.publish
+        services.incidents, services.mapping, services.operations, context.hub.publish
     )
     context.hub.changes_applied.connect(page.apply_changes)
     page.register.reload()

@@ -38,6 +38,7 @@ from desktop.services.changes import Changes
 from desktop.services.incidents.response import ResponseService
 from desktop.services.incidents.rows import (
     ResponseDecision,
+    ResponsePart,
     ResponseProposal,
     ResponseRequest,
 )
@@ -283,9 +284,9 @@ class ResponseDialog(QDialog):
         return frozenset(
             code
             for code, box in (
-                ("round", self.round_part),
-                ("sanction", self.sanction_part),
-                ("tasks", self.tasks_part),
+                (ResponsePart.ROUND.value, self.round_part),
+                (ResponsePart.SANCTION.value, self.sanction_part),
+                (ResponsePart.TASKS.value, self.tasks_part),
             )
             if box.isChecked()
         )
@@ -360,11 +361,7 @@ class ResponseDialog(QDialog):
 def accept_parts(
     responses: ResponseService, proposal: ResponseProposal, parts: frozenset[str]
 ) -> ResponseDecision:
-    """Accept the chosen parts of ``proposal`` (all three: the whole response)."""
-    if parts == frozenset({"round", "sanction", "tasks"}):
-        return responses.accept(proposal.response_id, proposal.version)
-    from desktop.services.incidents.rows import ResponsePart
-
+    """Accept the chosen parts of ``proposal``; a part left out is not made."""
     return responses.accept(
         proposal.response_id,
         proposal.version,

@@ -7,13 +7,11 @@ from desktop.views.wiring import PageContext
 
 
 def create_page(context: PageContext) -> PersonsWorkspace:
-    from desktop.views.incidents.services import incidents_of
-
     page = PersonsWorkspace(
         context.services.mapping,
         context.services.engagement.sanctions,
         context.settings.backend,
-        incidents=incidents_of(context.services).register,
+        incidents=context.services.incidents.register,
     )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)

@@ -35,6 +35,7 @@ VISIT_FIGURES = frozenset(
         "response_visits_completed",
         "response_direct_contact",
         "response_family_only",
+        "visits_per_group_week",
     }
 )
 Keep = Callable[[IncidentRow], bool]

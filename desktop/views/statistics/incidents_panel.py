@@ -30,6 +30,8 @@ TILES: tuple[str, ...] = (
     "response_direct_contact",
     "response_family_only",
 )
+#: The per-group table's column of visits per week (after group, incidents, shootings).
+VISITS_COLUMN = 3
 #: Group rows drawn in the per-group chart (the most incidents first).
 GROUPS_SHOWN = 10
 
@@ -191,7 +193,11 @@ class IncidentFiguresPanel(QWidget):
 
     def _group_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
         if 0 <= index.row() < len(self._group_ids):
-            self.activated.emit("group_incidents", self._group_ids[index.row()])
+            group_id = self._group_ids[index.row()]
+            if index.column() == VISITS_COLUMN:  # the members visited, not the incidents
+                self.activated.emit("visits_per_group_week", str(group_id))
+            else:
+                self.activated.emit("group_incidents", group_id)
 
     def _month_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
         if 0 <= index.row() < len(self._months):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from desktop.views.incidents.services import incidents_of
 from desktop.views.statistics.statistics_page import StatisticsPage
 from desktop.views.wiring import PageContext
 
@@ -13,7 +12,7 @@ def create_page(context: PageContext) -> StatisticsPage:
         services.statistics,
         role=services.store.identity.role,
         reauth=services.security.reauth,
-        incidents=incidents_of(services).register,
+        incidents=services.incidents.register,
     )
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)

@@ -366,7 +366,7 @@ class StatisticsPage(ExportActions):
     def show_incidents_behind(self, code: str, key: object = None) -> None:
         """The incidents (or, for the urgent visits, the persons) behind a figure."""
         if code in VISIT_FIGURES:
-            self.show_persons_behind(code)
+            self.show_persons_behind(code, key if isinstance(key, str) else None)
             return
         period = self.filters.period()
         register = self._incidents

@@ -109,6 +109,9 @@ def test_a_tile_and_a_group_row_ask_for_what_is_behind_them(qtbot):
     with qtbot.waitSignal(panel.activated) as asked:
         panel.groups_chart.table.doubleClicked.emit(panel.groups_chart.model.index(0, 0))
     assert asked.args == ["group_incidents", 1]
+    with qtbot.waitSignal(panel.activated) as asked:  # the visits column: the persons
+        panel.groups_chart.table.doubleClicked.emit(panel.groups_chart.model.index(0, 3))
+    assert asked.args == ["visits_per_group_week", "1"]
 
 
 def test_the_query_behind_each_figure():

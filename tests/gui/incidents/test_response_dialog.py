@@ -78,6 +78,19 @@ def test_no_part_chosen_is_refused_in_words(qtbot, world, as_user):
     assert "minst en del" in dialog.error.text()
 
 
+def test_a_part_left_out_is_not_made(qtbot, world, as_user):
+    session = as_user("coordinator_police")
+    incident_id, _ = session.incidents.register.create(shooting(world, reference="5000-K6-26"))
+    dialog = _dialog(qtbot, session, world, incident_id)
+    dialog.propose()
+    dialog.sanction_part.setChecked(False)  # the round and the tasks, no sanction period
+    dialog.accept_parts()
+    decision = dialog.decision
+    assert decision is not None
+    assert decision.sanction_ids == () and len(decision.task_ids) > 0
+    assert "0 sanktionsperioder" in dialog.outcome_text.text()
+
+
 def test_decline_with_a_reason(qtbot, world, as_user, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
