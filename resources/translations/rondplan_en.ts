@@ -258,7 +258,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/admin/models.py" line="+191"/>
+        <location filename="../../desktop/views/admin/models.py" line="+192"/>
         <source>Nr</source>
         <translation>No.</translation>
     </message>
@@ -3294,9 +3294,9 @@
 <context>
     <name>IncidentFiguresPanel</name>
     <message>
-        <location filename="../../desktop/views/statistics/incidents_panel.py" line="+108"/>
+        <location filename="../../desktop/views/statistics/incidents_panel.py" line="+110"/>
         <source>Definitioner, våld och respons</source>
-        <extracomment>The tiles, in the order the evaluation reads them. Group rows drawn in the per-group chart (the most incidents first).</extracomment>
+        <extracomment>The tiles, in the order the evaluation reads them. The per-group table&apos;s column of visits per week (after group, incidents, shootings). Group rows drawn in the per-group chart (the most incidents first).</extracomment>
         <translation>Definitions, violence and response</translation>
     </message>
     <message>
@@ -3559,7 +3559,7 @@
 <context>
     <name>IncidentsBehindDialog</name>
     <message>
-        <location filename="../../desktop/views/statistics/incidents_behind.py" line="+96"/>
+        <location filename="../../desktop/views/statistics/incidents_behind.py" line="+97"/>
         <source>%1 händelser</source>
         <extracomment>Figures that count visits: the persons behind them, not incidents.</extracomment>
         <translation>%1 incidents</translation>
@@ -3573,7 +3573,7 @@
 <context>
     <name>IncidentsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/incidents/page.py" line="+51"/>
+        <location filename="../../desktop/views/incidents/page.py" line="+50"/>
         <source>&amp;Händelser</source>
         <translation>Inci&amp;dents</translation>
     </message>
@@ -7021,7 +7021,7 @@
 <context>
     <name>ResponseDialog</name>
     <message>
-        <location filename="../../desktop/views/incidents/response_dialog.py" line="+84"/>
+        <location filename="../../desktop/views/incidents/response_dialog.py" line="+85"/>
         <source>Planera respons – %1</source>
         <extracomment>The round&apos;s default window: from tomorrow, three days (the message within 72 hours).</extracomment>
         <translation>Plan response – %1</translation>
@@ -8476,7 +8476,7 @@
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../desktop/views/admin/models.py" line="-65"/>
+        <location filename="../../desktop/views/admin/models.py" line="-66"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
