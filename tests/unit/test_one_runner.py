@@ -9,6 +9,7 @@ hub is published to only by the runner and the few background jobs named below.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from desktop.services import errors as domain_errors
@@ -50,7 +51,9 @@ def _known_error_names() -> set[str]:
     return names | {"CodedError"}
 
 
+@cache
 def _views() -> list[tuple[str, ast.Module]]:
+    """Every view module but the runner, parsed once for all the tests here."""
     found = []
     for path in sorted(VIEWS.rglob("*.py")):
         if path == RUNNER:
