@@ -108,4 +108,7 @@ def test_the_network_badges_count_the_incidents_before_the_date(qtbot, world, as
     counts = space._incidents_near(SHOT_AT.date())
     assert counts.get(world.groups["A"], 0) >= 1 and counts.get(world.groups["B"], 0) >= 1
     assert world.groups["C"] not in counts
-    assert space._incidents_near(SHOT_AT.date() - dt.timedelta(days=1)) == {}
+    assert space._incidents_near(dt.date(2025, 6, 1)) == {}  # before every test incident
+    # The window is the 90 days up to the date: the shooting drops out on the 91st.
+    assert space._incidents_near(SHOT_AT.date() + dt.timedelta(days=89))
+    assert space._incidents_near(SHOT_AT.date() + dt.timedelta(days=90)) == {}
