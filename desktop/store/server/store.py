@@ -262,6 +262,7 @@ class ServerStore(UnlockedStore):
         if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
             first = min(checkpoint.seq, (head.seq or 0) + 1)
             self.history_problem = server_audit.HISTORY_LOST.format(seq=first)
+            self._keep_evidence(checkpoint)
         if self.history_problem is not None:
             self.checkpoint_frozen = True  # the login's check reports it too (integrity)
         if self.checkpoint_frozen or head.seq is None or head.entry_hash is None:
@@ -270,6 +271,20 @@ class ServerStore(UnlockedStore):
             self._seen = Checkpoint(head.seq, head.entry_hash)
             if on_standby or time.monotonic() - self._seen_written >= CHECKPOINT_WRITE_S:
                 self._write_seen()
+
+    def _keep_evidence(self, seen: Checkpoint) -> None:
+        """What this workstation saw before history went missing, written at once if
+        the file is older (it is written only every CHECKPOINT_WRITE_S): the next login
+        compares with it and says so again. Found by a real asynchronous failover
+        (tests/integration/test_server_failover.py); never over a later checkpoint."""
+        if self.checkpoint_path.exists():
+            try:
+                on_disk = read_checkpoint(self.checkpoint_path, self.audit_signer, self.database_id)
+            except CheckpointInvalid:
+                return  # evidence of another kind: left as it is
+            if on_disk is not None and on_disk.seq >= seen.seq:
+                return
+        write_checkpoint(self.checkpoint_path, self.audit_signer, self.database_id, seen)
 
     def _checkpoint_on_disk(self) -> Checkpoint | None:
         try:
