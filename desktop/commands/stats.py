@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         as_json,
         flat_rows,
     )
+    from desktop.services.vocabulary import INCIDENT_KIND_WORDS
 
     end = args.end or dt.date.today()
     if args.start and args.start > end:
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Period {period.start.isoformat()} – {period.end.isoformat()}")
         # The table is for people: channel and outcome codes become words (CSV/JSON keep codes).
-        words = {**CHANNEL_LABELS, **OUTCOME_LABELS}
+        words = {**CHANNEL_LABELS, **OUTCOME_LABELS, **INCIDENT_KIND_WORDS}
         rows = [
             (label + (f" ({words.get(key, key)})" if key else ""), value)
             for _code, label, key, value in flat_rows(result)
