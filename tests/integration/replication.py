@@ -58,7 +58,10 @@ class Node:
         self.run(str(BIN / "pg_ctl"), "-D", str(self.data), *arguments)
 
     def start(self) -> None:
-        self.ctl("-l", str(self.folder / "server.log"), "-w", "start")
+        try:
+            self.ctl("-l", str(self.folder / "server.log"), "-w", "start")
+        except subprocess.CalledProcessError:
+            raise RuntimeError(f"node {self.port} did not start: {self.log()[-1500:]}") from None
 
     def kill(self) -> None:
         """Stop at once, as a power cut: no shutdown checkpoint, nothing sent on."""
