@@ -219,13 +219,14 @@ class Session(QObject):
     def start(self) -> None:
         """After login: audit it, publish this agency's key, then housekeeping off-thread."""
         from desktop.services import protected_addresses
+        from desktop.views.errors_text import alarm_text
         from desktop.views.worker import run_in_background
 
         security = self.services.security
         # Issue 15: what the login's check of the audit log found (rollback, tampering)
         # is told before anything else, in one sentence each (it is logged too).
-        for warning in security.session.record_login():
-            show_known_error(warning)
+        for finding in security.session.record_login():
+            show_known_error(alarm_text(finding))
         security.notes.publish_agency_keys()
         # Issue 15: the protected-address key to those who need it; plain ones sealed.
         protected_addresses.after_login(self.services.store)

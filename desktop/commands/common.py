@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop.messages import Language, error_words, words
+from desktop.messages import Language, error_words, language, words
 from desktop.services.errors import CodedError
 
 PASSWORD_ENV = "RONDPLAN_PASSWORD"
@@ -108,9 +108,11 @@ def log_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if store.password_change_required:
             # An administrator knows this password: nothing is done with it but a change.
             raise UserError("cli.temporary_password")
-        for warning in SessionAudit(store).record_login():
+        lang = language(getattr(args, "lang", None))
+        for finding in SessionAudit(store).record_login():
             # Issue 15: what the login's integrity check found (also in the audit log).
-            print(warning, file=sys.stderr)
+            found = words(finding.code, finding.params, lang)
+            print(words("chain.alarm", {"finding": found}, lang), file=sys.stderr)
         protected_addresses.after_login(store)
     except BaseException:
         store.lock()

@@ -4,6 +4,10 @@ code → (Swedish, English)."""
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    "chain.alarm": (
+        "Varning: {finding}. Händelsen är loggad; kontakta en administratör.",
+        "Warning: {finding}. The event is logged; contact an administrator.",
+    ),
     "chain.anchor_ahead": (
         "loggen stämmer inte med den du själv senast såg (post {seq}): databasen har "
         "rullats tillbaka, kapats eller skrivits om",

@@ -45,6 +45,13 @@ def error_text(error: BaseException) -> str:
     return words(type(error).__name__, {}, interface_language())
 
 
+def alarm_text(finding: Worded) -> str:
+    """The user's warning of what the login's check of the log found (``chain.…``)."""
+    lang = interface_language()
+    found = words(finding.code, finding.params, lang)
+    return words("chain.alarm", {"finding": found}, lang)
+
+
 def problem_text(problem: Worded) -> str:
     """The words for one problem of an import file (``services.importing.Problem``)."""
     return words(problem.code, problem.params, interface_language())

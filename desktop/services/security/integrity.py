@@ -32,8 +32,6 @@ from desktop.store.keyslots import RECOVERY
 # Problems after which the checkpoint file is kept as it is (it holds the evidence).
 _FREEZE = {ChainProblem.TRUNCATED, ChainProblem.CHECKPOINT_INVALID}
 
-_ALARM = "Varning: {message}. Händelsen är loggad; kontakta en administratör."
-
 
 @dataclass
 class Findings:
@@ -43,15 +41,13 @@ class Findings:
     report: ChainReport | None = None
 
     @property
-    def problem_messages(self) -> list[str]:
-        return [ChainReport(0, problem, seq).message for problem, seq in self.problems]
+    def reports(self) -> list[ChainReport]:
+        """Each problem as a report: a code (``chain.…``) the user's alarm words."""
+        return [ChainReport(0, problem, seq) for problem, seq in self.problems]
 
     @property
-    def messages(self) -> list[str]:
-        return [
-            _ALARM.format(message=ChainReport(0, problem, seq).message)
-            for problem, seq in self.problems
-        ]
+    def problem_messages(self) -> list[str]:
+        return [report.message for report in self.reports]
 
 
 def signed_file(store: Store) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from desktop.models import User
 from desktop.services.security import integrity
+from desktop.services.security.audit import ChainReport
 from desktop.services.security.clock import Clock, system_clock
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.uow import UnitOfWork
@@ -36,12 +37,12 @@ class SessionAudit:
         self._clock = clock
         self._reauth = reauth
 
-    def record_login(self) -> list[str]:
+    def record_login(self) -> list[ChainReport]:
         """Call once right after ``LockedDatabase.unlock`` succeeded at start-up.
 
         First verifies the log, its checkpoint, the user's anchor and the signed records
-        (issue 15; before anything is appended) and logs what is wrong. Returns the
-        warnings to show the user (one Swedish sentence each); raises TamperedRecord
+        (issue 15; before anything is appended) and logs what is wrong. Returns what to
+        warn the user of (codes, worded as ``chain.alarm``, issue 18); raises TamperedRecord
         (after logging it) if the user's own account was tampered with.
         """
         found = integrity.check(self._store)
@@ -49,7 +50,7 @@ class SessionAudit:
         self._record("login", found)
         integrity.after_login(self._store, found)
         integrity.refuse_if_tampered(self._store)
-        return found.messages
+        return found.reports
 
     def record_unlock(self) -> None:
         """Call after the lock overlay's password was accepted (a new store is fine too)."""

@@ -101,3 +101,8 @@ def test_every_finding_of_the_log_check_is_worded_in_both_languages() -> None:
     report = ChainReport(4, ChainProblem.CHANGED, 3)
     assert words(report.code, report.params, "en") == "entry 3 has been changed afterwards"
     assert ChainReport(1).message == "behandlingsloggen är hel (1 post)"
+    found = words(report.code, report.params, "en")
+    assert words("chain.alarm", {"finding": found}, "en") == (
+        "Warning: entry 3 has been changed afterwards. The event is logged; "
+        "contact an administrator."
+    )
