@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.services.changes import Changes
 from desktop.services.errors import ReauthenticationRequired
-from desktop.store.errors import StoreError
+from desktop.store.errors import ReadOnlyServer, StoreError
 from desktop.views.changes_hub import ChangesHub
 from desktop.views.errors_text import known_error_text
 from desktop.views.worker import run_in_background
@@ -65,8 +65,19 @@ def error_message(error: BaseException) -> str | None:
     if isinstance(error, DBAPIError | psycopg.Error):
         # The server's own text may quote a row (a name): only the type is logged.
         _LOG.warning("the server refused a statement: %s", type(error).__name__)
-        error = ServerRefused()
+        error = _server_error(error)
     return known_error_text(error)
+
+
+def _server_error(error: DBAPIError | psycopg.Error) -> StoreError:
+    """The storage error a raw server error stands for (the store maps most itself)."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(cause, psycopg.errors.ReadOnlySqlTransaction):
+        return ReadOnlyServer()  # a standby
+    lost = isinstance(error, DBAPIError) and error.connection_invalidated
+    if lost or isinstance(cause, psycopg.OperationalError):
+        return StoreError("server.unavailable")  # the link was lost
+    return ServerRefused()
 
 
 def _pool() -> QThreadPool:

@@ -125,6 +125,16 @@ def test_unknown_server_error_is_shown_in_words_not_raised(qtbot, published, sho
     assert seen == []
 
 
+def test_raw_read_only_standby_error_is_shown_in_words(qtbot, shown):
+    def on_standby() -> None:
+        cause = psycopg.errors.ReadOnlySqlTransaction("cannot execute UPDATE")
+        raise InternalError("UPDATE visit …", {}, cause)
+
+    run_change(None, "Spara", on_standby)
+    assert len(shown) == 1
+    assert shown[0][1].startswith("Servern tar bara emot läsningar just nu")
+
+
 def test_read_only_standby_is_shown_in_words(qtbot, published, shown):
     hub, _ = published
 
@@ -216,3 +226,18 @@ def test_password_asked_again_then_retried_once(qtbot, monkeypatch, shown):
     )
     assert run_change(None, "Exportera", sensitive, reauth=object()) == "klart"  # type: ignore[arg-type]
     assert len(calls) == 2 and len(asked) == 1 and shown == []
+
+
+def test_lost_server_link_is_shown_in_english_under_english(qtbot, shown):
+    from desktop.views.i18n import install_translators
+
+    def lost() -> None:
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    app = QApplication.instance()
+    install_translators(app, "en")
+    try:
+        run_change(None, "Save", lost)
+    finally:
+        install_translators(app, "sv")
+    assert shown == [("Save", "The server cannot be reached. Check the network and try again.")]
