@@ -73,7 +73,7 @@ def test_status_bar_names_user_role_and_agency(qtbot, database, tmp_path):
 
 def test_every_page_in_wiring_has_a_title_and_a_distinct_key():
     keys = [key for key, *_ in PAGES]
-    assert len(keys) == len(set(keys)) == 9
+    assert len(keys) == len(set(keys)) == 10  # issue 20 added "incidents"
 
 
 def test_role_changed_while_locked_rebuilds_pages_and_menus_at_unlock(qtbot, tmp_path):
