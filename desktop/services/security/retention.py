@@ -179,9 +179,7 @@ class RetentionService:
                     )
                 elif rule.category is RetentionCategory.INCIDENT:
                     # Issue 20: incidents by their time, of one recording agency or all.
-                    counts[rule.category] += delete_incidents(
-                        session, local_cutoff, rule.agency_id
-                    )
+                    counts[rule.category] += delete_incidents(session, local_cutoff, rule.agency_id)
             review = len(inactive_persons(session, rules, now))
             previous = session.get(Setting, LAST_RUN_SETTING)
             if previous is None:
