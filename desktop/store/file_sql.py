@@ -62,6 +62,9 @@ class FileSql:
         )
         return query.limit(limit) if limit is not None else query
 
+    def person_matches(self, typed: str, names_only: bool = False) -> ColumnElement[bool]:
+        return Person.id.in_(self.person_ids_matching(typed, names_only=names_only))
+
     def masked_identity(self) -> ColumnElement[str | None]:
         # The number itself, masked when shown (services.mapping.search.mask_identity).
         return Person.identity_number.expression

@@ -97,6 +97,11 @@ class StoreSql(Protocol):
         """Ids of persons matching every word of ``typed`` (3+ characters) by fragment."""
         ...
 
+    def person_matches(self, typed: str, names_only: bool = False) -> ColumnElement[bool]:
+        """The condition on ``person`` of :meth:`person_ids_matching` without a limit
+        (the server tests its own row: no second pass over person for a count)."""
+        ...
+
     def masked_identity(self) -> ColumnElement[str | None]:
         """The column whose first nine characters are ``ÅÅÅÅMMDD-`` (never more shown)."""
         ...

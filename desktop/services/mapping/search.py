@@ -107,7 +107,11 @@ def text_condition(
     if not searchable_words(typed):
         named = sql.name_prefix(TOKEN.findall(typed)[0])
     else:
-        named = Person.id.in_(sql.person_ids_matching(typed, pool, names_only=not reveal))
+        named = (
+            sql.person_matches(typed, names_only=not reveal)
+            if pool is None
+            else Person.id.in_(sql.person_ids_matching(typed, pool, names_only=not reveal))
+        )
     return and_(named, *identity) if identity else named
 
 
