@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from desktop.models import Certainty, Group, Incident, IncidentKind, IncidentSide
 from desktop.services.errors import ValidationError
 from desktop.services.importing import Table, read_path
-from desktop.services.incidents.register import add_incident
 from desktop.services.incidents.rows import (
     GroupLinkInput,
     IncidentImportError,
@@ -25,6 +24,7 @@ from desktop.services.incidents.rows import (
     IncidentInput,
 )
 from desktop.services.incidents.validation import normal_reference, validate_incident
+from desktop.services.incidents.writing import add_incident
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
 from desktop.services.vocabulary import CERTAINTY_WORDS, INCIDENT_KIND_WORDS

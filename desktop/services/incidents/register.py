@@ -10,13 +10,10 @@ from sqlalchemy.orm import Session
 
 from desktop.models import (
     Agency,
-    Group,
     Incident,
     IncidentGroup,
-    IncidentPerson,
     IncidentRevision,
     IncidentSide,
-    Person,
     User,
     Visit,
 )
@@ -33,11 +30,23 @@ from desktop.services.incidents.rows import (
     TimelineRow,
     WeekDistrictRow,
 )
-from desktop.services.incidents.sealing import open_description, seal_description
+from desktop.services.incidents.sealing import open_description
 from desktop.services.incidents.validation import (
     require_recorder,
     validate_incident,
     validate_reason,
+)
+from desktop.services.incidents.writing import (
+    add_incident,
+    add_links,
+    apply_input,
+    check_links,
+    check_reference,
+    differences,
+    link_detail,
+    links_of,
+    seal_text,
+    touch_links,
 )
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
@@ -62,9 +71,9 @@ class IncidentService:
             session = uow.session
             self._require_recorder(session)
             new_id = add_incident(session, self.store, data, identity.agency_id, identity.user_id)
-            uow.audit("incident.create", "incident", [new_id], detail=_link_detail(data))
+            uow.audit("incident.create", "incident", [new_id], detail=link_detail(data))
             uow.touched("incident", new_id)
-            _touch_links(uow, data)
+            touch_links(uow, data)
         return new_id, uow.changes
 
     def correct(self, incident_id: int, version: int, data: IncidentInput, reason: str) -> Changes:
@@ -83,11 +92,11 @@ class IncidentService:
                 raise ConflictError()
             if incident.agency_id != identity.agency_id:
                 raise PermissionDenied("incident.other_agency")
-            _check_reference(session, data.reference, incident_id)
-            _check_links(session, data)
+            check_reference(session, data.reference, incident_id)
+            check_links(session, data)
             cipher = self.store.compartment(identity.agency_code)
             old_text = open_description(cipher, incident.id, incident.description_cipher)
-            previous = _differences(incident, data, old_text)
+            previous = differences(incident, data, old_text)
             if not previous:
                 raise ValidationError("incident.nothing_changed")
             session.add(
@@ -101,14 +110,14 @@ class IncidentService:
                     else None,
                 )
             )
-            before = _links_of(incident)
-            _apply(incident, data)
+            before = links_of(incident)
+            apply_input(incident, data)
             if "description" in previous:
-                _seal(self.store, incident, data.description)
+                seal_text(self.store, incident, data.description)
             incident.groups.clear()
             incident.persons.clear()
             session.flush()
-            _add_links(session, incident.id, data)
+            add_links(session, incident.id, data)
             uow.audit(
                 "incident.correct",
                 "incident",
@@ -116,7 +125,7 @@ class IncidentService:
                 detail="fields=" + ",".join(sorted(previous)),
             )
             uow.touched("incident", incident.id)
-            _touch_links(uow, data)
+            touch_links(uow, data)
             for kind, ids in before.items():
                 uow.touched(kind, *ids)
         return uow.changes
@@ -303,142 +312,3 @@ class IncidentService:
                     )
                 )
         return frozenset(found)
-
-
-# -- helpers shared with the importer and the demo -------------------------------------
-def add_incident(
-    session: Session, store: Store, data: IncidentInput, agency_id: int, user_id: int | None
-) -> int:
-    """Insert a validated incident with its links and sealed description; its id."""
-    _check_reference(session, data.reference, None)
-    _check_links(session, data)
-    incident = Incident(agency_id=agency_id, created_by=user_id, reference=data.reference)
-    _apply(incident, data)
-    session.add(incident)
-    session.flush()
-    if data.description:
-        _seal(store, incident, data.description)
-    _add_links(session, incident.id, data)
-    return incident.id
-
-
-def _seal(store: Store, incident: Incident, text: str) -> None:
-    if not text:
-        incident.description_cipher = None
-        return
-    cipher = store.compartment(store.identity.agency_code)
-    if cipher is None:
-        raise PermissionDenied("incident.no_compartment_key")
-    incident.description_cipher = seal_description(cipher, incident.id, text)
-
-
-def _apply(incident: Incident, data: IncidentInput) -> None:
-    incident.reference = data.reference
-    incident.kind = data.kind
-    incident.certainty = data.certainty
-    incident.occurred_at = data.occurred_at
-    incident.district = data.district
-    incident.injured = data.injured
-    incident.killed = data.killed
-
-
-def _add_links(session: Session, incident_id: int, data: IncidentInput) -> None:
-    for g in data.groups:
-        session.add(
-            IncidentGroup(
-                incident_id=incident_id,
-                group_id=g.group_id,
-                side=g.side,
-                source=g.source.strip(),
-                certainty=g.certainty,
-            )
-        )
-    for p in data.persons:
-        session.add(
-            IncidentPerson(
-                incident_id=incident_id,
-                person_id=p.person_id,
-                role=p.role,
-                source=p.source.strip(),
-                certainty=p.certainty,
-            )
-        )
-    session.flush()
-
-
-def _check_reference(session: Session, reference: str, own_id: int | None) -> None:
-    query = select(Incident.id).where(Incident.reference == reference)
-    if own_id is not None:
-        query = query.where(Incident.id != own_id)
-    if session.scalar(query) is not None:
-        raise ValidationError("incident.reference_taken", field="reference", reference=reference)
-
-
-def _check_links(session: Session, data: IncidentInput) -> None:
-    groups = {g.group_id for g in data.groups}
-    if groups and len(session.scalars(select(Group.id).where(Group.id.in_(groups))).all()) != len(
-        groups
-    ):
-        raise NotFound("incident.group_not_found")
-    persons = {p.person_id for p in data.persons}
-    if persons and len(
-        session.scalars(select(Person.id).where(Person.id.in_(persons))).all()
-    ) != len(persons):
-        raise NotFound("incident.person_not_found")
-
-
-_FIELDS = ("reference", "kind", "certainty", "occurred_at", "district", "injured", "killed")
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
-    return str(value) if hasattr(value, "value") else value
-
-
-def _differences(
-    incident: Incident, data: IncidentInput, old_text: str | None
-) -> dict[str, object]:
-    """Field code -> old value, for each field the correction changes."""
-    changed: dict[str, object] = {}
-    for name in _FIELDS:
-        old, new = getattr(incident, name), getattr(data, name)
-        if old != new:
-            changed[name] = _plain(old)
-    old_groups = sorted(
-        [g.group_id, g.side.value, g.source, g.certainty.value] for g in incident.groups
-    )
-    new_groups = sorted(
-        [g.group_id, g.side.value, g.source.strip(), g.certainty.value] for g in data.groups
-    )
-    if old_groups != new_groups:
-        changed["groups"] = old_groups
-    old_persons = sorted(
-        [p.person_id, p.role.value, p.source, p.certainty.value] for p in incident.persons
-    )
-    new_persons = sorted(
-        [p.person_id, p.role.value, p.source.strip(), p.certainty.value] for p in data.persons
-    )
-    if old_persons != new_persons:
-        changed["persons"] = old_persons
-    if old_text is None or old_text != data.description:
-        changed["description"] = True
-    return changed
-
-
-def _links_of(incident: Incident) -> dict[str, set[int]]:
-    return {
-        "group": {g.group_id for g in incident.groups},
-        "person": {p.person_id for p in incident.persons},
-    }
-
-
-def _touch_links(uow: UnitOfWork, data: IncidentInput) -> None:
-    for g in data.groups:
-        uow.touched("group", g.group_id)
-    for p in data.persons:
-        uow.touched("person", p.person_id)
-
-
-def _link_detail(data: IncidentInput) -> str:
-    return f"groups={len(data.groups)};persons={len(data.persons)}"

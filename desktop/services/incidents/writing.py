@@ -1,0 +1,161 @@
+"""Writing an incident (issue 20): insert with links and the sealed description, the
+checks against the database, and what a correction changes (register and importer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    Group,
+    Incident,
+    IncidentGroup,
+    IncidentPerson,
+    Person,
+)
+from desktop.services.errors import NotFound, PermissionDenied, ValidationError
+from desktop.services.incidents.rows import (
+    IncidentInput,
+)
+from desktop.services.incidents.sealing import seal_description
+from desktop.services.uow import UnitOfWork
+from desktop.store.interface import Store
+
+
+# -- helpers shared with the importer and the demo -------------------------------------
+def add_incident(
+    session: Session, store: Store, data: IncidentInput, agency_id: int, user_id: int | None
+) -> int:
+    """Insert a validated incident with its links and sealed description; its id."""
+    check_reference(session, data.reference, None)
+    check_links(session, data)
+    incident = Incident(agency_id=agency_id, created_by=user_id, reference=data.reference)
+    apply_input(incident, data)
+    session.add(incident)
+    session.flush()
+    if data.description:
+        seal_text(store, incident, data.description)
+    add_links(session, incident.id, data)
+    return incident.id
+
+
+def seal_text(store: Store, incident: Incident, text: str) -> None:
+    if not text:
+        incident.description_cipher = None
+        return
+    cipher = store.compartment(store.identity.agency_code)
+    if cipher is None:
+        raise PermissionDenied("incident.no_compartment_key")
+    incident.description_cipher = seal_description(cipher, incident.id, text)
+
+
+def apply_input(incident: Incident, data: IncidentInput) -> None:
+    incident.reference = data.reference
+    incident.kind = data.kind
+    incident.certainty = data.certainty
+    incident.occurred_at = data.occurred_at
+    incident.district = data.district
+    incident.injured = data.injured
+    incident.killed = data.killed
+
+
+def add_links(session: Session, incident_id: int, data: IncidentInput) -> None:
+    for g in data.groups:
+        session.add(
+            IncidentGroup(
+                incident_id=incident_id,
+                group_id=g.group_id,
+                side=g.side,
+                source=g.source.strip(),
+                certainty=g.certainty,
+            )
+        )
+    for p in data.persons:
+        session.add(
+            IncidentPerson(
+                incident_id=incident_id,
+                person_id=p.person_id,
+                role=p.role,
+                source=p.source.strip(),
+                certainty=p.certainty,
+            )
+        )
+    session.flush()
+
+
+def check_reference(session: Session, reference: str, own_id: int | None) -> None:
+    query = select(Incident.id).where(Incident.reference == reference)
+    if own_id is not None:
+        query = query.where(Incident.id != own_id)
+    if session.scalar(query) is not None:
+        raise ValidationError("incident.reference_taken", field="reference", reference=reference)
+
+
+def check_links(session: Session, data: IncidentInput) -> None:
+    groups = {g.group_id for g in data.groups}
+    if groups and len(session.scalars(select(Group.id).where(Group.id.in_(groups))).all()) != len(
+        groups
+    ):
+        raise NotFound("incident.group_not_found")
+    persons = {p.person_id for p in data.persons}
+    if persons and len(
+        session.scalars(select(Person.id).where(Person.id.in_(persons))).all()
+    ) != len(persons):
+        raise NotFound("incident.person_not_found")
+
+
+_FIELDS = ("reference", "kind", "certainty", "occurred_at", "district", "injured", "killed")
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return str(value) if hasattr(value, "value") else value
+
+
+def differences(incident: Incident, data: IncidentInput, old_text: str | None) -> dict[str, object]:
+    """Field code -> old value, for each field the correction changes."""
+    changed: dict[str, object] = {}
+    for name in _FIELDS:
+        old, new = getattr(incident, name), getattr(data, name)
+        if old != new:
+            changed[name] = _plain(old)
+    old_groups = sorted(
+        [g.group_id, g.side.value, g.source, g.certainty.value] for g in incident.groups
+    )
+    new_groups = sorted(
+        [g.group_id, g.side.value, g.source.strip(), g.certainty.value] for g in data.groups
+    )
+    if old_groups != new_groups:
+        changed["groups"] = old_groups
+    old_persons = sorted(
+        [p.person_id, p.role.value, p.source, p.certainty.value] for p in incident.persons
+    )
+    new_persons = sorted(
+        [p.person_id, p.role.value, p.source.strip(), p.certainty.value] for p in data.persons
+    )
+    if old_persons != new_persons:
+        changed["persons"] = old_persons
+    if old_text is None or old_text != data.description:
+        changed["description"] = True
+    return changed
+
+
+def links_of(incident: Incident) -> dict[str, set[int]]:
+    return {
+        "group": {g.group_id for g in incident.groups},
+        "person": {p.person_id for p in incident.persons},
+    }
+
+
+def touch_links(uow: UnitOfWork, data: IncidentInput) -> None:
+    for g in data.groups:
+        uow.touched("group", g.group_id)
+    for p in data.persons:
+        uow.touched("person", p.person_id)
+
+
+def link_detail(data: IncidentInput) -> str:
+    return f"groups={len(data.groups)};persons={len(data.persons)}"
