@@ -3497,12 +3497,12 @@
         <location line="+15"/>
         <location line="+4"/>
         <location line="+34"/>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Händelser</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-159"/>
         <source>&amp;Ny händelse…</source>
         <translation>&amp;New incident…</translation>
     </message>
@@ -3535,6 +3535,11 @@
         <location line="+47"/>
         <source>Bara den myndighet som registrerade händelsen kan rätta den.</source>
         <translation>Only the agency that recorded the incident can correct it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ingen gruppering är kopplad till händelsen: koppla en först (Rätta…).</source>
+        <translation>No group is linked to the incident: link one first (Correct…).</translation>
     </message>
 </context>
 <context>

@@ -3497,12 +3497,12 @@
         <location line="+15"/>
         <location line="+4"/>
         <location line="+34"/>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Händelser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-159"/>
         <source>&amp;Ny händelse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,6 +3534,11 @@
     <message>
         <location line="+47"/>
         <source>Bara den myndighet som registrerade händelsen kan rätta den.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ingen gruppering är kopplad till händelsen: koppla en först (Rätta…).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -201,7 +201,13 @@ class IncidentRegisterPage(QWidget):
             if detail is None or detail.own_agency
             else self.tr("Bara den myndighet som registrerade händelsen kan rätta den.")
         )
-        self.respond_button.setEnabled(detail is not None)
+        # A response goes to the groups involved: without one there is nobody to visit.
+        self.respond_button.setEnabled(detail is not None and bool(detail.groups))
+        self.respond_button.setToolTip(
+            self.tr("Ingen gruppering är kopplad till händelsen: koppla en först (Rätta…).")
+            if detail is not None and not detail.groups
+            else ""
+        )
 
     # -- actions ---------------------------------------------------------------------
     def _new_if_allowed(self) -> None:

@@ -174,3 +174,14 @@ def test_the_incident_model(qtmodeltester, world, as_user):
     model = IncidentTableModel()
     model.set_rows(session.incidents.register.rows())
     qtmodeltester.check(model)
+
+
+def test_no_response_to_an_incident_without_a_group(qtbot, world, as_user):
+    session = as_user("coordinator_police")
+    incident_id, _ = session.incidents.register.create(
+        shooting(world, reference="5000-K904-26", groups=(), persons=())
+    )
+    page = _page(qtbot, session)
+    page.select(incident_id)
+    assert not page.respond_button.isEnabled()
+    assert "Ingen gruppering" in page.respond_button.toolTip()
