@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands.common import add_database_option, add_user_options, log_in
+from desktop.messages import Language, language, words
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,14 +32,23 @@ def run(args: argparse.Namespace) -> int:
             violations = check_invariants(session)
     finally:
         store.lock()
+    lang = language(getattr(args, "lang", None))
     for line in lines:
-        if found and line.name == "behandlingslogg" and line.ok:
+        if found and line.part == "check.part.chain" and line.ok:
             continue
-        print(f"{line.name}: {'OK' if line.ok else 'FEL'} – {line.message}")
-    for message in found:
-        print(f"behandlingslogg: FEL – {message}")
+        print(report_line(line.part, line.ok, words(line.code, line.params, lang), lang))
+    for finding in found:
+        print(report_line("check.part.chain", False, finding, lang))
     if not violations:
-        print("domän: OK – inga brott mot invarianterna (docs/invariants.md)")
-    for violation in violations:
-        print(f"domän: FEL – {violation.code}: {violation.message}")
+        print(report_line("check.part.domain", True, words("check.domain_sound", {}, lang), lang))
+    for v in violations:
+        text = f"{v.code}: {words(v.what, v.params, lang)}"
+        print(report_line("check.part.domain", False, text, lang))
     return 0 if all(line.ok for line in lines) and not violations and not found else 1
+
+
+def report_line(part: str, ok: bool, text: str, lang: Language, bad: str = "check.failed") -> str:
+    """``integritet: OK – databasfilens struktur är hel``: the part, OK or ``bad`` (FEL,
+    or OBS for a restore), what was found, in ``lang``."""
+    verdict = "OK" if ok else words(bad, {}, lang)
+    return f"{words(part, {}, lang)}: {verdict} – {text}"

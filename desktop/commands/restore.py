@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.commands.check import report_line
 from desktop.commands.common import (
     UserError,
     add_database_option,
@@ -13,6 +14,7 @@ from desktop.commands.common import (
     database_path,
     read_password,
 )
+from desktop.messages import language, words
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,14 +31,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.user:
         raise UserError("cli.user_missing")
     target = database_path(args)
+    lang = language(getattr(args, "lang", None))
     lines = restore(
         args.backup,
         target,
         args.user,
         read_password(args),
-        on_step=lambda text: print(f"… {text}", file=sys.stderr),
+        on_step=lambda step: print(f"… {words(step, {}, lang)}", file=sys.stderr),
     )
     for line in lines:
-        print(f"{line.name}: {'OK' if line.ok else 'OBS'} – {line.message}")
-    print(f"Återställd: {target}")
+        text = words(line.code, line.params, lang)
+        print(report_line(line.part, line.ok, text, lang, bad="check.notice"))
+    print(words("check.restored", {"path": target}, lang))
     return 0

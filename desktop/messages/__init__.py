@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from desktop.messages import (
     audit,
     briefing,
+    check,
     cli,
     domain,
     engagement,
@@ -50,6 +52,7 @@ for _family in (
     security,
     briefing,
     incidents,
+    check,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:
@@ -62,9 +65,22 @@ _UNKNOWN = (
 )
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """Words still to be chosen: a code with its parameters, worded where it is shown
+    (in the language of the one who reads it). A parameter may be a phrase itself."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
 def _shown(value: object, lang: Language) -> str:
-    """A parameter as the words show it: dates in ISO form in both languages, large
-    numbers grouped by thousands (10 000, 10,000)."""
+    """A parameter as the words show it: a phrase (anything with a code and parameters)
+    in words, dates in ISO form in both languages, large numbers grouped by thousands
+    (10 000, 10,000)."""
+    code, params = getattr(value, "code", None), getattr(value, "params", None)
+    if isinstance(code, str) and isinstance(params, Mapping):
+        return words(code, params, lang)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:_}".replace("_", " ") if lang == "sv" else f"{value:,}"
     if isinstance(value, dt.datetime):

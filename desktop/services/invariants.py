@@ -1,28 +1,37 @@
 """The programme's invariants, checked on a real database (issue 17, docs/invariants.md).
 
-Each check is plain SQL over the stored rows and names every violation in one Swedish
-line with the ids involved. ``rondplan check`` prints them; the model-based test
+Each check is plain SQL over the stored rows and names every violation as a code with the
+ids involved (issue 18: words in ``desktop.messages.check``, one line in Swedish or
+English). ``rondplan check`` prints them; the model-based test
 (tests/unit/test_programme_model.py) runs them after every step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from desktop.messages import words
 from desktop.models import Visit, VisitStatus
 from desktop.services.visit_address import VisitKey, visit_places
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken invariant: its code (docs/invariants.md) and one Swedish line."""
+    """One broken invariant: its id in docs/invariants.md (``I1``), and what was found as
+    a code of ``desktop.messages.check`` with the ids involved."""
 
     code: str
-    message: str
+    what: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The Swedish line (the model test's reports and the technical log)."""
+        return words(self.what, self.params)
 
 
 def _rows(session: Session, sql: str) -> list[tuple[object, ...]]:
@@ -41,10 +50,7 @@ def _delivery_sources(session: Session) -> list[Violation]:
         # A delivery without a visit is a ledger entry of its own (entered by hand).
         if vid is not None and (status != "met" or not parts):
             found.append(
-                Violation(
-                    "I1",
-                    f"Delgivning {did} har inget besök där budskapet framfördes (besök {vid}).",
-                )
+                Violation("I1", "invariant.delivery_without_visit", {"delivery": did, "visit": vid})
             )
     for did, iid, status in _rows(
         session,
@@ -53,7 +59,9 @@ def _delivery_sources(session: Session) -> list[Violation]:
     ):
         if iid is not None and status not in ("attended", "left_early"):
             found.append(
-                Violation("I1", f"Delgivning {did} hör till en inbjudan {iid} där han inte kom.")
+                Violation(
+                    "I1", "invariant.delivery_not_attended", {"delivery": did, "invitation": iid}
+                )
             )
     for (vid,) in _rows(
         session,
@@ -61,7 +69,7 @@ def _delivery_sources(session: Session) -> list[Violation]:
         "OR v.part_no_harm OR v.part_consequences OR v.part_help) AND NOT EXISTS "
         "(SELECT 1 FROM delivery d WHERE d.visit_id = v.id AND d.channel = 'home_visit')",
     ):
-        found.append(Violation("I2", f"Besök {vid} framförde budskapet men saknar delgivning."))
+        found.append(Violation("I2", "invariant.visit_without_delivery", {"visit": vid}))
     return found
 
 
@@ -74,7 +82,7 @@ def _referrals_and_tasks(session: Session) -> list[Violation]:
         "OR r.retracted_at IS NOT NULL OR r.status IN ('completed', 'declined', 'dropped'))",
     ):
         found.append(
-            Violation("I3", f"Uppgift {tid} är öppen för en remiss {rid} som är avslutad.")
+            Violation("I3", "invariant.task_for_closed_referral", {"task": tid, "referral": rid})
         )
     for rid, vid in _rows(
         session,
@@ -82,16 +90,14 @@ def _referrals_and_tasks(session: Session) -> list[Violation]:
         "WHERE v.support_accepted = false AND r.retracted_at IS NULL",
     ):
         found.append(
-            Violation(
-                "I4", f"Remiss {rid} kommer från besök {vid}, vars utfall inte säger ja till stöd."
-            )
+            Violation("I4", "invariant.referral_without_yes", {"referral": rid, "visit": vid})
         )
     for (vid,) in _rows(
         session,
         "SELECT v.id FROM visit v WHERE v.support_accepted = true AND NOT EXISTS "
         "(SELECT 1 FROM referral r WHERE r.visit_id = v.id AND r.retracted_at IS NULL)",
     ):
-        found.append(Violation("I4", f"Besök {vid} säger ja till stöd men saknar remiss."))
+        found.append(Violation("I4", "invariant.yes_without_referral", {"visit": vid}))
     return found
 
 
@@ -103,7 +109,11 @@ def _visit_addresses(session: Session) -> list[Violation]:
         "JOIN address a ON a.id = v.address_id WHERE a.person_id <> v.person_id",
     ):
         found.append(
-            Violation("I5", f"Besök {vid} hos person {person} har sparat adress {aid} ({owner}).")
+            Violation(
+                "I5",
+                "invariant.visit_foreign_address",
+                {"visit": vid, "person": person, "address": aid, "owner": owner},
+            )
         )
     # Typed columns here: the dates are compared in Python (raw SQLite gives text).
     keys = [
@@ -123,12 +133,18 @@ def _visit_addresses(session: Session) -> list[Violation]:
                 found.append(
                     Violation(
                         "I6",
-                        f"Besök {key.visit_id} {key.starts_at:%Y-%m-%d} har ingen adress som "
-                        f"gäller den dagen för person {key.person_id}.",
+                        "invariant.visit_no_address",
+                        {
+                            "visit": key.visit_id,
+                            "day": key.starts_at.date(),
+                            "person": key.person_id,
+                        },
                     )
                 )
             elif place is not None and not place.valid_on(key.starts_at.date()):
-                found.append(Violation("I6", f"Besök {key.visit_id} visar en ogiltig adress."))
+                found.append(
+                    Violation("I6", "invariant.visit_invalid_address", {"visit": key.visit_id})
+                )
     return found
 
 
@@ -137,21 +153,24 @@ def _serials_and_periods(session: Session) -> list[Violation]:
     for serial, n in _rows(
         session, "SELECT serial, count(*) FROM print_record GROUP BY serial HAVING count(*) > 1"
     ):
-        found.append(Violation("I7", f"Löpnumret {serial} finns {n} gånger."))
-    for table, what in (("address", "Adress"), ("group_relation", "Relation")):
+        found.append(Violation("I7", "invariant.serial_repeated", {"serial": serial, "count": n}))
+    for table, what in (
+        ("address", "invariant.address_ends_early"),
+        ("group_relation", "invariant.relation_ends_early"),
+    ):
         column = ("valid_from", "valid_to") if table == "address" else ("since", "until")
         for (rid,) in _rows(
             session,
             f"SELECT id FROM {table} WHERE {column[0]} IS NOT NULL "
             f"AND {column[1]} IS NOT NULL AND {column[1]} < {column[0]}",
         ):
-            found.append(Violation("I8", f"{what} {rid} slutar innan den börjar."))
+            found.append(Violation("I8", what, {"id": rid}))
     for (vid,) in _rows(
         session,
         "SELECT v.id FROM visit v JOIN person p ON p.id = v.person_id "
         "WHERE p.merged_into_id IS NOT NULL",
     ):
-        found.append(Violation("I9", f"Besök {vid} hör till en person som slagits ihop."))
+        found.append(Violation("I9", "invariant.visit_of_merged_person", {"visit": vid}))
     return found
 
 
@@ -160,7 +179,8 @@ def _urgent_visits(session: Session) -> list[Violation]:
     return [
         Violation(
             "I16",
-            f"Besök {vid} bär händelse {iid} men hör inte till ett svar på den (insats {oid}).",
+            "invariant.urgent_outside_response",
+            {"visit": vid, "incident": iid, "operation": oid},
         )
         for vid, iid, oid in _rows(
             session,

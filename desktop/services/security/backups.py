@@ -16,10 +16,11 @@ import datetime as dt
 import logging
 import re
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.messages import Phrase, words
 from desktop.services.errors import DomainError
 from desktop.services.permissions import Action, require
 from desktop.services.security.audit import ChainReport, verify_chain
@@ -30,7 +31,6 @@ from desktop.services.security.retention import RetentionService
 from desktop.services.uow import UnitOfWork
 from desktop.store.audit_chain import checkpoint_path
 from desktop.store.database import LockedDatabase
-from desktop.store.engine import storage_errors
 from desktop.store.errors import StoreError
 from desktop.store.files import restrict_permissions
 from desktop.store.interface import FileStore, Store
@@ -42,11 +42,9 @@ DEFAULT_KEEP = 14
 DEFAULT_INTERVAL = dt.timedelta(days=1)
 
 
-def _words(error: StoreError) -> str:
-    """A storage error's words on a line of ``rondplan check`` (its lines are Swedish)."""
-    from desktop.messages import words
-
-    return words(error.code, error.params)
+def _failed(part: str, error: StoreError) -> CheckLine:
+    """A part that could not be checked: the storage error's code is the line's."""
+    return CheckLine(part, False, error.code, error.params)
 
 
 class RestoreRejected(DomainError):
@@ -62,11 +60,24 @@ class BackupRow:
 
 @dataclass(frozen=True)
 class CheckLine:
-    """One line of ``rondplan check``: name, passed, what was found."""
+    """One line of ``rondplan check``: which part (a code such as ``check.part.cipher``),
+    passed, and what was found as a code with its parameters (issue 18): the command
+    line words it in the language of ``--lang`` (``desktop.messages.check``)."""
 
-    name: str
+    part: str
     ok: bool
-    message: str
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The part in Swedish (the technical log and older callers)."""
+        return words(self.part, {})
+
+    @property
+    def message(self) -> str:
+        """What was found, in Swedish (the technical log and older callers)."""
+        return words(self.code, self.params)
 
 
 def companions(path: Path) -> list[Path]:
@@ -85,23 +96,23 @@ def check_store(store: Store) -> list[CheckLine]:
     if not isinstance(store, FileStore):
         return [_server_line(store), _chain_line(store)]
     lines = []
-    for name, check, sound in (
-        ("integritet", "integrity", "databasfilens struktur är hel"),
-        ("kryptering", "cipher", "varje sida har rätt kontrollsumma"),
+    for part, check, sound in (
+        ("check.part.integrity", "integrity", "check.structure_sound"),
+        ("check.part.cipher", "cipher", "check.pages_sound"),
     ):
         try:
             found = store.integrity_findings(check)
         except StoreError as exc:
-            lines.append(CheckLine(name, False, _words(exc)))
+            lines.append(_failed(part, exc))
             continue
         # integrity_check says "ok"; cipher_integrity_check returns no rows when sound.
         bad = _problems(found)
         if bad:
             # SQLite's own report is English and can run to hundreds of lines: the
-            # user gets one Swedish line, the technical log the details.
+            # user gets one line in their language, the technical log the details.
             for problem in bad:
-                _log.info("%s: %s", name, problem)
-        lines.append(CheckLine(name, not bad, sound if not bad else _summary(name, bad)))
+                _log.info("%s: %s", words(part, {}), problem)
+        lines.append(_summary(part, check, bad) if bad else CheckLine(part, True, sound))
     lines.append(_chain_line(store))
     return lines
 
@@ -123,19 +134,17 @@ def _problems(rows: list[str]) -> list[str]:
     return found
 
 
-def _summary(name: str, problems: list[str]) -> str:
-    """One Swedish line for what SQLite found: how many problems, on which pages."""
+def _summary(part: str, check: str, problems: list[str]) -> CheckLine:
+    """One line for what SQLite found: how many problems, on which pages (the first
+    few page numbers, then an ellipsis)."""
     pages = sorted({int(m) for p in problems for m in _PAGE.findall(p)})
-    where = ""
-    if pages:
-        shown = ", ".join(str(page) for page in pages[:_SHOWN_PAGES])
-        more = f" och {len(pages) - _SHOWN_PAGES} till" if len(pages) > _SHOWN_PAGES else ""
-        where = f" (sidorna {shown}{more})" if len(pages) > 1 else f" (sida {shown})"
-    what = "i databasfilens struktur" if name == "integritet" else "i sidornas kontrollsummor"
-    return (
-        f"{len(problems)} fel {what}{where}; detaljerna står i den tekniska loggen. "
-        "Databasen är skadad: använd den inte och kontakta den som ansvarar för Rondplan."
-    )
+    code = "check.structure_damaged" if check == "integrity" else "check.pages_damaged"
+    if not pages:
+        return CheckLine(part, False, code, {"count": len(problems)})
+    shown = ", ".join(str(page) for page in pages[:_SHOWN_PAGES])
+    if len(pages) > _SHOWN_PAGES:
+        shown += ", …"
+    return CheckLine(part, False, code + "_pages", {"count": len(problems), "pages": shown})
 
 
 def _server_line(store: Store) -> CheckLine:
@@ -149,18 +158,19 @@ def _server_line(store: Store) -> CheckLine:
             version = conn.execute(text("SHOW server_version")).scalar_one()
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except StoreError as exc:
-        return CheckLine("server", False, _words(exc))
+        return _failed("check.part.server", exc)
+    found = {"version": version, "revision": revision}
     if revision != migrate.head_revision():
-        return CheckLine("server", False, f"PostgreSQL {version}, fel schemaversion {revision}")
-    return CheckLine("server", True, f"PostgreSQL {version}, schemaversion {revision}")
+        return CheckLine("check.part.server", False, "check.server_wrong_schema", found)
+    return CheckLine("check.part.server", True, "check.server_schema", found)
 
 
 def _chain_line(store: Store) -> CheckLine:
     try:
         report: ChainReport = verify_chain(store)
     except StoreError as exc:
-        return CheckLine("behandlingslogg", False, _words(exc))
-    return CheckLine("behandlingslogg", report.ok, report.message)
+        return _failed("check.part.chain", exc)
+    return CheckLine("check.part.chain", report.ok, report.code, report.params)
 
 
 class BackupService:
@@ -247,12 +257,7 @@ def _newer_ledger(
     try:
         current = LockedDatabase(target).unlock(username, password)
     except (StoreError, OSError):
-        return None, CheckLine(
-            "gallring",
-            False,
-            "den nuvarande databasen kunde inte öppnas, så gallringar gjorda efter kopian "
-            "kunde inte göras om: gå igenom personerna för gallring på nytt",
-        )
+        return None, CheckLine("check.part.ledger", False, "check.ledger_unread")
     try:
         with current.read_session() as session:
             return read_ledger(session), None
@@ -272,6 +277,7 @@ def restore(
 
     Raises RestoreRejected (nothing replaced) if a check fails or the user may not
     restore.
+    ``on_step`` is told each step as a code (``restore.step_check``) to word.
     """
     step = on_step or (lambda _text: None)
     if not backup.exists():
@@ -285,19 +291,19 @@ def restore(
             restrict_permissions(dest)
     store: FileStore | None = None
     try:
-        step("Låser upp kopian")
+        step("restore.step_unlock")
         store = LockedDatabase(staging).unlock(username, password)
         require(store.identity, Action.RESTORE)
-        step("Kontrollerar")
+        step("restore.step_check")
         lines = check_store(store)
         failed = [line for line in lines if not line.ok]
         if failed:
             raise RestoreRejected(
                 "backup.check_failed",
-                name=failed[0].name,
-                message=failed[0].message,
+                name=Phrase(failed[0].part),
+                message=failed[0],
             )
-        step("Gallrar")
+        step("restore.step_retention")
         later, ledger_line = _newer_ledger(target, username, password)
         with UnitOfWork(store, "Gallra igen efter återställning") as uow:
             since = copy_time(uow.session)
@@ -309,12 +315,10 @@ def restore(
                 detail=f"removed={removed};ledger={'read' if later is not None else 'unread'}",
             )
         if ledger_line is None:
-            ledger_line = CheckLine(
-                "gallring",
-                True,
-                f"{removed} uppgifter som gallrats efter kopian togs bort igen"
+            ledger_line = (
+                CheckLine("check.part.ledger", True, "check.ledger_reapplied", {"count": removed})
                 if removed
-                else "inget som gallrats efter kopian fanns i den",
+                else CheckLine("check.part.ledger", True, "check.ledger_nothing")
             )
         lines.append(ledger_line)
         retention = RetentionService(store, Reauthentication(store, clock), clock)
@@ -323,7 +327,7 @@ def restore(
             uow.audit("restore", None, ())
         store.lock()
         store = None
-        step("Ersätter")
+        step("restore.step_replace")
         stamp = clock().strftime("%Y%m%d-%H%M%S")
         aside = target.with_name(f"{target.name}.före-återställning-{stamp}")
         for src, dest in zip(companions(target), companions(aside), strict=True):

@@ -1,8 +1,9 @@
 """``rondplan check`` has a domain section: the invariants of docs/invariants.md (issue 17).
 
 On the demo database it reports none; on a database where violations are planted with
-raw SQL (as a broken earlier version or an insider's edit would leave them) it names each
-in one Swedish line.
+raw SQL (as a broken earlier version or an insider's edit would leave them) the core names
+each as a code with its ids, and the command words each in one line: Swedish by default,
+English under ``--lang en`` (issue 18).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from sqlalchemy import text
 
 from desktop.cli import main
 from desktop.services.demo.accounts import DEMO_PASSWORD
+from desktop.services.invariants import check_invariants
 from desktop.store.database import open_database
 
 
@@ -21,11 +23,12 @@ def _demo(tmp_path, capsys):
     return path
 
 
-def _check(path, capsys, monkeypatch) -> tuple[int, list[str]]:
+def _check(path, capsys, monkeypatch, lang: str = "sv") -> tuple[int, list[str]]:
     monkeypatch.setenv("RONDPLAN_PASSWORD", DEMO_PASSWORD)
-    code = main(["check", "--db", str(path), "--user", "admin"])
+    code = main(["--lang", lang, "check", "--db", str(path), "--user", "admin"])
     out = capsys.readouterr().out
-    return code, [line for line in out.splitlines() if line.startswith("domän")]
+    part = "domain" if lang == "en" else "domän"
+    return code, [line for line in out.splitlines() if line.startswith(part)]
 
 
 def test_demo_database_reports_no_violation(tmp_path, capsys, monkeypatch):
@@ -68,12 +71,30 @@ def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatc
             )
     finally:
         store.lock()
+    # The core names each violation as a code with the ids involved (issue 18).
+    store = open_database(path).unlock("admin", DEMO_PASSWORD)
+    try:
+        with store.read_session() as session:
+            found = {v.code: (v.what, dict(v.params)) for v in check_invariants(session)}
+    finally:
+        store.lock()
+    assert len(found) == 3, found
+    assert found["I1"][0] == "invariant.delivery_without_visit"
+    assert found["I1"][1]["visit"] == visit
+    assert found["I8"] == ("invariant.relation_ends_early", {"id": relation})
+    assert found["I16"][0] == "invariant.urgent_outside_response"
+    assert found["I16"][1]["visit"] == plain
+
+    # rondplan check words them, one line each: Swedish by default, English under --lang en.
     code, lines = _check(path, capsys, monkeypatch)
     assert code == 1
-    assert any("I1" in line and f"besök {visit}" in line for line in lines), lines
-    assert any(
-        "I8" in line and f"Relation {relation} slutar innan den börjar" in line for line in lines
-    )
-    assert any("I16" in line and f"Besök {plain} bär händelse" in line for line in lines)
+    assert f"domän: FEL – I8: Relation {relation} slutar innan den börjar." in lines
     assert all(line.startswith("domän: FEL – I") for line in lines)
+    assert len(lines) == 3, lines
+    code, lines = _check(path, capsys, monkeypatch, "en")
+    assert code == 1
+    assert f"domain: ERROR – I8: Relation {relation} ends before it begins." in lines, lines
+    assert any(
+        line.startswith(f"domain: ERROR – I16: Visit {plain} carries incident") for line in lines
+    )
     assert len(lines) == 3, lines

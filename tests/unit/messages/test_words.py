@@ -106,3 +106,22 @@ def test_every_finding_of_the_log_check_is_worded_in_both_languages() -> None:
         "Warning: entry 3 has been changed afterwards. The event is logged; "
         "contact an administrator."
     )
+
+
+def test_a_restore_refusal_quotes_the_failed_check_in_the_readers_language() -> None:
+    from desktop.messages import Phrase, error_words
+    from desktop.services.security.backups import CheckLine, RestoreRejected
+
+    line = CheckLine(
+        "check.part.cipher", False, "check.pages_damaged_pages", {"count": 2, "pages": "3, 9"}
+    )
+    refused = RestoreRejected("backup.check_failed", name=Phrase(line.part), message=line)
+    assert error_words(refused, "en") == (
+        "The backup failed the check (encryption: 2 errors in the pages' checksums (pages 3, 9);"
+        " the details are in the technical log. The database is damaged: do not use it and "
+        "contact the person responsible for Rondplan.). Nothing has been replaced."
+    )
+    assert error_words(refused, "sv").startswith(
+        "Säkerhetskopian klarade inte kontrollen (kryptering: 2 fel i sidornas kontrollsummor "
+        "(sidorna 3, 9); detaljerna står i den tekniska loggen."
+    )
