@@ -25,7 +25,7 @@ refused for their role, and what it forbids must be refused and change no row. A
 mapping list is imported through the import service, and retention runs with a clock
 moved forward past the rules' deadlines.
 
-CI runs 12 runs of 300 steps and asserts that at least 2,000 actions ran (a step that
+CI runs 14 runs of 300 steps and asserts that at least 2,000 actions ran (a step that
 took no action, e.g. correcting when nothing was recorded, is not counted, and no check
 runs after it since nothing changed); the counts by kind are printed. Set
 ``RONDPLAN_MODEL_EXAMPLES`` and ``RONDPLAN_MODEL_STEPS`` to run far more, and
@@ -63,7 +63,7 @@ from desktop.services.briefing.builder import BriefingRequest, build_briefing, m
 from desktop.services.engagement import build_engagement
 from desktop.services.engagement.rows import AttendanceInput, CallInInput, ReferralInput
 from desktop.services.errors import DomainError, PermissionDenied
-from desktop.services.importing import TEMPLATE_HEADERS, read_table
+from desktop.services.importing import read_table
 from desktop.services.invariants import check_invariants
 from desktop.services.mapping import build_mapping
 from desktop.services.mapping.rows import AddressInput
@@ -80,9 +80,10 @@ from desktop.services.statistics.service import StatisticsService
 from desktop.services.transfer.import_service import ImportService
 from desktop.services.visit_address import VisitKey, visit_places
 from tests.factories import PASSWORD, login
+from tests.unit import programme_oracle as oracle
 from tests.unit.operations.factories import END, START, make_field, planned_operation
 
-EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("RONDPLAN_MODEL_EXAMPLES", "14"))
 STEPS = int(os.environ.get("RONDPLAN_MODEL_STEPS", "300"))
 #: With the settings above (always so in CI) at least this many actions must have run,
 #: each followed by every check: the claim "thousands of steps in CI" is checked.
@@ -413,7 +414,7 @@ class Programme(RuleBasedStateMachine):
         vid = self._visit(index, DONE)
         if vid is None:
             return
-        before = self._outcome_rows(vid)
+        before = oracle.outcome_rows(self._rows, vid)
 
         def act() -> None:
             version = self.outcomes.detail(vid).version
@@ -436,34 +437,9 @@ class Programme(RuleBasedStateMachine):
 
         def act() -> None:
             self.corrections.undo(before.visit_id, version, before)
-            assert self._outcome_rows(before.visit_id) == rows, "undo did not restore"
+            assert oracle.outcome_rows(self._rows, before.visit_id) == rows, "undo did not restore"
 
         self._try("undo_correction", act)
-
-    def _outcome_rows(self, vid: int) -> tuple:  # type: ignore[type-arg]
-        """The visit's outcome and what it derived, from the raw rows (ids kept where
-        a restore must bring back the same row, left out where it re-derives one)."""
-        visit = self._rows(
-            "SELECT status, outcome_recorded_at, family_present, part_not_suspected, "
-            "part_no_harm, part_consequences, part_help, response, support_asked, "
-            "support_offered, support_accepted, leave_behind, cancel_reason "
-            f"FROM visit WHERE id = {vid}"
-        )
-        referrals = self._rows(
-            f"SELECT id, status FROM referral WHERE visit_id = {vid} AND retracted_at IS NULL "
-            "ORDER BY id"
-        )
-        tasks = self._rows(
-            "SELECT id, status FROM task WHERE status = 'open' AND (visit_id = "
-            f"{vid} OR referral_id IN (SELECT id FROM referral WHERE visit_id = {vid})) "
-            "ORDER BY id"
-        )
-        deliveries = self._rows(
-            "SELECT person_id, delivered_on, channel, delivered_by, part_not_suspected, "
-            "part_no_harm, part_consequences, part_help FROM delivery "
-            f"WHERE visit_id = {vid} ORDER BY id"
-        )
-        return visit, referrals, tasks, deliveries
 
     @rule(index=st.integers(0, 200))
     def undo_outcome(self, index: int) -> None:
@@ -630,7 +606,7 @@ class Programme(RuleBasedStateMachine):
 
         elif what == "import":
             imports = ImportService(store)
-            table = read_table(_mapping_csv([f"Rollperson{index}"]), "lista.csv")
+            table = read_table(oracle.mapping_csv([f"Rollperson{index}"]), "lista.csv")
 
             def act() -> None:
                 imports.import_rows(imports.preview(table, today=day), today=day)
@@ -647,7 +623,7 @@ class Programme(RuleBasedStateMachine):
         Names repeat across steps, so some lists hold a probable duplicate of a person
         already imported: the import is then refused whole until it is decided."""
         imports = ImportService(self.store)
-        data = _mapping_csv([f"Importerad{n}" for n in sorted(set(names))])
+        data = oracle.mapping_csv([f"Importerad{n}" for n in sorted(set(names))])
 
         def act() -> None:
             preview = imports.preview(read_table(data, "lista.csv"), today=day)
@@ -688,14 +664,14 @@ class Programme(RuleBasedStateMachine):
         self._visits_show_the_address_valid_at_their_time()
 
     def _statistics_equal_a_recount(self) -> None:
-        expected = self._recount()
+        expected = oracle.recount(self._rows, PERIOD)
         total = self.stats.figures(PERIOD).total
-        assert _figures(figures_dict(total)) == expected
+        assert oracle.figures(figures_dict(total)) == expected
         # The real command after the run's first action and every CLI_EVERY actions.
         if self.run_steps >= self.next_cli:
             self.next_cli = self.run_steps + CLI_EVERY
             printed = self._stats_command()
-            assert _figures(printed) == expected, "rondplan stats differs from the recount"
+            assert oracle.figures(printed) == expected, "rondplan stats differs from the recount"
             STEPS_TAKEN["cli_stats"] += 1
 
     def _stats_command(self) -> dict:  # type: ignore[type-arg]
@@ -726,48 +702,6 @@ class Programme(RuleBasedStateMachine):
                 os.environ["RONDPLAN_PASSWORD"] = old
         return json.loads(out.getvalue())["figures"]
 
-    def _recount(self) -> dict:  # type: ignore[type-arg]
-        """The period's figures in plain SQL over the raw tables (never the service's query)."""
-        a, b = PERIOD.start.isoformat(), PERIOD.end.isoformat()
-        in_period = f"delivered_on >= '{a}' AND delivered_on <= '{b}'"
-        channels = dict(
-            self._rows(f"SELECT channel, count(*) FROM delivery WHERE {in_period} GROUP BY channel")
-        )
-        per_person = dict(
-            self._rows(f"SELECT person_id, count(*) FROM delivery WHERE {in_period} GROUP BY 1")
-        )
-        visits = dict(
-            self._rows(
-                f"SELECT status, count(*) FROM visit WHERE starts_at >= '{a}' "
-                f"AND starts_at < '{PERIOD.end + dt.timedelta(days=1)}' GROUP BY status"
-            )
-        )
-        first_steps = self._scalar(
-            "SELECT count(*) FROM (SELECT e.referral_id, min(e.on_date) AS first_on "
-            "FROM referral_event e JOIN referral r ON r.id = e.referral_id "
-            "WHERE r.retracted_at IS NULL GROUP BY e.referral_id) f "
-            f"WHERE f.first_on >= '{a}' AND f.first_on <= '{b}'"
-        )
-        door = self._scalar(
-            "SELECT count(*) FROM visit v WHERE v.support_offered = true "
-            f"AND v.starts_at >= '{a}' AND NOT EXISTS "
-            "(SELECT 1 FROM referral r WHERE r.visit_id = v.id AND r.retracted_at IS NULL)"
-        )
-        accepted = self._scalar(
-            "SELECT count(*) FROM referral_event e JOIN referral r ON r.id = e.referral_id "
-            f"WHERE e.status = 'accepted' AND r.retracted_at IS NULL "
-            f"AND e.on_date >= '{a}' AND e.on_date <= '{b}'"
-        )
-        return {
-            "deliveries": sum(channels.values()),
-            "deliveries_by_channel": channels,
-            "persons_reached": len(per_person),
-            "reached_more_than_once": sum(1 for n in per_person.values() if n > 1),
-            "visits_by_outcome": visits,
-            "support_offered": first_steps + door,
-            "support_accepted": accepted,
-        }
-
     def _visits_show_the_address_valid_at_their_time(self) -> None:
         """Every planned visit's address, as every reader gets it (``visit_places``), is
         the one valid on its day worked out here from the raw rows, and "changed since
@@ -780,9 +714,13 @@ class Programme(RuleBasedStateMachine):
         )
         if not rows:
             return
-        addresses = self._addresses({r[1] for r in rows})
-        expected = {r[0]: _address_on(addresses.get(r[1], []), _day(r[3])) for r in rows}
-        keys = [VisitKey(vid, pid, _moment(starts), aid) for vid, pid, _, starts, aid, _ in rows]
+        addresses = oracle.addresses(self._rows, {r[1] for r in rows})
+        expected = {
+            r[0]: oracle.address_on(addresses.get(r[1], []), oracle.day(r[3])) for r in rows
+        }
+        keys = [
+            VisitKey(vid, pid, oracle.moment(starts), aid) for vid, pid, _, starts, aid, _ in rows
+        ]
         with self.store.read_session() as session:
             places = visit_places(session, keys)
         for vid, _, _, _, planned, _ in rows:
@@ -796,7 +734,7 @@ class Programme(RuleBasedStateMachine):
         if not teams:
             return
         _, _, team, starts, _, operation = teams[STEPS_TAKEN["steps"] % len(teams)]
-        request = BriefingRequest(operation, team, _day(starts))
+        request = BriefingRequest(operation, team, oracle.day(starts))
         with self.store.read_session() as session:
             texts = tpl.current_templates(session, seed=False)
             meta = make_meta(session, self.store, "RP-MODELL", texts, (), AFTER_EVERYTHING)
@@ -805,77 +743,9 @@ class Programme(RuleBasedStateMachine):
         for sheet in data.visits:
             [(pid,)] = self._rows(f"SELECT person_id FROM visit WHERE id = {sheet.reference}")
             if pid not in addresses:  # a sheet of a visit that is no longer planned
-                addresses.update(self._addresses({pid}))
-            street, _ = _address_on(addresses.get(pid, []), sheet.starts_at.date())
+                addresses.update(oracle.addresses(self._rows, {pid}))
+            street, _ = oracle.address_on(addresses.get(pid, []), sheet.starts_at.date())
             assert (sheet.address_lines[:1] or ("",))[0] == street, sheet.reference
-
-    def _addresses(self, person_ids: set[int]) -> dict[int, list[tuple]]:  # type: ignore[type-arg]
-        """Each person's raw address rows (street, valid from, valid to, id)."""
-        found: dict[int, list[tuple]] = {}  # type: ignore[type-arg]
-        ids = ", ".join(str(p) for p in sorted(person_ids)) or "0"
-        for pid, *row in self._rows(
-            "SELECT person_id, street, valid_from, valid_to, id FROM address "
-            f"WHERE person_id IN ({ids})"
-        ):
-            found.setdefault(pid, []).append(tuple(row))
-        return found
-
-
-def _address_on(rows: list[tuple], day: dt.date) -> tuple[str, int | None]:  # type: ignore[type-arg]
-    """The street (and address id) valid on ``day`` among a person's raw address rows:
-    of the valid ones, the one that started last (no start counts as the earliest), then
-    the newest row."""
-    best: tuple[str, int, str] | None = None
-    for street, start, end, aid in rows:
-        start, end = str(start or ""), str(end or "9999-12-31")
-        if start <= day.isoformat() <= end:
-            key = (start, aid, street)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return (best[2], best[1]) if best else ("", None)
-
-
-def _day(stored: object) -> dt.date:
-    return dt.date.fromisoformat(str(stored)[:10])
-
-
-def _moment(stored: object) -> dt.datetime:
-    return stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(str(stored))
-
-
-def _figures(figures: dict) -> dict:  # type: ignore[type-arg]
-    """The recounted figures out of the service's or the command's, zero counts left out."""
-    return {
-        "deliveries": figures["deliveries"],
-        "deliveries_by_channel": {k: v for k, v in figures["deliveries_by_channel"].items() if v},
-        "persons_reached": figures["persons_reached"],
-        "reached_more_than_once": figures["reached_more_than_once"],
-        "visits_by_outcome": {k: v for k, v in figures["visits_by_outcome"].items() if v},
-        "support_offered": figures["support_offered"],
-        "support_accepted": figures["support_accepted"],
-    }
-
-
-def _mapping_csv(names: list[str]) -> bytes:
-    """A mapping list in the template's columns: one person per name, with an address."""
-    headers = list(TEMPLATE_HEADERS)
-    lines = [";".join(headers)]
-    for n, name in enumerate(names):
-        row = dict.fromkeys(headers, "")
-        row.update(
-            {
-                "Förnamn": name,
-                "Efternamn": "Modell",
-                "Födelsedatum": f"2004-0{1 + n % 9}-1{n % 9}",
-                "Adress": f"Importgatan {n + 1}",
-                "Postnummer": "21100",
-                "Ort": "Malmö",
-                "Område": "Område A",
-                "Gruppering": "Grupp A",
-            }
-        )
-        lines.append(";".join(row[h] for h in headers))
-    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 # About 95 s of CPU; the wall clock on a machine shared with other work can be four times
