@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
@@ -205,15 +205,34 @@ def unindexed(column: Any) -> Any:
 def compute_incident_figures(
     session: Session, period: Period, filters: StatsFilter
 ) -> IncidentFigures:
+    from desktop.services.statistics.figures import month_bucket  # (figures imports us)
+
     db = session.connection()
-    months = {m: _Tally() for m in period.months()}
+    month_days = period.months()
+    months = [_Tally() for _ in month_days]
     total = _Tally()
-    per_group: dict[int, _GroupTally] = defaultdict(_GroupTally)
-    incidents = db.execute(
+    where = _incident_clauses(period, filters)
+    bucket = month_bucket(Incident.occurred_at, period, moments=True)
+    has_group = exists().where(IncidentGroup.incident_id == Incident.id)
+    # Incidents per month and kind, summed in SQL.
+    for index, kind, count, injured, killed, group_shootings in db.execute(
         select(
-            Incident.id, Incident.occurred_at, Incident.kind, Incident.injured, Incident.killed
-        ).where(*_incident_clauses(period, filters))
-    ).all()
+            bucket,
+            Incident.kind,
+            func.count(),
+            func.sum(Incident.injured),
+            func.sum(Incident.killed),
+            func.sum(case((and_(Incident.kind == IncidentKind.SHOOTING, has_group), 1), else_=0)),
+        )
+        .where(*where)
+        .group_by(bucket, Incident.kind)
+    ):
+        for t in (months[index], total):
+            t.incidents += count
+            t.kinds[kind.value] += count
+            t.injured += injured or 0
+            t.killed += killed or 0
+            t.shootings += group_shootings or 0
     # Each (incident, involved group) with the first delivery to a member on or after the
     # incident's day: a correlated MIN per pair, members by ix_membership_period and
     # their deliveries by ix_delivery_person_day (both index-only).
@@ -230,42 +249,38 @@ def compute_incident_figures(
         .correlate(IncidentGroup, Incident)
         .scalar_subquery()
     )
-    links: dict[int, list[tuple[int, IncidentSide, dt.date | None]]] = defaultdict(list)
-    for incident_id, group_id, side, day in db.execute(
-        select(IncidentGroup.incident_id, IncidentGroup.group_id, IncidentGroup.side, first)
+    per_group: dict[int, _GroupTally] = defaultdict(_GroupTally)
+    for index, at, kind, injured, killed, group_id, side, reached in db.execute(
+        select(
+            bucket,
+            Incident.occurred_at,
+            Incident.kind,
+            Incident.injured,
+            Incident.killed,
+            IncidentGroup.group_id,
+            IncidentGroup.side,
+            first,
+        )
         .join(Incident, Incident.id == IncidentGroup.incident_id)
-        .where(*_incident_clauses(period, filters))
+        .where(*where)
     ):
-        links[incident_id].append((group_id, side, _day(day) if day is not None else None))
-    for i in incidents:
-        day = i.occurred_at.date()
-        tally = months[day.replace(day=1)]
-        mine = links.get(i.id, [])
-        shooting = i.kind is IncidentKind.SHOOTING and bool(mine)
-        for t in (tally, total):
-            t.incidents += 1
-            t.kinds[i.kind.value] += 1
-            t.shootings += int(shooting)
-            t.injured += i.injured
-            t.killed += i.killed
-        for group_id, side, reached in mine:
-            row = per_group[group_id]
-            row.incidents += 1
-            row.shootings += int(shooting)
-            row.injured += i.injured
-            row.killed += i.killed
-            row.pairs += 1
-            if side is IncidentSide.SUSPECTED:
-                row.suspected += 1
-            else:
-                row.victim += 1
-            days = (reached - day).days if reached is not None else None
-            for t in (tally, total):
-                t.pairs += 1
-                if days is not None:
-                    t.days.append(days)
+        row = per_group[group_id]
+        row.incidents += 1
+        row.shootings += int(kind is IncidentKind.SHOOTING)
+        row.injured += injured
+        row.killed += killed
+        row.pairs += 1
+        if side is IncidentSide.SUSPECTED:
+            row.suspected += 1
+        else:
+            row.victim += 1
+        days = (_day(reached) - at.date()).days if reached is not None else None
+        for t in (months[index], total):
+            t.pairs += 1
             if days is not None:
-                row.days.append(days)
+                t.days.append(days)
+        if days is not None:
+            row.days.append(days)
     _response_visits(db, period, filters, months, total)
     if filters.group_id is not None:
         per_group = {g: v for g, v in per_group.items() if g == filters.group_id}
@@ -295,7 +310,7 @@ def compute_incident_figures(
         )
     return IncidentFigures(
         total.freeze(),
-        tuple(IncidentMonth(m, t.freeze()) for m, t in months.items()),
+        tuple(IncidentMonth(m, t.freeze()) for m, t in zip(month_days, months, strict=True)),
         tuple(rows),
     )
 
@@ -308,11 +323,14 @@ def _response_visits(
     db: Connection,
     period: Period,
     filters: StatsFilter,
-    months: dict[dt.date, _Tally],
+    months: list[_Tally],
     total: _Tally,
 ) -> None:
-    """Urgent visits (made in response to an incident) in the period, by month: read
-    from ``ix_visit_incident`` alone (``incident_id > 0``; the rest unindexed)."""
+    """Urgent visits (made in response to an incident) in the period, counted by month
+    and outcome in SQL from ``ix_visit_incident`` alone (``incident_id > 0``; the other
+    terms unindexed)."""
+    from desktop.services.statistics.figures import month_bucket
+
     clauses = [
         Visit.incident_id > 0,
         unindexed(Visit.starts_at) >= period.start_at,
@@ -324,13 +342,15 @@ def _response_visits(
         clauses.append(
             Visit.incident_id.in_(select(Incident.id).where(Incident.district == filters.area))
         )
-    for starts_at, status in db.execute(select(Visit.starts_at, Visit.status).where(*clauses)):
-        tally = months[starts_at.date().replace(day=1)]
-        for t in (tally, total):
-            t.attempted += 1
-            t.completed += int(status in COMPLETED)
-            t.direct += int(status is VisitStatus.MET)
-            t.family += int(status is VisitStatus.FAMILY_ONLY)
+    bucket = month_bucket(Visit.starts_at, period, moments=True)
+    for index, status, count in db.execute(
+        select(bucket, Visit.status, func.count()).where(*clauses).group_by(bucket, Visit.status)
+    ):
+        for t in (months[index], total):
+            t.attempted += count
+            t.completed += count if status in COMPLETED else 0
+            t.direct += count if status is VisitStatus.MET else 0
+            t.family += count if status is VisitStatus.FAMILY_ONLY else 0
 
 
 def _group_visits(
