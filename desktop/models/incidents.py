@@ -60,12 +60,13 @@ class IncidentGroup(Base):
     """A group involved in an incident, on one side, with the link's source and certainty."""
 
     __tablename__ = "incident_group"
-    __table_args__ = (Index("ix_incident_group_group", "group_id", "incident_id", "side"),)
+    __table_args__ = (
+        Index("ix_incident_group_group", "group_id", "incident_id", "side"),
+        Index("ix_incident_group_incident", "incident_id", "group_id", "side"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    incident_id: Mapped[int] = mapped_column(
-        ForeignKey("incident.id", ondelete="CASCADE"), index=True
-    )
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"))
     group_id: Mapped[int] = mapped_column(ForeignKey("group_.id", ondelete="CASCADE"))
     side: Mapped[IncidentSide] = mapped_column(enum_column(IncidentSide))
     source: Mapped[str] = mapped_column(String(200), default="")
