@@ -23,6 +23,7 @@ from desktop.commands.common import (
     log_in,
     record_id,
 )
+from desktop.messages import Language, language, words
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,18 +59,13 @@ def run(args: argparse.Namespace) -> int:
     from desktop.models import Agency
     from desktop.services.bundle import build_services
     from desktop.services.statistics import Period, StatsFilter
-    from desktop.services.statistics.export_format import (
-        CHANNEL_LABELS,
-        OUTCOME_LABELS,
-        as_json,
-        flat_rows,
-    )
-    from desktop.services.vocabulary import INCIDENT_KIND_WORDS
+    from desktop.services.statistics.export_format import as_json, flat_rows
 
     end = args.end or dt.date.today()
     if args.start and args.start > end:
         raise UserError("cli.from_after_to")
     period = Period(args.start, end) if args.start else Period.year_to(end)
+    lang = language(getattr(args, "lang", None))
     store = log_in(args)
     try:
         agency_id = None
@@ -83,32 +79,47 @@ def run(args: argparse.Namespace) -> int:
         result = stats.figures(period, filters)
         if args.pdf:
             printed = stats.print_report(args.pdf, period, filters, _scope_text(args))
-            print(f"Rapport {printed.serial} skriven till {args.pdf}", file=sys.stderr)
+            done = {"serial": printed.serial, "path": args.pdf}
+            print(words("cli.stats_report_written", done, lang), file=sys.stderr)
         if args.xlsx:
             stats.write_figures(args.xlsx, period, filters)
-            print(f"Nyckeltal skrivna till {args.xlsx}", file=sys.stderr)
+            print(words("cli.stats_figures_written", {"path": args.xlsx}, lang), file=sys.stderr)
     finally:
         store.lock()
     if args.format == "json":
-        print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
+        print(json.dumps(as_json(result, lang), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
         writer.writerow(("code", "label", "key", "value"))
-        writer.writerows(flat_rows(result))
+        writer.writerows(flat_rows(result, lang))
         sys.stdout.write(buffer.getvalue())
     else:
-        print(f"Period {period.start.isoformat()} – {period.end.isoformat()}")
-        # The table is for people: channel and outcome codes become words (CSV/JSON keep codes).
-        words = {**CHANNEL_LABELS, **OUTCOME_LABELS, **INCIDENT_KIND_WORDS}
+        print(words("cli.stats_period", {"start": period.start, "end": period.end}, lang))
+        # The table is for people: channel, outcome and kind codes become words in the
+        # language of --lang (CSV/JSON keep codes).
         rows = [
-            (label + (f" ({words.get(key, key)})" if key else ""), value)
-            for _code, label, key, value in flat_rows(result)
+            (label + (f" ({_term(code, key, lang)})" if key else ""), value)
+            for code, label, key, value in flat_rows(result, lang)
         ]
         width = max(len(name) for name, _value in rows)
         for name, value in rows:
             print(f"{name:<{width}}  {value:>10}")
     return 0
+
+
+_TERMS = {
+    "deliveries_by_channel": "term.channel",
+    "visits_by_outcome": "term.visit",
+    "incidents_by_kind": "term.incident",
+}
+
+
+def _term(code: str, key: str, lang: Language) -> str:
+    """The word for a row's key: a channel, a visit status, an incident kind (a group's
+    name as it is)."""
+    family = _TERMS.get(code)
+    return words(f"{family}.{key}", {}, lang) if family else key
 
 
 def _scope_text(args: argparse.Namespace) -> str:

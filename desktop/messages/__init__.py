@@ -23,6 +23,7 @@ from desktop.messages import (
     briefing,
     check,
     cli,
+    definitions,
     domain,
     engagement,
     importing,
@@ -31,6 +32,7 @@ from desktop.messages import (
     operations,
     security,
     store,
+    terms,
     validation,
 )
 
@@ -53,6 +55,8 @@ for _family in (
     briefing,
     incidents,
     check,
+    definitions,
+    terms,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:

@@ -208,4 +208,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "Ange filen att importera, eller --template FIL för att få mallen.",
         "Give the file to import, or --template FILE to get the template.",
     ),
+    "cli.stats_period": ("Period {start} – {end}", "Period from {start} to {end}"),
+    "cli.stats_report_written": (
+        "Rapport {serial} skriven till {path}",
+        "Report {serial} written to {path}",
+    ),
+    "cli.stats_figures_written": (
+        "Nyckeltal skrivna till {path}",
+        "Figures written to {path}",
+    ),
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.messages import Language
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.incident_format import incident_rows, incidents_json
 from desktop.services.statistics.rows import CHANNELS, OUTCOMES, Figures, StatisticsResult
@@ -54,8 +55,9 @@ def figures_dict(figures: Figures) -> dict[str, Any]:
     return out
 
 
-def as_json(result: StatisticsResult) -> dict[str, Any]:
-    """The whole result under stable keys (see the module docstring)."""
+def as_json(result: StatisticsResult, lang: Language = "sv") -> dict[str, Any]:
+    """The whole result under stable keys (see the module docstring); the definitions
+    in ``lang``."""
     f = result.filters
     figures = {"persons_mapped": result.persons_mapped, **figures_dict(result.total)}
     return {
@@ -76,7 +78,7 @@ def as_json(result: StatisticsResult) -> dict[str, Any]:
         "months": [{"month": f"{m.month:%Y-%m}", **figures_dict(m.figures)} for m in result.months],
         # Violence and the response (issue 20): figures, months and groups.
         "incidents": incidents_json(result.incidents),
-        "definitions": {code: d.text for code, d in DEFINITIONS.items()},
+        "definitions": {code: d.text_in(lang) for code, d in DEFINITIONS.items()},
     }
 
 
@@ -84,34 +86,50 @@ def _round(value: object) -> object:
     return round(value, 4) if isinstance(value, float) else value
 
 
-def flat_rows(result: StatisticsResult) -> list[tuple[str, str, str, str]]:
-    """(code, label, key, value) rows: the whole period, then per channel and outcome."""
+def flat_rows(result: StatisticsResult, lang: Language = "sv") -> list[tuple[str, str, str, str]]:
+    """(code, label, key, value) rows: the whole period, then per channel and outcome;
+    the labels in ``lang``."""
     t = result.total
-    rows = [("persons_mapped", DEFINITIONS["persons_mapped"].label, "", str(result.persons_mapped))]
+    rows = [
+        (
+            "persons_mapped",
+            DEFINITIONS["persons_mapped"].label_in(lang),
+            "",
+            str(result.persons_mapped),
+        )
+    ]
     for key in SCALAR_KEYS:
-        rows.append((key, DEFINITIONS[key].label, "", format_value(key, getattr(t, key))))
+        rows.append(
+            (key, DEFINITIONS[key].label_in(lang), "", format_value(key, getattr(t, key), lang))
+        )
     for channel in CHANNELS:
-        label = DEFINITIONS["deliveries_by_channel"].label
+        label = DEFINITIONS["deliveries_by_channel"].label_in(lang)
         rows.append(
             ("deliveries_by_channel", label, channel, str(t.deliveries_by_channel.get(channel, 0)))
         )
     for status in OUTCOMES:
-        label = DEFINITIONS["visits_by_outcome"].label
+        label = DEFINITIONS["visits_by_outcome"].label_in(lang)
         rows.append(("visits_by_outcome", label, status, str(t.visits_by_outcome.get(status, 0))))
     for c in result.coverage:
         rows.append(
-            ("coverage", DEFINITIONS["coverage"].label, c.group, f"{c.reached}/{c.members}")
+            (
+                "coverage",
+                DEFINITIONS["coverage"].label_in(lang),
+                c.group,
+                f"{c.reached}/{c.members}",
+            )
         )
-    rows += incident_rows(result.incidents)
+    rows += incident_rows(result.incidents, lang)
     return rows
 
 
-def format_value(key: str, value: float | int | None) -> str:
-    """A figure as Swedish text: shares as percent, the median with one decimal."""
+def format_value(key: str, value: float | int | None, lang: Language = "sv") -> str:
+    """A figure as text in ``lang``: shares as percent, the median with one decimal
+    (12,5 and 1 234 in Swedish; 12.5 and 1,234 in English)."""
     if value is None:
         return "–"
     if key in SHARE_KEYS:
-        return f"{value * 100:.0f} %"
+        return f"{value * 100:.0f} %" if lang == "sv" else f"{value * 100:.0f}%"
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return f"{value:,}".replace(",", "\u00a0")
+        return f"{value:.1f}".replace(".", ",") if lang == "sv" else f"{value:.1f}"
+    return f"{value:,}".replace(",", "\u00a0") if lang == "sv" else f"{value:,}"

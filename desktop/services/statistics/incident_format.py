@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.messages import Language
 from desktop.reports.data_sheets import ChartSpec, MonthSeries, StatTable
 from desktop.services.exporting import CellValue
 from desktop.services.statistics.definitions import DEFINITIONS
@@ -79,34 +80,43 @@ def incidents_json(figures: IncidentFigures | None) -> dict[str, Any]:
     }
 
 
-def formatted(key: str, x: float | int | None) -> str:
+def formatted(key: str, x: float | int | None, lang: Language = "sv") -> str:
+    """A figure as text in ``lang`` (12,5 and 45 % in Swedish; 12.5 and 45% in English)."""
     if x is None:
         return "–"
     if key in SHARES:
-        return f"{x * 100:.0f} %"
+        return f"{x * 100:.0f} %" if lang == "sv" else f"{x * 100:.0f}%"
     if isinstance(x, float):
-        return f"{x:.1f}".replace(".", ",")
-    return f"{x:,}".replace(",", "\u00a0")
+        return f"{x:.1f}".replace(".", ",") if lang == "sv" else f"{x:.1f}"
+    return f"{x:,}".replace(",", "\u00a0") if lang == "sv" else f"{x:,}"
 
 
-def incident_rows(figures: IncidentFigures | None) -> list[tuple[str, str, str, str]]:
-    """(code, label, key, value) rows for the table and CSV output."""
+def incident_rows(
+    figures: IncidentFigures | None, lang: Language = "sv"
+) -> list[tuple[str, str, str, str]]:
+    """(code, label, key, value) rows for the table and CSV output, labels in ``lang``."""
     figures = figures or IncidentFigures()
     t = figures.total
     rows = [
-        (key, DEFINITIONS[key].label, "", formatted(key, value(t, key))) for key in INCIDENT_KEYS
+        (key, DEFINITIONS[key].label_in(lang), "", formatted(key, value(t, key), lang))
+        for key in INCIDENT_KEYS
     ]
     rows += [
-        ("incidents_by_kind", DEFINITIONS["incidents_by_kind"].label, k, str(t.by_kind.get(k, 0)))
+        (
+            "incidents_by_kind",
+            DEFINITIONS["incidents_by_kind"].label_in(lang),
+            k,
+            str(t.by_kind.get(k, 0)),
+        )
         for k in KINDS
     ]
     for g in figures.groups:
         rows.append(
             (
                 "visits_per_group_week",
-                DEFINITIONS["visits_per_group_week"].label,
+                DEFINITIONS["visits_per_group_week"].label_in(lang),
                 g.group,
-                formatted("visits_per_group_week", g.visits_per_week),
+                formatted("visits_per_group_week", g.visits_per_week, lang),
             )
         )
     return rows

@@ -10,11 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.incidents import KINDS, IncidentCounts, IncidentFigures
 from desktop.views.incidents.labels import kind_label
 from desktop.views.statistics.charts import ChartData, ChartPanel
-from desktop.views.statistics.labels import figure_label, month_label
+from desktop.views.statistics.labels import figure_definition, figure_label, month_label
 from desktop.views.statistics.tiles import KeyFigureTile
 
 #: The tiles, in the order the evaluation reads them.
@@ -77,7 +76,7 @@ def tile_value(counts: IncidentCounts, code: str) -> str:
 
 
 def definition(code: str) -> str:
-    return QCoreApplication.translate("Definitioner", DEFINITIONS[code].text)
+    return figure_definition(code)
 
 
 class IncidentFiguresPanel(QWidget):

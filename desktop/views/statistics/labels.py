@@ -6,7 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.services.statistics.definitions import definition
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP, VISIT_STATUS_WORDS, VISIT_WORDS_CONTEXT
+from desktop.views.errors_text import interface_language
 
 # The core's figure captions (desktop/services/statistics/definitions.py), marked for
 # Qt Linguist by code; a test keeps the Swedish text equal to the core's.
@@ -61,6 +63,12 @@ def figure_label(code: str) -> str:
     """The caption of figure ``code`` in the user's language (the code if unknown)."""
     text = FIGURE_LABELS.get(code)
     return QCoreApplication.translate("Nyckeltal", text) if text else code
+
+
+def figure_definition(code: str) -> str:
+    """What figure ``code`` means, in the interface language (the one catalogue,
+    ``desktop.messages.definitions``)."""
+    return definition(code, interface_language())
 
 
 def channel_label(code: str) -> str:

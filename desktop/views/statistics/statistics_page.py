@@ -33,7 +33,7 @@ from desktop.services.changes import Changes
 from desktop.services.incidents.register import IncidentService
 from desktop.services.permissions import Action, allowed
 from desktop.services.security.reauth import Reauthentication
-from desktop.services.statistics import CHANNELS, DEFINITIONS, OUTCOMES, Period, StatisticsResult
+from desktop.services.statistics import CHANNELS, OUTCOMES, Period, StatisticsResult
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
 from desktop.views.runner import error_message
@@ -51,6 +51,7 @@ from desktop.views.statistics.incidents_panel import IncidentFiguresPanel
 from desktop.views.statistics.labels import (
     FIGURE_LABELS,
     channel_label,
+    figure_definition,
     figure_label,
     month_label,
     outcome_label,
@@ -113,8 +114,7 @@ class StatisticsPage(ExportActions):
         self.tiles: dict[str, KeyFigureTile] = {}
         grid = QGridLayout()
         for n, code in enumerate(KEY_FIGURES):
-            d = DEFINITIONS[code]
-            tile = KeyFigureTile(code, figure_label(code), self.tr(d.text))
+            tile = KeyFigureTile(code, figure_label(code), figure_definition(code))
             tile.activated.connect(self.show_persons_behind)
             self.tiles[code] = tile
             grid.addWidget(tile, n // 5, n % 5)
@@ -324,11 +324,11 @@ class StatisticsPage(ExportActions):
             ),
             self.tr("Grupp"),
         )
-        self.coverage_chart.setToolTip(self.tr(DEFINITIONS["coverage"].text))
+        self.coverage_chart.setToolTip(figure_definition("coverage"))
         # What each support figure counts, beside it: offers include those made at the
         # door without a referral (issue 17).
         self.support_chart.setToolTip(
-            "\n\n".join(f"{figure_label(c)}: {self.tr(DEFINITIONS[c].text)}" for c in SUPPORT_CODES)
+            "\n\n".join(f"{figure_label(c)}: {figure_definition(c)}" for c in SUPPORT_CODES)
         )
         self.incidents_panel.show_figures(result.incidents)
         self.figures_loaded.emit(result)

@@ -18,7 +18,7 @@ from desktop.messages import CATALOGUE
 ROOT = Path(__file__).resolve().parents[3] / "desktop"
 CORE = ("models", "store", "services", "reports")
 BASES = {"DomainError", "StoreError", "CodedError"}
-CODE = re.compile(r"[a-z][a-z_]*(\.[a-z][a-z_]*)+")
+CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 
 
 def _core_files() -> list[Path]:

@@ -111,3 +111,26 @@ def test_unknown_agency_is_a_user_error(programme, monkeypatch, capsys):
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
     assert main(["stats", *database_args(fresh.path), *ARGS, "--agency", "nej"]) == 1
     assert "finns inte" in capsys.readouterr().err
+
+
+def test_english_under_lang_en(programme, monkeypatch, capsys):
+    """Issue 18: ``--lang en`` words the table, the CSV labels and the JSON definitions in
+    English (the codes and keys stay the same)."""
+    fresh, _built = programme
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    stats = ["--lang", "en", "stats", *database_args(fresh.path), *ARGS]
+    assert main(stats) == 0
+    table = capsys.readouterr().out
+    assert table.startswith("Period from 2026-01-01 to 2026-06-30\n")
+    assert "Persons reached" in table and "Deliveries by channel (Home visit)" in table
+    assert "Visits by outcome (Met him)" in table and "Share who attended" in table
+    assert "67%" in table  # 2 of 3 attended, written the English way
+    assert not any(letter in table.replace("Grupp", "") for letter in "åäöÅÄÖ"), table
+    assert main([*stats, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["definitions"]["deliveries"] == (
+        "The number of deliveries of the message during the period; one person may have several."
+    )
+    assert main([*stats, "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
+    assert ["persons_reached", "Persons reached", "", "4"] in rows
