@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+#: The follow-up message's sentence about a running sanction period, its first part.
+_SANCTION = (
+    "Efter {trigger} har {group} ökat fokus sedan {start}.",
+    "After {trigger}, {group} has been under increased focus since {start}.",
+)
+
 WORDS: dict[str, tuple[str, str]] = {
     "attendance.already_recorded": (
         "Närvaron är redan registrerad; ändra den i stället.",
@@ -110,5 +116,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "support.provider_missing": (
         "Ange vem som ger stödet.",
         "Give who provides the support.",
+    ),
+    # The follow-up message's sentence about a running sanction period (ökat fokus).
+    "sanction.message": (
+        "Efter {trigger} har {group} ökat fokus sedan {start}.",
+        "After {trigger}, {group} has been under increased focus since {start}.",
+    ),
+    "sanction.message_measures": (
+        _SANCTION[0] + " Åtgärder: {measures}.",
+        _SANCTION[1] + " Measures: {measures}.",
+    ),
+    "sanction.message_ended": (
+        _SANCTION[0] + " Perioden avslutades {end}.",
+        _SANCTION[1] + " The period ended {end}.",
+    ),
+    "sanction.message_measures_ended": (
+        _SANCTION[0] + " Åtgärder: {measures}. Perioden avslutades {end}.",
+        _SANCTION[1] + " Measures: {measures}. The period ended {end}.",
     ),
 }

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import or_, select
 
+from desktop.messages import Language, words
 from desktop.models import Group, SanctionPeriod
 from desktop.services.changes import Changes
 from desktop.services.engagement.rows import SanctionInput, SanctionPeriodRow
@@ -28,17 +29,22 @@ def validate_sanction(data: SanctionInput) -> None:
         raise ValidationError("text.too_long", field="measures", limit=MAX_TEXT)
 
 
-def message_text(period: SanctionPeriodRow) -> str:
-    """A sentence for the follow-up message (uppföljande budskap) about the period."""
-    text = (
-        f"Efter {period.trigger_event.strip().rstrip('.')} har {period.group_name} "
-        f"ökat fokus sedan {period.start_date:%Y-%m-%d}."
-    )
+def message_text(period: SanctionPeriodRow, lang: Language = "sv") -> str:
+    """A sentence for the follow-up message (uppföljande budskap) about the period, in
+    ``lang`` (words in ``desktop.messages.engagement``; what was typed stays as typed)."""
+    code = "sanction.message"
+    params: dict[str, object] = {
+        "trigger": period.trigger_event.strip().rstrip("."),
+        "group": period.group_name,
+        "start": period.start_date,
+    }
     if period.measures.strip():
-        text += f" Åtgärder: {period.measures.strip().rstrip('.')}."
+        code += "_measures"
+        params["measures"] = period.measures.strip().rstrip(".")
     if period.end_date is not None:
-        text += f" Perioden avslutades {period.end_date:%Y-%m-%d}."
-    return text
+        code += "_ended"
+        params["end"] = period.end_date
+    return words(code, params, lang)
 
 
 def _row(p: SanctionPeriod, group_name: str) -> SanctionPeriodRow:
@@ -87,10 +93,11 @@ class SanctionService:
                 )
             ]
 
-    def message(self, group_id: int, today: dt.date | None = None) -> str:
-        """Text about the group's running period for the follow-up message, or ""."""
+    def message(self, group_id: int, today: dt.date | None = None, lang: Language = "sv") -> str:
+        """Text about the group's running period for the follow-up message in ``lang``,
+        or ""."""
         running = [p for p in self.periods(group_id) if p.active_on(today or dt.date.today())]
-        return message_text(running[0]) if running else ""
+        return message_text(running[0], lang) if running else ""
 
     def create(self, group_id: int, data: SanctionInput) -> tuple[int, Changes]:
         require(self.store.identity, Action.GROUP_EDIT)

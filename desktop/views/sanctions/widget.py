@@ -34,6 +34,7 @@ from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.callins.base_model import FrozenRowsModel
 from desktop.views.callins.labels import tr
+from desktop.views.errors_text import interface_language
 from desktop.views.runner import run_change, run_query
 from desktop.views.sanctions.dialogs import EndSanctionDialog, SanctionDialog
 from desktop.views.widgets.dates import pydate
@@ -139,7 +140,8 @@ class SanctionPeriodsWidget(QWidget):
             else []
         )
         self.model.set_rows(rows or [])
-        text = self._service.message(group_id) if group_id is not None and rows else ""
+        lang = interface_language()
+        text = self._service.message(group_id, lang=lang) if group_id is not None and rows else ""
         self.message.setText(
             self.tr("Till uppföljande budskap: ") + text
             if text

@@ -147,6 +147,11 @@ def test_sanction_period_lifecycle_and_active_list(field: Field) -> None:
     row = sanctions.periods(group)[0]
     assert row.end_date == TODAY and row.end_reason == "Lugnt i tre månader"
     assert "avslutades" in message_text(row)
+    # Issue 18: the sentence in the reader's language, what was typed as typed.
+    assert message_text(row, "en") == (
+        f"After skottlossningen i Hyllie, Grupp A has been under increased focus since "
+        f"{start:%Y-%m-%d}. Measures: Fler kontroller. The period ended {TODAY:%Y-%m-%d}."
+    )
     assert sanctions.active(TODAY + dt.timedelta(days=1)) == []
     sanctions.delete(old_id, sanctions.periods(field.groups[1])[0].version)
     assert sanctions.periods(field.groups[1]) == []
