@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 
+from desktop.commands.check import report_line
 from desktop.commands.common import UserError, add_user_options, read_password
+from desktop.messages import language, words
 
 RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
 PGAUDIT = "ALTER DATABASE \"{db}\" SET pgaudit.role = '{db}:audited';"
@@ -54,13 +56,15 @@ def run_drill(args: argparse.Namespace) -> int:
     from desktop.store.server.store import open_server
 
     if not args.user:
-        raise UserError("Ange med --user NAMN vem som loggar in i kopian.")
+        raise UserError("cli.drill_user_missing")
+    lang = language(getattr(args, "lang", None))
     password = read_password(args)
     address = ServerAddress.parse(args.owner_url)
     adopted = adopt_copy(address)
     for name in adopted.revoked_from:
-        print(f"rättigheter borttagna för {name}")
-    print(f"kopian {address.database}: {adopted.renamed} konton fick kopians rollnamn")
+        print(words("cli.drill_revoked", {"name": name}, lang))
+    renamed = {"database": address.database, "count": adopted.renamed}
+    print(words("cli.drill_adopted", renamed, lang))
     give_login(address, args.user, password)
     store = open_server(args.owner_url).unlock(args.user, password)
     try:
@@ -68,13 +72,10 @@ def run_drill(args: argparse.Namespace) -> int:
         report = verify_chain(store)
     finally:
         store.lock()
-    print(f"inloggning i kopian som {args.user}: OK")
-    print(f"behandlingslogg: {'OK' if report.ok else 'FEL'} – {report.message}")
-    print(
-        "Andra användare: återställ deras lösenord i kopian med återställningskoden, "
-        "eller kör kommandot med deras namn och lösenord."
-    )
-    print("Läsningar i kopian loggas av pgaudit först när en superanvändare kört:")
+    print(words("cli.drill_login", {"name": args.user}, lang))
+    print(report_line("check.part.chain", report.ok, words(report.code, report.params, lang), lang))
+    print(words("cli.drill_others", {}, lang))
+    print(words("cli.drill_pgaudit", {}, lang))
     print("    " + PGAUDIT.format(db=address.database))
     return 0 if report.ok else 1
 
@@ -86,10 +87,10 @@ def run_recovery_check(args: argparse.Namespace) -> int:
 
     code = os.environ.get(RECOVERY_ENV)
     if not code:
-        raise UserError(f"Ange återställningskoden i {RECOVERY_ENV}.")
+        raise UserError("cli.recovery_code_missing", env=RECOVERY_ENV)
     try:
         store_recovery_check(ServerAddress.parse(args.owner_url), code)
     except WrongPassword:
-        raise UserError("Återställningskoden stämmer inte.") from None
-    print("Återställningskodens kontrollnyckel sparades: lösenord återställs nu med koden.")
+        raise UserError("recovery.wrong") from None
+    print(words("cli.recovery_check_stored", {}, language(getattr(args, "lang", None))))
     return 0

@@ -14,6 +14,7 @@ import csv
 import os
 import secrets
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from desktop.commands.common import (
     add_user_options,
     log_in,
 )
+from desktop.messages import Language, language, words
 
 if TYPE_CHECKING:
     from desktop.models import Role
@@ -254,8 +256,8 @@ def _roles() -> str:
     return ", ".join(r.value for r in Role)
 
 
-def read_accounts(path: Path) -> list[Account]:
-    """The CSV's rows; every bad row is one line of the UserError raised."""
+def read_accounts(path: Path, lang: Language = "sv") -> list[Account]:
+    """The CSV's rows; every bad row is one line (in ``lang``) before the UserError raised."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -264,6 +266,10 @@ def read_accounts(path: Path) -> list[Account]:
     accounts: list[Account] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
+
+    def problem(row: int, code: str, **params: object) -> None:
+        problems.append(_row_words(row, code, params, lang))
+
     for number, cells in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):
         cells = [c.strip() for c in cells]
         if not any(cells):
@@ -271,35 +277,44 @@ def read_accounts(path: Path) -> list[Account]:
         if not accounts and not problems and cells[0].casefold() in _HEADER_WORDS:
             continue
         if len(cells) != 4:
-            problems.append(f"rad {number}: {len(cells)} fält, väntade 4")
+            problem(number, "cli.users_row_fields", count=len(cells))
             continue
         username, display_name, role_text, agency = cells
         role = _role(role_text)
         if role is None:
-            problems.append(f"rad {number}: okänd roll »{role_text}«")
+            problem(number, "cli.users_row_role", role=role_text)
             continue
         if username in seen:
-            problems.append(f"rad {number}: {username} finns redan på rad {seen[username]}")
+            problem(number, "cli.users_row_twice", name=username, first=seen[username])
             continue
         seen[username] = number
         accounts.append(Account(number, username, display_name, role, agency))
     if problems:
-        raise UserError(_problems(path, problems))
+        raise _problems(path, problems)
     if not accounts:
         raise UserError("cli.no_accounts", name=path.name)
     return accounts
 
 
-def _problems(path: Path, problems: list[str]) -> str:
+def _row_words(row: int, code: str, params: Mapping[str, object], lang: Language) -> str:
+    """``rad 3: okänd roll »kung«``: a row of the file and its problem, in ``lang``."""
+    return words("cli.users_row", {"row": row, "text": words(code, params, lang)}, lang)
+
+
+def _problems(path: Path, problems: list[str]) -> UserError:
     """The one error line; the bad rows go before it on standard output, as a report
     (an error is one line on stderr, issue 15)."""
     for problem in problems:
         print(f"  {problem}")
-    return f"{path.name}: {len(problems)} fel (raderna ovan), inga konton skapades."
+    return UserError("cli.users_rows_bad", name=path.name, count=len(problems))
 
 
 def _check_accounts(
-    store: Store, service: UserAdminService, accounts: list[Account], path: Path
+    store: Store,
+    service: UserAdminService,
+    accounts: list[Account],
+    path: Path,
+    lang: Language = "sv",
 ) -> None:
     """Everything create_user would refuse, for every row, before the first is made."""
     from sqlalchemy import select
@@ -319,29 +334,33 @@ def _check_accounts(
         try:
             check_account_names(account.username, account.display_name)
         except ValidationError as exc:
-            problems.append(f"rad {account.line}: {error_words(exc)}")
+            problems.append(
+                words("cli.users_row", {"row": account.line, "text": error_words(exc, lang)}, lang)
+            )
             continue
         if account.username in taken or account.username == RECOVERY:
-            problems.append(f"rad {account.line}: användarnamnet {account.username} är upptaget")
-        elif account.agency not in agencies:
-            problems.append(f"rad {account.line}: myndigheten »{account.agency}« finns inte")
-        elif not recovery and store.compartment(account.agency) is None:
             problems.append(
-                f"rad {account.line}: myndigheten {account.agency} kräver återställningskoden "
-                f"i {RECOVERY_ENV}"
+                _row_words(account.line, "cli.users_row_taken", {"name": account.username}, lang)
             )
+        elif account.agency not in agencies:
+            found = {"agency": account.agency}
+            problems.append(_row_words(account.line, "cli.users_row_agency", found, lang))
+        elif not recovery and store.compartment(account.agency) is None:
+            needs = {"agency": account.agency, "env": RECOVERY_ENV}
+            problems.append(_row_words(account.line, "cli.users_row_recovery", needs, lang))
     if problems:
-        raise UserError(_problems(path, problems))
+        raise _problems(path, problems)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    accounts = read_accounts(args.file)
+    lang = language(getattr(args, "lang", None))
+    accounts = read_accounts(args.file, lang)
     _check_output(args.output)
     store = _open_admin(args)
     made: list[tuple[str, str]] = []
     try:
         service = _services(store)
-        _check_accounts(store, service, accounts, args.file)
+        _check_accounts(store, service, accounts, args.file, lang)
         recovery = os.environ.get(RECOVERY_ENV) or None
         try:
             for account in accounts:
@@ -362,7 +381,7 @@ def run_import(args: argparse.Namespace) -> int:
             raise
     finally:
         store.lock()
-    print(f"{len(made)} konton skapades från {args.file.name}.")
+    print(words("cli.users_made", {"count": len(made), "name": args.file.name}, lang))
     _hand_out(made, args.output)
     return 0
 

@@ -217,4 +217,58 @@ WORDS: dict[str, tuple[str, str]] = {
         "Nyckeltal skrivna till {path}",
         "Figures written to {path}",
     ),
+    # users import: the file's bad rows, one line each, before the one error line.
+    "cli.users_row": ("rad {row}: {text}", "row {row}: {text}"),
+    "cli.users_row_fields": ("{count} fält, väntade 4", "{count} fields, expected 4"),
+    "cli.users_row_role": ("okänd roll »{role}«", "unknown role »{role}«"),
+    "cli.users_row_twice": (
+        "{name} finns redan på rad {first}",
+        "{name} is already on row {first}",
+    ),
+    "cli.users_row_taken": ("användarnamnet {name} är upptaget", "the user name {name} is taken"),
+    "cli.users_row_agency": (
+        "myndigheten »{agency}« finns inte",
+        "the agency »{agency}« does not exist",
+    ),
+    "cli.users_row_recovery": (
+        "myndigheten {agency} kräver återställningskoden i {env}",
+        "the agency {agency} needs the recovery code in {env}",
+    ),
+    "cli.users_rows_bad": (
+        "{name}: {count} fel (raderna ovan), inga konton skapades.",
+        "{name}: {count} errors (the rows above), no accounts were made.",
+    ),
+    "cli.users_made": (
+        "{count} konton skapades från {name}.",
+        "{count} accounts were made from {name}.",
+    ),
+    # server drill and recovery-check.
+    "cli.drill_user_missing": (
+        "Ange med --user NAMN vem som loggar in i kopian.",
+        "Give with --user NAME who logs in to the copy.",
+    ),
+    "cli.recovery_code_missing": (
+        "Ange återställningskoden i {env}.",
+        "Give the recovery code in {env}.",
+    ),
+    "cli.drill_revoked": ("rättigheter borttagna för {name}", "rights removed for {name}"),
+    "cli.drill_adopted": (
+        "kopian {database}: {count} konton fick kopians rollnamn",
+        "the copy {database}: {count} accounts got the copy's role names",
+    ),
+    "cli.drill_login": ("inloggning i kopian som {name}: OK", "login to the copy as {name}: OK"),
+    "cli.drill_others": (
+        "Andra användare: återställ deras lösenord i kopian med återställningskoden, "
+        "eller kör kommandot med deras namn och lösenord.",
+        "Other users: reset their passwords in the copy with the recovery code, or run "
+        "the command with their names and passwords.",
+    ),
+    "cli.drill_pgaudit": (
+        "Läsningar i kopian loggas av pgaudit först när en superanvändare kört:",
+        "Reads in the copy are logged by pgaudit only once a superuser has run:",
+    ),
+    "cli.recovery_check_stored": (
+        "Återställningskodens kontrollnyckel sparades: lösenord återställs nu med koden.",
+        "The recovery code's check key was stored: passwords are now reset with the code.",
+    ),
 }

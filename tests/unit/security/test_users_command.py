@@ -195,3 +195,15 @@ def test_a_failure_midway_switches_off_what_was_made(fresh, tmp_path, monkeypatc
     assert main(["users", "list", "--db", db, "--user", "admin"]) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("user")]
     assert len(rows) == 2 and all("avstängd" in row for row in rows)
+
+
+def test_bad_rows_are_reported_in_english_under_lang_en(tmp_path, capsys):
+    """Issue 18: the file's problems follow --lang (checked before any database opens)."""
+    csv_file = tmp_path / "users.csv"
+    csv_file.write_text("anna,Anna A,officer,police\nbo,Bo B,kung,police\nanna,A,officer,social\n")
+    argv = ["--lang", "en", "users", "import", str(csv_file), "--db", str(tmp_path / "x.db")]
+    assert main([*argv, "--user", "admin"]) == 1
+    out, err = capsys.readouterr()
+    assert "  row 2: unknown role »kung«" in out.splitlines()
+    assert "  row 3: anna is already on row 1" in out.splitlines()
+    assert err.strip().endswith("users.csv: 2 errors (the rows above), no accounts were made.")
