@@ -66,5 +66,9 @@ def test_migrated_users_log_in_after_a_reset_and_choose_their_own_password(
     again = LockedServer(url, state).unlock("officer_police", OWN)
     try:
         assert not SecurityServices.build(again).users.password_change_required()
+        # The lock screen's unlock on a server moved from a file with a trust root: the
+        # officer reads no audit entry for it (issue 16: only the auditor reads the log).
+        again.lock()
+        again.unlock(OWN)
     finally:
         again.lock()
