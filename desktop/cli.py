@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from desktop.commands import COMMAND_MODULES
 from desktop.commands.common import ArgumentWordsError, add_database_option
 from desktop.messages import Language, language, words
+from desktop.messages.help import ENGLISH as HELP_ENGLISH
 
 _ARGPARSE_WORDS = (
     ("the following arguments are required", "följande argument krävs"),
@@ -145,7 +146,30 @@ def build_parser(lang: Language = "sv") -> argparse.ArgumentParser:
             continue
         module.register(sub)
     _check_paths(parser)
+    if lang == "en":
+        _in_english(parser)
     return parser
+
+
+def _english(text: str | None) -> str | None:
+    return HELP_ENGLISH.get(text, text) if text is not None else None
+
+
+def _in_english(parser: argparse.ArgumentParser) -> None:
+    """Every help text, description and argument name of every (sub)command in English
+    (``desktop.messages.help``): the commands register them in Swedish."""
+    parser.description = _english(parser.description)
+    parser.epilog = _english(parser.epilog)
+    for action in parser._actions:
+        if action.help is not argparse.SUPPRESS:
+            action.help = _english(action.help)
+        if isinstance(action.metavar, str):
+            action.metavar = _english(action.metavar)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = _english(choice.help)
+            for sub in set(action.choices.values()):
+                _in_english(sub)
 
 
 def cli_path(text: str) -> Path:

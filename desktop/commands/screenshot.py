@@ -16,6 +16,7 @@ from desktop.commands.common import (
     log_in,
     require_suffix,
 )
+from desktop.messages import words
 
 
 class _ScreenshotParser(SwedishParser):
@@ -26,7 +27,12 @@ class _ScreenshotParser(SwedishParser):
         from desktop.views.screens import all_screens
 
         names = ", ".join(sorted(all_screens()))
-        return super().format_help() + f"\nvyer: {names}\n"
+        return (
+            super().format_help()
+            + "\n"
+            + words("cli.screenshot_views", {"names": names}, self.lang)
+            + "\n"
+        )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,7 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Renderar en vy offscreen till en PNG-fil. Utan --db används en ny "
         "demodatabas med fiktiva uppgifter.",
     )
+    lang = parser.lang  # the language's words stay when the class changes (--lang en)
     parser.__class__ = _ScreenshotParser
+    parser.lang = lang
     add_database_option(parser, server=False)
     add_user_options(parser)
     parser.add_argument("--view", required=True, metavar="NAMN", help="vyns namn (se nedan)")

@@ -271,4 +271,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "Återställningskodens kontrollnyckel sparades: lösenord återställs nu med koden.",
         "The recovery code's check key was stored: passwords are now reset with the code.",
     ),
+    "cli.screenshot_views": ("vyer: {names}", "views: {names}"),
 }
