@@ -273,8 +273,7 @@ class Session(QObject):
     def open_briefing(self) -> None:
         from desktop.views.printing.briefing_dialog import BriefingDialog
 
-        dialog = BriefingDialog(self.services.briefing, self.window)
-        dialog.printed.connect(self.hub.publish)
+        dialog = BriefingDialog(self.services.briefing, self.window, hub=self.hub)
         dialog.exec()
 
     def open_import(self) -> None:

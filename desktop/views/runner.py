@@ -10,6 +10,8 @@ their saves ran on the GUI thread. Now:
   through the hub, and pushes an undo command when the action can be undone.
 - ``run_query`` reads what a view shows, on the GUI thread, with the same mapping.
 - ``report_failure`` is that mapping for a background job's failure (PDFs, planning).
+- ``publish_done`` is a background job's one way to the hub when it has changed data
+  (a print's serial and audit, the planner's proposal, an import).
 
 The unit of work must not touch a widget: read the fields first, hand it the values.
 A failed unit of work commits nothing (the service's transaction), so nothing is half
@@ -138,6 +140,14 @@ def _changes_of(result: object) -> Changes:
         return next((changes for changes in found if changes), Changes())
     changes = getattr(result, "changes", None)
     return changes if isinstance(changes, Changes) else Changes()
+
+
+def publish_done(hub: ChangesHub | None, result: object) -> None:
+    """Publishes a finished background job's ``Changes`` once (its result, or the result's
+    ``changes``); the job's other half of ``run_change``. No hub: nobody listens (a test).
+    """
+    if hub is not None:
+        hub.publish(_changes_of(result))
 
 
 def report_failure(

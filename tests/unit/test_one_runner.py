@@ -3,7 +3,9 @@
 Read from the source (no Qt): the old copies (``attempt``, ``run_sensitive``) are gone,
 no view catches a domain or storage error itself (the runner maps them to words in one
 place), no view catches every exception except where a line below says why, and the
-hub is published to only by the runner and the few background jobs named below.
+hub is published to only by the runner (``run_change``, and ``publish_done`` for a
+background job) and the hub's own relay of other workstations' changes; the pages that
+still relay ``changes_made`` are listed with why, and the list can only shrink.
 """
 
 from __future__ import annotations
@@ -30,12 +32,52 @@ BROAD_CATCH_ALLOWED = {
 #: ``except ConflictError`` where the view resolves the conflict instead of reporting it.
 CONFLICT_RETRY_ALLOWED = {"server/conflict_dialog.py"}
 
-#: Who may call ``publish`` besides the runner: not changes the user ran, but news.
+#: Who may touch ``hub.publish`` besides the runner (which publishes a change once, and a
+#: background job's result once through ``publish_done``): not changes the user ran, but
+#: news.
 PUBLISH_ALLOWED = {
     "changes_hub.py": "the hub itself",
     "server/relay.py": "changes other workstations made, relayed from the server",
-    "operations/plan_tab.py": "the planner, a background job with a progress bar",
-    "importing/wizard.py": "the import, a background job with a progress bar",
+}
+
+#: Still handing ``hub.publish`` on as a callback or a relay's end (issue 18, left undone):
+#: each goes when its page takes the hub (PageContext) instead of a ``changes_made`` signal.
+PUBLISH_RELAYS_LEFT = {
+    "admin/page.py": "users/retention panels and the settings dialog relay their saves",
+    "statistics/page.py": "exports and drill-downs relay their audit Changes",
+    "incidents/page.py": "the incident dialogs get the publish function, not the hub",
+    "callins/page.py": "call-in detail, printing and dialogs relay through changes_made",
+    "persons/page.py": "the profile pages (relatives, notes, link dialogs) still relay",
+    "support/page.py": "support dialogs relay through changes_made",
+    "groups/page.py": "group list, profile and dialogs relay through changes_made",
+    "operations/plan_tab.py": "the outcome flow takes a publish function (issue 17's dialog)",
+    "calendar/page.py": "the outcome flow takes a publish function (issue 17's dialog)",
+}
+
+#: Pages that still relay ``changes_made`` up to the hub (STYLE §5: none should), and why
+#: they are left. A page converted takes the hub and leaves this list; the test below
+#: fails if a file is listed that no longer relays, so the list only shrinks.
+CHANGES_MADE_LEFT = {
+    "admin/page.py": "administration panels: not converted yet",
+    "callins/callins_page.py": "call-ins: detail and printer relay, not converted yet",
+    "callins/detail.py": "call-ins: not converted yet",
+    "callins/page.py": "call-ins: the page's relay to the hub",
+    "groups/list_page.py": "groups: dialogs hand on dialog.changes, not converted yet",
+    "groups/page.py": "groups: the page's relay to the hub",
+    "groups/profile_page.py": "groups: not converted yet",
+    "groups/workspace.py": "groups: not converted yet",
+    "persons/page.py": "persons: the profile pages' relay to the hub",
+    "persons/profile_notes.py": "person profile notes: not converted yet",
+    "persons/profile_page.py": "person profile: link dialogs hand on dialog.changes",
+    "persons/relatives.py": "person profile relatives: not converted yet",
+    "persons/workspace.py": "persons: relays the profile pages only (list, review: hub)",
+    "sanctions/widget.py": "sanctions: not converted yet",
+    "statistics/exports.py": "statistics exports: not converted yet",
+    "statistics/page.py": "statistics: the page's relay to the hub",
+    "statistics/statistics_page.py": "statistics: not converted yet",
+    "support/dialogs.py": "support: not converted yet",
+    "support/page.py": "support: the page's relay to the hub",
+    "support/support_page.py": "support: not converted yet",
 }
 
 
@@ -109,18 +151,42 @@ def test_broad_catches_only_where_a_reason_is_given() -> None:
     assert broad == []
 
 
-def test_only_the_runner_and_named_jobs_publish() -> None:
-    publishing = sorted(
-        {
-            name
-            for name, tree in _views()
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "publish"
-        }
-    )
-    assert set(publishing) <= set(PUBLISH_ALLOWED), publishing
+def _naming(attribute: str) -> set[str]:
+    """The view modules that use ``.attribute`` (a call, a callback handed on, a connect)."""
+    return {
+        name
+        for name, tree in _views()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == attribute
+    }
+
+
+def test_only_the_runner_and_the_hub_publish() -> None:
+    publishing = _naming("publish")
+    assert publishing <= set(PUBLISH_ALLOWED) | set(PUBLISH_RELAYS_LEFT), sorted(publishing)
+    stale = set(PUBLISH_RELAYS_LEFT) - publishing
+    assert stale == set(), f"no longer relays, take it off PUBLISH_RELAYS_LEFT: {stale}"
+
+
+def test_background_jobs_publish_through_the_runner() -> None:
+    """Printing, the planner and the import publish with ``publish_done``, once."""
+    for job in (
+        "printing/briefing_dialog.py",
+        "operations/plan_tab.py",
+        "importing/wizard.py",
+    ):
+        source = (VIEWS / job).read_text("utf-8")
+        assert "publish_done(" in source, job
+        assert ".publish(" not in source, job
+
+
+def test_no_new_changes_made_relays() -> None:
+    relaying = _naming("changes_made")
+    assert relaying <= set(CHANGES_MADE_LEFT), sorted(relaying - set(CHANGES_MADE_LEFT))
+    stale = set(CHANGES_MADE_LEFT) - relaying
+    assert stale == set(), f"no longer relays, take it off CHANGES_MADE_LEFT: {stale}"
+    # Converted: these take the hub and hand it to their dialogs.
+    assert {"persons/list_page.py", "persons/review_page.py"}.isdisjoint(relaying)
 
 
 def test_the_runner_is_the_one_place_that_maps_errors() -> None:

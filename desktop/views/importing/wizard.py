@@ -15,7 +15,7 @@ from desktop.services.importing import ImportPreview, Table, auto_mapping
 from desktop.services.transfer import DatabasePersonLookup, ImportResult, TransferServices
 from desktop.views.importing.pages import FilePage, MappingPage
 from desktop.views.importing.preview_page import PreviewPage
-from desktop.views.runner import error_message, run_query
+from desktop.views.runner import error_message, publish_done, run_query
 from desktop.views.shell.crash import technical_report
 from desktop.views.worker import BackgroundTask, run_in_background
 
@@ -181,8 +181,7 @@ class ImportWizard(QWizard):
         cancel.setEnabled(True)
         cancel.setText(self.tr("&Stäng"))
         cancel.setFocus()
-        if self._hub is not None:
-            self._hub.publish(result.changes)
+        publish_done(self._hub, result)
         self.imported.emit(result)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:

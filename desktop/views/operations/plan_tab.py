@@ -28,8 +28,11 @@ from desktop.views.operations.labels import WARNING, word
 from desktop.views.operations.models import UnplacedTableModel
 from desktop.views.operations.move_dialog import MoveVisitDialog
 from desktop.views.operations.targets_tab import table
-from desktop.views.runner import error_message, run_change, run_query
+from desktop.views.runner import error_message, publish_done, run_change, run_query
 from desktop.views.worker import BackgroundTask, run_in_background
+
+#: What the planner's proposal changed (its summary carries no Changes of its own).
+PLANNED = Changes("Föreslå besöksplan", frozenset({"visit", "operation"}))
 
 
 class PlanTab(QWidget):
@@ -163,7 +166,7 @@ class PlanTab(QWidget):
         assert isinstance(result, ProposalSummary)
         if self._operation is None or self._operation.id != self._planning_for:
             # The user chose another operation meanwhile: its page says nothing of this.
-            self._hub.publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
+            publish_done(self._hub, PLANNED)
             self.reload()
             return
         self.unplaced_model.set_rows(result.unplaced)
@@ -178,7 +181,7 @@ class PlanTab(QWidget):
             text += f"\n⚠ {warning.team_name} {word(WARNING, warning.code)}"
         self.summary.setText(text)
         # The planner is a background job, not a runner change: its Changes go out here.
-        self._hub.publish(Changes("Föreslå besöksplan", frozenset({"visit", "operation"})))
+        publish_done(self._hub, PLANNED)
         self.reload()
 
     def _failed(self, error: BaseException) -> None:

@@ -25,6 +25,7 @@ from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import PersonFilter, RiskRole
 from desktop.services.mapping.search import SEARCH_POOL
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.persons.labels import label
 from desktop.views.persons.table_model import PersonColumn, PersonTableModel
 
@@ -54,16 +55,19 @@ class PersonsPage(QWidget):
     """
 
     person_opened = Signal(int)
-    changes_made = Signal(object)
 
     def __init__(
         self,
         mapping: MappingServices,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        # Saves publish here through the runner; the page hears them like every page.
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._settings = settings
         role = mapping.persons.store.identity.role
         self._may_edit = allowed(role, Action.PERSON_EDIT)
@@ -282,9 +286,7 @@ class PersonsPage(QWidget):
     def _new_person(self) -> None:
         from desktop.views.persons.person_dialog import PersonDialog
 
-        dialog = PersonDialog(self._mapping.persons, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        PersonDialog(self._mapping.persons, parent=self, hub=self._hub).exec()
 
     def _edit_person(self) -> None:
         from desktop.views.persons.person_dialog import PersonDialog
@@ -293,9 +295,7 @@ class PersonsPage(QWidget):
         if person is None:
             return
         profile = self._mapping.persons.profile(person.id)
-        dialog = PersonDialog(self._mapping.persons, profile, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        PersonDialog(self._mapping.persons, profile, parent=self, hub=self._hub).exec()
 
     def _merge_selected(self) -> None:
         from desktop.views.persons.merge_dialog import MergeDialog
@@ -307,9 +307,7 @@ class PersonsPage(QWidget):
         if len(rows) != 2:
             self.count_label.setText(self.tr("Markera exakt två personer för att slå ihop."))
             return
-        dialog = MergeDialog(self._mapping, rows[0], rows[1], parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        MergeDialog(self._mapping, rows[0], rows[1], parent=self, hub=self._hub).exec()
 
     # --- columns ---------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import PersonRow
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change
 
 
@@ -31,9 +32,12 @@ class MergeDialog(QDialog):
         first: PersonRow,
         second: PersonRow,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._hub = hub  # the runner publishes the merge there, once
         self._rows = (first, second)
         self.changes = Changes()
         self.setWindowTitle(self.tr("Slå ihop personer"))
@@ -73,6 +77,7 @@ class MergeDialog(QDialog):
             self,
             self.windowTitle(),
             lambda: mapping.merge(keep.id, drop.id, keep.version, drop.version),
+            hub=self._hub,
             refused=lambda text, _error: self.error.setText(text),
         )
         if changes is not None:

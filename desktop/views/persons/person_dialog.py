@@ -23,9 +23,10 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.mapping.persons import PersonService
 from desktop.services.mapping.rows import DuplicateCandidate, PersonInput, PersonProfile
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.persons.field_undo import FieldUndo
 from desktop.views.persons.labels import label
-from desktop.views.runner import run_change, run_query
+from desktop.views.runner import publish_done, run_change, run_query
 from desktop.views.widgets.form_keys import guard_form
 
 ERROR_STYLE = "color: #a11;"
@@ -44,9 +45,12 @@ class PersonDialog(QDialog):
         persons: PersonService,
         profile: PersonProfile | None = None,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._persons = persons
+        self._hub = hub  # the runner publishes the save there, once
         self._profile = profile
         self._photo: bytes | None = None
         self._acknowledged: list[int] | None = None
@@ -241,12 +245,15 @@ class PersonDialog(QDialog):
                 self._refused(text, error)
 
         if profile is None:
-            changes = run_change(self, title, lambda: persons.create(inp, photo), refused=refused)
+            changes = run_change(
+                self, title, lambda: persons.create(inp, photo), hub=self._hub, refused=refused
+            )
         else:
             changes = run_change(
                 self,
                 title,
                 lambda: persons.update(profile.id, profile.version, inp, photo, keep_identity=True),
+                hub=self._hub,
                 refused=refused,
             )
         if changes is None and conflicts and profile is not None:
@@ -264,6 +271,8 @@ class PersonDialog(QDialog):
                 ),
                 PERSON_LABELS,
             )
+            if changes is not None:
+                publish_done(self._hub, changes)  # the version the user picked, saved
         if changes is None:
             return
         self.changes = changes

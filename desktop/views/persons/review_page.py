@@ -11,6 +11,7 @@ from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import ReviewItem, ReviewKind
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.runner import run_change
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
@@ -21,11 +22,13 @@ KEEP_DAYS = 182
 
 class ReviewPage(QWidget):
     person_opened = Signal(int)
-    changes_made = Signal(object)
 
-    def __init__(self, mapping: MappingServices, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, mapping: MappingServices, parent=None, *, hub: ChangesHub | None = None
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._hub = hub_or_own(hub, self.apply_changes)
         self.model = RowsTableModel[ReviewItem](
             [
                 Column(self.tr("Omprövas"), lambda i: i.review_date.isoformat()),
@@ -89,7 +92,7 @@ class ReviewPage(QWidget):
             self,
             self.tr("Behåll"),
             lambda: review.mark_reviewed(item.kind, item.object_id, until),
-            hub=self.changes_made.emit,
+            hub=self._hub,
             refused=lambda text, _error: self.summary.setText(text),
         )
         if kept is not None:

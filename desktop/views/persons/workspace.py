@@ -9,6 +9,7 @@ from desktop.services.changes import Changes
 from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.incidents.register import IncidentService
 from desktop.services.mapping import MappingServices
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.persons.list_page import PersonsPage
 from desktop.views.persons.profile_page import PersonProfilePage
 from desktop.views.persons.review_page import ReviewPage
@@ -28,12 +29,15 @@ class PersonsWorkspace(QWidget):
         settings: QSettings | None = None,
         parent=None,
         incidents: IncidentService | None = None,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        # The list and the review list publish here through the runner (no relay).
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._incidents = incidents
         self._sanctions = sanctions
-        self.list_page = PersonsPage(mapping, settings)
+        self.list_page = PersonsPage(mapping, settings, hub=self._hub)
         # Built (and queried) when its tab is first opened, not at login.
         self.review_tab = LazyPage(self._build_review)
         self.tabs = QTabWidget()
@@ -44,7 +48,7 @@ class PersonsWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self._connect(self.list_page)
+        self.list_page.person_opened.connect(self.open_person)
 
     @property
     def review_page(self) -> ReviewPage:
@@ -52,13 +56,9 @@ class PersonsWorkspace(QWidget):
         return self.review_tab.content()
 
     def _build_review(self) -> ReviewPage:
-        page = ReviewPage(self._mapping)
-        self._connect(page)
-        return page
-
-    def _connect(self, page: PersonsPage | ReviewPage) -> None:
+        page = ReviewPage(self._mapping, hub=self._hub)
         page.person_opened.connect(self.open_person)
-        page.changes_made.connect(self._changed)
+        return page
 
     def open_person(self, person_id: int) -> PersonProfilePage:
         page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents)

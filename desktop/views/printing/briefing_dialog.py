@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,21 +28,25 @@ from PySide6.QtWidgets import (
 from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
 from desktop.services.errors import ValidationError
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
-from desktop.views.runner import done, report_failure, run_query
+from desktop.views.runner import done, publish_done, report_failure, run_query
 from desktop.views.worker import BackgroundTask, run_in_background
 
 
 class BriefingDialog(QDialog):
-    """Signals:
-    printed(object): the ``Changes`` of a finished print (for the changes hub).
-    """
+    """A finished print (its serial and audit) reaches the hub once (``publish_done``)."""
 
-    printed = Signal(object)
-
-    def __init__(self, services: BriefingServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: BriefingServices,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._hub = hub
         self._task: BackgroundTask | None = None
         self.preview: PrintPreviewDialog | None = None
         self.setWindowTitle(self.tr("Skriv ut genomgångsunderlag"))
@@ -185,7 +188,7 @@ class BriefingDialog(QDialog):
         assert isinstance(result, BuiltPdf)
         serial = result.result.serial
         self.status.setText(self.tr("Utskrift nr %1 är klar.").replace("%1", serial))
-        self.printed.emit(result.result.changes)
+        publish_done(self._hub, result.result)
         self.preview = PrintPreviewDialog(
             result.pdf,
             serial,

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from desktop.models import AuditEntry
 from desktop.services.mapping.rows import PersonFilter
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.persons.list_page import PersonsPage
 from desktop.views.persons.profile_page import PersonProfilePage
 from desktop.views.persons.review_page import ReviewPage
@@ -156,7 +157,8 @@ def test_workspace_opens_profile_and_linked_relative(qtbot, mapped):
 
 def test_workspace_builds_the_review_tab_when_first_opened(qtbot, mapped):
     services, _ = mapped
-    space = PersonsWorkspace(services.mapping, services.engagement.sanctions)
+    hub = ChangesHub()
+    space = PersonsWorkspace(services.mapping, services.engagement.sanctions, hub=hub)
     qtbot.addWidget(space)
     space.show()
     qtbot.waitExposed(space)
@@ -172,18 +174,19 @@ def test_workspace_builds_the_review_tab_when_first_opened(qtbot, mapped):
     space.tabs.setCurrentWidget(space.review_tab)
     assert space.review_tab.built() is review
     review.table.setCurrentIndex(review.model.index(0, 0))
-    with qtbot.waitSignal(space.changes_made):
+    with qtbot.waitSignal(hub.changes_applied):  # through the runner, no relay
         review.keep_selected()
 
 
 def test_review_page_keeps_an_item(qtbot, mapped):
     services, _ = mapped
-    page = ReviewPage(services.mapping)
+    hub = ChangesHub()
+    page = ReviewPage(services.mapping, hub=hub)
     qtbot.addWidget(page)
     due = page.model.rowCount()
     assert due >= 2
     page.table.setCurrentIndex(page.model.index(0, 0))
-    with qtbot.waitSignal(page.changes_made):
+    with qtbot.waitSignal(hub.changes_applied):
         page.keep_selected()
     assert page.model.rowCount() == due - 1
     assert services.mapping.persons.page(PersonFilter(due_for_review=True)) is not None

@@ -17,7 +17,9 @@ from sqlalchemy import select
 from desktop.models import AuditEntry
 from desktop.services.briefing import BriefingRequest, TemplateService
 from desktop.services.briefing import templates as tpl
+from desktop.services.changes import Changes
 from desktop.services.errors import ValidationError
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.printing.briefing_dialog import BriefingDialog
 from desktop.views.printing.preview import PrintPreviewDialog, build_in_memory
 from desktop.views.printing.template_editor import TemplateEditorDialog
@@ -97,7 +99,10 @@ def test_preview_builds_in_memory_shows_pages_saves_and_prints(
 
 def test_briefing_dialog_builds_in_background_and_opens_preview(qtbot, world, services, scratch):
     _, seeded = world
-    dialog = BriefingDialog(services)
+    hub = ChangesHub()
+    published: list[Changes] = []
+    hub.changes_applied.connect(published.append)
+    dialog = BriefingDialog(services, hub=hub)
     qtbot.addWidget(dialog)
     assert dialog.team.count() == 2
     assert dialog.day.currentData() == DAY
@@ -108,9 +113,13 @@ def test_briefing_dialog_builds_in_background_and_opens_preview(qtbot, world, se
     dialog.whole.setChecked(True)
     request = dialog.request()
     assert request == BriefingRequest(seeded.operation_id, seeded.team_id, None, False)
-    with qtbot.waitSignal(dialog.printed, timeout=20_000):
+    with qtbot.waitSignal(hub.changes_applied, timeout=20_000):
         dialog.start(request)
     assert dialog.preview is not None
+    # The print wrote its serial and audit: the hub heard it once, as a print.
+    qtbot.wait(100)  # let any queued second publish arrive before counting
+    assert len(published) == 1
+    assert published[0].touches("print_record")
     assert dialog.preview.document.pageCount() > 1
     assert not dialog.busy.isVisible()
     assert f"{dialog.preview.document.pageCount()} sidor" in dialog.preview.info.text()

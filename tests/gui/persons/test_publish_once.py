@@ -1,0 +1,67 @@
+"""A save in a dialog reaches the hub once, through the runner; the page still refreshes
+(issue 18, STYLE §5: one ``changes_applied``, no page relays)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.services.changes import Changes
+from desktop.views.changes_hub import ChangesHub
+from desktop.views.persons.list_page import PersonsPage
+from desktop.views.persons.person_dialog import PersonDialog
+from desktop.views.persons.workspace import PersonsWorkspace
+
+
+def _heard(hub: ChangesHub) -> list[Changes]:
+    heard: list[Changes] = []
+    hub.changes_applied.connect(heard.append)
+    return heard
+
+
+def _answer_the_dialog(first: str, last: str) -> None:
+    """Fills the modal person dialog the page opened and presses Spara."""
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, PersonDialog)
+    dialog.first_name.setText(first)
+    dialog.last_name.setText(last)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+
+def test_a_new_person_is_published_once_and_the_list_shows_it(qtbot, mapped):
+    services, _ = mapped
+    hub = ChangesHub()
+    heard = _heard(hub)
+    page = PersonsPage(services.mapping, hub=hub)
+    hub.changes_applied.connect(page.apply_changes)  # as the composition root wires it
+    qtbot.addWidget(page)
+    shown = page.model.rowCount()
+    QTimer.singleShot(0, lambda: _answer_the_dialog("Zelda", "Östberg"))
+    page.new_button.click()
+    assert len(heard) == 1
+    assert heard[0].touches("person")
+    assert page.model.rowCount() == shown + 1
+    names = [page.model.row_at(i).full_name for i in range(page.model.rowCount())]
+    assert "Zelda Östberg" in names
+
+
+def test_a_cancelled_dialog_publishes_nothing(qtbot, mapped):
+    services, _ = mapped
+    hub = ChangesHub()
+    heard = _heard(hub)
+    page = PersonsPage(services.mapping, hub=hub)
+    qtbot.addWidget(page)
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    page.new_button.click()
+    assert heard == []
+
+
+def test_a_page_shown_alone_hears_its_own_saves(qtbot, mapped):
+    """Without the application's hub the workspace keeps one of its own (a test, a screen)."""
+    services, _ = mapped
+    space = PersonsWorkspace(services.mapping, services.engagement.sanctions)
+    qtbot.addWidget(space)
+    shown = space.list_page.model.rowCount()
+    QTimer.singleShot(0, lambda: _answer_the_dialog("Ylva", "Åkesson"))
+    space.list_page.new_button.click()
+    assert space.list_page.model.rowCount() == shown + 1
