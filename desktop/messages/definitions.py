@@ -305,4 +305,7 @@ WORDS: dict[str, tuple[str, str]] = {
             "period's number of weeks (days / 7)."
         ),
     ),
+    # How a key figure's value reads on its tile.
+    "figure.part_of": ("{part} av {whole}", "{part} of {whole}"),
+    "figure.days": ("{days} dagar", "{days} days"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.messages import Language, words
 from desktop.reports.data import DocumentMeta
 from desktop.reports.data_sheets import (
     ChartSpec,
@@ -41,21 +42,24 @@ KEY_FIGURES: tuple[str, ...] = (
 )
 
 
-def key_value(result: StatisticsResult, code: str) -> str:
-    """A key figure as printed on a tile: counts, shares in percent, the median in days."""
+def key_value(result: StatisticsResult, code: str, lang: Language = "sv") -> str:
+    """A key figure as printed on a tile, in ``lang``: counts, shares in percent, the
+    median in days."""
     t = result.total
     if code == "persons_mapped":
-        return format_value(code, result.persons_mapped)
+        return format_value(code, result.persons_mapped, lang)
     if code == "reached_more_than_once":
-        share = format_value("reached_more_than_once_share", t.reached_more_than_once_share)
-        return f"{format_value(code, t.reached_more_than_once)} ({share})"
+        share = format_value("reached_more_than_once_share", t.reached_more_than_once_share, lang)
+        return f"{format_value(code, t.reached_more_than_once, lang)} ({share})"
     if code == "callin_attendance_rate":
-        rate = format_value(code, t.callin_attendance_rate)
-        return f"{rate} ({t.callin_attended} av {t.callin_invitations})"
+        rate = format_value(code, t.callin_attendance_rate, lang)
+        of = {"part": t.callin_attended, "whole": t.callin_invitations}
+        return f"{rate} ({words('figure.part_of', of, lang)})"
     if code == "days_to_first_delivery_median":
         value = t.days_to_first_delivery_median
-        return "–" if value is None else f"{format_value(code, value)} dagar"
-    return format_value(code, getattr(t, code))
+        days = {"days": format_value(code, value, lang)}
+        return "–" if value is None else words("figure.days", days, lang)
+    return format_value(code, getattr(t, code), lang)
 
 
 def report_data(

@@ -10,7 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.messages import Language
+from desktop.services.statistics.incident_format import formatted
 from desktop.services.statistics.incidents import KINDS, IncidentCounts, IncidentFigures
+from desktop.views.errors_text import interface_language
 from desktop.views.incidents.labels import kind_label
 from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.labels import figure_definition, figure_label, month_label
@@ -42,11 +45,17 @@ def _tr(text: str) -> str:
 def _days(value: float | None) -> str:
     if value is None:
         return "–"
-    return _tr("%1 dagar").replace("%1", f"{value:.1f}".replace(".", ","))
+    return _tr("%1 dagar").replace("%1", formatted("days_to_group_delivery_median", value, _lang()))
 
 
 def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"
+    return formatted("group_delivery_within_72h_share", value, _lang())
+
+
+def _lang() -> Language:
+    """The interface language: numbers read 4,0 and 43 % in Swedish, 4.0 and 43% in
+    English (issue 18)."""
+    return interface_language()
 
 
 def tile_value(counts: IncidentCounts, code: str) -> str:

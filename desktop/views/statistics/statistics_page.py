@@ -36,6 +36,7 @@ from desktop.services.security.reauth import Reauthentication
 from desktop.services.statistics import CHANNELS, OUTCOMES, Period, StatisticsResult
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
+from desktop.views.errors_text import interface_language
 from desktop.views.runner import error_message
 from desktop.views.shell.crash import technical_report
 from desktop.views.statistics.charts import ChartData, ChartPanel
@@ -216,7 +217,9 @@ class StatisticsPage(ExportActions):
         def done(result: StatisticsResult) -> None:
             if generation != self._generation:
                 return  # a newer request is on its way
-            seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+            seconds = f"{time.perf_counter() - started:.2f}"
+            if interface_language() == "sv":
+                seconds = seconds.replace(".", ",")
             self.status.setText(self.tr("Beräknat på %1 s.").replace("%1", seconds))
             self.show_result(result)
 
@@ -241,7 +244,7 @@ class StatisticsPage(ExportActions):
     def show_result(self, result: StatisticsResult) -> None:
         self.result = result
         for code, tile in self.tiles.items():
-            tile.set_value(key_value(result, code))
+            tile.set_value(key_value(result, code, interface_language()))
         months = tuple(month_label(m.month, n == 0) for n, m in enumerate(result.months))
         month_header = self.tr("Månad")
         self.channels_chart.set_data(
