@@ -36,6 +36,18 @@ def test_demo_database_reports_no_violation(tmp_path, capsys, monkeypatch):
     code, lines = _check(path, capsys, monkeypatch)
     assert lines == ["domän: OK – inga brott mot invarianterna (docs/invariants.md)"]
     assert code == 0
+    # The whole report in English under --lang en (issue 18), one line per part.
+    assert main(["--lang", "en", "check", "--db", str(path), "--user", "admin"]) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[0] for line in report] == [
+        "integrity",
+        "encryption",
+        "processing log",
+        "domain",
+    ]
+    assert report[0] == "integrity: OK – the database file's structure is whole"
+    assert report[3] == "domain: OK – no invariant is broken (docs/invariants.md)"
+    assert not any(letter in "\n".join(report) for letter in "åäöÅÄÖ"), report
 
 
 def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatch):
