@@ -137,7 +137,7 @@ def run(base: str, seconds: float, visits: int) -> dict[str, object]:
         context = multiprocessing.get_context("spawn")
         with context.Manager() as manager, context.Pool(CLIENTS) as pool:
             barrier = manager.Barrier(CLIENTS)
-            jobs = [(url, n, seconds, i, barrier) for i, n in enumerate(names)]
+            jobs = [(url, n, seconds, i, barrier) for i, n in enumerate(names[:CLIENTS])]
             results = pool.map(_client, jobs)
     finally:
         _drop(base, url)
