@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from desktop.services.changes import Changes
 from desktop.services.mapping.groups import GroupService
 from desktop.services.mapping.rows import GroupInput, GroupProfile
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.widgets.form_dialog import FormDialog
 
 
@@ -19,9 +20,13 @@ class GroupDialog(FormDialog):
         groups: GroupService,
         profile: GroupProfile | None = None,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(
-            self.tr("Redigera gruppering") if profile else self.tr("Ny gruppering"), parent
+            self.tr("Redigera gruppering") if profile else self.tr("Ny gruppering"),
+            parent,
+            hub=hub,
         )
         self._groups, self._profile = groups, profile
         self.name = self.add_row(self.tr("&Namn"), "name", QLineEdit(), self.tr("Namn"))

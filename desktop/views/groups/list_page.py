@@ -9,6 +9,7 @@ from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import GroupRow
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.widgets.rows_model import Column, RowsTableModel
 from desktop.views.widgets.tables import compact_table
 
@@ -20,11 +21,14 @@ def coverage_text(row: GroupRow) -> str:
 class GroupsPage(QWidget):
     group_opened = Signal(int)
     network_requested = Signal()
-    changes_made = Signal(object)
 
-    def __init__(self, mapping: MappingServices, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, mapping: MappingServices, parent=None, *, hub: ChangesHub | None = None
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        # The dialogs' saves publish here through the runner; the page hears them.
+        self._hub = hub_or_own(hub, self.apply_changes)
         self.model = RowsTableModel[GroupRow](
             [
                 Column(self.tr("Gruppering"), lambda g: g.name),
@@ -90,9 +94,7 @@ class GroupsPage(QWidget):
     def _new_group(self) -> None:
         from desktop.views.groups.group_dialog import GroupDialog
 
-        dialog = GroupDialog(self._mapping.groups, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        GroupDialog(self._mapping.groups, parent=self, hub=self._hub).exec()
 
     def _edit_group(self) -> None:
         from desktop.views.groups.group_dialog import GroupDialog
@@ -101,9 +103,7 @@ class GroupsPage(QWidget):
         if group is None:
             return
         profile = self._mapping.groups.profile(group.id)
-        dialog = GroupDialog(self._mapping.groups, profile, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        GroupDialog(self._mapping.groups, profile, parent=self, hub=self._hub).exec()
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("group", "person"):

@@ -12,7 +12,9 @@ def create_page(context: PageContext) -> GroupsWorkspace:
         services.mapping,
         services.engagement.sanctions,
         incidents=services.incidents.register,
+        hub=context.hub,
     )
+    # Still relayed: the group and person profiles' changes (issue 18, left).
     page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

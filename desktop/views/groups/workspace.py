@@ -13,6 +13,7 @@ from desktop.services.incidents.register import IncidentService
 from desktop.services.incidents.rows import IncidentFilter
 from desktop.services.mapping import MappingServices
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.groups.list_page import GroupsPage
 from desktop.views.groups.network_page import NetworkPage
 from desktop.views.groups.profile_page import GroupProfilePage
@@ -31,15 +32,17 @@ class GroupsWorkspace(QWidget):
         sanctions: SanctionService,
         parent=None,
         incidents: IncidentService | None = None,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        # The list publishes here through the runner (no relay); profiles still relay.
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._incidents = incidents
         self._sanctions = sanctions
-        self.list_page = GroupsPage(mapping)
+        self.list_page = GroupsPage(mapping, hub=self._hub)
         self.list_page.group_opened.connect(self.open_group)
         self.list_page.network_requested.connect(self.open_network)
-        self.list_page.changes_made.connect(self.changes_made)
         self.stack = DrillStack()
         self.stack.addWidget(self.list_page)
         layout = QVBoxLayout(self)

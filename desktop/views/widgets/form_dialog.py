@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.changes import Changes
 from desktop.services.errors import ValidationError
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change, run_query
 from desktop.views.widgets.form_keys import guard_form
 
@@ -28,12 +29,15 @@ class FormDialog(QDialog):
     """Subclasses add rows with ``add_row`` and implement ``submit``.
 
     ``submit`` reads the fields (on the GUI thread) and returns the service call, which
-    the runner then runs off the GUI thread; its Changes are kept in ``changes`` for the
-    owner to publish.
+    the runner then runs off the GUI thread and publishes to ``hub`` once; its Changes
+    are also kept in ``changes`` (an owner given no hub still hands them on).
     """
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, parent: QWidget | None = None, *, hub: ChangesHub | None = None
+    ) -> None:
         super().__init__(parent)
+        self._hub = hub
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
         self.changes = Changes()
@@ -80,7 +84,7 @@ class FormDialog(QDialog):
         call = run_query(self, title, prepare, refused=self._refused)
         if call is None:
             return
-        changes = run_change(self, title, call, refused=self._refused)
+        changes = run_change(self, title, call, hub=self._hub, refused=self._refused)
         if changes is not None:
             self.changes = changes
             self.accept()

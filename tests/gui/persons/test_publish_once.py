@@ -65,3 +65,31 @@ def test_a_page_shown_alone_hears_its_own_saves(qtbot, mapped):
     QTimer.singleShot(0, lambda: _answer_the_dialog("Ylva", "Åkesson"))
     space.list_page.new_button.click()
     assert space.list_page.model.rowCount() == shown + 1
+
+
+def test_a_refused_group_save_publishes_nothing_and_a_saved_one_once(qtbot, mapped):
+    """A FormDialog given the hub: the runner publishes its save, the owner hands nothing on."""
+    from desktop.views.groups.group_dialog import GroupDialog
+    from desktop.views.groups.list_page import GroupsPage
+
+    services, _ = mapped
+    hub = ChangesHub()
+    heard = _heard(hub)
+    page = GroupsPage(services.mapping, hub=hub)
+    hub.changes_applied.connect(page.apply_changes)
+    qtbot.addWidget(page)
+    shown = page.model.rowCount()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, GroupDialog)
+        dialog.name.setText("Norra gänget")  # taken: refused, the dialog stays open
+        dialog.save()
+        assert heard == [] and "redan" in dialog.error.text()
+        dialog.name.setText("Västra")
+        dialog.save()
+
+    QTimer.singleShot(0, answer)
+    page.new_button.click()
+    assert len(heard) == 1 and heard[0].touches("group")
+    assert page.model.rowCount() == shown + 1
