@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from desktop.services.engagement.referrals import ORDER, START_STATUSES, Referra
 from desktop.services.engagement.rows import Choice, ReferralInput, ServiceInput, ServiceRow
 from desktop.views.callins.labels import label, step_label
 from desktop.views.callins.person_picker import PersonPicker, PersonSource
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change, run_query
 from desktop.views.support.models import ReferralEventTableModel
 from desktop.views.widgets.dates import date_edit, pydate
@@ -157,16 +158,17 @@ class NewReferralDialog(QDialog):
 class ReferralDialog(QDialog):
     """A referral's history; buttons only for the steps allowed next."""
 
-    changes_made = Signal(object)
-
     def __init__(
         self,
         service: ReferralService,
         referral_id: int,
         can_edit: bool,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
+        self._hub = hub  # each step is published there once, by the runner
         self.setWindowTitle(self.tr("Remiss"))
         self.resize(560, 460)
         self._service = service
@@ -232,7 +234,7 @@ class ReferralDialog(QDialog):
             self,
             self.tr("Remiss"),
             lambda: self._service.advance(self._id, self._version, status, day),
-            hub=self.changes_made.emit,
+            hub=self._hub,
         )
         if changes is not None:
             self.reload()

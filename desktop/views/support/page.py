@@ -8,7 +8,11 @@ from desktop.views.wiring import PageContext
 
 def create_page(context: PageContext) -> SupportPage:
     services = context.services
-    page = SupportPage(services.engagement, services.store.identity, services.mapping.persons.page)
-    page.changes_made.connect(context.hub.publish)
+    page = SupportPage(
+        services.engagement,
+        services.store.identity,
+        services.mapping.persons.page,
+        hub=context.hub,
+    )
     context.hub.changes_applied.connect(page.apply_changes)
     return page

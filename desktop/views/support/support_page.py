@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +25,7 @@ from desktop.services.permissions import Action, allowed
 from desktop.store.interface import Identity
 from desktop.views.callins.labels import label
 from desktop.views.callins.person_picker import PersonSource
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.runner import run_change, run_query
 from desktop.views.support.dialogs import NewReferralDialog, ReferralDialog, ServiceDialog
 from desktop.views.support.models import ReferralTableModel, ServiceTableModel
@@ -50,17 +50,19 @@ def _table(model: object, name: str) -> QTableView:
 class SupportPage(QWidget):
     """Two tabs: the catalogue (Stödkatalog) and the referrals (Remisser)."""
 
-    changes_made = Signal(object)
-
     def __init__(
         self,
         services: EngagementServices,
         identity: Identity,
         persons: PersonSource,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        # Changes here and in the referral dialog publish once, through the runner.
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._persons = persons
         self._can_refer = allowed(identity.role, Action.REFERRAL_EDIT)
         can_edit = allowed(identity.role, Action.SUPPORT_EDIT)
@@ -139,7 +141,7 @@ class SupportPage(QWidget):
 
     def _change(self, title: str, work: Callable[[], object]) -> None:
         """Runs a change through the runner; what it changed goes out once, then reload."""
-        if run_change(self, title, work, hub=self.changes_made.emit) is not None:
+        if run_change(self, title, work, hub=self._hub) is not None:
             self.reload()
 
     # --- catalogue ---------------------------------------------------------------
@@ -180,7 +182,7 @@ class SupportPage(QWidget):
         row = self.referrals.row_at(self.referral_view.currentIndex().row())
         if row is None:
             return
-        dialog = ReferralDialog(self._services.referrals, row.id, self._can_refer, self)
-        dialog.changes_made.connect(self.changes_made)
-        dialog.exec()
+        ReferralDialog(
+            self._services.referrals, row.id, self._can_refer, self, hub=self._hub
+        ).exec()
         self.reload()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from desktop.models import ReferralStatus
 from desktop.services.engagement.rows import ReferralInput, SanctionInput
 from desktop.views.callins.labels import step_label
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.i18n import TRANSLATIONS_DIR
 from desktop.views.sanctions import SanctionPeriodsWidget
 from desktop.views.sanctions.widget import SanctionTableModel
@@ -74,11 +75,12 @@ def test_catalogue_and_status_filter(qtbot, field: Field) -> None:
 
 def test_referral_dialog_offers_only_valid_steps(qtbot, field: Field) -> None:
     referral_id = _referral(field)
-    dialog = ReferralDialog(field.services.engagement.referrals, referral_id, True)
+    hub = ChangesHub()
+    dialog = ReferralDialog(field.services.engagement.referrals, referral_id, True, hub=hub)
     qtbot.addWidget(dialog)
     assert set(dialog.step_buttons) == {S.ACCEPTED, S.DECLINED}
     changes = []
-    dialog.changes_made.connect(changes.append)
+    hub.changes_applied.connect(changes.append)
     dialog.step_buttons[S.ACCEPTED].click()
     assert set(dialog.step_buttons) == {S.REFERRED, S.DECLINED, S.DROPPED}
     assert dialog.events.rowCount() == 2 and changes[0].touches("referral", "task")
