@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from desktop.views.callins.dialogs import CallInDialog, DeliveryDialog
 from desktop.views.callins.models import CallInTableModel, RepeatTableModel
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.callins.printing import CallInPrinter
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.runner import run_change, run_query
 
 RELEVANT = ("call_in", "invitation", "delivery", "person", "visit")
@@ -46,8 +47,6 @@ def _table(model: object, name: str) -> QTableView:
 class CallInsPage(QWidget):
     """The call-ins list beside the chosen call-in; a tab for repeat deliveries."""
 
-    changes_made = Signal(object)
-
     def __init__(
         self,
         services: EngagementServices,
@@ -55,9 +54,13 @@ class CallInsPage(QWidget):
         persons: PersonSource,
         printer: CallInPrinter | None = None,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        # Changes here and in the detail publish once, through the runner (no relay).
+        self._hub = hub_or_own(hub, self.apply_changes)
         self._identity = identity
         self._persons = persons
         can_edit = allowed(identity.role, Action.CALLIN_EDIT)
@@ -67,8 +70,8 @@ class CallInsPage(QWidget):
         self.new_button = QPushButton(self.tr("&Nytt stormöte…"))
         self.new_button.setEnabled(can_edit)
         self.new_button.clicked.connect(self.new_callin)
-        self.detail = CallInDetailWidget(services, persons, can_edit, printer)
-        self.detail.changes_made.connect(self._detail_changed)
+        self.detail = CallInDetailWidget(services, persons, can_edit, printer, hub=self._hub)
+        self.detail.saved.connect(self._reload_list)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,10 +134,6 @@ class CallInsPage(QWidget):
         if row is not None and row.id != self.detail.call_in_id:
             self.detail.show_call_in(row.id)
 
-    def _detail_changed(self, changes: Changes) -> None:
-        self.changes_made.emit(changes)
-        self._reload_list()
-
     def _reload_list(self) -> None:
         current = self.detail.call_in_id
         self.callins.set_rows(
@@ -155,7 +154,7 @@ class CallInsPage(QWidget):
             self,
             self.tr("Nytt stormöte"),
             lambda: self._services.callins.create(data),
-            hub=self.changes_made.emit,
+            hub=self._hub,
         )
         if result is not None:
             new_id, _changes = result
@@ -174,7 +173,7 @@ class CallInsPage(QWidget):
                 self,
                 self.tr("Registrera delgivning"),
                 lambda: self._services.ledger.record_manual(data),
-                hub=self.changes_made.emit,
+                hub=self._hub,
             )
             is not None
         ):

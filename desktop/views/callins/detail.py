@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import InvitationStatus
-from desktop.services.changes import Changes
 from desktop.services.engagement import EngagementServices
 from desktop.services.engagement.rows import AttendanceInput, CallInDetail, InvitationRow
 from desktop.views.callins.dialogs import CallInDialog, InviteDialog, ProposeVisitsDialog
@@ -32,6 +31,7 @@ from desktop.views.callins.labels import label
 from desktop.views.callins.models import InvitationTableModel, SpeakerTableModel
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.callins.printing import ATTENDEES, LETTERS, CallInPrinter
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change, run_query
 
 #: Quick keys in the attendance table.
@@ -61,9 +61,10 @@ T = TypeVar("T")
 
 
 class CallInDetailWidget(QWidget):
-    """Shows one call-in and edits it; emits ``changes_made`` after every saved change."""
+    """Shows one call-in and edits it; the runner publishes every saved change once;
+    ``saved`` tells the page beside it to refresh its list."""
 
-    changes_made = Signal(object)
+    saved = Signal()
 
     def __init__(
         self,
@@ -72,9 +73,12 @@ class CallInDetailWidget(QWidget):
         can_edit: bool,
         printer: CallInPrinter | None = None,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._hub = hub
         self._persons = persons
         self._can_edit = can_edit
         self._printer = printer
@@ -251,16 +255,17 @@ class CallInDetailWidget(QWidget):
 
     # --- actions -----------------------------------------------------------------
 
-    def _printed(self, changes: Changes) -> None:
-        """A print job (a background job, not a change) logged its output."""
-        self.changes_made.emit(changes)
+    def _printed(self) -> None:
+        """A print job (it published its own Changes) logged its output: show the dates."""
         self.reload()
+        self.saved.emit()
 
     def _change(self, title: str, work: Callable[[], T]) -> T | None:
         """Runs a change through the runner; what it changed goes out once, then reload."""
-        result = run_change(self, title, work, hub=self.changes_made.emit)
+        result = run_change(self, title, work, hub=self._hub)
         if result is not None:
             self.reload()
+            self.saved.emit()
         return result
 
     def edit(self) -> None:

@@ -13,8 +13,8 @@ def create_page(context: PageContext) -> CallInsPage:
         services.engagement,
         services.store.identity,
         services.mapping.persons.page,
-        call_in_printer(services),
+        call_in_printer(services, hub=context.hub),
+        hub=context.hub,
     )
-    page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 from desktop.services.briefing.printing import PrintService
 from desktop.services.bundle import Services
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
-from desktop.views.runner import report_failure
+from desktop.views.runner import publish_done, report_failure
 from desktop.views.worker import BackgroundTask, run_in_background
 
 LETTERS = "letters"
@@ -22,13 +23,17 @@ ATTENDEES = "attendees"
 
 
 class CallInPrinter(QObject):
-    """Prints a call-in's letters or attendee list; ``printed`` carries the Changes."""
+    """Prints a call-in's letters or attendee list; the print's Changes reach the hub once
+    (``publish_done``); ``printed`` only tells the detail to show the printed dates."""
 
-    printed = Signal(object)
+    printed = Signal()
 
-    def __init__(self, service: PrintService, parent: QObject | None = None) -> None:
+    def __init__(
+        self, service: PrintService, parent: QObject | None = None, *, hub: ChangesHub | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._hub = hub
         self._task: BackgroundTask | None = None
         self._parent: QWidget | None = None
         self.preview: PrintPreviewDialog | None = None
@@ -56,7 +61,8 @@ class CallInPrinter(QObject):
         self._task = None
         assert isinstance(result, BuiltPdf)
         serial = result.result.serial
-        self.printed.emit(result.result.changes)
+        publish_done(self._hub, result.result)
+        self.printed.emit()
         self.preview = PrintPreviewDialog(
             result.pdf,
             serial,
@@ -71,8 +77,10 @@ class CallInPrinter(QObject):
         report_failure(self._parent, self.tr("Utskrift"), error)
 
 
-def call_in_printer(services: Services, parent: QObject | None = None) -> CallInPrinter | None:
+def call_in_printer(
+    services: Services, parent: QObject | None = None, *, hub: ChangesHub | None = None
+) -> CallInPrinter | None:
     """A printer for the page, or None when the user's role may not print."""
     if not allowed(services.store.identity.role, Action.PRINT):
         return None
-    return CallInPrinter(services.briefing.printing, parent)
+    return CallInPrinter(services.briefing.printing, parent, hub=hub)
