@@ -54,17 +54,19 @@ def run_verify(args: argparse.Namespace) -> int:
     store = _open_auditor(args)
     try:
         report = verify_chain(store)
-        found = store.login_findings
+        lang = language(args.lang)
+        found = [words(f.code, f.params, lang) for f in getattr(args, "login_findings", [])]
     finally:
         store.lock()
     if report.ok and not found:
         print(f"OK – {words(report.code, report.params, language(args.lang))}")
         return 0
     # What the login found (e.g. a rollback its own entries then covered) counts too.
+    failed = words("check.failed", {}, lang)
     for message in found:
-        print(f"FEL – {message}")
+        print(f"{failed} – {message}")
     if not report.ok:
-        print(f"FEL – {words(report.code, report.params, language(args.lang))}")
+        print(f"{failed} – {words(report.code, report.params, lang)}")
     return 1
 
 

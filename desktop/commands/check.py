@@ -21,18 +21,18 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services.invariants import check_invariants
     from desktop.services.security.backups import check_store
 
+    lang = language(getattr(args, "lang", None))
     store = log_in(args)
     try:
         lines = check_store(store)
         # What the login found (a rollback its own entries then covered) counts too,
         # as in `rondplan audit verify` (issue 15).
-        found = list(store.login_findings)
+        found = [words(f.code, f.params, lang) for f in getattr(args, "login_findings", [])]
         # The domain section (issue 17): the invariants of docs/invariants.md.
         with store.read_session() as session:
             violations = check_invariants(session)
     finally:
         store.lock()
-    lang = language(getattr(args, "lang", None))
     for line in lines:
         if found and line.part == "check.part.chain" and line.ok:
             continue

@@ -109,7 +109,9 @@ def log_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             # An administrator knows this password: nothing is done with it but a change.
             raise UserError("cli.temporary_password")
         lang = language(getattr(args, "lang", None))
-        for finding in SessionAudit(store).record_login():
+        # Kept for the commands that report them (check, audit verify) as codes.
+        args.login_findings = SessionAudit(store).record_login()
+        for finding in args.login_findings:
             # Issue 15: what the login's integrity check found (also in the audit log).
             found = words(finding.code, finding.params, lang)
             print(words("chain.alarm", {"finding": found}, lang), file=sys.stderr)
