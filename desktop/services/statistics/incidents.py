@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, exists, func, or_, select, type_coerce
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
@@ -233,24 +235,9 @@ def compute_incident_figures(
             t.injured += injured or 0
             t.killed += killed or 0
             t.shootings += group_shootings or 0
-    # Each (incident, involved group) with the first delivery to a member on or after the
-    # incident's day: a correlated MIN per pair, members by ix_membership_period and
-    # their deliveries by ix_delivery_person_day (both index-only).
-    first = (
-        select(func.min(Delivery.delivered_on))
-        .select_from(Membership)
-        .join(Delivery, Delivery.person_id == Membership.person_id)
-        .where(
-            Membership.group_id == IncidentGroup.group_id,
-            Delivery.delivered_on >= func.date(Incident.occurred_at),
-            Delivery.delivered_on <= period.end,
-            member_on(Delivery.delivered_on),
-        )
-        .correlate(IncidentGroup, Incident)
-        .scalar_subquery()
-    )
-    per_group: dict[int, _GroupTally] = defaultdict(_GroupTally)
-    for index, at, kind, injured, killed, group_id, side, reached in db.execute(
+    # Each (incident, involved group), and the first delivery to a member on or after the
+    # incident's day: looked up in the days each involved group was reached (one pass).
+    pairs = db.execute(
         select(
             bucket,
             Incident.occurred_at,
@@ -259,11 +246,14 @@ def compute_incident_figures(
             Incident.killed,
             IncidentGroup.group_id,
             IncidentGroup.side,
-            first,
         )
         .join(Incident, Incident.id == IncidentGroup.incident_id)
         .where(*where)
-    ):
+    ).all()
+    reached_days = _group_delivery_days(db, period, {row[5] for row in pairs})
+    per_group: dict[int, _GroupTally] = defaultdict(_GroupTally)
+    for index, at, kind, injured, killed, group_id, side in pairs:
+        reached = _first_on_or_after(reached_days.get(group_id, ()), at.date())
         row = per_group[group_id]
         row.incidents += 1
         row.shootings += int(kind is IncidentKind.SHOOTING)
@@ -274,7 +264,7 @@ def compute_incident_figures(
             row.suspected += 1
         else:
             row.victim += 1
-        days = (_day(reached) - at.date()).days if reached is not None else None
+        days = (reached - at.date()).days if reached is not None else None
         for t in (months[index], total):
             t.pairs += 1
             if days is not None:
@@ -317,6 +307,45 @@ def compute_incident_figures(
 
 def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _group_delivery_days(db: Connection, period: Period, groups: set[int]) -> dict[int, list[Any]]:
+    """Group id -> the days in the period (sorted, repeated) on which a member was
+    delivered to, each counted where he was a member on the delivery's day.
+
+    One pass over the period's deliveries (``ix_delivery_period``, index-only), each
+    person's memberships by ``ix_membership_person_id``; no IN list of the groups (most
+    groups are involved) and no sort in SQL. Days stay as the driver gives them (ISO
+    text on SQLite, dates on PostgreSQL): both order as days do.
+    """
+    days: dict[int, list[Any]] = {g: [] for g in groups}
+    if not groups:
+        return days
+    for group_id, day in db.execute(
+        select(Membership.group_id, type_coerce(Delivery.delivered_on, String))
+        .select_from(Delivery)
+        .join(Membership, Membership.person_id == Delivery.person_id)
+        .where(
+            Delivery.delivered_on >= period.start,
+            Delivery.delivered_on <= period.end,
+            member_on(Delivery.delivered_on),
+        )
+    ):
+        found = days.get(group_id)
+        if found is not None:
+            found.append(day)
+    for values in days.values():
+        values.sort()
+    return days
+
+
+def _first_on_or_after(days: Sequence[Any], day: dt.date) -> dt.date | None:
+    """The first of the sorted ``days`` on or after ``day``, as a date."""
+    if not days:
+        return None
+    key: Any = day.isoformat() if isinstance(days[0], str) else day
+    at = bisect_left(days, key)
+    return _day(days[at]) if at < len(days) else None
 
 
 def _response_visits(
