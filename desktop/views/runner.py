@@ -24,15 +24,13 @@ import logging
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-import psycopg
 from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, QThreadPool
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
 from desktop.services.changes import Changes
 from desktop.services.errors import ReauthenticationRequired
-from desktop.store.errors import ReadOnlyServer, StoreError
+from desktop.store.server_errors import as_store_error
 from desktop.views.changes_hub import ChangesHub
 from desktop.views.errors_text import known_error_text
 from desktop.views.worker import run_in_background
@@ -51,12 +49,6 @@ class Reauth(Protocol):
     def confirm(self, password: str) -> None: ...
 
 
-class ServerRefused(StoreError):
-    """The database server refused a statement with an error no other code names."""
-
-    code = "store.server_refused"
-
-
 def error_message(error: BaseException) -> str | None:
     """The one sentence for a known error, in the interface language; None for a bug.
 
@@ -64,22 +56,12 @@ def error_message(error: BaseException) -> str | None:
     (a lost link, a read-only standby, a refused statement), which is not the
     programme's bug but the server's answer.
     """
-    if isinstance(error, DBAPIError | psycopg.Error):
+    server = as_store_error(error)
+    if server is not None:
         # The server's own text may quote a row (a name): only the type is logged.
         _LOG.warning("the server refused a statement: %s", type(error).__name__)
-        error = _server_error(error)
+        error = server
     return known_error_text(error)
-
-
-def _server_error(error: DBAPIError | psycopg.Error) -> StoreError:
-    """The storage error a raw server error stands for (the store maps most itself)."""
-    cause = error.orig if isinstance(error, DBAPIError) else error
-    if isinstance(cause, psycopg.errors.ReadOnlySqlTransaction):
-        return ReadOnlyServer()  # a standby
-    lost = isinstance(error, DBAPIError) and error.connection_invalidated
-    if lost or isinstance(cause, psycopg.OperationalError):
-        return StoreError("server.unavailable")  # the link was lost
-    return ServerRefused()
 
 
 def _pool() -> QThreadPool:
