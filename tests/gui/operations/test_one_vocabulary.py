@@ -75,8 +75,8 @@ def _legend_words(qtbot) -> dict[VisitStatus, str]:
     qtbot.addWidget(view)
     view.set_visits([])
     entries = [html.unescape(e).strip() for e in view.legend.text().split("&nbsp;&nbsp; ")]
-    # No teams are shown: the statuses' entries, then the conflict mark.
-    assert len(entries) == len(VisitStatus) + 1, entries
+    # No teams are shown: the statuses' entries, then the conflict and urgent marks.
+    assert len(entries) == len(VisitStatus) + 2, entries
     return {s: e.split(" ", 1)[1] for s, e in zip(VisitStatus, entries, strict=False)}
 
 
