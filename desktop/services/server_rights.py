@@ -339,6 +339,9 @@ NEEDS: dict[Action, dict[str, Need]] = {
         **{table: need("S", select=columns) for table, columns in STATS_COLUMNS.items()},
         # Dates, channels and links only (figures probe it with EXISTS (SELECT * ...)).
         "delivery": need("S"),
+        # Links, sides, sources and certainty, no person (group-involved incidents are
+        # counted with EXISTS (SELECT * ...), which needs every column).
+        "incident_group": need("S"),
     },
     A.RESEARCH_EXPORT: {table: need("S") for table in (*STATS_COLUMNS, "delivery")},
     A.EXPORT: {k: need("S") for k in ("person", "address", "membership", "group_")},
