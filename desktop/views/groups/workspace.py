@@ -68,11 +68,10 @@ class GroupsWorkspace(QWidget):
     def open_person(self, person_id: int) -> None:
         from desktop.views.persons.profile_page import PersonProfilePage
 
-        page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents)
+        page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents, hub=self._hub)
         page.back_requested.connect(self.stack.pop)
         page.person_opened.connect(self.open_person)
         page.group_opened.connect(self.open_group)
-        page.changes_made.connect(self.changes_made)
         self.stack.push(page)
 
     def _incidents_near(self, day: dt.date) -> dict[int, int]:

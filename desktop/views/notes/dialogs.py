@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.models import LegalBasis, NoteKind
 from desktop.services.security.notes import MAX_NOTE_CHARS, NotesService
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.labels import AGENCY_LABELS
 from desktop.views.runner import run_change
 from desktop.views.widgets.form_keys import guard_form
@@ -63,7 +64,8 @@ class NoteDialog(QDialog):
     """A new note in the user's own agency compartment, marked fact or assessment.
 
     Signals:
-        saved(object): the ``Changes`` of the saved note.
+        saved(object): the ``Changes`` of the saved note, for the owner to show it; the
+            runner has already published them to ``hub`` (the owner hands nothing on).
     """
 
     saved = Signal(object)
@@ -76,9 +78,11 @@ class NoteDialog(QDialog):
         group_id: int | None = None,
         agency_name: str = "",
         parent: QWidget | None = None,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._notes = notes
+        self._hub = hub
         self._person_id = person_id
         self._group_id = group_id
         self.setWindowTitle(self.tr("Ny anteckning"))
@@ -124,10 +128,11 @@ class NoteDialog(QDialog):
             self,
             self.windowTitle(),
             lambda: notes.write_note(text, person_id=person_id, group_id=group_id, kind=kind),
-            hub=self.saved.emit,
+            hub=self._hub,
             refused=lambda words, _error: self._show(words),
         )
         if changes is not None:
+            self.saved.emit(changes)
             self.accept()
 
     def _show(self, message: str) -> None:
@@ -139,7 +144,8 @@ class DisclosureDialog(QDialog):
     """Share one note with another agency: receiving agency, legal basis and reason.
 
     Signals:
-        disclosed(object): the ``Changes`` of the disclosure.
+        disclosed(object): the ``Changes`` of the disclosure, for the owner to show it; the
+            runner has already published them to ``hub``.
     """
 
     disclosed = Signal(object)
@@ -150,9 +156,12 @@ class DisclosureDialog(QDialog):
         note_id: int,
         own_agency_code: str,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._notes = notes
+        self._hub = hub
         self._note_id = note_id
         self.setWindowTitle(self.tr("Lämna ut anteckning"))
         self.agency = QComboBox()
@@ -218,10 +227,11 @@ class DisclosureDialog(QDialog):
             self,
             self.windowTitle(),
             disclose,
-            hub=self.disclosed.emit,
+            hub=self._hub,
             refused=lambda text, _error: self._show(text),
         )
         if changes is not None:
+            self.disclosed.emit(changes)
             self.accept()
 
     def _show(self, message: str) -> None:

@@ -12,6 +12,7 @@ from desktop.models import MembershipRole
 from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import AddressInput
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.persons.labels import label
 from desktop.views.widgets.form_dialog import FormDialog
 
@@ -21,8 +22,15 @@ DEFAULT_REVIEW_DAYS = 182
 class AddressDialog(FormDialog):
     """A new address; the current one ends the day before the new one starts."""
 
-    def __init__(self, mapping: MappingServices, person_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Ny adress"), parent)
+    def __init__(
+        self,
+        mapping: MappingServices,
+        person_id: int,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ):
+        super().__init__(self.tr("Ny adress"), parent, hub=hub)
         self._mapping, self._person_id = mapping, person_id
         self.street = self.add_row(
             self.tr("&Gatuadress"), "street", QLineEdit(), self.tr("Gatuadress")
@@ -58,8 +66,15 @@ class AddressDialog(FormDialog):
 class MembershipDialog(FormDialog):
     """Link the person to a group; source, reason and review date are required."""
 
-    def __init__(self, mapping: MappingServices, person_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Koppla till gruppering"), parent)
+    def __init__(
+        self,
+        mapping: MappingServices,
+        person_id: int,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ):
+        super().__init__(self.tr("Koppla till gruppering"), parent, hub=hub)
         self._mapping, self._person_id = mapping, person_id
         self.group = self.add_row(
             self.tr("&Gruppering"), "group_id", QComboBox(), self.tr("Gruppering")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models import NoteKind
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.notes import AgencyNoteRow
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.i18n import utc_to_local
 from desktop.views.persons.labels import label
 from desktop.views.widgets.rows_model import Column, RowsTableModel
@@ -18,15 +18,16 @@ from desktop.views.widgets.tables import compact_table
 class ProfileNotesTab(QWidget):
     """Lists one person's notes from the compartments the user holds.
 
-    Signals:
-        changes_made(object): a note was written or disclosed (Changes).
+    A note written or disclosed is published to ``hub`` once, by the runner in its
+    dialog; the tab then shows the notes again.
     """
 
-    changes_made = Signal(object)
-
-    def __init__(self, mapping: MappingServices, person_id: int, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, mapping: MappingServices, person_id: int, parent=None, *, hub: ChangesHub
+    ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._hub = hub
         self.person_id = person_id
         role = mapping.persons.store.identity.role
         self.notes = RowsTableModel[AgencyNoteRow](
@@ -81,8 +82,9 @@ class ProfileNotesTab(QWidget):
             person_id=self.person_id,
             agency_name=identity.agency_name,
             parent=self,
+            hub=self._hub,
         )
-        dialog.saved.connect(self.changes_made)
+        dialog.saved.connect(self.reload)
         dialog.exec()
 
     def disclose_selected_note(self) -> None:
@@ -98,6 +100,7 @@ class ProfileNotesTab(QWidget):
             note.id,
             self._mapping.persons.store.identity.agency_code,
             parent=self,
+            hub=self._hub,
         )
-        dialog.disclosed.connect(self.changes_made)
+        dialog.disclosed.connect(self.reload)
         dialog.exec()

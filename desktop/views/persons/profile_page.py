@@ -28,6 +28,7 @@ from desktop.services.mapping.rows import (
     TimelineEntry,
 )
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.incidents.timeline import IncidentTimeline
 from desktop.views.persons.labels import label, timeline_code
 from desktop.views.persons.profile_notes import ProfileNotesTab
@@ -47,13 +48,16 @@ def _date(value: dt.date | None) -> str:
 
 
 class PersonProfilePage(QWidget):
-    """Reading the profile writes an audit entry (person.read with its purpose)."""
+    """Reading the profile writes an audit entry (person.read with its purpose).
+
+    Its changes (and those of its panels and dialogs) are published to the hub once, by
+    the runner; the page hears them there like every page (``apply_changes``).
+    """
 
     back_requested = Signal()
     find_requested = Signal()  # Ctrl+F: back to the list's search
     person_opened = Signal(int)
     group_opened = Signal(int)
-    changes_made = Signal(object)
 
     def __init__(  # type: ignore[no-untyped-def]
         self,
@@ -61,9 +65,11 @@ class PersonProfilePage(QWidget):
         person_id: int,
         parent=None,
         incidents: IncidentService | None = None,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._hub = hub_or_own(hub, self.apply_changes)
         self.person_id = person_id
         role = mapping.persons.store.identity.role
         self._may_reveal = allowed(role, Action.PERSON_REVEAL_ID)
@@ -162,9 +168,8 @@ class PersonProfilePage(QWidget):
         self.relatives_view = compact_table(self.relatives, self.tr("Familj och nätverk"))
         self.relatives_view.doubleClicked.connect(self._open_relative)
         self.relatives_panel = RelativesPanel(
-            mapping, person_id, self.relatives, self.relatives_view, self._may_edit
+            mapping, person_id, self.relatives, self.relatives_view, self._may_edit, hub=self._hub
         )
-        self.relatives_panel.changes_made.connect(self.changes_made)
         self.memberships_view = compact_table(self.memberships, self.tr("Grupperingar"))
         self.memberships_view.doubleClicked.connect(self._open_group)
         self.memberships_tab = QWidget()
@@ -174,8 +179,7 @@ class PersonProfilePage(QWidget):
         links_layout = QVBoxLayout(self.memberships_tab)
         links_layout.addWidget(self.memberships_view)
         links_layout.addWidget(self.end_link_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.notes_tab = ProfileNotesTab(mapping, person_id)
-        self.notes_tab.changes_made.connect(self._notes_changed)
+        self.notes_tab = ProfileNotesTab(mapping, person_id, hub=self._hub)
         for view, title in (
             (compact_table(self.addresses, self.tr("Adresser")), self.tr("&Adresser")),
             (self.relatives_panel, self.tr("&Familj och nätverk")),
@@ -276,10 +280,6 @@ class PersonProfilePage(QWidget):
         self.timeline.set_rows(profile.timeline)
         self.notes_tab.reload()
 
-    def _notes_changed(self, changes: Changes) -> None:
-        self.changes_made.emit(changes)
-        self.reload()
-
     def _show_photo(self, profile: PersonProfile) -> None:
         data = self._mapping.persons.photo(profile.id) if profile.has_photo else None
         pixmap = QPixmap()
@@ -323,9 +323,7 @@ class PersonProfilePage(QWidget):
 
         if self.profile is None:
             return
-        dialog = PersonDialog(self._mapping.persons, self.profile, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        PersonDialog(self._mapping.persons, self.profile, parent=self, hub=self._hub).exec()
 
     def end_selected_link(self) -> None:
         """End the selected group link today (after a review found no reason to keep it)."""
@@ -337,7 +335,7 @@ class PersonProfilePage(QWidget):
             self,
             self.tr("Avsluta koppling"),
             lambda: groups.end_member(link.id, today),
-            hub=self.changes_made.emit,
+            hub=self._hub,
             refused=self._say,
         )
 
@@ -347,16 +345,12 @@ class PersonProfilePage(QWidget):
     def _new_address(self) -> None:
         from desktop.views.persons.link_dialogs import AddressDialog
 
-        dialog = AddressDialog(self._mapping, self.person_id, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        AddressDialog(self._mapping, self.person_id, parent=self, hub=self._hub).exec()
 
     def _link_group(self) -> None:
         from desktop.views.persons.link_dialogs import MembershipDialog
 
-        dialog = MembershipDialog(self._mapping, self.person_id, parent=self)
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
+        MembershipDialog(self._mapping, self.person_id, parent=self, hub=self._hub).exec()
 
     def _open_relative(self, index) -> None:  # type: ignore[no-untyped-def]
         relative = self.relatives.row_at(index.row())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from desktop.services.changes import Changes
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.relatives import RelativeInput
 from desktop.services.mapping.rows import RelativeRow
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change
 from desktop.views.widgets.form_dialog import FormDialog
 from desktop.views.widgets.person_picker import PersonPicker
@@ -37,9 +37,11 @@ class RelativeDialog(FormDialog):
         relative: RelativeRow | None = None,
         linked_name: str = "",
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         title = self.tr("Ny anhörig") if relative is None else self.tr("Ändra anhörig")
-        super().__init__(title, parent)
+        super().__init__(title, parent, hub=hub)
         self._mapping, self._person_id, self._relative = mapping, person_id, relative
         self.name = self.add_row(self.tr("&Namn"), "name", QLineEdit(), self.tr("Namn"))
         self.relation = self.add_row(
@@ -91,9 +93,10 @@ class RelativeDialog(FormDialog):
 
 
 class RelativesPanel(QWidget):
-    """The relatives table with New / Edit / Remove buttons (shown to those who may edit)."""
+    """The relatives table with New / Edit / Remove buttons (shown to those who may edit).
 
-    changes_made = Signal(object)
+    Its changes are published to ``hub`` once, by the runner (the profile hears them).
+    """
 
     def __init__(
         self,
@@ -103,9 +106,12 @@ class RelativesPanel(QWidget):
         view: QTableView,
         may_edit: bool,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub,
     ) -> None:
         super().__init__(parent)
         self._mapping, self._person_id, self.model, self.view = mapping, person_id, model, view
+        self._hub = hub
         self.new_button = QPushButton(self.tr("Ny &anhörig…"))
         self.edit_button = QPushButton(self.tr("Ändra anhöri&g…"))
         self.remove_button = QPushButton(self.tr("Ta &bort anhörig"))
@@ -127,19 +133,17 @@ class RelativesPanel(QWidget):
     def current(self) -> RelativeRow | None:
         return self.model.row_at(self.view.currentIndex().row())
 
-    def _run(self, dialog: RelativeDialog) -> None:
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
-
     def add(self) -> None:
-        self._run(RelativeDialog(self._mapping, self._person_id, parent=self))
+        RelativeDialog(self._mapping, self._person_id, parent=self, hub=self._hub).exec()
 
     def edit(self) -> None:
         row = self.current()
         if row is None:
             return
         # The linked person is the relative himself: his name is the one on the row.
-        self._run(RelativeDialog(self._mapping, self._person_id, row, row.name, parent=self))
+        RelativeDialog(
+            self._mapping, self._person_id, row, row.name, parent=self, hub=self._hub
+        ).exec()
 
     def remove(self) -> None:
         row = self.current()
@@ -157,5 +161,5 @@ class RelativesPanel(QWidget):
             self,
             self.tr("Ta bort anhörig"),
             lambda: persons.remove_relative(row.id, row.version),
-            hub=self.changes_made.emit,
+            hub=self._hub,
         )

@@ -61,12 +61,11 @@ class PersonsWorkspace(QWidget):
         return page
 
     def open_person(self, person_id: int) -> PersonProfilePage:
-        page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents)
+        page = PersonProfilePage(self._mapping, person_id, incidents=self._incidents, hub=self._hub)
         page.back_requested.connect(self.stack.pop)
         page.find_requested.connect(self.go_to_search)
         page.person_opened.connect(self.open_person)
         page.group_opened.connect(self.open_group)
-        page.changes_made.connect(self._changed)
         self.stack.push(page)
         return page
 

@@ -93,3 +93,32 @@ def test_a_refused_group_save_publishes_nothing_and_a_saved_one_once(qtbot, mapp
     page.new_button.click()
     assert len(heard) == 1 and heard[0].touches("group")
     assert page.model.rowCount() == shown + 1
+
+
+def test_a_profile_opened_in_the_workspace_publishes_an_address_once(qtbot, mapped):
+    """The profile takes the workspace's hub: its link dialogs are published by the runner,
+    no relay publishes them a second time, and the profile shows the new address."""
+    from desktop.views.persons.link_dialogs import AddressDialog
+
+    services, ids = mapped
+    hub = ChangesHub()
+    heard = _heard(hub)
+    space = PersonsWorkspace(services.mapping, services.engagement.sanctions, hub=hub)
+    hub.changes_applied.connect(space.apply_changes)  # as the composition root wires it
+    qtbot.addWidget(space)
+    profile = space.open_person(ids["Erik Johansson"])
+    shown = profile.addresses.rowCount()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AddressDialog)
+        dialog.street.setText("Storgatan 12")
+        dialog.city.setText("Malmö")
+        dialog.save()
+
+    QTimer.singleShot(0, answer)
+    profile.address_button.click()
+    assert len(heard) == 1 and heard[0].touches("person", "address")
+    assert profile.addresses.rowCount() == shown + 1
+    streets = [profile.addresses.row_at(i).street for i in range(profile.addresses.rowCount())]
+    assert "Storgatan 12" in streets
