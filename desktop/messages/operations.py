@@ -141,6 +141,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bara planerade och föreslagna besök kan flyttas.",
         "Only planned and proposed visits can be moved.",
     ),
+    "visit.no_address_that_day": (
+        "Personen har ingen adress som gäller den dagen.",
+        "The person has no address valid on that day.",
+    ),
     "visit.outside_operation": (
         "Besöket kan inte flyttas utanför insatsens period.",
         "The visit cannot be moved outside the operation's period.",

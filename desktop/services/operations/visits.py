@@ -33,7 +33,12 @@ from desktop.services.planning.conflicts import Conflict, check_move
 from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.services.uow import UnitOfWork
-from desktop.services.visit_address import VisitKey, visit_places
+from desktop.services.visit_address import (
+    VisitKey,
+    address_valid_on,
+    person_addresses,
+    visit_places,
+)
 from desktop.store.interface import Store
 
 _ROW_STATUS = {status: RowStatus(status.value) for status in VisitStatus}
@@ -285,6 +290,11 @@ class VisitService:
                 operation.start_date <= new_start.date() <= operation.end_date
             ):
                 raise ValidationError("visit.outside_operation", field="starts_at")
+            # Nor onto a day he has no address valid (he has some): the team would have
+            # no door (I6; found by the programme model's long run, issue 17).
+            places = person_addresses(uow.session, [visit.person_id]).get(visit.person_id, [])
+            if places and address_valid_on(places, new_start.date()) is None:
+                raise ValidationError("visit.no_address_that_day", field="starts_at")
             if new_team_id is not None and new_team_id != visit.team_id:
                 if uow.session.get(Team, new_team_id) is None:
                     raise NotFound("team.gone")
