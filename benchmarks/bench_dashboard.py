@@ -2,9 +2,12 @@
 
 The database is the demo generator's (``generate_demo(persons=100_000)``: 500,000
 visits, about 280,000 deliveries, 20,000 incidents with their urgent rounds, issue 20).
-Every dashboard figure (the evaluation of violence included) is computed for a year, as
-the Statistik page does it (``StatisticsService.figures``), median of several runs
-after one warm-up. The floor is ``SELECT count(*) FROM visit`` in the same run.
+The figures for a year, as the Statistik page computes them, median of several runs
+after one warm-up: what the user waits for on each tab (the overview on opening the
+page, ``figures(incidents=False)``; "Våld och respons" when that tab is opened,
+``incident_figures``), each within the 1 s budget; and every figure at once, as
+``rondplan stats`` and the report compute them (no budget: a command). The floor is
+``SELECT count(*) FROM visit`` in the same run.
 
 Generating the database takes minutes; set ``RONDPLAN_BENCH_CACHE`` to a folder to keep
 it between runs (the file name carries a hash of the schema, so a changed schema gets a
@@ -21,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.core import Figure, median_seconds
@@ -52,11 +56,30 @@ def _database(folder: Path, persons: int) -> Path:
     return path
 
 
-def measure(path: Path, repeat: int) -> tuple[float, float, float, dict[str, int]]:
-    """(median wall seconds for every figure, median CPU seconds, floor, row counts).
+def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds of the computing thread) after a warm-up
+    (the page cache warm, as a second look at the page would find it)."""
+    fn()
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        fn()
+        cpus.append(time.thread_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return statistics.median(walls), statistics.median(cpus)
 
-    The CPU time of the computing thread says what the wall time would be on an idle
-    machine: the shared benchmark machines often run several test suites at once.
+
+Timings = dict[str, tuple[float, float]]
+
+
+def measure(path: Path, repeat: int) -> tuple[Timings, float, dict[str, int]]:
+    """({what: (median wall, median CPU)}, floor, row counts).
+
+    What the user waits for on each tab of the Statistik page: the overview (every
+    figure but the evaluation of violence) and "Våld och respons" (computed when that
+    tab is opened); and every figure at once, as ``rondplan stats`` and the report
+    compute them. The CPU time of the computing thread says what the wall time would be
+    on an idle machine: the shared benchmark machines often run several suites at once.
     """
     from sqlalchemy import text
 
@@ -79,26 +102,15 @@ def measure(path: Path, repeat: int) -> tuple[float, float, float, dict[str, int
                 table: int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar() or 0)
                 for table in ("person", "visit", "delivery", "incident")
             }
-        stats.figures(period)  # warm the page cache, as a second look at the page would
-        walls, cpus = [], []
-        for _ in range(repeat):
-            wall, cpu = time.perf_counter(), time.thread_time()
-            stats.figures(period)
-            cpus.append(time.thread_time() - cpu)
-            walls.append(time.perf_counter() - wall)
+        timings = {
+            "overview": _timed(lambda: stats.figures(period, incidents=False), repeat),
+            "violence": _timed(lambda: stats.incident_figures(period), repeat),
+            "all": _timed(lambda: stats.figures(period), repeat),
+        }
         floor_value = median_seconds(floor, repeat=repeat)
-        # The evaluation of violence alone (issue 20), part of the figures above.
-        from desktop.services.statistics import StatsFilter
-        from desktop.services.statistics.incidents import compute_incident_figures
-
-        def incidents() -> None:
-            with store.read_session() as session:
-                compute_incident_figures(session, period, StatsFilter())
-
-        counts["incident_seconds_x1000"] = round(1000 * median_seconds(incidents, repeat=repeat))
     finally:
         store.lock()
-    return statistics.median(walls), statistics.median(cpus), floor_value, counts
+    return timings, floor_value, counts
 
 
 def figures(quick: bool) -> list[Figure]:
@@ -110,7 +122,7 @@ def figures(quick: bool) -> list[Figure]:
         started = time.perf_counter()
         path = _database(folder, persons)
         built = time.perf_counter() - started
-        value, cpu, floor_value, counts = measure(path, 3 if quick else 7)
+        timings, floor_value, counts = measure(path, 3 if quick else 7)
     finally:
         if not cache:
             shutil.rmtree(folder, ignore_errors=True)
@@ -119,31 +131,37 @@ def figures(quick: bool) -> list[Figure]:
     incidents_text = f"{counts['incident']:,}".replace(",", " ")
     label = f"{persons_text} persons, {visits_text} visits, {incidents_text} incidents"
     print(f"dashboard: database ready in {built:.0f} s ({label})", file=sys.stderr)
-    return [
-        Figure(
-            name=f"dashboard, every figure for a year, {label}",
-            value=value,
-            unit="s",
-            budget="≤ 1 s",
-            ok=value <= 1.0,
-            floor=floor_value,
-            floor_name="SELECT count(*) FROM visit, same run",
-        ),
-        Figure(
-            name=f"dashboard, CPU time of the computing thread, {label}",
-            value=cpu,
-            unit="s",
-            budget="≤ 1 s",
-            ok=cpu <= 1.0,
-        ),
-        Figure(
-            name=f"dashboard, the evaluation of violence alone (part of the above), {label}",
-            value=counts["incident_seconds_x1000"] / 1000,
-            unit="s",
-            budget="part of ≤ 1 s",
-            ok=value <= 1.0,
-        ),
-    ]
+    names = {
+        "overview": "dashboard, the overview tab (what the user waits for on opening)",
+        "violence": "dashboard, the tab Våld och respons (computed when it is opened)",
+        "all": "every figure at once (rondplan stats, the report; not the dashboard)",
+    }
+    result = []
+    for key, name in names.items():
+        wall, cpu = timings[key]
+        budget = "≤ 1 s" if key != "all" else "none (a command, not the page)"
+        ok = key == "all" or wall <= 1.0
+        result.append(
+            Figure(
+                name=f"{name}, a year, {label}",
+                value=wall,
+                unit="s",
+                budget=budget,
+                ok=ok,
+                floor=floor_value,
+                floor_name="SELECT count(*) FROM visit, same run",
+            )
+        )
+        result.append(
+            Figure(
+                name=f"{name}, CPU time of the computing thread, {label}",
+                value=cpu,
+                unit="s",
+                budget=budget,
+                ok=key == "all" or cpu <= 1.0,
+            )
+        )
+    return result
 
 
 if __name__ == "__main__":

@@ -129,9 +129,11 @@ def _next_month(day: dt.date) -> dt.date:
 
 
 def compute_figures(
-    session: Session, period: Period, filters: StatsFilter = NO_FILTER
+    session: Session, period: Period, filters: StatsFilter = NO_FILTER, *, incidents: bool = True
 ) -> StatisticsResult:
-    """All figures for the period, its months and its groups, under the filters."""
+    """All figures for the period, its months and its groups, under the filters
+    (``incidents=False``: without the evaluation of violence, for the dashboard's first
+    tab; ``compute_incident_figures`` gives it when its tab is opened)."""
     # Core rows through the session's connection: the ORM's row loading costs a third.
     db = session.connection()
     months = [_Tally() for _ in period.months()]
@@ -151,7 +153,7 @@ def compute_figures(
             for month, tally in zip(period.months(), months, strict=True)
         ),
         coverage=coverage(db, period, filters, reached),
-        incidents=compute_incident_figures(session, period, filters),
+        incidents=compute_incident_figures(session, period, filters) if incidents else None,
     )
 
 

@@ -18,6 +18,7 @@ from desktop.services.permissions import Action, require
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.statistics import drilldown, research
 from desktop.services.statistics.figures import compute_figures
+from desktop.services.statistics.incidents import IncidentFigures, compute_incident_figures
 from desktop.services.statistics.report import figure_sheets, report_data
 from desktop.services.statistics.rows import (
     FilterChoice,
@@ -75,11 +76,23 @@ class StatisticsService:
         self._store = store
         self._reauth = reauth
 
-    def figures(self, period: Period, filters: StatsFilter | None = None) -> StatisticsResult:
-        """Every figure for the period (counts only, so nothing is logged)."""
+    def figures(
+        self, period: Period, filters: StatsFilter | None = None, *, incidents: bool = True
+    ) -> StatisticsResult:
+        """Every figure for the period (counts only, so nothing is logged);
+        ``incidents=False`` leaves out the evaluation of violence (``incident_figures``)."""
         require(self._store.identity, Action.STATS_READ)
         with self._store.read_session() as session:
-            return compute_figures(session, period, filters or StatsFilter())
+            return compute_figures(session, period, filters or StatsFilter(), incidents=incidents)
+
+    def incident_figures(
+        self, period: Period, filters: StatsFilter | None = None
+    ) -> IncidentFigures:
+        """The evaluation of violence alone: the dashboard computes it when its tab is
+        opened (counts only, so nothing is logged)."""
+        require(self._store.identity, Action.STATS_READ)
+        with self._store.read_session() as session:
+            return compute_incident_figures(session, period, filters or StatsFilter())
 
     def filter_choices(self) -> FilterChoices:
         """Groups, areas and agencies to filter by."""

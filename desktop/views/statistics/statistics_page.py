@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -34,6 +35,7 @@ from desktop.services.incidents.register import IncidentService
 from desktop.services.permissions import Action, allowed
 from desktop.services.security.reauth import Reauthentication
 from desktop.services.statistics import CHANNELS, OUTCOMES, Period, StatisticsResult
+from desktop.services.statistics.incidents import IncidentFigures
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
 from desktop.views.errors_text import interface_language
@@ -61,6 +63,8 @@ from desktop.views.statistics.tiles import KeyFigureTile
 from desktop.views.worker import run_in_background
 
 log = logging.getLogger(__name__)
+#: The "Våld och respons" tab: its figures are computed when it is shown.
+VIOLENCE_TAB = 1
 #: Groups drawn in the coverage chart (the largest first); the table matches the chart.
 COVERAGE_GROUPS = 12
 SUPPORT_CODES = (
@@ -81,6 +85,7 @@ class StatisticsPage(ExportActions):
     """
 
     figures_loaded = Signal(object)
+    incidents_loaded = Signal(object)
     person_open_requested = Signal(int)
     changes_made = Signal(object)
 
@@ -108,6 +113,7 @@ class StatisticsPage(ExportActions):
         self._tasks: list[Any] = []
         self._generation = 0
         self.result: StatisticsResult | None = None
+        self._incidents_asked = -1
         self.filters = FilterBar(Period.year_to(today or dt.date.today()))
         self.filters.changed.connect(self._schedule)
         self.status = QLabel()
@@ -166,7 +172,8 @@ class StatisticsPage(ExportActions):
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Översikt"))
         self.tabs.addTab(violence, self.tr("Våld och respons"))
-        self.tabs.setTabVisible(1, allowed(role, Action.INCIDENT_READ))
+        self.tabs.setTabVisible(VIOLENCE_TAB, allowed(role, Action.INCIDENT_READ))
+        self.tabs.currentChanged.connect(lambda _index: self._load_incidents())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -217,13 +224,42 @@ class StatisticsPage(ExportActions):
         def done(result: StatisticsResult) -> None:
             if generation != self._generation:
                 return  # a newer request is on its way
-            seconds = f"{time.perf_counter() - started:.2f}"
-            if interface_language() == "sv":
-                seconds = seconds.replace(".", ",")
-            self.status.setText(self.tr("Beräknat på %1 s.").replace("%1", seconds))
+            self._computed(started)
             self.show_result(result)
 
-        self._run(lambda: self._stats.figures(period, filters), done)
+        self._run(lambda: self._stats.figures(period, filters, incidents=False), done)
+
+    def _load_incidents(self) -> None:
+        """The violence tab's figures, computed when the tab is shown (issue 20): the
+        overview does not wait for them."""
+        result = self.result
+        if (
+            result is None
+            or result.incidents is not None
+            or self.tabs.currentIndex() != VIOLENCE_TAB
+            or self._incidents_asked == self._generation
+        ):
+            return
+        generation = self._generation
+        self._incidents_asked = generation
+        self.status.setText(self.tr("Räknar …"))
+        started = time.perf_counter()
+
+        def done(figures: IncidentFigures) -> None:
+            if generation != self._generation or self.result is None:
+                return
+            self._computed(started)
+            self.result = replace(self.result, incidents=figures)
+            self.incidents_panel.show_figures(figures)
+            self.incidents_loaded.emit(figures)
+
+        self._run(lambda: self._stats.incident_figures(result.period, result.filters), done)
+
+    def _computed(self, started: float) -> None:
+        seconds = f"{time.perf_counter() - started:.2f}"
+        if interface_language() == "sv":
+            seconds = seconds.replace(".", ",")
+        self.status.setText(self.tr("Beräknat på %1 s.").replace("%1", seconds))
 
     def apply_changes(self, changes: Changes) -> None:
         """Reload when something the figures count has changed."""
@@ -333,8 +369,10 @@ class StatisticsPage(ExportActions):
         self.support_chart.setToolTip(
             "\n\n".join(f"{figure_label(c)}: {figure_definition(c)}" for c in SUPPORT_CODES)
         )
-        self.incidents_panel.show_figures(result.incidents)
+        if result.incidents is not None:
+            self.incidents_panel.show_figures(result.incidents)
         self.figures_loaded.emit(result)
+        self._load_incidents()
 
     # -- persons behind a figure ------------------------------------------------------
     def _coverage_clicked(self, index: Any) -> None:

@@ -139,6 +139,11 @@ def test_the_page_lists_the_incidents_behind_a_figure(qtbot, world, as_user):
     page.filters.set_period(Period(dt.date(2026, 1, 1), TODAY))
     page.reload()
     assert page.tabs.isTabVisible(1) and page.tabs.tabText(1) == "Våld och respons"
+    # Computed when the tab is opened, not before: the overview does not wait for it.
+    assert page.result.incidents is None
+    assert page.incidents_panel.tiles["incident_killed"].value.text() == "–"
+    page.tabs.setCurrentIndex(1)
+    assert page.result.incidents is not None
     killed = int(page.incidents_panel.tiles["incident_killed"].value.text())
     assert killed >= 1
     page.show_incidents_behind("incident_killed")
