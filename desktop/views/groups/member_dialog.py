@@ -12,6 +12,7 @@ from desktop.models import MembershipRole
 from desktop.services.changes import Changes
 from desktop.services.errors import ValidationError
 from desktop.services.mapping import MappingServices
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.persons.labels import label
 from desktop.views.persons.link_dialogs import DEFAULT_REVIEW_DAYS
 from desktop.views.widgets.form_dialog import FormDialog
@@ -21,8 +22,15 @@ from desktop.views.widgets.person_picker import PersonPicker
 class MemberDialog(FormDialog):
     """Link a mapped person to this group; source, reason and review date are required."""
 
-    def __init__(self, mapping: MappingServices, group_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Ny medlem"), parent)
+    def __init__(
+        self,
+        mapping: MappingServices,
+        group_id: int,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ):
+        super().__init__(self.tr("Ny medlem"), parent, hub=hub)
         self._mapping, self._group_id = mapping, group_id
         self.picker = self.add_row(
             self.tr("&Person"),

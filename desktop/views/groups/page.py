@@ -14,7 +14,5 @@ def create_page(context: PageContext) -> GroupsWorkspace:
         incidents=services.incidents.register,
         hub=context.hub,
     )
-    # Still relayed: the group and person profiles' changes (issue 18, left).
-    page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

@@ -14,6 +14,7 @@ from desktop.services.incidents.register import IncidentService
 from desktop.services.mapping import MappingServices
 from desktop.services.mapping.rows import GroupProfile, MembershipRow, RelationRow
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.incidents.timeline import IncidentTimeline
 from desktop.views.persons.labels import label
 from desktop.views.sanctions.widget import SanctionPeriodsWidget
@@ -26,11 +27,13 @@ def _date(value: dt.date | None) -> str:
 
 
 class GroupProfilePage(QWidget):
+    """Its changes (dialogs, sanction periods) are published to the hub once, by the
+    runner; the page hears them there like every page (``apply_changes``)."""
+
     back_requested = Signal()
     find_requested = Signal()  # Ctrl+F: back to the list's search
     person_opened = Signal(int)
     group_opened = Signal(int)
-    changes_made = Signal(object)
 
     def __init__(  # type: ignore[no-untyped-def]
         self,
@@ -39,9 +42,11 @@ class GroupProfilePage(QWidget):
         group_id: int,
         parent=None,
         incidents: IncidentService | None = None,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
+        self._hub = hub_or_own(hub, self.apply_changes)
         self.group_id = group_id
         self.profile: GroupProfile | None = None
         self.name = QLabel()
@@ -98,8 +103,7 @@ class GroupProfilePage(QWidget):
             self,
         )
         # Sanction periods are the engagement service's (start, edit, end, delete there).
-        self.sanctions = SanctionPeriodsWidget(sanctions, may_edit)
-        self.sanctions.changes_made.connect(self.changes_made)
+        self.sanctions = SanctionPeriodsWidget(sanctions, may_edit, hub=self._hub)
         self.sanctions.model.modelReset.connect(self._show_banner)
         self.members_view = compact_table(self.members, self.tr("Medlemmar"))
         self.members_view.doubleClicked.connect(self._open_member)
@@ -181,19 +185,15 @@ class GroupProfilePage(QWidget):
         if changes.touches("group", "person", "incident"):
             self.reload()
 
-    def _run(self, dialog) -> None:  # type: ignore[no-untyped-def]
-        if dialog.exec():
-            self.changes_made.emit(dialog.changes)
-
     def _new_relation(self) -> None:
         from desktop.views.groups.relation_dialogs import RelationDialog
 
-        self._run(RelationDialog(self._mapping.groups, self.group_id, parent=self))
+        RelationDialog(self._mapping.groups, self.group_id, parent=self, hub=self._hub).exec()
 
     def _new_member(self) -> None:
         from desktop.views.groups.member_dialog import MemberDialog
 
-        self._run(MemberDialog(self._mapping, self.group_id, parent=self))
+        MemberDialog(self._mapping, self.group_id, parent=self, hub=self._hub).exec()
 
     def _open_member(self, index) -> None:  # type: ignore[no-untyped-def]
         member = self.members.row_at(index.row())

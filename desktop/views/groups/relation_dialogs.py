@@ -12,6 +12,7 @@ from desktop.models import GroupRelationKind
 from desktop.services.changes import Changes
 from desktop.services.mapping.groups import GroupService
 from desktop.services.mapping.parsing import optional_date
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.persons.labels import label
 from desktop.views.widgets.form_dialog import FormDialog
 
@@ -19,8 +20,15 @@ from desktop.views.widgets.form_dialog import FormDialog
 class RelationDialog(FormDialog):
     """Rivalry, alliance or active conflict with another group, from a date."""
 
-    def __init__(self, groups: GroupService, group_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Ny relation mellan grupperingar"), parent)
+    def __init__(
+        self,
+        groups: GroupService,
+        group_id: int,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ):
+        super().__init__(self.tr("Ny relation mellan grupperingar"), parent, hub=hub)
         self._groups, self._group_id = groups, group_id
         self.other = self.add_row(
             self.tr("&Gruppering"), "group_b_id", QComboBox(), self.tr("Andra grupperingen")

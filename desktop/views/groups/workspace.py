@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
@@ -24,7 +23,7 @@ NETWORK_DAYS = 90
 
 
 class GroupsWorkspace(QWidget):
-    changes_made = Signal(object)
+    """The list, group and person profiles publish to the hub through the runner, once."""
 
     def __init__(  # type: ignore[no-untyped-def]
         self,
@@ -36,7 +35,7 @@ class GroupsWorkspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
-        # The list publishes here through the runner (no relay); profiles still relay.
+        # The list and the profiles publish here through the runner (no relay).
         self._hub = hub_or_own(hub, self.apply_changes)
         self._incidents = incidents
         self._sanctions = sanctions
@@ -50,11 +49,12 @@ class GroupsWorkspace(QWidget):
         layout.addWidget(self.stack)
 
     def open_group(self, group_id: int) -> GroupProfilePage:
-        page = GroupProfilePage(self._mapping, self._sanctions, group_id, incidents=self._incidents)
+        page = GroupProfilePage(
+            self._mapping, self._sanctions, group_id, incidents=self._incidents, hub=self._hub
+        )
         page.back_requested.connect(self.stack.pop)
         page.group_opened.connect(self.open_group)
         page.person_opened.connect(self.open_person)
-        page.changes_made.connect(self.changes_made)
         self.stack.push(page)
         return page
 

@@ -14,7 +14,5 @@ def create_page(context: PageContext) -> PersonsWorkspace:
         incidents=context.services.incidents.register,
         hub=context.hub,
     )
-    # Still relayed: the profile pages' changes (issue 18, left for the profile's panels).
-    page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
@@ -18,9 +18,8 @@ from desktop.views.widgets.lazy_page import LazyPage
 
 
 class PersonsWorkspace(QWidget):
-    """Routes "open person / open group" inside the page; changes go out once."""
-
-    changes_made = Signal(object)
+    """Routes "open person / open group" inside the page; every page in it (list, review,
+    profiles) publishes to the hub through the runner, once, and hears it here."""
 
     def __init__(  # type: ignore[no-untyped-def]
         self,
@@ -33,7 +32,7 @@ class PersonsWorkspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self._mapping = mapping
-        # The list and the review list publish here through the runner (no relay).
+        # The list, the review list and the profiles publish here through the runner.
         self._hub = hub_or_own(hub, self.apply_changes)
         self._incidents = incidents
         self._sanctions = sanctions
@@ -72,11 +71,12 @@ class PersonsWorkspace(QWidget):
     def open_group(self, group_id: int) -> None:
         from desktop.views.groups.profile_page import GroupProfilePage
 
-        page = GroupProfilePage(self._mapping, self._sanctions, group_id, incidents=self._incidents)
+        page = GroupProfilePage(
+            self._mapping, self._sanctions, group_id, incidents=self._incidents, hub=self._hub
+        )
         page.back_requested.connect(self.stack.pop)
         page.find_requested.connect(self.go_to_search)
         page.person_opened.connect(self.open_person)
-        page.changes_made.connect(self._changed)
         self.stack.push(page)
 
     def go_to_search(self) -> None:
@@ -85,10 +85,6 @@ class PersonsWorkspace(QWidget):
             self.stack.pop()
         self.tabs.setCurrentWidget(self.list_page)
         self.list_page.focus_search()
-
-    def _changed(self, changes: Changes) -> None:
-        # The main window's hub broadcasts to every page, this one included.
-        self.changes_made.emit(changes)
 
     def apply_changes(self, changes: Changes) -> None:
         review = self.review_tab.built()  # an unbuilt tab loads fresh when opened

@@ -2,9 +2,11 @@
 
 Usage (on the group profile)::
 
-    widget = SanctionPeriodsWidget(services.engagement.sanctions, can_edit)
-    widget.changes_made.connect(hub.publish)
+    widget = SanctionPeriodsWidget(services.engagement.sanctions, can_edit, hub=hub)
     widget.set_group(group_id)
+
+Its changes are published to ``hub`` once, by the runner (no hub: nobody else hears them);
+the widget shows them itself.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import enum
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +36,7 @@ from desktop.services.engagement.sanctions import SanctionService
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.callins.base_model import FrozenRowsModel
 from desktop.views.callins.labels import tr
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.errors_text import interface_language
 from desktop.views.runner import run_change, run_query
 from desktop.views.sanctions.dialogs import EndSanctionDialog, SanctionDialog
@@ -84,13 +87,17 @@ class SanctionTableModel(FrozenRowsModel[SanctionPeriodRow]):
 class SanctionPeriodsWidget(QWidget):
     """List, start, edit, end and delete a group's sanction periods."""
 
-    changes_made = Signal(object)
-
     def __init__(
-        self, service: SanctionService, can_edit: bool, parent: QWidget | None = None
+        self,
+        service: SanctionService,
+        can_edit: bool,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._hub = hub
         self._can_edit = can_edit
         self._group_id: int | None = None
         self.model = SanctionTableModel(self)
@@ -166,7 +173,7 @@ class SanctionPeriodsWidget(QWidget):
 
     def _change(self, title: str, work: Callable[[], object]) -> None:
         """Runs a change through the runner; what it changed goes out once, then reload."""
-        if run_change(self, title, work, hub=self.changes_made.emit) is not None:
+        if run_change(self, title, work, hub=self._hub) is not None:
             self.reload()
 
     def new_period(self) -> None:

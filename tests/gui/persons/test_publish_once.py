@@ -122,3 +122,32 @@ def test_a_profile_opened_in_the_workspace_publishes_an_address_once(qtbot, mapp
     assert profile.addresses.rowCount() == shown + 1
     streets = [profile.addresses.row_at(i).street for i in range(profile.addresses.rowCount())]
     assert "Storgatan 12" in streets
+
+
+def test_a_group_profile_opened_in_the_workspace_publishes_a_member_once(qtbot, mapped):
+    """The group profile takes the groups workspace's hub: a member added there is heard
+    once (no workspace relay any more), and the profile lists the member."""
+    from desktop.views.groups.member_dialog import MemberDialog
+    from desktop.views.groups.workspace import GroupsWorkspace
+
+    services, ids = mapped
+    hub = ChangesHub()
+    heard = _heard(hub)
+    space = GroupsWorkspace(services.mapping, services.engagement.sanctions, hub=hub)
+    hub.changes_applied.connect(space.apply_changes)  # as the composition root wires it
+    qtbot.addWidget(space)
+    profile = space.open_group(ids["Centrumligan"])
+    shown = profile.members.rowCount()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MemberDialog)
+        dialog.picker.look_up("Johansson")
+        dialog.source.setText("Socialtjänsten")
+        dialog.reason.setText("Uppgift i orosanmälan")
+        dialog.save()
+
+    QTimer.singleShot(0, answer)
+    profile.member_button.click()
+    assert len(heard) == 1 and heard[0].touches("group")
+    assert profile.members.rowCount() == shown + 1
