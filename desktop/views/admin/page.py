@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
@@ -16,21 +16,21 @@ from desktop.views.admin.backups_tab import BackupsTab
 from desktop.views.admin.retention_tab import RetentionTab
 from desktop.views.admin.templates_tab import TemplatesFactory, TemplatesTab
 from desktop.views.admin.users_tab import UsersTab
+from desktop.views.changes_hub import ChangesHub, hub_or_own
 
 if TYPE_CHECKING:
     from desktop.views.wiring import PageContext
 
 
 class AdminPage(QWidget):
-    """Administration. Emits ``changes_made`` after each mutation.
+    """Administration. Each change is published to the hub once, by the runner in its tab.
 
     Args:
         security: The security services of the unlocked store.
         store: For the chain verification and the identity's role.
         templates: Builds the templates list (owned elsewhere), or None.
+        hub: The application's hub; a page shown alone keeps one of its own.
     """
-
-    changes_made = Signal(object)
 
     def __init__(
         self,
@@ -38,8 +38,11 @@ class AdminPage(QWidget):
         store: Store,
         templates: TemplatesFactory | None = None,
         parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
     ) -> None:
         super().__init__(parent)
+        self._hub = hub_or_own(hub, self.apply_changes)
         role = store.identity.role
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -48,12 +51,10 @@ class AdminPage(QWidget):
         self.backups: BackupsTab | None = None
         self.audit: AuditView | None = None
         if allowed(role, Action.USER_ADMIN):
-            self.users = UsersTab(security)
-            self.users.changed.connect(self.changes_made)
+            self.users = UsersTab(security, hub=self._hub)
             self.tabs.addTab(self.users, self.tr("Användare och roller"))
         if allowed(role, Action.RETENTION_ADMIN):
-            self.retention = RetentionTab(security)
-            self.retention.changed.connect(self.changes_made)
+            self.retention = RetentionTab(security, hub=self._hub)
             self.tabs.addTab(self.retention, self.tr("Gallring"))
         if allowed(role, Action.TEMPLATE_EDIT):
             self.tabs.addTab(TemplatesTab(templates), self.tr("Mallar"))
@@ -111,9 +112,7 @@ def _templates_launcher(context: PageContext) -> QWidget:
     button = QPushButton(QCoreApplication.translate("AdminPage", "&Redigera mallar…"))
 
     def open_editor() -> None:
-        dialog = TemplateEditorDialog(context.services.briefing.templates, box)
-        dialog.saved.connect(context.hub.publish)
-        dialog.exec()
+        TemplateEditorDialog(context.services.briefing.templates, box, hub=context.hub).exec()
 
     button.clicked.connect(open_editor)
     layout.addWidget(text)
@@ -129,7 +128,6 @@ def create_page(context: PageContext) -> AdminPage:
         if allowed(services.store.identity.role, Action.TEMPLATE_EDIT)
         else None
     )
-    page = AdminPage(services.security, services.store, templates=templates)
-    page.changes_made.connect(context.hub.publish)
+    page = AdminPage(services.security, services.store, templates=templates, hub=context.hub)
     context.hub.changes_applied.connect(page.apply_changes)
     return page

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +24,7 @@ from desktop.models import RetentionCategory
 from desktop.services.security import SecurityServices
 from desktop.services.security.retention import RuleRow
 from desktop.views.admin.models import ReviewTableModel, RulesTableModel, category_label
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.labels import AGENCY_LABELS, agency_label
 from desktop.views.runner import run_change, run_query
 from desktop.views.widgets.tables import compact_table
@@ -76,11 +76,16 @@ class RuleDialog(QDialog):
 
 
 class RetentionTab(QWidget):
-    changed = Signal(object)
-
-    def __init__(self, security: SecurityServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        security: SecurityServices,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self._security = security
+        self._hub = hub  # the runner publishes each change there, once
         self.rules_model = RulesTableModel(self)
         self.review_model = ReviewTableModel(self)
         self.rules = compact_table(self.rules_model, self.tr("Gallringsregler"))
@@ -146,7 +151,7 @@ class RetentionTab(QWidget):
                 self,
                 self.tr("Gallringsregel"),
                 save,
-                hub=self.changed.emit,
+                hub=self._hub,
                 refused=lambda text, _error: dialog.error.setText(text),
             )
             if saved is not None:
@@ -158,7 +163,7 @@ class RetentionTab(QWidget):
             self,
             self.tr("Gallra"),
             self._security.retention.run,
-            hub=self.changed.emit,
+            hub=self._hub,
             refused=self._say,
         )
         if result is None:
@@ -190,7 +195,7 @@ class RetentionTab(QWidget):
             self,
             self.tr("Radera personer"),
             lambda: self._security.retention.delete_reviewed_persons(ids),
-            hub=self.changed.emit,
+            hub=self._hub,
             reauth=self._security.reauth,
         )
         if deleted is not None:

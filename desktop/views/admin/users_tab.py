@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,17 +22,23 @@ from desktop.services.security import SecurityServices
 from desktop.services.security.users import UserRow
 from desktop.views.admin.models import UsersTableModel
 from desktop.views.admin.user_dialog import UserDialog
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.labels import role_label
 from desktop.views.runner import Refused, run_change, run_query
 from desktop.views.widgets.tables import compact_table
 
 
 class UsersTab(QWidget):
-    changed = Signal(object)
-
-    def __init__(self, security: SecurityServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        security: SecurityServices,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self._security = security
+        self._hub = hub  # the runner publishes each change there, once
         self.model = UsersTableModel(self)
         self.table = compact_table(self.model, self.tr("Användare"))
         buttons = QHBoxLayout()
@@ -74,7 +79,7 @@ class UsersTab(QWidget):
             self,
             title,
             work,
-            hub=self.changed.emit,
+            hub=self._hub,
             reauth=self._security.reauth,
             refused=refused,
         )

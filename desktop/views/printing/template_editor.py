@@ -17,19 +17,28 @@ from PySide6.QtWidgets import (
 
 from desktop.services.briefing import TemplateService
 from desktop.services.briefing.templates import LETTER_CONTACT, TITLES, TemplateRow
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.runner import run_change
 
 
 class TemplateEditorDialog(QDialog):
     """Signals:
-    saved(object): the ``Changes`` of a saved version.
+    saved(object): the ``Changes`` of a saved version, for the owner to show it; the
+        runner has already published them to ``hub`` (the owner hands nothing on).
     """
 
     saved = Signal(object)
 
-    def __init__(self, templates: TemplateService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        templates: TemplateService,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangesHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self._templates = templates
+        self._hub = hub
         self._rows: list[TemplateRow] = []
         self.setWindowTitle(self.tr("Mallar för utskrifter"))
         self.resize(820, 520)
@@ -108,10 +117,11 @@ class TemplateEditorDialog(QDialog):
             self,
             self.tr("Mallar"),
             lambda: templates.edit(key, body),
-            hub=self.saved.emit,
+            hub=self._hub,
             refused=lambda text, _error: self.message.setText(text),
         )
         if changes is None:
             return
+        self.saved.emit(changes)
         self.reload()
         self.message.setText(self.tr("Ny version sparad."))

@@ -127,3 +127,34 @@ def test_retention_tab_lists_rules_and_runs(qtbot, world):
     page.retention.run_now()
     assert "raderade 0 poster" in page.retention.status.text()
     assert utcnow()
+
+
+def test_a_retention_rule_saved_on_the_page_is_published_once(qtbot, world, monkeypatch):
+    """The page hands its hub to the tabs: the runner publishes the save once, no relay
+    publishes it again, and the rules list shows the new rule (issue 18)."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views.admin.retention_tab import RuleDialog
+    from desktop.views.changes_hub import ChangesHub
+
+    fresh, _ = world
+    hub = ChangesHub()
+    heard: list = []
+    hub.changes_applied.connect(heard.append)
+    page = AdminPage(SecurityServices.build(fresh.admin), fresh.admin, hub=hub)
+    hub.changes_applied.connect(page.apply_changes)  # as the composition root wires it
+    qtbot.addWidget(page)
+    assert page.retention is not None
+    page.retention.reload()
+    before = page.retention.rules_model.rowCount()
+
+    def fill(dialog: RuleDialog) -> int:
+        dialog.category.setCurrentIndex(dialog.category.findData(RetentionCategory.NOTE))
+        dialog.days.setValue(730)
+        dialog.legal.setText("Beslut 2027-01")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RuleDialog, "exec", fill)
+    page.retention.edit_rule(None)
+    assert len(heard) == 1 and heard[0].touches("retention_rule")
+    assert page.retention.rules_model.rowCount() == before + 1

@@ -175,13 +175,17 @@ def test_team_without_visits_cannot_build(qtbot, services):
 def test_template_editor_saves_a_new_version(qtbot, world):
     fresh, _ = world
     templates = TemplateService(fresh.admin)
-    dialog = TemplateEditorDialog(templates)
+    hub = ChangesHub()
+    heard: list = []
+    hub.changes_applied.connect(heard.append)
+    dialog = TemplateEditorDialog(templates, hub=hub)
     qtbot.addWidget(dialog)
     keys = [r.key for r in templates.current()]
     dialog.keys.setCurrentRow(keys.index(tpl.CONTACTS))
     dialog.body.setPlainText("Ring samordnaren: 070-000 00 00")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
+    assert len(heard) == 1  # published once, by the runner
     assert templates.history(tpl.CONTACTS)[0].body == "Ring samordnaren: 070-000 00 00"
     assert "Version" in dialog.version.text()
     dialog.body.setPlainText("   ")
