@@ -1,7 +1,8 @@
 """The export actions of the Statistik page: report PDF, figures XLSX, research export.
 
 A mixin so the page module stays about one concern; it uses the page's ``_stats``,
-``filters``, ``_run``, ``_ask_path``, ``_reauth`` and signals.
+``filters``, ``_run``, ``_ask_path``, ``_reauth`` and ``_hub`` (where an export's audit
+Changes are published once, through ``publish_done``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.services.statistics.research import ResearchRequest
-from desktop.views.runner import done, run_query
+from desktop.views.runner import done, publish_done, run_query
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
 
@@ -21,7 +22,7 @@ class ExportActions(QWidget):
 
     _stats: Any
     filters: Any
-    changes_made: Any
+    _hub: Any
     _reauth: Any
     _ask_path: Any
     _run: Any
@@ -85,7 +86,7 @@ class ExportActions(QWidget):
 
     def _research(self, path: Path, request: ResearchRequest, key: str | None) -> None:
         def done(result: Any) -> None:
-            self.changes_made.emit(result.changes)
+            publish_done(self._hub, result)
             box = QMessageBox(self)
             box.setWindowTitle(self.tr("Forskningsuttag"))
             box.setText(

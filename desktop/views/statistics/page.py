@@ -13,8 +13,8 @@ def create_page(context: PageContext) -> StatisticsPage:
         role=services.store.identity.role,
         reauth=services.security.reauth,
         incidents=services.incidents.register,
+        hub=context.hub,
     )
-    page.changes_made.connect(context.hub.publish)
     context.hub.changes_applied.connect(page.apply_changes)
     page.reload()
     return page

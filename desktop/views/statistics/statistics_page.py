@@ -38,8 +38,9 @@ from desktop.services.statistics import CHANNELS, OUTCOMES, Period, StatisticsRe
 from desktop.services.statistics.incidents import IncidentFigures
 from desktop.services.statistics.report import KEY_FIGURES, key_value
 from desktop.services.statistics.service import StatisticsService
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.errors_text import interface_language
-from desktop.views.runner import error_message
+from desktop.views.runner import error_message, publish_done
 from desktop.views.shell.crash import technical_report
 from desktop.views.statistics.charts import ChartData, ChartPanel
 from desktop.views.statistics.dialogs import PersonsBehindDialog
@@ -81,13 +82,14 @@ class StatisticsPage(ExportActions):
     """Signals:
     figures_loaded(object): a new StatisticsResult is shown.
     person_open_requested(int): the user wants a person's profile.
-    changes_made(object): an export or drill-down wrote to the log (Changes).
+
+    An export or a drill-down writes to the log: its Changes are published to ``hub``
+    once, through ``publish_done`` (no hub: nobody listens).
     """
 
     figures_loaded = Signal(object)
     incidents_loaded = Signal(object)
     person_open_requested = Signal(int)
-    changes_made = Signal(object)
 
     def __init__(
         self,
@@ -100,10 +102,12 @@ class StatisticsPage(ExportActions):
         today: dt.date | None = None,
         background: bool = True,
         ask_path: AskPath | None = None,
+        hub: ChangesHub | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._stats = statistics
+        self._hub = hub
         self._role = role
         self._reauth = reauth
         self._open_person = open_person
@@ -394,7 +398,7 @@ class StatisticsPage(ExportActions):
         filters = self.filters.filters()
 
         def done(behind: Any) -> None:
-            self.changes_made.emit(behind.changes)
+            publish_done(self._hub, behind)
             title = figure_label(code)
             dialog = PersonsBehindDialog(
                 title, behind.persons, behind.total, self._request_person, self
@@ -429,7 +433,7 @@ class StatisticsPage(ExportActions):
             self._open_person(person_id)
 
     def _exported(self, changes: Changes, message: str) -> None:
-        self.changes_made.emit(changes)
+        publish_done(self._hub, changes)
         self.status.setText(message)
 
     def _failed(self, exc: BaseException) -> None:
