@@ -18,6 +18,7 @@ from desktop.commands.common import (
     log_in,
     require_suffix,
 )
+from desktop.messages import Language, language
 
 if TYPE_CHECKING:
     from desktop.services.importing import ImportPreview
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         mapping = transfer.presets.load(args.preset).mapping if args.preset else None
         preview = transfer.imports.preview(table, mapping)
         preview = _decide_duplicates(preview, args.on_duplicate)
-        _print_problems(preview)
+        _print_problems(preview, language(getattr(args, "lang", None)))
         counts = preview.counts
         if preview.has_blocking_errors:
             duplicates = count(
@@ -159,17 +160,14 @@ def _decide_duplicates(preview: ImportPreview, choice: str | None) -> ImportPrev
     return preview
 
 
-def _print_problems(preview: ImportPreview) -> None:
-    from desktop.messages import problem_words
+def _print_problems(preview: ImportPreview, lang: Language) -> None:
+    from desktop.messages import problem_words, words
     from desktop.services.importing import Severity
 
     for problem in preview.problems:
         suffix = " (varning)" if problem.severity is Severity.WARNING else ""
-        print(problem_words(problem) + suffix, file=sys.stderr)
+        print(problem_words(problem, lang) + suffix, file=sys.stderr)
     for candidate in preview.unresolved:
         best = candidate.matches[0]
-        print(
-            f"rad {candidate.row_number}: Liknar en befintlig person ({best.label}, "
-            f"{best.reason}). Ange --on-duplicate merge, skip eller create.",
-            file=sys.stderr,
-        )
+        found = {"row": candidate.row_number, "who": best.who_in(lang), "why": best.why_in(lang)}
+        print(words("cli.import_duplicate", found, lang), file=sys.stderr)

@@ -204,6 +204,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "»{text}« ligger utanför åren {first}–{last}",
         "“{text}” lies outside the years {first}–{last}",
     ),
+    "cli.import_duplicate": (
+        "rad {row}: Liknar en befintlig person ({who}, {why}). Ange --on-duplicate merge, "
+        "skip eller create.",
+        "row {row}: Resembles an existing person ({who}, {why}). Give --on-duplicate merge, "
+        "skip or create.",
+    ),
     "cli.import_file_missing": (
         "Ange filen att importera, eller --template FIL för att få mallen.",
         "Give the file to import, or --template FILE to get the template.",

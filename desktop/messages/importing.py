@@ -220,4 +220,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kolumnmallen kunde inte läsas.",
         "The column template could not be read.",
     ),
+    "match.born": (
+        "{name}, född {year}",
+        "{name}, born {year}",
+    ),
+    "match.same_identity": (
+        "samma personnummer",
+        "the same personal identity number",
+    ),
+    "match.same_name_and_birth": (
+        "samma namn och födelsedatum",
+        "the same name and date of birth",
+    ),
+    "match.similar_name_same_birth": (
+        "liknande namn och samma födelsedatum",
+        "a similar name and the same date of birth",
+    ),
+    "match.similar_name": (
+        "liknande namn",
+        "a similar name",
+    ),
 }

@@ -57,6 +57,12 @@ def problem_text(problem: Worded) -> str:
     return words(problem.code, problem.params, interface_language())
 
 
+def phrase_text(phrase: Worded) -> str:
+    """The words of anything that carries a code and parameters (a planner's refusal,
+    a reason an import row resembles a person) in the interface language."""
+    return words(phrase.code, phrase.params, interface_language())
+
+
 def problem_place_text(problem: PlacedProblem) -> str:
     """The problem with its row and column: ``row 4, Personnummer: …``."""
     return problem_words(problem, interface_language())

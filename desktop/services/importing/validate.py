@@ -11,6 +11,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Protocol
 
+from desktop.messages import Language, words
 from desktop.services.errors import ValidationError
 from desktop.services.importing.errors import ImportFileError
 from desktop.services.importing.mapping import (
@@ -47,15 +48,26 @@ class ExistingMatch:
 
     Attributes:
         person_id: The existing person's id.
-        label: What the user sees to recognise the person (name, birth year;
-            never a full personnummer).
-        reason: A short Swedish phrase, e.g. "samma personnummer", "liknande namn och samma
-            födelsedatum".
+        label: The existing person's name, to recognise him (never a personnummer).
+        reason: Why he resembles the row, a code (``match.same_identity``, ...) worded
+            where shown (issue 18): :meth:`why_in`.
+        born: His birth year if known, shown with the name: :meth:`who_in`.
     """
 
     person_id: PersonId
     label: str
     reason: str
+    born: int | None = None
+
+    def who_in(self, lang: Language) -> str:
+        """Name and birth year in ``lang``: "Anna Åström, född 1981"."""
+        if self.born is None:
+            return self.label
+        return words("match.born", {"name": self.label, "year": self.born}, lang)
+
+    def why_in(self, lang: Language) -> str:
+        """Why the row resembles him, in ``lang``: "samma personnummer"."""
+        return words(self.reason, {}, lang)
 
 
 class ExistingPersonLookup(Protocol):

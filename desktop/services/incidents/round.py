@@ -157,10 +157,7 @@ def plan_round(
             operation.status = OperationStatus.ACTIVE
     names = labels(session, [r.person_id for r in proposed if r.id in refusals])
     refused = tuple(
-        RefusedVisit(
-            r.id,
-            f"{names.get(r.person_id, '')} {r.starts_at:%Y-%m-%d %H:%M}: {refusals[r.id]}",
-        )
+        RefusedVisit(r.id, names.get(r.person_id, ""), r.starts_at, refusals[r.id])
         for r in proposed
         if r.id in refusals
     )

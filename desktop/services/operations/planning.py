@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from desktop.messages import Phrase
 from desktop.models import (
     Operation,
     OperationStatus,
@@ -266,10 +267,22 @@ def propose_around(data: PlanningInput) -> plan.PlanProposal:
 
 @dataclass(frozen=True)
 class RefusedVisit:
-    """A proposed visit acceptance refused, with one Swedish line naming it and why."""
+    """A proposed visit acceptance refused: whose, when, and why (``reason``, a code
+    ``refusal.…``). Worded where it is shown, as one line (issue 18):
+    ``words(refused.code, refused.params, lang)`` reads "Namn 2026-03-02 09:00: …"."""
 
     visit_id: int
-    line: str
+    person: str
+    starts_at: dt.datetime
+    reason: str
+
+    @property
+    def code(self) -> str:
+        return "refusal.line"
+
+    @property
+    def params(self) -> dict[str, object]:
+        return {"person": self.person, "start": self.starts_at, "reason": Phrase(self.reason)}
 
 
 @dataclass(frozen=True)
@@ -280,24 +293,17 @@ class AcceptResult(Changes):
     refused: tuple[RefusedVisit, ...] = ()
 
 
-# Why a proposed visit is refused on acceptance (issue 17), one Swedish sentence each.
-REFUSAL_TEXT = {
-    ConflictCode.STAFF_DOUBLE_BOOKED: "en medarbetare är redan bokad på ett annat besök då.",
-    ConflictCode.STAFF_ABSENT: "en medarbetare som behövs är frånvarande den dagen.",
-    ConflictCode.OUTSIDE_WORKING_HOURS: "tiden ligger utanför arbetstiden för en som behövs.",
-    ConflictCode.HOLIDAY: "dagen är en helgdag.",
-    ConflictCode.PERSON_SAME_DAY: "personen har redan ett besök den dagen.",
-    ConflictCode.RIVAL_IN_TEAM_SLOT: (
-        "en person ur en rivaliserande grupp besöks av samma team samma halvdag."
-    ),
-    ConflictCode.TEAM_DAY_FULL: "teamet har redan fullt antal besök den dagen.",
-    ConflictCode.UNKNOWN_TEAM: "teamet finns inte längre.",
-}
-PAST_TEXT = "tiden har redan passerat."
+#: Why a proposed visit is refused on acceptance (issue 17): its time has passed.
+PAST = "refusal.past"
+
+
+def refusal_code(code: ConflictCode) -> str:
+    """The code of the reason a clash refuses a proposed visit (words: desktop/messages)."""
+    return f"refusal.{code.value}"
 
 
 def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None) -> dict[int, str]:
-    """Visit id to the reason it is refused, checking the proposals in time order.
+    """Visit id to the reason it is refused (a code), checking the proposals in time order.
 
     ``now`` (given for a running operation) refuses a visit already begun. The schedule
     is every visit that is not cancelled and not one of these proposals,
@@ -345,7 +351,7 @@ def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None)
     refused: dict[int, str] = {}
     for r in proposed:
         if now is not None and r.starts_at < now:
-            refused[r.id] = PAST_TEXT
+            refused[r.id] = PAST
             continue
         visit = scheduled(r)
         conflicts = [
@@ -364,7 +370,7 @@ def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None)
             if c.code is not ConflictCode.TEAM_INCOMPLETE
         ]
         if conflicts:
-            refused[r.id] = REFUSAL_TEXT[conflicts[0].code]
+            refused[r.id] = refusal_code(conflicts[0].code)
         else:
             schedule.append(visit)
     return refused
@@ -455,7 +461,7 @@ class PlanningService:
         (issue 17): one in the past, or one that clashes (the person visited that day,
         staff double-booked, absent or out of hours, the team's day full, a day off, a
         rival in the team-slot) is refused and stays a proposal; the rest are accepted.
-        The result names each refused visit and why, in one Swedish line.
+        The result names each refused visit and why (a code the views word).
         """
         require(self.store.identity, Action.PLAN)
         now = self._clock()
@@ -486,10 +492,7 @@ class PlanningService:
                     operation.status = OperationStatus.ACTIVE
             names = labels(session, [r.person_id for r in proposed if r.id in refusals])
             refused = tuple(
-                RefusedVisit(
-                    r.id,
-                    f"{names.get(r.person_id, '')} {r.starts_at:%Y-%m-%d %H:%M}: {refusals[r.id]}",
-                )
+                RefusedVisit(r.id, names.get(r.person_id, ""), r.starts_at, refusals[r.id])
                 for r in proposed
                 if r.id in refusals
             )

@@ -26,10 +26,11 @@ from desktop.services.names import SIMILAR_THRESHOLD, normalise_name, word_simil
 
 __all__ = ["DatabasePersonLookup", "KnownPerson"]
 
-SAME_IDENTITY = "samma personnummer"
-SAME_NAME_AND_BIRTH = "samma namn och födelsedatum"
-SIMILAR_NAME_SAME_BIRTH = "liknande namn och samma födelsedatum"
-SIMILAR_NAME = "liknande namn"
+# Why a row resembles an existing person: codes, worded where shown (desktop/messages).
+SAME_IDENTITY = "match.same_identity"
+SAME_NAME_AND_BIRTH = "match.same_name_and_birth"
+SIMILAR_NAME_SAME_BIRTH = "match.similar_name_same_birth"
+SIMILAR_NAME = "match.similar_name"
 _MAX_MATCHES = 5
 _JARO_FLOOR = 1.4
 _MAX_WORDS = 5
@@ -50,11 +51,10 @@ class KnownPerson:
         return f"{self.first_name} {self.last_name}"
 
     @property
-    def label(self) -> str:
-        """Name and birth year: enough to recognise, never the personnummer."""
-        if self.birth_date is None:
-            return self.full_name
-        return f"{self.full_name}, född {self.birth_date.year}"
+    def born(self) -> int | None:
+        """The birth year, shown with the name: enough to recognise, never the
+        personnummer (``ExistingMatch.who_in``)."""
+        return None if self.birth_date is None else self.birth_date.year
 
 
 class DatabasePersonLookup:
@@ -136,7 +136,12 @@ class DatabasePersonLookup:
             found.items(), key=lambda item: (item[1][0], self._persons[item[0]].full_name)
         )
         return [
-            ExistingMatch(person_id, self._persons[person_id].label, reason)
+            ExistingMatch(
+                person_id,
+                self._persons[person_id].full_name,
+                reason,
+                self._persons[person_id].born,
+            )
             for person_id, (_, reason) in ranked[:_MAX_MATCHES]
         ]
 

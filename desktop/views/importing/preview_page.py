@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.importing import ImportPreview, Resolution
+from desktop.views.errors_text import interface_language
 from desktop.views.importing.models import (
     MarkedCellDelegate,
     PreviewTableModel,
@@ -149,6 +150,7 @@ class PreviewPage(QWizardPage):
         self.duplicates_label.setVisible(bool(candidates))
         self.duplicates.setVisible(bool(candidates))
         rows = {row.row_number: row for row in preview.rows} if preview else {}
+        lang = interface_language()
         for line, candidate in enumerate(candidates):
             self.duplicates.setItem(line, 0, QTableWidgetItem(str(candidate.row_number)))
             self.duplicates.setItem(line, 1, QTableWidgetItem(rows[candidate.row_number].full_name))
@@ -157,7 +159,7 @@ class PreviewPage(QWizardPage):
             for match in candidate.matches:
                 combo.addItem(
                     self.tr("Slå ihop med {label} ({reason})").format(
-                        label=match.label, reason=match.reason
+                        label=match.who_in(lang), reason=match.why_in(lang)
                     ),
                     (Resolution.MERGE, match.person_id),
                 )

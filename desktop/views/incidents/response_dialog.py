@@ -43,6 +43,7 @@ from desktop.services.incidents.rows import (
     ResponseRequest,
 )
 from desktop.services.planning.rows import CalendarTeam
+from desktop.views.errors_text import phrase_text
 from desktop.views.incidents.labels import follow_up_label
 from desktop.views.incidents.models import TargetTableModel
 from desktop.views.operations.labels import UNPLACED, word
@@ -323,7 +324,7 @@ class ResponseDialog(QDialog):
         ]
         if decision.refused:
             lines.append(self.tr("Kunde inte planeras:"))
-            lines.extend(f"• {r.line}" for r in decision.refused)
+            lines.extend(f"• {phrase_text(r)}" for r in decision.refused)
         self.outcome_text.setText("\n".join(lines))
         for widget in (
             self.accept_button,

@@ -23,6 +23,7 @@ from desktop.services.planning.rows import CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.views.calendar.agenda import AgendaTableModel, AgendaView
 from desktop.views.changes_hub import ChangesHub
+from desktop.views.errors_text import phrase_text
 from desktop.views.operations.actions import open_outcome
 from desktop.views.operations.labels import WARNING, word
 from desktop.views.operations.models import UnplacedTableModel
@@ -209,7 +210,7 @@ class PlanTab(QWidget):
                 text += " " + self.tr("%1 besök godkändes inte:").replace(
                     "%1", str(len(result.refused))
                 )
-                text += "".join(f"\n✗ {refused.line}" for refused in result.refused)
+                text += "".join(f"\n✗ {phrase_text(refused)}" for refused in result.refused)
             self.summary.setText(text)
 
     def discard_proposal(self) -> None:

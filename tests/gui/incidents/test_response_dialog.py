@@ -58,8 +58,10 @@ def test_propose_then_accept_every_part(qtbot, world, as_user):
     assert decision is not None
     assert decision.accepted + len(decision.refused) == proposal.proposed_visits
     assert dialog.outcome_text.text().startswith(f"Godkänt: {decision.accepted} akuta besök")
-    for line in decision.refused:
-        assert line.line in dialog.outcome_text.text()
+    for refused in decision.refused:
+        assert f"• {refused.person} {refused.starts_at:%Y-%m-%d %H:%M}: " in (
+            dialog.outcome_text.text()
+        )
     assert not dialog.accept_button.isEnabled()
     assert any(c.touches("incident_response") for c in session.published)
     (row,) = session.incidents.responses.responses(incident_id)

@@ -85,10 +85,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
         1,
         "a response operation's default name, written into its row",
     ),
-    "desktop/services/operations/planning.py": (
-        8,
-        "the planner's conflict reasons, shown in the views: to become codes",
-    ),
     "desktop/services/operations/queries.py": (
         1,
         "'Okänt område' as a group key in lists: to become a code",
@@ -107,10 +103,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
     "desktop/services/transfer/import_service.py": (
         1,
         "a file name placeholder in the import log: to become a code",
-    ),
-    "desktop/services/transfer/lookup.py": (
-        3,
-        "why a row resembles a person, shown in the import: to become codes",
     ),
     "desktop/services/transfer/saving.py": (1, "a suggested file name"),
     "desktop/store/server/audit.py": (1, "a server log finding's words: to become a code"),

@@ -6,8 +6,11 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from desktop.messages import CATALOGUE, words
 from desktop.models import AuditEntry, VisitStatus
+from desktop.services.operations.planning import PAST, refusal_code
 from desktop.services.operations.rows import OperationInput
+from desktop.services.planning.conflicts import ConflictCode
 from tests.unit.operations.factories import make_field, visits
 
 MONDAY = dt.date(2027, 3, 15)  # after the machine's today, so no clock is needed
@@ -66,10 +69,16 @@ def test_accept_refuses_a_visit_that_clashes_now_and_names_it(tmp_path):
 
     assert [r.visit_id for r in result.refused] == [vid]
     n = f.persons.index(person)
-    line = result.refused[0].line
-    assert f"Förnamn{n}" in line and f"Efternamn{n}" in line, line
-    assert "redan ett besök den dagen" in line and f"{start:%Y-%m-%d %H:%M}" in line, line
-    assert "\n" not in line
+    refused = result.refused[0]
+    assert refused.reason == "refusal.person_same_day"  # a code, worded where shown
+    assert refused.person == f"Förnamn{n} Efternamn{n}" and refused.starts_at == start
+    when = f"{start:%Y-%m-%d %H:%M}"
+    assert words(refused.code, refused.params, "sv") == (
+        f"Förnamn{n} Efternamn{n} {when}: personen har redan ett besök den dagen."
+    )
+    assert words(refused.code, refused.params, "en") == (
+        f"Förnamn{n} Efternamn{n}, {when}: the person already has a visit that day."
+    )
     assert result.accepted == len(proposal) - 1
     after = {v[0]: v[2] for v in visits(f.store, op_a)}
     assert after.pop(vid) is VisitStatus.PROPOSED
@@ -80,3 +89,10 @@ def test_accept_refuses_a_visit_that_clashes_now_and_names_it(tmp_path):
         ).all()
     assert refused == [f"persons={person}"]
     f.store.lock()
+
+
+def test_every_clash_the_planner_finds_has_a_refusal_in_both_languages():
+    for code in ConflictCode:
+        sv, en = CATALOGUE[refusal_code(code)]
+        assert sv.endswith(".") and en.endswith(".") and sv != en
+    assert CATALOGUE[PAST] == ("tiden har redan passerat.", "the time has already passed.")

@@ -61,6 +61,12 @@ def test_import_then_duplicates_need_a_choice(cli, fresh, tmp_path, capsys):
     assert cli("import", str(path)) == 1
     err = capsys.readouterr().err
     assert "rad 2: Liknar en befintlig person (Anna Åström, född 1981, samma personnummer)" in err
+    english = ["--lang", "en", "import", *database_args(fresh.path), "--user", "coordinator_social"]
+    assert main([*english, str(path)]) == 1
+    assert (
+        "row 2: Resembles an existing person (Anna Åström, born 1981, "
+        "the same personal identity number). Give --on-duplicate merge, skip or create."
+    ) in capsys.readouterr().err
     assert persons(fresh) == 2
     assert cli("import", str(path), "--on-duplicate", "skip") == 0
     assert persons(fresh) == 2

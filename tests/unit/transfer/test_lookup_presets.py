@@ -40,24 +40,26 @@ def reasons(lookup, r):
 
 def test_same_personnummer(lookup):
     assert reasons(lookup, row("Helt", "Annan", number="811218-9876")) == [
-        (2, "samma personnummer")
+        (2, "match.same_identity")
     ]
 
 
 def test_same_name_and_birth_date(lookup):
     assert reasons(lookup, row("erik", "SVENSSON", dt.date(1999, 1, 1))) == [
-        (4, "samma namn och födelsedatum")
+        (4, "match.same_name_and_birth")
     ]
 
 
 def test_close_spelling(lookup):
     assert reasons(lookup, row("Muhamed", "Ali", dt.date(2001, 5, 4))) == [
-        (1, "liknande namn och samma födelsedatum")
+        (1, "match.similar_name_same_birth")
     ]
-    assert reasons(lookup, row("Jusuf", "Hasan")) == [(3, "liknande namn")]
+    assert reasons(lookup, row("Jusuf", "Hasan")) == [(3, "match.similar_name")]
     # A row with a birth date still finds a person whose birth date is unknown.
-    assert reasons(lookup, row("Jusuf", "Hasan", dt.date(2000, 1, 1))) == [(3, "liknande namn")]
-    assert reasons(lookup, row("Mohamed", "Ali")) == [(1, "liknande namn")]
+    assert reasons(lookup, row("Jusuf", "Hasan", dt.date(2000, 1, 1))) == [
+        (3, "match.similar_name")
+    ]
+    assert reasons(lookup, row("Mohamed", "Ali")) == [(1, "match.similar_name")]
 
 
 def test_different_birth_dates_or_numbers_are_different_people(lookup):
@@ -70,7 +72,36 @@ def test_different_birth_dates_or_numbers_are_different_people(lookup):
 
 def test_label_never_shows_the_personnummer(lookup):
     (match,) = lookup.candidates(row("A", "B", number="811218-9876"))
-    assert match.label == "Anna Åström, född 1981"
+    assert (match.label, match.born) == ("Anna Åström", 1981)
+    assert match.who_in("sv") == "Anna Åström, född 1981"
+    assert match.who_in("en") == "Anna Åström, born 1981"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "born", "swedish", "english"),
+    [
+        ("Helt", "Annan", None, "samma personnummer", "the same personal identity number"),
+        (
+            "erik",
+            "SVENSSON",
+            dt.date(1999, 1, 1),
+            "samma namn och födelsedatum",
+            "the same name and date of birth",
+        ),
+        (
+            "Muhamed",
+            "Ali",
+            dt.date(2001, 5, 4),
+            "liknande namn och samma födelsedatum",
+            "a similar name and the same date of birth",
+        ),
+        ("Jusuf", "Hasan", None, "liknande namn", "a similar name"),
+    ],
+)
+def test_each_reason_reads_in_swedish_and_english(lookup, first, last, born, swedish, english):
+    number = "811218-9876" if first == "Helt" else None
+    (match,) = lookup.candidates(row(first, last, born, number))
+    assert (match.why_in("sv"), match.why_in("en")) == (swedish, english)
 
 
 def test_agrees_with_names_similar_on_a_sample():
