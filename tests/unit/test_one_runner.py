@@ -44,8 +44,6 @@ PUBLISH_ALLOWED = {
 #: each goes when its page takes the hub (PageContext) instead of a ``changes_made`` signal.
 PUBLISH_RELAYS_LEFT = {
     "incidents/page.py": "the incident dialogs get the publish function, not the hub",
-    "operations/plan_tab.py": "the outcome flow takes a publish function (issue 17's dialog)",
-    "calendar/page.py": "the outcome flow takes a publish function (issue 17's dialog)",
 }
 
 #: Pages that still relay ``changes_made`` up to the hub (STYLE §5: none should), and why

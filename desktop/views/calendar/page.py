@@ -201,7 +201,7 @@ class CalendarPage(QWidget):
             self,
             self._ops,
             visit_id,
-            self._hub.publish,
+            self._hub,
             self._outcome_recorded,
             self._outcome_corrected,
         )

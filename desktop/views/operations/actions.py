@@ -6,24 +6,25 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.changes import Changes
 from desktop.services.errors import ConflictError
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.outcome_correction import Correction, OutcomeBefore
 from desktop.services.operations.rows import OutcomeInput
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.operations.outcome_dialog import OutcomeDialog
-from desktop.views.runner import Refused, error_message, run_change, run_query
+from desktop.views.runner import Refused, error_message, publish_done, run_change, run_query
 
 
 def open_outcome(
     parent: QWidget,
     services: OperationsServices,
     visit_id: int,
-    publish: Callable[[Changes], None],
+    hub: ChangesHub | None,
     on_recorded: Callable[[int, OutcomeInput], None] | None = None,
     on_corrected: Callable[[int, OutcomeInput, OutcomeBefore], None] | None = None,
 ) -> OutcomeDialog | None:
-    """Show the outcome dialog for a visit; what it saves is published. Returns the dialog.
+    """Show the outcome dialog for a visit; what it saves is published to ``hub`` once, by
+    the runner (or, after a conflict, the version the user picked). Returns the dialog.
 
     ``on_recorded`` is told of a first outcome saved as the user entered it (not a
     merge after a conflict), so the page can offer its undo; ``on_corrected`` of a
@@ -52,7 +53,7 @@ def open_outcome(
             (lambda: services.corrections.correct(vid, version, data))
             if correcting
             else (lambda: services.outcomes.record(vid, version, data)),
-            hub=publish,
+            hub=hub,
             refused=refused_here,
         )
         if recorded is not None:
@@ -78,7 +79,7 @@ def open_outcome(
         if changes is None:
             refused(error_message(conflicts[0]) or "", conflicts[0])
             return False  # cancelled: the outcome dialog stays open with the user's input
-        publish(changes)
+        publish_done(hub, changes)  # the version the user picked, saved
         return True
 
     dialog = OutcomeDialog(detail, support, owners, save, parent)

@@ -244,7 +244,7 @@ class PlanTab(QWidget):
         if visit is not None and visit.status is RowStatus.PROPOSED:
             self.edit_visit()
             return
-        open_outcome(self, self._services, visit_id, self._hub.publish)
+        open_outcome(self, self._services, visit_id, self._hub)
 
     def suggest_revisit(self) -> None:
         visit = self._current()

@@ -86,7 +86,7 @@ def test_every_status_has_one_word_on_every_surface(qtbot, planned, tmp_path) ->
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = open_outcome(parent, services, visit.visit_id, lambda changes: None)
+    dialog = open_outcome(parent, services, visit.visit_id, None)
     dialog_statuses, dialog_labels = _dialog_words(dialog)
     dialog.reject()
 

@@ -29,7 +29,7 @@ def test_future_visit_needs_recorded_in_advance(qtbot, planned):
         uow.audit("test.seed")
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = open_outcome(parent, planned.services, row.visit_id, lambda c: None)
+    dialog = open_outcome(parent, planned.services, row.visit_id, None)
     assert dialog is not None
     assert not dialog.in_advance.isHidden() and not dialog.in_advance.isChecked()
     dialog.accept()  # the default "met", saved with Enter
