@@ -44,6 +44,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "accounts, roles, agencies or agency keys have been changed without the "
         "administrator's signature",
     ),
+    "chain.server_checkpoint_changed": (
+        "Kontrollpunktsfilen för servern är ändrad.",
+        "The checkpoint file for the server has been changed.",
+    ),
+    "chain.server_history_lost": (
+        "Behandlingsloggen på servern saknar poster som den här arbetsstationen redan har "
+        "sett (från och med post {seq}), så historik har gått förlorad, till exempel vid ett "
+        "byte till en reservserver utan synkron replikering: kontakta administratören.",
+        "The processing log on the server lacks entries this workstation has already seen "
+        "(from entry {seq} on), so history has been lost, for example in a switch to a "
+        "standby server without synchronous replication: contact the administrator.",
+    ),
     "chain.signature": (
         "post {seq} har ingen giltig underskrift av den som skrev den (förfalskad eller ändrad)",
         "entry {seq} has no valid signature of the one who wrote it (forged or changed)",

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.messages import error_words
+from desktop.messages import error_words, words
 from desktop.models import Role
 from desktop.services.bundle import Services, build_services
 from desktop.services.mapping.rows import PersonFilter, PersonInput
@@ -41,6 +41,7 @@ READ_ONLY = (
     "Försök igen om en stund eller kontakta driften."
 )
 HISTORY_LOST = "Behandlingsloggen på servern saknar poster som den här arbetsstationen redan har"
+HISTORY_LOST_EN = "The processing log on the server lacks entries this workstation has already seen"
 # Saves tried after the promotion before the test gives up (each fails fast on loopback).
 MAX_RETRIES = 50
 
@@ -231,12 +232,18 @@ def test_acknowledged_saves_lost_by_an_asynchronous_failover_are_reported(
     assert "EfterFörlusten" in names and "Replikerad" in names
     assert not any(name.startswith("Förlorad") for name in names)  # really lost
     problem = store.history_problem
-    assert problem is not None and problem.startswith(HISTORY_LOST)
-    assert problem.endswith(".") and problem.count(". ") == 0 and "\n" not in problem
+    assert problem is not None and problem.code == "chain.server_history_lost"  # a code
+    swedish = words(problem.code, problem.params, "sv")
+    assert swedish.startswith(HISTORY_LOST) and f"från och med post {problem.params['seq']})" in (
+        swedish
+    )
+    assert swedish.endswith(".") and swedish.count(". ") == 0 and "\n" not in swedish
+    assert words(problem.code, problem.params, "en").startswith(HISTORY_LOST_EN)
     store.lock()
     # The next login on this workstation says it too, and so does `rondplan check`.
     again = pair.login("cora")
-    assert again.history_problem is not None and again.history_problem.startswith(HISTORY_LOST)
+    assert again.history_problem is not None
+    assert again.history_problem.code == "chain.server_history_lost"
     again.lock()
     monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
     monkeypatch.setattr("desktop.store.server.store.state_folder", lambda: pair.state)

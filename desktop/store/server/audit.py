@@ -36,11 +36,8 @@ INTEGRATE = "SELECT * FROM public.rondplan_audit_integrate(%s)"
 END_STALLS = "SELECT public.rondplan_end_stalls()"
 VERIFY = "SELECT * FROM public.rondplan_audit_verify(%s::integer[])"
 
-HISTORY_LOST = (
-    "Behandlingsloggen på servern saknar poster som den här arbetsstationen redan har "
-    "sett (från och med post {seq}), så historik har gått förlorad, till exempel vid ett "
-    "byte till en reservserver utan synkron replikering: kontakta administratören."
-)
+#: History this workstation saw is missing on the server (words: desktop/messages/audit.py).
+HISTORY_LOST = "chain.server_history_lost"
 
 
 def _text(value: Any) -> str | None:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
+from desktop.messages import Phrase
 from desktop.store import migrate
 from desktop.store.audit_chain import (
     AuditSigner,
@@ -122,9 +123,10 @@ class ServerStore(UnlockedStore):
         keyslots.rebind(self.connect)
         # Entries from this seq on were chained and hashed by the server (migration 0012).
         self.server_from: int | None = None
-        # One Swedish sentence once history this workstation saw is missing on the server;
-        # the checkpoint is then never moved on (the evidence stays for `check`).
-        self.history_problem: str | None = None
+        # What went wrong once history this workstation saw is missing on the server (a
+        # code with its parameters, worded where shown); the checkpoint is then never moved
+        # on (the evidence stays for `check`).
+        self.history_problem: Phrase | None = None
         # The newest (seq, hash) this session saw, and when it was last written.
         self._seen: Checkpoint | None = None
         self._seen_written = 0.0
@@ -261,7 +263,7 @@ class ServerStore(UnlockedStore):
         self.server_from = head.server_from
         if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
             first = min(checkpoint.seq, (head.seq or 0) + 1)
-            self.history_problem = server_audit.HISTORY_LOST.format(seq=first)
+            self.history_problem = Phrase(server_audit.HISTORY_LOST, {"seq": first})
             self._keep_evidence(checkpoint)
         if self.history_problem is not None:
             self.checkpoint_frozen = True  # the login's check reports it too (integrity)
@@ -290,7 +292,7 @@ class ServerStore(UnlockedStore):
         try:
             return read_checkpoint(self.checkpoint_path, self.audit_signer, self.database_id)
         except CheckpointInvalid:
-            self.history_problem = "Kontrollpunktsfilen för servern är ändrad."
+            self.history_problem = Phrase("chain.server_checkpoint_changed")
             return None
 
     def _write_seen(self) -> None:

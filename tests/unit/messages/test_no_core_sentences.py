@@ -105,8 +105,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
         "a file name placeholder in the import log: to become a code",
     ),
     "desktop/services/transfer/saving.py": (1, "a suggested file name"),
-    "desktop/store/server/audit.py": (1, "a server log finding's words: to become a code"),
-    "desktop/store/server/store.py": (1, "a checkpoint finding's words: to become a code"),
 }
 
 
