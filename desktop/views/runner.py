@@ -170,7 +170,7 @@ def run_change(
     title: str,
     work: Callable[[], T],
     *,
-    hub: ChangesHub | Callable[[Changes], None] | None = None,
+    hub: ChangesHub | None = None,
     reauth: Reauth | None = None,
     refused: Refused | None = None,
     undo: Callable[[T], QUndoCommand] | None = None,
@@ -185,8 +185,8 @@ def run_change(
         parent: The widget a message or the password question belongs to.
         title: What the user is doing ("Markera klar"); the title of a message.
         work: The service call. It touches no widget.
-        hub: Gets the result's ``Changes`` (the result itself, or its ``changes``) once;
-            or the function that publishes them for the caller.
+        hub: Gets the result's ``Changes`` (the result itself, or its ``changes``) once.
+            No hub: nobody else hears them (a widget shown alone, a test).
         reauth: Lets the runner ask for the password again and retry once.
         refused: Shows a refusal in place (an error line) instead of a message box.
         undo: Builds the command that takes the change back; pushed on ``undo_stack``
@@ -199,11 +199,8 @@ def run_change(
         return None
     if not done:
         return None
-    changes = _changes_of(result)
-    if isinstance(hub, ChangesHub):
-        hub.publish(changes)
-    elif hub is not None and changes:
-        hub(changes)  # a page's own publish (the outcome flow's caller)
+    if hub is not None:
+        hub.publish(_changes_of(result))
     if undo is not None and undo_stack is not None and result is not None:
         undo_stack.push(undo(result))
     return result

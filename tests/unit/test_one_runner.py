@@ -4,8 +4,10 @@ Read from the source (no Qt): the old copies (``attempt``, ``run_sensitive``) ar
 no view catches a domain or storage error itself (the runner maps them to words in one
 place), no view catches every exception except where a line below says why, and the
 hub is published to only by the runner (``run_change``, and ``publish_done`` for a
-background job) and the hub's own relay of other workstations' changes; the pages that
-still relay ``changes_made`` are listed with why, and the list can only shrink.
+background job) and the hub's own relay of other workstations' changes; no page relays
+``changes_made`` or hands ``hub.publish`` on (each takes the hub; the lists of those left
+were emptied in issue 18 and stay empty). The runner takes a hub, never a function (mypy
+on the views holds every caller to that).
 """
 
 from __future__ import annotations
@@ -40,16 +42,13 @@ PUBLISH_ALLOWED = {
     "server/relay.py": "changes other workstations made, relayed from the server",
 }
 
-#: Still handing ``hub.publish`` on as a callback or a relay's end (issue 18, left undone):
-#: each goes when its page takes the hub (PageContext) instead of a ``changes_made`` signal.
-PUBLISH_RELAYS_LEFT = {
-    "incidents/page.py": "the incident dialogs get the publish function, not the hub",
-}
+#: Still handing ``hub.publish`` on as a callback or a relay's end (issue 18): none left,
+#: every page takes the hub (PageContext) and hands it to its widgets and dialogs.
+PUBLISH_RELAYS_LEFT: dict[str, str] = {}
 
-#: Pages that still relay ``changes_made`` up to the hub (STYLE §5: none should), and why
-#: they are left. A page converted takes the hub and leaves this list; the test below
-#: fails if a file is listed that no longer relays, so the list only shrinks.
-CHANGES_MADE_LEFT = {}
+#: Pages that still relay ``changes_made`` up to the hub (STYLE §5: none should): none
+#: left (issue 18). Only ever empty from here on.
+CHANGES_MADE_LEFT: dict[str, str] = {}
 
 
 def _known_error_names() -> set[str]:

@@ -23,10 +23,10 @@ from desktop.messages import words
 from desktop.services.changes import Changes
 from desktop.services.incidents.importer import IncidentImporter
 from desktop.services.incidents.rows import IncidentImportReport
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.errors_text import interface_language
 from desktop.views.runner import run_change
 
-Publish = Callable[[Changes], None]
 COLUMNS = (
     "diarienummer, typ, säkerhet, datum, tid, område, skadade, döda, misstänkt grupp, "
     "drabbad grupp, beskrivning"
@@ -47,13 +47,13 @@ class IncidentImportDialog(QDialog):
     def __init__(
         self,
         importer: IncidentImporter,
-        publish: Publish | None = None,
+        hub: ChangesHub | None = None,
         ask_path: Callable[[], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._importer = importer
-        self._publish = publish
+        self._hub = hub  # the runner publishes each change there, once
         self._ask_path = ask_path or self._ask
         self.report: IncidentImportReport | None = None
         self.setWindowTitle(self.tr("Importera händelser"))
@@ -124,7 +124,7 @@ class IncidentImportDialog(QDialog):
             self,
             self.tr("Importera händelser"),
             work,
-            hub=self._publish,
+            hub=self._hub,
             refused=lambda text, _e: self.summary.setText(text),
         )
         if result is not None:

@@ -8,7 +8,7 @@ Enter in a field never saves (Ctrl+S does); Escape cancels.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -37,6 +37,7 @@ from desktop.services.incidents.rows import (
     PersonLinkInput,
     RevisionRow,
 )
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.incidents.labels import certainty_label, kind_label
 from desktop.views.incidents.link_editors import GroupLinksEditor, PersonLink, PersonLinksEditor
 from desktop.views.incidents.revisions import RevisionsView
@@ -44,8 +45,6 @@ from desktop.views.runner import run_change
 from desktop.views.widgets.dates import qdatetime
 from desktop.views.widgets.form_keys import guard_form
 from desktop.views.widgets.person_picker import PersonSearch
-
-Publish = Callable[[Changes], None]
 
 
 class IncidentDialog(QDialog):
@@ -66,14 +65,14 @@ class IncidentDialog(QDialog):
         agency_name: str,
         detail: IncidentDetail | None = None,
         revisions: Sequence[RevisionRow] = (),
-        publish: Publish | None = None,
+        hub: ChangesHub | None = None,
         now: dt.datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._register = register
         self._detail = detail
-        self._publish = publish
+        self._hub = hub  # the runner publishes each change there, once
         self.incident_id: int | None = detail.id if detail else None
         self.changes = Changes()
         self.setWindowTitle(
@@ -239,7 +238,7 @@ class IncidentDialog(QDialog):
                 return detail.id, register.correct(detail.id, detail.version, data, reason)
 
             title = self.tr("Rätta händelse")
-        result = run_change(self, title, work, hub=self._publish, refused=self._refused)
+        result = run_change(self, title, work, hub=self._hub, refused=self._refused)
         if result is None:
             return
         self.incident_id, self.changes = result

@@ -4,7 +4,7 @@ response dialog and the import open from the register. Entry point: ``create_pag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
@@ -15,24 +15,24 @@ from desktop.services.mapping import MappingServices
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OperationRow
 from desktop.services.planning.rows import CalendarTeam
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.incidents.labels import kind_label
 from desktop.views.incidents.register_page import IncidentRegisterPage
 from desktop.views.incidents.week_overview import WeekOverviewPage
 from desktop.views.runner import run_query
 from desktop.views.widgets.lazy_page import LazyPage
 
-Publish = Callable[[Changes], None]
-
 
 class IncidentsWorkspace(QWidget):
-    """Signals: none of its own; changes go out through ``publish`` (the hub)."""
+    """Signals: none of its own; its dialogs' changes are published to ``hub`` once, by
+    the runner."""
 
     def __init__(
         self,
         incidents: IncidentServices,
         mapping: MappingServices,
         operations: OperationsServices,
-        publish: Publish,
+        hub: ChangesHub,
         *,
         today: dt.date | None = None,
         parent: QWidget | None = None,
@@ -40,9 +40,9 @@ class IncidentsWorkspace(QWidget):
         super().__init__(parent)
         self._incidents = incidents
         self._operations = operations
-        self._publish = publish
+        self._hub = hub
         self._today = today
-        self.register = IncidentRegisterPage(incidents, mapping, publish, today=today)
+        self.register = IncidentRegisterPage(incidents, mapping, hub, today=today)
         self.register.response_requested.connect(self.plan_response)
         self.register.import_requested.connect(self.import_list)
         self.weeks_tab = LazyPage(self._build_weeks)
@@ -100,7 +100,7 @@ class IncidentsWorkspace(QWidget):
             teams,
             chosen_teams=chosen,
             waiting=proposal,
-            publish=self._publish,
+            hub=self._hub,
             today=self._today,
             parent=self,
         )
@@ -110,7 +110,7 @@ class IncidentsWorkspace(QWidget):
     def import_list(self) -> None:
         from desktop.views.incidents.import_dialog import IncidentImportDialog
 
-        dialog = IncidentImportDialog(self._incidents.importer, self._publish, parent=self)
+        dialog = IncidentImportDialog(self._incidents.importer, self._hub, parent=self)
         self.last_dialog = dialog
         dialog.exec()
 
@@ -138,7 +138,7 @@ def team_choices(
 def create_page(context) -> IncidentsWorkspace:  # type: ignore[no-untyped-def]
     services = context.services
     page = IncidentsWorkspace(
-        services.incidents, services.mapping, services.operations, context.hub.publish
+        services.incidents, services.mapping, services.operations, context.hub
     )
     context.hub.changes_applied.connect(page.apply_changes)
     page.register.reload()

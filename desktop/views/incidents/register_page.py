@@ -26,6 +26,7 @@ from desktop.services.incidents import IncidentServices
 from desktop.services.incidents.rows import IncidentRow
 from desktop.services.mapping import MappingServices
 from desktop.services.permissions import Action, allowed
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.incidents.detail import IncidentDetailPanel
 from desktop.views.incidents.filters import IncidentFilterBar
 from desktop.views.incidents.models import IncidentTableModel
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 
     from desktop.services.incidents.rows import IncidentDetail, RevisionRow
     from desktop.views.incidents.incident_dialog import IncidentDialog
-
-Publish = Callable[[Changes], None]
 
 
 class IncidentRegisterPage(QWidget):
@@ -53,7 +52,7 @@ class IncidentRegisterPage(QWidget):
         self,
         incidents: IncidentServices,
         mapping: MappingServices,
-        publish: Publish,
+        hub: ChangesHub,
         *,
         today: dt.date | None = None,
         now: Callable[[], dt.datetime] | None = None,
@@ -62,7 +61,7 @@ class IncidentRegisterPage(QWidget):
         super().__init__(parent)
         self._incidents = incidents
         self._mapping = mapping
-        self._publish = publish
+        self._hub = hub  # the incident dialog's saves are published there, once
         self._now = now or dt.datetime.now
         identity = incidents.register.store.identity
         self._identity = identity
@@ -229,7 +228,7 @@ class IncidentRegisterPage(QWidget):
             agency_name=self._identity.agency_name,
             detail=detail,
             revisions=revisions,
-            publish=self._publish,
+            hub=self._hub,
             now=self._now(),
             parent=self,
         )

@@ -11,7 +11,7 @@ Keyboard: the focus starts in the first field; no button is the default.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import ResponseStatus
-from desktop.services.changes import Changes
 from desktop.services.incidents.response import ResponseService
 from desktop.services.incidents.rows import (
     ResponseDecision,
@@ -43,6 +42,7 @@ from desktop.services.incidents.rows import (
     ResponseRequest,
 )
 from desktop.services.planning.rows import CalendarTeam
+from desktop.views.changes_hub import ChangesHub
 from desktop.views.errors_text import phrase_text
 from desktop.views.incidents.labels import follow_up_label
 from desktop.views.incidents.models import TargetTableModel
@@ -51,7 +51,6 @@ from desktop.views.runner import run_change
 from desktop.views.widgets.dates import qdate
 from desktop.views.widgets.tables import compact_table
 
-Publish = Callable[[Changes], None]
 #: The round's default window: from tomorrow, three days (the message within 72 hours).
 WINDOW_DAYS = 3
 
@@ -72,14 +71,14 @@ class ResponseDialog(QDialog):
         *,
         chosen_teams: Sequence[int] = (),
         waiting: ResponseProposal | None = None,
-        publish: Publish | None = None,
+        hub: ChangesHub | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._responses = responses
         self._incident_id = incident_id
-        self._publish = publish
+        self._hub = hub  # the runner publishes each change there, once
         self._reference = reference
         self.proposal: ResponseProposal | None = None
         self.decision: ResponseDecision | None = None
@@ -224,7 +223,7 @@ class ResponseDialog(QDialog):
             self,
             self.tr("Föreslå respons"),
             lambda: responses.propose(incident, request),
-            hub=self._publish,
+            hub=self._hub,
             refused=lambda text, _e: self.error.setText(text),
         )
         if result is not None:
@@ -307,7 +306,7 @@ class ResponseDialog(QDialog):
             self,
             self.tr("Godkänn respons"),
             lambda: accept_parts(responses, proposal, parts),
-            hub=self._publish,
+            hub=self._hub,
             refused=lambda text, _e: self.error.setText(text),
         )
         if decision is None:
@@ -351,7 +350,7 @@ class ResponseDialog(QDialog):
             self,
             self.tr("Avböj respons"),
             lambda: responses.decline(proposal.response_id, proposal.version, reason),
-            hub=self._publish,
+            hub=self._hub,
             refused=lambda text, _e: self.error.setText(text),
         )
         if done is not None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
 from desktop.services.bundle import Services, build_services
 from desktop.services.changes import Changes
 from desktop.services.incidents import IncidentServices, build_incidents
+from desktop.views.changes_hub import ChangesHub
 from tests.factories import login
 from tests.unit.incidents.factories import NOW, World, clock, make_world
 
@@ -22,9 +23,11 @@ class Session:
     services: Services
     incidents: IncidentServices
     published: list[Changes]
+    #: The application's hub, as the page gets it; what it emits is kept in ``published``.
+    hub: ChangesHub = field(default_factory=ChangesHub)
 
-    def publish(self, changes: Changes) -> None:
-        self.published.append(changes)
+    def __post_init__(self) -> None:
+        self.hub.changes_applied.connect(self.published.append)
 
 
 @pytest.fixture(scope="session")

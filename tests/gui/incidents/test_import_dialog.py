@@ -14,7 +14,7 @@ GOOD = (
 
 def test_check_then_import_and_a_bad_row_in_words(qtbot, world, as_user, tmp_path):
     session = as_user("officer_police")
-    dialog = IncidentImportDialog(session.incidents.importer, session.publish)
+    dialog = IncidentImportDialog(session.incidents.importer, session.hub)
     qtbot.addWidget(dialog)
     bad = tmp_path / "fel.csv"
     bad.write_text(HEADER + GOOD + "5000-K82-26;Bråk;bekräftad;2026-05-21;12:00;;0;0;;\n")
@@ -33,6 +33,6 @@ def test_check_then_import_and_a_bad_row_in_words(qtbot, world, as_user, tmp_pat
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     assert dialog.summary.text() == "2 händelser importerades."
-    assert [c.touches("incident") for c in session.published] == [True]
+    assert [c.touches("incident") for c in session.published] == [True]  # once, on the hub
     references = {r.reference for r in session.incidents.register.rows()}
     assert {"5000-K80-26", "5000-K81-26"} <= references

@@ -17,7 +17,7 @@ def _page(qtbot, session):
     page = IncidentRegisterPage(
         session.incidents,
         session.services.mapping,
-        session.publish,
+        session.hub,
         today=TODAY,
         now=lambda: SHOT_AT.replace(hour=23, minute=5),
     )
@@ -67,7 +67,7 @@ def test_a_new_incident_with_every_field_through_the_dialog(qtbot, world, as_use
     assert dialog.isVisible()
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert session.published and session.published[-1].touches("incident")
+    assert len(session.published) == 1 and session.published[0].touches("incident")
     page.reload(keep=dialog.incident_id)
     assert page.model.rowCount() == before + 1
     row = page.model.rows()[page.table.currentIndex().row()]

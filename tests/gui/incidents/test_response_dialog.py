@@ -20,7 +20,7 @@ def _dialog(qtbot, session, world, incident_id):
         "Skottlossning 5000-K2-26",
         teams,
         chosen_teams=world.teams,
-        publish=session.publish,
+        hub=session.hub,
         today=TODAY,
     )
     qtbot.addWidget(dialog)
