@@ -20,7 +20,7 @@ from desktop.services.changes import Changes
 from desktop.services.operations import OperationsServices
 from desktop.services.operations.rows import OperationInput, OperationRow
 from desktop.services.permissions import Action, allowed
-from desktop.store.database import Identity
+from desktop.store.interface import Identity
 from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.operations.labels import OPERATION_STATUS, word
 from desktop.views.operations.models import OperationTableModel
