@@ -78,11 +78,12 @@ def run(args: argparse.Namespace) -> int:
         stats = build_services(store).statistics
         result = stats.figures(period, filters)
         if args.pdf:
-            printed = stats.print_report(args.pdf, period, filters, _scope_text(args))
+            scope = _scope_text(args, lang)
+            printed = stats.print_report(args.pdf, period, filters, scope, lang=lang)
             done = {"serial": printed.serial, "path": args.pdf}
             print(words("cli.stats_report_written", done, lang), file=sys.stderr)
         if args.xlsx:
-            stats.write_figures(args.xlsx, period, filters)
+            stats.write_figures(args.xlsx, period, filters, lang)
             print(words("cli.stats_figures_written", {"path": args.xlsx}, lang), file=sys.stderr)
     finally:
         store.lock()
@@ -122,12 +123,8 @@ def _term(code: str, key: str, lang: Language) -> str:
     return words(f"{family}.{key}", {}, lang) if family else key
 
 
-def _scope_text(args: argparse.Namespace) -> str:
-    parts = []
-    if args.group:
-        parts.append(f"grupp {args.group}")
-    if args.area:
-        parts.append(f"område {args.area}")
-    if args.agency:
-        parts.append(f"myndighet {args.agency}")
-    return ", ".join(parts) or "hela programmet"
+def _scope_text(args: argparse.Namespace, lang: Language) -> str:
+    """What the report covers, in ``lang``: the filters given, or the whole programme."""
+    given = (("group", args.group), ("area", args.area), ("agency", args.agency))
+    parts = [words(f"report.scope_{name}", {name: str(v)}, lang) for name, v in given if v]
+    return ", ".join(parts) or words("report.whole_programme", {}, lang)

@@ -31,6 +31,7 @@ from desktop.messages import (
     mapping,
     operations,
     planning,
+    report,
     security,
     store,
     terms,
@@ -59,6 +60,7 @@ for _family in (
     check,
     definitions,
     terms,
+    report,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.messages import Language
 from desktop.reports.data import AgencySection, Contact, DatedNote, DocumentMeta, PersonSummary
 
 # --- Person profile sheet -------------------------------------------------
@@ -286,6 +287,7 @@ class StatisticsReportData:
         months: first day of each month covered, in order.
         bar_chart: drawn as grouped bars per month.
         line_chart: drawn as lines over the months.
+        lang: the printing user's language: the report's own words and month names.
     """
 
     meta: DocumentMeta
@@ -300,3 +302,4 @@ class StatisticsReportData:
     notes: tuple[str, ...] = ()
     # More bar charts after the two (issue 20: incidents and urgent visits per month).
     extra_charts: tuple[ChartSpec, ...] = ()
+    lang: Language = "sv"

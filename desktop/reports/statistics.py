@@ -12,8 +12,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from desktop.messages import words
+from desktop.messages.report import MONTH_CODES
 from desktop.reports.canvas import Output, build_document
-from desktop.reports.common import CONTENT_WIDTH, data_table, section, template_note
+from desktop.reports.common import CONTENT_WIDTH, data_table, section
 from desktop.reports.data_sheets import ChartSpec, StatisticsReportData
 from desktop.reports.fonts import FAMILY
 from desktop.reports.styles import (
@@ -24,7 +26,6 @@ from desktop.reports.styles import (
     INK,
     ITALIC_NOTE,
     LABEL,
-    MONTHS_SHORT,
     MUTED,
     RULE,
     SMALL,
@@ -35,7 +36,6 @@ from desktop.reports.styles import (
     fmt_period,
 )
 
-STATS_TITLE = "Uppföljningsrapport"
 CHART_HEIGHT = 62 * mm
 #: Shades of the one accent colour, darkest first, so series stay apart in grey print too.
 SERIES_COLOURS = (
@@ -48,15 +48,18 @@ SERIES_COLOURS = (
 
 
 def render_statistics_report(data: StatisticsReportData, out: Output) -> None:
-    """Write the follow-up report as PDF."""
+    """Write the follow-up report as PDF, its own words in ``data.lang``."""
+    lang = data.lang
+    kind = words("report.stats_kind", {}, lang)
     story: list[Flowable] = [
-        Paragraph(esc(STATS_TITLE.upper()), LABEL),
+        Paragraph(esc(kind.upper()), LABEL),
         Paragraph(esc(data.title), TITLE),
         Paragraph(esc(fmt_period(data.period_start, data.period_end)), SUBTITLE),
     ]
     if data.key_figures:
         story.append(_key_figures(data))
-    labels = [f"{MONTHS_SHORT[m.month - 1]} {m:%y}" for m in data.months]
+    months = [words(f"report.month_short.{c}", {}, lang) for c in MONTH_CODES]
+    labels = [f"{months[m.month - 1]} {m:%y}" for m in data.months]
     charts = ((data.bar_chart, "bar"), (data.line_chart, "line"))
     for chart, kind in charts + tuple((extra, "bar") for extra in data.extra_charts):
         if chart is None or not data.months:
@@ -70,10 +73,13 @@ def render_statistics_report(data: StatisticsReportData, out: Output) -> None:
         if table.note:
             story.append(Paragraph(esc(table.note), ITALIC_NOTE))
     if data.notes:
-        story.append(section("Om siffrorna"))
+        story.append(section(words("report.about_figures", {}, lang)))
         story += [Paragraph(esc(note), BODY) for note in data.notes]
-    story += template_note(data.meta)
-    build_document(story, out, meta=data.meta, title=STATS_TITLE)
+    if data.meta.template_versions:
+        used = ", ".join(f"{name} {version}" for name, version in data.meta.template_versions)
+        text = words("report.templates_used", {"used": used}, lang)
+        story += [Spacer(1, 4 * mm), Paragraph(esc(text), SMALL)]
+    build_document(story, out, meta=data.meta, title=kind)
 
 
 def _key_figures(data: StatisticsReportData) -> Table:
@@ -158,7 +164,10 @@ def _chart(spec: ChartSpec, labels: list[str], kind: str) -> Drawing:
     legend.fontName = FAMILY
     legend.fontSize = 7.5
     legend.fillColor = INK
-    legend.deltax = 110
+    # Each entry as wide as its words, so a long name (English "Prison and Probation
+    # Service") does not push the legend over the unit on the left.
+    legend.variColumn = 1
+    legend.autoXPadding = 16
     legend.dxTextSpace = 4
     legend.colorNamePairs = [
         (SERIES_COLOURS[i % len(SERIES_COLOURS)], s.name) for i, s in enumerate(spec.series)

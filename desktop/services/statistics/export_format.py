@@ -1,4 +1,4 @@
-"""The figures as stable JSON, flat rows (table/CSV) and Swedish words for codes.
+"""The figures as stable JSON, flat rows (table/CSV) and their values as text.
 
 The JSON keys are a published contract (README, ``rondplan stats --format json``):
 add keys, never rename or remove them. ``SCHEMA`` goes up only on a breaking change.
@@ -12,18 +12,8 @@ from desktop.messages import Language
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.incident_format import incident_rows, incidents_json
 from desktop.services.statistics.rows import CHANNELS, OUTCOMES, Figures, StatisticsResult
-from desktop.services.vocabulary import VISIT_STATUS_WORDS
 
 SCHEMA = 1
-
-CHANNEL_LABELS = {
-    "home_visit": "Hembesök",
-    "call_in": "Stormöte",
-    "probation": "Kriminalvården",
-    "other": "Annat",
-}
-#: The visit statuses' one vocabulary (issue 17), keyed by the code the figures use.
-OUTCOME_LABELS = dict(VISIT_STATUS_WORDS)
 
 #: Scalar figure keys, in the order they are listed everywhere.
 SCALAR_KEYS: tuple[str, ...] = (

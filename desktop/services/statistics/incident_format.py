@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.messages import Language
+from desktop.messages import Language, words
 from desktop.reports.data_sheets import ChartSpec, MonthSeries, StatTable
 from desktop.services.exporting import CellValue
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.incidents import KINDS, IncidentCounts, IncidentFigures
 from desktop.services.statistics.workbook import Sheet
-from desktop.services.vocabulary import INCIDENT_KIND_WORDS
 
 #: The scalar incident figures, in the order they are listed everywhere.
 INCIDENT_KEYS: tuple[str, ...] = (
@@ -122,40 +121,51 @@ def incident_rows(
     return rows
 
 
-def incident_chart(figures: IncidentFigures | None) -> ChartSpec:
+def incident_chart(figures: IncidentFigures | None, lang: Language = "sv") -> ChartSpec:
     figures = figures or IncidentFigures()
+    months = figures.months
     return ChartSpec(
-        "Händelser per månad",
-        "antal",
+        words("report.chart_incidents", {}, lang),
+        words("report.unit_count", {}, lang),
         (
             MonthSeries(
-                "Gruppkopplade skjutningar",
-                tuple(float(m.counts.group_shootings) for m in figures.months),
+                words("report.series_group_shootings", {}, lang),
+                tuple(float(m.counts.group_shootings) for m in months),
             ),
             MonthSeries(
-                "Övriga händelser",
-                tuple(float(m.counts.incidents - m.counts.group_shootings) for m in figures.months),
+                words("report.series_other_incidents", {}, lang),
+                tuple(float(m.counts.incidents - m.counts.group_shootings) for m in months),
             ),
             MonthSeries(
-                "Akuta besök, genomförda",
-                tuple(float(m.counts.response_completed) for m in figures.months),
+                words("report.series_response_done", {}, lang),
+                tuple(float(m.counts.response_completed) for m in months),
             ),
         ),
     )
 
 
-def incident_tables(figures: IncidentFigures | None) -> tuple[StatTable, ...]:
+def incident_tables(
+    figures: IncidentFigures | None, lang: Language = "sv"
+) -> tuple[StatTable, ...]:
     figures = figures or IncidentFigures()
     t = figures.total
+
+    def w(code: str) -> str:
+        return words(code, {}, lang)
+
+    def f(key: str, x: float | int | None) -> str:
+        return formatted(key, x, lang)
+
     summary = StatTable(
-        "Våld och svaret på det",
-        ("Mått", "Värde"),
-        tuple((DEFINITIONS[k].label, formatted(k, value(t, k))) for k in INCIDENT_KEYS)
-        + tuple((INCIDENT_KIND_WORDS[k], str(t.by_kind.get(k, 0))) for k in KINDS),
+        w("report.table_violence"),
+        (w("report.col_measure"), w("report.col_value")),
+        tuple((DEFINITIONS[k].label_in(lang), f(k, value(t, k))) for k in INCIDENT_KEYS)
+        + tuple((w(f"term.incident.{k}"), str(t.by_kind.get(k, 0))) for k in KINDS),
     )
+    month_columns = ("month", "incidents", "group_shootings", "injured", "killed")
     monthly = StatTable(
-        "Våld per månad",
-        ("Månad", "Händelser", "Skjutn. (grupp)", "Skadade", "Döda", "Median dgr", "Akuta/genomf."),
+        w("report.table_violence_monthly"),
+        (*(w(f"report.col_{c}") for c in month_columns), *_cols(lang, "median_days", "response")),
         tuple(
             (
                 f"{m.month:%Y-%m}",
@@ -163,22 +173,23 @@ def incident_tables(figures: IncidentFigures | None) -> tuple[StatTable, ...]:
                 str(m.counts.group_shootings),
                 str(m.counts.injured),
                 str(m.counts.killed),
-                formatted("days_to_group_delivery_median", m.counts.days_to_group_delivery_median),
+                f("days_to_group_delivery_median", m.counts.days_to_group_delivery_median),
                 f"{m.counts.response_attempted}/{m.counts.response_completed}",
             )
             for m in figures.months
         ),
     )
     groups = StatTable(
-        "Våld och besök per grupp",
-        (
-            "Grupp",
-            "Händelser",
-            "Skjutn.",
-            "Misstänkt/drabbad",
-            "Median dgr",
-            "Inom 72 h",
-            "Besök/v",
+        w("report.table_violence_groups"),
+        _cols(
+            lang,
+            "group",
+            "incidents",
+            "shootings",
+            "sides",
+            "median_days",
+            "within_72h",
+            "visits_per_week",
         ),
         tuple(
             (
@@ -186,15 +197,19 @@ def incident_tables(figures: IncidentFigures | None) -> tuple[StatTable, ...]:
                 str(g.incidents),
                 str(g.shootings),
                 f"{g.suspected_side}/{g.victim_side}",
-                formatted("days_to_group_delivery_median", g.days_to_group_delivery_median),
-                formatted("group_delivery_within_72h_share", g.group_delivery_within_72h_share),
-                formatted("visits_per_group_week", g.visits_per_week),
+                f("days_to_group_delivery_median", g.days_to_group_delivery_median),
+                f("group_delivery_within_72h_share", g.group_delivery_within_72h_share),
+                f("visits_per_group_week", g.visits_per_week),
             )
             for g in figures.groups
         ),
-        DEFINITIONS["visits_per_group_week"].text,
+        DEFINITIONS["visits_per_group_week"].text_in(lang),
     )
     return (summary, monthly, groups)
+
+
+def _cols(lang: Language, *names: str) -> tuple[str, ...]:
+    return tuple(words(f"report.col_{name}", {}, lang) for name in names)
 
 
 def _cell(x: object) -> CellValue:
@@ -203,7 +218,7 @@ def _cell(x: object) -> CellValue:
     return x if isinstance(x, str | int) or x is None else str(x)
 
 
-def incident_sheets(figures: IncidentFigures | None) -> tuple[Sheet, ...]:
+def incident_sheets(figures: IncidentFigures | None, lang: Language = "sv") -> tuple[Sheet, ...]:
     data = incidents_json(figures)
     month_keys = (*INCIDENT_KEYS, *(f"incidents_by_kind.{k}" for k in KINDS))
     months = tuple(
@@ -217,6 +232,6 @@ def incident_sheets(figures: IncidentFigures | None) -> tuple[Sheet, ...]:
     group_keys = tuple(k for k in data["groups"][0]) if data["groups"] else ("group",)
     groups = tuple(tuple(_cell(g[k]) for k in group_keys) for g in data["groups"])
     return (
-        Sheet("Våld per månad", ("month", *month_keys), months),
-        Sheet("Våld per grupp", group_keys, groups),
+        Sheet(words("sheet.violence_monthly", {}, lang), ("month", *month_keys), months),
+        Sheet(words("sheet.violence_groups", {}, lang), group_keys, groups),
     )

@@ -14,8 +14,6 @@ from desktop.reports.data_sheets import (
 from desktop.services.exporting import CellValue
 from desktop.services.statistics.definitions import DEFINITIONS
 from desktop.services.statistics.export_format import (
-    CHANNEL_LABELS,
-    OUTCOME_LABELS,
     SCALAR_KEYS,
     figures_dict,
     format_value,
@@ -63,66 +61,83 @@ def key_value(result: StatisticsResult, code: str, lang: Language = "sv") -> str
 
 
 def report_data(
-    result: StatisticsResult, meta: DocumentMeta, scope_text: str
+    result: StatisticsResult, meta: DocumentMeta, scope_text: str, lang: Language = "sv"
 ) -> StatisticsReportData:
-    """The follow-up report: key figures, two charts, tables, every definition."""
+    """The follow-up report: key figures, two charts, tables, every definition; its
+    words in ``lang`` (the printing user's language)."""
     months = tuple(m.month for m in result.months)
+
+    def w(code: str) -> str:
+        return words(code, {}, lang)
+
+    def series(code: str, values: list[float]) -> MonthSeries:
+        return MonthSeries(w(code), tuple(values))
+
     bar = ChartSpec(
-        "Delgivningar per kanal och månad",
-        "antal",
+        w("report.chart_deliveries"),
+        w("report.unit_count"),
         tuple(
             MonthSeries(
-                CHANNEL_LABELS[c],
+                w(f"term.channel.{c}"),
                 tuple(float(m.figures.deliveries_by_channel.get(c, 0)) for m in result.months),
             )
             for c in CHANNELS
         ),
     )
     line = ChartSpec(
-        "Nådda personer per månad",
-        "personer",
+        w("report.chart_reached"),
+        w("report.unit_persons"),
         (
-            MonthSeries("Nådda", tuple(float(m.figures.persons_reached) for m in result.months)),
-            MonthSeries(
-                "Nådda mer än en gång",
-                tuple(float(m.figures.reached_more_than_once) for m in result.months),
+            series("report.series_reached", [m.figures.persons_reached for m in result.months]),
+            series(
+                "report.series_reached_again",
+                [m.figures.reached_more_than_once for m in result.months],
             ),
-            MonthSeries(
-                "Nykartlagda", tuple(float(m.figures.persons_mapped_new) for m in result.months)
+            series(
+                "report.series_mapped_new", [m.figures.persons_mapped_new for m in result.months]
             ),
         ),
     )
     return StatisticsReportData(
         meta=meta,
-        title=f"Statistik – {scope_text}",
+        title=words("report.stats_title", {"scope": scope_text}, lang),
         period_start=result.period.start,
         period_end=result.period.end,
         key_figures=tuple(
-            KeyFigure(DEFINITIONS[c].label, key_value(result, c), DEFINITIONS[c].text)
+            KeyFigure(
+                DEFINITIONS[c].label_in(lang),
+                key_value(result, c, lang),
+                DEFINITIONS[c].text_in(lang),
+            )
             for c in KEY_FIGURES
         ),
         months=months,
         bar_chart=bar,
         line_chart=line,
-        extra_charts=(incident_chart(result.incidents),),
-        tables=report_tables(result) + incident_tables(result.incidents),
-        notes=tuple(f"{d.label}: {d.text}" for d in DEFINITIONS.values()),
+        extra_charts=(incident_chart(result.incidents, lang),),
+        tables=report_tables(result, lang) + incident_tables(result.incidents, lang),
+        notes=tuple(f"{d.label_in(lang)}: {d.text_in(lang)}" for d in DEFINITIONS.values()),
+        lang=lang,
     )
 
 
-def report_tables(result: StatisticsResult) -> tuple[StatTable, ...]:
+def report_tables(result: StatisticsResult, lang: Language = "sv") -> tuple[StatTable, ...]:
     t = result.total
+
+    def w(code: str) -> str:
+        return words(code, {}, lang)
+
     outcomes = StatTable(
-        "Besök per utfall",
-        ("Utfall", "Antal"),
-        tuple((OUTCOME_LABELS[s], str(t.visits_by_outcome.get(s, 0))) for s in OUTCOMES),
-        DEFINITIONS["visits_by_outcome"].text,
+        w("report.table_outcomes"),
+        (w("report.col_outcome"), w("report.col_count")),
+        tuple((w(f"term.visit.{s}"), str(t.visits_by_outcome.get(s, 0))) for s in OUTCOMES),
+        DEFINITIONS["visits_by_outcome"].text_in(lang),
     )
     support = StatTable(
-        "Stormöten och stöd",
-        ("Mått", "Antal"),
+        w("report.table_support"),
+        (w("report.col_measure"), w("report.col_count")),
         tuple(
-            (DEFINITIONS[c].label, format_value(c, getattr(t, c)))
+            (DEFINITIONS[c].label_in(lang), format_value(c, getattr(t, c), lang))
             for c in (
                 "callin_invitations",
                 "callin_attended",
@@ -136,22 +151,23 @@ def report_tables(result: StatisticsResult) -> tuple[StatTable, ...]:
         ),
     )
     cover = StatTable(
-        "Täckning per grupp",
-        ("Grupp", "Medlemmar", "Nådda", "Andel"),
+        w("report.table_coverage"),
+        tuple(w(f"report.col_{c}") for c in ("group", "members", "reached", "share")),
         tuple(
             (
                 c.group,
                 str(c.members),
                 str(c.reached),
-                format_value("callin_attendance_rate", c.share),
+                format_value("callin_attendance_rate", c.share, lang),
             )
             for c in result.coverage
         ),
-        DEFINITIONS["coverage"].text,
+        DEFINITIONS["coverage"].text_in(lang),
     )
+    columns = ("month", "mapped_new", "reached", "reached_again", "deliveries", "visits")
     monthly = StatTable(
-        "Månad för månad",
-        ("Månad", "Nykartlagda", "Nådda", "Mer än en gång", "Delgivningar", "Besök", "Stöd acc."),
+        w("report.table_monthly"),
+        (*(w(f"report.col_{c}") for c in columns), w("report.col_support_accepted")),
         tuple(
             (
                 f"{m.month:%Y-%m}",
@@ -168,39 +184,42 @@ def report_tables(result: StatisticsResult) -> tuple[StatTable, ...]:
     return (outcomes, support, cover, monthly)
 
 
-def figure_sheets(result: StatisticsResult) -> tuple[Sheet, ...]:
-    """The figures workbook: key figures, month by month, coverage, definitions."""
+def figure_sheets(result: StatisticsResult, lang: Language = "sv") -> tuple[Sheet, ...]:
+    """The figures workbook: key figures, month by month, coverage, definitions; sheet
+    names, headers, captions and definitions in ``lang`` (codes stay codes)."""
     t = result.total
+
+    def w(code: str) -> str:
+        return words(code, {}, lang)
+
+    def defined(code: str) -> tuple[str, str]:
+        return DEFINITIONS[code].label_in(lang), DEFINITIONS[code].text_in(lang)
+
+    label, text = defined("persons_mapped")
     key_rows: list[tuple[CellValue, ...]] = [
-        (
-            "persons_mapped",
-            DEFINITIONS["persons_mapped"].label,
-            "",
-            result.persons_mapped,
-            DEFINITIONS["persons_mapped"].text,
-        )
+        ("persons_mapped", label, "", result.persons_mapped, text)
     ]
     for code in SCALAR_KEYS:
-        value = getattr(t, code)
-        key_rows.append((code, DEFINITIONS[code].label, "", _cell(value), DEFINITIONS[code].text))
+        label, text = defined(code)
+        key_rows.append((code, label, "", _cell(getattr(t, code)), text))
     for c in CHANNELS:
         key_rows.append(
             (
                 "deliveries_by_channel",
-                DEFINITIONS["deliveries_by_channel"].label,
+                defined("deliveries_by_channel")[0],
                 c,
                 t.deliveries_by_channel.get(c, 0),
-                CHANNEL_LABELS[c],
+                w(f"term.channel.{c}"),
             )
         )
     for s in OUTCOMES:
         key_rows.append(
             (
                 "visits_by_outcome",
-                DEFINITIONS["visits_by_outcome"].label,
+                defined("visits_by_outcome")[0],
                 s,
                 t.visits_by_outcome.get(s, 0),
-                OUTCOME_LABELS[s],
+                w(f"term.visit.{s}"),
             )
         )
     month_headers = (
@@ -220,19 +239,20 @@ def figure_sheets(result: StatisticsResult) -> tuple[Sheet, ...]:
                 *(d["visits_by_outcome"][s] for s in OUTCOMES),
             )
         )
+    key_headers = tuple(w(f"sheet.col_{c}") for c in ("code", "measure", "key", "value"))
     return (
-        Sheet("Nyckeltal", ("kod", "mått", "nyckel", "värde", "definition"), tuple(key_rows)),
-        Sheet("Per månad", month_headers, tuple(month_rows)),
+        Sheet(w("sheet.key_figures"), (*key_headers, w("sheet.col_definition")), tuple(key_rows)),
+        Sheet(w("sheet.per_month"), month_headers, tuple(month_rows)),
         Sheet(
-            "Täckning",
-            ("grupp", "medlemmar", "nådda", "andel"),
+            w("sheet.coverage"),
+            tuple(w(f"sheet.col_{c}") for c in ("group", "members", "reached", "share")),
             tuple((c.group, c.members, c.reached, _cell(c.share)) for c in result.coverage),
         ),
-        *incident_sheets(result.incidents),
+        *incident_sheets(result.incidents, lang),
         Sheet(
-            "Definitioner",
-            ("kod", "mått", "definition"),
-            tuple((d.code, d.label, d.text) for d in DEFINITIONS.values()),
+            w("sheet.definitions"),
+            (*key_headers[:2], w("sheet.col_definition")),
+            tuple((f.code, f.label_in(lang), f.text_in(lang)) for f in DEFINITIONS.values()),
         ),
     )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.messages import Language, words
 from desktop.models import Address, Agency, Group
 from desktop.services.changes import Changes
 from desktop.services.permissions import Action, require
@@ -130,9 +131,14 @@ class StatisticsService:
         return PersonsBehind(persons, total, uow.changes)
 
     def write_figures(
-        self, path: Path, period: Period, filters: StatsFilter | None = None
+        self,
+        path: Path,
+        period: Period,
+        filters: StatsFilter | None = None,
+        lang: Language = "sv",
     ) -> ExportResult:
-        """The figures workbook (``.xlsx``, or CSV files for ``.csv``); logged as an export."""
+        """The figures workbook (``.xlsx``, or CSV files for ``.csv``), its words in
+        ``lang``; logged as an export."""
         require(self._store.identity, Action.STATS_READ)
         filters = filters or StatsFilter()
         with UnitOfWork(self._store, "Exportera statistik") as uow:
@@ -143,7 +149,7 @@ class StatisticsService:
                 (),
                 detail=f"format={path.suffix.lstrip('.').casefold()};" + _detail(period, filters),
             )
-        paths = write_sheets(path, figure_sheets(result))
+        paths = write_sheets(path, figure_sheets(result, lang))
         return ExportResult(paths, result.persons_mapped, "", uow.changes)
 
     def print_report(
@@ -151,10 +157,13 @@ class StatisticsService:
         path: Path,
         period: Period,
         filters: StatsFilter | None = None,
-        scope_text: str = "hela programmet",
+        scope_text: str | None = None,
         now: dt.datetime | None = None,
+        lang: Language = "sv",
     ) -> ExportResult:
-        """The statistics report as PDF, numbered in the print log like every printout."""
+        """The statistics report as PDF, numbered in the print log like every printout;
+        its words in ``lang``, the printing user's language (``scope_text`` in the same
+        language; None: the whole programme)."""
         from desktop.reports.statistics import render_statistics_report
         from desktop.services.briefing import templates as tpl
         from desktop.services.briefing.builder import make_meta
@@ -174,7 +183,8 @@ class StatisticsService:
                 session, self._store, serial, numbered.texts, used, when, with_copy=False
             )
             result = compute_figures(session, period, filters)
-            data = report_data(result, meta, scope_text)
+            scope = scope_text or words("report.whole_programme", {}, lang)
+            data = report_data(result, meta, scope, lang)
             numbered.log((), _detail(period, filters))
         render_statistics_report(data, path)
         return ExportResult((path,), result.persons_mapped, serial, uow.changes)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.services.statistics.research import ResearchRequest
+from desktop.views.errors_text import interface_language
 from desktop.views.runner import done, publish_done, run_query
 from desktop.views.statistics.dialogs import ResearchExportDialog
 
@@ -38,8 +39,10 @@ class ExportActions(QWidget):
         if not path or period is None:
             return
         filters, scope = self.filters.filters(), self.filters.scope_text()
+        # The report's words follow the printing user's interface language (issue 18).
+        lang = interface_language()
         self._run(
-            lambda: self._stats.print_report(Path(path), period, filters, scope),
+            lambda: self._stats.print_report(Path(path), period, filters, scope, lang=lang),
             lambda r: self._exported(
                 r.changes, self.tr("Rapport %1 sparad.").replace("%1", r.serial)
             ),
@@ -52,9 +55,9 @@ class ExportActions(QWidget):
         period = self.filters.period()
         if not path or period is None:
             return
-        filters = self.filters.filters()
+        filters, lang = self.filters.filters(), interface_language()
         self._run(
-            lambda: self._stats.write_figures(Path(path), period, filters),
+            lambda: self._stats.write_figures(Path(path), period, filters, lang),
             lambda r: self._exported(r.changes, self.tr("Nyckeltalen är sparade.")),
         )
 

@@ -134,3 +134,23 @@ def test_english_under_lang_en(programme, monkeypatch, capsys):
     assert main([*stats, "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
     assert ["persons_reached", "Persons reached", "", "4"] in rows
+
+
+def test_the_report_and_workbook_follow_lang_en(programme, monkeypatch, capsys, tmp_path):
+    """Issue 18: ``rondplan --lang en stats --pdf --xlsx`` prints and writes in English,
+    the filters named in English in the report's title."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    fresh, _built = programme
+    monkeypatch.setenv("RONDPLAN_PASSWORD", PASSWORD)
+    pdf, xlsx = tmp_path / "r.pdf", tmp_path / "f.xlsx"
+    stats = ["--lang", "en", "stats", *database_args(fresh.path), *ARGS, "--area", "Norr"]
+    assert main([*stats, "--pdf", str(pdf), "--xlsx", str(xlsx)]) == 0
+    capsys.readouterr()
+    first = PdfReader(pdf).pages[0].extract_text()
+    assert "FOLLOW-UP REPORT" in first and "Statistics – area Norr" in first
+    assert "Statistik" not in first and "område" not in first
+    book = load_workbook(xlsx, read_only=True)
+    assert book.sheetnames[0] == "Key figures" and book.sheetnames[-1] == "Definitions"
+    book.close()
