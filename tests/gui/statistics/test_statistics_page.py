@@ -215,3 +215,32 @@ def test_tile_captions_follow_the_english_interface(qtbot, programme, qapp):
         QLocale.setDefault(QLocale.c())
     page = make_page(qtbot, programme)
     assert page.tiles["persons_reached"].label.text() == "Nådda personer"
+
+
+def test_exports_follow_the_english_interface(qtbot, programme, qapp, tmp_path):
+    """Issue 18: the report and the workbook printed from the English interface are in
+    English; the Swedish interface's stay Swedish (test_exports_from_the_page)."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtCore import QLocale
+
+    from desktop.views.i18n import install_translators, remove_translators
+
+    target = {"path": ""}
+    assert install_translators(qapp, "en")
+    try:
+        page = make_page(qtbot, programme, background=False, ask_path=lambda *_a: target["path"])
+        page.reload()
+        target["path"] = str(tmp_path / "s.pdf")
+        page.export_pdf()
+        target["path"] = str(tmp_path / "s.xlsx")
+        page.export_xlsx()
+    finally:
+        remove_translators(qapp)
+        QLocale.setDefault(QLocale.c())
+    first = PdfReader(tmp_path / "s.pdf").pages[0].extract_text()
+    assert "FOLLOW-UP REPORT" in first and "Persons reached" in first
+    assert "UPPFÖLJNINGSRAPPORT" not in first and "Nådda personer" not in first
+    book = load_workbook(tmp_path / "s.xlsx", read_only=True)
+    assert book.sheetnames[:3] == ["Key figures", "Per month", "Coverage"]
+    book.close()
