@@ -263,21 +263,18 @@ def _deliveries(
 
 
 def _first_reached(filters: StatsFilter, period: Period) -> Any:
-    """The SELECT of persons reached in the period whose first delivery ever is in it.
+    """The SELECT of persons whose first delivery ever falls in the period.
 
-    One GROUP BY over the period's persons on the (person, day) index, index-only: a
-    probe for an earlier delivery per delivery row cost half a second at 70,000 rows.
+    One GROUP BY person over the (person, day) index, index-only, in index order: a
+    probe for an earlier delivery per delivery row cost half a second at 70,000 rows,
+    and narrowing to the period's persons first (an IN list of 70,000) twice this.
     """
     every = aliased(Delivery)
-    in_period = select(Delivery.person_id).where(
-        Delivery.delivered_on.between(period.start, period.end),
-        *scope.delivery_clauses(filters, period),
-    )
     return (
         select(every.person_id)
-        .where(every.person_id.in_(in_period), *scope.delivery_clauses(filters, period, every))
+        .where(*scope.delivery_clauses(filters, period, every))
         .group_by(every.person_id)
-        .having(func.min(every.delivered_on) >= period.start)
+        .having(func.min(every.delivered_on).between(period.start, period.end))
     )
 
 
