@@ -32,6 +32,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.scope_group": ("grupp {group}", "group {group}"),
     "report.scope_area": ("område {area}", "area {area}"),
     "report.scope_agency": ("myndighet {agency}", "agency {agency}"),
+    "report.printed_by": ("Utskriven av {who}  {when}", "Printed by {who}  {when}"),
+    "report.page_of": ("Sida {page} av {of}", "Page {page} of {of}"),
     "report.about_figures": ("Om siffrorna", "About the figures"),
     "report.templates_used": ("Mallar: {used}", "Templates: {used}"),
     # Charts: titles, units, series.

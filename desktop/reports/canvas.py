@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from desktop.messages import Language, words
 from desktop.reports.data import DocumentMeta
 from desktop.reports.fonts import BOLD, FAMILY
 from desktop.reports.styles import (
@@ -57,7 +58,7 @@ def _draw_letter_footer(canvas: Canvas, meta: DocumentMeta) -> None:
 
 
 def _draw_decorations(
-    canvas: Canvas, meta: DocumentMeta, title: str, page: int, total: int
+    canvas: Canvas, meta: DocumentMeta, title: str, page: int, total: int, lang: Language = "sv"
 ) -> None:
     width, height = canvas._pagesize
     left, right = MARGIN_X, width - MARGIN_X
@@ -94,16 +95,21 @@ def _draw_decorations(
     canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
     canvas.setFont(FAMILY, 7.5)
     canvas.setFillColor(MUTED)
-    canvas.drawString(left, bottom, f"Utskriven av {meta.printed_by}  {fmt_stamp(meta.printed_at)}")
+    printed = {"who": meta.printed_by, "when": fmt_stamp(meta.printed_at)}
+    canvas.drawString(left, bottom, words("report.printed_by", printed, lang))
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 7.5)
     canvas.drawCentredString(width / 2, bottom, f"Nr {meta.serial}")
     canvas.setFont(FAMILY, 7.5)
-    canvas.drawRightString(right, bottom, f"Sida {page} av {total}")
+    canvas.drawRightString(
+        right, bottom, words("report.page_of", {"page": page, "of": total}, lang)
+    )
     canvas.restoreState()
 
 
-def make_canvas(meta: DocumentMeta, title: str, *, letter: bool = False) -> type[Canvas]:
+def make_canvas(
+    meta: DocumentMeta, title: str, *, letter: bool = False, lang: Language = "sv"
+) -> type[Canvas]:
     """A canvas class that decorates every page once the page count is known.
 
     ``letter``: pages that go to the person they are addressed to (see
@@ -126,7 +132,7 @@ def make_canvas(meta: DocumentMeta, title: str, *, letter: bool = False) -> type
                 if letter:
                     _draw_letter_footer(self, meta)
                 else:
-                    _draw_decorations(self, meta, title, self._pageNumber, total)
+                    _draw_decorations(self, meta, title, self._pageNumber, total, lang)
                 super().showPage()
             super().save()
 
@@ -141,6 +147,7 @@ def build_document(
     title: str,
     pagesize: tuple[float, float] = PORTRAIT,
     letter: bool = False,
+    lang: Language = "sv",
 ) -> None:
     """Lay out ``story`` on decorated pages and write the PDF to ``out``.
 
@@ -152,6 +159,7 @@ def build_document(
             since it also goes into the PDF metadata.
         pagesize: PORTRAIT or LANDSCAPE from styles.
         letter: the pages go to their addressees: no marking band, serial only.
+        lang: the footer's words ("Utskriven av", "Sida x av y"), Swedish by default.
     """
     target = str(out) if isinstance(out, Path) else out
     doc = BaseDocTemplate(
@@ -181,4 +189,4 @@ def build_document(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story), canvasmaker=make_canvas(meta, title, letter=letter))
+    doc.build(list(story), canvasmaker=make_canvas(meta, title, letter=letter, lang=lang))

@@ -50,9 +50,9 @@ SERIES_COLOURS = (
 def render_statistics_report(data: StatisticsReportData, out: Output) -> None:
     """Write the follow-up report as PDF, its own words in ``data.lang``."""
     lang = data.lang
-    kind = words("report.stats_kind", {}, lang)
+    document = words("report.stats_kind", {}, lang)
     story: list[Flowable] = [
-        Paragraph(esc(kind.upper()), LABEL),
+        Paragraph(esc(document.upper()), LABEL),
         Paragraph(esc(data.title), TITLE),
         Paragraph(esc(fmt_period(data.period_start, data.period_end)), SUBTITLE),
     ]
@@ -79,7 +79,7 @@ def render_statistics_report(data: StatisticsReportData, out: Output) -> None:
         used = ", ".join(f"{name} {version}" for name, version in data.meta.template_versions)
         text = words("report.templates_used", {"used": used}, lang)
         story += [Spacer(1, 4 * mm), Paragraph(esc(text), SMALL)]
-    build_document(story, out, meta=data.meta, title=kind)
+    build_document(story, out, meta=data.meta, title=document, lang=lang)
 
 
 def _key_figures(data: StatisticsReportData) -> Table:

@@ -25,6 +25,7 @@ def test_the_report_prints_in_english(programme, tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(out.paths[0]).pages)
     for english in (
         "FOLLOW-UP REPORT",
+        "Follow-up report",  # the header band, right
         "Statistics – the whole programme",
         "Deliveries by channel and month",
         "Persons reached per month",
@@ -42,10 +43,14 @@ def test_the_report_prints_in_english(programme, tmp_path):
         "merged duplicates not counted",
         "Home visit",
         "Not at home",
+        # The page footer.
+        "Printed by",
+        "Page 1 of",
     ):
         assert english in text, english
     for swedish in (
         "UPPFÖLJNINGSRAPPORT",
+        "Uppföljningsrapport",
         "Statistik –",
         "Delgivningar per kanal",
         "Nådda personer",
@@ -55,6 +60,8 @@ def test_the_report_prints_in_english(programme, tmp_path):
         "maj 26",
         "Kartlagda personer",
         "Hembesök",
+        "Utskriven av",
+        "Sida 1 av",
     ):
         assert swedish not in text, swedish
 
@@ -63,7 +70,15 @@ def test_the_report_is_swedish_by_default(programme, tmp_path):
     stats = statistics(programme)
     out = stats.print_report(tmp_path / "r.pdf", PERIOD, now=dt.datetime(2026, 7, 2, 9, 0))
     text = " ".join(page.extract_text() for page in PdfReader(out.paths[0]).pages)
-    for swedish in ("UPPFÖLJNINGSRAPPORT", "Statistik – hela programmet", "maj 26", "Om siffrorna"):
+    for swedish in (
+        "UPPFÖLJNINGSRAPPORT",
+        "Uppföljningsrapport",
+        "Statistik – hela programmet",
+        "maj 26",
+        "Om siffrorna",
+        "Utskriven av",
+        "Sida 1 av",
+    ):
         assert swedish in text, swedish
     assert "Persons reached per month" not in text and "May 26" not in text
 
