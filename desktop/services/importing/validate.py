@@ -266,11 +266,12 @@ def _in_file_duplicates(rows: Sequence[ImportRow], mapping: ResolvedMapping) -> 
             # would otherwise make messages whose total length grows as rows².
             shown = [n for n in itertools.islice(numbers, _SHOWN_ROWS + 1) if n != number]
             params: dict[str, object] = {"rows": ", ".join(str(n) for n in shown[:_SHOWN_ROWS])}
+            worded = code
             if len(numbers) - 1 > _SHOWN_ROWS:
-                code += "_more"
+                worded = f"{code}_more"  # per row: the group's code itself stays as given
                 params["more"] = len(numbers) - 1 - _SHOWN_ROWS
             header = mapping.header_for(field_name)
-            problems.append(Problem(number, header, code, field=field_name, params=params))
+            problems.append(Problem(number, header, worded, field=field_name, params=params))
 
     for numbers in by_identity.values():
         if len(numbers) > 1:
