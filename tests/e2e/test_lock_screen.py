@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.texts import NOTE_TEXTS
 from tests.e2e.harness import changed_share, colour_share, differing_box, load, wait_for
 from tests.e2e.memory import needles_for, scan_process, unwrap_keys
 
@@ -79,14 +80,46 @@ def _inside(box, outer) -> bool:
     return outer[0] <= box[0] and outer[1] <= box[1] and box[2] <= outer[2] and box[3] <= outer[3]
 
 
-def _open_profile_with_social_note(app) -> str:
-    # The persons list is sorted by name; the demo's first person, Ali Abboud, has a
-    # note written by the social services. Click the row, Enter opens the profile.
-    app.wait_text("Abboud, Ali")
-    app.click(230, 179)
+def _person_with_social_note(demo_db) -> tuple[str, str]:
+    """(last name, first name) of a demo person with a note of the social services.
+
+    Read from the raw file (who has a note depends on the demo's random choices, which
+    change when the demo grows): the first such person whose last name is plain ASCII
+    and no one else's, so typing it finds him alone.
+    """
+    from sqlalchemy import text
+
+    from desktop.store.open import open_store
+
+    store = open_store(demo_db.path).unlock("samordnare.soc", DEMO_PASSWORD)
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT p.last_name, p.first_name FROM person p"
+                    " WHERE EXISTS (SELECT 1 FROM note n JOIN agency a ON a.id = n.agency_id"
+                    " WHERE n.person_id = p.id AND a.code = 'social' AND n.visit_id IS NULL)"
+                    " AND (SELECT count(*) FROM person q WHERE q.last_name = p.last_name) = 1"
+                    " ORDER BY p.last_name"
+                )
+            ).all()
+    finally:
+        store.lock()
+    return next((r.last_name, r.first_name) for r in rows if r.last_name.isascii())
+
+
+def _open_profile_with_social_note(app, last: str, first: str) -> list[str]:
+    # Search his last name (the only person with it), one Tab to the result, Enter opens
+    # the profile, Alt+N the tab "Anteckningar (min myndighet)".
+    app.key("ctrl+f")
+    app.wait_focus(lambda f: f["accessible"] == "Sök person", "the person search")
+    app.type(last)
+    app.wait_text(f"{last}, {first}")
+    app.key("Tab")
+    app.wait_focus(lambda f: f["class"] == "PersonTableView", "the result list")
     app.key("Return")
-    app.wait_text("Ali Abboud")
-    app.key("alt+n")  # the tab "Anteckningar (min myndighet)"
+    app.wait_text(f"{first} {last}")
+    app.key("alt+n")
     app.wait_text("Anteckningar som din myndighet har skrivit.")
     return app.probe()["texts"]
 
@@ -95,8 +128,9 @@ def test_lock_hides_every_pixel_blocks_every_key_and_forgets_the_keys(launch, de
     app = launch("--db", str(demo_db.path), "--lang", "sv")
     app.log_in("samordnare.soc", DEMO_PASSWORD)
     app.wait_text("Inloggad: Amina Farah")
-    texts_before = _open_profile_with_social_note(app)
-    note = next(t for t in texts_before if t.startswith("Har ") or "broschyr" in t)
+    last, first = _person_with_social_note(demo_db)
+    texts_before = _open_profile_with_social_note(app, last, first)
+    note = next(t for t in texts_before if t in NOTE_TEXTS["social"])
 
     # Copy the note's text the ordinary way: click it, Ctrl+C.
     app.click(800, 321)
@@ -121,7 +155,7 @@ def test_lock_hides_every_pixel_blocks_every_key_and_forgets_the_keys(launch, de
     assert colour_share(before, LOCK_COLOUR) < 0.01
     state = app.probe()
     assert [w["object"] for w in state["windows"]] == ["lockScreen"], state["windows"]
-    assert not any("Abboud" in t or note in t for t in state["texts"])
+    assert not any(last in t or note in t for t in state["texts"])
 
     # Anything copied from the profile is gone from the clipboard.
     assert _clipboard(app) == ""
@@ -160,7 +194,7 @@ def test_lock_hides_every_pixel_blocks_every_key_and_forgets_the_keys(launch, de
     app.key("ctrl+a", "BackSpace")  # what the Alt+letter tries typed there
     app.type(DEMO_PASSWORD)
     app.key("Return")
-    wait_for("the main window back", lambda: "Ali Abboud" in app.texts(), timeout=30)
+    wait_for("the main window back", lambda: f"{first} {last}" in app.texts(), timeout=30)
     app.settle(0.5)
     after = load(app.screenshot("after-unlock"))
     assert note in app.texts()
