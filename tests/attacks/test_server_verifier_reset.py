@@ -157,3 +157,15 @@ def test_without_the_check_on_the_server_the_reset_is_refused_in_words(fresh):
         admin.lock()
     assert refused.value.code == "server.login_replace_refused"
     assert _stored_verifier(fresh, "officer_police") == before
+
+
+def test_deleting_the_account_does_not_free_its_login(fresh):
+    """With the account row gone, the role still exists: its verifier is replaced only
+    with the recovery code (the administrator may delete accounts, not take logins)."""
+    before = _stored_verifier(fresh, "officer_police")
+    verifier = _verifier(fresh, "officer_police", STOLEN)
+    with server_world.as_user(fresh, "admin") as conn:
+        conn.execute("DELETE FROM user_account WHERE username = 'officer_police'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT rondplan_set_login('officer_police', %s)", (verifier,))
+    assert _stored_verifier(fresh, "officer_police") == before

@@ -199,12 +199,13 @@ def test_a_failed_administrator_creation_leaves_no_rights(server, monkeypatch):
     dora = role_name(database, "dora")
     with psycopg.connect(anna_store.conninfo) as conn:
         assert _role(conn, dora) == (False, False, False)
-    # Made again as an officer: the existing role gets exactly an officer's rights.
-    with psycopg.connect(anna_store.conninfo, autocommit=True) as conn:
-        conn.execute("SELECT rondplan_set_admin('dora', true)")  # as if left behind
-    anna.users.create_user("dora", "Dora Handläggare", Role.OFFICER, "social", PASSWORD)
+    # Made again by an administrator: the left-behind role's login is not replaced
+    # without the recovery code (issue 16, migration 0017), and it gains no rights.
+    with pytest.raises(StoreError) as refused:
+        anna.users.create_user("dora", "Dora Handläggare", Role.OFFICER, "social", PASSWORD)
+    assert refused.value.code == "server.login_replace_refused"
     with psycopg.connect(anna_store.conninfo) as conn:
-        assert _role(conn, dora) == (False, True, False)
+        assert _role(conn, dora) == (False, False, False)
 
 
 def test_init_refuses_an_owner_without_createrole_in_swedish(pg_server, tmp_path):
