@@ -4,8 +4,9 @@ The suite is CPU-bound and pytest runs one test at a time, so on the two-core ma
 CI uses, one session leaves a core idle while the PostgreSQL clusters, Xvfb and the
 model test wait for the other. The tests are split by folder into two sessions that
 share nothing: every test cluster on its own loopback port lives in
-``tests/integration`` or ``tests/attacks`` (one session), every database a test makes
-has a random name, and each session has its own temporary folder.
+``tests/integration`` or ``tests/attacks`` (one session, with the e2e tests and their
+own Xvfb), every database a test makes has a random name, and each session has its
+own temporary folder.
 
 ``python tools/run_tests.py`` runs both and exits non-zero if either failed;
 ``python tools/run_tests.py ARGS...`` is plain ``pytest ARGS...`` (one session).
@@ -22,10 +23,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: The two halves, about equal in time on this project's CI machine.
+#: The two halves, about equal in time on this project's CI machine. The attack tests
+#: come first in theirs: the hostile-import tests measure a child's peak memory, and a
+#: forked child starts with its parent's, which grows as the session goes on.
 SESSIONS = (
-    ("core+views", ["tests/unit", "tests/gui", "tests/e2e"]),
-    ("server+attacks", ["tests/integration", "tests/attacks"]),
+    ("core+views", ["tests/unit", "tests/gui"]),
+    ("server+attacks+e2e", ["tests/attacks", "tests/integration", "tests/e2e"]),
 )
 
 
