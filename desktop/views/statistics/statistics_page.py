@@ -437,6 +437,10 @@ class StatisticsPage(ExportActions):
         self.status.setText(message)
 
     def _failed(self, exc: BaseException) -> None:
+        if getattr(exc, "code", None) == "store.locked_session":
+            # Locked or closed while the figures were computed: the lock screen (or the
+            # login) is what the user sees now; a box about it would wait on top of it.
+            return
         text = error_message(exc)
         if text is not None:
             QMessageBox.warning(self, self.tr("Statistik"), text)
