@@ -2,8 +2,8 @@
 
 The core never words an error (issue 18, STYLE §14 and §19): it raises a stable dotted
 code such as ``"operation.name_missing"`` with typed parameters, and the one catalogue
-of words, ``desktop.messages``, turns it into Swedish or English for the views
-(``desktop.views.errors_text.error_text``) and the command line (``--lang``).
+of words, ``desktop.messages``, turns it into Swedish or English for the screens
+and the command line (``--lang``).
 """
 
 from __future__ import annotations
