@@ -10,7 +10,7 @@
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sanctions/widget.py" line="+64"/>
+        <location filename="../../desktop/views/sanctions/widget.py" line="+68"/>
         <source>pågår</source>
         <translation>ongoing</translation>
     </message>
@@ -18,7 +18,7 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/link_dialogs.py" line="+25"/>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+33"/>
         <source>Ny adress</source>
         <translation>New address</translation>
     </message>
@@ -91,12 +91,12 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop/views/admin/page.py" line="+53"/>
+        <location filename="../../desktop/views/admin/page.py" line="+55"/>
         <source>Användare och roller</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Gallring</source>
         <translation>Retention</translation>
     </message>
@@ -217,7 +217,12 @@
         <translation>Conflicts with a rule</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+6"/>
+        <source>v. %1</source>
+        <translation>wk %1</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>adressen har ändrats sedan planeringen</source>
         <translation>address changed since planning</translation>
     </message>
@@ -225,7 +230,7 @@
 <context>
     <name>Anteckningar</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+36"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+37"/>
         <source>Samtycke från den enskilde</source>
         <translation>Consent of the individual</translation>
     </message>
@@ -502,7 +507,7 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+49"/>
+        <location filename="../../desktop/views/printing/briefing_dialog.py" line="+53"/>
         <source>Skriv ut genomgångsunderlag</source>
         <translation>Print briefing packet</translation>
     </message>
@@ -557,7 +562,7 @@
         <translation>The team has no planned visits.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Skyddade adresser kommer att skrivas ut. Fortsätta?</source>
         <translation>Protected addresses will be printed. Continue?</translation>
     </message>
@@ -608,7 +613,7 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop/views/calendar/page.py" line="+74"/>
+        <location filename="../../desktop/views/calendar/page.py" line="+75"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -692,7 +697,7 @@
         <translation>Undo outcome</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Spara schema</source>
         <translation>Save schedule</translation>
     </message>
@@ -961,25 +966,25 @@
 <context>
     <name>CallInDetailWidget</name>
     <message>
-        <location filename="../../desktop/views/callins/detail.py" line="+95"/>
+        <location filename="../../desktop/views/callins/detail.py" line="+101"/>
         <source>&amp;Redigera…</source>
         <extracomment>Quick keys in the attendance table.</extracomment>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Talare</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+185"/>
+        <location line="-39"/>
+        <location line="+194"/>
         <source>Checklista</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <source>Inbjudna och närvaro</source>
         <translation>Invitees and attendance</translation>
     </message>
@@ -990,12 +995,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+241"/>
+        <location line="+250"/>
         <source>Ta bort inbjudan</source>
         <translation>Remove invitation</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-248"/>
         <source>Sällskap…</source>
         <translation>Accompanied by…</translation>
     </message>
@@ -1010,7 +1015,7 @@
         <translation>Print invitation &amp;letters</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Skriv ut &amp;deltagarlista</source>
         <translation>Print &amp;attendance list</translation>
     </message>
@@ -1020,7 +1025,7 @@
         <translation>Shortcut keys: D attended, U no-show, T left early, F excused, K invited</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Checklista för repetition</source>
         <translation>Rehearsal checklist</translation>
     </message>
@@ -1031,12 +1036,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Stormöte</source>
         <translation>Call-in</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Välj ett stormöte i listan.</source>
         <translation>Select a call-in in the list.</translation>
     </message>
@@ -1054,7 +1059,7 @@
         <translation>, %1 attended, %2 no-shows</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+20"/>
         <source>Närvaro</source>
         <translation>Attendance</translation>
@@ -1208,7 +1213,7 @@
 <context>
     <name>CallInPrinter</name>
     <message>
-        <location filename="../../desktop/views/callins/printing.py" line="+64"/>
+        <location filename="../../desktop/views/callins/printing.py" line="+73"/>
         <source>Stormöte %1</source>
         <translation>Call-in %1</translation>
     </message>
@@ -1221,15 +1226,15 @@
 <context>
     <name>CallInsPage</name>
     <message>
-        <location filename="../../desktop/views/callins/callins_page.py" line="+65"/>
+        <location filename="../../desktop/views/callins/callins_page.py" line="+68"/>
         <location line="+33"/>
         <location line="+8"/>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Stormöten</source>
         <translation>Call-ins</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-70"/>
         <source>&amp;Nytt stormöte…</source>
         <translation>&amp;New call-in…</translation>
     </message>
@@ -1261,7 +1266,7 @@
         <translation>%1 of %2 persons who received the message have received it more than once (%3%).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Nytt stormöte</source>
         <translation>New call-in</translation>
     </message>
@@ -1496,7 +1501,7 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="+111"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="+119"/>
         <source>Lämna ut anteckning</source>
         <translation>Disclose note</translation>
     </message>
@@ -2022,12 +2027,12 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop/views/statistics/exports.py" line="+35"/>
+        <location filename="../../desktop/views/statistics/exports.py" line="+37"/>
         <source>Spara statistikrapport</source>
         <translation>Save statistics report</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Rapport %1 sparad.</source>
         <translation>Report %1 saved.</translation>
     </message>
@@ -2388,7 +2393,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/views/widgets/form_dialog.py" line="+48"/>
+        <location filename="../../desktop/views/widgets/form_dialog.py" line="+52"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
@@ -2401,7 +2406,7 @@
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/group_dialog.py" line="+24"/>
+        <location filename="../../desktop/views/groups/group_dialog.py" line="+27"/>
         <source>Redigera gruppering</source>
         <translation>Edit group</translation>
     </message>
@@ -2411,7 +2416,7 @@
         <translation>New group</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Namn</source>
         <translation>&amp;Name</translation>
     </message>
@@ -2552,7 +2557,7 @@
 <context>
     <name>GroupProfilePage</name>
     <message>
-        <location filename="../../desktop/views/groups/profile_page.py" line="+62"/>
+        <location filename="../../desktop/views/groups/profile_page.py" line="+67"/>
         <source>Ny &amp;relation…</source>
         <translation>New &amp;relation…</translation>
     </message>
@@ -2624,7 +2629,7 @@
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Medlemmar</source>
         <translation>Members</translation>
     </message>
@@ -2697,7 +2702,7 @@
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../../desktop/views/groups/list_page.py" line="+30"/>
+        <location filename="../../desktop/views/groups/list_page.py" line="+34"/>
         <source>Gruppering</source>
         <translation>Group</translation>
     </message>
@@ -3000,7 +3005,7 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Något gick fel. Felet är loggat.</source>
         <translation>Something went wrong. The error has been logged.</translation>
     </message>
@@ -3135,7 +3140,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../desktop/views/incidents/incident_dialog.py" line="+80"/>
+        <location filename="../../desktop/views/incidents/incident_dialog.py" line="+79"/>
         <source>Rätta händelse %1</source>
         <translation>Correct incident %1</translation>
     </message>
@@ -3294,7 +3299,7 @@
 <context>
     <name>IncidentFiguresPanel</name>
     <message>
-        <location filename="../../desktop/views/statistics/incidents_panel.py" line="+110"/>
+        <location filename="../../desktop/views/statistics/incidents_panel.py" line="+118"/>
         <source>Definitioner, våld och respons</source>
         <extracomment>The tiles, in the order the evaluation reads them. The per-group table&apos;s column of visits per week (after group, incidents, shootings). Group rows drawn in the per-group chart (the most incidents first).</extracomment>
         <translation>Definitions, violence and response</translation>
@@ -3492,7 +3497,7 @@
 <context>
     <name>IncidentRegisterPage</name>
     <message>
-        <location filename="../../desktop/views/incidents/register_page.py" line="+75"/>
+        <location filename="../../desktop/views/incidents/register_page.py" line="+74"/>
         <location line="+57"/>
         <location line="+15"/>
         <location line="+4"/>
@@ -3956,6 +3961,81 @@
         <location line="+1"/>
         <source>Saknar %1</source>
         <translation>Missing %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server/conflict_dialog.py" line="+65"/>
+        <source>Förnamn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Efternamn</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Födelsedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behöver tolk</source>
+        <translation>Needs an interpreter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skyddad identitet</source>
+        <translation>Protected identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk att utsättas</source>
+        <translation>At risk of being shot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk att utöva våld</source>
+        <translation>At risk of shooting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omprövas</source>
+        <translation>Review by</translation>
     </message>
 </context>
 <context>
@@ -4643,7 +4723,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/member_dialog.py" line="+25"/>
+        <location filename="../../desktop/views/groups/member_dialog.py" line="+33"/>
         <source>Ny medlem</source>
         <translation>New member</translation>
     </message>
@@ -4721,7 +4801,7 @@
 <context>
     <name>MembershipDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/link_dialogs.py" line="+21"/>
+        <location filename="../../desktop/views/persons/link_dialogs.py" line="+28"/>
         <source>Koppla till gruppering</source>
         <translation>Link to group</translation>
     </message>
@@ -4789,7 +4869,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/merge_dialog.py" line="+39"/>
+        <location filename="../../desktop/views/persons/merge_dialog.py" line="+43"/>
         <source>Slå ihop personer</source>
         <translation>Merge persons</translation>
     </message>
@@ -4946,7 +5026,7 @@
 <context>
     <name>NewReferralDialog</name>
     <message>
-        <location filename="../../desktop/views/support/dialogs.py" line="+107"/>
+        <location filename="../../desktop/views/support/dialogs.py" line="+108"/>
         <source>Ny remiss</source>
         <translation>New referral</translation>
     </message>
@@ -4994,7 +5074,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/views/notes/dialogs.py" line="-108"/>
+        <location filename="../../desktop/views/notes/dialogs.py" line="-113"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
@@ -5047,7 +5127,7 @@
 <context>
     <name>Nyckeltal</name>
     <message>
-        <location filename="../../desktop/views/statistics/labels.py" line="+14"/>
+        <location filename="../../desktop/views/statistics/labels.py" line="+16"/>
         <source>Kartlagda personer</source>
         <translation>Persons mapped</translation>
     </message>
@@ -5444,7 +5524,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/person_dialog.py" line="+54"/>
+        <location filename="../../desktop/views/persons/person_dialog.py" line="+58"/>
         <source>Redigera person</source>
         <translation>Edit person</translation>
     </message>
@@ -5629,7 +5709,7 @@
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Möjliga dubbletter finns redan:</source>
         <translation>Possible duplicates already exist:</translation>
     </message>
@@ -5736,7 +5816,7 @@
 <context>
     <name>PersonProfilePage</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_page.py" line="+82"/>
+        <location filename="../../desktop/views/persons/profile_page.py" line="+88"/>
         <source>SKYDDAD IDENTITET – adress och uppgifter får inte lämnas ut</source>
         <translation>PROTECTED IDENTITY – address and details must not be disclosed</translation>
     </message>
@@ -5902,7 +5982,7 @@
         <translation>Family and network</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Grupperingar</source>
         <translation>Groups</translation>
     </message>
@@ -5912,7 +5992,7 @@
         <translation>End the lin&amp;k today</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Adresser</source>
         <translation>Addresses</translation>
     </message>
@@ -6013,7 +6093,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>Personnummer: %1</source>
         <translation>Personal ID number: %1</translation>
     </message>
@@ -6028,7 +6108,7 @@
         <translation>Show personal identity number</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Avsluta koppling</source>
         <translation>End link</translation>
     </message>
@@ -6163,7 +6243,7 @@
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../desktop/views/persons/list_page.py" line="+73"/>
+        <location filename="../../desktop/views/persons/list_page.py" line="+77"/>
         <source>Sök namn, alias eller personnummer (Ctrl+F)</source>
         <translation>Search name, alias or personal ID number (Ctrl+F)</translation>
     </message>
@@ -6276,7 +6356,7 @@
         <translation>many matches; the list shows a sample of %1. Type more to narrow it down.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+61"/>
         <source>Markera exakt två personer för att slå ihop.</source>
         <translation>Select exactly two persons to merge.</translation>
     </message>
@@ -6284,7 +6364,7 @@
 <context>
     <name>PersonsWorkspace</name>
     <message>
-        <location filename="../../desktop/views/persons/workspace.py" line="+40"/>
+        <location filename="../../desktop/views/persons/workspace.py" line="+43"/>
         <source>&amp;Personer</source>
         <translation>&amp;Persons</translation>
     </message>
@@ -6305,7 +6385,7 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/views/operations/plan_tab.py" line="+204"/>
+        <location filename="../../desktop/views/operations/plan_tab.py" line="+208"/>
         <source>%1 besök godkändes.</source>
         <translation>%1 visits accepted.</translation>
     </message>
@@ -6318,6 +6398,7 @@
         <location line="-162"/>
         <location line="+77"/>
         <source>&amp;Föreslå plan</source>
+        <extracomment>What the planner&apos;s proposal changed (its summary carries no Changes of its own).</extracomment>
         <translation>&amp;Propose plan</translation>
     </message>
     <message>
@@ -6435,7 +6516,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/views/importing/preview_page.py" line="+45"/>
+        <location filename="../../desktop/views/importing/preview_page.py" line="+46"/>
         <source>Granska och importera</source>
         <translation>Review and import</translation>
     </message>
@@ -6495,7 +6576,7 @@
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Välj…</source>
         <translation>Choose…</translation>
     </message>
@@ -6658,7 +6739,7 @@
 <context>
     <name>ProfileNotesTab</name>
     <message>
-        <location filename="../../desktop/views/persons/profile_notes.py" line="+36"/>
+        <location filename="../../desktop/views/persons/profile_notes.py" line="+37"/>
         <source>Skriven</source>
         <translation>Written</translation>
     </message>
@@ -6703,7 +6784,7 @@
         <translation>Notes cannot be shown yet.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Välj först anteckningen som ska lämnas ut.</source>
         <translation>First choose the note to disclose.</translation>
     </message>
@@ -6793,7 +6874,7 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../desktop/views/support/dialogs.py" line="+33"/>
+        <location filename="../../desktop/views/support/dialogs.py" line="+34"/>
         <location line="+32"/>
         <location line="+31"/>
         <source>Remiss</source>
@@ -6823,7 +6904,7 @@
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+23"/>
+        <location filename="../../desktop/views/groups/relation_dialogs.py" line="+31"/>
         <source>Ny relation mellan grupperingar</source>
         <translation>New relation between groups</translation>
     </message>
@@ -6871,7 +6952,7 @@
 <context>
     <name>RelativeDialog</name>
     <message>
-        <location filename="../../desktop/views/persons/relatives.py" line="+41"/>
+        <location filename="../../desktop/views/persons/relatives.py" line="+43"/>
         <source>Ny anhörig</source>
         <translation>New relative</translation>
     </message>
@@ -6949,7 +7030,7 @@
 <context>
     <name>RelativesPanel</name>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Ny &amp;anhörig…</source>
         <translation>Ne&amp;w relative…</translation>
     </message>
@@ -6964,7 +7045,7 @@
         <translation>&amp;Remove relative</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <location line="+8"/>
         <source>Ta bort anhörig</source>
         <translation>Remove relative</translation>
@@ -7223,7 +7304,7 @@
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../desktop/views/admin/retention_tab.py" line="+86"/>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="+91"/>
         <source>Gallringsregler</source>
         <translation>Retention rules</translation>
     </message>
@@ -7306,7 +7387,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/views/persons/review_page.py" line="+31"/>
+        <location filename="../../desktop/views/persons/review_page.py" line="+34"/>
         <source>Omprövas</source>
         <translation>Review by</translation>
     </message>
@@ -7409,7 +7490,7 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/retention_tab.py" line="-155"/>
+        <location filename="../../desktop/views/admin/retention_tab.py" line="-160"/>
         <source>Gallringsregel</source>
         <translation>Retention rule</translation>
     </message>
@@ -7543,7 +7624,7 @@
 <context>
     <name>SanctionPeriodsWidget</name>
     <message>
-        <location filename="../../desktop/views/sanctions/widget.py" line="+39"/>
+        <location filename="../../desktop/views/sanctions/widget.py" line="+43"/>
         <location line="+39"/>
         <source>Sanktionsperioder</source>
         <translation>Sanction periods</translation>
@@ -7565,7 +7646,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <location line="+3"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
@@ -7600,7 +7681,7 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../desktop/views/support/dialogs.py" line="-153"/>
+        <location filename="../../desktop/views/support/dialogs.py" line="-154"/>
         <source>Stödinsats</source>
         <translation>Support service</translation>
     </message>
@@ -7742,9 +7823,9 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/views/statistics/statistics_page.py" line="+139"/>
+        <location filename="../../desktop/views/statistics/statistics_page.py" line="+150"/>
         <source>Rapport (PDF) …</source>
-        <extracomment>Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
+        <extracomment>The &quot;Våld och respons&quot; tab: its figures are computed when it is shown. Groups drawn in the coverage chart (the largest first); the table matches the chart.</extracomment>
         <translation>Report (PDF) …</translation>
     </message>
     <message>
@@ -7768,22 +7849,23 @@
         <translation>Violence and response</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Periodens slut ligger före dess början.</source>
         <translation>The period ends before it begins.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+24"/>
         <source>Räknar …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Beräknat på %1 s.</source>
         <translation>Calculated in %1 s.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Månad</source>
         <translation>Month</translation>
     </message>
@@ -7864,7 +7946,7 @@
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Personer</source>
         <translation>Persons</translation>
     </message>
@@ -7879,7 +7961,7 @@
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <location line="+5"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
@@ -7931,7 +8013,7 @@
 <context>
     <name>SupportPage</name>
     <message>
-        <location filename="../../desktop/views/support/support_page.py" line="+69"/>
+        <location filename="../../desktop/views/support/support_page.py" line="+71"/>
         <location line="+46"/>
         <location line="+9"/>
         <source>Stödkatalog</source>
@@ -8290,7 +8372,7 @@
 <context>
     <name>TemplateEditorDialog</name>
     <message>
-        <location filename="../../desktop/views/printing/template_editor.py" line="+34"/>
+        <location filename="../../desktop/views/printing/template_editor.py" line="+43"/>
         <source>Mallar för utskrifter</source>
         <translation>Print templates</translation>
     </message>
@@ -8326,7 +8408,7 @@
         <translation>{namn}, {roll} and {telefon} are filled in with the programme&apos;s coordinator (the first active coordinator with a phone number). Write a line without them to give a number of your own.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Ny version sparad.</source>
         <translation>New version saved.</translation>
     </message>
@@ -8413,7 +8495,7 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../desktop/views/admin/users_tab.py" line="+38"/>
+        <location filename="../../desktop/views/admin/users_tab.py" line="+43"/>
         <location line="+20"/>
         <source>Användare</source>
         <translation>User</translation>
@@ -8655,7 +8737,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/views/operations/actions.py" line="+32"/>
+        <location filename="../../desktop/views/operations/actions.py" line="+33"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>

@@ -108,8 +108,8 @@ class AgendaTableModel(QAbstractTableModel):
 
     def _display(self, visit: CalendarVisit, column: AgendaColumn) -> str:
         if column is AgendaColumn.DATE:
-            week = visit.start.isocalendar().week
-            return f"{visit.start:%Y-%m-%d} (v. {week})"
+            week = self.tr("v. %1").replace("%1", str(visit.start.isocalendar().week))
+            return f"{visit.start:%Y-%m-%d} ({week})"
         if column is AgendaColumn.TIME:
             return f"{visit.start:%H:%M}–{visit.end:%H:%M}"
         if column is AgendaColumn.TEAM:

@@ -33,7 +33,7 @@ from desktop.services.conflicts import (
     reload_for_conflict,
 )
 from desktop.services.errors import ConflictError
-from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, VISIT_WORDS_CONTEXT
+from desktop.services.vocabulary import OUTCOME_FIELD_WORDS, QT_TRANSLATE_NOOP, VISIT_WORDS_CONTEXT
 from desktop.store.interface import Store
 
 T = TypeVar("T")
@@ -159,22 +159,23 @@ def resolve_conflict(
     raise ConflictError()
 
 
+# Translated in the vocabulary's context, like the outcome's fields below.
 PERSON_LABELS = {
-    "first_name": "Förnamn",
-    "last_name": "Efternamn",
-    "aliases": "Alias",
-    "birth_date": "Födelsedatum",
-    "language": "Språk",
-    "interpreter_need": "Behöver tolk",
-    "status": "Status",
-    "category": "Kategori",
-    "protected_identity": "Skyddad identitet",
-    "at_risk_victim": "Risk att utsättas",
-    "at_risk_shooter": "Risk att utöva våld",
-    "priority": "Prioritet",
-    "phone": "Telefon",
-    "source": "Källa",
-    "review_date": "Omprövas",
+    "first_name": QT_TRANSLATE_NOOP("Insatsord", "Förnamn"),
+    "last_name": QT_TRANSLATE_NOOP("Insatsord", "Efternamn"),
+    "aliases": QT_TRANSLATE_NOOP("Insatsord", "Alias"),
+    "birth_date": QT_TRANSLATE_NOOP("Insatsord", "Födelsedatum"),
+    "language": QT_TRANSLATE_NOOP("Insatsord", "Språk"),
+    "interpreter_need": QT_TRANSLATE_NOOP("Insatsord", "Behöver tolk"),
+    "status": QT_TRANSLATE_NOOP("Insatsord", "Status"),
+    "category": QT_TRANSLATE_NOOP("Insatsord", "Kategori"),
+    "protected_identity": QT_TRANSLATE_NOOP("Insatsord", "Skyddad identitet"),
+    "at_risk_victim": QT_TRANSLATE_NOOP("Insatsord", "Risk att utsättas"),
+    "at_risk_shooter": QT_TRANSLATE_NOOP("Insatsord", "Risk att utöva våld"),
+    "priority": QT_TRANSLATE_NOOP("Insatsord", "Prioritet"),
+    "phone": QT_TRANSLATE_NOOP("Insatsord", "Telefon"),
+    "source": QT_TRANSLATE_NOOP("Insatsord", "Källa"),
+    "review_date": QT_TRANSLATE_NOOP("Insatsord", "Omprövas"),
 }
 
 # The outcome's fields in the one vocabulary the dialog, the paper form and the
