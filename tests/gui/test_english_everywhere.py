@@ -110,3 +110,43 @@ def test_every_word_shown_has_english(qtbot, demo, spy, tmp_path, username) -> N
     )
     assert spy.heard, "the spy heard the interface"
     assert not missing, "shown in Swedish under English:\n" + "\n".join(missing)
+
+
+def test_conflict_dialog_names_the_fields_in_english(qtbot, spy) -> None:
+    import dataclasses
+
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.services.conflicts import ConflictRecord
+    from desktop.views.server.conflict_dialog import PERSON_LABELS, ConflictDialog
+
+    fields = ("first_name", "interpreter_need", "at_risk_victim", "review_date")
+    Mine = dataclasses.make_dataclass("Mine", fields)
+    mine = Mine("Ali", True, True, "2027-01-01")
+    theirs = ConflictRecord(
+        "person", 1, 2, dict(zip(fields, ("Aly", False, False, ""), strict=True))
+    )
+    dialog = ConflictDialog(mine, theirs, PERSON_LABELS)
+    qtbot.addWidget(dialog)
+    shown = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"First name", "Needs an interpreter", "At risk of being shot", "Review by"} <= shown
+    assert not shown & {"Förnamn", "Behöver tolk", "Risk att utsättas", "Omprövas"}
+
+
+def test_the_plan_dates_carry_the_english_week(qtbot, demo, spy, tmp_path) -> None:
+    from desktop.views.calendar.agenda import AgendaColumn, AgendaTableModel
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    store = LockedDatabase(demo.path).unlock("samordnare.polis", DEMO_PASSWORD)
+    session = Session(store, settings, "demo.db")
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.window.show_page("operations")
+    page = session.window.page_widget("operations")
+    for tabs in page.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: any(m.rowCount() for m in page.findChildren(AgendaTableModel)))
+    models = [m for m in page.findChildren(AgendaTableModel) if m.rowCount()]
+    date = models[0].data(models[0].index(0, AgendaColumn.DATE))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \(wk \d+\)", date), date
