@@ -23,12 +23,9 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
-    command_language,
-    counted,
     log_in,
-    say,
 )
-from desktop.messages import Language, words
+from desktop.messages import Language, language, words
 
 if TYPE_CHECKING:
     from desktop.models import Role
@@ -168,21 +165,18 @@ def _check_output(path: Path | None) -> None:
         raise UserError("cli.folder_missing", folder=str(folder))
 
 
-def _hand_out(args: argparse.Namespace, passwords: list[tuple[str, str]]) -> None:
-    """The temporary passwords, once: to stdout or to a new owner-only file (``-o``)."""
-    lang = command_language(args)
+def _hand_out(passwords: list[tuple[str, str]], path: Path | None) -> None:
+    """The temporary passwords, once: to stdout or to a new owner-only file."""
     lines = "".join(f"{username};{password}\n" for username, password in passwords)
-    path: Path | None = args.output
     if path is None:
-        say(args, "cli.temporary_passwords")
+        print("Tillfälliga lösenord (visas bara nu; byts vid första inloggningen):")
         sys.stdout.write(lines)
         return
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(words("cli.temporary_passwords_header", {}, lang) + "\n")
+        out.write("användarnamn;tillfälligt lösenord\n")
         out.write(lines)
-    written = counted(len(passwords), "cli.n_temporary_passwords", lang)
-    say(args, "cli.temporary_passwords_written", passwords=written, path=path)
+    print(f"{len(passwords)} tillfälliga lösenord skrevs till {path} (bara ägaren kan läsa den).")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -191,9 +185,8 @@ def run_list(args: argparse.Namespace) -> int:
         rows = _services(store).list_users()
     finally:
         store.lock()
-    lang = command_language(args)
     for row in rows:
-        state = words("cli.account_active" if row.active else "cli.account_inactive", {}, lang)
+        state = "aktiv" if row.active else "avstängd"
         last = row.last_login_at.strftime("%Y-%m-%d %H:%M") if row.last_login_at else "–"
         print(
             f"{row.username:28} {row.role.value:14} {row.agency_code:10} {state:9} "
@@ -221,8 +214,8 @@ def run_add(args: argparse.Namespace) -> int:
         )
     finally:
         store.lock()
-    say(args, "cli.account_created", name=args.username)
-    _hand_out(args, [(args.username, password)])
+    print(f"Kontot {args.username} skapades.")
+    _hand_out([(args.username, password)], args.output)
     return 0
 
 
@@ -236,7 +229,7 @@ def run_deactivate(args: argparse.Namespace) -> int:
         )
     finally:
         store.lock()
-    say(args, "cli.account_deactivated", name=args.username)
+    print(f"Kontot {args.username} är avstängt; dess nycklar har bytts.")
     return 0
 
 
@@ -252,8 +245,8 @@ def run_reset(args: argparse.Namespace) -> int:
         service.reset_password(_user_id(service, args.username), password, recovery)
     finally:
         store.lock()
-    say(args, "cli.password_reset", name=args.username)
-    _hand_out(args, [(args.username, password)])
+    print(f"Lösenordet för {args.username} är återställt.")
+    _hand_out([(args.username, password)], args.output)
     return 0
 
 
@@ -360,7 +353,7 @@ def _check_accounts(
 
 
 def run_import(args: argparse.Namespace) -> int:
-    lang = command_language(args)
+    lang = language(getattr(args, "lang", None))
     accounts = read_accounts(args.file, lang)
     _check_output(args.output)
     store = _open_admin(args)
@@ -388,9 +381,8 @@ def run_import(args: argparse.Namespace) -> int:
             raise
     finally:
         store.lock()
-    made_words = counted(len(made), "cli.n_accounts", lang)
-    say(args, "cli.users_made", accounts=made_words, name=args.file.name)
-    _hand_out(args, made)
+    print(words("cli.users_made", {"count": len(made), "name": args.file.name}, lang))
+    _hand_out(made, args.output)
     return 0
 
 

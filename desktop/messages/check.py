@@ -139,4 +139,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Visit {visit} carries incident {incident} but is not part of a response to it "
         "(operation {operation}).",
     ),
+    "invariant.plain_incident_link": (
+        "Länk {link} i händelse {incident} namnger ett brottsoffer, en skadad eller ett "
+        "vittne i klartext.",
+        "Link {link} of incident {incident} names a victim, an injured person or a witness "
+        "in plain text.",
+    ),
 }

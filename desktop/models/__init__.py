@@ -16,6 +16,7 @@ from desktop.models.incidents import (
     Incident,
     IncidentGroup,
     IncidentPerson,
+    IncidentPersonSealed,
     IncidentResponse,
     IncidentRevision,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "Incident",
     "IncidentGroup",
     "IncidentPerson",
+    "IncidentPersonSealed",
     "IncidentResponse",
     "IncidentRevision",
     "Invitation",

@@ -3,9 +3,10 @@
 An incident's description is sealed in the recording agency's compartment
 (``description_cipher``, desktop.services.incidents.sealing); everything else is a code,
 a count, a date or a link, which every role that reads incidents may see. A person's
-link other than ``suspected`` (a victim, an injured person, a witness) is read only
-within the recording agency: the services filter it, the server's row policy too
-(migration 0016).
+link other than ``suspected`` (a victim, an injured person, a witness) is sealed in the
+recording agency's compartment too (``IncidentPersonSealed``, migration 0019): another
+agency's insider with the raw file cannot tell who it names. Links are never moved by a
+merge: readers resolve ``Person.merged_into_id`` when they read.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class Incident(Versioned, Timestamped, Base):
     persons: Mapped[list[IncidentPerson]] = relationship(
         cascade="all, delete-orphan", order_by="IncidentPerson.id"
     )
+    sealed_persons: Mapped[list[IncidentPersonSealed]] = relationship(
+        cascade="all, delete-orphan", order_by="IncidentPersonSealed.id"
+    )
 
 
 class IncidentGroup(Base):
@@ -86,6 +90,23 @@ class IncidentPerson(Base):
     role: Mapped[IncidentRole] = mapped_column(enum_column(IncidentRole))
     source: Mapped[str] = mapped_column(String(200), default="")
     certainty: Mapped[Certainty] = mapped_column(enum_column(Certainty), default=Certainty.PROBABLE)
+
+
+class IncidentPersonSealed(Base):
+    """A victim's, injured person's or witness's link, sealed in the recording agency's
+    compartment (desktop.services.incidents.sealed_links): person, role, source and
+    certainty in one ciphertext bound to the incident. ``key_version`` as a note's:
+    1 under the compartment key, 0 sealed to the agency's public key (by migration 0019,
+    which holds no compartment key; the next key rotation writes it under the key)."""
+
+    __tablename__ = "incident_person_sealed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incident.id", ondelete="CASCADE"), index=True
+    )
+    key_version: Mapped[int] = mapped_column(Integer, default=1)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class IncidentRevision(Base):

@@ -191,12 +191,25 @@ def _urgent_visits(session: Session) -> list[Violation]:
     ]
 
 
+def _plain_victims(session: Session) -> list[Violation]:
+    """I17: no plain link names a victim, an injured person or a witness (sealed since 0019)."""
+    return [
+        Violation("I17", "invariant.plain_incident_link", {"link": lid, "incident": iid})
+        for lid, iid in _rows(
+            session,
+            "SELECT id, incident_id FROM incident_person "
+            "WHERE role IN ('injured', 'victim', 'witness') ORDER BY id",
+        )
+    ]
+
+
 CHECKS: tuple[Callable[[Session], list[Violation]], ...] = (
     _delivery_sources,
     _referrals_and_tasks,
     _visit_addresses,
     _serials_and_periods,
     _urgent_visits,
+    _plain_victims,
 )
 
 

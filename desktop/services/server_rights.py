@@ -75,6 +75,7 @@ CASE_TABLES: tuple[str, ...] = (
     "incident",
     "incident_group",
     "incident_person",
+    "incident_person_sealed",
     "incident_revision",
     "incident_response",
 )
@@ -93,6 +94,7 @@ PERSONAL_TABLES: tuple[str, ...] = (
     "note",
     "operation_target",
     "incident_person",
+    "incident_person_sealed",
 )
 
 # Organisation and bookkeeping tables, and who touches them.
@@ -279,7 +281,6 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "task": need("SU"),
         "invitation": need("SU"),
         "operation_target": need("SU"),
-        "incident_person": need("SU"),
     },
     A.PERSON_REVEAL_ID: {"person": need("S")},
     A.GROUP_READ: {
@@ -359,6 +360,7 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "incident": need("S"),
         "incident_group": need("S"),
         "incident_person": need("S"),
+        "incident_person_sealed": need("S"),
         "incident_revision": need("S"),
         "incident_response": need("S"),
     },
@@ -366,6 +368,7 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "incident": need("SIU"),
         "incident_group": need("SIUD"),
         "incident_person": need("SIUD"),
+        "incident_person_sealed": need("SIUD"),
         "incident_revision": need("SI"),
     },
     # The urgent round is an operation of its own with copied teams and proposed visits;

@@ -22,6 +22,9 @@ from tests.unit.incidents.test_register import (  # noqa: F401
 from tests.unit.incidents.test_response import (  # noqa: F401
     test_accepting_plans_the_visits_starts_the_sanction_and_adds_tasks,
 )
+from tests.unit.incidents.test_sealed_links import (  # noqa: F401
+    test_a_merge_by_another_agencys_coordinator_leaves_the_victim_with_the_survivor,
+)
 from tests.unit.statistics import test_incident_figures as figures_module
 from tests.unit.statistics.test_incident_figures import (  # noqa: F401
     test_filters,

@@ -24,6 +24,7 @@ from desktop.models import (
     IncidentGroup,
     IncidentKind,
     IncidentPerson,
+    IncidentPersonSealed,
     IncidentResponse,
     IncidentRole,
     IncidentSide,
@@ -38,6 +39,12 @@ from desktop.services.demo import fieldwork
 from desktop.services.demo.fieldwork import Fieldwork, VisitFact
 from desktop.services.demo.mapping import Mapped
 from desktop.services.demo.sink import Sink
+from desktop.services.incidents.sealed_links import (
+    KEY_COMPARTMENT,
+    is_withheld,
+    link_context,
+    link_text,
+)
 from desktop.services.incidents.sealing import seal_description
 from desktop.services.vocabulary import INCIDENT_KIND_WORDS
 from desktop.store.compartment import CompartmentCipher
@@ -153,7 +160,7 @@ def build_incidents(
         )
         if pair is None:
             continue
-        _links(sink, rng, iid, pair, members, injured)
+        _links(sink, rng, iid, pair, members, injured, cipher)
         if kind in SERIOUS and at.date() < today - dt.timedelta(days=1):
             _response(sink, rng, today, iid, kind, at, pair, month, m, members, work, coordinator)
             responses += 1
@@ -167,7 +174,10 @@ def _links(
     pair: tuple[int, int],
     members: dict[int, list[int]],
     injured: int,
+    cipher: CompartmentCipher | None,
 ) -> None:
+    """A victim's, injured person's or witness's link sealed in the police compartment
+    (none without its key), a suspect's plain (incidents/sealed_links)."""
     suspected, victim = pair
     for group, side in ((suspected, IncidentSide.SUSPECTED), (victim, IncidentSide.VICTIM)):
         sink.add(
@@ -189,6 +199,19 @@ def _links(
     if rng.random() < 0.3:
         people.append((rng.choice(members[victim]), IncidentRole.WITNESS, "Förhör"))
     for pid, role, source in dict.fromkeys(people):
+        if is_withheld(role):
+            if cipher is not None:
+                text = link_text(pid, role.value, source + " (fiktiv)", Certainty.PROBABLE.value)
+                sink.add(
+                    IncidentPersonSealed,
+                    {
+                        "id": sink.next_id(IncidentPersonSealed),
+                        "incident_id": iid,
+                        "key_version": KEY_COMPARTMENT,
+                        "sealed": cipher.encrypt(text, link_context(iid)),
+                    },
+                )
+            continue
         sink.add(
             IncidentPerson,
             {

@@ -10,17 +10,21 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.models import (
+    Certainty,
     Group,
     Incident,
     IncidentGroup,
     IncidentPerson,
     IncidentResponse,
+    IncidentRole,
     IncidentSide,
     Person,
     ResponseStatus,
     Visit,
 )
 from desktop.services.incidents.rows import WITHHELD_ROLES, GroupLinkRow, PersonLinkRow
+from desktop.services.incidents.sealed_links import readable_links, resolve_persons
+from desktop.store.interface import Store
 
 
 def person_label(first: str, last: str) -> str:
@@ -30,9 +34,11 @@ def person_label(first: str, last: str) -> str:
 
 
 def person_visible(agency_id: int) -> ColumnElement[bool]:
-    """A person's link the agency may see: a suspect's, or any within its own incidents.
+    """A plain person link the agency may see: a suspect's, or any within its own incidents.
 
-    The same rule as the server's row policy on ``incident_person`` (migration 0016).
+    The same rule as the server's row policy on ``incident_person`` (migration 0016). A
+    victim's, injured person's or witness's link is sealed (``sealed_links``); a plain one
+    remains only where migration 0019 found no public key of the recording agency.
     """
     return or_(
         IncidentPerson.role.not_in(tuple(WITHHELD_ROLES)),
@@ -57,30 +63,41 @@ def group_links(session: Session, incident_ids: Iterable[int]) -> dict[int, list
 
 
 def person_links(
-    session: Session, incident_id: int, agency_id: int
+    session: Session, store: Store, incident_id: int, agency_id: int
 ) -> tuple[list[PersonLinkRow], int]:
-    """The links the agency may see, and how many it may not."""
-    rows = session.execute(
-        select(IncidentPerson, Person.first_name, Person.last_name)
-        .join(Person, Person.id == IncidentPerson.person_id)
-        .where(IncidentPerson.incident_id == incident_id, person_visible(agency_id))
-        .order_by(IncidentPerson.role, Person.last_name, IncidentPerson.id)
+    """The links the agency may see (merged-away persons resolved), and how many it may not."""
+    plain = session.scalars(
+        select(IncidentPerson).where(
+            IncidentPerson.incident_id == incident_id, person_visible(agency_id)
+        )
     ).all()
-    total = (
+    total_plain = (
         session.scalar(select(func.count()).where(IncidentPerson.incident_id == incident_id)) or 0
     )
-    links = [
-        PersonLinkRow(
-            link.id,
-            link.person_id,
-            person_label(first, last),
-            link.role,
-            link.source,
-            link.certainty,
+    sealed, closed = readable_links(session, store, [incident_id])
+    found: list[tuple[int, int, IncidentRole, str, Certainty, bool]] = [
+        (p.id, p.person_id, p.role, p.source, p.certainty, False) for p in plain
+    ] + [(s.id, s.person_id, s.role, s.source, s.certainty, True) for s in sealed]
+    live = resolve_persons(session, [f[1] for f in found])
+    names = {
+        pid: person_label(first, last)
+        for pid, first, last in session.execute(
+            select(Person.id, Person.first_name, Person.last_name).where(
+                Person.id.in_(sorted(set(live.values())))
+            )
         )
-        for link, first, last in rows
-    ]
-    return links, total - len(links)
+    }
+    links: dict[tuple[int, IncidentRole], PersonLinkRow] = {}
+    for link_id, person_id, role, source, certainty, is_sealed in found:
+        now = live.get(person_id)
+        if now is None:
+            continue  # deleted by retention
+        links.setdefault(
+            (now, role),
+            PersonLinkRow(link_id, now, names[now], role, source, certainty, is_sealed),
+        )
+    ordered = sorted(links.values(), key=lambda r: (r.role.value, r.person_label, r.id))
+    return ordered, total_plain - len(plain) + closed
 
 
 def group_names_by_side(

@@ -30,6 +30,7 @@ from desktop.services.incidents.rows import (
     TimelineRow,
     WeekDistrictRow,
 )
+from desktop.services.incidents.sealed_links import open_previous, seal_previous
 from desktop.services.incidents.sealing import open_description
 from desktop.services.incidents.validation import (
     require_recorder,
@@ -45,14 +46,28 @@ from desktop.services.incidents.writing import (
     differences,
     link_detail,
     links_of,
+    own_cipher,
     seal_text,
+    sealed_persons,
     touch_links,
 )
 from desktop.services.permissions import Action, require
 from desktop.services.uow import UnitOfWork
+from desktop.store.compartment import CompartmentCipher
 from desktop.store.interface import Store
 
 LIST_LIMIT = 2000
+
+
+def _opened(
+    cipher: CompartmentCipher | None, incident_id: int, previous: dict[str, object]
+) -> dict[str, object]:
+    """A revision's old values with its sealed old person links opened."""
+    result = dict(previous)
+    persons = result.get("persons")
+    if isinstance(persons, list):
+        result["persons"] = open_previous(cipher, incident_id, persons)
+    return result
 
 
 class IncidentService:
@@ -96,9 +111,17 @@ class IncidentService:
             check_links(session, data)
             cipher = self.store.compartment(identity.agency_code)
             old_text = open_description(cipher, incident.id, incident.description_cipher)
-            previous = differences(incident, data, old_text)
+            old_sealed = sealed_persons(cipher, incident)
+            previous = differences(incident, data, old_text, old_sealed)
             if not previous:
                 raise ValidationError("incident.nothing_changed")
+            if "persons" in previous:
+                # A victim's or witness's old link stays sealed in the revision.
+                previous["persons"] = seal_previous(
+                    own_cipher(self.store),
+                    incident.id,
+                    previous["persons"],  # type: ignore[arg-type]
+                )
             session.add(
                 IncidentRevision(
                     incident_id=incident.id,
@@ -110,14 +133,15 @@ class IncidentService:
                     else None,
                 )
             )
-            before = links_of(incident)
+            before = links_of(incident, old_sealed)
             apply_input(incident, data)
             if "description" in previous:
                 seal_text(self.store, incident, data.description)
             incident.groups.clear()
             incident.persons.clear()
+            incident.sealed_persons.clear()
             session.flush()
-            add_links(session, incident.id, data)
+            add_links(session, self.store, incident.id, data)
             uow.audit(
                 "incident.correct",
                 "incident",
@@ -204,7 +228,7 @@ class IncidentService:
                 raise NotFound("incident.not_found")
             incident, code = found
             groups = q.group_links(session, [incident_id]).get(incident_id, [])
-            persons, withheld = q.person_links(session, incident_id, identity.agency_id)
+            persons, withheld = q.person_links(session, self.store, incident_id, identity.agency_id)
             revisions = len(
                 session.scalars(
                     select(IncidentRevision.id).where(IncidentRevision.incident_id == incident_id)
@@ -214,11 +238,15 @@ class IncidentService:
             description = open_description(
                 self.store.compartment(code), incident.id, incident.description_cipher
             )
+            # The log names a suspect; a sealed link by its row id, which only the
+            # recording agency's key turns into a person (the log is readable in the file).
+            shared = [str(p.person_id) for p in persons if not p.sealed]
+            sealed = [str(p.id) for p in persons if p.sealed]
             uow.audit(
                 "incident.read",
                 "incident",
                 [incident_id],
-                detail="persons=" + ",".join(str(p.person_id) for p in persons),
+                detail=f"persons={','.join(shared)};sealed={','.join(sealed)}",
             )
         return IncidentDetail(
             incident.id,
@@ -258,7 +286,7 @@ class IncidentService:
                     r.at,
                     name or "",
                     r.reason,
-                    dict(r.previous),
+                    _opened(cipher, incident_id, r.previous),
                     open_description(cipher, incident_id, r.description_cipher)
                     if r.description_cipher is not None
                     else None,
@@ -287,7 +315,7 @@ class IncidentService:
         identity = self.store.identity
         require(identity, Action.INCIDENT_READ)
         with UnitOfWork(self.store, "Visa händelser för person") as uow:
-            rows = timeline.person_timeline(uow.session, person_id, identity.agency_id)
+            rows = timeline.person_timeline(uow.session, self.store, person_id, identity.agency_id)
             uow.audit("incident.timeline", "person", [person_id])
         return rows
 

@@ -100,12 +100,16 @@ class GroupLinkRow:
 
 @dataclass(frozen=True)
 class PersonLinkRow:
+    """``id``: of the plain link, or of the sealed one when ``sealed``. ``person_id`` is the
+    live person: one merged away is shown as the person he was merged into."""
+
     id: int
     person_id: int
     person_label: str
     role: IncidentRole
     source: str
     certainty: Certainty
+    sealed: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,9 @@ class IncidentDetail:
 
     ``description`` is None when the user does not hold the recording agency's key.
     ``persons`` names a victim, an injured person or a witness only to the recording
-    agency; ``withheld_persons`` says how many links another agency does not see, where
-    the store can count them (a local file; on a server the row policy hides them from
-    the query itself and it is 0).
+    agency (whose key opens the sealed link); ``withheld_persons`` says how many links
+    another agency does not see, where the store can count them (a local file; on a
+    server the row policy hides them from the query itself and it is 0).
     """
 
     id: int

@@ -41,7 +41,8 @@ def open_description(
 
 
 def reseal_incidents(session: Session, agency_id: int, new: CompartmentCipher) -> int:
-    """Every description of the agency written again under its new key (key rotation).
+    """Every description and sealed person link of the agency written again under its new
+    key (key rotation).
 
     ``new`` still opens what the older keys sealed. Returns how many texts moved.
     """
@@ -67,4 +68,7 @@ def reseal_incidents(session: Session, agency_id: int, new: CompartmentCipher) -
         revision.description_cipher = seal_description(new, incident_id, text)
         count += 1
     session.flush()
-    return count
+    # The victims', injured persons' and witnesses' links, and a correction's old ones.
+    from desktop.services.incidents.sealed_links import reseal_links
+
+    return count + reseal_links(session, agency_id, new)

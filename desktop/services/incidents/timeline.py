@@ -19,6 +19,8 @@ from desktop.models import (
 )
 from desktop.services.incidents import queries as q
 from desktop.services.incidents.rows import TimelineRow, WeekDistrictRow
+from desktop.services.incidents.sealed_links import merged_ids, readable_links
+from desktop.store.interface import Store
 
 
 def _row(i: Incident, part: str, group_id: int | None) -> TimelineRow:
@@ -50,14 +52,28 @@ def group_timeline(
     ]
 
 
-def person_timeline(session: Session, person_id: int, agency_id: int) -> list[TimelineRow]:
+def person_timeline(
+    session: Session, store: Store, person_id: int, agency_id: int
+) -> list[TimelineRow]:
+    """His own links (his merged-away records' too) that the agency may see, plain or
+    sealed, and his groups' incidents while he was a member."""
     rows: dict[tuple[int, str, int | None], TimelineRow] = {}
+    his = sorted(merged_ids(session, person_id))
     for incident, role in session.execute(
         select(Incident, IncidentPerson.role)
         .join(IncidentPerson, IncidentPerson.incident_id == Incident.id)
-        .where(IncidentPerson.person_id == person_id, q.person_visible(agency_id))
+        .where(IncidentPerson.person_id.in_(his), q.person_visible(agency_id))
     ):
         rows[(incident.id, role.value, None)] = _row(incident, role.value, None)
+    # The sealed links the user's keys open, found by opening them (no index can name him).
+    sealed, _ = readable_links(session, store)
+    parts = {(link.incident_id, link.role.value) for link in sealed if link.person_id in his}
+    ids = sorted({incident_id for incident_id, _ in parts})
+    for n in range(0, len(ids), 500):
+        for incident in session.scalars(select(Incident).where(Incident.id.in_(ids[n : n + 500]))):
+            for incident_id, part in parts:
+                if incident_id == incident.id:
+                    rows[(incident.id, part, None)] = _row(incident, part, None)
     day = Incident.occurred_at
     for incident, side, group_id in session.execute(
         select(Incident, IncidentGroup.side, IncidentGroup.group_id)

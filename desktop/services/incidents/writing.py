@@ -19,8 +19,10 @@ from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.incidents.rows import (
     IncidentInput,
 )
+from desktop.services.incidents.sealed_links import add_sealed_links, is_withheld, open_link
 from desktop.services.incidents.sealing import seal_description
 from desktop.services.uow import UnitOfWork
+from desktop.store.compartment import CompartmentCipher
 from desktop.store.interface import Store
 
 
@@ -37,18 +39,23 @@ def add_incident(
     session.flush()
     if data.description:
         seal_text(store, incident, data.description)
-    add_links(session, incident.id, data)
+    add_links(session, store, incident.id, data)
     return incident.id
+
+
+def own_cipher(store: Store) -> CompartmentCipher:
+    """The recording agency's key, which seals a description and a victim's link."""
+    cipher = store.compartment(store.identity.agency_code)
+    if cipher is None:
+        raise PermissionDenied("incident.no_compartment_key")
+    return cipher
 
 
 def seal_text(store: Store, incident: Incident, text: str) -> None:
     if not text:
         incident.description_cipher = None
         return
-    cipher = store.compartment(store.identity.agency_code)
-    if cipher is None:
-        raise PermissionDenied("incident.no_compartment_key")
-    incident.description_cipher = seal_description(cipher, incident.id, text)
+    incident.description_cipher = seal_description(own_cipher(store), incident.id, text)
 
 
 def apply_input(incident: Incident, data: IncidentInput) -> None:
@@ -61,7 +68,9 @@ def apply_input(incident: Incident, data: IncidentInput) -> None:
     incident.killed = data.killed
 
 
-def add_links(session: Session, incident_id: int, data: IncidentInput) -> None:
+def add_links(session: Session, store: Store, incident_id: int, data: IncidentInput) -> None:
+    """The group links and a suspect's link plain; a victim's, injured person's or
+    witness's sealed in the recording agency's compartment (sealed_links)."""
     for g in data.groups:
         session.add(
             IncidentGroup(
@@ -72,7 +81,12 @@ def add_links(session: Session, incident_id: int, data: IncidentInput) -> None:
                 certainty=g.certainty,
             )
         )
+    withheld = [p for p in data.persons if is_withheld(p.role)]
+    if withheld:
+        add_sealed_links(session, own_cipher(store), incident_id, withheld)
     for p in data.persons:
+        if is_withheld(p.role):
+            continue
         session.add(
             IncidentPerson(
                 incident_id=incident_id,
@@ -115,8 +129,28 @@ def _plain(value: object) -> object:
     return str(value) if hasattr(value, "value") else value
 
 
-def differences(incident: Incident, data: IncidentInput, old_text: str | None) -> dict[str, object]:
-    """Field code -> old value, for each field the correction changes."""
+def sealed_persons(cipher: CompartmentCipher | None, incident: Incident) -> list[list[object]]:
+    """The incident's sealed links opened, as ``[person, role, source, certainty]``.
+
+    Raises:
+        PermissionDenied: The user cannot open them (no key, or tampered).
+    """
+    opened: list[list[object]] = []
+    for row in incident.sealed_persons:
+        link = open_link(cipher, row) if cipher is not None else None
+        if link is None:
+            raise PermissionDenied("incident.no_compartment_key")
+        opened.append([link.person_id, link.role.value, link.source, link.certainty.value])
+    return opened
+
+
+def differences(
+    incident: Incident, data: IncidentInput, old_text: str | None, old_sealed: list[list[object]]
+) -> dict[str, object]:
+    """Field code -> old value, for each field the correction changes.
+
+    ``old_sealed``: the incident's sealed links, opened (``sealed_persons``).
+    """
     changed: dict[str, object] = {}
     for name in _FIELDS:
         old, new = getattr(incident, name), getattr(data, name)
@@ -130,11 +164,13 @@ def differences(incident: Incident, data: IncidentInput, old_text: str | None) -
     )
     if old_groups != new_groups:
         changed["groups"] = old_groups
-    old_persons = sorted(
+    plain: list[list[object]] = [
         [p.person_id, p.role.value, p.source, p.certainty.value] for p in incident.persons
-    )
+    ]
+    old_persons = sorted(plain + old_sealed, key=str)
     new_persons = sorted(
-        [p.person_id, p.role.value, p.source.strip(), p.certainty.value] for p in data.persons
+        ([p.person_id, p.role.value, p.source.strip(), p.certainty.value] for p in data.persons),
+        key=str,
     )
     if old_persons != new_persons:
         changed["persons"] = old_persons
@@ -143,10 +179,11 @@ def differences(incident: Incident, data: IncidentInput, old_text: str | None) -
     return changed
 
 
-def links_of(incident: Incident) -> dict[str, set[int]]:
+def links_of(incident: Incident, old_sealed: list[list[object]]) -> dict[str, set[int]]:
     return {
         "group": {g.group_id for g in incident.groups},
-        "person": {p.person_id for p in incident.persons},
+        "person": {p.person_id for p in incident.persons}
+        | {int(str(entry[0])) for entry in old_sealed},
     }
 
 

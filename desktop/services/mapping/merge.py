@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from desktop.models import (
     Address,
     Delivery,
-    IncidentPerson,
     Invitation,
     Membership,
     Note,
@@ -40,10 +39,9 @@ _PLAIN_REFERENCES: tuple[tuple[Any, Any], ...] = (
     (Referral, Referral.person_id),
     (Task, Task.person_id),
     (Note, Note.person_id),
-    # A person's part in an incident (issue 20). On a server row-level security leaves
-    # another agency's victim or witness link on the merged-away record (still reachable
-    # through merged_into_id), as it would a note without rondplan_repoint_notes.
-    (IncidentPerson, IncidentPerson.person_id),
+    # Not a person's part in an incident (issue 20): a victim's link is sealed where this
+    # user may hold no key, and a server's row policy hides it. Links stay on the
+    # merged-away record and every reader resolves merged_into_id (incidents/sealed_links).
     (Person, Person.merged_into_id),
 )
 # Tables with a unique (parent, person) pair: a row whose parent the kept person already

@@ -81,6 +81,16 @@ def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatc
                     f"WHERE id = {plain}"
                 )
             )
+            # A victim's link written plain, as before migration 0019 (I17).
+            conn.execute(
+                text(
+                    "INSERT INTO incident_person (incident_id, person_id, role, source, certainty) "
+                    "SELECT min(id), (SELECT min(id) FROM person), 'victim', '', 'probable' "
+                    "FROM incident"
+                )
+            )
+            link = conn.execute(text("SELECT max(id) FROM incident_person")).scalar_one()
+            incident = conn.execute(text("SELECT min(id) FROM incident")).scalar_one()
     finally:
         store.lock()
     # The core names each violation as a code with the ids involved (issue 18).
@@ -90,23 +100,27 @@ def test_planted_violations_are_named_one_line_each(tmp_path, capsys, monkeypatc
             found = {v.code: (v.what, dict(v.params)) for v in check_invariants(session)}
     finally:
         store.lock()
-    assert len(found) == 3, found
+    assert len(found) == 4, found
     assert found["I1"][0] == "invariant.delivery_without_visit"
     assert found["I1"][1]["visit"] == visit
     assert found["I8"] == ("invariant.relation_ends_early", {"id": relation})
     assert found["I16"][0] == "invariant.urgent_outside_response"
     assert found["I16"][1]["visit"] == plain
+    assert found["I17"] == ("invariant.plain_incident_link", {"link": link, "incident": incident})
 
     # rondplan check words them, one line each: Swedish by default, English under --lang en.
     code, lines = _check(path, capsys, monkeypatch)
     assert code == 1
     assert f"domän: FEL – I8: Relation {relation} slutar innan den börjar." in lines
     assert all(line.startswith("domän: FEL – I") for line in lines)
-    assert len(lines) == 3, lines
+    assert len(lines) == 4, lines
     code, lines = _check(path, capsys, monkeypatch, "en")
     assert code == 1
     assert f"domain: ERROR – I8: Relation {relation} ends before it begins." in lines, lines
     assert any(
         line.startswith(f"domain: ERROR – I16: Visit {plain} carries incident") for line in lines
     )
-    assert len(lines) == 3, lines
+    assert f"domain: ERROR – I17: Link {link} of incident {incident} names a victim" in " ".join(
+        lines
+    )
+    assert len(lines) == 4, lines
