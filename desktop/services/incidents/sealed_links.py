@@ -113,11 +113,17 @@ def add_sealed_links(
 
 def open_link(cipher: CompartmentCipher, row: IncidentPersonSealed) -> OpenLink | None:
     """The link, or None when it fails to authenticate (tampered: never shown)."""
-    text = _open_text(cipher, row.key_version, row.sealed, link_context(row.incident_id))
+    return _open_values(cipher, row.id, row.incident_id, row.key_version, row.sealed)
+
+
+def _open_values(
+    cipher: CompartmentCipher, link_id: int, incident_id: int, key_version: int, blob: bytes
+) -> OpenLink | None:
+    text = _open_text(cipher, key_version, blob, link_context(incident_id))
     parsed = None if text is None else _parse(text)
     if parsed is None:
         return None
-    return OpenLink(row.id, row.incident_id, *parsed)
+    return OpenLink(link_id, incident_id, *parsed)
 
 
 def readable_links(
@@ -126,8 +132,15 @@ def readable_links(
     """The sealed links the user's keys open (of ``incident_ids``, or of every incident of
     an agency whose key the user holds), and how many of those incidents' links it cannot.
     """
+    # Columns, not entities: a timeline opens every link of the agency's incidents.
     query = (
-        select(IncidentPersonSealed, Agency.code)
+        select(
+            IncidentPersonSealed.id,
+            IncidentPersonSealed.incident_id,
+            IncidentPersonSealed.key_version,
+            IncidentPersonSealed.sealed,
+            Agency.code,
+        )
         .join(Incident, Incident.id == IncidentPersonSealed.incident_id)
         .join(Agency, Agency.id == Incident.agency_id)
         .order_by(IncidentPersonSealed.id)
@@ -144,11 +157,15 @@ def readable_links(
     opened: list[OpenLink] = []
     closed = 0
     for batch in batches:
-        for row, code in session.execute(batch):
+        for link_id, incident_id, key_version, blob, code in session.execute(batch):
             if code not in ciphers:
                 ciphers[code] = store.compartment(code)
             cipher = ciphers[code]
-            link = open_link(cipher, row) if cipher is not None else None
+            link = (
+                _open_values(cipher, link_id, incident_id, key_version, blob)
+                if cipher is not None
+                else None
+            )
             if link is None:
                 closed += 1
             else:
