@@ -8,9 +8,11 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    command_language,
     database_path,
     log_in,
 )
+from desktop.messages import words
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,18 +50,17 @@ def _open_auditor(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from desktop.messages import language, words
     from desktop.services.security.audit import verify_chain
 
+    lang = command_language(args)
     store = _open_auditor(args)
     try:
         report = verify_chain(store)
-        lang = language(args.lang)
         found = [words(f.code, f.params, lang) for f in getattr(args, "login_findings", [])]
     finally:
         store.lock()
     if report.ok and not found:
-        print(f"OK – {words(report.code, report.params, language(args.lang))}")
+        print(f"OK – {words(report.code, report.params, lang)}")
         return 0
     # What the login found (e.g. a rollback its own entries then covered) counts too.
     failed = words("check.failed", {}, lang)
@@ -76,7 +77,7 @@ def run_checkpoint(args: argparse.Namespace) -> int:
     store = _open_auditor(args)
     try:
         label = str(database_path(args)) if not getattr(args, "command_server", None) else "…"
-        print(checkpoint_text(store, label, args.user), end="")
+        print(checkpoint_text(store, label, args.user, command_language(args)), end="")
     finally:
         store.lock()
     return 0
@@ -92,5 +93,7 @@ def run_compare(args: argparse.Namespace) -> int:
         result = compare_with_paper(store, args.seq, args.hash)
     finally:
         store.lock()
-    print(("OK – " if result.ok else "FEL – ") + result.message)
+    lang = command_language(args)
+    verdict = "OK" if result.ok else words("check.failed", {}, lang)
+    print(f"{verdict} – {words(result.code, result.params, lang)}")
     return 0 if result.ok else 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import add_database_option, add_user_options, log_in
+from desktop.commands.common import add_database_option, add_user_options, log_in, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,9 +32,6 @@ def run(args: argparse.Namespace) -> int:
         store.backup_to(args.output)
     finally:
         store.lock()
-    print(f"Säkerhetskopian skrevs: {args.output}")
-    print(
-        "Den består av tre filer som hör ihop och ska flyttas tillsammans: "
-        f"{args.output.name}, {args.output.name}.keys och {args.output.name}.audit."
-    )
+    say(args, "cli.backup_written", path=args.output)
+    say(args, "cli.backup_files", name=args.output.name)
     return 0

@@ -15,10 +15,13 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    command_language,
+    counted,
     iso_date,
     log_in,
     read_password,
     record_id,
+    say,
 )
 
 
@@ -85,14 +88,14 @@ def run(args: argparse.Namespace) -> int:
             printing = PrintService(store)
             if request.include_protected_addresses:
                 # The command's own password prompt is the one asked again (issue 15).
-                printing.reauth.confirm(read_password(args, "Lösenord igen (skyddade adresser): "))
+                printing.reauth.confirm(read_password(args, "cli.prompt_password_again"))
             result = printing.print_briefing(request, partial)
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)
     finally:
         store.lock()
-    print(f"Skrev {output} (utskrift {result.serial}, {result.objects} besök)")
+    _printed(args, output, result.serial, result.objects)
     return 0
 
 
@@ -121,5 +124,10 @@ def _schedule(args: argparse.Namespace, output: Path) -> int:
             partial.unlink(missing_ok=True)
     finally:
         store.lock()
-    print(f"Skrev {output} (utskrift {printed.serial}, {printed.visits} besök)")
+    _printed(args, output, printed.serial, printed.visits)
     return 0
+
+
+def _printed(args: argparse.Namespace, output: Path, serial: object, visits: int) -> None:
+    visits_words = counted(visits, "cli.n_visits", command_language(args))
+    say(args, "cli.printed", path=output, serial=str(serial), visits=visits_words)

@@ -72,15 +72,34 @@ def database_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_database_path()
 
 
-def read_password(args: argparse.Namespace, prompt: str = "Lösenord: ") -> str:
-    """From RONDPLAN_PASSWORD, from --password-stdin, or by prompting."""
+def command_language(args: argparse.Namespace) -> Language:
+    """The language of ``--lang`` (Swedish by default)."""
+    return language(getattr(args, "lang", None))
+
+
+def say(args: argparse.Namespace, code: str, /, **params: object) -> None:
+    """One line of the command's report on standard output, in the language of ``--lang``
+    (the words in ``desktop/messages/cli_report.py``)."""
+    print(words(code, params, command_language(args)))
+
+
+def counted(n: int, code: str, lang: Language) -> str:
+    """``n`` with its noun in ``lang``: the code's words hold the singular and the
+    plural (``"{n} rad|{n} rader"``)."""
+    one, many = words(code, {"n": n}, lang).split("|")
+    return one if n == 1 else many
+
+
+def read_password(args: argparse.Namespace, prompt: str = "cli.prompt_password") -> str:
+    """From RONDPLAN_PASSWORD, from --password-stdin, or by prompting (``prompt`` is a
+    code, worded in the language of ``--lang``)."""
     if getattr(args, "password_stdin", False):
         line = sys.stdin.readline()
         password = line.rstrip("\r\n")
     elif os.environ.get(PASSWORD_ENV):
         password = os.environ[PASSWORD_ENV]
     elif sys.stdin.isatty():
-        password = getpass.getpass(prompt)
+        password = getpass.getpass(words(prompt, {}, command_language(args)))
     else:
         raise UserError("cli.no_password", env=PASSWORD_ENV)
     if not password:
@@ -108,7 +127,7 @@ def log_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if store.password_change_required:
             # An administrator knows this password: nothing is done with it but a change.
             raise UserError("cli.temporary_password")
-        lang = language(getattr(args, "lang", None))
+        lang = command_language(args)
         # Kept for the commands that report them (check, audit verify) as codes.
         args.login_findings = SessionAudit(store).record_login()
         for finding in args.login_findings:

@@ -14,6 +14,7 @@ from desktop.commands.common import (
     int_between,
     iso_date,
     log_in,
+    say,
     server_url,
 )
 
@@ -80,21 +81,30 @@ def run(args: argparse.Namespace) -> int:
     )
     elapsed = time.perf_counter() - started
     counts = summary.counts
-    print(
-        f"Demodata (FIKTIVA) skapades i {path} på {elapsed:.1f} s, frö {summary.seed}, "
-        f"referensdatum {summary.today}."
+    say(
+        args,
+        "cli.demo_made",
+        path=path,
+        seconds=f"{elapsed:.1f}",
+        seed=str(summary.seed),
+        today=summary.today,
     )
-    print(
-        f"  {counts.get('person', 0)} personer, {counts.get('group_', 0)} grupperingar, "
-        f"{counts.get('visit', 0)} besök, {counts.get('delivery', 0)} delgivningar, "
-        f"{counts.get('call_in', 0)} stormöten, {counts.get('referral', 0)} hänvisningar till stöd."
+    say(
+        args,
+        "cli.demo_counts",
+        persons=counts.get("person", 0),
+        groups=counts.get("group_", 0),
+        visits=counts.get("visit", 0),
+        deliveries=counts.get("delivery", 0),
+        callins=counts.get("call_in", 0),
+        referrals=counts.get("referral", 0),
     )
     print()
-    print(f"Konton (lösenord för alla: {summary.password}):")
+    say(args, "cli.demo_accounts", password=summary.password)
     for account in summary.accounts:
         print(f"  {account.username:28} {account.role.value:14} {account.agency_code}")
     if admin is None:
         print()
-        print("ÅTERSTÄLLNINGSKOD (bara för demodatabasen):")
+        say(args, "cli.demo_recovery_code")
         print(f"    {summary.recovery_code}")
     return 0

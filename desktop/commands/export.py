@@ -8,8 +8,11 @@ from pathlib import Path
 from desktop.commands.common import (
     add_database_option,
     add_user_options,
+    command_language,
+    counted,
     log_in,
     require_suffix,
+    say,
 )
 
 
@@ -39,7 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from desktop.services.bundle import build_services
-    from desktop.services.wording import count
 
     require_suffix(args.output, (".xlsx", ".csv"))
     store = log_in(args)
@@ -47,12 +49,13 @@ def run(args: argparse.Namespace) -> int:
         exports = build_services(store).transfer.exports
         if args.what == "persons":
             result = exports.export_persons(args.output, args.with_personal_numbers)
-            nouns = ("person", "personer")
+            noun = "cli.n_persons"
         else:
             result = exports.export_groups(args.output)
-            nouns = ("gruppering", "grupperingar")
+            noun = "cli.n_groups"
     finally:
         store.lock()
-    numbers = " med personnummer" if result.personal_numbers else ""
-    print(f"Exporterade {count(result.rows, *nouns)}{numbers} till {result.path}")
+    code = "cli.exported_with_numbers" if result.personal_numbers else "cli.exported"
+    rows = counted(result.rows, noun, command_language(args))
+    say(args, code, rows=rows, path=result.path)
     return 0

@@ -15,10 +15,13 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    command_language,
+    counted,
     log_in,
     require_suffix,
+    say,
 )
-from desktop.messages import Language, language
+from desktop.messages import Language, words
 
 if TYPE_CHECKING:
     from desktop.services.importing import ImportPreview
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("cli.file_or_template")
         require_suffix(args.template, (".xlsx", ".csv"))
         write_template(args.template)
-        print(f"Importmallen skrevs: {args.template}")
+        say(args, "cli.template_written", path=args.template)
         return 0
     if args.file is None:
         raise UserError("cli.import_file_missing")
@@ -75,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
         return _import_incidents(args)
 
     from desktop.services.bundle import build_services
-    from desktop.services.wording import count
 
+    lang = command_language(args)
     store = log_in(args)
     try:
         transfer = build_services(store).transfer
@@ -84,67 +87,70 @@ def run(args: argparse.Namespace) -> int:
         mapping = transfer.presets.load(args.preset).mapping if args.preset else None
         preview = transfer.imports.preview(table, mapping)
         preview = _decide_duplicates(preview, args.on_duplicate)
-        _print_problems(preview, language(getattr(args, "lang", None)))
+        _print_problems(preview, lang)
         counts = preview.counts
         if preview.has_blocking_errors:
-            duplicates = count(
-                counts.unresolved_duplicates,
-                "möjlig dubblett är obesvarad",
-                "möjliga dubbletter är obesvarade",
-            )
-            print(
-                f"Ingenting importerades: {count(counts.with_errors, 'rad', 'rader')} har fel "
-                f"och {duplicates}.",
-                file=sys.stderr,
-            )
+            nothing = {
+                "rows": counted(counts.with_errors, "cli.n_rows", lang),
+                "duplicates": counted(
+                    counts.unresolved_duplicates, "cli.n_unresolved_duplicates", lang
+                ),
+            }
+            print(words("cli.import_nothing", nothing, lang), file=sys.stderr)
             return 1
         plan = preview.planned()
         merged = sum(1 for _, d in plan if d.resolution.value == "merge")
         if args.dry_run:
-            print(
-                f"Provkörning av {args.file.name}: {count(counts.rows, 'rad', 'rader')}, "
-                f"{count(len(plan) - merged, 'ny person', 'nya personer')}, "
-                f"{count(merged, 'sammanslagning', 'sammanslagningar')}, "
-                f"{counts.rows - len(plan)} hoppas över. Ingenting importerades."
+            say(
+                args,
+                "cli.import_trial",
+                file=args.file.name,
+                rows=counted(counts.rows, "cli.n_rows", lang),
+                created=counted(len(plan) - merged, "cli.n_new_persons", lang),
+                merged=counted(merged, "cli.n_merges", lang),
+                skipped=counts.rows - len(plan),
             )
             return 0
         result = transfer.imports.import_rows(preview, args.file.name)
     finally:
         store.lock()
-    print(
-        f"Importerade {args.file.name}: {count(result.rows, 'rad', 'rader')}, "
-        f"{count(result.created, 'ny person', 'nya personer')}, "
-        f"{count(result.merged, 'sammanslagning', 'sammanslagningar')}, "
-        f"{result.skipped} hoppades över, "
-        f"{count(result.groups_created, 'ny gruppering', 'nya grupperingar')}."
+    say(
+        args,
+        "cli.import_done",
+        file=args.file.name,
+        rows=counted(result.rows, "cli.n_rows", lang),
+        created=counted(result.created, "cli.n_new_persons", lang),
+        merged=counted(result.merged, "cli.n_merges", lang),
+        skipped=result.skipped,
+        groups=counted(result.groups_created, "cli.n_new_groups", lang),
     )
     return 0
 
 
 def _import_incidents(args: argparse.Namespace) -> int:
     """Polisens händelselista (issue 20): every row or none, problems as 'rad N, fält: …'."""
-    from desktop.messages import words
     from desktop.services.incidents import build_incidents
-    from desktop.services.wording import count
 
+    lang = command_language(args)
     store = log_in(args)
     try:
         report = build_incidents(store).importer.import_file(args.file, dry_run=args.dry_run)
     finally:
         store.lock()
     for problem in report.errors:
-        print(f"rad {problem.row}, {problem.field}: {words(problem.code, {})}", file=sys.stderr)
+        where = {"row": problem.row, "field": problem.field}
+        text = words(problem.code, {}, lang)
+        print(words("cli.incident_problem", {**where, "text": text}, lang), file=sys.stderr)
     if report.errors:
-        rows = len({p.row for p in report.errors})
-        print(f"Ingenting importerades: {count(rows, 'rad', 'rader')} har fel.", file=sys.stderr)
+        rows = counted(len({p.row for p in report.errors}), "cli.n_rows", lang)
+        print(words("cli.incidents_nothing", {"rows": rows}, lang), file=sys.stderr)
         return 1
     if report.dry_run:
-        print(
-            f"Provkörning av {args.file.name}: {count(report.rows, 'händelse', 'händelser')} "
-            "utan fel. Ingenting importerades."
-        )
+        incidents = counted(report.rows, "cli.n_incidents", lang)
+        say(args, "cli.incidents_trial", file=args.file.name, incidents=incidents)
         return 0
-    print(f"Importerade {args.file.name}: {count(report.created, 'händelse', 'händelser')}.")
+    incidents = counted(report.created, "cli.n_incidents", lang)
+    say(args, "cli.incidents_done", file=args.file.name, incidents=incidents)
     return 0
 
 
@@ -161,12 +167,14 @@ def _decide_duplicates(preview: ImportPreview, choice: str | None) -> ImportPrev
 
 
 def _print_problems(preview: ImportPreview, lang: Language) -> None:
-    from desktop.messages import problem_words, words
+    from desktop.messages import problem_words
     from desktop.services.importing import Severity
 
     for problem in preview.problems:
-        suffix = " (varning)" if problem.severity is Severity.WARNING else ""
-        print(problem_words(problem, lang) + suffix, file=sys.stderr)
+        text = problem_words(problem, lang)
+        if problem.severity is Severity.WARNING:
+            text = words("cli.import_warning", {"text": text}, lang)
+        print(text, file=sys.stderr)
     for candidate in preview.unresolved:
         best = candidate.matches[0]
         found = {"row": candidate.row_number, "who": best.who_in(lang), "why": best.why_in(lang)}

@@ -9,6 +9,7 @@ from desktop.commands.common import (
     add_database_option,
     database_path,
     read_password,
+    say,
 )
 
 MIN_PASSWORD = 12
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     args.admin, args.display_name = check_first_administrator(
         args.admin, args.display_name or args.admin
     )
-    password = read_password(args, "Nytt lösenord för administratören: ")
+    password = read_password(args, "cli.prompt_new_admin_password")
     if len(password) < MIN_PASSWORD:
         raise UserError("cli.password_too_short", minimum=MIN_PASSWORD)
     server = getattr(args, "init_server", None) or getattr(args, "server", None)
@@ -54,18 +55,20 @@ def run(args: argparse.Namespace) -> int:
             server, args.admin, args.display_name or args.admin, password, admin_agency=args.agency
         )
         made.store.lock()
-        print(f"Serverdatabasen förbereddes: {made.store.address.url()}")
-        print()
-        print("ÅTERSTÄLLNINGSKOD (visas bara nu – skriv ut den och förvara den i ett kassaskåp):")
-        print(f"    {made.recovery_code}")
+        say(args, "cli.server_prepared", url=made.store.address.url())
+        _recovery_code(args, made.recovery_code)
         return 0
     path = database_path(args)
     created = create_database(
         path, args.admin, args.display_name or args.admin, password, admin_agency=args.agency
     )
     created.store.lock()
-    print(f"Databasen skapades: {path}")
-    print()
-    print("ÅTERSTÄLLNINGSKOD (visas bara nu – skriv ut den och förvara den i ett kassaskåp):")
-    print(f"    {created.recovery_code}")
+    say(args, "cli.database_created", path=path)
+    _recovery_code(args, created.recovery_code)
     return 0
+
+
+def _recovery_code(args: argparse.Namespace, code: str) -> None:
+    print()
+    say(args, "cli.recovery_code_heading")
+    print(f"    {code}")

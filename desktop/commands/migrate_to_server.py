@@ -9,9 +9,13 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    command_language,
+    counted,
     database_path,
     read_password,
+    say,
 )
+from desktop.messages import Phrase, words
 
 RECOVERY_ENV = "RONDPLAN_RECOVERY_CODE"
 
@@ -42,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.user:
         raise UserError("cli.admin_missing")
+    lang = command_language(args)
     password = read_password(args)
     source = open_database(database_path(args)).unlock(args.user, password)
     try:
@@ -49,20 +54,21 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("cli.migrate_needs_admin")
         local_chain = verify_chain(source)
         if not local_chain.ok:
-            raise UserError(f"Den lokala behandlingsloggen är inte hel: {local_chain.message}.")
+            finding = Phrase(local_chain.code, local_chain.params)
+            raise UserError("cli.migrate_local_log", finding=finding)
 
         def show(count: TableCount) -> None:
-            mark = "ok" if count.ok else "AVVIKER"
+            mark = "ok" if count.ok else words("cli.migrate_differs", {}, lang)
             print(f"  {count.table:<20} {count.local:>8} → {count.server:>8}  {mark}")
 
-        print("Tabell                  lokalt →   server")
+        say(args, "cli.migrate_columns")
         report = move_to_server(source, args.target_server, password, show)
     finally:
         source.lock()
     store = report.store
     try:
         chain = verify_chain(store)
-        print(f"Behandlingsloggen på servern: {chain.message}.")
+        say(args, "cli.migrate_server_log", finding=Phrase(chain.code, chain.params))
         if not report.ok or not chain.ok:
             raise UserError("cli.migrate_unverified")
         with UnitOfWork(store, "Flytta till server") as uow:
@@ -81,21 +87,13 @@ def run(args: argparse.Namespace) -> int:
         except WrongPassword:
             raise UserError("recovery.wrong") from None
     else:
-        print(
-            f"Utan {RECOVERY_ENV} kan inga lösenord återställas på servern förrän ägaren "
-            "kört: rondplan server recovery-check --server URL (med koden i "
-            f"{RECOVERY_ENV})."
-        )
+        say(args, "cli.migrate_no_recovery", env=RECOVERY_ENV)
     if report.without_login:
         # The server's login needs a value derived from each user's password, which only
         # the user knows: an administrator sets a temporary one, the user then their own.
-        print(
-            f"{len(report.without_login)} konton kan ännu inte logga in på servern. "
-            "Logga in på servern som administratör, välj Administration → Användare → "
-            "Återställ lösenord… för vart och ett, ange ett tillfälligt lösenord och "
-            "återställningskoden. Användaren väljer ett eget lösenord vid första inloggningen."
-        )
+        accounts = counted(len(report.without_login), "cli.n_accounts", lang)
+        say(args, "cli.migrate_without_login", accounts=accounts)
         for name in report.without_login:
-            print(f"  behöver tillfälligt lösenord: {name}")
-    print("Klart: alla tabeller och behandlingsloggen är kontrollerade.")
+            say(args, "cli.migrate_needs_password", name=name)
+    say(args, "cli.migrate_done")
     return 0

@@ -13,10 +13,11 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    command_language,
     log_in,
     require_suffix,
 )
-from desktop.messages import words
+from desktop.messages import Language, words
 
 
 class _ScreenshotParser(SwedishParser):
@@ -89,10 +90,11 @@ class _DialogWatch:
     could answer it (a view the user has no right to shows a message box and would
     wait forever), and keeps its text to report as the command's error."""
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app, lang: Language) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QTimer
 
         self.text: str | None = None
+        self._lang = lang
         self._app = app
         self._timer = QTimer()
         self._timer.setInterval(50)
@@ -107,7 +109,7 @@ class _DialogWatch:
             return
         if self.text is None:
             text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
-            self.text = " ".join(text.split()) or "en dialogruta öppnades"
+            self.text = " ".join(text.split()) or words("cli.dialog_opened", {}, self._lang)
         if isinstance(dialog, QDialog):
             dialog.reject()
         else:
@@ -140,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("cli.unknown_view", view=args.view, views=", ".join(sorted(screens)))
     with tempfile.TemporaryDirectory(prefix="rondplan-screenshot-") as folder:
         store = log_in(args) if args.db else _demo_store(Path(folder), args.view)
-        watch = _DialogWatch(app)
+        watch = _DialogWatch(app, command_language(args))
         try:
             widget = screens[args.view](build_services(store))
             widget.resize(width, height)

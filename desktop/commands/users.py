@@ -23,9 +23,12 @@ from desktop.commands.common import (
     UserError,
     add_database_option,
     add_user_options,
+    command_language,
+    counted,
     log_in,
+    say,
 )
-from desktop.messages import Language, language, words
+from desktop.messages import Language, words
 
 if TYPE_CHECKING:
     from desktop.models import Role
@@ -165,18 +168,21 @@ def _check_output(path: Path | None) -> None:
         raise UserError("cli.folder_missing", folder=str(folder))
 
 
-def _hand_out(passwords: list[tuple[str, str]], path: Path | None) -> None:
-    """The temporary passwords, once: to stdout or to a new owner-only file."""
+def _hand_out(args: argparse.Namespace, passwords: list[tuple[str, str]]) -> None:
+    """The temporary passwords, once: to stdout or to a new owner-only file (``-o``)."""
+    lang = command_language(args)
     lines = "".join(f"{username};{password}\n" for username, password in passwords)
+    path: Path | None = args.output
     if path is None:
-        print("Tillfälliga lösenord (visas bara nu; byts vid första inloggningen):")
+        say(args, "cli.temporary_passwords")
         sys.stdout.write(lines)
         return
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write("användarnamn;tillfälligt lösenord\n")
+        out.write(words("cli.temporary_passwords_header", {}, lang) + "\n")
         out.write(lines)
-    print(f"{len(passwords)} tillfälliga lösenord skrevs till {path} (bara ägaren kan läsa den).")
+    written = counted(len(passwords), "cli.n_temporary_passwords", lang)
+    say(args, "cli.temporary_passwords_written", passwords=written, path=path)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -185,8 +191,9 @@ def run_list(args: argparse.Namespace) -> int:
         rows = _services(store).list_users()
     finally:
         store.lock()
+    lang = command_language(args)
     for row in rows:
-        state = "aktiv" if row.active else "avstängd"
+        state = words("cli.account_active" if row.active else "cli.account_inactive", {}, lang)
         last = row.last_login_at.strftime("%Y-%m-%d %H:%M") if row.last_login_at else "–"
         print(
             f"{row.username:28} {row.role.value:14} {row.agency_code:10} {state:9} "
@@ -214,8 +221,8 @@ def run_add(args: argparse.Namespace) -> int:
         )
     finally:
         store.lock()
-    print(f"Kontot {args.username} skapades.")
-    _hand_out([(args.username, password)], args.output)
+    say(args, "cli.account_created", name=args.username)
+    _hand_out(args, [(args.username, password)])
     return 0
 
 
@@ -229,7 +236,7 @@ def run_deactivate(args: argparse.Namespace) -> int:
         )
     finally:
         store.lock()
-    print(f"Kontot {args.username} är avstängt; dess nycklar har bytts.")
+    say(args, "cli.account_deactivated", name=args.username)
     return 0
 
 
@@ -245,8 +252,8 @@ def run_reset(args: argparse.Namespace) -> int:
         service.reset_password(_user_id(service, args.username), password, recovery)
     finally:
         store.lock()
-    print(f"Lösenordet för {args.username} är återställt.")
-    _hand_out([(args.username, password)], args.output)
+    say(args, "cli.password_reset", name=args.username)
+    _hand_out(args, [(args.username, password)])
     return 0
 
 
@@ -353,7 +360,7 @@ def _check_accounts(
 
 
 def run_import(args: argparse.Namespace) -> int:
-    lang = language(getattr(args, "lang", None))
+    lang = command_language(args)
     accounts = read_accounts(args.file, lang)
     _check_output(args.output)
     store = _open_admin(args)
@@ -381,8 +388,9 @@ def run_import(args: argparse.Namespace) -> int:
             raise
     finally:
         store.lock()
-    print(words("cli.users_made", {"count": len(made), "name": args.file.name}, lang))
-    _hand_out(made, args.output)
+    made_words = counted(len(made), "cli.n_accounts", lang)
+    say(args, "cli.users_made", accounts=made_words, name=args.file.name)
+    _hand_out(args, made)
     return 0
 
 

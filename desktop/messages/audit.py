@@ -78,4 +78,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "post {seq} saknar underskrift (förfalskad)",
         "entry {seq} has no signature (forged)",
     ),
+    # The paper anchor (``rondplan audit checkpoint``) and its comparison (``audit compare``).
+    "anchor.title": (
+        "Rondplan behandlingslogg – kontrollpunkt",
+        "Rondplan processing log – checkpoint",
+    ),
+    "anchor.database": ("Databas: {id}", "Database: {id}"),
+    "anchor.root_key": ("Rotnyckel: {fingerprint}", "Root key: {fingerprint}"),
+    "anchor.no_entry": ("Ingen post ännu.", "No entry yet."),
+    "anchor.warning": ("VARNING: {finding}", "WARNING: {finding}"),
+    "anchor.entry": ("Post: {seq}", "Entry: {seq}"),
+    "anchor.compare_later": ("Jämför senare med:", "Compare later with:"),
+    "anchor.hash_format": (
+        "Hashen på papperet ska vara minst 16 hexadecimala tecken.",
+        "The hash on the paper must be at least 16 hexadecimal characters.",
+    ),
+    "anchor.log_broken": ("Loggen är inte hel: {finding}.", "The log is not complete: {finding}."),
+    "anchor.rolled_back": (
+        "Databasen slutar vid post {last} men papperet visar post {seq}: den har rullats "
+        "tillbaka eller kapats.",
+        "The database ends at entry {last} but the paper shows entry {seq}: it has been "
+        "rolled back or cut.",
+    ),
+    "anchor.other_history": (
+        "Post {seq} har en annan historik än papperet: databasen har bytts ut eller skrivits om.",
+        "Entry {seq} has another history than the paper: the database has been replaced or "
+        "rewritten.",
+    ),
+    "anchor.matches": (
+        "Papperet stämmer: post {seq} finns med samma historik.",
+        "The paper matches: entry {seq} is there with the same history.",
+    ),
 }

@@ -245,8 +245,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}: {count} errors (the rows above), no accounts were made.",
     ),
     "cli.users_made": (
-        "{count} konton skapades från {name}.",
-        "{count} accounts were made from {name}.",
+        "{accounts} skapades från {name}.",
+        "Made {accounts} from {name}.",
     ),
     # server drill and recovery-check.
     "cli.drill_user_missing": (

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, Phrase, words
 from desktop.models import AuditEntry, Setting, User
 from desktop.services.permissions import Action, allowed
 from desktop.store import signing, trust
@@ -87,8 +88,6 @@ class ChainReport:
     @property
     def message(self) -> str:
         """The Swedish words, for the audit log's own lines and ``rondplan check``."""
-        from desktop.messages import words
-
         return words(self.code, self.params)
 
 
@@ -266,27 +265,34 @@ def _against_checkpoint(
     return ChainReport(count, checkpoint_seq=checkpoint.seq, head=head, hashes=hashes)
 
 
-def checkpoint_text(store: Store, db_label: str = "DATABAS", user: str = "NAMN") -> str:
-    """The paper anchor: the verified head of the log and the command that compares it.
+def checkpoint_text(
+    store: Store, db_label: str = "DATABAS", user: str = "NAMN", lang: Language = "sv"
+) -> str:
+    """The paper anchor: the verified head of the log and the command that compares it,
+    in ``lang`` (issue 18).
 
     Kept on paper (or anywhere outside the computer), it catches a rollback of
     everything on the computer, the users' folders included (docs/security.md).
     """
+
+    def line(code: str, **params: object) -> str:
+        return words(code, params, lang)
+
     report = verify_chain(store)
     root = _trust_root_fingerprint(store)
-    lines = ["Rondplan behandlingslogg – kontrollpunkt", f"Databas: {store.database_id}"]
+    lines = [line("anchor.title"), line("anchor.database", id=str(store.database_id))]
     if root:
-        lines.append(f"Rotnyckel: {root}")
+        lines.append(line("anchor.root_key", fingerprint=root))
     if report.head is None:
-        lines.append("Ingen post ännu.")
+        lines.append(line("anchor.no_entry"))
         return "\n".join(lines) + "\n"
     seq, entry_hash = report.head
     if not report.ok:
-        lines.append(f"VARNING: {report.message}")
+        lines.append(line("anchor.warning", finding=words(report.code, report.params, lang)))
     lines += [
-        f"Post: {seq}",
+        line("anchor.entry", seq=str(seq)),
         f"Hash: {entry_hash}",
-        "Jämför senare med:",
+        line("anchor.compare_later"),
         f"  rondplan audit compare --db {db_label} --user {user} --seq {seq} --hash {entry_hash}",
     ]
     if store.checkpoint_path.exists() and not isinstance(store.audit_signer, EntrySigner):
@@ -304,33 +310,29 @@ def _trust_root_fingerprint(store: Store) -> str | None:
 
 @dataclass(frozen=True)
 class Comparison:
+    """What the paper anchor's comparison found: a code the catalogue words."""
+
     ok: bool
-    message: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
 
 
 def compare_with_paper(store: Store, seq: int, entry_hash: str) -> Comparison:
     """Does the file still hold the paper anchor's entry, with the same history?"""
     entry_hash = entry_hash.strip().lower()
     if len(entry_hash) < 16 or any(c not in "0123456789abcdef" for c in entry_hash):
-        return Comparison(False, "Hashen på papperet ska vara minst 16 hexadecimala tecken.")
+        return Comparison(False, "anchor.hash_format")
     report = verify_chain(store, remember=[seq])
     if not report.ok and report.problem not in (
         ChainProblem.TRUNCATED,
         ChainProblem.CHECKPOINT_MISSING,
         ChainProblem.CHECKPOINT_INVALID,
     ):
-        return Comparison(False, f"Loggen är inte hel: {report.message}.")
+        finding = Phrase(report.code, report.params)
+        return Comparison(False, "anchor.log_broken", {"finding": finding})
     last = report.head[0] if report.head else 0
     if seq > last:
-        return Comparison(
-            False,
-            f"Databasen slutar vid post {last} men papperet visar post {seq}: den har "
-            "rullats tillbaka eller kapats.",
-        )
+        return Comparison(False, "anchor.rolled_back", {"last": str(last), "seq": str(seq)})
     if not report.hashes.get(seq, "").startswith(entry_hash):
-        return Comparison(
-            False,
-            f"Post {seq} har en annan historik än papperet: databasen har bytts ut eller "
-            "skrivits om.",
-        )
-    return Comparison(True, f"Papperet stämmer: post {seq} finns med samma historik.")
+        return Comparison(False, "anchor.other_history", {"seq": str(seq)})
+    return Comparison(True, "anchor.matches", {"seq": str(seq)})

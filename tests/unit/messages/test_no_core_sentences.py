@@ -14,6 +14,12 @@ Strict but not absurd. Not counted, because they are not the interface's words:
 ``NOT_YET`` lists what is still Swedish in the core, file by file with how many literals
 and why: a ratchet. A file may only go down (then lower its number here: the test says
 so), never up, and a file not listed may hold none.
+
+The command line (``desktop/commands``, ``desktop/cli.py``) is held the same way, and
+more strictly: what a command prints, writes or asks (``print``, ``.write``,
+``getpass``) holds no words at all, Swedish or English, only codes worded in the
+language of ``--lang``. Its help texts are not counted: registered in Swedish, they are
+put into English by ``desktop/messages/help.py`` (``test_cli_help_english.py``).
 """
 
 from __future__ import annotations
@@ -92,7 +98,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
         1,
         "the exported calendar event's title (a written file)",
     ),
-    "desktop/services/security/audit.py": (6, "the paper checkpoint's printed lines"),
     "desktop/services/statistics/research.py": (23, _DOC),
     "desktop/services/statistics/research_incidents.py": (4, _DOC),
     "desktop/services/transfer/export_service.py": (13, _DOC),
@@ -104,8 +109,29 @@ NOT_YET: dict[str, tuple[int, str]] = {
 }
 
 
+#: Swedish on purpose in the command line: file → (literals, why). Only ever lowered.
+COMMAND_LINE_WORDS: dict[str, tuple[int, str]] = {
+    "desktop/cli.py": (7, "argparse's own words: the Swedish side of tables keyed by --lang"),
+    "desktop/commands/users.py": (
+        3,
+        "Swedish words a CSV of accounts may hold (header, roles), read besides the English",
+    ),
+}
+#: Keywords whose words are help texts (translated by ``desktop/messages/help.py``).
+_HELP_KEYWORDS = {"help", "metavar", "description", "epilog"}
+#: Words a printed line may hold in both languages: the program's name, a verdict.
+_SAME_IN_BOTH = re.compile(r"\b(rondplan|OK)\b")
+_CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+_WORD = re.compile(r"[A-Za-zåäöÅÄÖ]{2,}")
+_SAYS = {"print", "write", "getpass", "input"}
+
+
 def _files() -> list[Path]:
     return sorted(p for layer in CORE for p in (ROOT / "desktop" / layer).rglob("*.py"))
+
+
+def _command_line_files() -> list[Path]:
+    return [*sorted((ROOT / "desktop" / "commands").glob("*.py")), ROOT / "desktop" / "cli.py"]
 
 
 def _name(path: Path) -> str:
@@ -135,14 +161,26 @@ def _exempt(tree: ast.Module) -> set[int]:
     return skip
 
 
-def _swedish_literals() -> dict[str, list[str]]:
+def _help_texts(tree: ast.Module) -> set[int]:
+    """ids of the string nodes given as a help text, an argument's name or a description."""
+    return {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        for keyword in node.keywords
+        if keyword.arg in _HELP_KEYWORDS
+        for n in ast.walk(keyword.value)
+    }
+
+
+def _swedish_literals(files: list[Path] | None = None) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for path in _files():
+    for path in _files() if files is None else files:
         name = _name(path)
         if _is_data(name):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = _exempt(tree)
+        skip = _exempt(tree) | (_help_texts(tree) if files is not None else set())
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Constant)
@@ -183,3 +221,62 @@ def test_the_allowances_name_real_files() -> None:
     missing = [d for d in DATA if not (ROOT / d).exists()]
     missing += [name for name in NOT_YET if not (ROOT / name).exists()]
     assert missing == []
+
+
+COMMAND_LINE = _swedish_literals(_command_line_files())
+
+
+def test_the_command_line_has_no_new_swedish_words() -> None:
+    grown = {
+        name: literals
+        for name, literals in COMMAND_LINE.items()
+        if len(literals) > COMMAND_LINE_WORDS.get(name, (0, ""))[0]
+    }
+    assert grown == {}, (
+        "What a command prints belongs in desktop/messages (cli_report.py), worded in the "
+        f"language of --lang: {grown}"
+    )
+    loose = {
+        name: (count, len(COMMAND_LINE.get(name, [])))
+        for name, (count, _why) in COMMAND_LINE_WORDS.items()
+        if len(COMMAND_LINE.get(name, [])) < count
+    }
+    assert loose == {}, f"lower COMMAND_LINE_WORDS to what is left: {loose}"
+
+
+def _said_words(path: Path) -> list[str]:
+    """Words in a literal that a command prints, writes or asks, codes aside."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        called = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        if called not in _SAYS:
+            continue
+        for n in (n for argument in node.args for n in _text_of(argument)):
+            if _CODE.fullmatch(n.value) or not _WORD.search(_SAME_IN_BOTH.sub("", n.value)):
+                continue
+            found.append(f"{_name(path)} line {n.lineno}: {n.value[:60]!r}")
+    return found
+
+
+def _text_of(node: ast.expr) -> list[ast.Constant]:
+    """The literals that become the printed text itself: a string, the fixed parts of an
+    f-string, either side of ``+`` or of ``… if … else …`` (not a call's own arguments,
+    such as the code and parameters given to ``words``)."""
+    if isinstance(node, ast.Constant):
+        return [node] if isinstance(node.value, str) else []
+    if isinstance(node, ast.JoinedStr):
+        return [n for n in node.values if isinstance(n, ast.Constant)]
+    if isinstance(node, ast.BinOp):
+        return _text_of(node.left) + _text_of(node.right)
+    if isinstance(node, ast.IfExp):
+        return _text_of(node.body) + _text_of(node.orelse)
+    return []
+
+
+def test_what_a_command_prints_is_worded_in_the_language_asked_for() -> None:
+    """Issue 18: ``rondplan --lang en import …`` reports in English; a sentence written
+    into a ``print`` would be one language for every reader."""
+    said = [line for path in _command_line_files() for line in _said_words(path)]
+    assert said == []
