@@ -67,6 +67,7 @@ def team_choice(text: str) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.messages import language
     from desktop.services.briefing import BriefingRequest, PrintService
 
     output: Path = args.output
@@ -80,8 +81,13 @@ def run(args: argparse.Namespace) -> int:
         return _schedule(args, output)
     store = log_in(args)
     try:
+        # The packet's own words in the language of --lang (issue 18).
         request = BriefingRequest(
-            args.operation, args.team, args.date, args.include_protected_addresses
+            args.operation,
+            args.team,
+            args.date,
+            args.include_protected_addresses,
+            lang=language(getattr(args, "lang", None)),
         )
         partial = output.with_name(output.name + ".part")
         try:
@@ -101,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _schedule(args: argparse.Namespace, output: Path) -> int:
     """The schedule of one team or of every team, for ``--date`` or the whole operation."""
+    from desktop.messages import language
     from desktop.services.briefing.choices import BriefingChoices
     from desktop.services.operations.outputs import ScheduleOutputs
 
@@ -117,7 +124,12 @@ def _schedule(args: argparse.Namespace, output: Path) -> int:
         partial = output.with_name(output.name + ".part")
         try:
             printed = ScheduleOutputs(store).print_team_schedule(
-                args.team, first, last, partial, operation_id=args.operation
+                args.team,
+                first,
+                last,
+                partial,
+                operation_id=args.operation,
+                lang=language(getattr(args, "lang", None)),
             )
             partial.replace(output)
         finally:

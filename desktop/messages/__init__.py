@@ -31,6 +31,7 @@ from desktop.messages import (
     incidents,
     mapping,
     operations,
+    paper,
     planning,
     report,
     security,
@@ -63,6 +64,7 @@ for _family in (
     definitions,
     terms,
     report,
+    paper,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:

@@ -15,6 +15,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.messages import Language, words
 from desktop.reports.canvas import Output, build_document
 from desktop.reports.common import (
     CONTENT_WIDTH,
@@ -24,7 +25,7 @@ from desktop.reports.common import (
     section,
     template_note,
 )
-from desktop.reports.data import ADDRESS_CHANGED, BriefingData, DocumentMeta, VisitSheet
+from desktop.reports.data import INCIDENT_DAYS, BriefingData, DocumentMeta, VisitSheet
 from desktop.reports.flowables import (
     CutLine,
     TickBoxes,
@@ -57,7 +58,6 @@ from desktop.reports.styles import (
     fmt_time_range,
 )
 
-DOCUMENT_TITLE = "Genomgångsunderlag"
 PHOTO_WIDTH = 36 * mm
 PHOTO_HEIGHT = 46 * mm
 #: Outcome forms on one page; the page follows the visit sheets it belongs to.
@@ -83,19 +83,23 @@ def render_briefing(data: BriefingData, out: Output) -> None:
         data: the packet, already filtered to what the printing agency may see.
         out: a file path or a binary stream.
     """
+    lang = data.lang
     story: list[Flowable] = _cover(data)
     total = len(data.visits)
     for first in range(0, total, FORMS_PER_PAGE):
         pair = list(enumerate(data.visits[first : first + FORMS_PER_PAGE], start=first + 1))
         for number, visit in pair:
             story.append(PageBreak())
-            story.extend(_visit_sheet(visit, number, total, data.meta))
+            story.extend(_visit_sheet(visit, number, total, data.meta, lang))
         story.append(PageBreak())
-        story.extend(_form_page(pair, total))
-    build_document(story, out, meta=data.meta, title=DOCUMENT_TITLE)
+        story.extend(_form_page(pair, total, lang))
+    title = words("paper.briefing", {}, lang)
+    build_document(story, out, meta=data.meta, title=title, lang=lang)
 
 
-def _form_page(pair: list[tuple[int, VisitSheet]], total: int) -> list[Flowable]:
+def _form_page(
+    pair: list[tuple[int, VisitSheet]], total: int, lang: Language = "sv"
+) -> list[Flowable]:
     """The outcome forms of two visits on one page, with a line to cut along.
 
     Two visit sheets, then their two forms: the forms stay in the order of the round,
@@ -105,8 +109,9 @@ def _form_page(pair: list[tuple[int, VisitSheet]], total: int) -> list[Flowable]
     story: list[Flowable] = []
     for index, (number, visit) in enumerate(pair):
         if index:
-            story += [Spacer(1, 5 * mm), CutLine(CONTENT_WIDTH), Spacer(1, 5 * mm)]
-        story.append(_outcome_form(visit, number, total))
+            cut = CutLine(CONTENT_WIDTH, words("paper.cut_here", {}, lang))
+            story += [Spacer(1, 5 * mm), cut, Spacer(1, 5 * mm)]
+        story.append(_outcome_form(visit, number, total, lang))
     return story
 
 
@@ -114,39 +119,46 @@ def _form_page(pair: list[tuple[int, VisitSheet]], total: int) -> list[Flowable]
 
 
 def _cover(data: BriefingData) -> list[Flowable]:
-    days = ", ".join(fmt_long_date(day) for day in data.dates)
+    lang = data.lang
+
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
+
+    days = ", ".join(fmt_long_date(day, lang) for day in data.dates)
     story: list[Flowable] = [
-        Paragraph(esc(DOCUMENT_TITLE.upper()), LABEL),
+        Paragraph(esc(w("briefing").upper()), LABEL),
         Paragraph(esc(data.operation_name), TITLE),
         Paragraph(esc(f"{data.team_name}  ·  {days}"), SUBTITLE),
     ]
     coordinator = data.coordinator
     rows = [
-        ("Insats", esc(data.operation_name)),
+        (w("operation"), esc(data.operation_name)),
         ("Period", esc(fmt_period(data.period_start, data.period_end))),
         ("Team", esc(data.team_name)),
         (
-            "Samordnare",
+            w("coordinator"),
             f"<b>{esc(coordinator.name)}</b>, {esc(coordinator.organisation)}, "
             f"tel. <b>{esc(coordinator.phone)}</b>"
             + (f", {esc(coordinator.email)}" if coordinator.email else ""),
         ),
-        ("Antal besök", str(len(data.visits))),
+        (w("visit_count"), str(len(data.visits))),
     ]
     if data.meta.agency_copy is not None:
-        rows.append(("Exemplar", f"<b>{esc(data.meta.agency_copy.name)}s exemplar</b>"))
+        copy = w("copy", agency=data.meta.agency_copy.name)
+        rows.append((w("copy_label"), f"<b>{esc(copy)}</b>"))
     story.append(label_value_rows(rows, 30 * mm, CONTENT_WIDTH))
 
-    story.append(section("Teamet"))
+    story.append(section(w("the_team")))
     story.append(
         data_table(
-            ("Namn", "Myndighet", "Roll i samtalet", "Telefon"),
+            (w("col_name"), w("col_agency"), w("col_talk_role"), w("col_phone")),
             [(m.name, m.agency, m.role, m.phone) for m in data.team],
             (52 * mm, 38 * mm, 52 * mm, 32 * mm),
+            lang=lang,
         )
     )
 
-    story.append(section("Besök i planerad ordning"))
+    story.append(section(w("visits_in_order")))
     several_days = len(set(data.dates)) > 1
     rows_visits = []
     for number, visit in enumerate(data.visits, start=1):
@@ -159,44 +171,43 @@ def _cover(data: BriefingData) -> list[Flowable]:
     time_width = 38 * mm if several_days else 24 * mm
     story.append(
         data_table(
-            ("Nr", "Tid", "Område", "Person", "Grupp"),
+            (w("col_number"), w("col_time"), w("col_area"), "Person", w("col_group")),
             rows_visits,
             (10 * mm, time_width, 38 * mm, 62 * mm - (time_width - 24 * mm), 40 * mm),
-            empty_text="Inga besök planerade.",
+            empty_text=w("no_visits"),
         )
     )
 
     if data.instructions:
-        story.append(section("Att tänka på"))
+        story.append(section(w("keep_in_mind")))
         story.extend(bullets(data.instructions))
     story.append(Spacer(1, 5 * mm))
-    story.append(
-        Paragraph(
-            "Underlaget innehåller uppgifter som omfattas av sekretess. Förvara det "
-            "oåtkomligt för obehöriga, lämna aldrig kvar det hos den besökte och lämna "
-            "tillbaka det till samordnaren efter passet.",
-            ITALIC_NOTE,
-        )
-    )
-    story.extend(template_note(data.meta))
+    story.append(Paragraph(esc(w("packet_secret")), ITALIC_NOTE))
+    story.extend(template_note(data.meta, lang))
     return story
 
 
 # --- One visit --------------------------------------------------------------
 
 
-def _visit_sheet(visit: VisitSheet, number: int, total: int, meta: DocumentMeta) -> list[Flowable]:
+def _visit_sheet(
+    visit: VisitSheet, number: int, total: int, meta: DocumentMeta, lang: Language = "sv"
+) -> list[Flowable]:
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
+
+    heading = w("visit_of", number=number, total=total, reference=visit.reference)
     story: list[Flowable] = [
-        Paragraph(esc(f"BESÖK {number} AV {total}  ·  REF {visit.reference}"), LABEL),
+        Paragraph(esc(heading), LABEL),
         Paragraph(
             esc(
-                f"{fmt_long_date(visit.starts_at.date())}  ·  "
+                f"{fmt_long_date(visit.starts_at.date(), lang)}  ·  "
                 f"{fmt_time_range(visit.starts_at, visit.ends_at)}  ·  {visit.area}"
             ),
             H1,
         ),
         Spacer(1, 2 * mm),
-        _person_block(visit),
+        _person_block(visit, lang),
     ]
     if visit.urgent_because:
         # A visit in response to an incident (issue 20): said first, as the team's reason.
@@ -213,13 +224,7 @@ def _visit_sheet(visit: VisitSheet, number: int, total: int, meta: DocumentMeta)
         story += [
             Spacer(1, 3 * mm),
             callout(
-                [
-                    Paragraph(
-                        "SKYDDAD IDENTITET – adressen är utskriven på särskilt beslut. "
-                        "Den får inte lämnas ut, inte sägas högt och inte lämnas kvar.",
-                        WARN_TEXT,
-                    )
-                ],
+                [Paragraph(esc(w("protected_printed")), WARN_TEXT)],
                 CONTENT_WIDTH,
                 bar=WARN,
                 background=WARN_TINT,
@@ -229,65 +234,72 @@ def _visit_sheet(visit: VisitSheet, number: int, total: int, meta: DocumentMeta)
         story += [
             Spacer(1, 3 * mm),
             callout(
-                [Paragraph("SÄKERHET", WARN_TEXT), *bullets(visit.safety_notes)],
+                [Paragraph(esc(w("safety")), WARN_TEXT), *bullets(visit.safety_notes)],
                 CONTENT_WIDTH,
                 bar=WARN,
                 background=WARN_TINT,
             ),
         ]
 
-    story += _context_sections(visit)
+    story += _context_sections(visit, lang)
 
-    story.append(section("Budskapet"))
+    story.append(section(w("message")))
     message: list[Any] = [Paragraph(esc(visit.opening_line), OPENING)]
     message += [Paragraph(esc(text), BODY) for text in visit.message_paragraphs]
     story.append(callout(message, CONTENT_WIDTH))
 
     if visit.support is not None:
-        story.append(section("Stöd att erbjuda"))
+        story.append(section(w("support_to_offer")))
         story.append(Paragraph(f"<b>{esc(visit.support.title)}</b>", BODY))
         if visit.support.description:
             story.append(Paragraph(esc(visit.support.description), BODY))
         contact = visit.support.contact
         if contact is not None:
-            line = f"Kontakt att lämna: <b>{esc(contact.name)}</b>, {esc(contact.organisation)}"
+            line = f"{esc(w('contact_to_leave'))} <b>{esc(contact.name)}</b>"
+            line += f", {esc(contact.organisation)}"
             line += f", tel. <b>{esc(contact.phone)}</b>"
             if contact.email:
                 line += f", {esc(contact.email)}"
             story.append(Paragraph(line, BODY))
 
     if visit.agency_section is not None:
-        story += [Spacer(1, 3 * mm), agency_box(visit.agency_section, meta, CONTENT_WIDTH)]
+        story += [Spacer(1, 3 * mm), agency_box(visit.agency_section, meta, CONTENT_WIDTH, lang)]
 
     return story
 
 
-def _context_sections(visit: VisitSheet) -> list[Flowable]:
+def _context_sections(visit: VisitSheet, lang: Language = "sv") -> list[Flowable]:
     """Current events, earlier contacts and family, side by side when short.
 
     A table cell cannot split across pages, so long histories fall back to
     one column where every paragraph can flow onto the next page.
     """
+
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
+
     left: list[Flowable] = []
     if visit.conflicts or visit.recent_events or visit.incidents:
-        left.append(section("Aktuellt"))
+        left.append(section(w("current")))
+        conflict = esc(w("conflict"))
         left += [
-            Paragraph(f"<b>Konflikt:</b> {esc(text)}", BULLET, bulletText="•")
+            Paragraph(f"<b>{conflict}</b> {esc(text)}", BULLET, bulletText="•")
             for text in visit.conflicts
         ]
         left += dated_lines(visit.recent_events)
         if visit.incidents:
             # Violence touching his groups in the last 90 days: groups only, no names.
-            left.append(Paragraph("<b>Våld som rör gruppen (90 dagar):</b>", BODY))
+            violence = esc(w("group_violence", days=INCIDENT_DAYS))
+            left.append(Paragraph(f"<b>{violence}</b>", BODY))
             left += dated_lines(visit.incidents)
-    right: list[Flowable] = [section("Tidigare kontakter")]
+    right: list[Flowable] = [section(w("earlier_contacts"))]
     if visit.deliveries or visit.callin_attendance:
         right += dated_lines(visit.deliveries)
         right += dated_lines(visit.callin_attendance)
     else:
-        right.append(Paragraph("Har inte fått budskapet tidigare.", BODY))
+        right.append(Paragraph(esc(w("no_message_yet")), BODY))
     if visit.family_present:
-        right.append(section("Familj som kan vara hemma"))
+        right.append(section(w("family_home")))
         right += bullets(visit.family_present)
 
     items = (
@@ -309,46 +321,50 @@ def _context_sections(visit: VisitSheet) -> list[Flowable]:
     return [Spacer(1, 2 * mm), table]
 
 
-def _person_block(visit: VisitSheet) -> Table:
+def _person_block(visit: VisitSheet, lang: Language = "sv") -> Table:
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
+
     person = visit.person
     info: list[Any] = [Paragraph(esc(person.name), NAME)]
     if person.aliases:
-        info.append(Paragraph(esc("Kallas: " + ", ".join(person.aliases)), SMALL))
+        info.append(Paragraph(esc(w("known_as", names=", ".join(person.aliases))), SMALL))
     info.append(Spacer(1, 2 * mm))
 
     rows: list[tuple[str, str]] = []
-    rows.append(("Ålder", f"{person.age} år" if person.age is not None else "–"))
+    rows.append((w("age"), w("years", age=person.age) if person.age is not None else "–"))
     language = esc(person.language or "–")
     if person.interpreter:
-        language += f"  ·  <b>tolk behövs: {esc(person.interpreter)}</b>"
-    rows.append(("Språk", language))
+        language += f"  ·  <b>{esc(w('interpreter', language=person.interpreter))}</b>"
+    rows.append((w("language"), language))
     if visit.group_name:
         group = f"<b>{esc(visit.group_name)}</b>"
         if visit.group_role:
             group += f", {esc(visit.group_role)}"
-        rows.append(("Grupp", group))
+        rows.append((w("group"), group))
     if visit.address_printable:
         address = "<br/>".join(esc(line) for line in visit.address_lines) or "–"
         if visit.protected_identity:
             address = f'<font color="{WARN.hexval()}"><b>{address}</b></font>'
         if visit.address_changed:
-            address += f'<br/><font color="{WARN.hexval()}"><b>{ADDRESS_CHANGED}</b></font>'
-        rows.append(("Adress", address))
+            changed = esc(w("address_changed"))
+            address += f'<br/><font color="{WARN.hexval()}"><b>{changed}</b></font>'
+        rows.append((w("address"), address))
         if visit.access_notes:
-            rows.append(("Tillträde", "<br/>".join(esc(n) for n in visit.access_notes)))
+            rows.append((w("access"), "<br/>".join(esc(n) for n in visit.access_notes)))
     else:
         rows.append(
             (
-                "Adress",
-                f'<font color="{WARN.hexval()}"><b>Skyddad identitet – adressen skrivs '
-                "inte ut.</b></font> Samordnaren lämnar den muntligt.",
+                w("address"),
+                f'<font color="{WARN.hexval()}"><b>{esc(w("address_withheld"))}</b></font> '
+                f"{esc(w('address_orally'))}",
             )
         )
     info_width = CONTENT_WIDTH - PHOTO_WIDTH - 6 * mm
     info.append(label_value_rows(rows, 22 * mm, info_width))
 
     table = Table(
-        [[photo(person.photo, PHOTO_WIDTH, PHOTO_HEIGHT), info]],
+        [[photo(person.photo, PHOTO_WIDTH, PHOTO_HEIGHT, lang), info]],
         colWidths=[PHOTO_WIDTH + 6 * mm, info_width],
     )
     table.setStyle(_PLAIN)
@@ -368,21 +384,26 @@ def _two_write_lines(left: str, right: str) -> Flowable:
     return table
 
 
-def _outcome_form(visit: VisitSheet, number: int, total: int) -> Flowable:
+def _outcome_form(visit: VisitSheet, number: int, total: int, lang: Language = "sv") -> Flowable:
     form = visit.outcome_form
+
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
 
     def label(text: str) -> Paragraph:
         return Paragraph(esc(text.upper()), LABEL)
 
     content: list[Any] = [
-        Paragraph(esc(f"UTFALL  ·  BESÖK {number} AV {total}  ·  REF {visit.reference}"), LABEL),
+        Paragraph(
+            esc(w("outcome_of", number=number, total=total, reference=visit.reference)), LABEL
+        ),
         Paragraph(
             # Name, time and reference, so a form cut off its page can still be
             # matched to its visit.
-            f"<b>Utfall – {esc(visit.person.name)}</b>&nbsp;&nbsp;"
+            f"<b>{esc(w('outcome_for', name=visit.person.name))}</b>&nbsp;&nbsp;"
             f"<font size=8 color='#5B6670'>{fmt_date(visit.starts_at.date())} "
-            f"{fmt_time_range(visit.starts_at, visit.ends_at)}  ·  ref "
-            f"{esc(visit.reference)}  ·  fylls i på plats</font>",
+            f"{fmt_time_range(visit.starts_at, visit.ends_at)}  ·  "
+            f"{esc(w('filled_in', reference=visit.reference))}</font>",
             BODY,
         ),
         Spacer(1, 1 * mm),
@@ -390,17 +411,17 @@ def _outcome_form(visit: VisitSheet, number: int, total: int) -> Flowable:
         label("Status"),
         TickBoxes(form.statuses, columns=3),
         Spacer(1, 1 * mm),
-        label("Budskapet framfört"),
+        label(w("message_delivered")),
         TickBoxes(form.message_parts, columns=2),
         Spacer(1, 1 * mm),
-        label("Stöd och material"),
+        label(w("support_material")),
         # Three steps and the record's one yes/no for what was left behind.
         TickBoxes((*form.support_steps, form.leave_behind), columns=2),
         Spacer(1, 1 * mm),
         _two_write_lines(form.response, form.support_service),
         _two_write_lines(form.family_present, form.cancel_reason),
-        WriteLines("UPPFÖLJNING – VAD, VEM, NÄR", lines=1),
-        WriteLines("ANTECKNINGAR, KLOCKSLAG, SIGNATUR", lines=1),
+        WriteLines(w("follow_up"), lines=1),
+        WriteLines(w("notes_signature"), lines=1),
     ]
     table = Table([[content]], colWidths=[CONTENT_WIDTH])
     table.setStyle(

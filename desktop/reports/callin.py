@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from desktop.messages import Language, words
 from desktop.reports.canvas import Output, build_document
 from desktop.reports.common import CONTENT_WIDTH, data_table, template_note
 from desktop.reports.data_sheets import CallInAttendeesData, CallInInfo, InvitationLettersData
@@ -25,33 +26,36 @@ from desktop.reports.styles import (
     fmt_long_date,
 )
 
-ATTENDEES_TITLE = "Deltagarlista stormöte"
-LETTERS_TITLE = "Inbjudan till stormöte"
 
-
-def _when(callin: CallInInfo) -> str:
-    return f"{fmt_long_date(callin.starts_at.date())} kl. {callin.starts_at:%H:%M}"
+def _when(callin: CallInInfo, lang: Language = "sv") -> str:
+    day = fmt_long_date(callin.starts_at.date(), lang)
+    return words("paper.at_time", {"date": day, "time": f"{callin.starts_at:%H:%M}"}, lang)
 
 
 def render_callin_attendees(data: CallInAttendeesData, out: Output) -> None:
     """Write the attendance list of a call-in, with a column to tick at the door."""
-    callin = data.callin
+    callin, lang = data.callin, data.lang
+
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
+
+    title = w("attendees")
     story: list[Flowable] = [
-        Paragraph(esc(ATTENDEES_TITLE.upper()), LABEL),
+        Paragraph(esc(title.upper()), LABEL),
         Paragraph(esc(callin.title), TITLE),
-        Paragraph(esc(f"{_when(callin)}  ·  {callin.venue}"), SUBTITLE),
+        Paragraph(esc(f"{_when(callin, lang)}  ·  {callin.venue}"), SUBTITLE),
     ]
     invited = len(data.attendees)
     came = sum(1 for a in data.attendees if a.attended)
     recorded = sum(1 for a in data.attendees if a.attended is not None)
-    summary = f"{invited} inbjudna"
+    summary = w("invited_count", n=invited)
     if recorded:
-        summary += f", {came} av {recorded} registrerade kom"
+        summary += w("came_count", came=came, recorded=recorded)
     story.append(Paragraph(esc(summary), BODY))
     story.append(Spacer(1, 3 * mm))
 
     def attended(value: bool | None) -> str:
-        return {True: "Ja", False: "Nej", None: ""}[value]
+        return {True: w("yes"), False: w("no"), None: ""}[value]
 
     rows = [
         (
@@ -67,18 +71,33 @@ def render_callin_attendees(data: CallInAttendeesData, out: Output) -> None:
     ]
     story.append(
         data_table(
-            ("Nr", "Namn", "Grupp", "Inbjuden via", "Datum", "Kom", "Anteckning"),
+            (
+                w("col_number"),
+                w("col_name"),
+                w("col_group"),
+                w("col_invited_via"),
+                w("col_date"),
+                w("col_came"),
+                w("col_note"),
+            ),
             rows,
-            (9 * mm, 44 * mm, 30 * mm, 27 * mm, 21 * mm, 12 * mm, 31 * mm),
-            empty_text="Ingen är inbjuden.",
+            # "Came" is wider than "Kom": 14 mm keeps either on one line.
+            (9 * mm, 44 * mm, 30 * mm, 27 * mm, 21 * mm, 14 * mm, 29 * mm),
+            empty_text=w("nobody_invited"),
         )
     )
-    story += template_note(data.meta)
-    build_document(story, out, meta=data.meta, title=ATTENDEES_TITLE)
+    story += template_note(data.meta, lang)
+    build_document(story, out, meta=data.meta, title=title, lang=lang)
 
 
 def render_invitation_letters(data: InvitationLettersData, out: Output) -> None:
-    """Write one invitation letter per recipient, each starting on a new page."""
+    """Write one invitation letter per recipient, each starting on a new page, in the
+    letter's language (``data.lang``: the recipient's, Swedish unless chosen)."""
+    lang = data.lang
+
+    def w(code: str, **params: object) -> str:
+        return words(f"paper.{code}", params, lang)
+
     story: list[Flowable] = []
     for index, letter in enumerate(data.letters):
         if index:
@@ -95,7 +114,7 @@ def render_invitation_letters(data: InvitationLettersData, out: Output) -> None:
         story += [Spacer(1, 8 * mm), top, Spacer(1, 14 * mm)]
         story.append(Paragraph(esc(data.callin.title), H1))
         story.append(Spacer(1, 2 * mm))
-        salutation = letter.salutation or f"Hej {letter.recipient.split(' ')[0]}!"
+        salutation = letter.salutation or w("salutation", name=letter.recipient.split(" ")[0])
         story.append(Paragraph(esc(salutation), BODY))
         story.append(Spacer(1, 2 * mm))
         story += [Paragraph(esc(text), BODY) for text in data.body_paragraphs]
@@ -105,7 +124,9 @@ def render_invitation_letters(data: InvitationLettersData, out: Output) -> None:
             where += ", " + esc(", ".join(data.callin.venue_address))
         story.append(
             label_value_rows(
-                [("När", esc(_when(data.callin))), ("Var", where)], 20 * mm, CONTENT_WIDTH
+                [(w("when"), esc(_when(data.callin, lang))), (w("where"), where)],
+                20 * mm,
+                CONTENT_WIDTH,
             )
         )
         if data.contact_line:
@@ -114,7 +135,7 @@ def render_invitation_letters(data: InvitationLettersData, out: Output) -> None:
         story.append(Spacer(1, 10 * mm))
         story.append(KeepTogether(_signatures(data)))
     # No template note and no confidentiality marking: the letters go to the recipients.
-    build_document(story, out, meta=data.meta, title=LETTERS_TITLE, letter=True)
+    build_document(story, out, meta=data.meta, title=w("letters"), letter=True, lang=lang)
 
 
 def _signatures(data: InvitationLettersData) -> list[Flowable]:
@@ -124,7 +145,7 @@ def _signatures(data: InvitationLettersData) -> list[Flowable]:
     width = CONTENT_WIDTH / columns
     cells: list[Any] = [
         [
-            Paragraph("Med vänlig hälsning", SMALL),
+            Paragraph(esc(words("paper.regards", {}, data.lang)), SMALL),
             Spacer(1, 3 * mm),
             Paragraph(f"<b>{esc(c.name)}</b>", BODY),
             Paragraph(esc(c.organisation), BODY),

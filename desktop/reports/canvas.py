@@ -43,7 +43,7 @@ Output = str | Path | IO[bytes]
 rl_config.useA85 = 0
 
 
-def _draw_letter_footer(canvas: Canvas, meta: DocumentMeta) -> None:
+def _draw_letter_footer(canvas: Canvas, meta: DocumentMeta, lang: Language = "sv") -> None:
     """A letter to a recipient: only the serial, so the print log can trace the paper.
 
     No confidentiality band (the letter is meant to be given away), no name of who
@@ -53,7 +53,8 @@ def _draw_letter_footer(canvas: Canvas, meta: DocumentMeta) -> None:
     canvas.saveState()
     canvas.setFont(FAMILY, 7)
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(width - MARGIN_X, 10 * mm, f"Nr {meta.serial}")
+    serial = words("paper.serial", {"serial": meta.serial}, lang)
+    canvas.drawRightString(width - MARGIN_X, 10 * mm, serial)
     canvas.restoreState()
 
 
@@ -69,7 +70,8 @@ def _draw_decorations(
     top = height - 12 * mm
     right_text = title
     if meta.agency_copy is not None:
-        right_text = f"{title}  ·  {meta.agency_copy.name}s exemplar ({meta.agency_copy.code})"
+        copy = {"agency": meta.agency_copy.name, "code": meta.agency_copy.code}
+        right_text = f"{title}  ·  {words('paper.copy_of', copy, lang)}"
     # A long marking (an administrator's own text) must neither overlap the right-hand
     # text nor be cut: shrink it a little, and if it still does not fit, lift the
     # right-hand text to a line of its own above.
@@ -99,7 +101,9 @@ def _draw_decorations(
     canvas.drawString(left, bottom, words("report.printed_by", printed, lang))
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 7.5)
-    canvas.drawCentredString(width / 2, bottom, f"Nr {meta.serial}")
+    canvas.drawCentredString(
+        width / 2, bottom, words("paper.serial", {"serial": meta.serial}, lang)
+    )
     canvas.setFont(FAMILY, 7.5)
     canvas.drawRightString(
         right, bottom, words("report.page_of", {"page": page, "of": total}, lang)
@@ -130,7 +134,7 @@ def make_canvas(
             for state in self._saved_pages:
                 self.__dict__.update(state)
                 if letter:
-                    _draw_letter_footer(self, meta)
+                    _draw_letter_footer(self, meta, lang)
                 else:
                     _draw_decorations(self, meta, title, self._pageNumber, total, lang)
                 super().showPage()
@@ -159,7 +163,8 @@ def build_document(
             since it also goes into the PDF metadata.
         pagesize: PORTRAIT or LANDSCAPE from styles.
         letter: the pages go to their addressees: no marking band, serial only.
-        lang: the footer's words ("Utskriven av", "Sida x av y"), Swedish by default.
+        lang: the band's and footer's words ("Utskriven av", "Sida x av y", "Nr"),
+            Swedish by default.
     """
     target = str(out) if isinstance(out, Path) else out
     doc = BaseDocTemplate(

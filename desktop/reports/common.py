@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desktop.messages import Language, words
 from desktop.reports.data import AgencySection, DatedNote, DocumentMeta
 from desktop.reports.flowables import callout
 from desktop.reports.styles import (
@@ -35,7 +36,8 @@ def data_table(
     rows: Sequence[Sequence[str | Flowable]],
     widths: Sequence[float],
     *,
-    empty_text: str = "Inga uppgifter.",
+    empty_text: str | None = None,
+    lang: Language = "sv",
 ) -> Flowable:
     """A table with the house style whose header repeats on every page.
 
@@ -43,7 +45,8 @@ def data_table(
     instead of running out of the cell.
     """
     if not rows:
-        return Paragraph(esc(empty_text), ITALIC_NOTE)
+        empty = words("paper.no_data", {}, lang) if empty_text is None else empty_text
+        return Paragraph(esc(empty), ITALIC_NOTE)
     header = [Paragraph(esc(column), HEAD_CELL) for column in columns]
     body = [
         [Paragraph(esc(cell), CELL) if isinstance(cell, str) else cell for cell in row]
@@ -67,20 +70,29 @@ def dated_lines(notes: Sequence[DatedNote]) -> list[Flowable]:
     ]
 
 
-def agency_box(section_data: AgencySection, meta: DocumentMeta, width: float) -> Flowable:
+def agency_box(
+    section_data: AgencySection, meta: DocumentMeta, width: float, lang: Language = "sv"
+) -> Flowable:
     """The printing agency's own section, boxed and labelled as such."""
-    agency = meta.agency_copy.name if meta.agency_copy is not None else "den egna myndigheten"
+    agency = (
+        meta.agency_copy.name
+        if meta.agency_copy is not None
+        else words("paper.own_agency", {}, lang)
+    )
     content: list[Any] = [
-        Paragraph(esc(f"ENDAST FÖR {agency.upper()}"), LABEL),
+        Paragraph(esc(words("paper.only_for", {"agency": agency.upper()}, lang)), LABEL),
         Paragraph(f"<b>{esc(section_data.title)}</b>", BODY),
         *[Paragraph(esc(text), BODY) for text in section_data.paragraphs],
     ]
     return callout(content, width, bar=ACCENT)
 
 
-def template_note(meta: DocumentMeta) -> list[Flowable]:
+def template_note(meta: DocumentMeta, lang: Language = "sv") -> list[Flowable]:
     """A small line naming the text templates and versions used."""
     if not meta.template_versions:
         return []
     used = ", ".join(f"{name} {version}" for name, version in meta.template_versions)
-    return [Spacer(1, 4 * mm), Paragraph(esc(f"Mallar: {used}"), SMALL)]
+    return [
+        Spacer(1, 4 * mm),
+        Paragraph(esc(words("report.templates_used", {"used": used}, lang)), SMALL),
+    ]

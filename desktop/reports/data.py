@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desktop.messages import Language, words
+from desktop.messages.paper import DEFAULT_TEXTS
 from desktop.services.vocabulary import (
     MESSAGE_PART_WORDS,
     OUTCOME_FIELD_WORDS,
@@ -18,11 +20,11 @@ from desktop.services.vocabulary import (
     VISIT_STATUS_WORDS,
 )
 
-#: The opening line of every home-visit talk.
-OPENING_LINE = "Du är inte misstänkt för något brott."
+#: How far back an incident counts as recent on the packet (issue 20).
+INCIDENT_DAYS = 90
 
-#: Beside an address that is not the one planning saw (issue 17): the team checks it.
-ADDRESS_CHANGED = "Adressen har ändrats sedan planeringen"
+#: The opening line of every home-visit talk.
+OPENING_LINE = DEFAULT_TEXTS["opening_line"][0]
 
 #: The outcome statuses on the paper form, in the order the team ticks them, worded by
 #: the one vocabulary the dialog, the calendar and the statistics use (issue 17).
@@ -144,6 +146,29 @@ class OutcomeForm:
     cancel_reason: str = OUTCOME_FIELD_WORDS["cancel_reason"]
 
 
+def outcome_form(lang: Language = "sv") -> OutcomeForm:
+    """The paper outcome form's boxes in ``lang``: in Swedish the one vocabulary's words
+    (issue 17), in English their translation from the catalogue (issue 18)."""
+    if lang == "sv":
+        return OutcomeForm()
+
+    def field_word(code: str) -> str:
+        return words(f"paper.field.{code}", {}, lang)
+
+    return OutcomeForm(
+        statuses=tuple(words(f"term.visit.{code}", {}, lang) for code in PAPER_STATUSES),
+        message_parts=tuple(words(f"paper.part.{code}", {}, lang) for code in MESSAGE_PART_WORDS),
+        support_steps=tuple(
+            field_word(f) for f in ("support_asked", "support_offered", "support_accepted")
+        ),
+        leave_behind=field_word("leave_behind"),
+        family_present=field_word("family_present"),
+        response=field_word("response"),
+        support_service=field_word("support_service"),
+        cancel_reason=field_word("cancel_reason"),
+    )
+
+
 @dataclass(frozen=True)
 class VisitSheet:
     """Everything a team needs at one door.
@@ -203,6 +228,7 @@ class BriefingData:
         dates: the days this packet covers (usually one).
         visits: the visit sheets in planned order.
         instructions: general instructions printed on the cover.
+        lang: the language of the packet's own words (the printing user's).
     """
 
     meta: DocumentMeta
@@ -215,3 +241,4 @@ class BriefingData:
     coordinator: Contact
     visits: tuple[VisitSheet, ...]
     instructions: tuple[str, ...] = ()
+    lang: Language = "sv"

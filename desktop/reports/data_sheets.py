@@ -166,6 +166,7 @@ class OperationScheduleData:
         team_members: for each of ``teams`` (same order), its members as printed
             under the team's name, e.g. "Anna Berg (polis)"; may be shorter than
             ``teams`` (a row without members, such as "Utan team").
+        lang: the schedule's own words and weekdays: the printing user's language.
     """
 
     meta: DocumentMeta
@@ -175,6 +176,7 @@ class OperationScheduleData:
     teams: tuple[str, ...]
     entries: tuple[ScheduleEntry, ...]
     team_members: tuple[tuple[str, ...], ...] = ()
+    lang: Language = "sv"
 
 
 # --- Call-ins -------------------------------------------------------------
@@ -209,6 +211,8 @@ class CallInAttendeesData:
     meta: DocumentMeta
     callin: CallInInfo
     attendees: tuple[AttendeeRow, ...]
+    #: The list's own words: the printing user's language (an internal document).
+    lang: Language = "sv"
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,8 @@ class InvitationLettersData:
         signatories: who signs (one per agency, usually).
         contact_line: whom the recipient can call, with a phone number
             (the programme's contact, from the administrators' template).
+        lang: the letter's own words and dates: the recipient's language, Swedish
+            unless the one who prints chooses English (issue 18).
     """
 
     meta: DocumentMeta
@@ -238,6 +244,7 @@ class InvitationLettersData:
     signatories: tuple[Contact, ...]
     letters: tuple[InvitationLetter, ...]
     contact_line: str = ""
+    lang: Language = "sv"
 
 
 # --- Statistics -----------------------------------------------------------

@@ -9,6 +9,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
+from desktop.messages import Language, words
 from desktop.reports.fonts import BOLD, FAMILY
 from desktop.reports.styles import ACCENT, BODY_TIGHT, FONT_ALL, INK, MUTED, RULE, TINT, esc
 
@@ -86,10 +87,10 @@ class WriteLines(Flowable):  # type: ignore[misc]  # reportlab ships no types
 class CutLine(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A dashed line across the page with scissors' words: where to cut two forms apart."""
 
-    def __init__(self, width: float, text: str = "klipp här") -> None:
+    def __init__(self, width: float, text: str = "") -> None:
         super().__init__()
         self.width = width
-        self.text = text
+        self.text = text or words("paper.cut_here", {}, "sv")
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = min(self.width, availWidth)
@@ -112,8 +113,11 @@ class CutLine(Flowable):  # type: ignore[misc]  # reportlab ships no types
         canvas.restoreState()
 
 
-def photo(data: bytes | None, max_width: float, max_height: float) -> Flowable:
-    """The photo scaled to fit the box with its aspect ratio kept, or a placeholder."""
+def photo(
+    data: bytes | None, max_width: float, max_height: float, lang: Language = "sv"
+) -> Flowable:
+    """The photo scaled to fit the box with its aspect ratio kept, or a placeholder
+    ("Foto saknas", "No photo" in ``lang``)."""
     if data:
         try:
             image = Image(BytesIO(data))
@@ -125,14 +129,15 @@ def photo(data: bytes | None, max_width: float, max_height: float) -> Flowable:
             image.drawWidth = width * scale
             image.drawHeight = height * scale
             return image
-    return _PhotoPlaceholder(max_width, max_height)
+    return _PhotoPlaceholder(max_width, max_height, words("paper.no_photo", {}, lang))
 
 
 class _PhotoPlaceholder(Flowable):  # type: ignore[misc]  # reportlab ships no types
-    def __init__(self, width: float, height: float):
+    def __init__(self, width: float, height: float, text: str):
         super().__init__()
         self.width = width
         self.height = height
+        self.text = text
 
     def draw(self) -> None:
         canvas = self.canv
@@ -142,7 +147,7 @@ class _PhotoPlaceholder(Flowable):  # type: ignore[misc]  # reportlab ships no t
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=1)
         canvas.setFillColor(MUTED)
         canvas.setFont(FAMILY, 8)
-        canvas.drawCentredString(self.width / 2, self.height / 2 - 3, "Foto saknas")
+        canvas.drawCentredString(self.width / 2, self.height / 2 - 3, self.text)
 
 
 def callout(

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from desktop.messages import Language, words
 from desktop.reports.canvas import Output, build_document
-from desktop.reports.data import ADDRESS_CHANGED
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.reports.styles import (
     CELL,
@@ -24,15 +24,14 @@ from desktop.reports.styles import (
     SUBTITLE,
     TINT,
     TITLE,
-    WEEKDAYS,
     esc,
     fmt_date,
     fmt_period,
     fmt_time_range,
     grid_table_style,
+    weekday_name,
 )
 
-SCHEDULE_TITLE = "Insatsplan"
 TEAM_COLUMN = 40 * mm
 
 
@@ -42,13 +41,16 @@ def render_operation_schedule(data: OperationScheduleData, out: Output) -> None:
     Weekends get a column only in weeks where something is planned on them,
     so that the weekday columns stay wide enough to read.
     """
+    lang = data.lang
+    title = words("paper.schedule", {}, lang)
+    counts = {"visits": len(data.entries), "teams": len(data.teams)}
     story: list[Flowable] = [
-        Paragraph(esc(SCHEDULE_TITLE.upper()), LABEL),
+        Paragraph(esc(title.upper()), LABEL),
         Paragraph(esc(data.operation_name), TITLE),
         Paragraph(
             esc(
                 f"{fmt_period(data.period_start, data.period_end)}  ·  "
-                f"{len(data.entries)} besök  ·  {len(data.teams)} team"
+                f"{words('paper.schedule_counts', counts, lang)}"
             ),
             SUBTITLE,
         ),
@@ -68,8 +70,8 @@ def render_operation_schedule(data: OperationScheduleData, out: Output) -> None:
         first = False
         monday += timedelta(days=7)
     if not data.entries:
-        story.append(Paragraph("Inga besök planerade.", ITALIC_NOTE))
-    build_document(story, out, meta=data.meta, title=SCHEDULE_TITLE, pagesize=LANDSCAPE)
+        story.append(Paragraph(esc(words("paper.no_visits", {}, lang)), ITALIC_NOTE))
+    build_document(story, out, meta=data.meta, title=title, pagesize=LANDSCAPE, lang=lang)
 
 
 def _week_table(
@@ -84,8 +86,9 @@ def _week_table(
     cells: dict[tuple[str, date], list[ScheduleEntry]] = defaultdict(list)
     for entry in entries:
         cells[(entry.team, entry.starts_at.date())].append(entry)
+    lang = data.lang
     header = [Paragraph("Team", HEAD_CELL)] + [
-        Paragraph(f"{esc(WEEKDAYS[d.weekday()].capitalize())}<br/>{fmt_date(d)}", HEAD_CELL)
+        Paragraph(f"{esc(weekday_name(d, lang).capitalize())}<br/>{fmt_date(d)}", HEAD_CELL)
         for d in days
     ]
     rows: list[list[object]] = [header]
@@ -97,7 +100,7 @@ def _week_table(
         ]
         for day in days:
             visits = sorted(cells.get((team, day), []), key=lambda e: e.starts_at)
-            row.append([_entry_paragraph(e) for e in visits] or "")
+            row.append([_entry_paragraph(e, lang) for e in visits] or "")
         rows.append(row)
     table = Table(rows, colWidths=[TEAM_COLUMN] + [day_width] * len(days), repeatRows=1)
     style = grid_table_style(zebra=False)
@@ -105,14 +108,15 @@ def _week_table(
     style.add("BACKGROUND", (0, 1), (0, -1), TINT)
     table.setStyle(style)
     iso_week = monday.isocalendar().week
-    return [Paragraph(esc(f"Vecka {iso_week}"), H2), table, Spacer(1, 4 * mm)]
+    week = words("paper.week", {"week": iso_week}, lang)
+    return [Paragraph(esc(week), H2), table, Spacer(1, 4 * mm)]
 
 
-def _entry_paragraph(entry: ScheduleEntry) -> Paragraph:
+def _entry_paragraph(entry: ScheduleEntry, lang: Language = "sv") -> Paragraph:
     text = f"<b>{fmt_time_range(entry.starts_at, entry.ends_at)}</b> {esc(entry.area)}"
     text += f"<br/>{esc(entry.person)}"
     if entry.status:
         text += f" <i>({esc(entry.status)})</i>"
     if entry.address_changed:
-        text += f"<br/><b>{esc(ADDRESS_CHANGED)}</b>"
+        text += f"<br/><b>{esc(words('paper.address_changed', {}, lang))}</b>"
     return Paragraph(text, SMALL_INK if len(entry.person) > 24 else CELL)

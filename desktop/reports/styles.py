@@ -17,6 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
+from desktop.messages import Language, words
+from desktop.messages.paper import MONTH_CODES, WEEKDAY_CODES
 from desktop.reports.fonts import BOLD, FAMILY, ITALIC, register_fonts
 
 register_fonts()
@@ -125,17 +127,12 @@ def grid_table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
     return TableStyle(commands)
 
 
-# --- Swedish dates, independent of the machine's locale ----------------------
+# --- Dates in the reader's language, independent of the machine's locale ----------
 
-WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-WEEKDAYS_SHORT = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
-MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
-MONTHS_SHORT = (
-    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-)  # fmt: skip
+
+def weekday_name(day: date, lang: Language = "sv") -> str:
+    """'tisdag' / 'Tuesday'."""
+    return words(f"paper.weekday.{WEEKDAY_CODES[day.weekday()]}", {}, lang)
 
 
 def fmt_date(day: date | None) -> str:
@@ -143,9 +140,10 @@ def fmt_date(day: date | None) -> str:
     return day.isoformat() if day is not None else "–"
 
 
-def fmt_long_date(day: date) -> str:
-    """'tisdag 24 november 2026'."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+def fmt_long_date(day: date, lang: Language = "sv") -> str:
+    """'tisdag 24 november 2026' / 'Tuesday 24 November 2026'."""
+    month = words(f"paper.month.{MONTH_CODES[day.month - 1]}", {}, lang)
+    return f"{weekday_name(day, lang)} {day.day} {month} {day.year}"
 
 
 def fmt_time_range(start: datetime, end: datetime) -> str:

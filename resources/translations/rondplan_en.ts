@@ -1015,6 +1015,26 @@
         <translation>Print invitation &amp;letters</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engelska</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kallelsernas språk</source>
+        <translation>Language of the letters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Språket kallelserna skrivs ut på</source>
+        <translation>The language the letters are printed in</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Skriv ut &amp;deltagarlista</source>
         <translation>Print &amp;attendance list</translation>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, words
 from desktop.models import (
     Agency,
     NoteSection,
@@ -36,6 +37,7 @@ from desktop.reports.data import (
     PersonSummary,
     SupportOffer,
     VisitSheet,
+    outcome_form,
 )
 from desktop.reports.data import TeamMember as TeamMemberLine
 from desktop.services.briefing import templates as tpl
@@ -47,11 +49,6 @@ from desktop.services.protected import PROTECTED_AREA
 from desktop.services.visit_address import Place, VisitKey, visit_places
 from desktop.store.interface import Store
 
-TALK_ROLE_WORDS = {
-    TalkRole.LEAD: "leder samtalet",
-    TalkRole.SPEAKER: "talar",
-    TalkRole.SUPPORT: "stöd och säkerhet",
-}
 #: The short code printed on each page for whose copy it is.
 COPY_CODES = {"police": "polis", "social": "soc", "probation": "krim"}
 
@@ -64,6 +61,8 @@ class BriefingRequest:
     team_id: int
     day: dt.date | None = None
     include_protected_addresses: bool = False
+    #: The language of the packet's own words: the printing user's (issue 18).
+    lang: Language = "sv"
 
 
 def agency_copy(session: Session, store: Store) -> AgencyCopy:
@@ -82,9 +81,11 @@ def make_meta(
     now: dt.datetime,
     *,
     with_copy: bool = True,
+    lang: Language = "sv",
 ) -> DocumentMeta:
-    """The header and footer facts every page carries."""
-    marking = tpl.lines(texts[tpl.CONFIDENTIALITY].body)
+    """The header and footer facts every page carries; the marking and the templates'
+    names in ``lang`` (an administrator's own marking as written)."""
+    marking = tpl.lines(*tpl.printed(texts[tpl.CONFIDENTIALITY], lang=lang))
     return DocumentMeta(
         confidentiality=marking[0] if marking else tpl.DEFAULTS[tpl.CONFIDENTIALITY],
         printed_by=store.identity.display_name,
@@ -92,7 +93,7 @@ def make_meta(
         serial=serial,
         agency_copy=agency_copy(session, store) if with_copy else None,
         template_versions=tuple(
-            (tpl.TITLES[key], f"v{texts[key].version}") for key in used if key in texts
+            (tpl.title(key, lang), f"v{texts[key].version}") for key in used if key in texts
         ),
     )
 
@@ -151,17 +152,19 @@ def build_briefing(
     places = visit_places(
         session, (VisitKey(v.id, v.person_id, v.starts_at, v.address_id) for v in visits)
     )
-    contexts = person_contexts(session, person_ids, on)
+    lang = request.lang
+    contexts = person_contexts(session, person_ids, on, lang)
     # Violence touching each person's groups, and why a visit is urgent (issue 20).
-    incidents = incident_notes(session, person_ids, on)
-    urgent = urgent_reasons(session, [v.id for v in visits])
+    incidents = incident_notes(session, person_ids, on, lang)
+    urgent = urgent_reasons(session, [v.id for v in visits], lang)
     notes = own_agency_notes(session, store, person_ids=person_ids)
-    opening = texts[tpl.OPENING_LINE].body.strip()
-    message = tpl.paragraphs(texts[tpl.MESSAGE].body)
+    opening, body = tpl.printed(texts[tpl.OPENING_LINE], texts[tpl.MESSAGE], lang=lang)
+    opening, message = opening.strip(), tpl.paragraphs(body)
     fallback_offer = SupportOffer(
-        "Hjälp finns om du vill",
-        "\n".join(tpl.lines(texts[tpl.CONTACTS].body)).replace("\n", " · "),
+        words("paper.help_offer", {}, lang),
+        "\n".join(tpl.lines(*tpl.printed(texts[tpl.CONTACTS], lang=lang))).replace("\n", " · "),
     )
+    form = outcome_form(lang)
     sheets = []
     for visit in visits:
         person = persons[visit.person_id]
@@ -179,8 +182,8 @@ def build_briefing(
                 reference=str(visit.id),
                 starts_at=visit.starts_at,
                 ends_at=visit.ends_at,
-                area=_area(person, address, request.include_protected_addresses),
-                person=person_summary(person, photos.get(person.id), visit.starts_at.date()),
+                area=_area(person, address, request.include_protected_addresses, lang),
+                person=person_summary(person, photos.get(person.id), visit.starts_at.date(), lang),
                 address_lines=place.lines,
                 access_notes=place.access,
                 protected_identity=person.protected_identity,
@@ -197,7 +200,8 @@ def build_briefing(
                 support=offer,
                 opening_line=opening,
                 message_paragraphs=message,
-                agency_section=_agency_section(mine, visit.id, meta),
+                agency_section=_agency_section(mine, visit.id, meta, lang),
+                outcome_form=form,
                 urgent_because=urgent.get(visit.id, ""),
                 incidents=tuple(incidents.get(person.id, ())),
             )
@@ -210,10 +214,11 @@ def build_briefing(
         period_end=operation.end_date,
         dates=tuple(days),
         team_name=team.name,
-        team=_team_lines(session, team.id),
-        coordinator=_coordinator(session, operation),
+        team=_team_lines(session, team.id, lang),
+        coordinator=_coordinator(session, operation, lang),
         visits=tuple(sheets),
-        instructions=tpl.lines(texts[tpl.INSTRUCTIONS].body),
+        instructions=tpl.lines(*tpl.printed(texts[tpl.INSTRUCTIONS], lang=lang)),
+        lang=lang,
     )
 
 
@@ -224,7 +229,9 @@ def age_on(birth: dt.date | None, on: dt.date) -> int | None:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def person_summary(person: Person, photo: bytes | None, on: dt.date) -> PersonSummary:
+def person_summary(
+    person: Person, photo: bytes | None, on: dt.date, lang: Language = "sv"
+) -> PersonSummary:
     aliases = tuple(a.strip() for a in person.aliases.split(";") if a.strip())
     language = person.language or ""
     return PersonSummary(
@@ -232,14 +239,18 @@ def person_summary(person: Person, photo: bytes | None, on: dt.date) -> PersonSu
         age=age_on(person.birth_date, on),
         aliases=aliases,
         language=language,
-        interpreter=(language or "ja") if person.interpreter_need else "",
+        interpreter=(language or words("paper.interpreter_yes", {}, lang))
+        if person.interpreter_need
+        else "",
         photo=photo,
     )
 
 
-def _area(person: Person, address: Place | None, include_protected: bool) -> str:
+def _area(
+    person: Person, address: Place | None, include_protected: bool, lang: Language = "sv"
+) -> str:
     if person.protected_identity and not include_protected:
-        return PROTECTED_AREA
+        return PROTECTED_AREA if lang == "sv" else words("paper.protected_area", {}, lang)
     return (address.area or address.city or "") if address is not None else ""
 
 
@@ -264,7 +275,7 @@ def _place(person: Person, address: Place | None, include_protected: bool) -> _P
 
 
 def _agency_section(
-    notes: list[OwnNote], visit_id: int, meta: DocumentMeta
+    notes: list[OwnNote], visit_id: int, meta: DocumentMeta, lang: Language = "sv"
 ) -> AgencySection | None:
     """The printing agency's own notes about him (safety notes are printed apart)."""
     chosen = [n for n in notes if n.section is not NoteSection.SAFETY]
@@ -272,14 +283,16 @@ def _agency_section(
         return None
     # Notes about this very visit first, then the rest newest first.
     chosen.sort(key=lambda n: (n.visit_id != visit_id, -n.day.toordinal()))
-    agency = meta.agency_copy.name if meta.agency_copy else "egna myndigheten"
+    agency = meta.agency_copy.name if meta.agency_copy else words("paper.own_agency", {}, lang)
     return AgencySection(
-        f"Anteckningar från {agency}",
+        words("paper.notes_from", {"agency": agency}, lang),
         tuple(f"{n.day.isoformat()}: {n.text}" for n in chosen),
     )
 
 
-def _team_lines(session: Session, team_id: int) -> tuple[TeamMemberLine, ...]:
+def _team_lines(
+    session: Session, team_id: int, lang: Language = "sv"
+) -> tuple[TeamMemberLine, ...]:
     rows = session.execute(
         select(StaffMember.name, Agency.name, TeamMember.talk_role, StaffMember.phone)
         .join(StaffMember, StaffMember.id == TeamMember.staff_id)
@@ -289,7 +302,7 @@ def _team_lines(session: Session, team_id: int) -> tuple[TeamMemberLine, ...]:
     )
     ranked = sorted(rows, key=lambda r: list(TalkRole).index(r[2]))
     return tuple(
-        TeamMemberLine(name, agency, TALK_ROLE_WORDS.get(role, str(role)), phone or "–")
+        TeamMemberLine(name, agency, words(f"paper.talk.{role}", {}, lang), phone or "–")
         for name, agency, role, phone in ranked
     )
 
@@ -313,12 +326,13 @@ def team_member_names(session: Session, team_ids: list[int]) -> dict[int, tuple[
     return {team_id: tuple(names) for team_id, names in found.items()}
 
 
-def _coordinator(session: Session, operation: Operation) -> Contact:
+def _coordinator(session: Session, operation: Operation, lang: Language = "sv") -> Contact:
+    nobody = Contact(words("paper.no_coordinator", {}, lang), "", "–")
     if operation.coordinator_user_id is None:
-        return Contact("Ingen samordnare angiven", "", "–")
+        return nobody
     user = session.get(User, operation.coordinator_user_id)
     if user is None:
-        return Contact("Ingen samordnare angiven", "", "–")
+        return nobody
     phone = session.scalar(select(StaffMember.phone).where(StaffMember.user_id == user.id).limit(1))
     if not phone:
         # Staff rows are not always linked to a login: the same name in the same agency.

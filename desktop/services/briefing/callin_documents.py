@@ -10,6 +10,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, words
 from desktop.models import (
     Agency,
     CallIn,
@@ -29,7 +30,7 @@ from desktop.reports.data_sheets import (
     InvitationLettersData,
 )
 from desktop.services.briefing import templates as tpl
-from desktop.services.briefing.context import INVITATION_WORDS, person_contexts
+from desktop.services.briefing.context import invitation_word, person_contexts
 from desktop.services.briefing.documents import address_lines
 from desktop.services.briefing.templates import TemplateRow
 from desktop.services.errors import NotFound, ValidationError
@@ -44,7 +45,10 @@ def _callin(session: Session, call_in_id: int) -> CallIn:
     return call_in
 
 
-def callin_attendees(session: Session, call_in_id: int, meta: DocumentMeta) -> CallInAttendeesData:
+def callin_attendees(
+    session: Session, call_in_id: int, meta: DocumentMeta, lang: Language = "sv"
+) -> CallInAttendeesData:
+    """The attendance list, its words in ``lang`` (the printing user's)."""
     call_in = _callin(session, call_in_id)
     rows = list(
         session.execute(
@@ -55,7 +59,7 @@ def callin_attendees(session: Session, call_in_id: int, meta: DocumentMeta) -> C
         )
     )
     day = call_in.starts_at.date()
-    contexts = person_contexts(session, [p.id for _, p in rows], day)
+    contexts = person_contexts(session, [p.id for _, p in rows], day, lang)
     attended = {
         InvitationStatus.ATTENDED: True,
         InvitationStatus.LEFT_EARLY: True,
@@ -67,9 +71,10 @@ def callin_attendees(session: Session, call_in_id: int, meta: DocumentMeta) -> C
         group = contexts[person.id].group
         note = ""
         if invitation.status in (InvitationStatus.LEFT_EARLY, InvitationStatus.EXCUSED):
-            note = INVITATION_WORDS[invitation.status].capitalize()
+            note = invitation_word(invitation.status, lang).capitalize()
         if invitation.accompanied_by:
-            note = ", ".join(p for p in (note, f"med {invitation.accompanied_by}") if p)
+            company = words("paper.accompanied", {"who": invitation.accompanied_by}, lang)
+            note = ", ".join(p for p in (note, company) if p)
         attendees.append(
             AttendeeRow(
                 person.full_name,
@@ -81,7 +86,7 @@ def callin_attendees(session: Session, call_in_id: int, meta: DocumentMeta) -> C
             )
         )
     info = CallInInfo(call_in.title, call_in.starts_at, call_in.venue)
-    return CallInAttendeesData(meta, info, tuple(attendees))
+    return CallInAttendeesData(meta, info, tuple(attendees), lang)
 
 
 def invitation_letters(
@@ -90,8 +95,12 @@ def invitation_letters(
     meta: DocumentMeta,
     texts: dict[str, TemplateRow],
     person_ids: tuple[int, ...] | None = None,
+    lang: Language = "sv",
 ) -> tuple[InvitationLettersData, list[int]]:
-    """Letters to the invited (or to ``person_ids``); marks each invitation's letter printed."""
+    """Letters to the invited (or to ``person_ids``); marks each invitation's letter printed.
+
+    ``lang`` is the letter's: the recipient's language, Swedish unless chosen (issue 18).
+    """
     call_in = _callin(session, call_in_id)
     query = (
         select(Invitation, Person)
@@ -114,21 +123,25 @@ def invitation_letters(
             ]
             if current:
                 lines = address_lines(current[-1])
-        letters.append(InvitationLetter(person.full_name, lines, f"Hej {person.first_name}!"))
+        salutation = words("paper.salutation", {"name": person.first_name}, lang)
+        letters.append(InvitationLetter(person.full_name, lines, salutation))
         invitation.letter_printed_at = meta.printed_at
+    # The letter and its contact line read together: one language for both.
+    letter, contact = tpl.printed(texts[tpl.LETTER], texts[tpl.LETTER_CONTACT], lang=lang)
     data = InvitationLettersData(
         meta=meta,
         callin=CallInInfo(call_in.title, call_in.starts_at, call_in.venue),
         letter_date=meta.printed_at.date(),
-        body_paragraphs=tpl.paragraphs(texts[tpl.LETTER].body),
+        body_paragraphs=tpl.paragraphs(letter),
         signatories=_signatories(session),
         letters=tuple(letters),
-        contact_line=letter_contact(session, texts[tpl.LETTER_CONTACT].body),
+        contact_line=letter_contact(session, contact, lang),
+        lang=lang,
     )
     return data, [i.id for i, _ in rows]
 
 
-def letter_contact(session: Session, body: str) -> str:
+def letter_contact(session: Session, body: str, lang: Language = "sv") -> str:
     """The letter's line whom to call: the template, its fields filled in.
 
     A line without the fields is printed as the administrator wrote it. With them, the
@@ -146,7 +159,7 @@ def letter_contact(session: Session, body: str) -> str:
         raise ValidationError(NO_LETTER_CONTACT, field="contact")
     return (
         text.replace("{namn}", contact.name)
-        .replace("{roll}", f"samordnare, {contact.organisation}")
+        .replace("{roll}", words("paper.coordinator_of", {"agency": contact.organisation}, lang))
         .replace("{telefon}", contact.phone)
     )
 

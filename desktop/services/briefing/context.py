@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.messages import Language, words
 from desktop.models import (
     Agency,
     CallIn,
@@ -45,27 +46,24 @@ RECENT_DAYS = 365
 #: The most history lines printed per person.
 MAX_HISTORY = 8
 
-ROLE_WORDS = {
-    MembershipRole.LEADER: "ledare",
-    MembershipRole.CORE: "kärnmedlem",
-    MembershipRole.MEMBER: "medlem",
-    MembershipRole.ASSOCIATE: "närstående till gruppen",
-    MembershipRole.PERIPHERAL: "perifer",
-}
 _ROLE_RANK = list(MembershipRole)
-CHANNEL_WORDS = {
-    DeliveryChannel.HOME_VISIT: "Hembesök",
-    DeliveryChannel.CALL_IN: "Stormöte",
-    DeliveryChannel.PROBATION: "Via Kriminalvården",
-    DeliveryChannel.OTHER: "Annan kanal",
-}
-INVITATION_WORDS = {
-    InvitationStatus.INVITED: "inbjuden",
-    InvitationStatus.ATTENDED: "kom",
-    InvitationStatus.NO_SHOW: "kom inte",
-    InvitationStatus.LEFT_EARLY: "gick tidigt",
-    InvitationStatus.EXCUSED: "återbud",
-}
+
+
+def role_word(role: MembershipRole | str, lang: Language = "sv") -> str:
+    """A membership role as the paper says it ("kärnmedlem", "core member")."""
+    return words(f"paper.role.{role}", {}, lang)
+
+
+def channel_word(channel: DeliveryChannel | str, lang: Language = "sv") -> str:
+    """How the message reached him ("Hembesök", "Home visit")."""
+    return words(f"paper.channel.{channel}", {}, lang)
+
+
+def invitation_word(status: InvitationStatus | str, lang: Language = "sv") -> str:
+    """What became of a call-in invitation ("kom inte", "did not come")."""
+    return words(f"paper.invitation.{status}", {}, lang)
+
+
 OPEN_REFERRALS = (ReferralStatus.OFFERED, ReferralStatus.ACCEPTED, ReferralStatus.REFERRED)
 
 
@@ -138,21 +136,22 @@ def own_agency_notes(
 
 
 def person_contexts(
-    session: Session, person_ids: Iterable[int], on: dt.date
+    session: Session, person_ids: Iterable[int], on: dt.date, lang: Language = "sv"
 ) -> dict[int, PersonContext]:
-    """Group, conflicts, events, history, family and prepared support for each person."""
+    """Group, conflicts, events, history, family and prepared support for each person,
+    worded in ``lang`` (the printing user's language)."""
     ids = sorted(set(person_ids))
     contexts = {pid: PersonContext() for pid in ids}
     if not ids:
         return contexts
-    _groups(session, ids, on, contexts)
-    _relations(session, on, contexts)
+    _groups(session, ids, on, contexts, lang)
+    _relations(session, on, contexts, lang)
     for pid, day, channel, by in session.execute(
         select(Delivery.person_id, Delivery.delivered_on, Delivery.channel, Delivery.delivered_by)
         .where(Delivery.person_id.in_(ids), Delivery.delivered_on <= on)
         .order_by(Delivery.delivered_on.desc())
     ):
-        text = f"{CHANNEL_WORDS.get(channel, channel)}: budskapet delgavs"
+        text = words("paper.delivered", {"channel": channel_word(channel, lang)}, lang)
         contexts[pid].deliveries.append(DatedNote(day, text + (f" ({by})" if by else "")))
     for pid, title, starts, status in session.execute(
         select(Invitation.person_id, CallIn.title, CallIn.starts_at, Invitation.status)
@@ -160,7 +159,7 @@ def person_contexts(
         .where(Invitation.person_id.in_(ids))
         .order_by(CallIn.starts_at.desc())
     ):
-        word = INVITATION_WORDS.get(status, status)
+        word = invitation_word(status, lang)
         contexts[pid].attendance.append(DatedNote(starts.date(), f"{title}: {word}"))
     for pid, name, relation, phone in session.execute(
         select(Relative.person_id, Relative.name, Relative.relation, Relative.phone)
@@ -188,7 +187,11 @@ def person_contexts(
 
 
 def _groups(
-    session: Session, ids: list[int], on: dt.date, contexts: dict[int, PersonContext]
+    session: Session,
+    ids: list[int],
+    on: dt.date,
+    contexts: dict[int, PersonContext],
+    lang: Language = "sv",
 ) -> None:
     """Each person's current group: the one where his role ranks highest."""
     best: dict[int, tuple[int, GroupLink]] = {}
@@ -201,12 +204,14 @@ def _groups(
     ):
         rank = _ROLE_RANK.index(role)
         if pid not in best or rank < best[pid][0]:
-            best[pid] = (rank, GroupLink(gid, name, ROLE_WORDS.get(role, str(role))))
+            best[pid] = (rank, GroupLink(gid, name, role_word(role, lang)))
     for pid, (_, link) in best.items():
         contexts[pid].group = link
 
 
-def _relations(session: Session, on: dt.date, contexts: dict[int, PersonContext]) -> None:
+def _relations(
+    session: Session, on: dt.date, contexts: dict[int, PersonContext], lang: Language = "sv"
+) -> None:
     """Active conflicts and recent sanction periods of each person's group."""
     group_ids = {c.group.group_id for c in contexts.values() if c.group is not None}
     if not group_ids:
@@ -232,9 +237,9 @@ def _relations(session: Session, on: dt.date, contexts: dict[int, PersonContext]
     ):
         for mine, other in ((a, name_b), (b, name_a)):
             if mine in group_ids:
-                line = f"{other} (aktiv)"
+                line = words("paper.conflict_active", {"group": other}, lang)
                 if since:
-                    line += f" sedan {since.isoformat()}"
+                    line += " " + words("paper.since", {"day": since}, lang)
                 if description:
                     line += f": {description}"
                 conflicts[mine].append(line)
@@ -252,8 +257,13 @@ def _relations(session: Session, on: dt.date, contexts: dict[int, PersonContext]
         .where(SanctionPeriod.start_date <= on)
         .order_by(SanctionPeriod.start_date.desc())
     ):
-        state = "pågår" if end is None or end >= on else f"avslutad {end.isoformat()}"
-        events[gid].append(DatedNote(start, f"Ökat fokus på gruppen ({state}): {trigger}"))
+        state = (
+            words("paper.focus_ongoing", {}, lang)
+            if end is None or end >= on
+            else words("paper.focus_ended", {"day": end}, lang)
+        )
+        focus = words("paper.focus", {"state": state, "trigger": trigger}, lang)
+        events[gid].append(DatedNote(start, focus))
     for context in contexts.values():
         if context.group is not None:
             context.conflicts = conflicts.get(context.group.group_id, [])

@@ -48,11 +48,7 @@ from desktop.reports.data_sheets import (
     ScheduleEntry,
 )
 from desktop.services.briefing.builder import age_on, person_summary, team_member_names
-from desktop.services.briefing.context import (
-    ROLE_WORDS,
-    own_agency_notes,
-    person_contexts,
-)
+from desktop.services.briefing.context import own_agency_notes, person_contexts, role_word
 from desktop.services.errors import NotFound
 from desktop.services.mapping.search import masked_identity_of
 from desktop.services.protected import PROTECTED_AREA
@@ -123,7 +119,7 @@ def person_sheet(
             )
         )
     memberships = tuple(
-        MembershipRow(group, ROLE_WORDS.get(role, str(role)), source or "", since, review)
+        MembershipRow(group, role_word(role), source or "", since, review)
         for group, role, source, since, review in session.execute(
             select(
                 Group.name,
@@ -213,7 +209,7 @@ def group_overview(
             GroupMemberRow(
                 person.full_name,
                 age_on(person.birth_date, today),
-                ROLE_WORDS.get(role, str(role)),
+                role_word(role),
                 STATUS_WORDS.get(person.status, str(person.status)),
                 count,
                 last,

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language
 from desktop.models import PrintRecord
 from desktop.reports.canvas import Output
 from desktop.reports.data import DocumentMeta
@@ -92,7 +93,8 @@ class PrintService:
     def print_briefing(
         self, request: BriefingRequest, out: Output, *, now: dt.datetime | None = None
     ) -> PrintResult:
-        """The team's briefing packet for a day (or the whole operation) as PDF."""
+        """The team's briefing packet for a day (or the whole operation) as PDF, its own
+        words in ``request.lang`` (the printing user's language)."""
         from desktop.reports.briefing import render_briefing
 
         require(self._store.identity, Action.BRIEFING_PRINT)
@@ -108,7 +110,7 @@ class PrintService:
                 raise ValidationError(
                     NO_VISITS_ON_DAY if request.day is not None else NO_VISITS_AT_ALL, field="date"
                 )
-            meta = make_meta(session, self._store, serial, texts, used, when)
+            meta = make_meta(session, self._store, serial, texts, used, when, lang=request.lang)
             data = build_briefing(session, self._store, request, meta, texts, visits)
             detail = (
                 f"operation={request.operation_id};team={request.team_id};"
@@ -182,20 +184,26 @@ class PrintService:
         )
 
     def print_callin_attendees(
-        self, call_in_id: int, out: Output, *, now: dt.datetime | None = None
+        self,
+        call_in_id: int,
+        out: Output,
+        *,
+        now: dt.datetime | None = None,
+        lang: Language = "sv",
     ) -> PrintResult:
-        """The attendance list of a call-in."""
+        """The attendance list of a call-in, in ``lang`` (the printing user's language)."""
         from desktop.reports.callin import render_callin_attendees
 
         return self._print_one(
             PrintKind.ATTENDEES,
             "Skriv ut deltagarlista",
             Action.CALLIN_READ,
-            lambda session, meta: callin_attendees(session, call_in_id, meta),
+            lambda session, meta: callin_attendees(session, call_in_id, meta, lang),
             render_callin_attendees,
             call_in_id,
             out,
             now,
+            lang=lang,
         )
 
     def _print_one(
@@ -210,6 +218,7 @@ class PrintService:
         now: dt.datetime | None,
         *,
         with_copy: bool = False,
+        lang: Language = "sv",
     ) -> PrintResult:
         """A one-object printout marked with the confidentiality text only."""
         require(self._store.identity, Action.PRINT)
@@ -219,7 +228,9 @@ class PrintService:
         def gather(
             session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
         ) -> Gathered:
-            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=with_copy)
+            meta = make_meta(
+                session, self._store, serial, texts, used, when, with_copy=with_copy, lang=lang
+            )
             return build(session, meta), [object_id], ""
 
         return self._print(kind, description, used, gather, render, out, now)
@@ -231,8 +242,14 @@ class PrintService:
         *,
         person_ids: tuple[int, ...] | None = None,
         now: dt.datetime | None = None,
+        lang: Language = "sv",
     ) -> PrintResult:
-        """Invitation letters, one page per invited person (protected addresses left out)."""
+        """Invitation letters, one page per invited person (protected addresses left out).
+
+        ``lang`` is the letter's language, not necessarily the printing user's: a letter
+        goes to a young man in Sweden, so Swedish unless the one printing chooses
+        English (issue 18).
+        """
         from desktop.reports.callin import render_invitation_letters
 
         require(self._store.identity, Action.PRINT)
@@ -242,8 +259,10 @@ class PrintService:
         def gather(
             session: Session, serial: str, texts: dict[str, TemplateRow], when: dt.datetime
         ) -> Gathered:
-            meta = make_meta(session, self._store, serial, texts, used, when, with_copy=False)
-            data, ids = invitation_letters(session, call_in_id, meta, texts, person_ids)
+            meta = make_meta(
+                session, self._store, serial, texts, used, when, with_copy=False, lang=lang
+            )
+            data, ids = invitation_letters(session, call_in_id, meta, texts, person_ids, lang)
             return data, [call_in_id], f"letters={len(ids)}"
 
         return self._print(

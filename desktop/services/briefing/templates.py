@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, words
+from desktop.messages.paper import DEFAULT_TEXTS
 from desktop.models import Template
 from desktop.services.changes import Changes
 from desktop.services.errors import ValidationError
@@ -31,46 +33,30 @@ CONTACT_FIELDS = ("{namn}", "{roll}", "{telefon}")
 
 MAX_TEMPLATE_CHARS = 10_000
 
-#: The texts printed when an administrator has not written their own yet.
-DEFAULTS: dict[str, str] = {
-    OPENING_LINE: "Du är inte misstänkt för något brott.",
-    MESSAGE: (
-        "Vi är här för att vi bryr oss om dig och din familj. Vi vill inte att du blir "
-        "skadad, dödad eller att du skadar någon annan.\n\n"
-        "Om någon i gruppen använder våld kommer myndigheterna att fokusera på hela "
-        "gruppen, med alla lagliga medel.\n\n"
-        "Hjälp finns om du vill: med jobb, skola, boende, att lämna gruppen eller att få "
-        "skydd. Hör av dig när du vill."
-    ),
-    CONTACTS: "Samordnaren för programmet: se omslaget",
-    CONFIDENTIALITY: "SEKRETESS – får ej spridas (OSL 35 kap. 1 §)",
-    INSTRUCTIONS: (
-        "Öppna med att han inte är misstänkt för något brott.\n"
-        "Håll samtalet kort och respektfullt, gärna vid köksbordet med familjen.\n"
-        "Lämna kontaktkortet även om han inte vill prata.\n"
-        "Fyll i utfallsblanketten direkt efter besöket."
-    ),
-    LETTER: (
-        "Du är inbjuden till ett möte där polisen, socialtjänsten och Kriminalvården "
-        "vill berätta om vad som händer nu i staden och vilken hjälp som finns för dig.\n\n"
-        "Du är inte misstänkt för något brott. Mötet tar ungefär en timme. Du får gärna "
-        "ta med en förälder eller någon annan vuxen du litar på."
-    ),
-    # {namn}, {roll} and {telefon} are the programme's contact; an administrator may
-    # write a fixed line instead (e.g. the programme's own phone number).
-    LETTER_CONTACT: "Frågor om mötet? Ring {namn}, {roll}, tel. {telefon}.",
-}
+#: The texts printed when an administrator has not written their own yet (Swedish; the
+#: English in ``desktop.messages.paper``, printed under English while the text is unedited).
+DEFAULTS: dict[str, str] = {key: sv for key, (sv, _en) in DEFAULT_TEXTS.items()}
 
-#: Swedish names of the keys, for the editor and the audit-free "Mallar:" line.
-TITLES: dict[str, str] = {
-    OPENING_LINE: "Inledningsfras",
-    MESSAGE: "Budskapet",
-    CONTACTS: "Kontakter",
-    CONFIDENTIALITY: "Sekretessmärkning",
-    INSTRUCTIONS: "Att tänka på (omslag)",
-    LETTER: "Inbjudningsbrev",
-    LETTER_CONTACT: "Kontaktrad i inbjudningsbrevet",
-}
+#: Swedish names of the keys, for the editor (the printed "Mallar:" line words them in the
+#: reader's language: ``title``).
+TITLES: dict[str, str] = {key: words(f"paper.template.{key}", {}, "sv") for key in DEFAULT_TEXTS}
+
+
+def title(key: str, lang: Language = "sv") -> str:
+    """A template's name in ``lang`` (for the "Mallar:"/"Templates:" line)."""
+    return words(f"paper.template.{key}", {}, lang)
+
+
+def printed(*rows: TemplateRow, lang: Language = "sv") -> tuple[str, ...]:
+    """The texts a print uses, one per row: an administrator's own text as written, the
+    built-in defaults in the reader's language (issue 18). Rows read together (the
+    opening line and the message) switch together: if one is the administrator's own,
+    all print as written, so the talk never changes language halfway."""
+    english = lang == "en" and all(
+        row.key in DEFAULT_TEXTS and row.body.strip() == DEFAULT_TEXTS[row.key][0].strip()
+        for row in rows
+    )
+    return tuple(DEFAULT_TEXTS[row.key][1] if english else row.body for row in rows)
 
 
 @dataclass(frozen=True)

@@ -15,39 +15,61 @@ from collections.abc import Iterable
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, words
 from desktop.models import Certainty, Group, Incident, IncidentGroup, Membership
-from desktop.reports.data import DatedNote
+from desktop.reports.data import INCIDENT_DAYS, DatedNote
 from desktop.services.incidents.queries import in_period
 from desktop.services.vocabulary import INCIDENT_KIND_WORDS
 
-#: How far back an incident counts as recent on the packet.
-INCIDENT_DAYS = 90
 MAX_INCIDENT_LINES = 6
-_SIDE = {"suspected": "misstänkt sida", "victim": "drabbad sida"}
 
 
-def _counts(injured: int, killed: int) -> str:
+def _counts(injured: int, killed: int, lang: Language) -> str:
     parts = []
     if injured:
-        parts.append(f"{injured} skadad" if injured == 1 else f"{injured} skadade")
+        code = "paper.injured_one" if injured == 1 else "paper.injured_many"
+        parts.append(words(code, {"n": injured}, lang))
     if killed:
-        parts.append(f"{killed} död" if killed == 1 else f"{killed} döda")
+        code = "paper.killed_one" if killed == 1 else "paper.killed_many"
+        parts.append(words(code, {"n": killed}, lang))
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _kind(kind: str, lang: Language) -> str:
+    """The incident kind's word: the one vocabulary's in Swedish, the catalogue's in English."""
+    return INCIDENT_KIND_WORDS[kind] if lang == "sv" else words(f"term.incident.{kind}", {}, lang)
+
+
+def _place(district: str, lang: Language) -> str:
+    return words("paper.in_place", {"place": district}, lang) if district else ""
+
+
 def incident_line(
-    kind: str, district: str, group: str, side: str, injured: int, killed: int, probable: bool
+    kind: str,
+    district: str,
+    group: str,
+    side: str,
+    injured: int,
+    killed: int,
+    probable: bool,
+    lang: Language = "sv",
 ) -> str:
-    place = f" i {district}" if district else ""
-    certainty = " – trolig" if probable else ""
-    return (
-        f"{INCIDENT_KIND_WORDS[kind]}{place}: {group} på {_SIDE[side]}"
-        f"{_counts(injured, killed)}{certainty}"
+    line = words(
+        "paper.incident_line",
+        {
+            "kind": _kind(kind, lang),
+            "place": _place(district, lang),
+            "group": group,
+            "side": words(f"paper.side.{side}", {}, lang),
+        },
+        lang,
     )
+    certainty = words("paper.probable", {}, lang) if probable else ""
+    return f"{line}{_counts(injured, killed, lang)}{certainty}"
 
 
 def incident_notes(
-    session: Session, person_ids: Iterable[int], on: dt.date
+    session: Session, person_ids: Iterable[int], on: dt.date, lang: Language = "sv"
 ) -> dict[int, list[DatedNote]]:
     """Person id -> recent incidents of his groups (members on ``on``), newest first."""
     ids = sorted(set(person_ids))
@@ -93,6 +115,7 @@ def incident_notes(
             injured,
             killed,
             certainty is Certainty.PROBABLE,
+            lang,
         )
         for pid in groups[gid]:
             if len(result[pid]) < MAX_INCIDENT_LINES:
@@ -100,7 +123,9 @@ def incident_notes(
     return result
 
 
-def urgent_reasons(session: Session, visit_ids: Iterable[int]) -> dict[int, str]:
+def urgent_reasons(
+    session: Session, visit_ids: Iterable[int], lang: Language = "sv"
+) -> dict[int, str]:
     """Visit id -> why it is urgent, for the visits made in response to an incident."""
     from desktop.models import Visit
 
@@ -112,9 +137,13 @@ def urgent_reasons(session: Session, visit_ids: Iterable[int]) -> dict[int, str]
             .join(Incident, Incident.id == Visit.incident_id)
             .where(Visit.id.in_(ids[start : start + 500]))
         ):
-            place = f" i {district}" if district else ""
-            reasons[vid] = (
-                f"AKUT – svar på {INCIDENT_KIND_WORDS[kind.value].lower()}{place} "
-                f"{occurred:%Y-%m-%d}"
+            reasons[vid] = words(
+                "paper.urgent",
+                {
+                    "kind": _kind(kind.value, lang).lower(),
+                    "place": _place(district, lang),
+                    "day": f"{occurred:%Y-%m-%d}",
+                },
+                lang,
             )
     return reasons

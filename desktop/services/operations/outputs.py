@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, words
 from desktop.models import Operation, Person, Team, Visit, VisitStatus
 from desktop.reports.canvas import Output
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
@@ -66,6 +67,22 @@ class _TeamVisit:
     area: str | None
     address_changed: bool
     team_id: int
+
+
+def _area(visit: _TeamVisit, lang: Language) -> str:
+    """The visit's district, or what is said instead (protected, unknown), in ``lang``."""
+    if lang == "sv":
+        return PROTECTED_AREA if visit.protected_identity else (visit.area or UNKNOWN_AREA)
+    if visit.protected_identity:
+        return words("paper.protected_area", {}, lang)
+    return visit.area or words("paper.unknown_area", {}, lang)
+
+
+def _status(status: VisitStatus, lang: Language) -> str:
+    """The status column: blank for a planned visit, the one vocabulary's word otherwise."""
+    if lang == "sv" or status is VisitStatus.PLANNED:
+        return STATUS_WORDS[status]
+    return words(f"term.visit.{status}", {}, lang).lower()
 
 
 def _bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -149,8 +166,10 @@ class ScheduleOutputs:
         out: Output,
         *,
         operation_id: int | None = None,
+        lang: Language = "sv",
     ) -> PrintedSchedule:
-        """Render visits from ``first`` to ``last`` as landscape week tables.
+        """Render visits from ``first`` to ``last`` as landscape week tables, the
+        schedule's words in ``lang`` (the printing user's language).
 
         ``team_id`` None prints every team in one document: the teams of
         ``operation_id``, or (without one) every team with a visit in the range. Each
@@ -187,17 +206,18 @@ class ScheduleOutputs:
             numbered = number_print(uow, PRINT_KIND, used, now)
             serial = numbered.serial
             meta = make_meta(
-                session, self.store, serial, numbered.texts, used, now, with_copy=False
+                session, self.store, serial, numbered.texts, used, now, with_copy=False, lang=lang
             )
             scope = f"team={team_id}" if team_id is not None else f"team=all;teams={len(teams)}"
             if operation_id is not None:
                 scope += f";operation={operation_id}"
             numbered.log([r.id for r in rows], f"{scope};from={first};to={last}")
             only = teams[0]
+            all_teams = words("paper.all_teams", {}, lang)
             if several:
-                name = "Alla team"
+                name = all_teams
             elif team_id is None:
-                name = f"Alla team – {operations.get(only.operation_id or -1, '')}".rstrip(" –")
+                name = f"{all_teams} – {operations.get(only.operation_id or -1, '')}".rstrip(" –")
             elif only.operation_id in operations:
                 name = f"{only.name} – {operations[only.operation_id]}"
             else:
@@ -214,13 +234,14 @@ class ScheduleOutputs:
                     ends_at=r.ends_at,
                     team=labels[r.team_id],
                     person=person_label(r.first_name, r.last_name),
-                    area=PROTECTED_AREA if r.protected_identity else (r.area or UNKNOWN_AREA),
-                    status=STATUS_WORDS[r.status],
+                    area=_area(r, lang),
+                    status=_status(r.status, lang),
                     address_changed=r.address_changed,
                 )
                 for r in rows
             ),
             team_members=tuple(members[t.id] for t in teams),
+            lang=lang,
         )
         render_operation_schedule(data, out)
         return PrintedSchedule(serial, len(rows), uow.changes)

@@ -26,6 +26,7 @@ from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
 from desktop.views.calendar.commands import CorrectOutcomeCommand, RecordOutcomeCommand
 from desktop.views.changes_hub import ChangesHub, hub_or_own
+from desktop.views.errors_text import interface_language
 from desktop.views.operations.actions import open_outcome
 from desktop.views.runner import run_change, run_query
 
@@ -297,6 +298,7 @@ class CalendarPage(QWidget):
         """
         operation, team = self.calendar.filters()
         first, last = self.calendar.visible_range()
+        lang = interface_language()  # the schedule's words are the user's (issue 18)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Spara schema"), f"schema-{first}.pdf", self.tr("PDF (*.pdf)")
         )
@@ -306,7 +308,7 @@ class CalendarPage(QWidget):
             self,
             self.tr("Skriv ut"),
             lambda: self._ops.outputs.print_team_schedule(
-                team, first, last, Path(path), operation_id=operation
+                team, first, last, Path(path), operation_id=operation, lang=lang
             ),
             hub=self._hub,
         )

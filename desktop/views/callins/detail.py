@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,6 +33,7 @@ from desktop.views.callins.models import InvitationTableModel, SpeakerTableModel
 from desktop.views.callins.person_picker import PersonSource
 from desktop.views.callins.printing import ATTENDEES, LETTERS, CallInPrinter
 from desktop.views.changes_hub import ChangesHub
+from desktop.views.errors_text import interface_language
 from desktop.views.runner import run_change, run_query
 
 #: Quick keys in the attendance table.
@@ -116,6 +118,13 @@ class CallInDetailWidget(QWidget):
         self.propose_button.clicked.connect(self.propose_visits)
         self.letters_button = QPushButton(self.tr("Skriv ut &kallelser"))
         self.letters_button.clicked.connect(lambda: self._print_kind(LETTERS))
+        # A letter is the recipient's, a young man in Sweden: Swedish unless chosen
+        # otherwise, whatever the interface's language (issue 18).
+        self.letter_language = QComboBox()
+        self.letter_language.addItem(self.tr("Svenska"), "sv")
+        self.letter_language.addItem(self.tr("Engelska"), "en")
+        self.letter_language.setAccessibleName(self.tr("Kallelsernas språk"))
+        self.letter_language.setToolTip(self.tr("Språket kallelserna skrivs ut på"))
         self.list_button = QPushButton(self.tr("Skriv ut &deltagarlista"))
         self.list_button.clicked.connect(lambda: self._print_kind(ATTENDEES))
         keys = QLabel(
@@ -129,8 +138,9 @@ class CallInDetailWidget(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        for button in (self.edit_button, self.letters_button, self.list_button):
+        for button in (self.edit_button, self.letter_language, self.letters_button):
             top.addWidget(button)
+        top.addWidget(self.list_button)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self._titled(self.tr("Talare"), self.speaker_view))
         upper.addWidget(self._titled(self.tr("Checklista för repetition"), self.checklist))
@@ -250,8 +260,8 @@ class CallInDetailWidget(QWidget):
             self.propose_button,
         ):
             button.setEnabled(has and self._can_edit)
-        for button in (self.letters_button, self.list_button):
-            button.setEnabled(has and self._printer is not None)
+        for widget in (self.letter_language, self.letters_button, self.list_button):
+            widget.setEnabled(has and self._printer is not None)
 
     # --- actions -----------------------------------------------------------------
 
@@ -389,4 +399,7 @@ class CallInDetailWidget(QWidget):
 
     def _print_kind(self, kind: str) -> None:
         if self._printer is not None and self._detail is not None:
-            self._printer.start(self, kind, self._detail.id)
+            # Letters in the language chosen for them; the attendance list is internal
+            # and follows the interface.
+            lang = self.letter_language.currentData() if kind == LETTERS else interface_language()
+            self._printer.start(self, kind, self._detail.id, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.messages import Language
 from desktop.services.briefing.printing import PrintService
 from desktop.services.bundle import Services
 from desktop.services.permissions import Action, allowed
@@ -42,18 +43,20 @@ class CallInPrinter(QObject):
     def busy(self) -> bool:
         return self._task is not None
 
-    def start(self, parent: QWidget, kind: str, call_in_id: int) -> None:
+    def start(self, parent: QWidget, kind: str, call_in_id: int, lang: Language = "sv") -> None:
+        """Print ``kind`` for the call-in, its words in ``lang`` (the letters' language
+        is the one chosen for them; the attendance list's the interface's)."""
         if self._task is not None:
             return
         self._parent = parent
         service = self._service
         if kind == LETTERS:
             job = lambda: build_in_memory(  # noqa: E731
-                lambda out: service.print_invitation_letters(call_in_id, out)
+                lambda out: service.print_invitation_letters(call_in_id, out, lang=lang)
             )
         else:
             job = lambda: build_in_memory(  # noqa: E731
-                lambda out: service.print_callin_attendees(call_in_id, out)
+                lambda out: service.print_callin_attendees(call_in_id, out, lang=lang)
             )
         self._task = run_in_background(job, self._built, self._failed, self)
 

@@ -29,6 +29,7 @@ from desktop.services.briefing import BriefingRequest, BriefingServices
 from desktop.services.briefing.choices import OperationChoice, TeamChoice
 from desktop.services.errors import ValidationError
 from desktop.views.changes_hub import ChangesHub
+from desktop.views.errors_text import interface_language
 from desktop.views.printing.preview import BuiltPdf, PrintPreviewDialog, build_in_memory
 from desktop.views.runner import done, publish_done, report_failure, run_query
 from desktop.views.worker import BackgroundTask, run_in_background
@@ -138,7 +139,10 @@ class BriefingDialog(QDialog):
         if op is None or team is None:
             return None
         day: dt.date | None = None if self.whole.isChecked() else self.day.currentData()
-        return BriefingRequest(op.id, team.id, day, self.protected.isChecked())
+        # The packet's words follow the printing user's interface language (issue 18).
+        return BriefingRequest(
+            op.id, team.id, day, self.protected.isChecked(), lang=interface_language()
+        )
 
     # -- build -------------------------------------------------------------------
     def build(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services.briefing import BriefingRequest
 from desktop.services.bundle import Services
+from desktop.views.errors_text import interface_language
 from desktop.views.printing.briefing_dialog import BriefingDialog
 from desktop.views.printing.preview import PrintPreviewDialog, build_in_memory
 from desktop.views.printing.template_editor import TemplateEditorDialog
@@ -21,7 +22,9 @@ def first_request(services: Services) -> BriefingRequest | None:
     for operation in services.briefing.choices.operations():
         for team in operation.teams:
             if team.days:
-                return BriefingRequest(operation.id, team.id, team.days[0])
+                return BriefingRequest(
+                    operation.id, team.id, team.days[0], lang=interface_language()
+                )
     return None
 
 

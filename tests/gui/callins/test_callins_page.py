@@ -150,6 +150,26 @@ def test_letters_go_through_the_print_service(qtbot, field: Field) -> None:
     printer.preview.reject()
 
 
+def test_letters_are_swedish_unless_english_is_chosen(qtbot, field: Field, monkeypatch) -> None:
+    """A letter is the recipient's (issue 18): Swedish by default whatever the interface;
+    the combo beside the button prints it in English; the attendance list is internal
+    and follows the interface (Swedish here)."""
+    held_callin(field)
+    printer = CallInPrinter(field.services.briefing.printing)
+    started = []
+    monkeypatch.setattr(
+        printer, "start", lambda parent, kind, call_in_id, lang: started.append((kind, lang))
+    )
+    page = _page(qtbot, field, printer)
+    detail = page.detail
+    assert detail.letter_language.currentData() == "sv"
+    qtbot.mouseClick(detail.letters_button, Qt.MouseButton.LeftButton)
+    detail.letter_language.setCurrentIndex(detail.letter_language.findData("en"))
+    qtbot.mouseClick(detail.letters_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(detail.list_button, Qt.MouseButton.LeftButton)
+    assert started == [("letters", "sv"), ("letters", "en"), ("attendees", "sv")]
+
+
 def test_deliveries_tab_lists_repeats(qtbot, field: Field) -> None:
     call_in_id = held_callin(field)
     detail = field.services.engagement.callins.detail(call_in_id)
