@@ -11,10 +11,39 @@ os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
 os.environ.setdefault("RONDPLAN_TEST_KDF", "1")
 
 
+import datetime as dt
+
 import pytest
+
+import desktop.services.clock
 
 
 @pytest.fixture(autouse=True)
 def _own_anchor_folder(tmp_path_factory, monkeypatch):
     """Each test's users keep their audit anchors (issue 15) in a folder of its own."""
     monkeypatch.setenv("RONDPLAN_ANCHOR_DIR", str(tmp_path_factory.mktemp("anchors")))
+
+
+class TestClock:
+    """A local wall clock a test sets and moves; every service built without its own
+    ``clock`` reads it as now (desktop/services/clock.py)."""
+
+    __test__ = False  # not a test class, despite the name
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def set(self, moment: dt.datetime) -> None:
+        self.now = moment
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Pins the services' "now" (the machine's date at first; tests ``set`` it), so a test
+    on fixed dates does not depend on the day it runs (issue 17)."""
+    pinned = TestClock(dt.datetime.now().replace(microsecond=0))
+    monkeypatch.setattr(desktop.services.clock, "_source", pinned)
+    return pinned

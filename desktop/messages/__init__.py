@@ -34,7 +34,6 @@ from desktop.messages import (
     paper,
     planning,
     report,
-    research,
     security,
     store,
     terms,
@@ -66,7 +65,6 @@ for _family in (
     terms,
     report,
     paper,
-    research,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:

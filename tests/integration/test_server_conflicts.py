@@ -21,7 +21,13 @@ from desktop.views.server.conflict_dialog import (
     resolve_conflict,
 )
 from tests.integration import pg
-from tests.unit.operations.factories import START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    PLANNED_AT,
+    START,
+    make_field,
+    planned_operation,
+)
 
 
 @pytest.fixture
@@ -131,11 +137,13 @@ def test_the_person_dialog_opens_the_conflict_dialog(two_desks, qtbot, monkeypat
     assert final.phone == "070-765 43 21" and final.priority == profile_b.priority
 
 
-def test_visit_outcome_conflict_between_two_team_leads(tmp_path, on_postgres, qtbot):
+def test_visit_outcome_conflict_between_two_team_leads(tmp_path, on_postgres, qtbot, clock):
     field = make_field(tmp_path)
     planned_operation(field)
+    clock.set(PLANNED_AT)  # the evening before the period
     field.services.planning.propose(field.operation_id)
     field.services.planning.accept(field.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: outcomes can be recorded
     row = field.services.visits.calendar(START, START + dt.timedelta(days=14))[0]
     other = build_services(pg.pg_login(field.path, "coordinator_social")).operations
     seen = field.services.outcomes.detail(row.visit_id)

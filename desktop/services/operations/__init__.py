@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.clock import LocalClock
 from desktop.services.operations.followup import FollowUpService
 from desktop.services.operations.operations import OperationService
 from desktop.services.operations.outcome_correction import OutcomeCorrections
@@ -30,12 +31,15 @@ class OperationsServices:
     corrections: OutcomeCorrections
 
 
-def build_operations(store: Store, reauth: Reauthentication | None = None) -> OperationsServices:
-    outcomes = OutcomeService(store)
+def build_operations(
+    store: Store, reauth: Reauthentication | None = None, clock: LocalClock | None = None
+) -> OperationsServices:
+    """``clock``: local wall-clock now (default ``desktop.services.clock.local_now``)."""
+    outcomes = OutcomeService(store, clock)
     return OperationsServices(
         OperationService(store),
         TeamService(store),
-        PlanningService(store),
+        PlanningService(store, clock),
         VisitService(store),
         outcomes,
         FollowUpService(store),

@@ -7,9 +7,6 @@ agency-only Note all commit together, or nothing does.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 from sqlalchemy import select, update
 from sqlalchemy.orm import lazyload
 
@@ -30,6 +27,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.services.changes import Changes
+from desktop.services.clock import LocalClock, local_now
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.services.operations.queries import UNKNOWN_AREA, person_label
 from desktop.services.operations.rows import (
@@ -74,10 +72,10 @@ def validate_outcome(data: OutcomeInput) -> None:
 class OutcomeService:
     """Read a visit and record its outcome."""
 
-    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, store: Store, clock: LocalClock | None = None) -> None:
         self.store = store
         # Local wall-clock time, as visits are stored (Europe/Stockholm on paper).
-        self._clock = clock or dt.datetime.now
+        self._clock = clock or local_now
 
     def detail(self, visit_id: int) -> VisitDetail:
         """One visit with its outcome (an audited read of the person's visit)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ from desktop.models import (
     VisitStatus,
 )
 from desktop.services.changes import Changes
+from desktop.services.clock import LocalClock, local_now
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.operations.queries import (
     UNKNOWN_AREA,
@@ -97,15 +98,15 @@ def planning_input(
 ) -> PlanningInput:
     """Read an operation into a planner request (column selects only).
 
-    ``now`` is the planning moment: a running (active) operation is planned from the
-    next day on, never in the past (issue 17). A draft is planned over its whole period.
+    ``now`` is the planning moment: an operation, running or draft, is planned from the
+    next day on, never in the past (issue 17).
     """
     operation = session.get(Operation, operation_id)
     if operation is None:
         raise NotFound("operation.gone")
     today = operation.start_date
     first_day = operation.start_date
-    if now is not None and operation.status is OperationStatus.ACTIVE:
+    if now is not None:
         first_day = max(first_day, now.date() + dt.timedelta(days=1))
         if first_day > operation.end_date:
             raise ValidationError("plan.period_over", field="period")
@@ -302,10 +303,10 @@ def refusal_code(code: ConflictCode) -> str:
     return f"refusal.{code.value}"
 
 
-def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None) -> dict[int, str]:
+def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime) -> dict[int, str]:
     """Visit id to the reason it is refused (a code), checking the proposals in time order.
 
-    ``now`` (given for a running operation) refuses a visit already begun. The schedule
+    A visit that begins before ``now`` is refused (issue 17). The schedule
     is every visit that is not cancelled and not one of these proposals,
     in any operation, on the proposals' days; each accepted proposal joins it.
     """
@@ -350,7 +351,7 @@ def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None)
     schedule = [scheduled(r) for r in rows]
     refused: dict[int, str] = {}
     for r in proposed:
-        if now is not None and r.starts_at < now:
+        if r.starts_at < now:
             refused[r.id] = PAST
             continue
         visit = scheduled(r)
@@ -379,10 +380,10 @@ def _recheck(session: Session, proposed: Sequence[Any], now: dt.datetime | None)
 class PlanningService:
     """The planner for one operation: propose, accept, discard, re-visit."""
 
-    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, store: Store, clock: LocalClock | None = None) -> None:
         self.store = store
         # Local wall-clock time: proposals start the day after it (issue 17).
-        self._clock = clock or dt.datetime.now
+        self._clock = clock or local_now
 
     def propose(self, operation_id: int, seed: int | None = None) -> ProposalSummary:
         """Run the planner and store its proposal, replacing earlier proposed visits.
@@ -477,9 +478,8 @@ class PlanningService:
             ).all()
             if not proposed:
                 raise ValidationError("plan.nothing_to_accept")
-            # A running operation is never planned into the past (as ``propose``).
-            running = operation.status is OperationStatus.ACTIVE
-            refusals = _recheck(session, proposed, now if running else None)
+            # No visit is accepted into the past, draft or running (as ``propose``).
+            refusals = _recheck(session, proposed, now)
             ids = [r.id for r in proposed if r.id not in refusals]
             if ids:
                 session.execute(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.messages import Language, words
 from desktop.services.exporting import CellValue
 from desktop.services.statistics.incidents import KINDS, IncidentFigures
 from desktop.services.statistics.workbook import Sheet
@@ -22,7 +21,6 @@ def incident_research_sheets(
     suppress: Callable[[int], CellValue],
     threshold: int,
     suppressed: CellValue,
-    lang: Language = "sv",
 ) -> tuple[Sheet, ...]:
     figures = figures or IncidentFigures()
     months: list[tuple[CellValue, ...]] = []
@@ -58,15 +56,11 @@ def incident_research_sheets(
         for g in figures.groups
     )
     return (
+        Sheet("Händelser per månad", ("månad", "kod", "värde"), tuple(months)),
         Sheet(
-            words("research.sheet.incidents_month", {}, lang),
-            tuple(words(f"research.col.{c}", {}, lang) for c in ("month", "code", "value")),
-            tuple(months),
-        ),
-        Sheet(
-            words("research.sheet.incidents_group", {}, lang),
+            "Händelser per grupp",
             (
-                words("research.col.group", {}, lang),
+                "grupp",
                 "incidents",
                 "suspected_side",
                 "victim_side",

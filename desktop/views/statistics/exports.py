@@ -103,5 +103,4 @@ class ExportActions(QWidget):
             box.setDetailedText(result.key)
             box.open()
 
-        lang = interface_language()  # the workbook's words are the user's (issue 18)
-        self._run(lambda: self._stats.research_export(path, request, key, lang), done)
+        self._run(lambda: self._stats.research_export(path, request, key), done)

@@ -5,7 +5,19 @@ from __future__ import annotations
 import pytest
 
 from desktop.services.bundle import build_services
-from tests.unit.operations.factories import make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    PLANNED_AT,
+    make_field,
+    planned_operation,
+)
+
+
+@pytest.fixture(autouse=True)
+def _planned_the_evening_before(clock):
+    """Now is the evening before the period: the planner proposes from its first day on."""
+    clock.set(PLANNED_AT)
+    return clock
 
 
 @pytest.fixture
@@ -18,8 +30,10 @@ def field(tmp_path):
 
 
 @pytest.fixture
-def planned(field):
-    """The field with its proposal accepted: planned visits in the calendar."""
+def planned(field, clock):
+    """The field with its proposal accepted: planned visits in the calendar, and now the
+    period has passed, so their outcomes can be recorded."""
     field.services.planning.propose(field.operation_id)
     field.services.planning.accept(field.operation_id)
+    clock.set(AFTER_THE_PERIOD)
     return field

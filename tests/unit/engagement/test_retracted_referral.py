@@ -11,15 +11,24 @@ from desktop.models import ReferralStatus, VisitStatus
 from desktop.services.engagement import build_engagement
 from desktop.services.errors import NotFound
 from desktop.services.operations.rows import MessagePart, OutcomeInput
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    PLANNED_AT,
+    START,
+    make_field,
+    planned_operation,
+)
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
+    clock.set(PLANNED_AT)  # the evening before the period
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: outcomes can be recorded
     yield f
     f.store.lock()
 

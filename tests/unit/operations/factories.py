@@ -142,3 +142,9 @@ def visits(store: Store, operation_id: int) -> list[tuple[int, int, VisitStatus,
                 .order_by(Visit.id)
             )
         ]
+
+
+PLANNED_AT = dt.datetime.combine(START - dt.timedelta(days=1), dt.time(18))
+"""When the tests plan the period: the evening before it starts (the ``clock`` fixture)."""
+AFTER_THE_PERIOD = dt.datetime.combine(END + dt.timedelta(days=1), dt.time(8))
+"""When the tests record outcomes: every visit of the period has begun."""

@@ -19,7 +19,13 @@ from desktop.services.briefing.builder import BriefingRequest
 from desktop.services.briefing.printing import PrintService
 from desktop.services.mapping import build_mapping
 from desktop.services.mapping.rows import AddressInput
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    START,
+    make_field,
+    planned_operation,
+)
 
 NEW_STREET = "Nyflyttgränd 3"
 NEW_AREA = "Västra hamnen"
@@ -28,12 +34,13 @@ ADDRESS_CHANGED = "Adressen har ändrats sedan planeringen"
 
 
 @pytest.fixture
-def moved(tmp_path):
+def moved(tmp_path, clock):
     """An accepted plan; then one visited person moves before his visit."""
     f = make_field(tmp_path)
     planned_operation(f)
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: its outcomes can be recorded
     with f.store.read_session() as s:
         visit = s.execute(
             select(Visit.id, Visit.person_id, Visit.starts_at, Visit.team_id)

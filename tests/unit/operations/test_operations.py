@@ -7,7 +7,13 @@ from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.operations import build_operations
 from desktop.services.operations.rows import OperationInput, TargetFilter
 from tests.factories import login
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    START,
+    make_field,
+    planned_operation,
+)
 
 
 @pytest.fixture
@@ -44,7 +50,7 @@ def test_filter_counts_match_candidates(field):
     assert ops.count_candidates(TargetFilter(min_priority=3)) == 4
 
 
-def test_not_visited_in_last_days_and_exclusion(field):
+def test_not_visited_in_last_days_and_exclusion(field, clock):
     ops = field.services.operations
     op_id = planned_operation(field)
     flt = TargetFilter(not_visited_days=90, exclude_operation_id=op_id)
@@ -52,6 +58,7 @@ def test_not_visited_in_last_days_and_exclusion(field):
     assert ops.count_candidates(TargetFilter(not_visited_days=90)) == 12
     field.services.planning.propose(op_id)
     field.services.planning.accept(op_id)
+    clock.set(AFTER_THE_PERIOD)
     visit = field.services.visits.calendar(START, END, op_id)[0]
     detail = field.services.outcomes.detail(visit.visit_id)
     from desktop.services.operations.rows import OutcomeInput

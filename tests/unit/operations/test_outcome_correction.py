@@ -17,17 +17,24 @@ from desktop.models import AuditEntry, VisitStatus
 from desktop.services.operations.rows import MessagePart, OutcomeInput
 from desktop.services.statistics.rows import Period
 from desktop.services.statistics.service import StatisticsService
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    START,
+    make_field,
+    planned_operation,
+)
 
 PERIOD = Period(START, END)
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: its outcomes can be recorded
     yield f
     f.store.lock()
 

@@ -18,7 +18,13 @@ from desktop.services.operations.outcome_correction import OutcomeCorrections
 from desktop.services.operations.rows import MessagePart, OutcomeInput
 from desktop.services.statistics.rows import Period
 from desktop.services.statistics.service import StatisticsService
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    START,
+    make_field,
+    planned_operation,
+)
 
 PERIOD = Period(START, END)
 ACCEPTED = dict(
@@ -32,11 +38,12 @@ ACCEPTED = dict(
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: its outcomes can be recorded
     yield f
     f.store.lock()
 

@@ -12,7 +12,13 @@ from desktop.models import AuditEntry, VisitStatus
 from desktop.services.errors import ValidationError
 from desktop.services.operations.outcomes import OutcomeService
 from desktop.services.operations.rows import MessagePart, OutcomeInput
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    START,
+    make_field,
+    planned_operation,
+)
 
 BEFORE_THE_OPERATION = dt.datetime.combine(START, dt.time(7))
 MET_AND_ACCEPTED = dict(
@@ -23,11 +29,12 @@ MET_AND_ACCEPTED = dict(
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: its outcomes can be recorded
     yield f
     f.store.lock()
 

@@ -16,15 +16,16 @@ from desktop.models import (
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.operations.rows import MessagePart, OutcomeInput, TaskScope
 from desktop.services.security.notes import NotesService
-from tests.unit.operations.factories import START, make_field, planned_operation
+from tests.unit.operations.factories import AFTER_THE_PERIOD, START, make_field, planned_operation
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: its outcomes can be recorded
     yield f
     f.store.lock()
 

@@ -7,15 +7,22 @@ from desktop.services.errors import PermissionDenied, ReauthenticationRequired
 from desktop.services.operations import build_operations
 from desktop.services.security.reauth import Reauthentication
 from tests.factories import login
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    START,
+    make_field,
+    planned_operation,
+)
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: its outcomes can be recorded
     yield f
     f.store.lock()
 

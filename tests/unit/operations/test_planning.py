@@ -96,7 +96,7 @@ def test_cancel_and_restore(field):
     assert visits(field.store, op_id)[0][2] is VisitStatus.PROPOSED
 
 
-def test_revisit_after_not_home(field):
+def test_revisit_after_not_home(field, clock):
     from desktop.services.operations.rows import OutcomeInput
 
     op_id = planned_operation(field)
@@ -106,6 +106,7 @@ def test_revisit_after_not_home(field):
     detail = field.services.outcomes.detail(first.visit_id)
     with pytest.raises(ValidationError):
         field.services.planning.suggest_revisit(first.visit_id)
+    clock.set(first.start)  # the visit has begun: its outcome can be recorded
     field.services.outcomes.record(
         first.visit_id, detail.version, OutcomeInput(VisitStatus.NOT_HOME, leave_behind=True)
     )

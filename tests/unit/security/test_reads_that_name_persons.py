@@ -13,15 +13,24 @@ from desktop.services.operations.rows import MessagePart, OutcomeInput
 from desktop.services.security.audit_log import AuditLogService
 from desktop.services.security.reauth import Reauthentication
 from tests.factories import login
-from tests.unit.operations.factories import END, START, make_field, planned_operation
+from tests.unit.operations.factories import (
+    AFTER_THE_PERIOD,
+    END,
+    PLANNED_AT,
+    START,
+    make_field,
+    planned_operation,
+)
 
 
 @pytest.fixture
-def field(tmp_path):
+def field(tmp_path, clock):
     f = make_field(tmp_path)
     planned_operation(f)
+    clock.set(PLANNED_AT)  # the evening before the period
     f.services.planning.propose(f.operation_id)
     f.services.planning.accept(f.operation_id)
+    clock.set(AFTER_THE_PERIOD)  # the period has passed: outcomes can be recorded
     out = f.services.outcomes
     for row in f.services.visits.calendar(START, END, f.operation_id)[:3]:
         visit = out.detail(row.visit_id)
