@@ -34,6 +34,7 @@ from desktop.messages import (
     paper,
     planning,
     report,
+    research,
     security,
     store,
     terms,
@@ -65,6 +66,7 @@ for _family in (
     terms,
     report,
     paper,
+    research,
 ):
     for _code, _words in _family.WORDS.items():
         if _code in CATALOGUE:

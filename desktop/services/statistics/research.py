@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop.messages import Language, words
 from desktop.models import (
     CallIn,
     Delivery,
@@ -42,10 +43,8 @@ from desktop.services.statistics.workbook import Sheet
 #: Counts below this are shown as SUPPRESSED in aggregate tables.
 THRESHOLD = 5
 SUPPRESSED = "<5"
-SUPPRESSION_RULE = (
-    'Antal under 5 (även 0) visas som "<5" i sammanställda tabeller, och andelar '
-    "byggda på sådana antal visas inte. Radnivådata innehåller bara kodade uppgifter."
-)
+#: The rule in Swedish, for the export dialog (which translates it; issue 18).
+SUPPRESSION_RULE = words("research.readme.suppression_rule", {})
 KEY_BYTES = 32
 
 
@@ -62,17 +61,10 @@ class ReasonCategory(enum.StrEnum):
     OTHER = "other"
 
 
-PURPOSE_LABELS = {
-    ResearchPurpose.EVALUATION: "Utvärdering",
-    ResearchPurpose.RESEARCH: "Forskning",
-    ResearchPurpose.FOLLOW_UP: "Uppföljning",
-}
-REASON_LABELS = {
-    ReasonCategory.COMMISSIONED_EVALUATION: "Uppdrag att utvärdera programmet",
-    ReasonCategory.ETHICS_APPROVED_RESEARCH: "Etikprövat forskningsprojekt",
-    ReasonCategory.PROGRAMME_FOLLOW_UP: "Programmets egen uppföljning",
-    ReasonCategory.OTHER: "Annat",
-}
+#: The Swedish words of each purpose and reason, for the dialog (which translates them);
+#: the export's README words them in the exporting user's language.
+PURPOSE_LABELS = {p: words(f"research.purpose.{p}", {}) for p in ResearchPurpose}
+REASON_LABELS = {r: words(f"research.reason.{r}", {}) for r in ReasonCategory}
 
 
 @dataclass(frozen=True)
@@ -112,10 +104,17 @@ def suppress(count: int) -> CellValue:
 
 
 def research_sheets(
-    session: Session, request: ResearchRequest, key: bytes, created: str
+    session: Session, request: ResearchRequest, key: bytes, created: str, lang: Language = "sv"
 ) -> tuple[tuple[Sheet, ...], int]:
-    """The export's tables and the number of persons in it."""
+    """The export's tables and the number of persons in it; sheet names, headers and the
+    README in ``lang`` (the exporting user's language), the cells' codes as codes."""
     period, filters = request.period, request.filters
+
+    def sheet(code: str) -> str:
+        return words(f"research.sheet.{code}", {}, lang)
+
+    def col(code: str) -> str:
+        return "person" if code == "person" else words(f"research.col.{code}", {}, lang)
 
     def pid(person_id: int) -> str:
         return pseudonym(key, "person", person_id)
@@ -195,16 +194,32 @@ def research_sheets(
     )
     result = compute_figures(session, period, filters)
     sheets = (
-        _readme(request, created),
-        _aggregates(result.persons_mapped, result.total, key, result.coverage),
-        Sheet("Personer", ("person", "födelseår", "kategori"), tuple(rows_persons)),
-        Sheet("Medlemskap", ("person", "grupp", "roll"), tuple(memberships)),
-        Sheet("Delgivningar", ("person", "månad", "kanal"), tuple(deliveries)),
-        Sheet("Besök", ("person", "månad", "utfall"), tuple(visits)),
-        Sheet("Stormöten", ("person", "stormöte", "månad", "status"), tuple(invitations)),
+        _readme(request, created, lang),
+        _aggregates(result.persons_mapped, result.total, key, result.coverage, lang),
         Sheet(
-            "Remisser",
-            ("person", "remiss", "stödtyp", "egen_kontakt", "status", "månad"),
+            sheet("persons"),
+            tuple(map(col, ("person", "birth_year", "category"))),
+            tuple(rows_persons),
+        ),
+        Sheet(
+            sheet("memberships"), tuple(map(col, ("person", "group", "role"))), tuple(memberships)
+        ),
+        Sheet(
+            sheet("deliveries"), tuple(map(col, ("person", "month", "channel"))), tuple(deliveries)
+        ),
+        Sheet(sheet("visits"), tuple(map(col, ("person", "month", "outcome"))), tuple(visits)),
+        Sheet(
+            sheet("call_ins"),
+            (*map(col, ("person", "call_in", "month")), "status"),
+            tuple(invitations),
+        ),
+        Sheet(
+            sheet("referrals"),
+            (
+                *map(col, ("person", "referral", "support_kind", "self_initiated")),
+                "status",
+                col("month"),
+            ),
             tuple((p, r, k, int(o), s, m) for p, r, k, o, s, m in referrals),
         ),
         # Violence and the response (issue 20): aggregates only, small cells suppressed.
@@ -214,12 +229,13 @@ def research_sheets(
             suppress,
             THRESHOLD,
             SUPPRESSED,
+            lang,
         ),
     )
     return sheets, len(rows_persons)
 
 
-def _aggregates(mapped: int, total, key: bytes, coverage) -> Sheet:  # type: ignore[no-untyped-def]
+def _aggregates(mapped: int, total, key: bytes, coverage, lang: Language = "sv") -> Sheet:  # type: ignore[no-untyped-def]
     rows: list[tuple[CellValue, ...]] = [("persons_mapped", "", suppress(mapped))]
     for code in SCALAR_KEYS:
         value = getattr(total, code)
@@ -255,25 +271,27 @@ def _aggregates(mapped: int, total, key: bytes, coverage) -> Sheet:  # type: ign
         ("coverage_reached", pseudonym(key, "group", c.group_id), suppress(c.reached))
         for c in coverage
     ]
-    return Sheet("Sammanställning", ("kod", "nyckel", "värde"), tuple(rows))
+    headers = tuple(words(f"research.col.{c}", {}, lang) for c in ("code", "key", "value"))
+    return Sheet(words("research.sheet.summary", {}, lang), headers, tuple(rows))
 
 
-def _readme(request: ResearchRequest, created: str) -> Sheet:
+def _readme(request: ResearchRequest, created: str, lang: Language = "sv") -> Sheet:
+    def w(code: str) -> str:
+        return words(f"research.readme.{code}", {}, lang)
+
     f = request.filters
+    purpose = words(f"research.purpose.{request.purpose}", {}, lang)
+    reason = words(f"research.reason.{request.reason}", {}, lang)
     lines: list[tuple[CellValue, ...]] = [
-        ("Innehåll", "Pseudonymiserat uttag ur Rondplan för utvärdering och forskning."),
+        (w("contents"), w("contents_text")),
         ("Period", f"{request.period.start.isoformat()} – {request.period.end.isoformat()}"),
-        ("Skapat", created),
-        ("Syfte", f"{request.purpose.value} ({PURPOSE_LABELS[request.purpose]})"),
-        ("Skäl", f"{request.reason.value} ({REASON_LABELS[request.reason]})"),
-        ("Motivering", request.reason_text.strip()),
-        ("Urval", "grupp" if f.group_id else "alla grupper"),
-        ("Röjandeskydd", SUPPRESSION_RULE),
-        (
-            "Pseudonymer",
-            "HMAC-SHA256 av radens id med en slumpad nyckel för uttaget. Samma nyckel ger "
-            "samma pseudonymer; nyckeln finns inte i filen.",
-        ),
+        (w("created"), created),
+        (w("purpose"), f"{request.purpose.value} ({purpose})"),
+        (w("reason"), f"{request.reason.value} ({reason})"),
+        (w("motivation"), request.reason_text.strip()),
+        (w("selection"), w("one_group") if f.group_id else w("all_groups")),
+        (w("disclosure"), w("suppression_rule")),
+        (w("pseudonyms"), w("pseudonyms_text")),
     ]
-    lines += [(f"Definition {d.code}", d.text) for d in DEFINITIONS.values()]
-    return Sheet("README", ("fält", "text"), tuple(lines))
+    lines += [(f"Definition {d.code}", d.text_in(lang)) for d in DEFINITIONS.values()]
+    return Sheet("README", (words("research.col.field", {}, lang), "text"), tuple(lines))

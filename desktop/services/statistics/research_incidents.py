@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.messages import Language, words
 from desktop.services.exporting import CellValue
 from desktop.services.statistics.incidents import KINDS, IncidentFigures
 from desktop.services.statistics.workbook import Sheet
@@ -21,6 +22,7 @@ def incident_research_sheets(
     suppress: Callable[[int], CellValue],
     threshold: int,
     suppressed: CellValue,
+    lang: Language = "sv",
 ) -> tuple[Sheet, ...]:
     figures = figures or IncidentFigures()
     months: list[tuple[CellValue, ...]] = []
@@ -56,11 +58,15 @@ def incident_research_sheets(
         for g in figures.groups
     )
     return (
-        Sheet("Händelser per månad", ("månad", "kod", "värde"), tuple(months)),
         Sheet(
-            "Händelser per grupp",
+            words("research.sheet.incidents_month", {}, lang),
+            tuple(words(f"research.col.{c}", {}, lang) for c in ("month", "code", "value")),
+            tuple(months),
+        ),
+        Sheet(
+            words("research.sheet.incidents_group", {}, lang),
             (
-                "grupp",
+                words("research.col.group", {}, lang),
                 "incidents",
                 "suspected_side",
                 "victim_side",

@@ -180,7 +180,7 @@ class StatisticsService:
             numbered = number_print(uow, REPORT_KIND, used, when)
             serial = numbered.serial
             meta = make_meta(
-                session, self._store, serial, numbered.texts, used, when, with_copy=False
+                session, self._store, serial, numbered.texts, used, when, with_copy=False, lang=lang
             )
             result = compute_figures(session, period, filters)
             scope = scope_text or words("report.whole_programme", {}, lang)
@@ -194,9 +194,14 @@ class StatisticsService:
         self._reauth.authorize(Action.RESEARCH_EXPORT)
 
     def research_export(
-        self, path: Path, request: research.ResearchRequest, key: str | None = None
+        self,
+        path: Path,
+        request: research.ResearchRequest,
+        key: str | None = None,
+        lang: Language = "sv",
     ) -> ResearchExportResult:
         """The pseudonymised export; ``key`` (hex) repeats an earlier export's pseudonyms.
+        Sheet names, headers and the README in ``lang`` (the exporting user's language).
 
         Raises:
             PermissionDenied, ReauthenticationRequired: as for every sensitive action.
@@ -207,7 +212,7 @@ class StatisticsService:
         raw = research.parse_key(key_text)
         created = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         with UnitOfWork(self._store, "Forskningsuttag") as uow:
-            sheets, persons = research.research_sheets(uow.session, request, raw, created)
+            sheets, persons = research.research_sheets(uow.session, request, raw, created, lang)
             uow.audit(
                 "stats.research_export",
                 "statistics",

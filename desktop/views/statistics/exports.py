@@ -103,4 +103,5 @@ class ExportActions(QWidget):
             box.setDetailedText(result.key)
             box.open()
 
-        self._run(lambda: self._stats.research_export(path, request, key), done)
+        lang = interface_language()  # the workbook's words are the user's (issue 18)
+        self._run(lambda: self._stats.research_export(path, request, key, lang), done)

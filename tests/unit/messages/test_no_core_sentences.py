@@ -87,8 +87,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
         1,
         "the exported calendar event's title (a written file)",
     ),
-    "desktop/services/statistics/research.py": (23, _DOC),
-    "desktop/services/statistics/research_incidents.py": (4, _DOC),
     "desktop/services/transfer/export_service.py": (13, _DOC),
     "desktop/services/transfer/import_service.py": (
         1,
