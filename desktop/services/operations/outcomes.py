@@ -95,6 +95,14 @@ class OutcomeService:
             where = visit_places(
                 session, [VisitKey(visit.id, visit.person_id, visit.starts_at, visit.address_id)]
             )[visit.id]
+            # The support service accepted is the one its live referral names (issue 17:
+            # a reopened outcome showed none chosen and could not be saved unchanged).
+            service_id = session.scalar(
+                select(Referral.service_id)
+                .where(Referral.visit_id == visit.id, Referral.retracted_at.is_(None))
+                .order_by(Referral.id)
+                .limit(1)
+            )
             uow.audit("visit.read", "visit", [visit_id])
         return VisitDetail(
             visit_id=visit.id,
@@ -117,6 +125,7 @@ class OutcomeService:
             support_accepted=visit.support_accepted,
             leave_behind=visit.leave_behind,
             cancel_reason=visit.cancel_reason or "",
+            support_service_id=service_id,
         )
 
     def support_services(self) -> list[ChoiceRow]:

@@ -258,6 +258,8 @@ class VisitDetail:
     support_accepted: bool
     leave_behind: bool
     cancel_reason: str
+    # The service of the live referral the outcome opened (derived, never stored twice).
+    support_service_id: int | None = None
 
 
 @dataclass(frozen=True)

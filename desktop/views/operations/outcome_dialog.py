@@ -107,6 +107,7 @@ class OutcomeDialog(QDialog):
         self.service.addItem(self.tr("Välj stödinsats…"), None)
         for row in services:
             self.service.addItem(row.label, row.id)
+        self.service.setCurrentIndex(max(0, self.service.findData(visit.support_service_id)))
         self.leave_behind = QCheckBox(field_word("leave_behind"))
         self.leave_behind.setChecked(visit.leave_behind)
         self.cancel_reason = QLineEdit(visit.cancel_reason)
