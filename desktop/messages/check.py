@@ -129,6 +129,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Relation {id} slutar innan den börjar.",
         "Relation {id} ends before it begins.",
     ),
+    "invariant.visit_outside_period": (
+        "Besök {visit} {day} ligger utanför perioden för insats {operation}.",
+        "Visit {visit} {day} lies outside the period of operation {operation}.",
+    ),
     "invariant.visit_of_merged_person": (
         "Besök {visit} hör till en person som slagits ihop.",
         "Visit {visit} belongs to a person who has been merged.",

@@ -35,6 +35,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "En av personerna finns inte längre.",
         "One of the persons no longer exists.",
     ),
+    "operation.visits_outside_period": (
+        "{count} besök ligger utanför den nya perioden ({days}). Flytta dem in i perioden "
+        "eller ställ in dem först.",
+        "{count} visits lie outside the new period ({days}). Move them into the period or "
+        "cancel them first.",
+    ),
     "operation.too_long": (
         "En insats kan vara högst tre månader lång.",
         "An operation can be at most three months long.",
@@ -144,6 +150,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "visit.no_address_that_day": (
         "Personen har ingen adress som gäller den dagen.",
         "The person has no address valid on that day.",
+    ),
+    "visit.restore_outside_operation": (
+        "Besöket ligger utanför insatsens period och kan inte återställas. Förläng perioden först.",
+        "The visit lies outside the operation's period and cannot be restored. Extend the "
+        "period first.",
     ),
     "visit.outside_operation": (
         "Besöket kan inte flyttas utanför insatsens period.",

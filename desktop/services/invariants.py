@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.messages import words
-from desktop.models import Visit, VisitStatus
+from desktop.models import Operation, Visit, VisitStatus
 from desktop.services.visit_address import VisitKey, visit_places
 
 
@@ -203,6 +203,28 @@ def _plain_victims(session: Session) -> list[Violation]:
     ]
 
 
+def _visits_in_period(session: Session) -> list[Violation]:
+    """I19: every visit of an operation that is not cancelled lies within its period."""
+    found = []
+    for vid, oid, starts_at, first, last in session.execute(
+        select(
+            Visit.id, Visit.operation_id, Visit.starts_at, Operation.start_date, Operation.end_date
+        )
+        .join(Operation, Operation.id == Visit.operation_id)
+        .where(Visit.status != VisitStatus.CANCELLED)
+        .order_by(Visit.id)
+    ):
+        if not first <= starts_at.date() <= last:
+            found.append(
+                Violation(
+                    "I19",
+                    "invariant.visit_outside_period",
+                    {"visit": vid, "day": starts_at.date(), "operation": oid},
+                )
+            )
+    return found
+
+
 CHECKS: tuple[Callable[[Session], list[Violation]], ...] = (
     _delivery_sources,
     _referrals_and_tasks,
@@ -210,6 +232,7 @@ CHECKS: tuple[Callable[[Session], list[Violation]], ...] = (
     _serials_and_periods,
     _urgent_visits,
     _plain_victims,
+    _visits_in_period,
 )
 
 

@@ -62,7 +62,7 @@ from desktop.services.briefing import templates as tpl
 from desktop.services.briefing.builder import BriefingRequest, build_briefing, make_meta
 from desktop.services.engagement import build_engagement
 from desktop.services.engagement.rows import AttendanceInput, CallInInput, ReferralInput
-from desktop.services.errors import DomainError, PermissionDenied
+from desktop.services.errors import DomainError, PermissionDenied, ValidationError
 from desktop.services.importing import read_table
 from desktop.services.invariants import check_invariants
 from desktop.services.mapping import build_mapping
@@ -366,6 +366,38 @@ class Programme(RuleBasedStateMachine):
             self.ops.planning.accept(new_id)
 
         self._try("new_operation", act)
+
+    @rule(index=st.integers(0, 50), first=st.sampled_from(DAYS), days=st.integers(0, 11))
+    def change_period(self, index: int, first: dt.date, days: int) -> None:
+        """Change an operation's period (shorter, longer or shifted; I19). Refused, with
+        nothing changed, exactly when a visit neither proposed nor cancelled would fall
+        outside, naming how many; the proposals outside are dropped."""
+        operations = self._rows("SELECT id FROM operation ORDER BY id")
+        oid = operations[index % len(operations)][0]
+        last = min(first + dt.timedelta(days=days), PERIOD.end)
+        outside = [
+            vid
+            for vid, starts_at in self._rows(
+                "SELECT id, starts_at FROM visit WHERE status NOT IN ('proposed', 'cancelled') "
+                f"AND operation_id = {oid}"
+            )
+            if not first <= dt.datetime.fromisoformat(str(starts_at)).date() <= last
+        ]
+        before = self._snapshot() if outside else None
+
+        def act() -> None:
+            row = self.ops.operations.get(oid)
+            data = OperationInput(row.name, first, last, row.purpose)
+            try:
+                self.ops.operations.update(oid, row.version, data)
+            except ValidationError as refused:
+                assert refused.code == "operation.visits_outside_period", refused.code
+                assert refused.params["count"] == len(outside), (refused.params, outside)
+                assert self._snapshot() == before, "a refused period change changed rows"
+                raise
+            assert not outside, f"the period left visits {outside} outside"
+
+        self._try("change_period", act)
 
     @rule(index=st.integers(0, 200), day=st.sampled_from(DAYS), hour=st.integers(8, 18))
     def move(self, index: int, day: dt.date, hour: int) -> None:

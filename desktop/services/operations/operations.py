@@ -137,15 +137,49 @@ class OperationService:
         return new_id, uow.changes
 
     def update(self, operation_id: int, version: int, data: OperationInput) -> Changes:
+        """Edit name, period and purpose.
+
+        Every visit of an operation lies within its period (I19, issue 17): a shorter
+        period drops the proposals outside it, and is refused (saying how many visits
+        and on which days) while a planned visit, or one with an outcome, lies outside.
+        Cancelled visits stay as they are, as history.
+        """
         require(self.store.identity, Action.OPERATION_EDIT)
         data = validate_operation(data)
         with UnitOfWork(self.store, "Redigera insats") as uow:
             operation = _operation(uow.session, operation_id)
             if operation.version != version:
                 raise ConflictError()
+            outside = uow.session.execute(
+                select(Visit.id, Visit.status, Visit.starts_at)
+                .where(
+                    Visit.operation_id == operation_id,
+                    Visit.status != VisitStatus.CANCELLED,
+                    (Visit.starts_at < dt.datetime.combine(data.start_date, dt.time()))
+                    | (
+                        Visit.starts_at
+                        >= dt.datetime.combine(data.end_date + dt.timedelta(days=1), dt.time())
+                    ),
+                )
+                .order_by(Visit.starts_at, Visit.id)
+            ).all()
+            kept = [r for r in outside if r.status is not VisitStatus.PROPOSED]
+            if kept:
+                days = sorted({r.starts_at.date() for r in kept})
+                raise ValidationError(
+                    "operation.visits_outside_period",
+                    field="period",
+                    count=len(kept),
+                    days=", ".join(day.isoformat() for day in days),
+                )
+            dropped = [r.id for r in outside]
+            if dropped:
+                uow.session.execute(delete(Visit).where(Visit.id.in_(dropped)))
+                uow.touched("visit", *dropped)
             operation.name, operation.purpose = data.name, data.purpose
             operation.start_date, operation.end_date = data.start_date, data.end_date
-            uow.audit("operation.update", "operation", [operation_id])
+            detail = f"dropped_proposals={len(dropped)}" if dropped else ""
+            uow.audit("operation.update", "operation", [operation_id], detail=detail)
             uow.touched("operation", operation_id)
         return uow.changes
 

@@ -335,6 +335,14 @@ class VisitService:
             visit = _visit(uow.session, visit_id, version)
             if visit.status is not VisitStatus.CANCELLED:
                 raise ValidationError("visit.restore_only_cancelled")
+            # A period shortened since the cancellation may have left it outside (I19).
+            operation = (
+                uow.session.get(Operation, visit.operation_id) if visit.operation_id else None
+            )
+            if operation is not None and not (
+                operation.start_date <= visit.starts_at.date() <= operation.end_date
+            ):
+                raise ValidationError("visit.restore_outside_operation")
             visit.status = status
             visit.cancel_reason = None
             uow.audit("visit.restore", "visit", [visit_id], detail=status.value)
