@@ -28,6 +28,7 @@ SCREEN_MODULES: tuple[str, ...] = (
     "desktop.views.support.screens",
     "desktop.views.importing.screens",
     "desktop.views.statistics.screens",
+    "desktop.views.incidents.screens",
 )
 
 

@@ -176,7 +176,10 @@ class WeekOverviewPage(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.horizontalHeader().setMinimumSectionSize(30)
+        # A cell's text ("3 · 1✓") fits its column; past the view's width the grid
+        # scrolls (kept at the newest weeks) instead of eliding every answered cell.
+        fits = self.grid.fontMetrics().horizontalAdvance("99 · 9✓") + 12
+        self.grid.horizontalHeader().setMinimumSectionSize(max(30, fits))
         self.grid.setCornerButtonEnabled(False)
         self.grid.selectionModel().currentChanged.connect(self._cell_chosen)
         self.operations = QListWidget()
