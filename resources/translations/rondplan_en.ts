@@ -1016,13 +1016,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Svenska</source>
-        <translation>Swedish</translation>
+        <source>Kallelser på svenska</source>
+        <translation>Letters in Swedish</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Engelska</source>
-        <translation>English</translation>
+        <source>Kallelser på engelska</source>
+        <translation>Letters in English</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1016,12 +1016,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Svenska</source>
+        <source>Kallelser på svenska</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Engelska</source>
+        <source>Kallelser på engelska</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -121,8 +121,8 @@ class CallInDetailWidget(QWidget):
         # A letter is the recipient's, a young man in Sweden: Swedish unless chosen
         # otherwise, whatever the interface's language (issue 18).
         self.letter_language = QComboBox()
-        self.letter_language.addItem(self.tr("Svenska"), "sv")
-        self.letter_language.addItem(self.tr("Engelska"), "en")
+        self.letter_language.addItem(self.tr("Kallelser på svenska"), "sv")
+        self.letter_language.addItem(self.tr("Kallelser på engelska"), "en")
         self.letter_language.setAccessibleName(self.tr("Kallelsernas språk"))
         self.letter_language.setToolTip(self.tr("Språket kallelserna skrivs ut på"))
         self.list_button = QPushButton(self.tr("Skriv ut &deltagarlista"))
