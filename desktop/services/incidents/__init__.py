@@ -8,10 +8,10 @@ response uses) imports the briefing builder.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from desktop.services.clock import LocalClock
 
 if TYPE_CHECKING:
     from desktop.services.incidents.importer import IncidentImporter
@@ -29,11 +29,9 @@ class IncidentServices:
     importer: IncidentImporter
 
 
-def build_incidents(
-    store: Store, clock: Callable[[], dt.datetime] | None = None
-) -> IncidentServices:
-    """``clock``: local wall-clock now (tests fix it); incidents are never in the future and
-    a response round never starts before tomorrow."""
+def build_incidents(store: Store, clock: LocalClock | None = None) -> IncidentServices:
+    """``clock``: local wall-clock now (default ``desktop.services.clock.local_now``);
+    incidents are never in the future and a response round never starts before tomorrow."""
     from desktop.services.incidents.importer import IncidentImporter
     from desktop.services.incidents.register import IncidentService
     from desktop.services.incidents.response import ResponseService

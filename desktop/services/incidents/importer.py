@@ -9,12 +9,12 @@ register or twice in the file is a problem: never a duplicate.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from desktop.models import Certainty, Group, Incident, IncidentKind, IncidentSide
+from desktop.services.clock import LocalClock, local_now
 from desktop.services.errors import ValidationError
 from desktop.services.importing import Table, read_path
 from desktop.services.incidents.rows import (
@@ -60,9 +60,9 @@ _CERTAINTIES.update({"ja": "confirmed", "nej": "probable", "": "confirmed"})
 
 
 class IncidentImporter:
-    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, store: Store, clock: LocalClock | None = None) -> None:
         self.store = store
-        self._clock = clock or dt.datetime.now
+        self._clock = clock or local_now
 
     def import_file(self, path: Path | str, *, dry_run: bool) -> IncidentImportReport:
         require(self.store.identity, Action.INCIDENT_EDIT)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from desktop.models import (
     Visit,
 )
 from desktop.services.changes import Changes
+from desktop.services.clock import LocalClock, local_now
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.services.incidents import queries as q
 from desktop.services.incidents import timeline
@@ -73,9 +74,9 @@ def _opened(
 class IncidentService:
     """Incidents for the unlocked user: what their role and agency may see and do."""
 
-    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, store: Store, clock: LocalClock | None = None) -> None:
         self.store = store
-        self._clock = clock or dt.datetime.now
+        self._clock = clock or local_now
 
     # -- writing ---------------------------------------------------------------------
     def create(self, data: IncidentInput) -> tuple[int, Changes]:
@@ -133,7 +134,7 @@ class IncidentService:
                     else None,
                 )
             )
-            before = links_of(incident, old_sealed)
+            before = links_of(incident)
             apply_input(incident, data)
             if "description" in previous:
                 seal_text(self.store, incident, data.description)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +30,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.services.changes import Changes
+from desktop.services.clock import LocalClock, local_now
 from desktop.services.errors import ConflictError, NotFound, ValidationError
 from desktop.services.incidents.round import (
     add_tasks,
@@ -70,9 +70,9 @@ _DONE = (VisitStatus.MET, VisitStatus.FAMILY_ONLY, VisitStatus.REFUSED, VisitSta
 
 
 class ResponseService:
-    def __init__(self, store: Store, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, store: Store, clock: LocalClock | None = None) -> None:
         self.store = store
-        self._clock = clock or dt.datetime.now
+        self._clock = clock or local_now
 
     def propose(self, incident_id: int, request: ResponseRequest) -> ResponseProposal:
         """Plan the urgent round and store the proposal (replacing a proposed one)."""
