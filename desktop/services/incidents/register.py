@@ -134,7 +134,7 @@ class IncidentService:
                     else None,
                 )
             )
-            before = links_of(incident)
+            before = links_of(incident, old_sealed)
             apply_input(incident, data)
             if "description" in previous:
                 seal_text(self.store, incident, data.description)
