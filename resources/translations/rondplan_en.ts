@@ -979,12 +979,12 @@
     </message>
     <message>
         <location line="-39"/>
-        <location line="+194"/>
+        <location line="+198"/>
         <source>Checklista</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-195"/>
         <source>Inbjudna och närvaro</source>
         <translation>Invitees and attendance</translation>
     </message>
@@ -995,12 +995,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+250"/>
+        <location line="+254"/>
         <source>Ta bort inbjudan</source>
         <translation>Remove invitation</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-252"/>
         <source>Sällskap…</source>
         <translation>Accompanied by…</translation>
     </message>
@@ -1056,17 +1056,22 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Stormöte</source>
         <translation>Call-in</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
         <source>Välj ett stormöte i listan.</source>
         <translation>Select a call-in in the list.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 kl. %2</source>
+        <translation>%1 at %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%n inbjudna</source>
         <translation>
             <numerusform>%n invited</numerusform>
@@ -5428,7 +5433,7 @@
         <translation>Choose support service…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Lämna tomt om ingen uppföljning behövs</source>
         <translation>Leave empty if no follow-up is needed</translation>
     </message>
@@ -8685,7 +8690,7 @@
         <translation>Incidents by week and district</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+14"/>
         <source>Insatser som svarade</source>
         <translation>Operations that responded</translation>

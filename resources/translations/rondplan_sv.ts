@@ -979,12 +979,12 @@
     </message>
     <message>
         <location line="-39"/>
-        <location line="+194"/>
+        <location line="+198"/>
         <source>Checklista</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-195"/>
         <source>Inbjudna och närvaro</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,12 +995,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+250"/>
+        <location line="+254"/>
         <source>Ta bort inbjudan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-252"/>
         <source>Sällskap…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,17 +1056,22 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Stormöte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
         <source>Välj ett stormöte i listan.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 kl. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%n inbjudna</source>
         <translation>
             <numerusform>%n inbjuden</numerusform>
@@ -5428,7 +5433,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Lämna tomt om ingen uppföljning behövs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8685,7 +8690,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+14"/>
         <source>Insatser som svarade</source>
         <translation type="unfinished"></translation>

@@ -150,3 +150,20 @@ def test_the_plan_dates_carry_the_english_week(qtbot, demo, spy, tmp_path) -> No
     models = [m for m in page.findChildren(AgendaTableModel) if m.rowCount()]
     date = models[0].data(models[0].index(0, AgendaColumn.DATE))
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \(wk \d+\)", date), date
+
+
+def test_a_call_in_is_held_at_an_english_time(qtbot, demo, spy, tmp_path) -> None:
+    from desktop.views.callins.detail import CallInDetailWidget
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    store = LockedDatabase(demo.path).unlock("samordnare.polis", DEMO_PASSWORD)
+    session = Session(store, settings, "demo.db")
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.window.show_page("call_ins")
+    page = session.window.page_widget("call_ins")
+    (detail,) = page.findChildren(CallInDetailWidget)
+    qtbot.waitUntil(lambda: bool(detail.heading.text()))
+    assert re.match(r"\d{4}-\d\d-\d\d at \d\d:\d\d · ", detail.heading.text()), (
+        detail.heading.text()
+    )

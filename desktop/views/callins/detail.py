@@ -221,7 +221,11 @@ class CallInDetailWidget(QWidget):
             self.invitations.set_rows(())
             self.summary.clear()
         else:
-            when = f"{detail.starts_at:%Y-%m-%d} kl. {detail.starts_at:%H:%M}"
+            when = (
+                self.tr("%1 kl. %2")
+                .replace("%1", f"{detail.starts_at:%Y-%m-%d}")
+                .replace("%2", f"{detail.starts_at:%H:%M}")
+            )
             self.title.setText(detail.title)
             self.heading.setText(
                 f"{when} · {detail.venue} · {label(detail.status)}"
