@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,48 +234,50 @@ def compute_incident_figures(
             t.injured += injured or 0
             t.killed += killed or 0
             t.shootings += group_shootings or 0
-    # Each (incident, involved group), and the first delivery to a member on or after the
-    # incident's day: looked up in the days each involved group was reached (one pass).
-    pairs = db.execute(
+    # Each involved group's incidents summed in SQL, with its name (one row a group).
+    per_group: dict[int, _GroupTally] = {}
+    names: dict[int, str] = {}
+    for group_id, name, count, shootings, suspected, injured, killed in db.execute(
         select(
-            bucket,
-            Incident.occurred_at,
-            Incident.kind,
-            Incident.injured,
-            Incident.killed,
             IncidentGroup.group_id,
-            IncidentGroup.side,
+            Group.name,
+            func.count(),
+            func.sum(case((Incident.kind == IncidentKind.SHOOTING, 1), else_=0)),
+            func.sum(case((IncidentGroup.side == IncidentSide.SUSPECTED, 1), else_=0)),
+            func.sum(Incident.injured),
+            func.sum(Incident.killed),
         )
         .join(Incident, Incident.id == IncidentGroup.incident_id)
+        .outerjoin(Group, Group.id == IncidentGroup.group_id)
         .where(*where)
-    ).all()
-    reached_days = _group_delivery_days(db, period, {row[5] for row in pairs})
-    per_group: dict[int, _GroupTally] = defaultdict(_GroupTally)
-    for index, at, kind, injured, killed, group_id, side in pairs:
-        reached = _first_on_or_after(reached_days.get(group_id, ()), at.date())
-        row = per_group[group_id]
-        row.incidents += 1
-        row.shootings += int(kind is IncidentKind.SHOOTING)
-        row.injured += injured
-        row.killed += killed
-        row.pairs += 1
-        if side is IncidentSide.SUSPECTED:
-            row.suspected += 1
-        else:
-            row.victim += 1
-        days = (reached - at.date()).days if reached is not None else None
-        for t in (months[index], total):
-            t.pairs += 1
-            if days is not None:
-                t.days.append(days)
-        if days is not None:
-            row.days.append(days)
+        .group_by(IncidentGroup.group_id, Group.name)
+    ):
+        per_group[group_id] = _GroupTally(
+            count, shootings, suspected, count - suspected, injured or 0, killed or 0, count
+        )
+        names[group_id] = name or ""
+    # Each (incident, involved group) by its day, and the first delivery to a member on
+    # or after that day: looked up in the days each involved group was reached (one
+    # pass over the period's deliveries). Days as the driver gives them, as there.
+    reached_days = _group_delivery_days(db, period, set(per_group))
+    for index, group_id, day in db.execute(
+        select(bucket, IncidentGroup.group_id, func.date(Incident.occurred_at))
+        .join(Incident, Incident.id == IncidentGroup.incident_id)
+        .where(*where)
+    ):
+        month = months[index]
+        month.pairs += 1
+        total.pairs += 1
+        reached = reached_days[group_id]
+        at = bisect_left(reached, day)
+        if at < len(reached):
+            days = (_day(reached[at]) - _day(day)).days
+            month.days.append(days)
+            total.days.append(days)
+            per_group[group_id].days.append(days)
     _response_visits(db, period, filters, months, total)
     if filters.group_id is not None:
         per_group = {g: v for g, v in per_group.items() if g == filters.group_id}
-    names = dict(
-        db.execute(select(Group.id, Group.name).where(Group.id.in_(tuple(per_group)))).all()
-    )
     visits = _group_visits(db, period, filters, set(per_group))
     weeks = ((period.end - period.start).days + 1) / 7
     rows = []
@@ -337,15 +338,6 @@ def _group_delivery_days(db: Connection, period: Period, groups: set[int]) -> di
     for values in days.values():
         values.sort()
     return days
-
-
-def _first_on_or_after(days: Sequence[Any], day: dt.date) -> dt.date | None:
-    """The first of the sorted ``days`` on or after ``day``, as a date."""
-    if not days:
-        return None
-    key: Any = day.isoformat() if isinstance(days[0], str) else day
-    at = bisect_left(days, key)
-    return _day(days[at]) if at < len(days) else None
 
 
 def _response_visits(
