@@ -11,17 +11,23 @@ profile, and the dashboard's figures for a year. Reported: p50/p95 per page agai
 DESIGN.md's budgets (keystroke p95 ≤ 30 ms; count and calendar ≤ 100 ms to data;
 dashboard ≤ 1 s) and the machine's load average at start and end of the run: the
 machine is shared, read the latencies next to it.
+
+``RONDPLAN_BENCH_CACHE=FOLDER`` keeps the built database between runs (its name in
+``FOLDER/server-scale-<visits>.json``; building takes minutes): reused while it exists
+at the code's migration head, built again otherwise, never dropped by the run.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import multiprocessing
 import os
 import random
 import time
 from collections import defaultdict
+from pathlib import Path
 
 from benchmarks.core import Figure, percentile
 
@@ -51,6 +57,27 @@ def _prepare(base: str, visits: int) -> tuple[str, list[str]]:
     url, names, _ = prepare_users(base, 0, 0)
     fill(ServerAddress.parse(url).conninfo(), PERSONS, visits)
     return url, names
+
+
+def _cache_file(visits: int) -> Path | None:
+    folder = os.environ.get("RONDPLAN_BENCH_CACHE")
+    return Path(folder) / f"server-scale-{visits}.json" if folder else None
+
+
+def _cached(cache: Path) -> tuple[str, list[str]] | None:
+    """The kept database if it is still there at the code's migration head."""
+    import psycopg
+
+    from desktop.store.migrate import head_revision
+    from desktop.store.server.connect import ServerAddress
+
+    try:
+        kept = json.loads(cache.read_text())
+        with psycopg.connect(ServerAddress.parse(kept["url"]).conninfo()) as conn:
+            (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except (OSError, ValueError, KeyError, TypeError, psycopg.Error):
+        return None
+    return (kept["url"], kept["names"]) if revision == head_revision() else None
 
 
 def _client(args: tuple[str, str, float, int, object]) -> dict[str, object]:
@@ -131,7 +158,18 @@ def run(base: str, seconds: float, visits: int) -> dict[str, object]:
         raise ValueError("The load test only runs against 127.0.0.1.")
     os.environ.setdefault("RONDPLAN_TEST_KDF", "1")  # logins are not what is measured
     started = time.perf_counter()
-    url, names = _prepare(base, visits)
+    cache = _cache_file(visits)
+    kept = _cached(cache) if cache is not None else None
+    if kept is None:
+        if cache is not None and cache.exists():  # an older schema's copy: dropped
+            with contextlib.suppress(Exception):
+                _drop(base, json.loads(cache.read_text())["url"])
+        url, names = _prepare(base, visits)
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps({"url": url, "names": names}))
+    else:
+        url, names = kept
     built = time.perf_counter() - started
     try:
         context = multiprocessing.get_context("spawn")
@@ -140,7 +178,8 @@ def run(base: str, seconds: float, visits: int) -> dict[str, object]:
             jobs = [(url, n, seconds, i, barrier) for i, n in enumerate(names[:CLIENTS])]
             results = pool.map(_client, jobs)
     finally:
-        _drop(base, url)
+        if cache is None:
+            _drop(base, url)
     latencies: dict[str, list[float]] = defaultdict(list)
     errors = 0
     for result in results:

@@ -155,7 +155,10 @@ def _statements(persons: int, visits: int) -> list[str]:
         f"timestamp '{start} 08:00' + floor(random() * {DAYS}) * interval '1 day' "
         "+ (v % 10) * interval '1 hour' AS s "
         f"FROM generate_series(1, {visits}) v) x "
+        # Only this register's own operations: another made before (the load test's
+        # users' database has one for June 2026) would get a second copy of each visit.
         "JOIN operation o ON x.s::date BETWEEN o.start_date AND o.end_date "
+        "AND o.name LIKE 'Insats %' "
         "JOIN team t ON t.operation_id = o.id AND t.colour_index = 1 + x.v % 8 "
         "JOIN address a ON a.person_id = x.p",
         "INSERT INTO delivery (person_id, delivered_on, channel, visit_id, part_not_suspected, "

@@ -5,7 +5,10 @@ only keeps what planning saw, so a reader can say "address changed since plannin
 it is never printed or shown as the place. Every reader (briefing packet, team and
 operation schedule, calendar, outcome dialog, iCalendar, planner, ``rondplan check``)
 goes through :func:`visit_places`, so a change of how addresses are read (decryption of
-protected addresses, for example) sits under this one function.
+protected addresses, for example) sits under this one function. The calendar, which
+places a month of visits at once, asks the same question in SQL
+(:func:`valid_addresses`, the same choice as :func:`address_valid_on`) and reads the
+district through :func:`area_of`, on the same reader of sealed rows.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import CTE, Subquery, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import Address
-from desktop.services.protected_addresses import ADDRESS_COLUMNS, read_columns
+from desktop.services.protected_addresses import ADDRESS_COLUMNS, read_address, read_columns
+from desktop.store.interface import StoreSql
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,55 @@ def address_valid_on(places: Iterable[Place], day: dt.date) -> Place | None:
         if place.valid_on(day):
             chosen = place
     return chosen
+
+
+def valid_addresses(visits: CTE, sql: StoreSql) -> Subquery:
+    """Per visit of ``visits`` (with ``id``, ``person_id``, ``starts_at``), the address
+    valid on its day: ``visit_id``, ``id``, ``area``, ``sealed``; none for a visit whose
+    person has no address valid then (or none this reader may see, on a server).
+
+    The choice of :func:`address_valid_on` as one set-based query: of the addresses
+    valid that day, the one that started last (no start counts as the earliest), the
+    newest row among equal starts.
+    """
+    day = sql.date_of(visits.c.starts_at)
+    rank = func.row_number().over(
+        partition_by=visits.c.id,
+        order_by=(Address.valid_from.desc().nulls_last(), Address.id.desc()),
+    )
+    ranked = (
+        select(
+            visits.c.id.label("visit_id"),
+            Address.id,
+            Address.area,
+            Address.sealed,
+            rank.label("rank"),
+        )
+        .join(Address, Address.person_id == visits.c.person_id)
+        .where(
+            # The persons first, then their addresses by the person index (see
+            # desktop.services.operations.visits._calendar_query).
+            Address.person_id.in_(select(visits.c.person_id)),
+            or_(Address.valid_from.is_(None), Address.valid_from <= day),
+            or_(Address.valid_to.is_(None), Address.valid_to >= day),
+        )
+        .subquery("ranked")
+    )
+    return (
+        select(ranked.c.visit_id, ranked.c.id, ranked.c.area, ranked.c.sealed)
+        .where(ranked.c.rank == 1)
+        .subquery("place")
+    )
+
+
+def area_of(
+    session: Session, address_id: int | None, area: str | None, sealed: bytes | None
+) -> str | None:
+    """The district of a row of :func:`valid_addresses` as this reader may see it
+    (a protected address opened for a holder of its key, else none)."""
+    if address_id is None:
+        return None
+    return read_address(session, address_id, None, None, None, area, None, sealed).area
 
 
 def visit_places(session: Session, visits: Iterable[VisitKey]) -> dict[int, VisitPlace]:

@@ -151,10 +151,44 @@ def test_the_month_calendar_reads_by_time_and_key(logins) -> None:  # type: igno
     store = logins("coordinator_social")
     visits = build_services(store).operations.visits
     found = plans(store, lambda: visits.calendar(dt.date(2026, 6, 1), dt.date(2026, 7, 12)))
+    # One statement: visits, names and the address valid at each visit's time together
+    # (was one per 500 persons for names and again for addresses, issue 19).
+    assert len(found) == 1, [statement[:120] for statement, _ in found]
     assert_indexed(found, "pk_person", "ix_address_person_id")
     assert {"ix_visit_starts_at", "ix_visit_period", "ix_visit_period_person"} & {
         index for _, nodes in found for _, relation, index in nodes if index
     }
+
+
+def test_the_address_policy_asks_for_the_role_once_per_statement(logins) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0022: the policy's role checks are InitPlans, not a call per row."""
+    store = logins("officer_social")  # the role whose rows the policy filters
+    visits = build_services(store).operations.visits
+    with store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        sent: list[tuple[str, Any]] = []
+
+        def capture(conn, cursor, statement, parameters, context, many) -> None:  # type: ignore[no-untyped-def]
+            sent.append((statement, parameters))
+
+        event.listen(store.engine, "before_cursor_execute", capture)
+        try:
+            visits.calendar(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+        finally:
+            event.remove(store.engine, "before_cursor_execute", capture)
+        [(statement, parameters)] = [s for s in sent if s[0].lstrip().upper().startswith("WITH")]
+        row = raw.execute("EXPLAIN (FORMAT JSON) " + statement, parameters).fetchone()
+        conn.rollback()
+    filters = _filters(row[0][0]["Plan"], "address")
+    assert filters, "no filter on address: the policy was not applied"
+    assert not [f for f in filters if "rondplan_member_of" in f or "rondplan_is_owner" in f]
+
+
+def _filters(plan: dict[str, Any], relation: str) -> list[str]:
+    here = [plan["Filter"]] if plan.get("Relation Name") == relation and "Filter" in plan else []
+    for child in plan.get("Plans", ()):
+        here += _filters(child, relation)
+    return here
 
 
 def test_the_profile_reads_by_key(logins) -> None:  # type: ignore[no-untyped-def]

@@ -124,12 +124,17 @@ def test_file_only_operations_are_absent_from_the_server_store():
 
 
 def test_the_migrations_frozen_address_roles_are_the_permission_tables():
-    """Migration 0011 holds the roles that see protected addresses as a constant; a
+    """Migrations 0011 and 0022 hold the roles that see protected addresses as a constant; a
     change of the permission table needs a migration of its own (this test says so)."""
     import importlib
 
     from desktop.services.server_rights import protected_address_roles
 
+    roles = tuple(role.value for role in protected_address_roles())
     migration = importlib.import_module("desktop.store.migrations.versions.0011_server_permissions")
-    frozen = migration.PROTECTED_ADDRESS_ROLES
-    assert frozen == tuple(role.value for role in protected_address_roles())
+    assert roles == migration.PROTECTED_ADDRESS_ROLES
+    # 0022 wrote the same policy again (its role checks once per statement).
+    again = importlib.import_module(
+        "desktop.store.migrations.versions.0022_server_address_policy_once"
+    )
+    assert roles == again.ROLES

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, lazyload
 
 from desktop.models import (
@@ -34,12 +35,13 @@ from desktop.services.planning.rows import CalendarTeam, CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import (
-    VisitKey,
     address_valid_on,
+    area_of,
     person_addresses,
-    visit_places,
+    valid_addresses,
 )
-from desktop.store.interface import Store
+from desktop.store.interface import Store, StoreSql
+from desktop.store.sql import sql_of
 
 _ROW_STATUS = {status: RowStatus(status.value) for status in VisitStatus}
 
@@ -65,17 +67,58 @@ def _scheduled(session: Session, operation_id: int | None) -> list[plan.Schedule
     ]
 
 
-def _names(session: Session, person_ids: set[int]) -> dict[int, str]:
-    """Person id to "first last", by the primary key, 500 at a time (a longer list made
-    the server scan a whole name index instead)."""
-    ids = sorted(person_ids)
-    names = {}
-    for start in range(0, len(ids), 500):
-        query = select(Person.id, Person.first_name, Person.last_name).where(
-            Person.id.in_(ids[start : start + 500])
+def _calendar_query(
+    sql: StoreSql,
+    begin: dt.datetime,
+    end: dt.datetime,
+    operation_id: int | None,
+    team_id: int | None,
+) -> Select[Any]:
+    """The month's rows: visit, team, name and the address valid at the visit's time.
+
+    The visits of the range come first (by ``ix_visit_starts_at``); their persons and
+    addresses are then read by key: the ``IN`` over the month's person ids makes the
+    server look each one up in the index (joined alone, a month's visits made it hash
+    all 100,000 persons and addresses, issue 19).
+    """
+    month = (
+        select(
+            Visit.id,
+            Visit.person_id,
+            Visit.team_id,
+            Visit.starts_at,
+            Visit.ends_at,
+            Visit.status,
+            Visit.operation_id,
+            Visit.version,
+            Team.name.label("team_name"),
+            Team.colour_index,
+            Visit.address_id,
+            Visit.incident_id,
         )
-        names.update({pid: f"{first} {last}" for pid, first, last in session.execute(query)})
-    return names
+        .outerjoin(Team, Team.id == Visit.team_id)
+        .where(Visit.starts_at >= begin, Visit.starts_at < end)
+    )
+    if operation_id is not None:
+        month = month.where(Visit.operation_id == operation_id)
+    if team_id is not None:
+        month = month.where(Visit.team_id == team_id)
+    visits = month.cte("month")
+    place = valid_addresses(visits, sql)
+    return (
+        select(
+            *visits.c,
+            Person.first_name,
+            Person.last_name,
+            place.c.id,
+            place.c.area,
+            place.c.sealed,
+        )
+        .join(Person, Person.id == visits.c.person_id)
+        .outerjoin(place, place.c.visit_id == visits.c.id)
+        .where(Person.id.in_(select(visits.c.person_id)))
+        .order_by(visits.c.starts_at, visits.c.id)
+    )
 
 
 class VisitService:
@@ -95,49 +138,27 @@ class VisitService:
     ) -> list[CalendarVisit]:
         """Visits starting from ``first`` to ``last`` inclusive, as calendar rows.
 
-        One column select with joins (no ORM objects); days off and two visits to
-        one person on one day are marked as conflicts here because they are cheap
-        to see for the whole range.
+        One query (no ORM objects, one round trip): the visits, their team, the person's
+        name and the district of the address valid at each visit's time; days off and
+        two visits to one person on one day are marked as conflicts here because they
+        are cheap to see for the whole range.
         """
         require(self.store.identity, Action.OPERATION_READ)
         begin = dt.datetime.combine(first, dt.time())
         end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
-        query = (
-            select(
-                Visit.id,
-                Visit.person_id,
-                Visit.team_id,
-                Visit.starts_at,
-                Visit.ends_at,
-                Visit.status,
-                Visit.operation_id,
-                Visit.version,
-                Team.name.label("team_name"),
-                Team.colour_index,
-                Visit.address_id,
-                Visit.incident_id,
-            )
-            .outerjoin(Team, Team.id == Visit.team_id)
-            .where(Visit.starts_at >= begin, Visit.starts_at < end)
-            .order_by(Visit.starts_at, Visit.id)
-        )
-        if operation_id is not None:
-            query = query.where(Visit.operation_id == operation_id)
-        if team_id is not None:
-            query = query.where(Visit.team_id == team_id)
         with UnitOfWork(self.store, "Visa kalender") as uow:
+            query = _calendar_query(sql_of(uow.session), begin, end, operation_id, team_id)
             rows = uow.session.connection().execute(query).all()
-            # The names by id, apart: joined, a month's visits made the server hash all
-            # 100,000 persons (a sequential scan of person, issue 19).
-            names = _names(uow.session, {r[1] for r in rows})
-            # The district valid at each visit's time, not planning's copy (issue 17).
-            places = visit_places(uow.session, (VisitKey(r[0], r[1], r[3], r[10]) for r in rows))
             uow.audit(
                 "calendar.read",
                 "operation",
                 [operation_id] if operation_id else [],
                 detail=f"visits={len(rows)}",
             )
+            # Protected addresses (issue 15): opened for a holder of the key only.
+            opened = {
+                r[0]: area_of(uow.session, r[14], r[15], r[16]) for r in rows if r[16] is not None
+            }
         off = days_off(first, last)
         # Positional unpacking: attribute access on 2,000 rows costs more than the query.
         per_day = Counter((r[1], r[3].date()) for r in rows if r[5] is not VisitStatus.CANCELLED)
@@ -147,33 +168,37 @@ class VisitService:
             pid,
             tid,
             start,
-            end,
+            end_at,
             status,
             op,
             version,
             team,
             colour,
-            _planned_address,
+            planned_address,
             incident_id,
+            first_name,
+            last_name,
+            place,
+            area,
+            sealed,
         ) in rows:
             day = start.date()
-            where = places[vid]
-            area = where.address.area if where.address is not None else None
             result.append(
                 CalendarVisit(
                     vid,
-                    names[pid],
+                    f"{first_name} {last_name}",
                     tid or 0,
                     team or "",
                     colour or 0,
                     start,
-                    end,
+                    end_at,
                     _ROW_STATUS[status],
-                    area or UNKNOWN_AREA,
+                    (opened[vid] if sealed is not None else area) or UNKNOWN_AREA,
                     status in SCHEDULED_STATUSES and (day in off or per_day[(pid, day)] > 1),
                     op,
                     version,
-                    where.changed,
+                    # Changed since planning (issue 17): planning stored another.
+                    planned_address is not None and place != planned_address,
                     incident_id,
                 )
             )
