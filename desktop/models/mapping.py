@@ -138,8 +138,12 @@ class Membership(Versioned, Base):
     """A person's link to a group; every link has a source, a reason and a review date."""
 
     __tablename__ = "membership"
-    # Coverage per group reads members during a period from the index alone (issue 9).
-    __table_args__ = (Index("ix_membership_period", "group_id", "person_id", "since", "until"),)
+    # Coverage per group reads members during a period from the index alone (issue 9);
+    # a person's groups on a day likewise, for the evaluation of violence (issue 20).
+    __table_args__ = (
+        Index("ix_membership_period", "group_id", "person_id", "since", "until"),
+        Index("ix_membership_person_period", "person_id", "group_id", "since", "until"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)

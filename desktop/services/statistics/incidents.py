@@ -315,9 +315,10 @@ def _group_delivery_days(db: Connection, period: Period, groups: set[int]) -> di
     delivered to, each counted where he was a member on the delivery's day.
 
     One pass over the period's deliveries (``ix_delivery_period``, index-only), each
-    person's memberships by ``ix_membership_person_id``; no IN list of the groups (most
-    groups are involved) and no sort in SQL. Days stay as the driver gives them (ISO
-    text on SQLite, dates on PostgreSQL): both order as days do.
+    person's memberships by ``ix_membership_person_period`` (index-only, migration
+    0021); no IN list of the groups (most groups are involved) and no sort in SQL. Days
+    stay as the driver gives them (ISO text on SQLite, dates on PostgreSQL): both order
+    as days do.
     """
     days: dict[int, list[Any]] = {g: [] for g in groups}
     if not groups:
