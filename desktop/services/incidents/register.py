@@ -134,7 +134,7 @@ class IncidentService:
                     else None,
                 )
             )
-            before = links_of(incident, old_sealed)
+            before = links_of(incident)
             apply_input(incident, data)
             if "description" in previous:
                 seal_text(self.store, incident, data.description)

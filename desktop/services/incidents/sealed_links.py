@@ -57,6 +57,9 @@ class OpenLink:
     role: IncidentRole
     source: str
     certainty: Certainty
+    # The person's created_at when the link was written (None in a link sealed by
+    # migration 0019 or the demo): see ``link_text``.
+    born: str | None = None
 
 
 def is_withheld(role: IncidentRole) -> bool:
@@ -71,19 +74,52 @@ def revision_context(incident_id: int) -> str:
     return f"incident_revision:{incident_id}"
 
 
-def link_text(person_id: int, role: str, source: str, certainty: str) -> str:
-    """The sealed form's plaintext, padded with spaces to whole blocks."""
-    text = json.dumps([person_id, role, source, certainty], ensure_ascii=False)
+def link_text(
+    person_id: int, role: str, source: str, certainty: str, born: str | None = None
+) -> str:
+    """The sealed form's plaintext, padded with spaces to whole blocks.
+
+    ``born``: the person's ``created_at``. No foreign key reaches inside the ciphertext,
+    so a link outlives its person's deletion by retention (nobody without the key can
+    find it), and a file's person id is SQLite's rowid, given again to the next person
+    when the deleted one had the highest: the link names the person born then, never a
+    newcomer with his number (``_living``).
+    """
+    fields: list[object] = [person_id, role, source, certainty]
+    if born is not None:
+        fields.append(born)
+    text = json.dumps(fields, ensure_ascii=False)
     size = len(text.encode("utf-8"))
     return text + " " * (-size % _BLOCK)
 
 
-def _parse(text: str) -> tuple[int, IncidentRole, str, Certainty] | None:
+def _parse(text: str) -> tuple[int, IncidentRole, str, Certainty, str | None] | None:
     try:
-        person_id, role, source, certainty = json.loads(text)
-        return int(person_id), IncidentRole(role), str(source), Certainty(certainty)
-    except (ValueError, TypeError):
+        fields = json.loads(text)
+        person_id, role, source, certainty = fields[:4]
+        born = str(fields[4]) if len(fields) > 4 else None
+        return int(person_id), IncidentRole(role), str(source), Certainty(certainty), born
+    except (ValueError, TypeError, KeyError):
         return None
+
+
+def _born(session: Session, person_ids: Iterable[int]) -> dict[int, str]:
+    """Each existing person's ``created_at``, as a link seals it."""
+    ids = sorted(set(person_ids))
+    found: dict[int, str] = {}
+    for n in range(0, len(ids), _BATCH):
+        for pid, created in session.execute(
+            select(Person.id, Person.created_at).where(Person.id.in_(ids[n : n + _BATCH]))
+        ):
+            if created is not None:
+                found[pid] = created.isoformat()
+    return found
+
+
+def _living(session: Session, links: list[OpenLink]) -> list[OpenLink]:
+    """The links whose person is still the one they were written for (``link_text``)."""
+    born = _born(session, (link.person_id for link in links if link.born is not None))
+    return [link for link in links if link.born is None or born.get(link.person_id) == link.born]
 
 
 def _open_text(
@@ -100,8 +136,16 @@ def _open_text(
 def add_sealed_links(
     session: Session, cipher: CompartmentCipher, incident_id: int, links: Iterable[PersonLinkInput]
 ) -> None:
+    links = list(links)
+    born = _born(session, (link.person_id for link in links))
     for link in links:
-        text = link_text(link.person_id, link.role.value, link.source.strip(), link.certainty.value)
+        text = link_text(
+            link.person_id,
+            link.role.value,
+            link.source.strip(),
+            link.certainty.value,
+            born.get(link.person_id),
+        )
         session.add(
             IncidentPersonSealed(
                 incident_id=incident_id,
@@ -170,7 +214,7 @@ def readable_links(
                 closed += 1
             else:
                 opened.append(link)
-    return opened, closed
+    return _living(session, opened), closed
 
 
 def resolve_persons(session: Session, person_ids: Iterable[int]) -> dict[int, int]:
@@ -250,7 +294,7 @@ def open_previous(
         if parsed is None:
             result.append(entry)
         else:
-            pid, role, source, certainty = parsed
+            pid, role, source, certainty, _ = parsed
             result.append([pid, role.value, source, certainty.value])
     return result
 

@@ -179,19 +179,30 @@ def differences(
     return changed
 
 
-def links_of(incident: Incident, old_sealed: list[list[object]]) -> dict[str, set[int]]:
+def links_of(incident: Incident) -> dict[str, set[int]]:
+    """The groups and the plain (suspects') persons an incident names, to announce.
+
+    A sealed link's person is never announced by id (``touch_links``)."""
     return {
         "group": {g.group_id for g in incident.groups},
-        "person": {p.person_id for p in incident.persons}
-        | {int(str(entry[0])) for entry in old_sealed},
+        "person": {p.person_id for p in incident.persons},
     }
 
 
 def touch_links(uow: UnitOfWork, data: IncidentInput) -> None:
+    """What the save changed, for the views and (on a server) every other workstation.
+
+    A victim's, injured person's or witness's id is left out: the server's NOTIFY goes
+    to anyone of the database who LISTENs, another agency's role too, and next to the
+    incident's id it would name him. Only the kind is announced; a person's page
+    refreshes on the incident anyway."""
     for g in data.groups:
         uow.touched("group", g.group_id)
     for p in data.persons:
-        uow.touched("person", p.person_id)
+        if is_withheld(p.role):
+            uow.touched("person")
+        else:
+            uow.touched("person", p.person_id)
 
 
 def link_detail(data: IncidentInput) -> str:
