@@ -1,1 +1,5 @@
-from tests.gui.operations.conftest import field, planned  # noqa: F401
+from tests.gui.operations.conftest import (  # noqa: F401
+    _planned_the_evening_before,
+    field,
+    planned,
+)
