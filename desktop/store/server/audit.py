@@ -32,7 +32,18 @@ INSERT_PENDING = (
     f"INSERT INTO public.audit_pending ({', '.join(PENDING_COLUMNS)}) "
     f"VALUES ({', '.join('%s' for _ in PENDING_COLUMNS)})"
 )
-INTEGRATE = "SELECT * FROM public.rondplan_audit_integrate(%s)"
+# After a unit's commit, in one round trip and a transaction of its own: chain the
+# queue, and (with a notice) NOTIFY other workstations. Committed without waiting for
+# the standby: the entries are in the queue durably already (the integration is redone
+# from it after a crash, migration 0017), and a lost notice is a refresh hint lost.
+INTEGRATE_AFTER = (
+    "SELECT i.*, pg_catalog.set_config('synchronous_commit', 'off', true) "
+    "FROM public.rondplan_audit_integrate(%s) i"
+)
+INTEGRATE_ANNOUNCE = (
+    "SELECT i.*, pg_catalog.set_config('synchronous_commit', 'off', true), "
+    "pg_catalog.pg_notify(%s, %s) FROM public.rondplan_audit_integrate(%s) i"
+)
 END_STALLS = "SELECT public.rondplan_end_stalls()"
 VERIFY = "SELECT * FROM public.rondplan_audit_verify(%s::integer[])"
 
@@ -67,9 +78,28 @@ class ChainHead:
     known_hash: str | None
 
 
-def integrate(conn: psycopg.Connection, known_seq: int | None) -> ChainHead:
-    """Chain every committed pending entry (a no-op while another client does it)."""
-    row = conn.execute(INTEGRATE, (known_seq,)).fetchone()
+def integrate(
+    conn: psycopg.Connection,
+    known_seq: int | None,
+    channel: str | None = None,
+    payload: str | None = None,
+) -> ChainHead:
+    """Chain every committed pending entry (a no-op while another client does it).
+
+    With ``payload``: NOTIFY it on ``channel`` in the same statement. One round trip, in
+    a transaction of its own (autocommit); ``conn`` must be outside a transaction.
+    """
+    params: tuple[object, ...]
+    if payload is None:
+        query, params = INTEGRATE_AFTER, (known_seq,)
+    else:
+        query, params = INTEGRATE_ANNOUNCE, (channel, payload, known_seq)
+    conn.autocommit = True
+    try:
+        row = conn.execute(query, params).fetchone()
+    finally:
+        if not conn.closed:
+            conn.autocommit = False
     if row is None:
         return ChainHead(None, None, None, None)
     return ChainHead(row[0], row[1], row[2], row[3])

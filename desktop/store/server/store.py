@@ -8,10 +8,12 @@ their client-side encryption, so the server never sees another agency's plaintex
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import secrets
 import select
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -63,6 +65,8 @@ IDLE_PING_S = 30.0
 # (issue 16: the fsync of every save was half of a read's time under load).
 CHECKPOINT_WRITE_S = 2.0
 _IDLE_SINCE = "rondplan_idle_since"
+# The INSERT of a unit's audit entries, waiting for the unit's COMMIT (pool record info).
+_ENTRIES = "rondplan_audit_entries"
 # pg_notify payloads must stay under 8000 bytes; beyond this, only kinds are sent.
 MAX_NOTIFY_IDS = 200
 
@@ -130,6 +134,9 @@ class ServerStore(UnlockedStore):
         # The newest (seq, hash) this session saw, and when it was last written.
         self._seen: Checkpoint | None = None
         self._seen_written = 0.0
+        # What the unit of work being committed on this thread changed (``notice``),
+        # announced after its commit.
+        self._after = threading.local()
 
     @property
     def conninfo(self) -> str:
@@ -155,6 +162,7 @@ class ServerStore(UnlockedStore):
         # A restarted server or a dropped link: a pooled connection is tested before use
         # only when it may be dead (see _alive), not with a round trip on every checkout.
         event.listen(engine.pool, "checkin", _checked_in)
+        _commit_with_entries(engine)
         event.listen(engine.pool, "checkout", _checked_out(engine))
 
         @event.listens_for(engine, "handle_error")
@@ -188,11 +196,15 @@ class ServerStore(UnlockedStore):
     def queue_audit(
         self, session: Session, pending: list[dict[str, object]], notice: Notice | None
     ) -> bool:
-        """The entries into the server's queue, and the NOTIFY, in one round trip.
+        """The entries into the server's queue, sent with the unit's COMMIT.
 
-        No lock: the server writes who and when, and chains them after the commit. On a
-        standby (issue 19) the entries wait on the workstation (``standby.py``): whatever
-        the unit wrote was refused at its flush already, so only reads get here.
+        No lock: the server writes who and when, and chains them after the commit. The
+        NOTIFY waits for the commit too (``audit_committed``): PostgreSQL serialises the
+        commits of every transaction that notifies, and with a synchronous standby it
+        holds that lock through the wait for the standby: a NOTIFY in each save let
+        one save commit per round trip to the standby (issue 19: 45 saves/s).
+        On a standby (issue 19) the entries wait on the workstation (``standby.py``):
+        whatever the unit wrote was refused at its flush already, so only reads get here.
         """
         connection = session.connection()
         raw = connection.connection.driver_connection
@@ -203,63 +215,62 @@ class ServerStore(UnlockedStore):
             return True
         held = self.held.entries()
         self._taking = len(held)
+        self._after.notice = notice
         pending = [*held, *pending]
-        parts = []
-        if notice is not None:
-            parts.append(
-                sql.SQL("SELECT pg_notify({}, {})").format(
-                    sql.Literal(CHANNEL), sql.Literal(self._payload(*notice))
-                )
-            )
         rows = sql.SQL(", ").join(
             sql.SQL("({})").format(sql.SQL(", ").join(map(sql.Literal, row)))
             for row in server_audit.queue_rows(pending)
         )
-        parts.append(
-            sql.SQL("INSERT INTO public.audit_pending ({}) VALUES {}").format(
-                sql.SQL(", ").join(map(sql.Identifier, server_audit.PENDING_COLUMNS)), rows
-            )
+        statement = sql.SQL("INSERT INTO public.audit_pending ({}) VALUES {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, server_audit.PENDING_COLUMNS)), rows
         )
-        connection.exec_driver_sql(sql.SQL("; ").join(parts).as_string(raw)).close()
+        # Sent with the COMMIT, in its round trip (_commit_with_entries).
+        connection.connection.info[_ENTRIES] = statement.as_string(raw)
         return True
 
     def audit_committed(self) -> None:
-        """Chain the queue (ours and anyone's) and move this workstation's checkpoint.
+        """Announce the unit's changes, chain the queue (ours and anyone's) and move
+        this workstation's checkpoint: one round trip, no wait for a standby.
 
         The save is committed already: a failure here only leaves entries queued for the
-        next integration, by anyone.
+        next integration, by anyone (and other workstations refresh at their next
+        notice or reconnection).
         """
         if self._taking:
             self.held.taken(self._taking)  # committed with this unit's own entries
             self._taking = 0
+        notice, self._after.notice = getattr(self._after, "notice", None), None
         try:
-            self._settle()
+            self._settle(notice=notice)
         except (psycopg.Error, StoreError, DisconnectionError) as error:
             log.info("audit integration postponed: %s", type(error).__name__)
 
     def settle_audit(self) -> None:
         self._settle(on_standby=True)
 
-    def _settle(self, on_standby: bool = False) -> None:
+    def _settle(self, on_standby: bool = False, notice: Notice | None = None) -> None:
         """Integrate, compare the checkpoint with the server, then (only if it holds)
         move it to the new head: verification before anything is overwritten.
 
         A standby chains nothing (its primary does, at the next save). ``on_standby``:
         compare there anyway, with the server's own read-only walk of the chain (an
         explicit check; after every read it would cost a walk of the whole log).
+        ``notice``: the NOTIFY of the unit just committed, sent with the integration.
         """
         checkpoint = self._seen or self._checkpoint_on_disk()
-        with self.engine.begin() as connection:
+        known = checkpoint.seq if checkpoint else None
+        with self.engine.connect() as connection:
             raw = connection.connection.driver_connection
             assert isinstance(raw, psycopg.Connection)
             self.read_only = standby.read_only(raw)
-            known = checkpoint.seq if checkpoint else None
             if self.read_only and not on_standby:
                 return
             if self.read_only:
-                head = standby.chain_head(raw, known)
+                with connection.begin():
+                    head = standby.chain_head(raw, known)
             else:
-                head = server_audit.integrate(raw, known)
+                payload = self._payload(*notice) if notice is not None else None
+                head = server_audit.integrate(raw, known, CHANNEL, payload)
         self.server_from = head.server_from
         if checkpoint is not None and head.known_hash != checkpoint.entry_hash:
             first = min(checkpoint.seq, (head.seq or 0) + 1)
@@ -425,6 +436,34 @@ class LockedServer:
 
 def _checked_in(dbapi_connection: object, record: ConnectionPoolEntry) -> None:
     record.info[_IDLE_SINCE] = time.monotonic()
+    record.info.pop(_ENTRIES, None)  # a unit that never committed
+
+
+def _commit_with_entries(engine: Engine) -> None:
+    """A unit's queued audit entries go with its COMMIT, in one round trip.
+
+    After the session's last flush (``before_commit`` included), so they are the
+    transaction's last statement, as before; an error of either fails the commit as a
+    COMMIT's own would (the unit rolls back and says why). psycopg then finds the
+    transaction ended and sends no COMMIT of its own.
+    """
+    dialect = engine.dialect
+    commit, rollback = dialect.do_commit, dialect.do_rollback
+
+    def do_commit(connection: Any) -> None:
+        entries = connection.info.pop(_ENTRIES, None)
+        if entries is not None:
+            connection.driver_connection.execute(entries + "; COMMIT")
+        commit(connection)
+
+    def do_rollback(connection: Any) -> None:
+        # (Also called with the pool's first connection, which has no info.)
+        with contextlib.suppress(NotImplementedError, AttributeError):
+            connection.info.pop(_ENTRIES, None)
+        rollback(connection)
+
+    dialect.do_commit = do_commit  # type: ignore[method-assign, assignment]
+    dialect.do_rollback = do_rollback  # type: ignore[method-assign, assignment]
 
 
 def _checked_out(engine: Engine) -> Callable[..., None]:
