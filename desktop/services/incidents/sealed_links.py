@@ -259,17 +259,23 @@ def merged_ids(session: Session, person_id: int) -> set[int]:
 def seal_previous(
     cipher: CompartmentCipher, incident_id: int, entries: Iterable[Sequence[object]]
 ) -> list[object]:
-    """A revision's old person links: a suspect's as it was, the others sealed."""
-    result: list[object] = []
+    """A revision's old person links: a suspect's as it was, the others sealed.
+
+    The suspects' first, the sealed ones after them: ``entries`` come sorted by their
+    text, ``[person id, ...]``, and a sealed entry left in its place between two
+    suspects' would tell that its person's id sorts between theirs.
+    """
+    plain: list[object] = []
+    sealed: list[object] = []
     for entry in entries:
         person_id, role, source, certainty = entry
         if not is_withheld(IncidentRole(str(role))):
-            result.append(list(entry))
+            plain.append(list(entry))
             continue
         text = link_text(int(str(person_id)), str(role), str(source), str(certainty))
         blob = cipher.encrypt(text, revision_context(incident_id))
-        result.append(_PREFIX[KEY_COMPARTMENT] + base64.b64encode(blob).decode("ascii"))
-    return result
+        sealed.append(_PREFIX[KEY_COMPARTMENT] + base64.b64encode(blob).decode("ascii"))
+    return plain + sealed
 
 
 def _open_entry(cipher: CompartmentCipher, incident_id: int, entry: str) -> str | None:
