@@ -31,7 +31,7 @@ QT_TRANSLATE_NOOP("Händelsetabeller", "1 skadad")  # desktop/views/incidents/mo
 QT_TRANSLATE_NOOP("Händelsetabeller", "%1 döda")  # desktop/views/incidents/models.py
 QT_TRANSLATE_NOOP("Händelsetabeller", "%1 skadade")  # desktop/views/incidents/models.py
 QT_TRANSLATE_NOOP("Händelsetabeller", "%1 akuta besök")  # desktop/views/incidents/models.py
-QT_TRANSLATE_NOOP("Händelsehistorik", "%1 länkar")  # desktop/views/incidents/revisions.py
+QT_TRANSLATE_NOOP("Händelsehistorik", "Länkar: %1")  # desktop/views/incidents/revisions.py
 QT_TRANSLATE_NOOP("Händelsehistorik", "Beskrivningen")  # desktop/views/incidents/revisions.py
 QT_TRANSLATE_NOOP("Anteckningar", "Avbryt")  # desktop/views/notes/dialogs.py
 QT_TRANSLATE_NOOP("Insatsord", "Två myndigheter")  # desktop/views/operations/labels.py

@@ -2869,8 +2869,8 @@
     </message>
     <message>
         <location filename="helper_strings.py" line="-17"/>
-        <source>%1 länkar</source>
-        <translation>%1 links</translation>
+        <source>Länkar: %1</source>
+        <translation>Links: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3146,13 +3146,16 @@
         <source>Registrerad av %1</source>
         <translation>Recorded by %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>%1 personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</source>
-        <translation>%1 persons (victims, injured or witnesses) are shown only to the agency that recorded the incident.</translation>
+        <source>%n personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</source>
+        <translation>
+            <numerusform>%n person (victim, injured or witness) is shown only to the agency that registered the incident.</numerusform>
+            <numerusform>%n persons (victims, injured or witnesses) are shown only to the agency that registered the incident.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Beskrivningen hör till en annan myndighet och visas inte.</source>
         <translation>The description belongs to another agency and is not shown.</translation>
     </message>
@@ -3556,10 +3559,13 @@
         <source>&amp;Importera lista…</source>
         <translation>&amp;Import list…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+58"/>
-        <source>%1 händelser</source>
-        <translation>%1 incidents</translation>
+        <source>%n händelser</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+47"/>
@@ -3593,11 +3599,14 @@
 </context>
 <context>
     <name>IncidentsBehindDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/views/statistics/incidents_behind.py" line="+97"/>
-        <source>%1 händelser</source>
+        <source>%n händelser</source>
         <extracomment>Figures that count visits: the persons behind them, not incidents.</extracomment>
-        <translation>%1 incidents</translation>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>

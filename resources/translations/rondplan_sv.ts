@@ -2869,7 +2869,7 @@
     </message>
     <message>
         <location filename="helper_strings.py" line="-17"/>
-        <source>%1 länkar</source>
+        <source>Länkar: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3146,13 +3146,16 @@
         <source>Registrerad av %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>%1 personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</source>
-        <translation type="unfinished"></translation>
+        <source>%n personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</source>
+        <translation>
+            <numerusform>%n person (brottsoffer, skadad eller vittne) visas bara för den myndighet som registrerade händelsen.</numerusform>
+            <numerusform>%n personer (brottsoffer, skadade eller vittnen) visas bara för den myndighet som registrerade händelsen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Beskrivningen hör till en annan myndighet och visas inte.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3556,10 +3559,13 @@
         <source>&amp;Importera lista…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+58"/>
-        <source>%1 händelser</source>
-        <translation type="unfinished"></translation>
+        <source>%n händelser</source>
+        <translation>
+            <numerusform>%n händelse</numerusform>
+            <numerusform>%n händelser</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+47"/>
@@ -3593,11 +3599,14 @@
 </context>
 <context>
     <name>IncidentsBehindDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/views/statistics/incidents_behind.py" line="+97"/>
-        <source>%1 händelser</source>
+        <source>%n händelser</source>
         <extracomment>Figures that count visits: the persons behind them, not incidents.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%n händelse</numerusform>
+            <numerusform>%n händelser</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>

@@ -139,9 +139,11 @@ class IncidentDetailPanel(QWidget):
         self.persons.set_rows(detail.persons)
         self.withheld.setText(
             self.tr(
-                "%1 personer (brottsoffer, skadade eller vittnen) visas bara för den "
-                "myndighet som registrerade händelsen."
-            ).replace("%1", str(detail.withheld_persons))
+                "%n personer (brottsoffer, skadade eller vittnen) visas bara för den "
+                "myndighet som registrerade händelsen.",
+                "",
+                detail.withheld_persons,
+            )
             if detail.withheld_persons
             else ""
         )

@@ -151,7 +151,7 @@ class IncidentRegisterPage(QWidget):
             lambda: self._incidents.register.rows(self.filters.value()),
         )
         self.model.set_rows(rows or [])
-        self.count.setText(self.tr("%1 händelser").replace("%1", str(self.model.rowCount())))
+        self.count.setText(self.tr("%n händelser", "", self.model.rowCount()))
         self.select(current)
         if self.current_id() is None:
             self.detail.show_incident(None)

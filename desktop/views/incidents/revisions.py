@@ -44,7 +44,7 @@ def _old_value(code: str, value: object) -> str:
     if code == "certainty":
         return certainty_label(value)
     if isinstance(value, list | tuple):
-        return _tr("%1 länkar").replace("%1", str(len(value)))
+        return _tr("Länkar: %1").replace("%1", str(len(value)))
     if value is None or value == "":
         return "–"
     return str(value).replace("T", " ")

@@ -61,7 +61,11 @@ class ChartPanel(QWidget):
         self.table = QTableView()
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its heading or figures (a stretched share cut "Mord eller
+        # försök" to "ord eller förs"); the last takes what is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setMaximumHeight(180)
         self.model: RowsTableModel[ChartRow] = RowsTableModel([])
         self.table.setModel(self.model)

@@ -94,7 +94,7 @@ class IncidentsBehindDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.count = QLabel(self.tr("%1 händelser").replace("%1", str(len(rows))))
+        self.count = QLabel(self.tr("%n händelser", "", len(rows)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
         buttons.rejected.connect(self.reject)

@@ -3,10 +3,12 @@ field, a correction with its history, and what each role is offered (issue 20)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+import pytest
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.models import Certainty, IncidentKind, IncidentRole, IncidentSide
+from desktop.views.i18n import install_translators, remove_translators
 from desktop.views.incidents.models import IncidentColumn, IncidentTableModel
 from desktop.views.incidents.register_page import IncidentRegisterPage
 from tests.gui.incidents.conftest import TODAY
@@ -185,3 +187,30 @@ def test_no_response_to_an_incident_without_a_group(qtbot, world, as_user):
     page.select(incident_id)
     assert not page.respond_button.isEnabled()
     assert "Ingen gruppering" in page.respond_button.toolTip()
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "withheld"),
+    [
+        ("sv", "1 händelse", "2 personer (brottsoffer, skadade eller vittnen)"),
+        ("en", "1 incident", "2 persons (victims, injured or witnesses)"),
+    ],
+)
+def test_counts_read_right_in_each_language(qtbot, qapp, world, as_user, lang, one, withheld):
+    """'1 händelser' and '1 incidents' read wrong: the counts take the plural forms."""
+    police = as_user("officer_police")
+    district = {"sv": "Husie", "en": "Oxie"}[lang]  # one incident in each, shown alone
+    incident = shooting(
+        world, reference=f"5000-K9{len(lang) + len(district)}-26", district=district
+    )
+    incident_id, _ = police.incidents.register.create(incident)
+    install_translators(qapp, lang)
+    try:
+        page = _page(qtbot, as_user("coordinator_social"))
+        page.filters.district.setCurrentIndex(page.filters.district.findData(district))
+        assert page.count.text() == one
+        page.select(incident_id)
+        assert page.detail.withheld.text().startswith(withheld)
+    finally:
+        remove_translators(qapp)
+        QLocale.setDefault(QLocale.c())
