@@ -76,11 +76,15 @@ class IncidentCounts:
         return float(statistics.median(sample)) if sample else None
 
     @property
+    def group_delivery_within_72h(self) -> int:
+        """Incident–group pairs whose first delivery came within 72 hours."""
+        return sum(1 for days in self.days_to_group_delivery if days <= WITHIN_DAYS)
+
+    @property
     def group_delivery_within_72h_share(self) -> float | None:
         if not self.group_pairs:
             return None
-        within = sum(1 for days in self.days_to_group_delivery if days <= WITHIN_DAYS)
-        return within / self.group_pairs
+        return self.group_delivery_within_72h / self.group_pairs
 
 
 @dataclass(frozen=True)

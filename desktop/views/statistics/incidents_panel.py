@@ -72,7 +72,7 @@ def tile_value(counts: IncidentCounts, code: str) -> str:
         return _days(counts.days_to_group_delivery_median)
     if code == "group_delivery_within_72h_share":
         share = _share(counts.group_delivery_within_72h_share)
-        return f"{share} ({len(counts.days_to_group_delivery)} / {counts.group_pairs})"
+        return f"{share} ({counts.group_delivery_within_72h} / {counts.group_pairs})"
     if code == "response_visits_attempted":
         return str(counts.response_attempted)
     if code == "response_visits_completed":
