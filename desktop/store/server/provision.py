@@ -77,7 +77,8 @@ def prepare_roles(address: ServerAddress) -> None:
             "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
         ):
             tables.setdefault(table, []).append(column)
-        for statement in schema.grant_statements(address.database, tables):
+        rights = server_rights.grant_statements(address.database, tables)
+        for statement in schema.grant_statements(address.database, rights):
             conn.execute(statement.encode())
         for statement in server_rights.audit_grant_statements(address.database):
             conn.execute(statement.encode())

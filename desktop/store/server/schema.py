@@ -152,12 +152,13 @@ DISCLOSE_NOTE = "rondplan_disclose_note(integer, integer, integer, bytea, text, 
 USER_SELF_COLUMNS = "display_name, last_login_at, password_changed_at, version, updated_at"
 
 
-def grant_statements(database: str, tables: Iterable[str] = ()) -> list[str]:
+def grant_statements(database: str, table_rights: Iterable[str] = ()) -> list[str]:
     """Privileges of the group roles; run by the owner at init (and after upgrades).
 
-    ``tables``: the tables present in the database (rights are granted on those).
+    ``table_rights``: each role group's table rights, made from the permission table
+    by the caller (``desktop.services.server_rights.grant_statements``): the store
+    imports nothing from the services (issue 19).
     """
-    from desktop.services import server_rights
     from desktop.store.server.connect import group_role
 
     app = _quote(group_role(database, "app"))
@@ -176,7 +177,7 @@ def grant_statements(database: str, tables: Iterable[str] = ()) -> list[str]:
         # so the audit log stays append-only, disclosures are written by the function
         # only, user_role, retention rules and person and group deletes are the
         # administrators'.
-        *server_rights.grant_statements(database, tables),
+        *table_rights,
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {app}",
         f"GRANT EXECUTE ON FUNCTION rondplan_repoint_notes(integer, integer) TO {app}",
         f"GRANT EXECUTE ON FUNCTION {DISCLOSE_NOTE} TO {app}",
