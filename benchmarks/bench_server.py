@@ -54,6 +54,7 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
     from psycopg import sql
 
     from desktop.models import Operation, Person, Role, Team, Visit, VisitStatus
+    from desktop.services.server_policy import server_policy
     from desktop.services.uow import UnitOfWork
     from desktop.store.server.connect import ServerAddress
     from desktop.store.server.provision import init_server
@@ -62,7 +63,7 @@ def _prepare(base: str, persons: int, visits: int) -> tuple[str, list[str], list
     with psycopg.connect(ServerAddress.parse(base).conninfo(), autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = _database_url(base, name)
-    made = init_server(url, "admin", "Admin", PASSWORD)
+    made = init_server(url, "admin", "Admin", PASSWORD, policy=server_policy())
     admin = made.store
     from desktop.models import Agency, User
     from desktop.store import crypto

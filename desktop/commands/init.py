@@ -49,10 +49,16 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("cli.password_too_short", minimum=MIN_PASSWORD)
     server = getattr(args, "init_server", None) or getattr(args, "server", None)
     if server:
+        from desktop.services.server_policy import server_policy
         from desktop.store.server.provision import init_server
 
         made = init_server(
-            server, args.admin, args.display_name or args.admin, password, admin_agency=args.agency
+            server,
+            args.admin,
+            args.display_name or args.admin,
+            password,
+            admin_agency=args.agency,
+            policy=server_policy(),
         )
         made.store.lock()
         say(args, "cli.server_prepared", url=made.store.address.url())

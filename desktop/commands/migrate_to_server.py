@@ -40,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from desktop.models import Role
     from desktop.services.security.audit import verify_chain
+    from desktop.services.server_policy import server_policy
     from desktop.services.uow import UnitOfWork
     from desktop.store.database import open_database
     from desktop.store.server.copy import TableCount, move_to_server
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {count.table:<20} {count.local:>8} → {count.server:>8}  {mark}")
 
         say(args, "cli.migrate_columns")
-        report = move_to_server(source, args.target_server, password, show)
+        report = move_to_server(source, args.target_server, password, show, policy=server_policy())
     finally:
         source.lock()
     store = report.store

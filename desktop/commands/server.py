@@ -51,6 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_drill(args: argparse.Namespace) -> int:
     from desktop.services.security.audit import verify_chain
     from desktop.services.security.session import SessionAudit
+    from desktop.services.server_policy import server_policy
     from desktop.store.server.connect import ServerAddress
     from desktop.store.server.restore import adopt_copy, give_login
     from desktop.store.server.store import open_server
@@ -60,7 +61,7 @@ def run_drill(args: argparse.Namespace) -> int:
     lang = language(getattr(args, "lang", None))
     password = read_password(args)
     address = ServerAddress.parse(args.owner_url)
-    adopted = adopt_copy(address)
+    adopted = adopt_copy(address, server_policy())
     for name in adopted.revoked_from:
         print(words("cli.drill_revoked", {"name": name}, lang))
     renamed = {"database": address.database, "count": adopted.renamed}

@@ -19,6 +19,7 @@ import psycopg
 import pytest
 
 from desktop.models import Role
+from desktop.services.server_policy import server_policy
 from desktop.store.server.connect import ServerAddress, role_name, role_password
 from desktop.store.server.provision import init_server
 from tests.factories import PASSWORD, Fresh
@@ -55,7 +56,9 @@ def audited(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         monkeypatch.setenv("PGPASSFILE", str(made.pgpass))
         try:
             url = made.create_database()
-            created = init_server(url, "anna", "Anna Admin", PASSWORD, state_dir=state)
+            created = init_server(
+                url, "anna", "Anna Admin", PASSWORD, state_dir=state, policy=server_policy()
+            )
             fresh = Fresh(state / "rondplan.db", created.store, created.recovery_code)
             for username, role, _ in READERS[:-1]:
                 pg.pg_add_user(fresh, username, role, "police")

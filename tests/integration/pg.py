@@ -33,6 +33,7 @@ import pytest
 from psycopg import sql
 
 from desktop.models import Agency, Role, User
+from desktop.services.server_policy import server_policy
 from desktop.services.uow import UnitOfWork
 from desktop.store import crypto
 from desktop.store.keyslots import PROTECTED_ADDRESSES, RECOVERY, UnlockedKeys
@@ -241,7 +242,9 @@ def _template(kind: str) -> Template:
     url = create_database("rondplan_tmpl")
     folder = Path(tempfile.mkdtemp(prefix="rondplan-template-"))
     atexit.register(shutil.rmtree, folder, True)
-    created = init_server(url, "admin", "Ada Administratör", PASSWORD, state_dir=folder)
+    created = init_server(
+        url, "admin", "Ada Administratör", PASSWORD, state_dir=folder, policy=server_policy()
+    )
     fresh = Fresh(folder / "rondplan.db", created.store, created.recovery_code)
     if kind == "users":
         for agency in ("police", "social", "probation"):
@@ -269,7 +272,7 @@ def _clone(kind: str, folder: Path, name: str) -> Fresh:
     path = folder / name
     REGISTRY.urls[path] = url
     address = ServerAddress.parse(url)
-    prepare_roles(address)  # this clone's group roles and their grants
+    prepare_roles(address, server_policy())  # this clone's group roles and their grants
     with psycopg.connect(_conninfo(url)) as conn, conn.transaction():
         groups = [group_role(template.name, g) for g in GROUPS]
         conn.execute(

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desktop.models import AuditEntry, Role, User
 from desktop.services.security import SecurityServices
 from desktop.services.security.audit import verify_chain
+from desktop.services.server_policy import server_policy
 from desktop.store.errors import AccountLocked, WrongPassword
 from desktop.store.server.provision import init_server, owner_engine
 from desktop.store.server.store import LockedServer, ServerStore
@@ -24,7 +25,9 @@ WRONG = "fel-lösenord-123456"
 @pytest.fixture
 def server(scram_cluster, tmp_path):
     url = scram_cluster.create_database()
-    created = init_server(url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path)
+    created = init_server(
+        url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path, policy=server_policy()
+    )
     security = SecurityServices.build(created.store)
     security.reauth.mark_given()
     security.users.create_user("bo", "Bo Berg", Role.OFFICER, "social", PASSWORD)

@@ -28,6 +28,7 @@ from desktop.services.bundle import Services, build_services
 from desktop.services.mapping.rows import PersonFilter, PersonInput
 from desktop.services.security import SecurityServices
 from desktop.services.security.session import SessionAudit
+from desktop.services.server_policy import server_policy
 from desktop.store.errors import ReadOnlyServer
 from desktop.store.server.connect import ServerUnavailable
 from desktop.store.server.provision import init_server
@@ -97,7 +98,14 @@ def pair(tmp_path_factory) -> Iterator[Pair]:
     primary = replication.start_primary(next(ports))
     made = Pair(primary, None, tmp_path_factory.mktemp("workstation"), ports, [primary])
     try:
-        created = init_server(primary.url(), "anna", "Anna Admin", PASSWORD, state_dir=made.state)
+        created = init_server(
+            primary.url(),
+            "anna",
+            "Anna Admin",
+            PASSWORD,
+            state_dir=made.state,
+            policy=server_policy(),
+        )
         security = SecurityServices.build(created.store)
         security.reauth.mark_given()  # the password was just given at init
         security.users.create_user("cora", "Cora Samordnare", Role.COORDINATOR, "social", PASSWORD)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.cli import main
+from desktop.services.server_policy import server_policy
 from desktop.store import crypto
 from desktop.store.errors import WrongPassword
 from desktop.store.server import connect
@@ -26,7 +27,9 @@ def url(scram_cluster, tmp_path, monkeypatch):
     """On the SCRAM cluster: the role's password is checked (the test server trusts)."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     made = scram_cluster.create_database()
-    init_server(made, "admin", "Ada Admin", PASSWORD, state_dir=tmp_path / "state").store.lock()
+    init_server(
+        made, "admin", "Ada Admin", PASSWORD, state_dir=tmp_path / "state", policy=server_policy()
+    ).store.lock()
     return made
 
 

@@ -20,6 +20,7 @@ from desktop.services.bundle import build_services
 from desktop.services.changes import Changes
 from desktop.services.mapping.rows import PersonFilter, PersonInput
 from desktop.services.security import SecurityServices
+from desktop.services.server_policy import server_policy
 from desktop.store.errors import WrongPassword
 from desktop.store.server.connect import ServerAddress
 from desktop.store.server.notify import ChangeListener
@@ -37,7 +38,9 @@ def pooled(scram_cluster, tmp_path_factory):
     """A Rondplan database with coordinator ``cora``, and PgBouncer in front of it."""
     tmp_path = tmp_path_factory.mktemp("pooled")
     owner_url = scram_cluster.create_database()
-    created = init_server(owner_url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path)
+    created = init_server(
+        owner_url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path, policy=server_policy()
+    )
     security = SecurityServices.build(created.store)
     security.reauth.mark_given()  # the password was just given at init
     security.users.create_user("cora", "Cora Samordnare", Role.COORDINATOR, "social", PASSWORD)

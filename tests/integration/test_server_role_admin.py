@@ -16,6 +16,7 @@ from psycopg import sql
 
 from desktop.models import Role
 from desktop.services.security import SecurityServices
+from desktop.services.server_policy import server_policy
 from desktop.store import migrate
 from desktop.store.errors import StoreError
 from desktop.store.server.connect import ServerAddress, role_name, role_password, scram_verifier
@@ -31,7 +32,9 @@ NEW_PASSWORD = "ett-helt-nytt-lösenord-77"
 def server(scram_cluster, tmp_path):
     """A database on the SCRAM cluster, admin ``anna``, officer ``bo``; (database, …)."""
     url = scram_cluster.create_database()
-    created = init_server(url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path)
+    created = init_server(
+        url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path, policy=server_policy()
+    )
     opened: list[ServerStore] = [created.store]
 
     def login(username: str, password: str = PASSWORD) -> ServerStore:
@@ -221,7 +224,9 @@ def test_init_refuses_an_owner_without_createrole_in_swedish(pg_server, tmp_path
     url = f"postgresql://{owner}@{address.host}:{address.port}/{owner}"
     try:
         with pytest.raises(StoreError, match=r"^server\.owner_needs_createrole$"):
-            init_server(url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path)
+            init_server(
+                url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path, policy=server_policy()
+            )
         with psycopg.connect(pg._conninfo(url)) as conn:
             # Refused before anything was written.
             assert conn.execute(
@@ -255,7 +260,7 @@ def test_the_upgrade_takes_createrole_from_roles_of_the_earlier_version(server):
         migrate.upgrade(engine)
     finally:
         engine.dispose()
-    prepare_roles(address)
+    prepare_roles(address, server_policy())
     with psycopg.connect(address.conninfo()) as conn:
         assert _role(conn, anna) == (False, True, True)
         assert conn.execute(

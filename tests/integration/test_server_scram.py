@@ -13,6 +13,7 @@ import pytest
 from desktop.cli import main
 from desktop.models import Role
 from desktop.services.security import SecurityServices
+from desktop.services.server_policy import server_policy
 from desktop.store.errors import WrongPassword
 from desktop.store.server.connect import ServerAddress, ServerUnavailable, connect, role_name
 from desktop.store.server.provision import init_server
@@ -26,7 +27,9 @@ NEW_PASSWORD = "ett-helt-nytt-lösenord-77"
 def server(scram_cluster, tmp_path):
     """A database on the SCRAM cluster, made with ``init --server``; admin ``anna``."""
     url = scram_cluster.create_database()
-    created = init_server(url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path)
+    created = init_server(
+        url, "anna", "Anna Admin", PASSWORD, state_dir=tmp_path, policy=server_policy()
+    )
     opened: list[ServerStore] = [created.store]
 
     def login(username: str, password: str = PASSWORD) -> ServerStore:

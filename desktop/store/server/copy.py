@@ -26,6 +26,7 @@ from desktop.store.keyslots import RECOVERY
 from desktop.store.server.connect import ServerAddress, connect, group_role, role_name
 from desktop.store.server.keyslots import ServerKeyslots
 from desktop.store.server.provision import (
+    ServerPolicy,
     make_administrator,
     owner_connection,
     owner_engine,
@@ -65,6 +66,8 @@ def move_to_server(
     password: str,
     progress: Callable[[TableCount], None] = lambda _c: None,
     state_dir: Path | None = None,
+    *,
+    policy: ServerPolicy,
 ) -> MoveReport:
     """Copy ``source`` (unlocked as an administrator) into the empty database at ``url``.
 
@@ -76,13 +79,13 @@ def move_to_server(
             "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
         ).fetchone():
             raise AlreadyExists("server.database_in_use")
-    upgrade_server(url)
+    upgrade_server(url, policy)
     counts = _copy_tables(source, address, progress)
     admin = source.identity.username
     _copy_keyslots(source, address, admin, password)
     without_login = _roles_without_login(source, address, admin)
     make_administrator(address, admin)
-    seed_default_templates(address)  # after the counts: the file's own are copied first
+    seed_default_templates(address, policy)  # after the counts: the file's own are copied first
     store = LockedServer(url, state_dir).unlock(admin, password)
     # The local checkpoint says where the chain ended; the server's verification uses it.
     if source.checkpoint_path.exists():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +20,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from desktop.models import AgencyKind, Role
-from desktop.services import server_rights
-from desktop.services.briefing.templates import DEFAULTS as DEFAULT_TEMPLATES
 from desktop.store import crypto, migrate
 from desktop.store.creation import DEFAULT_AGENCIES, seed_first_rows
 from desktop.store.errors import AlreadyExists, StoreError
@@ -35,6 +33,22 @@ from desktop.store.server.keyslots import (
     set_administrator,
 )
 from desktop.store.server.store import LockedServer, ServerStore
+
+
+@dataclass(frozen=True)
+class ServerPolicy:
+    """What the application decides and the owner applies to a server database.
+
+    Handed in by the caller (``desktop.services.server_policy.server_policy()``): the
+    store imports nothing from the services (issue 19). ``table_rights(database,
+    tables)``: each role group's table rights from the permission table;
+    ``audit_rights(database)``: the reads pgaudit logs; ``templates``: the programme
+    texts' first versions.
+    """
+
+    table_rights: Callable[[str, Mapping[str, list[str]]], list[str]]
+    audit_rights: Callable[[str], list[str]]
+    templates: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ def owner_connection(address: ServerAddress) -> Iterator[psycopg.Connection]:
         yield conn
 
 
-def prepare_roles(address: ServerAddress) -> None:
+def prepare_roles(address: ServerAddress, policy: ServerPolicy) -> None:
     """The group roles and their grants (idempotent; run again after an upgrade)."""
     with owner_connection(address) as conn, conn.transaction():
         check_owner_creates_roles(conn)
@@ -77,10 +91,10 @@ def prepare_roles(address: ServerAddress) -> None:
             "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
         ):
             tables.setdefault(table, []).append(column)
-        rights = server_rights.grant_statements(address.database, tables)
+        rights = policy.table_rights(address.database, tables)
         for statement in schema.grant_statements(address.database, rights):
             conn.execute(statement.encode())
-        for statement in server_rights.audit_grant_statements(address.database):
+        for statement in policy.audit_rights(address.database):
             conn.execute(statement.encode())
         for statement in role_function_grants(address.database):
             conn.execute(statement.encode())
@@ -93,7 +107,7 @@ def prepare_roles(address: ServerAddress) -> None:
             conn.execute("SELECT public.rondplan_sync_role(username) FROM public.user_account")
 
 
-def seed_default_templates(address: ServerAddress) -> None:
+def seed_default_templates(address: ServerAddress, policy: ServerPolicy) -> None:
     """The programme texts' first versions, written by the owner.
 
     Printing adds a missing default on a local file; on a server only administrators
@@ -101,7 +115,7 @@ def seed_default_templates(address: ServerAddress) -> None:
     ``init``, after ``migrate-to-server`` and at an upgrade of a database in use.
     """
     with owner_connection(address) as conn, conn.transaction():
-        for key, body in DEFAULT_TEMPLATES.items():
+        for key, body in policy.templates.items():
             conn.execute(
                 "INSERT INTO template (key, version, body, created_at) "
                 "SELECT %s, 1, %s, now() AT TIME ZONE 'UTC' "
@@ -119,7 +133,7 @@ def check_owner_creates_roles(conn: psycopg.Connection) -> None:
         raise StoreError("server.owner_needs_createrole")
 
 
-def upgrade_server(url: str) -> None:
+def upgrade_server(url: str, policy: ServerPolicy) -> None:
     """Run pending migrations as the owner, then renew the grants."""
     address = ServerAddress.parse(url)
     engine = owner_engine(address)
@@ -127,11 +141,11 @@ def upgrade_server(url: str) -> None:
         migrate.upgrade(engine)
     finally:
         engine.dispose()
-    prepare_roles(address)
+    prepare_roles(address, policy)
     with owner_connection(address) as conn:
         in_use = conn.execute("SELECT 1 FROM user_account LIMIT 1").fetchone()
     if in_use:
-        seed_default_templates(address)
+        seed_default_templates(address, policy)
 
 
 def init_server(
@@ -142,6 +156,8 @@ def init_server(
     admin_agency: str = "social",
     agencies: tuple[tuple[str, str, AgencyKind], ...] = DEFAULT_AGENCIES,
     state_dir: Path | None = None,
+    *,
+    policy: ServerPolicy,
 ) -> CreatedServer:
     """Prepare an empty server database and its first administrator."""
     address = ServerAddress.parse(url)
@@ -155,7 +171,7 @@ def init_server(
         raise AlreadyExists("server.already_rondplan")
     if admin_agency not in {code for code, _, _ in agencies}:
         raise ValueError(f"unknown agency {admin_agency!r}")
-    upgrade_server(url)
+    upgrade_server(url, policy)
     data_key = crypto.new_key()
     compartments = {code: crypto.new_key() for code, _, _ in agencies}
     # Protected-identity addresses (issue 15): only the recovery slot at first; users
@@ -178,7 +194,7 @@ def init_server(
             )
     finally:
         engine.dispose()
-    seed_default_templates(address)
+    seed_default_templates(address, policy)
     slots.put(RECOVERY, recovery_code, UnlockedKeys(data_key, compartments))
     slots.put(
         admin_username, password, UnlockedKeys(data_key, {admin_agency: compartments[admin_agency]})

@@ -15,6 +15,7 @@ code). docs/server.md, "Restore drill".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from psycopg import sql
 
@@ -30,6 +31,9 @@ from desktop.store.server.connect import (
     scram_verifier,
 )
 from desktop.store.server.keyslots import ServerKeyslots, set_administrator
+
+if TYPE_CHECKING:
+    from desktop.store.server.provision import ServerPolicy
 
 # Roles of other databases holding a privilege in this one (the owner, this database's
 # groups and login roles excepted).
@@ -69,7 +73,7 @@ class Adopted:
     renamed: int
 
 
-def adopt_copy(address: ServerAddress) -> Adopted:
+def adopt_copy(address: ServerAddress, policy: ServerPolicy) -> Adopted:
     """As the copy's owner: the copy becomes this database's own (idempotent)."""
     from desktop.store.server.provision import prepare_roles
 
@@ -103,7 +107,7 @@ def adopt_copy(address: ServerAddress) -> Adopted:
             conn.execute("UPDATE server_keyslot SET name = %s WHERE name = %s", (new, old))
             renamed += 1
         conn.execute("DELETE FROM server_recovery_challenge")
-    prepare_roles(address)  # the copy's group roles, their grants, CONNECT for its own
+    prepare_roles(address, policy)  # the copy's group roles, their grants, CONNECT for its own
     return Adopted(tuple(foreign), renamed)
 
 
