@@ -133,6 +133,6 @@ def test_the_migrations_frozen_address_roles_are_the_permission_tables():
     assert roles == migration.PROTECTED_ADDRESS_ROLES
     # 0022 wrote the same policy again (its role checks once per statement).
     again = importlib.import_module(
-        "desktop.store.migrations.versions.0022_server_address_policy_once"
+        "desktop.store.migrations.versions.0020_server_address_policy_once"
     )
     assert roles == again.ROLES

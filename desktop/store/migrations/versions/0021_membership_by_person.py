@@ -1,7 +1,7 @@
 """each person's memberships read from an index alone (the evaluation of violence)
 
 Revision ID: 0021_membership_by_person
-Revises: 0022_server_address_policy_once
+Revises: 0020_server_address_policy_once
 Create Date: 2026-12-07 10:45:00
 
 The dashboard's "Våld och respons" tab (issue 20) joins the period's deliveries to the
@@ -18,7 +18,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0021_membership_by_person"
-down_revision = "0022_server_address_policy_once"
+down_revision = "0020_server_address_policy_once"
 branch_labels = None
 depends_on = None
 

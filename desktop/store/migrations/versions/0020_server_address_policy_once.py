@@ -1,6 +1,6 @@
 """server: the address policy asks the caller's role once per statement, not per row
 
-Revision ID: 0022_server_address_policy_once
+Revision ID: 0020_server_address_policy_once
 Revises: 0019_sealed_incident_links
 Create Date: 2026-12-07 10:30:00
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0022_server_address_policy_once"
+revision = "0020_server_address_policy_once"
 down_revision = "0019_sealed_incident_links"
 branch_labels = None
 depends_on = None

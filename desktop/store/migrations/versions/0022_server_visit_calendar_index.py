@@ -1,6 +1,6 @@
 """server: the calendar's visits of a month from one index, without the table
 
-Revision ID: 0023_server_visit_calendar_index
+Revision ID: 0022_server_visit_calendar_index
 Revises: 0021_membership_by_person
 Create Date: 2026-12-07 10:50:00
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0023_server_visit_calendar_index"
+revision = "0022_server_visit_calendar_index"
 down_revision = "0021_membership_by_person"
 branch_labels = None
 depends_on = None
