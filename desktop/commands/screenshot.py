@@ -142,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("cli.unknown_view", view=args.view, views=", ".join(sorted(screens)))
     with tempfile.TemporaryDirectory(prefix="rondplan-screenshot-") as folder:
         store = log_in(args) if args.db else _demo_store(Path(folder), args.view)
+        _refuse_a_view_not_yours(store, args.view)
         watch = _DialogWatch(app, command_language(args))
         try:
             widget = screens[args.view](build_services(store))
@@ -163,6 +164,17 @@ def run(args: argparse.Namespace) -> int:
     settings_dir.cleanup()
     print(args.output)
     return 0
+
+
+def _refuse_a_view_not_yours(store, view: str) -> None:  # type: ignore[no-untyped-def]
+    """The administration page of a role without the right to it is an empty frame (no
+    message box to catch): refused in one line instead of saving a blank image."""
+    from desktop.services.permissions import Action, allowed
+
+    needs = {"admin": Action.SETTINGS_ADMIN, "audit": Action.AUDIT_READ}.get(view)
+    if needs is not None and not allowed(store.identity.role, needs):
+        store.lock()
+        raise UserError("cli.view_not_for_role", view=view)
 
 
 def _demo_store(folder: Path, view: str):  # type: ignore[no-untyped-def]

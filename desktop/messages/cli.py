@@ -192,6 +192,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Ange användare med --user NAMN.",
         "Give the user with --user NAME.",
     ),
+    "cli.view_not_for_role": (
+        "Vyn {view} kan inte visas: din roll har inte tillgång till den.",
+        "The view {view} cannot be shown: your role has no access to it.",
+    ),
     "cli.view_failed": (
         "Vyn {view} kan inte visas: {reason}",
         "The view {view} cannot be shown: {reason}",
