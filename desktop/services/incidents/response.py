@@ -51,11 +51,8 @@ from desktop.services.incidents.rows import (
     ResponseRow,
     ResponseTarget,
 )
-from desktop.services.operations.planning import (
-    RefusedVisit,
-    planning_input,
-    propose_around,
-)
+from desktop.services.operations.plan_input import planning_input, propose_around
+from desktop.services.operations.planning import RefusedVisit
 from desktop.services.operations.queries import labels
 from desktop.services.operations.rows import TeamWarningRow, UnplacedRow
 from desktop.services.permissions import Action, require

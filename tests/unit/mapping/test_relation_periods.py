@@ -15,7 +15,7 @@ from sqlalchemy import select
 from desktop.models import AuditEntry, GroupRelation, GroupRelationKind
 from desktop.services.errors import ValidationError
 from desktop.services.mapping import build_mapping
-from desktop.services.operations.planning import planning_input
+from desktop.services.operations.plan_input import planning_input
 from tests.unit.operations.factories import START, make_field, planned_operation
 
 
