@@ -131,7 +131,7 @@ def test_the_migrations_frozen_address_roles_are_the_permission_tables():
     roles = tuple(role.value for role in protected_address_roles())
     migration = importlib.import_module("desktop.store.migrations.versions.0011_server_permissions")
     assert roles == migration.PROTECTED_ADDRESS_ROLES
-    # 0022 wrote the same policy again (its role checks once per statement).
+    # 0020 wrote the same policy again (its role checks once per statement).
     again = importlib.import_module(
         "desktop.store.migrations.versions.0020_server_address_policy_once"
     )
