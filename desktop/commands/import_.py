@@ -138,7 +138,7 @@ def _import_incidents(args: argparse.Namespace) -> int:
     finally:
         store.lock()
     for problem in report.errors:
-        where = {"row": problem.row, "field": problem.field}
+        where = {"row": problem.row, "field": problem.where}
         text = words(problem.code, {}, lang)
         print(words("cli.incident_problem", {**where, "text": text}, lang), file=sys.stderr)
     if report.errors:

@@ -94,7 +94,10 @@ class IncidentImporter:
                 elif data.reference in seen:
                     problems.append(("reference", "incident_import.reference_twice"))
                 seen.add(data.reference)
-            errors += [IncidentImportError(row, f, code) for f, code in problems]
+            errors += [
+                IncidentImportError(row, f, code, _heading(table, columns, f))
+                for f, code in problems
+            ]
             if data is not None and not problems:
                 parsed.append(data)
         if errors or dry_run:
@@ -118,6 +121,12 @@ class IncidentImporter:
     def count(self) -> int:
         with self.store.read_session() as session:
             return session.scalar(select(func.count()).select_from(Incident)) or 0
+
+
+def _heading(table: Table, columns: dict[str, int], field: str) -> str:
+    """The file's own heading of ``field``'s column ('' when the file has none)."""
+    position = columns.get(field)
+    return " ".join(table.headers[position].split()) if position is not None else ""
 
 
 def _columns(table: Table) -> dict[str, int]:

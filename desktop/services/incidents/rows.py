@@ -181,11 +181,20 @@ class WeekDistrictRow:
 
 @dataclass(frozen=True)
 class IncidentImportError:
-    """One problem of one row of an incident list: ``row`` as the user counts it."""
+    """One problem of one row of an incident list: ``row`` as the user counts it.
+
+    ``column`` is the file's own heading for ``field`` (what the user reads in the
+    list), the field's code when the file has no such column.
+    """
 
     row: int
     field: str
     code: str
+    column: str = ""
+
+    @property
+    def where(self) -> str:
+        return self.column or self.field
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ class IncidentImportDialog(QDialog):
             self.problems.addItem(
                 self.tr("Rad %1, %2: %3")
                 .replace("%1", str(error.row))
-                .replace("%2", error.field)
+                .replace("%2", error.where)
                 .replace("%3", row_words(error.code))
             )
         if report.errors:

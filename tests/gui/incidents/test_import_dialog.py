@@ -36,3 +36,17 @@ def test_check_then_import_and_a_bad_row_in_words(qtbot, world, as_user, tmp_pat
     assert [c.touches("incident") for c in session.published] == [True]  # once, on the hub
     references = {r.reference for r in session.incidents.register.rows()}
     assert {"5000-K80-26", "5000-K81-26"} <= references
+
+
+def test_a_row_problem_names_the_column_as_the_file_heads_it(qtbot, world, as_user, tmp_path):
+    """'Rad 4, Typ: …' (the list's own heading), not the field's code 'kind'."""
+    session = as_user("officer_police")
+    dialog = IncidentImportDialog(session.incidents.importer, session.hub)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "fel.csv"
+    bad.write_text(HEADER + "5000-K83-26;Bråk;bekräftad;2026-05-21;12:00;;0;0;Okänd;\n")
+    dialog.path.setText(str(bad))
+    dialog.run(dry_run=True)
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert texts[0].startswith("Rad 2, Typ: Okänd typ av händelse")
+    assert texts[1].startswith("Rad 2, Misstänkt grupp: ")
