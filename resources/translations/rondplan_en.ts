@@ -7163,7 +7163,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Även medlemmar i &amp;rivaliserande grupperingar</source>
+        <source>Även &amp;medlemmar i rivaliserande grupperingar</source>
         <translation>Members of &amp;rival groups too</translation>
     </message>
     <message>
@@ -7230,7 +7230,7 @@
     <message>
         <location line="+1"/>
         <source>S&amp;anktionsperiod</source>
-        <translation>S&amp;anction period</translation>
+        <translation>Sa&amp;nction period</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7260,7 +7260,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Av&amp;böj…</source>
+        <source>A&amp;vböj…</source>
         <translation>&amp;Decline…</translation>
     </message>
     <message>

@@ -7163,7 +7163,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Även medlemmar i &amp;rivaliserande grupperingar</source>
+        <source>Även &amp;medlemmar i rivaliserande grupperingar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7260,7 +7260,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Av&amp;böj…</source>
+        <source>A&amp;vböj…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

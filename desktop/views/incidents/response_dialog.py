@@ -107,7 +107,7 @@ class ResponseDialog(QDialog):
             checked = team.team_id in chosen_teams
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.teams.addItem(item)
-        self.rivals = QCheckBox(self.tr("Även medlemmar i &rivaliserande grupperingar"))
+        self.rivals = QCheckBox(self.tr("Även &medlemmar i rivaliserande grupperingar"))
         self.rivals.setChecked(True)
         self.sanction_days = QSpinBox()
         self.sanction_days.setRange(7, 365)
@@ -168,7 +168,7 @@ class ResponseDialog(QDialog):
 
         self.accept_button = QPushButton(self.tr("&Godkänn valda delar"))
         self.accept_button.clicked.connect(self.accept_parts)
-        self.decline_button = QPushButton(self.tr("Av&böj…"))
+        self.decline_button = QPushButton(self.tr("A&vböj…"))
         self.decline_button.clicked.connect(self.decline)
         self.close_button = QPushButton(self.tr("Stäng"))
         self.close_button.clicked.connect(self.reject)
