@@ -7,7 +7,7 @@ agency-only Note all commit together, or nothing does.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import lazyload
 
 from desktop.models import (
@@ -128,14 +128,19 @@ class OutcomeService:
             support_service_id=service_id,
         )
 
-    def support_services(self) -> list[ChoiceRow]:
+    def support_services(self, chosen: int | None = None) -> list[ChoiceRow]:
+        """The active support services, and ``chosen`` (the one a recorded outcome
+        accepted) even if it was closed since: a reopened outcome still names it."""
         require(self.store.identity, Action.SUPPORT_READ)
+        shown: ColumnElement[bool] = SupportService.active.is_(True)
+        if chosen is not None:
+            shown = or_(shown, SupportService.id == chosen)
         with self.store.read_session() as session:
             return [
                 ChoiceRow(i, f"{name} ({provider})")
                 for i, name, provider in session.execute(
                     select(SupportService.id, SupportService.name, SupportService.provider)
-                    .where(SupportService.active)
+                    .where(shown)
                     .order_by(SupportService.name)
                 )
             ]

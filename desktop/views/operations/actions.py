@@ -34,7 +34,9 @@ def open_outcome(
     detail = run_query(parent, title, lambda: services.outcomes.detail(visit_id))
     if detail is None:
         return None
-    support = run_query(parent, title, services.outcomes.support_services) or []
+    # The service the outcome accepted is offered even if it was closed since.
+    chosen = detail.support_service_id
+    support = run_query(parent, title, lambda: services.outcomes.support_services(chosen)) or []
     owners = run_query(parent, title, services.outcomes.owners) or []
 
     def save(vid: int, version: int, data: OutcomeInput, refused: Refused) -> bool:
