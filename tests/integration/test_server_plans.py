@@ -154,7 +154,7 @@ def test_the_month_calendar_reads_by_time_and_key(logins) -> None:  # type: igno
     # One statement: visits, names and the address valid at each visit's time together
     # (was one per 500 persons for names and again for addresses, issue 19).
     assert len(found) == 1, [statement[:120] for statement, _ in found]
-    # The month's visits from the covering index alone (migration 0023).
+    # The month's visits from the covering index alone (migration 0022).
     assert_indexed(found, "pk_person", "ix_address_person_id", "ix_visit_calendar")
     assert ("Index Only Scan", "visit", "ix_visit_calendar") in found[0][1]
 
