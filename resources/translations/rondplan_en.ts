@@ -2575,8 +2575,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Si&amp;da:</source>
-        <translation>S&amp;ide:</translation>
+        <source>S&amp;ida:</source>
+        <translation>Sid&amp;e:</translation>
     </message>
 </context>
 <context>

@@ -2575,7 +2575,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Si&amp;da:</source>
+        <source>S&amp;ida:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

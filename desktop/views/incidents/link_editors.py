@@ -86,7 +86,7 @@ class GroupLinksEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         group_label = QLabel(self.tr("&Välj gruppering:"))
         group_label.setBuddy(self.group)
-        side_label_ = QLabel(self.tr("Si&da:"))
+        side_label_ = QLabel(self.tr("S&ida:"))
         side_label_.setBuddy(self.side)
         entry = QGridLayout()
         entry.addWidget(group_label, 0, 0)

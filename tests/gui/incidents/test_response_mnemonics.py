@@ -22,8 +22,8 @@ _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 def _clashes(dialog: QWidget) -> list[str]:
     owners: dict[str, list[str]] = defaultdict(list)
     for widget in dialog.findChildren(QWidget):
-        if not widget.isVisibleTo(dialog):
-            continue
+        if widget.window() is not dialog.window() or not widget.isVisibleTo(dialog):
+            continue  # another window's (a dialog the page opened) or hidden
         texts: list[str] = []
         if isinstance(widget, QAbstractButton) or (
             isinstance(widget, QLabel) and widget.buddy() is not None
@@ -39,9 +39,7 @@ def _clashes(dialog: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_every_alt_letter_of_the_response_dialog_is_one_control(
-    qtbot, qapp, world, as_user, lang
-):
+def test_every_alt_letter_of_the_response_dialog_is_one_control(qtbot, qapp, world, as_user, lang):
     session = as_user("coordinator_police")
     reference = f"5000-K7{len(lang)}{lang}-26"
     incident_id, _ = session.incidents.register.create(shooting(world, reference=reference))
@@ -54,6 +52,38 @@ def test_every_alt_letter_of_the_response_dialog_is_one_control(
         dialog.propose()
         assert dialog.accept_button.isEnabled()
         assert _clashes(dialog) == []
+    finally:
+        remove_translators(qapp)
+        QLocale.setDefault(QLocale.c())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_register_and_its_dialogs_give_each_alt_letter_one_control(
+    qtbot, qapp, world, as_user, lang
+):
+    """The Händelser page, a new incident and the import: 'Si&da:' shared Alt+D with
+    '&Datum och tid:', English 'S&ide:' Alt+I with '&Injured:' (now 'S&ida:', 'Sid&e:')."""
+    from desktop.views.incidents.import_dialog import IncidentImportDialog
+    from tests.gui.incidents.test_register_page import _page
+
+    session = as_user("coordinator_police")
+    if lang == "en":
+        assert install_translators(qapp, "en")
+    try:
+        page = _page(qtbot, session)
+        page.resize(1400, 900)
+        page.show()
+        qtbot.waitExposed(page)
+        new = page._dialog()
+        qtbot.addWidget(new)
+        new.show()
+        importer = IncidentImportDialog(session.incidents.importer, session.hub)
+        qtbot.addWidget(importer)
+        importer.show()
+        found = {
+            name: _clashes(w) for name, w in (("page", page), ("new", new), ("import", importer))
+        }
+        assert found == {"page": [], "new": [], "import": []}
     finally:
         remove_translators(qapp)
         QLocale.setDefault(QLocale.c())
