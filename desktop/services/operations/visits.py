@@ -328,12 +328,7 @@ class VisitService:
                 raise ValidationError("visit.move_only_open")
             # A visit moved out of its operation's period could not be printed on its
             # team's packet (found by the programme model, issue 17).
-            operation = (
-                uow.session.get(Operation, visit.operation_id) if visit.operation_id else None
-            )
-            if operation is not None and not (
-                operation.start_date <= new_start.date() <= operation.end_date
-            ):
+            if not _within_period(uow.session, visit, new_start.date()):
                 raise ValidationError("visit.outside_operation", field="starts_at")
             # Nor onto a day he has no address valid (he has some): the team would have
             # no door (I6; found by the programme model's long run, issue 17).
@@ -381,18 +376,19 @@ class VisitService:
             if visit.status is not VisitStatus.CANCELLED:
                 raise ValidationError("visit.restore_only_cancelled")
             # A period shortened since the cancellation may have left it outside (I19).
-            operation = (
-                uow.session.get(Operation, visit.operation_id) if visit.operation_id else None
-            )
-            if operation is not None and not (
-                operation.start_date <= visit.starts_at.date() <= operation.end_date
-            ):
+            if not _within_period(uow.session, visit, visit.starts_at.date()):
                 raise ValidationError("visit.restore_outside_operation")
             visit.status = status
             visit.cancel_reason = None
             uow.audit("visit.restore", "visit", [visit_id], detail=status.value)
             uow.touched("visit", visit_id)
         return uow.changes
+
+
+def _within_period(session: Session, visit: Visit, day: dt.date) -> bool:
+    """Whether ``day`` lies in the period of ``visit``'s operation (I19; true without one)."""
+    operation = session.get(Operation, visit.operation_id) if visit.operation_id else None
+    return operation is None or operation.start_date <= day <= operation.end_date
 
 
 def _visit(session: Session, visit_id: int, version: int | None = None) -> Visit:
