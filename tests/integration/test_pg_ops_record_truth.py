@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.operations.conftest import (  # noqa: F401  (the same pinned clock)
+    _planned_the_evening_before,
+)
 from tests.unit.operations.test_address_at_visit import *  # noqa: F403
 from tests.unit.operations.test_outcome_correction import *  # noqa: F403
 from tests.unit.operations.test_outcome_timing import *  # noqa: F403
