@@ -92,12 +92,17 @@ def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
 def build_staff(
     sink: Sink, rng: random.Random, count: int, agency_ids: dict[str, int], users: dict[str, int]
 ) -> Fieldwork:
-    """Staff with working hours; the demo team leads and officers are staff too."""
+    """Staff with working hours; the demo team leads, officers and coordinators are staff
+    too (a coordinator's work phone is the invitation letter's number to call)."""
     work = Fieldwork(staff={code: [] for code in STAFF_SPLIT})
     linked = {
-        "police": ["teamledare.polis", "handlaggare.polis"],
-        "social": ["teamledare.soc", "handlaggare.soc"],
-        "probation": ["teamledare.kriminalvarden", "handlaggare.kriminalvarden"],
+        "police": ["teamledare.polis", "handlaggare.polis", "samordnare.polis"],
+        "social": ["teamledare.soc", "handlaggare.soc", "samordnare.soc"],
+        "probation": [
+            "teamledare.kriminalvarden",
+            "handlaggare.kriminalvarden",
+            "samordnare.kriminalvarden",
+        ],
     }
     for code, share in STAFF_SPLIT.items():
         for n in range(max(2, round(count * share))):
@@ -115,7 +120,7 @@ def build_staff(
                     "agency_id": agency_ids[code],
                     "title": TITLES[code],
                     "phone": phone(rng),
-                    "user_id": users.get(linked[code][n]) if n < 2 else None,
+                    "user_id": users.get(linked[code][n]) if n < len(linked[code]) else None,
                     "working_hours": {str(d): hours for d in range(1, 6)},
                     "active": True,
                     "version": 1,

@@ -238,3 +238,22 @@ def test_command_prints_the_accounts_and_refuses_a_filled_database(tmp_path, cap
     args = ["demo-data", "--db", str(path), "--user", "admin"]
     assert main(args) == 1
     assert "redan personer" in capsys.readouterr().err
+
+
+def test_the_demo_prints_invitation_letters_with_a_coordinator_to_call(demo, tmp_path):
+    """The demo's coordinators have a work phone (their staff row), so the letters of a
+    call-in print; without one the letter was refused (briefing.no_letter_contact)."""
+    from desktop.models import CallIn
+    from desktop.services.bundle import build_services
+
+    store = _login(demo)
+    try:
+        with store.read_session() as s:
+            call_in_id = s.scalars(select(CallIn.id).order_by(CallIn.id)).first()
+        printing = build_services(store).briefing.printing
+        for lang in ("sv", "en"):
+            out = tmp_path / f"brev-{lang}.pdf"
+            printing.print_invitation_letters(call_in_id, out, lang=lang)
+            assert out.read_bytes().startswith(b"%PDF")
+    finally:
+        store.lock()
