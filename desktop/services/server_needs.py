@@ -295,6 +295,8 @@ NEEDS: dict[Action, dict[str, Need]] = {
         "team_member": need("SIUD"),
         "staff_member": need("SIU"),
         "staff_absence": need("SIUD"),
+        # Shortening the period drops the proposals outside it; removing a target, his.
+        "visit": need("SD"),
     },
     A.PLAN: {"visit": need("SIUD"), "team": need("SU")},
     A.VISIT_MOVE: {"visit": need("SU")},

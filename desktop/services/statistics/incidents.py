@@ -269,6 +269,10 @@ def compute_incident_figures(
         .join(Incident, Incident.id == IncidentGroup.incident_id)
         .where(*where)
     ):
+        if group_id not in per_group:
+            # Saved on the server between the two statements (each reads committed rows
+            # as they are then): counted with its group at the next refresh.
+            continue
         month = months[index]
         month.pairs += 1
         total.pairs += 1
