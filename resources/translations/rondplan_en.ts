@@ -7310,11 +7310,35 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Godkänt: %1 akuta besök planerade, %2 sanktionsperioder, %3 uppgifter.</source>
-        <translation>Accepted: %1 urgent visits planned, %2 sanction periods, %3 tasks.</translation>
+        <source>Godkänt: %1, %2, %3.</source>
+        <translation>Accepted: %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n akuta besök planerade</source>
+        <translation>
+            <numerusform>%n urgent visit planned</numerusform>
+            <numerusform>%n urgent visits planned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sanktionsperioder</source>
+        <translation>
+            <numerusform>%n sanction period</numerusform>
+            <numerusform>%n sanction periods</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n uppgifter</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Kunde inte planeras:</source>
         <translation>Could not be planned:</translation>
     </message>

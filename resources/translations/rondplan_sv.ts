@@ -7310,11 +7310,35 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Godkänt: %1 akuta besök planerade, %2 sanktionsperioder, %3 uppgifter.</source>
+        <source>Godkänt: %1, %2, %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n akuta besök planerade</source>
+        <translation>
+            <numerusform>%n akut besök planerat</numerusform>
+            <numerusform>%n akuta besök planerade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sanktionsperioder</source>
+        <translation>
+            <numerusform>%n sanktionsperiod</numerusform>
+            <numerusform>%n sanktionsperioder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n uppgifter</source>
+        <translation>
+            <numerusform>%n uppgift</numerusform>
+            <numerusform>%n uppgifter</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Kunde inte planeras:</source>
         <translation type="unfinished"></translation>
     </message>

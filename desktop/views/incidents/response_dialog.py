@@ -316,10 +316,10 @@ class ResponseDialog(QDialog):
 
     def show_decision(self, decision: ResponseDecision) -> None:
         lines = [
-            self.tr("Godkänt: %1 akuta besök planerade, %2 sanktionsperioder, %3 uppgifter.")
-            .replace("%1", str(decision.accepted))
-            .replace("%2", str(len(decision.sanction_ids)))
-            .replace("%3", str(len(decision.task_ids)))
+            self.tr("Godkänt: %1, %2, %3.")
+            .replace("%1", self.tr("%n akuta besök planerade", "", decision.accepted))
+            .replace("%2", self.tr("%n sanktionsperioder", "", len(decision.sanction_ids)))
+            .replace("%3", self.tr("%n uppgifter", "", len(decision.task_ids)))
         ]
         if decision.refused:
             lines.append(self.tr("Kunde inte planeras:"))
