@@ -112,7 +112,13 @@ def test_a_burst_of_reads_leaves_two_connections_kept(workstation):
         thread.start()
     for thread in threads:
         thread.join(30)
+    # A connection the pool closed leaves pg_stat_activity when its backend has exited,
+    # a moment later on a busy machine: what is kept is what is still there after that.
+    deadline = time.monotonic() + 5
     kept = len(watch.sessions())
+    while kept > 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        kept = len(watch.sessions())
     print(f"burst of {BURST_THREADS}: at most {max(peak)} sessions, {kept} kept after")
     assert max(peak) <= 1 + ServerStore.POOL_SIZE + ServerStore.POOL_OVERFLOW
     assert kept <= 2
