@@ -5390,7 +5390,7 @@
     <message>
         <location line="+1"/>
         <source>T&amp;eam</source>
-        <translation>T&amp;eam</translation>
+        <translation>Tea&amp;m</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6339,7 +6339,7 @@
     <message>
         <location line="+3"/>
         <source>Att o&amp;mpröva</source>
-        <translation>To re&amp;view</translation>
+        <translation>&amp;To review</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -6349,7 +6349,7 @@
     <message>
         <location line="-34"/>
         <source>Öppen &amp;uppföljning</source>
-        <translation>Open &amp;follow-up</translation>
+        <translation>Open follow-&amp;up</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6433,7 +6433,7 @@
         <location line="+77"/>
         <source>&amp;Föreslå plan</source>
         <extracomment>What the planner&apos;s proposal changed (its summary carries no Changes of its own).</extracomment>
-        <translation>&amp;Propose plan</translation>
+        <translation>P&amp;ropose plan</translation>
     </message>
     <message>
         <location line="-75"/>
@@ -6443,7 +6443,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Kasta förslaget</source>
-        <translation>&amp;Discard proposal</translation>
+        <translation>Dis&amp;card proposal</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6458,7 +6458,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Ändra besök…</source>
-        <translation>Chan&amp;ge visit…</translation>
+        <translation>C&amp;hange visit…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7379,7 +7379,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Ändra…</source>
-        <translation>Chan&amp;ge…</translation>
+        <translation>C&amp;hange…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -8389,7 +8389,7 @@
     <message>
         <location line="+2"/>
         <source>Me&amp;darbetare</source>
-        <translation>Staff &amp;members</translation>
+        <translation>Staff m&amp;embers</translation>
     </message>
     <message>
         <location line="-6"/>
@@ -8399,12 +8399,12 @@
     <message>
         <location line="+1"/>
         <source>Ta &amp;bort team</source>
-        <translation>&amp;Delete team</translation>
+        <translation>De&amp;lete team</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Högst besök per dag</source>
-        <translation>&amp;Max visits per day</translation>
+        <translation>Ma&amp;x visits per day</translation>
     </message>
     <message>
         <location line="+63"/>
