@@ -68,6 +68,15 @@ def run(args: argparse.Namespace) -> int:
     if args.template is not None:
         if args.file is not None:
             raise UserError("cli.file_or_template")
+        if args.kind == "incidents":
+            # The police's own list is read as it is: no template of ours to fill in.
+            from desktop.services.incidents.importer import HEADERS, REQUIRED
+
+            raise UserError(
+                "cli.no_incident_template",
+                columns=", ".join(names[0] for names in HEADERS.values()),
+                required=", ".join(HEADERS[field][0] for field in REQUIRED),
+            )
         require_suffix(args.template, (".xlsx", ".csv"))
         write_template(args.template)
         say(args, "cli.template_written", path=args.template)

@@ -192,6 +192,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Ange användare med --user NAMN.",
         "Give the user with --user NAME.",
     ),
+    "cli.no_incident_template": (
+        "Det finns ingen mall för en händelselista: polisens lista läses som den är, med "
+        "kolumnerna {columns} (krävs: {required}).",
+        "There is no template for an incident list: the police's list is read as it is, with "
+        "the columns {columns} (required: {required}).",
+    ),
     "cli.view_not_for_role": (
         "Vyn {view} kan inte visas: din roll har inte tillgång till den.",
         "The view {view} cannot be shown: your role has no access to it.",

@@ -98,3 +98,14 @@ def test_only_those_who_enter_incidents_import_them(world, tmp_path, username):
     path = _write(tmp_path, GOOD)
     with user(world, username) as (_, inc), pytest.raises(PermissionDenied):
         inc.importer.import_file(path, dry_run=False)
+
+
+def test_no_template_is_written_for_an_incident_list(tmp_path, capsys):
+    """`import --template F --kind incidents` wrote the mapping list's template instead."""
+    target = tmp_path / "mall.csv"
+    assert main(["import", "--template", str(target), "--kind", "incidents"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("rondplan: Det finns ingen mall för en händelselista")
+    assert "(krävs: diarienummer, typ, datum)" in err[0]
+    assert not target.exists()
