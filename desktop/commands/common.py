@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop.messages import Language, error_words, language, words
+from desktop.messages import counted as counted
 from desktop.services.errors import CodedError
 
 PASSWORD_ENV = "RONDPLAN_PASSWORD"
@@ -81,13 +82,6 @@ def say(args: argparse.Namespace, code: str, /, **params: object) -> None:
     """One line of the command's report on standard output, in the language of ``--lang``
     (the words in ``desktop/messages/cli_report.py``)."""
     print(words(code, params, command_language(args)))
-
-
-def counted(n: int, code: str, lang: Language) -> str:
-    """``n`` with its noun in ``lang``: the code's words hold the singular and the
-    plural (``"{n} rad|{n} rader"``)."""
-    one, many = words(code, {"n": n}, lang).split("|")
-    return one if n == 1 else many
 
 
 def read_password(args: argparse.Namespace, prompt: str = "cli.prompt_password") -> str:

@@ -116,6 +116,13 @@ def words(code: str, params: Mapping[str, object], lang: Language = "sv") -> str
     return template.format(**{name: _shown(value, lang) for name, value in params.items()})
 
 
+def counted(n: int, code: str, lang: Language = "sv") -> str:
+    """``n`` with its noun in ``lang``: the code's words hold the singular and the plural
+    (``"{n} rad|{n} rader"``)."""
+    one, many = words(code, {"n": n}, lang).split("|")
+    return one if n == 1 else many
+
+
 def error_words(error: BaseException, lang: Language = "sv") -> str | None:
     """The sentence for a known error (a ``DomainError`` or ``StoreError``), None for a bug."""
     code = getattr(error, "code", None)

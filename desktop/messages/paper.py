@@ -133,6 +133,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "paper.serial": ("Nr {serial}", "No. {serial}"),
     "paper.copy_of": ("{agency}s exemplar ({code})", "{agency}'s copy ({code})"),
     "paper.copy": ("{agency}s exemplar", "{agency}'s copy"),
+    # A team member's agency beside the name on a schedule: "Anna Berg (polis)".
+    "paper.agency_short.police": ("polis", "police"),
+    "paper.agency_short.social": ("soc", "social services"),
+    "paper.agency_short.probation": ("krim", "probation"),
     "paper.only_for": ("ENDAST FÖR {agency}", "ONLY FOR {agency}"),
     "paper.own_agency": ("den egna myndigheten", "your own agency"),
     "paper.no_data": ("Inga uppgifter.", "No data."),
@@ -274,10 +278,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "paper.notes_signature": ("ANTECKNINGAR, KLOCKSLAG, SIGNATUR", "NOTES, TIME, SIGNATURE"),
     # The team schedule.
     "paper.schedule": ("Insatsplan", "Operation schedule"),
-    "paper.schedule_counts": (
-        "{visits} besök  ·  {teams} team",
-        "{visits} visits  ·  {teams} teams",
-    ),
+    "paper.visits_counted": ("{n} besök|{n} besök", "{n} visit|{n} visits"),
+    "paper.teams_counted": ("{n} team|{n} team", "{n} team|{n} teams"),
     "paper.week": ("Vecka {week}", "Week {week}"),
     "paper.all_teams": ("Alla team", "All teams"),
     # Call-ins: the attendance list and the letters.

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from desktop.messages import Language, words
+from desktop.messages import Language, counted, words
 from desktop.reports.canvas import Output, build_document
 from desktop.reports.data_sheets import OperationScheduleData, ScheduleEntry
 from desktop.reports.styles import (
@@ -43,15 +43,15 @@ def render_operation_schedule(data: OperationScheduleData, out: Output) -> None:
     """
     lang = data.lang
     title = words("paper.schedule", {}, lang)
-    counts = {"visits": len(data.entries), "teams": len(data.teams)}
+    counts = (
+        f"{counted(len(data.entries), 'paper.visits_counted', lang)}  ·  "
+        f"{counted(len(data.teams), 'paper.teams_counted', lang)}"
+    )
     story: list[Flowable] = [
         Paragraph(esc(title.upper()), LABEL),
         Paragraph(esc(data.operation_name), TITLE),
         Paragraph(
-            esc(
-                f"{fmt_period(data.period_start, data.period_end)}  ·  "
-                f"{words('paper.schedule_counts', counts, lang)}"
-            ),
+            esc(f"{fmt_period(data.period_start, data.period_end)}  ·  {counts}"),
             SUBTITLE,
         ),
     ]

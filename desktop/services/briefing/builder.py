@@ -307,7 +307,9 @@ def _team_lines(
     )
 
 
-def team_member_names(session: Session, team_ids: list[int]) -> dict[int, tuple[str, ...]]:
+def team_member_names(
+    session: Session, team_ids: list[int], lang: Language = "sv"
+) -> dict[int, tuple[str, ...]]:
     """Each team's members as "Name (agency)", the one leading the talk first.
 
     Only names and agencies: a schedule is pinned up and passed round, so no phone.
@@ -322,7 +324,8 @@ def team_member_names(session: Session, team_ids: list[int]) -> dict[int, tuple[
     ranked = sorted(rows, key=lambda r: list(TalkRole).index(r[3]))
     found: dict[int, list[str]] = {team_id: [] for team_id in team_ids}
     for team_id, name, code, _ in ranked:
-        found[team_id].append(f"{name} ({COPY_CODES.get(code, code)})")
+        short = words(f"paper.agency_short.{code}", {}, lang) if code in COPY_CODES else code
+        found[team_id].append(f"{name} ({short})")
     return {team_id: tuple(names) for team_id, names in found.items()}
 
 

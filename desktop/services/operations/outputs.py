@@ -199,7 +199,7 @@ class ScheduleOutputs:
                 else t.name
                 for t in teams
             }
-            members = team_member_names(session, [t.id for t in teams])
+            members = team_member_names(session, [t.id for t in teams], lang)
             rows = _team_visits(session, [t.id for t in teams], first, last)
             # Same numbering, template versions and audit entry as every other print.
             used = (tpl.CONFIDENTIALITY,)

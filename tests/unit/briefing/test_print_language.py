@@ -214,7 +214,7 @@ def test_the_team_schedule_prints_in_english(world):
     text = _print(world, schedule)
     for english in (
         "OPERATION SCHEDULE",
-        "3 visits · 1 teams",
+        "3 visits · 1 team",
         "Week 48",
         "Tuesday",
         "Protected address",
@@ -228,6 +228,9 @@ def test_the_team_schedule_prints_in_english(world):
     swedish_text = _print(world, lambda store, out: schedule(store, out, "sv"))
     for swedish in ("INSATSPLAN", "3 besök · 1 team", "Vecka 48", "Tisdag", "Skyddad adress"):
         assert swedish in swedish_text, swedish
+    # The team members' agencies beside their names.
+    assert "(polis)" in swedish_text and "(polis)" not in text
+    assert "(police)" in text
 
 
 def test_the_attendance_list_prints_in_english(world):
