@@ -31,7 +31,7 @@ from desktop.services.incidents.rows import (
     TimelineRow,
     WeekDistrictRow,
 )
-from desktop.services.incidents.sealed_links import open_previous, seal_previous
+from desktop.services.incidents.sealed_links import open_previous, resolve_persons, seal_previous
 from desktop.services.incidents.sealing import open_description
 from desktop.services.incidents.validation import (
     require_recorder,
@@ -113,7 +113,10 @@ class IncidentService:
             cipher = self.store.compartment(identity.agency_code)
             old_text = open_description(cipher, incident.id, incident.description_cipher)
             old_sealed = sealed_persons(cipher, incident)
-            previous = differences(incident, data, old_text, old_sealed)
+            linked = [p.person_id for p in incident.persons]
+            linked += [link[0] for link in old_sealed if isinstance(link[0], int)]
+            live = resolve_persons(session, linked)
+            previous = differences(incident, data, old_text, old_sealed, live)
             if not previous:
                 raise ValidationError("incident.nothing_changed")
             if "persons" in previous:

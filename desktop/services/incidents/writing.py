@@ -4,6 +4,7 @@ checks against the database, and what a correction changes (register and importe
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -145,11 +146,18 @@ def sealed_persons(cipher: CompartmentCipher | None, incident: Incident) -> list
 
 
 def differences(
-    incident: Incident, data: IncidentInput, old_text: str | None, old_sealed: list[list[object]]
+    incident: Incident,
+    data: IncidentInput,
+    old_text: str | None,
+    old_sealed: list[list[object]],
+    live: Mapping[int, int] | None = None,
 ) -> dict[str, object]:
     """Field code -> old value, for each field the correction changes.
 
-    ``old_sealed``: the incident's sealed links, opened (``sealed_persons``).
+    ``old_sealed``: the incident's sealed links, opened (``sealed_persons``). ``live``:
+    each linked person's id -> the person he is now (``resolve_persons``): a link to a
+    record merged away since is shown, and sent back, as the kept person, which is no
+    change of the links.
     """
     changed: dict[str, object] = {}
     for name in _FIELDS:
@@ -168,11 +176,16 @@ def differences(
         [p.person_id, p.role.value, p.source, p.certainty.value] for p in incident.persons
     ]
     old_persons = sorted(plain + old_sealed, key=str)
+    now = live or {}
+    as_now = sorted(
+        ([now.get(pid, pid) if isinstance(pid, int) else pid, *rest] for pid, *rest in old_persons),
+        key=str,
+    )
     new_persons = sorted(
         ([p.person_id, p.role.value, p.source.strip(), p.certainty.value] for p in data.persons),
         key=str,
     )
-    if old_persons != new_persons:
+    if as_now != new_persons:
         changed["persons"] = old_persons
     if old_text is None or old_text != data.description:
         changed["description"] = True

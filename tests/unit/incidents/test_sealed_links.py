@@ -5,12 +5,15 @@ and migration 0019 keep every link readable by the recording agency."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 
+import pytest
 from sqlalchemy import select
 
 from desktop.models import (
     AuditEntry,
+    Incident,
     IncidentPerson,
     IncidentPersonSealed,
     IncidentRevision,
@@ -18,6 +21,7 @@ from desktop.models import (
     Person,
     User,
 )
+from desktop.services.errors import ValidationError
 from desktop.services.incidents.sealed_links import KEY_COMPARTMENT
 from desktop.services.mapping import build_mapping
 from desktop.services.uow import UnitOfWork
@@ -147,3 +151,42 @@ def test_migration_seals_old_rows_and_rotation_moves_them_under_the_key(world):
         assert (injured, IncidentRole.INJURED) in _roles(inc, incident_id)
         (revision,) = inc.register.revisions(incident_id)
         assert revision.previous["persons"] == [[injured, "injured", "Sjukhus", "probable"]]
+
+
+def test_correcting_after_a_merge_records_no_change_of_the_persons(world):
+    """The dialog shows (and sends back) the kept person for a link to a record merged
+    away; that alone is no correction of the links, so nothing is recorded as changed."""
+    drop, keep = world.members["B"][2], world.members["B"][1]
+    original = shooting(world, reference="5000-K777-26")
+    original = dataclasses.replace(
+        original,
+        persons=tuple(
+            dataclasses.replace(p, person_id=drop) if p.role is IncidentRole.INJURED else p
+            for p in original.persons
+        ),
+    )
+    with user(world, "officer_police") as (_, inc):
+        incident_id, _ = inc.register.create(original)
+    with user(world, "coordinator_social") as (store, _):
+        with store.read_session() as s:
+            versions = [s.get(Person, pid).version for pid in (keep, drop)]
+        build_mapping(store).merge(keep, drop, *versions)
+    as_shown = dataclasses.replace(
+        original,
+        persons=tuple(
+            dataclasses.replace(p, person_id=keep) if p.person_id == drop else p
+            for p in original.persons
+        ),
+    )
+    with user(world, "officer_police") as (store, inc):
+        with store.read_session() as s:
+            version = s.get(Incident, incident_id).version
+        with pytest.raises(ValidationError) as refused:
+            inc.register.correct(incident_id, version, as_shown, "Inget nytt")
+        assert refused.value.code == "incident.nothing_changed"
+        inc.register.correct(incident_id, version, dataclasses.replace(as_shown, killed=1), "Död")
+        with store.read_session() as s:
+            (revision,) = s.scalars(
+                select(IncidentRevision).where(IncidentRevision.incident_id == incident_id)
+            ).all()
+            assert "persons" not in revision.previous
