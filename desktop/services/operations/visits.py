@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Container, Sequence
 from typing import Any
 
 from sqlalchemy import Select, String, bindparam, select, type_coerce
@@ -133,6 +134,70 @@ def _build_calendar_query(sql: StoreSql, by_operation: bool, by_team: bool) -> S
     )
 
 
+def _calendar_rows(
+    rows: Sequence[Any], opened: dict[int, str | None], off: Container[dt.date]
+) -> list[CalendarVisit]:
+    """The calendar's rows from the month's statement (columns as _build_calendar_query).
+
+    Days off and two visits to one person on one day are conflicts. A month is about
+    4,000 rows, so this loop is the client's largest cost after the query (issue 19):
+    rows are unpacked by position (attribute access on a Row costs more than the query)
+    and each CalendarVisit gets its attributes as one dict instead of through the frozen
+    dataclass's __init__ (14 object.__setattr__ calls a row): the same object, equal to
+    one built by __init__, in about half the time (every field is filled here:
+    tests/unit/operations/test_calendar_rows.py keeps this in step with the class).
+    """
+    days = [r[3].date() for r in rows]
+    per_day = Counter((r[1], day) for r, day in zip(rows, days, strict=True) if r[5] != _CANCELLED)
+    make, fill = object.__new__, object.__setattr__
+    status_of, scheduled = _ROW_STATUS_OF, _SCHEDULED
+    result: list[CalendarVisit] = []
+    append = result.append
+    for (
+        vid,
+        pid,
+        tid,
+        start,
+        end_at,
+        status,
+        op,
+        version,
+        team,
+        colour,
+        planned_address,
+        incident_id,
+        first_name,
+        last_name,
+        place,
+        area,
+        sealed,
+    ), day in zip(rows, days, strict=True):
+        row = make(CalendarVisit)
+        fill(
+            row,
+            "__dict__",
+            {
+                "visit_id": vid,
+                "person_label": f"{first_name} {last_name}",
+                "team_id": tid or 0,
+                "team_name": team or "",
+                "team_colour": colour or 0,
+                "start": start,
+                "end": end_at,
+                "status": status_of[status],
+                "area": (opened[vid] if sealed is not None else area) or UNKNOWN_AREA,
+                "has_conflict": status in scheduled and (day in off or per_day[(pid, day)] > 1),
+                "operation_id": op,
+                "version": version,
+                # Changed since planning (issue 17): planning stored another.
+                "address_changed": planned_address is not None and place != planned_address,
+                "incident_id": incident_id,
+            },
+        )
+        append(row)
+    return result
+
+
 class VisitService:
     """Calendar queries and schedule edits for the unlocked user."""
 
@@ -179,50 +244,7 @@ class VisitService:
             opened = {
                 r[0]: area_of(uow.session, r[14], r[15], r[16]) for r in rows if r[16] is not None
             }
-        off = days_off(first, last)
-        # Positional unpacking: attribute access on 2,000 rows costs more than the query.
-        per_day = Counter((r[1], r[3].date()) for r in rows if r[5] != _CANCELLED)
-        result: list[CalendarVisit] = []
-        for (
-            vid,
-            pid,
-            tid,
-            start,
-            end_at,
-            status,
-            op,
-            version,
-            team,
-            colour,
-            planned_address,
-            incident_id,
-            first_name,
-            last_name,
-            place,
-            area,
-            sealed,
-        ) in rows:
-            day = start.date()
-            result.append(
-                CalendarVisit(
-                    vid,
-                    f"{first_name} {last_name}",
-                    tid or 0,
-                    team or "",
-                    colour or 0,
-                    start,
-                    end_at,
-                    _ROW_STATUS_OF[status],
-                    (opened[vid] if sealed is not None else area) or UNKNOWN_AREA,
-                    status in _SCHEDULED and (day in off or per_day[(pid, day)] > 1),
-                    op,
-                    version,
-                    # Changed since planning (issue 17): planning stored another.
-                    planned_address is not None and place != planned_address,
-                    incident_id,
-                )
-            )
-        return result
+        return _calendar_rows(rows, opened, days_off(first, last))
 
     def visit_version(self, visit_id: int) -> int:
         """The visit's stored version, to refresh a row after an edit."""
