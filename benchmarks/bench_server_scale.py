@@ -92,12 +92,18 @@ def _client(args: tuple[str, str, float, int, object]) -> dict[str, object]:
 def _run_client(
     url: str, username: str, seconds: float, seed: int, barrier: object
 ) -> dict[str, object]:
+    from sqlalchemy.orm import configure_mappers
+
     from benchmarks.bench_server import PASSWORD
+    from desktop.heap import settle
     from desktop.services.bundle import build_services
     from desktop.services.mapping.rows import PersonFilter
     from desktop.services.statistics import Period
     from desktop.store.server.store import LockedServer
 
+    # As the application does once its heavy modules are loaded (desktop.app).
+    configure_mappers()
+    settle()
     rng = random.Random(seed)
     store = LockedServer(url).unlock(username, PASSWORD)
     services = build_services(store)

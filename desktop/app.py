@@ -68,6 +68,10 @@ def preload_heavy_modules() -> threading.Thread:
         from sqlalchemy.orm import configure_mappers
 
         configure_mappers()
+        # What start-up loaded stays for the whole run: out of every full collection.
+        from desktop.heap import settle
+
+        settle()
 
     thread = threading.Thread(target=work, name="preload", daemon=True)
     thread.start()
