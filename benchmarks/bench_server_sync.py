@@ -184,13 +184,20 @@ def figures(quick: bool) -> list[Figure]:
             out.append(Figure(f"{name} (p50 {p50:.0f} ms)", rate, "op/s", "reported", True))
             if phase != "raw":
                 share = rate / raw_rate if raw_rate else float("nan")
+                # The target (DESIGN.md, issue 19) is set for the synchronous standby,
+                # where the link's wait is what a global lock used to multiply. Without
+                # it the raw rate is bare UPDATEs on a local disk (thousands a second)
+                # and the share measures the client's own work: reported, not judged.
+                judged = mode == "synchronous"
                 out.append(
                     Figure(
                         f"server {mode} standby: {phase} / raw UPDATE+COMMIT",
                         share * 100,
                         "%",
-                        "≥ 60 %",
-                        share >= 0.6,
+                        "≥ 60 %"
+                        if judged
+                        else "reported (the target is for a synchronous standby)",
+                        share >= 0.6 or not judged,
                     )
                 )
     out.append(

@@ -30,7 +30,9 @@ from desktop.store.interface import StoreSql
 from desktop.store.search_text import TOKEN, fts_query, searchable_words
 from desktop.store.sql import FILE_SQL, sql_of
 
-PAGE_SIZE = 200
+# One page of the person list: more rows than any screen shows at once; the list's
+# model asks for the next page as the user scrolls (a keystroke reads one page).
+PAGE_SIZE = 100
 # At most this many full-text candidates are sorted per keystroke (see list_pool).
 SEARCH_POOL = 500
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.mapping.rows import PersonFilter, PersonRow, PersonSort
+from desktop.services.mapping.search import PAGE_SIZE
 from desktop.services.vocabulary import QT_TRANSLATE_NOOP
 from desktop.views.persons.labels import label
 
@@ -84,7 +85,7 @@ class PersonTableModel(QAbstractTableModel):
     asks for the next page as the user scrolls; sorting asks ``source`` again.
     """
 
-    def __init__(self, source: PageSource, page_size: int = 100, parent: Any = None) -> None:
+    def __init__(self, source: PageSource, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
         self._page_size = page_size
