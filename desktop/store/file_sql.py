@@ -32,6 +32,7 @@ class FileSql:
     """SQLite, with the functions and indexes the file store registers and migrates."""
 
     extras_inline = False
+    first_by_probe = False
 
     def swedish(self, column: Any) -> ColumnElement[Any]:
         collated: ColumnElement[Any] = column.collate(COLLATION)

@@ -49,6 +49,7 @@ class ServerSql:
     """PostgreSQL as the user's own role."""
 
     extras_inline = True
+    first_by_probe = True
 
     def swedish(self, column: Any) -> ColumnElement[Any]:
         collated: ColumnElement[Any] = column.collate(COLLATION)
