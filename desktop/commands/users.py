@@ -66,7 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _output(add)
     add.set_defaults(handler=run_add)
 
-    deactivate = actions.add_parser("deactivate", help="stäng av ett konto (nycklar byts)")
+    deactivate = actions.add_parser(
+        "deactivate", help="stäng av ett konto (på en fil byts även nycklarna)"
+    )
     _common(deactivate)
     deactivate.add_argument("username", metavar="ANVÄNDARNAMN")
     deactivate.set_defaults(handler=run_deactivate)
@@ -234,9 +236,11 @@ def run_deactivate(args: argparse.Namespace) -> int:
             _user_id(service, args.username),
             recovery_code=os.environ.get(RECOVERY_ENV) or None,
         )
+        rotated = service.deactivation_rotates_keys
     finally:
         store.lock()
-    say(args, "cli.account_deactivated", name=args.username)
+    done = "cli.account_deactivated" if rotated else "cli.account_deactivated_server"
+    say(args, done, name=args.username)
     return 0
 
 

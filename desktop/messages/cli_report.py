@@ -128,6 +128,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kontot {name} är avstängt; dess nycklar har bytts.",
         "The account {name} is deactivated; its keys have been replaced.",
     ),
+    "cli.account_deactivated_server": (
+        "Kontot {name} är avstängt; det kan inte logga in och har inte längre några "
+        "rättigheter på servern.",
+        "The account {name} is deactivated; it cannot log in and has no rights left on the server.",
+    ),
     "cli.password_reset": (
         "Lösenordet för {name} är återställt.",
         "The password of {name} has been reset.",

@@ -144,7 +144,9 @@ ENGLISH: dict[str, str] = {
     "den tomma serverdatabasen (ägarens adress)": "the empty server database (the owner's address)",
     "lista kontona": "list the accounts",
     "skapa ett konto med ett tillfälligt lösenord": "create an account with a temporary password",
-    "stäng av ett konto (nycklar byts)": "disable an account (keys are changed)",
+    "stäng av ett konto (på en fil byts även nycklarna)": (
+        "disable an account (on a file its keys are changed too)"
+    ),
     "nytt tillfälligt lösenord (återställningskoden)": (
         "a new temporary password (the recovery code)"
     ),

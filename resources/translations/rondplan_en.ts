@@ -6150,7 +6150,7 @@
 <context>
     <name>PersonTableModel</name>
     <message>
-        <location filename="../../desktop/views/persons/table_model.py" line="+45"/>
+        <location filename="../../desktop/views/persons/table_model.py" line="+46"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
@@ -7787,7 +7787,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/app.py" line="+156"/>
+        <location filename="../../desktop/app.py" line="+160"/>
         <source>Skriv ut &amp;genomgångsunderlag…</source>
         <translation>Print &amp;briefing packet…</translation>
     </message>
@@ -8595,12 +8595,17 @@
         <translation>New role for %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts så att en gammal kopia av nyckelfilen inte öppnar något.</source>
         <translation>Switch %1 off? The account can no longer log in, and the database&apos;s keys are changed so that an old copy of the key file opens nothing.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Stänga av %1? Kontot kan inte logga in igen och förlorar genast alla rättigheter på servern, även i en session som redan är öppen.</source>
+        <translation>Deactivate %1? The account cannot log in again and loses every right on the server at once, also in a session that is already open.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+8"/>
         <location line="+15"/>
         <location line="+7"/>

@@ -150,6 +150,15 @@ class UserAdminService:
             raise
         return uow.changes
 
+    @property
+    def deactivation_rotates_keys(self) -> bool:
+        """Whether switching an account off also rotates the keys it held.
+
+        On a file, yes (``revocation``): the file and its ``.keys`` stay on the disk. On
+        a server the account's login is switched off and its role loses every right at
+        once, an open session's included, but no key is rotated (docs/security.md)."""
+        return isinstance(self._store, FileStore)
+
     def keys_needing_recovery_code(self, user_id: int) -> bool:
         """Whether switching ``user_id`` off rotates a compartment key this administrator
         does not hold (another agency's): that rotation needs the recovery code."""

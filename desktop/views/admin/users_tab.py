@@ -133,10 +133,17 @@ class UsersTab(QWidget):
         if row is None:
             return
         users = self._security.users
-        question = self.tr(
-            "Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts "
-            "så att en gammal kopia av nyckelfilen inte öppnar något."
-        ).replace("%1", row.display_name or row.username)
+        if users.deactivation_rotates_keys:
+            question = self.tr(
+                "Stänga av %1? Kontot kan inte logga in igen, och databasens nycklar byts "
+                "så att en gammal kopia av nyckelfilen inte öppnar något."
+            )
+        else:  # a server: the login and the role's rights go, no key is rotated
+            question = self.tr(
+                "Stänga av %1? Kontot kan inte logga in igen och förlorar genast alla "
+                "rättigheter på servern, även i en session som redan är öppen."
+            )
+        question = question.replace("%1", row.display_name or row.username)
         needs_code = run_query(
             self, self.tr("Stäng av"), lambda: users.keys_needing_recovery_code(row.id)
         )
