@@ -154,9 +154,12 @@ def test_the_month_calendar_reads_by_time_and_key(logins) -> None:  # type: igno
     # One statement: visits, names and the address valid at each visit's time together
     # (was one per 500 persons for names and again for addresses, issue 19).
     assert len(found) == 1, [statement[:120] for statement, _ in found]
-    # The month's visits from the covering index alone (migration 0022).
-    assert_indexed(found, "pk_person", "ix_address_person_id", "ix_visit_calendar")
+    # The month's visits, their persons' names and the persons' addresses from covering
+    # indexes alone (migrations 0022 and 0023).
+    assert_indexed(found, "ix_person_calendar", "ix_address_person_id", "ix_visit_calendar")
     assert ("Index Only Scan", "visit", "ix_visit_calendar") in found[0][1]
+    assert ("Index Only Scan", "person", "ix_person_calendar") in found[0][1]
+    assert ("Index Only Scan", "address", "ix_address_person_id") in found[0][1]
 
 
 def test_the_address_policy_asks_for_the_role_once_per_statement(logins) -> None:  # type: ignore[no-untyped-def]
