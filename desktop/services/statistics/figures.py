@@ -239,7 +239,7 @@ def _deliveries(
             # As stored: only first days are parsed (``_day``).
             type_coerce(Delivery.delivered_on, String),
             # For the days from mapping to first delivery, in this one statement: read
-            # after it by chunks of ids, its IN lists cost a sixth of the dashboard.
+            # after it by chunks of ids, its IN lists of thousands cost the client ~4 ms.
             Person.mapped_on,
         )
         .outerjoin(Person, Person.id == Delivery.person_id)
