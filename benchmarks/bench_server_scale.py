@@ -8,10 +8,9 @@ pages at once for a bounded time with a pause between actions: a keystroke of th
 person search (three letters, one page of the list's size, unaudited, as the list
 sends it), the settled search (the audited page, its count and whether it was
 capped), a month of the calendar, a profile, and the dashboard's figures for a
-year. Reported: p50/p95 per page against
-DESIGN.md's budgets (keystroke p95 ≤ 30 ms; count and calendar ≤ 100 ms to data;
-dashboard ≤ 1 s) and the machine's load average at start and end of the run: the
-machine is shared, read the latencies next to it.
+year. Reported: p50/p95 per page against DESIGN.md's budgets (keystroke p95 ≤ 30 ms;
+count and calendar ≤ 100 ms to data; dashboard ≤ 1 s) and the machine's load average
+at start and end of the run: the machine is shared, read the latencies next to it.
 
 ``RONDPLAN_BENCH_CACHE=FOLDER`` keeps the built database between runs (its name in
 ``FOLDER/server-scale-<visits>.json``; building takes minutes): reused while it exists

@@ -11,7 +11,7 @@ unreachable is collected first so it is not kept forever.
 The youngest generation is then collected after ``YOUNG_THRESHOLD`` new tracked objects
 instead of Python's 700: reading a month of the calendar allocates about 20,000 (the
 driver's tuples, the rows, their dicts), which ran about 20 young and 2 middle
-collections per month read, a sixth of its client time. Rows seldom form cycles, and
+collections per month read, about an eighth of its client time. Rows seldom form cycles, and
 whatever is not in a cycle is freed by reference counting at once, whatever the
 threshold.
 """
