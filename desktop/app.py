@@ -202,8 +202,11 @@ class Session(QObject):
 
         security = self.services.security
         identity = self.store.identity
+        # The window's child: it cannot lock anything once its window is gone.
         idle = IdleWatcher(
-            self.settings.preferences().auto_lock_minutes, security.lock_policy.max_idle_minutes()
+            self.settings.preferences().auto_lock_minutes,
+            security.lock_policy.max_idle_minutes(),
+            parent=self.window,
         )
         self.clipboard = SensitiveClipboard()
         controller = LockController(

@@ -49,6 +49,22 @@ def test_input_is_watched_for_idleness_once_the_window_has_painted(qtbot, databa
     session.close()
 
 
+def test_a_window_gone_without_close_leaves_no_idle_timer_to_lock(qtbot, database, tmp_path):
+    """A session whose window is destroyed unclosed (a test that forgot close()) must not
+    lock whatever windows are open five minutes later: the idle timer dies with it."""
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    session = Session(login(database.path, "coordinator_social"), settings, "test.db")
+    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
+        session.window.show()
+    idle = session.lock_controller._idle
+    assert idle is not None and idle.is_active()
+    session.window.close()
+    session.window.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(idle), timeout=2000)
+    session.lock_controller.dispose()  # safe after its idle watcher has gone
+    session.store.lock()
+
+
 def test_administrator_sees_administration_not_persons(qtbot, database, tmp_path):
     session = _session(qtbot, database, tmp_path, "admin")
     assert session.window.page_keys() == ["administration"]

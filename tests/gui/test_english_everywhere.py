@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -79,12 +79,28 @@ def spy(qapp: QApplication) -> Iterator[_Spy]:
     QLocale.setDefault(QLocale.c())
 
 
+@pytest.fixture
+def logged_in(qtbot, demo, tmp_path) -> Iterator[Callable[[str], Session]]:
+    """Logs a demo user in; the session is closed after the test, so its idle timer
+    cannot lock a later test's windows."""
+    sessions: list[Session] = []
+
+    def log_in(username: str) -> Session:
+        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        store = LockedDatabase(demo.path).unlock(username, DEMO_PASSWORD)
+        session = Session(store, settings, "demo.db")
+        qtbot.addWidget(session.window)
+        sessions.append(session)
+        return session
+
+    yield log_in
+    for session in sessions:
+        session.close()
+
+
 @pytest.mark.parametrize("username", ROLES)
-def test_every_word_shown_has_english(qtbot, demo, spy, tmp_path, username) -> None:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    store = LockedDatabase(demo.path).unlock(username, DEMO_PASSWORD)
-    session = Session(store, settings, "demo.db")
-    qtbot.addWidget(session.window)
+def test_every_word_shown_has_english(qtbot, logged_in, spy, username) -> None:
+    session = logged_in(username)
     session.window.resize(1400, 900)
     session.window.show()
     for key in session.window.page_keys():
@@ -133,13 +149,10 @@ def test_conflict_dialog_names_the_fields_in_english(qtbot, spy) -> None:
     assert not shown & {"Förnamn", "Behöver tolk", "Risk att utsättas", "Omprövas"}
 
 
-def test_the_plan_dates_carry_the_english_week(qtbot, demo, spy, tmp_path) -> None:
+def test_the_plan_dates_carry_the_english_week(qtbot, logged_in, spy) -> None:
     from desktop.views.calendar.agenda import AgendaColumn, AgendaTableModel
 
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    store = LockedDatabase(demo.path).unlock("samordnare.polis", DEMO_PASSWORD)
-    session = Session(store, settings, "demo.db")
-    qtbot.addWidget(session.window)
+    session = logged_in("samordnare.polis")
     session.window.show()
     session.window.show_page("operations")
     page = session.window.page_widget("operations")
@@ -152,13 +165,10 @@ def test_the_plan_dates_carry_the_english_week(qtbot, demo, spy, tmp_path) -> No
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \(wk \d+\)", date), date
 
 
-def test_a_call_in_is_held_at_an_english_time(qtbot, demo, spy, tmp_path) -> None:
+def test_a_call_in_is_held_at_an_english_time(qtbot, logged_in, spy) -> None:
     from desktop.views.callins.detail import CallInDetailWidget
 
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    store = LockedDatabase(demo.path).unlock("samordnare.polis", DEMO_PASSWORD)
-    session = Session(store, settings, "demo.db")
-    qtbot.addWidget(session.window)
+    session = logged_in("samordnare.polis")
     session.window.show()
     session.window.show_page("call_ins")
     page = session.window.page_widget("call_ins")

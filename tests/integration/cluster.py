@@ -46,7 +46,7 @@ def problem() -> str | None:
     return None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -114,7 +114,7 @@ def start(extra_conf: str = "") -> ScramCluster:
     folder = Path(tempfile.mkdtemp(prefix="rondplan-scram-"))
     superuser_password = secrets.token_urlsafe(16)
     owner_password = secrets.token_urlsafe(16)
-    port = _free_port()
+    port = free_port()
     ca = authority("Rondplan test-CA")
     certificate, key = server_certificate(ca)
     root_cert = folder / "root.crt"

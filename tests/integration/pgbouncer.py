@@ -6,7 +6,7 @@ with ``auth_query`` through a function only the pooler's own role may run (it an
 only login roles of this database, never a superuser), checks the client's SCRAM proof
 against it and logs in to PostgreSQL with the same proof (SCRAM pass-through), so no
 password of a user is ever stored with the pooler. Runs as the ``postgres`` OS user under
-root (PgBouncer refuses root), on loopback port 55495.
+root (PgBouncer refuses root), on a free loopback port.
 """
 
 from __future__ import annotations
@@ -27,9 +27,8 @@ import psycopg
 from psycopg import sql
 
 from desktop.store.server.connect import ServerAddress
-from tests.integration.cluster import SUPERUSER, ScramCluster
+from tests.integration.cluster import SUPERUSER, ScramCluster, free_port
 
-PORT = 55495
 AUTH_ROLE = "rondplan_pgbouncer"
 
 # As the DBA (a superuser), once per Rondplan database; docs/server.md shows the same.
@@ -159,8 +158,9 @@ pidfile = {folder}/pgbouncer.pid
 """
 
 
-def start(cluster: ScramCluster, database: str, port: int = PORT) -> Pooler:
-    """PgBouncer for ``database`` on the cluster, listening on ``port``."""
+def start(cluster: ScramCluster, database: str) -> Pooler:
+    """PgBouncer for ``database`` on the cluster, on a free loopback port."""
+    port = free_port()
     password = prepare_database(cluster, database)
     folder = Path(tempfile.mkdtemp(prefix="rondplan-pgbouncer-"))
     ini = folder / "pgbouncer.ini"

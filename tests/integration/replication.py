@@ -1,8 +1,9 @@
 """A PostgreSQL 15 primary and its streaming replica, made by the tests (issue 19).
 
-Each node is an ``initdb`` cluster of its own on a loopback port (55490–55499, this
-module's range) with ``fsync = off``: a few seconds for both. The replica is a
-``pg_basebackup -R`` of the primary, so it streams as a real hot standby does; the
+Each node is an ``initdb`` cluster of its own on a free loopback port the kernel picks
+(``free_ports``, so two test processes never meet on one) with ``fsync = off``: a few
+seconds for both. The replica is a ``pg_basebackup -R`` of the primary, so it streams as
+a real hot standby does; the
 tests kill the primary (``pg_ctl -m immediate``, as a power cut) and promote the replica.
 Logins are ``trust`` here: the SCRAM cluster (``cluster.py``) tests passwords, this one
 tests failover. PostgreSQL refuses to run as root, so under root (CI) every node runs as
@@ -18,18 +19,24 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 
-from tests.integration.cluster import BIN, OWNER, SUPERUSER
+from tests.integration.cluster import BIN, OWNER, SUPERUSER, free_port
 from tests.integration.cluster import problem as cluster_problem
 
 DATABASE = "rondplan"
-PORTS = range(55490, 55500)
 # How long a node may take to start, stream or promote on a loaded CI machine.
 WAIT_S = 60.0
+
+
+def free_ports() -> Iterator[int]:
+    """Ports for the nodes, one at a time, each free when it is handed out."""
+    while True:
+        yield free_port()
 
 
 def problem() -> str | None:

@@ -1,6 +1,6 @@
 """A real primary and streaming replica: the application through a failover (issue 19).
 
-The tests start both clusters themselves (``replication.py``, ports 55490–55499), make a
+The tests start both clusters themselves (``replication.py``, on free loopback ports), make a
 Rondplan database on the primary with ``init --server``, and work as a coordinator whose
 workstation has the documented address: every server in a libpq host list with
 ``target_session_attrs=read-write``. The primary is killed (``pg_ctl -m immediate``),
@@ -94,7 +94,7 @@ def pair(tmp_path_factory) -> Iterator[Pair]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI=true and no replication clusters: {problem}", pytrace=False)
         pytest.skip(problem)
-    ports = iter(replication.PORTS)
+    ports = replication.free_ports()
     primary = replication.start_primary(next(ports))
     made = Pair(primary, None, tmp_path_factory.mktemp("workstation"), ports, [primary])
     try:

@@ -112,7 +112,7 @@ class LockController(QObject):
                 cover.hide()
                 cover.deleteLater()
         self._overlays.clear()
-        if self._idle is not None:
+        if self._idle is not None and isValid(self._idle):  # gone with its window
             self._idle.pause()
             self._app.removeEventFilter(self._idle)
             self._idle.idle_timeout.disconnect(self.lock)
@@ -162,7 +162,9 @@ class LockController(QObject):
         self.locked.emit()
 
     def _is_cover(self, widget: QWidget) -> bool:
-        return any(widget is cover for cover in self._overlays)
+        # Any lock screen, also another controller's: two locked controllers would
+        # otherwise put their screens back on top of each other without end.
+        return isinstance(widget, LockScreen)
 
     def _hide_window(self, window: QWidget) -> None:
         if not window.isWindow() or not window.isVisible() or self._is_cover(window):

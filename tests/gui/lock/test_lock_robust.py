@@ -101,3 +101,25 @@ def test_window_shown_while_locked_is_hidden_or_covered(qtbot):
     modal.close()
     later.close()
     controller.dispose()
+
+
+def test_two_locked_controllers_do_not_cover_each_other_without_end(qtbot, monkeypatch):
+    """A second lock screen showing is not a window to cover: two controllers locked at
+    once (a session left open beside another) settle instead of raising their screens
+    over each other forever, which froze the event loop."""
+    from desktop.views.lock.overlay import LockScreen
+
+    _window(qtbot)
+    covered = []
+    cover = LockScreen.cover
+    monkeypatch.setattr(LockScreen, "cover", lambda screen: (covered.append(1), cover(screen)))
+    first = LockController(QApplication.instance(), "Ada", lambda: None, lambda _p: None)
+    second = LockController(QApplication.instance(), "Bo", lambda: None, lambda _p: None)
+    first.lock()
+    second.lock()
+    for _ in range(20):
+        QApplication.processEvents()
+    assert first.is_locked() and second.is_locked()
+    assert len(covered) <= 4, f"the lock screens were raised {len(covered)} times"
+    first.dispose()
+    second.dispose()
