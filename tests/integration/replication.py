@@ -3,8 +3,8 @@
 Each node is an ``initdb`` cluster of its own on a free loopback port the kernel picks
 (``free_ports``, so two test processes never meet on one) with ``fsync = off``: a few
 seconds for both. The replica is a ``pg_basebackup -R`` of the primary, so it streams as
-a real hot standby does; the
-tests kill the primary (``pg_ctl -m immediate``, as a power cut) and promote the replica.
+a real hot standby does; the tests kill the primary (``pg_ctl -m immediate``, as a
+power cut) and promote the replica.
 Logins are ``trust`` here: the SCRAM cluster (``cluster.py``) tests passwords, this one
 tests failover. PostgreSQL refuses to run as root, so under root (CI) every node runs as
 the ``postgres`` OS user through ``runuser``, as ``cluster.py`` does.
