@@ -18,40 +18,40 @@ import pytest
 
 import desktop.services.clock
 
-#: The suite's three parts by folder. ``pytest`` runs them side by side, one
-#: pytest-xdist worker each (``-n 3`` in pyproject.toml, the scheduler below): one
-#: process would leave the machine idle while the PostgreSQL clusters, Xvfb and the
-#: database files wait, and on the two-core CI machine two parts kept only 1.3 cores
-#: busy. Within a worker the tests run in collection order, the folders as ``testpaths``
-#: lists them: the attack tests first in theirs (the hostile-import tests measure a
-#: forked child's peak memory, which starts as its parent's and grows as the session
-#: goes on).
-_PARTS = {
-    "unit": "core",
-    "gui": "views",
+#: The suite's two halves by folder, about equal in time on the two-core CI machine.
+#: ``pytest`` runs them side by side, one pytest-xdist worker each (``-n 2`` in
+#: pyproject.toml, the scheduler below): the suite is CPU-bound, and one process would
+#: leave a core idle while the PostgreSQL clusters, Xvfb and the model test wait for the
+#: other. Within a worker the tests run in collection order, the folders as
+#: ``testpaths`` lists them: the unit tests before the GUI tests, and the attack tests
+#: first in theirs (the hostile-import tests measure a forked child's peak memory, which
+#: starts as its parent's and grows as the session goes on).
+_HALVES = {
+    "unit": "core+views",
+    "gui": "core+views",
     "attacks": "server+attacks+e2e",
     "integration": "server+attacks+e2e",
     "e2e": "server+attacks+e2e",
 }
 
 
-def part_of(nodeid: str) -> str:
-    """The part a test runs in, by its folder under ``tests/``."""
+def half_of(nodeid: str) -> str:
+    """The half a test runs in, by its folder under ``tests/``."""
     parts = nodeid.split("/")
-    return _PARTS.get(parts[1] if len(parts) > 2 else "", "core")
+    return _HALVES.get(parts[1] if len(parts) > 2 else "", "core+views")
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Each part whole to one worker, in collection order (pytest-xdist's scope
-    scheduling, with the part as the scope)."""
+    """Each half whole to one worker, in collection order (pytest-xdist's scope
+    scheduling, with the half as the scope)."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class Parts(LoadScopeScheduling):
+    class Halves(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return part_of(nodeid)
+            return half_of(nodeid)
 
-    return Parts(config, log)
+    return Halves(config, log)
 
 
 @pytest.fixture(autouse=True)
