@@ -68,20 +68,11 @@ def test_the_administration_page_asks_what_happens_on_a_server(
     """The question before switching off names no key rotation on a server (it did)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.services.security import SecurityServices
-    from desktop.views.admin.users_tab import UsersTab
     from tests.factories import fresh_with_users
+    from tests.gui.admin.test_deactivate import _select, _tab
 
-    fresh = fresh_with_users(tmp_path)
-    security = SecurityServices.build(fresh.admin)
-    security.reauth.mark_given()  # the administrator has just logged in
-    tab = UsersTab(security)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.reload()
-    for row in range(tab.model.rowCount()):
-        if tab.model.row_at(row).username == "officer_social":
-            tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab = _tab(qtbot, fresh_with_users(tmp_path))
+    _select(tab, "officer_social")
     asked: list[str] = []
 
     def answer(parent, title, text, *rest):  # type: ignore[no-untyped-def]
