@@ -181,6 +181,14 @@ class WeekOverviewPage(QWidget):
         fits = self.grid.fontMetrics().horizontalAdvance("99 · 9✓") + 12
         self.grid.horizontalHeader().setMinimumSectionSize(max(30, fits))
         self.grid.setCornerButtonEnabled(False)
+        self.grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The newest weeks at the right edge are the ones people look for: the grid
+        # stays scrolled there while its width settles (shown, resized, more weeks)
+        # until the user scrolls away from it.
+        self._at_newest = True
+        bar = self.grid.horizontalScrollBar()
+        bar.rangeChanged.connect(self._keep_newest)
+        bar.valueChanged.connect(lambda value: self._follow(value))
         self.grid.selectionModel().currentChanged.connect(self._cell_chosen)
         self.operations = QListWidget()
         self.operations.setAccessibleName(self.tr("Insatser som svarade"))
@@ -224,9 +232,16 @@ class WeekOverviewPage(QWidget):
         )
         self.model.set_rows(weeks, rows or [])
         self.operations.clear()
-        # The newest weeks at the right edge are the ones people look for.
-        bar = self.grid.horizontalScrollBar()
-        bar.setValue(bar.maximum())
+        self._at_newest = True
+        self._keep_newest()
+
+    def _keep_newest(self) -> None:
+        if self._at_newest:
+            bar = self.grid.horizontalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def _follow(self, value: int) -> None:
+        self._at_newest = value == self.grid.horizontalScrollBar().maximum()
 
     def _cell_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.operations.clear()

@@ -71,3 +71,34 @@ def test_an_empty_model_is_sound(qtmodeltester):
     model = WeekDistrictTableModel()
     model.set_rows([TODAY], [])
     qtmodeltester.check(model)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_the_newest_weeks_stay_in_view_until_the_user_scrolls_away(qtbot, world, as_user):
+    """Loaded before it is shown (as the main window does), the grid once opened
+    scrolled past its last column: a blank grid with only the newest week's edge."""
+    session = as_user("officer_police")
+    register = session.incidents.register
+    register.create(shooting(world, reference="5000-K70-26", district="Kroksbäck"))
+    page = WeekOverviewPage(register.week_overview, today=TODAY)
+    qtbot.addWidget(page)
+    page.reload()
+    page.resize(1200, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    grid, bar = page.grid, page.grid.horizontalScrollBar()
+    newest = page.model.columnCount() - 1
+
+    def right_edge_is_newest() -> bool:
+        right = grid.viewport().width() - 1
+        return grid.columnAt(right) == newest and grid.columnViewportPosition(newest) >= 0
+
+    qtbot.waitUntil(right_edge_is_newest, timeout=2000)
+    assert bar.maximum() > 0  # 26 weeks do not fit: the grid scrolls
+    page.resize(800, 500)  # narrower: still the newest weeks
+    qtbot.waitUntil(right_edge_is_newest, timeout=2000)
+    bar.setValue(0)  # the user scrolls to the oldest weeks ...
+    page.resize(700, 500)  # ... and a resize leaves them there
+    qtbot.wait(50)
+    assert bar.value() == 0
+    assert grid.columnAt(0) == 0
