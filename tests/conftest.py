@@ -12,46 +12,43 @@ os.environ.setdefault("RONDPLAN_TEST_KDF", "1")
 
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
 import desktop.services.clock
 
-#: The suite's two halves by folder, about equal in time on the two-core CI machine.
-#: ``pytest`` runs them side by side, one pytest-xdist worker each (``-n 2`` in
-#: pyproject.toml, the scheduler below): the suite is CPU-bound, and one process would
-#: leave a core idle while the PostgreSQL clusters, Xvfb and the model test wait for the
-#: other. Within a worker the tests run in collection order, the folders as
-#: ``testpaths`` lists them: the unit tests before the GUI tests, and the attack tests
-#: first in theirs (the hostile-import tests measure a forked child's peak memory, which
-#: starts as its parent's and grows as the session goes on).
-_HALVES = {
-    "unit": "core+views",
-    "gui": "core+views",
-    "attacks": "server+attacks+e2e",
-    "integration": "server+attacks+e2e",
-    "e2e": "server+attacks+e2e",
-}
+#: The files that take longest, started first so that no worker is left with one of
+#: them at the end while the others idle. Seconds per file with four workers on the
+#: two-core machine (--durations=0): the model test about 330, the next ones 40-100.
+LONG_POLES = (
+    "tests/unit/test_programme_model.py",
+    "tests/integration/test_pg_transfer.py",
+    "tests/integration/test_migrate_to_server.py",
+    "tests/e2e/",
+    "tests/integration/test_pg_engagement.py",
+    "tests/attacks/test_cli_bad_arguments.py",
+    "tests/attacks/test_file_hostile_imports.py",
+    "tests/integration/test_migrate_to_server_english.py",
+    "tests/attacks/test_server_restore_drill.py",
+)
 
 
-def half_of(nodeid: str) -> str:
-    """The half a test runs in, by its folder under ``tests/``."""
-    parts = nodeid.split("/")
-    return _HALVES.get(parts[1] if len(parts) > 2 else "", "core+views")
+def _pole(nodeid: str) -> int:
+    return next(
+        (rank for rank, prefix in enumerate(LONG_POLES) if nodeid.startswith(prefix)),
+        len(LONG_POLES),
+    )
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Each half whole to one worker, in collection order (pytest-xdist's scope
-    scheduling, with the half as the scope)."""
-    from xdist.scheduler import LoadScopeScheduling
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long poles first, everything else in ``testpaths`` order (a stable sort).
 
-    class Halves(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return half_of(nodeid)
-
-    return Halves(config, log)
+    pytest-xdist hands whole files to its workers (``-n 3 --dist loadfile`` in
+    pyproject.toml: a file's tests share its fixtures and its module's state), in this
+    order (``--no-loadscope-reorder``), each to the next worker that runs dry. Three
+    workers on two cores: the suite waits as much on PostgreSQL, Xvfb and the disk as
+    on the processor."""
+    items.sort(key=lambda item: _pole(item.nodeid))
 
 
 @pytest.fixture(autouse=True)
