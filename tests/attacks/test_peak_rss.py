@@ -11,9 +11,10 @@ import os
 import subprocess
 import sys
 
-from tests.attacks.peak_rss import __file__ as PEAK_RSS
+from tests.attacks import peak_rss
 
 GROWN_MIB = 400
+PEAK_RSS = peak_rss.__file__
 
 
 def _grow() -> bytearray:

@@ -188,7 +188,7 @@ class WeekOverviewPage(QWidget):
         self._at_newest = True
         bar = self.grid.horizontalScrollBar()
         bar.rangeChanged.connect(self._keep_newest)
-        bar.valueChanged.connect(lambda value: self._follow(value))
+        bar.valueChanged.connect(self._follow)
         self.grid.selectionModel().currentChanged.connect(self._cell_chosen)
         self.operations = QListWidget()
         self.operations.setAccessibleName(self.tr("Insatser som svarade"))
