@@ -12,6 +12,7 @@ os.environ.setdefault("RONDPLAN_TEST_KDF", "1")
 
 
 import datetime as dt
+import sys
 
 import pytest
 
@@ -49,6 +50,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     workers on two cores: the suite waits as much on PostgreSQL, Xvfb and the disk as
     on the processor."""
     items.sort(key=lambda item: _pole(item.nodeid))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The server databases this process made are dropped before it reports its
+    session finished. At exit was too late under pytest-xdist: the controller gives a
+    finished worker 10 s to end, then kills it, and a worker with a dozen drops and two
+    templates still queued (each DROP DATABASE makes the server checkpoint) left them
+    on the server, run after run (tests/integration/pg.py, ``Dropper``)."""
+    pg = sys.modules.get("tests.integration.pg")
+    if pg is not None:
+        pg.DROPPER.finish()
 
 
 @pytest.fixture(autouse=True)

@@ -131,7 +131,8 @@ class Dropper:
 
     Every DROP DATABASE makes the server checkpoint, which writes out whatever is dirty:
     a drop after each test costs a second or more. Dropped in batches by a few threads at
-    once, the drops share their checkpoints; the tests do not wait, the exit waits.
+    once, the drops share their checkpoints; the tests do not wait, the end of the
+    session does (``pytest_sessionfinish`` in tests/conftest.py; at exit otherwise).
     """
 
     BATCH = 20
