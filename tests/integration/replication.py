@@ -1,7 +1,7 @@
 """A PostgreSQL 15 primary and its streaming replica, made by the tests (issue 19).
 
 Each node is an ``initdb`` cluster of its own on a free loopback port the kernel picks
-(``free_ports``, so two test processes never meet on one) with ``fsync = off``: a few
+(``cluster.free_port``, so two test processes never meet on one) with ``fsync = off``: a few
 seconds for both. The replica is a ``pg_basebackup -R`` of the primary, so it streams as
 a real hot standby does; the tests kill the primary (``pg_ctl -m immediate``, as a
 power cut) and promote the replica.
@@ -19,24 +19,17 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 
-from tests.integration.cluster import BIN, OWNER, SUPERUSER, free_port
+from tests.integration.cluster import BIN, OWNER, SUPERUSER
 from tests.integration.cluster import problem as cluster_problem
 
 DATABASE = "rondplan"
 # How long a node may take to start, stream or promote on a loaded CI machine.
 WAIT_S = 60.0
-
-
-def free_ports() -> Iterator[int]:
-    """Ports for the nodes, one at a time, each free when it is handed out."""
-    while True:
-        yield free_port()
 
 
 def problem() -> str | None:

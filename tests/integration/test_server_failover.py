@@ -35,6 +35,7 @@ from desktop.store.server.provision import init_server
 from desktop.store.server.store import LockedServer, ServerStore
 from tests.factories import PASSWORD
 from tests.integration import replication
+from tests.integration.cluster import free_port
 from tests.integration.replication import Node
 
 READ_ONLY = (
@@ -50,12 +51,11 @@ MAX_RETRIES = 50
 @dataclass
 class Pair:
     """The running primary and standby; a failover makes the standby the primary and
-    ``ready`` then makes a new standby of it (the next free port)."""
+    ``ready`` then makes a new standby of it (on a free port)."""
 
     primary: Node
     standby: Node | None
     state: Path
-    ports: Iterator[int]
     nodes: list[Node] = field(default_factory=list)
     # The workstations' address, set by ``ready`` and kept through a failover.
     url: str = ""
@@ -63,7 +63,7 @@ class Pair:
     def ready(self) -> None:
         """A primary with a streaming standby that has replayed everything."""
         if self.standby is None:
-            self.standby = replication.start_replica(self.primary, next(self.ports))
+            self.standby = replication.start_replica(self.primary, free_port())
             self.nodes.append(self.standby)
             # The documented address: both servers, the one that takes writes chosen.
             self.url = (
@@ -94,9 +94,8 @@ def pair(tmp_path_factory) -> Iterator[Pair]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI=true and no replication clusters: {problem}", pytrace=False)
         pytest.skip(problem)
-    ports = replication.free_ports()
-    primary = replication.start_primary(next(ports))
-    made = Pair(primary, None, tmp_path_factory.mktemp("workstation"), ports, [primary])
+    primary = replication.start_primary(free_port())
+    made = Pair(primary, None, tmp_path_factory.mktemp("workstation"), [primary])
     try:
         created = init_server(
             primary.url(),
