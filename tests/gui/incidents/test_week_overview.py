@@ -79,7 +79,7 @@ def test_the_newest_weeks_stay_in_view_until_the_user_scrolls_away(qtbot, world,
     scrolled past its last column: a blank grid with only the newest week's edge."""
     session = as_user("officer_police")
     register = session.incidents.register
-    register.create(shooting(world, reference="5000-K70-26", district="Kroksbäck"))
+    register.create(shooting(world, reference="5000-K960-26", district="Kroksbäck"))
     page = WeekOverviewPage(register.week_overview, today=TODAY)
     qtbot.addWidget(page)
     page.reload()
