@@ -98,6 +98,7 @@ def _run_client(
     from desktop.heap import settle
     from desktop.services.bundle import build_services
     from desktop.services.mapping.rows import PersonFilter
+    from desktop.services.planning.calendar_sv import week_start
     from desktop.services.statistics import Period
     from desktop.store.server.store import LockedServer
 
@@ -123,9 +124,10 @@ def _run_client(
             persons.count(flt)
             persons.search_capped(flt)
         elif op == "calendar":
+            # The month view's range: whole weeks, five or six (views/calendar/month_view).
             month = dt.date(2026, rng.randrange(1, 12), 1)
-            following = (month + dt.timedelta(days=32)).replace(day=1)
-            visits.calendar(month, following - dt.timedelta(days=1))
+            last = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            visits.calendar(week_start(month), week_start(last) + dt.timedelta(days=6))
         elif op == "profile":
             persons.profile(rng.choice(person_ids))
         else:
