@@ -205,4 +205,8 @@ def test_the_dashboard_scans_no_large_table(logins) -> None:  # type: ignore[no-
     store = logins("coordinator_social")
     statistics = build_services(store).statistics
     found = plans(store, lambda: statistics.figures(Period.year_to(dt.date(2026, 11, 20))))
-    assert_indexed(found, "ix_visit_period", "ix_delivery_period")
+    assert_indexed(found, "ix_visit_period", "ix_delivery_period", "ix_visit_support_offered")
+    # Offers at the door: the visits with support offered from their own index alone, not
+    # each year's visit read from the table for its flag (migration 0024).
+    [offers] = [nodes for statement, nodes in found if "support_offered" in statement]
+    assert ("Index Only Scan", "visit", "ix_visit_support_offered") in offers
