@@ -25,11 +25,13 @@ from sqlalchemy import event
 from benchmarks.scale_data import fill
 from desktop.services.bundle import build_services
 from desktop.services.mapping.rows import PersonFilter
+from desktop.services.planning.rows import MONTH_CELL_VISITS
 from desktop.services.statistics import Period
 from desktop.store.server.connect import ServerAddress
 from desktop.store.server.store import LockedServer, ServerStore
 from tests.factories import PASSWORD
 from tests.integration import pg
+from tests.unit.operations.test_calendar_month import assert_month_of
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
@@ -160,6 +162,27 @@ def test_the_month_calendar_reads_by_time_and_key(logins) -> None:  # type: igno
     assert ("Index Only Scan", "visit", "ix_visit_calendar") in found[0][1]
     assert ("Index Only Scan", "person", "ix_person_calendar") in found[0][1]
     assert ("Index Only Scan", "address", "ix_address_person_id") in found[0][1]
+
+
+def test_the_month_view_reads_each_days_first_visits_by_time_and_key(logins) -> None:  # type: ignore[no-untyped-def]
+    store = logins("coordinator_social")
+    visits = build_services(store).operations.visits
+    first, last = dt.date(2026, 6, 1), dt.date(2026, 7, 12)
+    found = plans(store, lambda: visits.calendar_month(first, last, MONTH_CELL_VISITS))
+    assert len(found) == 1, [statement[:120] for statement, _ in found]
+    assert ("Index Only Scan", "visit", "ix_visit_calendar") in found[0][1]
+    assert ("Index Only Scan", "person", "ix_person_calendar") in found[0][1]
+    assert ("Index Only Scan", "address", "ix_address_person_id") in found[0][1]
+    # What it gives is the full calendar's first visits of each day and its counts,
+    # with and without a filter, on the server's SQL.
+    full = visits.calendar(first, last)
+    month = visits.calendar_month(first, last, MONTH_CELL_VISITS)
+    assert len(month.visits) < len(full) // 2
+    assert_month_of(full, month, MONTH_CELL_VISITS)
+    some = full[len(full) // 2]
+    for operation_id, team_id in ((some.operation_id, None), (None, some.team_id)):
+        filtered = visits.calendar_month(first, last, 2, operation_id, team_id)
+        assert_month_of(full, filtered, 2, operation_id, team_id)
 
 
 def test_the_address_policy_asks_for_the_role_once_per_statement(logins) -> None:  # type: ignore[no-untyped-def]

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, String, bindparam, select, type_coerce
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Select,
+    String,
+    bindparam,
+    case,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, lazyload
 
 from desktop.models import (
@@ -32,7 +42,7 @@ from desktop.services.permissions import Action, require
 from desktop.services.planning import request as plan
 from desktop.services.planning.calendar_sv import days_off
 from desktop.services.planning.conflicts import Conflict, check_move
-from desktop.services.planning.rows import CalendarTeam, CalendarVisit
+from desktop.services.planning.rows import CalendarMonth, CalendarTeam, CalendarVisit
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.services.uow import UnitOfWork
 from desktop.services.visit_address import (
@@ -71,19 +81,40 @@ def _scheduled(session: Session, operation_id: int | None) -> list[plan.Schedule
     ]
 
 
-_CALENDAR_QUERIES: dict[tuple[type, bool, bool], Select[Any]] = {}
+_CALENDAR_QUERIES: dict[tuple[type, bool, bool, bool], Select[Any]] = {}
+# The columns of a calendar row before the person's name and place, in this order.
+_VISIT_COLUMNS = (
+    "id",
+    "person_id",
+    "team_id",
+    "starts_at",
+    "ends_at",
+    "status",
+    "operation_id",
+    "version",
+    "team_name",
+    "colour_index",
+    "address_id",
+    "incident_id",
+)
 
 
-def _calendar_query(sql: StoreSql, by_operation: bool, by_team: bool) -> Select[Any]:
+def _calendar_query(
+    sql: StoreSql, by_operation: bool, by_team: bool, first_of_days: bool = False
+) -> Select[Any]:
     """The calendar's statement for this backend's SQL and these filters, built once."""
-    key = (type(sql), by_operation, by_team)
+    key = (type(sql), by_operation, by_team, first_of_days)
     query = _CALENDAR_QUERIES.get(key)
     if query is None:
-        query = _CALENDAR_QUERIES[key] = _build_calendar_query(sql, by_operation, by_team)
+        query = _CALENDAR_QUERIES[key] = _build_calendar_query(
+            sql, by_operation, by_team, first_of_days
+        )
     return query
 
 
-def _build_calendar_query(sql: StoreSql, by_operation: bool, by_team: bool) -> Select[Any]:
+def _build_calendar_query(
+    sql: StoreSql, by_operation: bool, by_team: bool, first_of_days: bool = False
+) -> Select[Any]:
     """The month's rows: visit, team, name and the address valid at the visit's time.
 
     The visits of the range come first (by ``ix_visit_starts_at``); their persons and
@@ -93,6 +124,13 @@ def _build_calendar_query(sql: StoreSql, by_operation: bool, by_team: bool) -> S
     ``operation_id``, ``team_id``: building the statement cost a tenth of a month's
     client time, so it is built once. The status comes as its stored
     text, mapped by ``_ROW_STATUS_OF``, not through the enum type row by row.
+
+    ``first_of_days``: the month view's rows (parameter ``per_day`` more). Of each day
+    only the visits whose start is among its first ``per_day`` (``rank``: those that
+    start with the last of them too), so names and places are read for a few hundred
+    visits, not a national month's 6,000. Two columns follow the place: the person's
+    visits that day that are not cancelled, counted before the filters as the full
+    calendar counts them for its conflict mark, and the day's visits after them.
     """
     month = (
         select(
@@ -112,20 +150,52 @@ def _build_calendar_query(sql: StoreSql, by_operation: bool, by_team: bool) -> S
         .outerjoin(Team, Team.id == Visit.team_id)
         .where(Visit.starts_at >= bindparam("begin"), Visit.starts_at < bindparam("end"))
     )
+    if not first_of_days:
+        if by_operation:
+            month = month.where(Visit.operation_id == bindparam("operation_id"))
+        if by_team:
+            month = month.where(Visit.team_id == bindparam("team_id"))
+        return _with_names_and_places(month.cte("month"), sql, ())
+    day = sql.date_of(Visit.starts_at)
+    scheduled = case((Visit.status == VisitStatus.CANCELLED, 0), else_=1)
+    every = month.add_columns(
+        day.label("day"),
+        func.sum(scheduled).over(partition_by=(Visit.person_id, day)).label("same_day"),
+    ).subquery("every")
+    # The window functions see the rows the filters leave (WHERE comes first).
+    ranked = select(
+        *every.c,
+        func.rank().over(partition_by=every.c.day, order_by=every.c.starts_at).label("place"),
+        func.count().over(partition_by=every.c.day).label("day_total"),
+    )
     if by_operation:
-        month = month.where(Visit.operation_id == bindparam("operation_id"))
+        ranked = ranked.where(every.c.operation_id == bindparam("operation_id"))
     if by_team:
-        month = month.where(Visit.team_id == bindparam("team_id"))
-    visits = month.cte("month")
+        ranked = ranked.where(every.c.team_id == bindparam("team_id"))
+    first = ranked.subquery("ranked")
+    visits = (
+        select(*(first.c[name] for name in (*_VISIT_COLUMNS, "same_day", "day_total")))
+        .where(first.c.place <= bindparam("per_day"))
+        .cte("month")
+    )
+    return _with_names_and_places(visits, sql, (visits.c.same_day, visits.c.day_total))
+
+
+def _with_names_and_places(
+    visits: CTE, sql: StoreSql, extras: tuple[ColumnElement[Any], ...]
+) -> Select[Any]:
+    """``visits`` (``_VISIT_COLUMNS``) with the person's names and the place, then
+    ``extras``, in the calendar's order."""
     place = valid_addresses(visits, sql)
     return (
         select(
-            *visits.c,
+            *(visits.c[name] for name in _VISIT_COLUMNS),
             Person.first_name,
             Person.last_name,
             place.c.id,
             place.c.area,
             place.c.sealed,
+            *extras,
         )
         .join(Person, Person.id == visits.c.person_id)
         .outerjoin(place, place.c.visit_id == visits.c.id)
@@ -135,7 +205,10 @@ def _build_calendar_query(sql: StoreSql, by_operation: bool, by_team: bool) -> S
 
 
 def _calendar_rows(
-    rows: Sequence[Any], opened: dict[int, str | None], off: Container[dt.date]
+    rows: Sequence[Any],
+    opened: dict[int, str | None],
+    off: Container[dt.date],
+    same_day: Mapping[tuple[int, dt.date], int] | None = None,
 ) -> list[CalendarVisit]:
     """The calendar's rows from the month's statement (columns as _build_calendar_query).
 
@@ -146,9 +219,15 @@ def _calendar_rows(
     dataclass's __init__ (14 object.__setattr__ calls a row): the same object, equal to
     one built by __init__, in about half the time (every field is filled here:
     tests/unit/operations/test_calendar_rows.py keeps this in step with the class).
+    ``same_day``: each person's visits that day that are not cancelled, where the rows
+    are not all of them (the month view's); counted from the rows otherwise.
     """
     days = [r[3].date() for r in rows]
-    per_day = Counter((r[1], day) for r, day in zip(rows, days, strict=True) if r[5] != _CANCELLED)
+    per_day = (
+        same_day
+        if same_day is not None
+        else Counter((r[1], day) for r, day in zip(rows, days, strict=True) if r[5] != _CANCELLED)
+    )
     make, fill = object.__new__, object.__setattr__
     status_of, scheduled = _ROW_STATUS_OF, _SCHEDULED
     result: list[CalendarVisit] = []
@@ -220,18 +299,58 @@ class VisitService:
         two visits to one person on one day are marked as conflicts here because they
         are cheap to see for the whole range.
         """
+        rows, opened = self._read(first, last, operation_id, team_id, None)
+        return _calendar_rows(rows, opened, days_off(first, last))
+
+    def calendar_month(
+        self,
+        first: dt.date,
+        last: dt.date,
+        per_day: int,
+        operation_id: int | None = None,
+        team_id: int | None = None,
+    ) -> CalendarMonth:
+        """What the month view draws from ``first`` to ``last``: of each day the visits
+        that start among its first ``per_day`` (the cell's lines), and how many each day
+        has for "+N more"; ``operation_id`` and ``team_id`` filter both.
+
+        The rows are those of :meth:`calendar`, conflict marks included (a person's
+        second visit that day counts whatever the filter). A month of a national
+        register is 5,000-6,000 visits, of which a cell shows eight: reading every
+        name and place took most of the month's time on a server (issue 19).
+        """
+        rows, opened = self._read(first, last, operation_id, team_id, per_day)
+        same_day = {(r[1], r[3].date()): r[17] for r in rows}
+        totals = {r[3].date(): r[18] for r in rows}
+        visits = _calendar_rows([r[:17] for r in rows], opened, days_off(first, last), same_day)
+        return CalendarMonth(visits, totals)
+
+    def _read(
+        self,
+        first: dt.date,
+        last: dt.date,
+        operation_id: int | None,
+        team_id: int | None,
+        per_day: int | None,
+    ) -> tuple[Sequence[Any], dict[int, str | None]]:
+        """The calendar's rows (``_build_calendar_query``), the read audited, and the
+        districts of the protected addresses among them opened."""
         require(self.store.identity, Action.OPERATION_READ)
         begin = dt.datetime.combine(first, dt.time())
         end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
         with UnitOfWork(self.store, "Visa kalender") as uow:
             query = _calendar_query(
-                sql_of(uow.session), operation_id is not None, team_id is not None
+                sql_of(uow.session),
+                operation_id is not None,
+                team_id is not None,
+                per_day is not None,
             )
             parameters = {
                 "begin": begin,
                 "end": end,
                 "operation_id": operation_id,
                 "team_id": team_id,
+                "per_day": per_day,
             }
             rows = uow.session.connection().execute(query, parameters).all()
             uow.audit(
@@ -244,7 +363,7 @@ class VisitService:
             opened = {
                 r[0]: area_of(uow.session, r[14], r[15], r[16]) for r in rows if r[16] is not None
             }
-        return _calendar_rows(rows, opened, days_off(first, last))
+        return rows, opened
 
     def visit_version(self, visit_id: int) -> int:
         """The visit's stored version, to refresh a row after an edit."""

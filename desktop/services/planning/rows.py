@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 
 class VisitStatus(enum.StrEnum):
@@ -62,6 +62,24 @@ class CalendarVisit:
     @property
     def urgent(self) -> bool:
         return self.incident_id is not None
+
+
+# A month cell draws at most this many visits of its day, then "+N more" (DESIGN.md).
+MONTH_CELL_VISITS = 8
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    """What the month view shows: the first visits of each day and every day's count.
+
+    Attributes:
+        visits: Of each day, at least the ``per_day`` that start first (all those that
+            start at the same time as the last of them too), as in the full calendar.
+        day_totals: How many visits each day has in all (days without any absent).
+    """
+
+    visits: list[CalendarVisit]
+    day_totals: dict[date, int]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from desktop.models import (
     StaffMember,
     SupportKind,
     SupportService,
+    Team,
     Visit,
     VisitStatus,
 )
@@ -148,3 +149,44 @@ PLANNED_AT = dt.datetime.combine(START - dt.timedelta(days=1), dt.time(18))
 """When the tests plan the period: the evening before it starts (the ``clock`` fixture)."""
 AFTER_THE_PERIOD = dt.datetime.combine(END + dt.timedelta(days=1), dt.time(8))
 """When the tests record outcomes: every visit of the period has begun."""
+
+
+def crowd_a_day(f: Field, operation_id: int, day: dt.date) -> tuple[int, int]:
+    """Twelve visits on ``day``, three at each hour from eight, by the operation's two
+    teams: person 0 at eight by the second team and again at eleven by the first;
+    person 1 at nine and cancelled at ten. One more, the next day. The teams' ids."""
+    with UnitOfWork(f.store, "Testdata") as uow:
+        session = uow.session
+        first, second = session.scalars(
+            select(Team.id).where(Team.operation_id == operation_id).order_by(Team.id)
+        ).all()[:2]
+        p = f.persons
+        plan = [
+            (p[0], 8, second, VisitStatus.PLANNED),
+            (p[2], 8, first, VisitStatus.PLANNED),
+            (p[3], 8, second, VisitStatus.PLANNED),
+            (p[1], 9, first, VisitStatus.PLANNED),
+            (p[4], 9, second, VisitStatus.PLANNED),
+            (p[5], 9, first, VisitStatus.PLANNED),
+            (p[1], 10, second, VisitStatus.CANCELLED),
+            (p[6], 10, first, VisitStatus.PLANNED),
+            (p[7], 10, second, VisitStatus.PLANNED),
+            (p[0], 11, first, VisitStatus.PLANNED),
+            (p[8], 11, second, VisitStatus.PLANNED),
+            (p[9], 11, first, VisitStatus.PLANNED),
+            (p[10], 9, first, VisitStatus.PLANNED),  # the next day
+        ]
+        for n, (person, hour, team, status) in enumerate(plan):
+            starts = dt.datetime.combine(day + dt.timedelta(days=n // 12), dt.time(hour))
+            session.add(
+                Visit(
+                    operation_id=operation_id,
+                    person_id=person,
+                    team_id=team,
+                    starts_at=starts,
+                    ends_at=starts + dt.timedelta(minutes=45),
+                    status=status,
+                )
+            )
+        uow.audit("test.seed", "operation", [operation_id])
+    return first, second
