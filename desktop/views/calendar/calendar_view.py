@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from html import escape
@@ -96,15 +96,17 @@ class CalendarView(QWidget):
         self.range_changed.connect(self._range_shown)
         self._confirm = confirm or self._ask
         self._visits: dict[int, CalendarVisit] = {}
+        self._day_totals: Mapping[date, int] | None = None
         self._teams: dict[int, CalendarTeam] = {}
         self._status_before: dict[int, VisitStatus] = {}
         self._anchor = date.today()
 
+        self.month_view = MonthView()
         self.canvases: dict[CalendarMode, CalendarCanvas] = {
             CalendarMode.DAY: TimeGridView(1),
             CalendarMode.WORK_WEEK: TimeGridView(5),
             CalendarMode.WEEK: TimeGridView(7),
-            CalendarMode.MONTH: MonthView(),
+            CalendarMode.MONTH: self.month_view,
         }
         self.agenda_model = AgendaTableModel(self)
         self.agenda = AgendaView(self.agenda_model)
@@ -167,8 +169,13 @@ class CalendarView(QWidget):
 
     # Data -------------------------------------------------------------------
 
-    def set_visits(self, visits: Sequence[CalendarVisit]) -> None:
+    def set_visits(
+        self, visits: Sequence[CalendarVisit], day_totals: Mapping[date, int] | None = None
+    ) -> None:
+        """The visits to show; ``day_totals``: each day's count where ``visits`` holds
+        only each day's first (the month view's "+N more" counts the rest)."""
         self._visits = {v.visit_id: v for v in visits}
+        self._day_totals = day_totals
         self._refresh()
 
     def set_teams(self, teams: Sequence[CalendarTeam]) -> None:
@@ -220,16 +227,26 @@ class CalendarView(QWidget):
             and (team is None or v.team_id == team)
         ]
         teams = [t for t in self._teams.values() if team is None or t.team_id == team]
-        for canvas in self.canvases.values():
-            canvas.set_teams(teams)
-            canvas.set_visits(shown)
         first, last = self.visible_range()
-        self.agenda_model.set_visits([v for v in shown if first <= v.start.date() <= last])
-        # Past a palette of teams the legend names those with visits in view (issue 20:
-        # every response round adds teams; listing them all pushed the calendar off screen).
+        in_view = [v for v in shown if first <= v.start.date() <= last]
+        # Past a palette of teams (issue 20: every response round adds teams) the day's
+        # columns are the teams of the operations with visits in view, so a visit can
+        # still go to a free team of its own operation; every team of every operation
+        # made sixty columns too narrow for a name (seen in a real window, issue 19).
+        columns = teams
         if len(teams) > LEGEND_TEAMS:
-            in_view = {v.team_id for v in shown if first <= v.start.date() <= last}
-            teams = [t for t in teams if t.team_id in in_view]
+            operations = {v.operation_id for v in in_view}
+            busy = {v.team_id for v in in_view}
+            columns = [t for t in teams if t.operation_id in operations or t.team_id in busy]
+        self.month_view.set_day_totals(self._day_totals)
+        for canvas in self.canvases.values():
+            canvas.set_teams(columns)
+            canvas.set_visits(shown)
+        self.agenda_model.set_visits(in_view)
+        # Past a palette of teams the legend names those with visits in view (issue 20:
+        # listing them all pushed the calendar off screen).
+        if len(teams) > LEGEND_TEAMS:
+            teams = [t for t in teams if t.team_id in busy]
         self.legend.setText(self._legend(teams))
 
     def _legend(self, teams: list[CalendarTeam]) -> str:

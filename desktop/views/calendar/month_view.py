@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -10,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.planning.calendar_sv import week_start
-from desktop.services.planning.rows import CalendarVisit, VisitStatus
+from desktop.services.planning.rows import MONTH_CELL_VISITS, CalendarVisit, VisitStatus
 from desktop.views.calendar.canvas import CalendarCanvas
 from desktop.views.calendar.style import (
     CONFLICT,
@@ -30,7 +31,7 @@ from desktop.views.calendar.style import (
     team_fill,
 )
 
-MAX_PER_CELL = 8
+MAX_PER_CELL = MONTH_CELL_VISITS
 _HEADER = 22
 _WEEK_COLUMN = 40
 
@@ -42,6 +43,13 @@ class MonthView(CalendarCanvas):
         super().__init__(parent)
         self.setMinimumSize(560, 420)
         self._more_rects: list[tuple[QRect, date]] = []
+        # Each day's visits in all, when only its first few were read (the page reads
+        # a month that way: CalendarPage.reload); None when every visit is here.
+        self._day_totals: Mapping[date, int] | None = None
+
+    def set_day_totals(self, totals: Mapping[date, int] | None) -> None:
+        self._day_totals = totals
+        self.update()
 
     def visible_range(self) -> tuple[date, date]:
         first = self._anchor.replace(day=1)
@@ -104,7 +112,10 @@ class MonthView(CalendarCanvas):
             (QRect(rect.left() + 3, top + i * line_h, rect.width() - 6, line_h), visits[i])
             for i in range(shown)
         ]
-        more = len(visits) - shown
+        total = len(visits)
+        if self._day_totals is not None:
+            total = max(total, self._day_totals.get(day, 0))
+        more = total - shown
         more_rect = (
             QRect(rect.left() + 3, top + shown * line_h, rect.width() - 6, line_h) if more else None
         )
@@ -136,6 +147,18 @@ class MonthView(CalendarCanvas):
     def more_count(self, day: date) -> int:
         """How many visits of ``day`` are behind "+N till"."""
         return self._lines(day)[2]
+
+    def painted_targets(self) -> list[tuple[str, QRect]]:
+        """Each "+N till" painted now, with its place: what the end-to-end tests' probe
+        reports beside the buttons (desktop.views.shell.probe)."""
+        first, last = self.visible_range()
+        found = []
+        for offset in range((last - first).days + 1):
+            day = first + timedelta(days=offset)
+            _, more_rect, more = self._lines(day)
+            if more and more_rect is not None:
+                found.append((self.tr("+%n till", "", more), more_rect))
+        return found
 
     # Painting -----------------------------------------------------------------
 

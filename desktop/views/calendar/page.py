@@ -25,6 +25,7 @@ from desktop.services.planning.conflicts import Conflict
 from desktop.services.planning.rows import VisitStatus as RowStatus
 from desktop.views.calendar.calendar_view import CalendarMode, CalendarView, Confirm
 from desktop.views.calendar.commands import CorrectOutcomeCommand, RecordOutcomeCommand
+from desktop.views.calendar.month_view import MAX_PER_CELL
 from desktop.views.changes_hub import ChangesHub, hub_or_own
 from desktop.views.errors_text import interface_language
 from desktop.views.operations.actions import open_outcome
@@ -61,6 +62,8 @@ class CalendarPage(QWidget):
         # change from another workstation is refused instead of overwritten.
         self._versions: dict[int, int] = {}
         self._teams_of: int | None = None  # the operation whose teams are listed
+        # The filter (operation, team) the month view's visits were last read for.
+        self._month_of: tuple[int | None, int | None] | None = None
         self.undo_stack = QUndoStack(self)
         self.calendar = CalendarView(
             self.check_move,
@@ -143,10 +146,27 @@ class CalendarPage(QWidget):
             self.print_button.setText(self.tr("Skriv &ut teamets schema…"))
             self.print_button.setToolTip(self.tr("Teamet i filtret, med sina medlemmar"))
         self.export_button.setEnabled(team is not None)
+        month_of = self._month_of
+        if self.calendar.mode() is CalendarMode.MONTH and month_of not in (None, (operation, team)):
+            self.reload()  # which visits a day shows first depends on the filter
 
     def reload(self) -> None:
         first, last = self.calendar.visible_range()
-        rows = run_query(self, self.tr("Kalender"), lambda: self._ops.visits.calendar(first, last))
+        visits = self._ops.visits
+        if self.calendar.mode() is CalendarMode.MONTH:
+            # A cell shows its day's first visits and "+N more": only those are read,
+            # for the filter chosen (a national month is 6,000 visits, issue 19).
+            operation, team = self._month_of = self.calendar.filters()
+            month = run_query(
+                self,
+                self.tr("Kalender"),
+                lambda: visits.calendar_month(first, last, MAX_PER_CELL, operation, team),
+            )
+            if month is not None:
+                self._versions.update((r.visit_id, r.version) for r in month.visits)
+                self.calendar.set_visits(month.visits, month.day_totals)
+            return
+        rows = run_query(self, self.tr("Kalender"), lambda: visits.calendar(first, last))
         if rows is not None:
             self._versions.update((r.visit_id, r.version) for r in rows)
             self.calendar.set_visits(rows)

@@ -115,6 +115,13 @@ def _targets(widget: QWidget) -> list[dict[str, object]]:
                 centre = widget.viewport().mapToGlobal(rect.center())
                 rows.append({"text": str(index.data()), "at": [centre.x(), centre.y()]})
         return rows
+    painted = getattr(widget, "painted_targets", None)
+    if painted is not None and widget.isEnabled():  # a painted link (the month's "+N till")
+        return [
+            {"text": text, "at": [centre.x(), centre.y()]}
+            for text, rect in painted()
+            for centre in [widget.mapToGlobal(rect.center())]
+        ]
     if isinstance(widget, QTabBar):
         found: list[dict[str, object]] = []
         for tab in range(widget.count()):

@@ -160,3 +160,26 @@ def test_refused_move_shows_the_reason(calendar, service):
     assert not calendar.request_move(1, datetime(2026, 6, 18, 9), 1)
     assert "ändrat" in calendar.banner.text()
     assert calendar.undo_stack_for_tests.count() == 0
+
+
+def test_past_eight_teams_the_day_has_the_columns_of_its_operations(calendar):
+    """Twelve operations of two teams each: the day shows the two of the operation with
+    a visit that day (the free one too, to move a visit to), not twenty-four columns."""
+    from dataclasses import replace
+
+    from desktop.services.planning.rows import CalendarTeam
+
+    many = [
+        CalendarTeam(n, f"Team {n}", n % 8, 100 + (n + 1) // 2, f"Insats {(n + 1) // 2}")
+        for n in range(1, 25)
+    ]
+    calendar.set_teams(many)
+    calendar.set_visits([replace(make_visit(1, DAY, 9), team_id=5, operation_id=103)])
+    calendar.set_mode(CalendarMode.DAY)
+    day = calendar.canvas()
+    assert isinstance(day, TimeGridView) and day.team_columns()
+    assert day._columns() == [(DAY, 5), (DAY, 6)]
+    assert day.rect_of(1).isValid()
+    # The day after has no visit: no team columns, one column for the day.
+    calendar.go_next()
+    assert not calendar.canvas().team_columns()
