@@ -117,7 +117,32 @@ def command_language(argv: Sequence[str]) -> Language:
     return "sv"
 
 
-def build_parser(lang: Language = "sv") -> argparse.ArgumentParser:
+# The window's own options: a command line of these alone opens the app (``--demo``,
+# ``--db PATH``, ...), and building every command's parser for it imported every
+# command module, a fifth of the time to the login window (bench_startup).
+_WINDOW_FLAGS = frozenset({"--demo", "--self-test", "--startup-probe"})
+_WINDOW_VALUES = frozenset({"--db", "--lang", "--server"})
+
+
+def opens_the_window(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` holds nothing but the window's own options, each value given.
+
+    Anything else (a command, ``--help``, an unknown or incomplete option) goes to the
+    full parser, which knows every command and says what is wrong.
+    """
+    words = iter(argv)
+    for word in words:
+        if word.split("=", 1)[0] in _WINDOW_VALUES:
+            if "=" not in word and next(words, None) is None:
+                return False
+        elif word not in _WINDOW_FLAGS:
+            return False
+    return True
+
+
+def build_parser(lang: Language = "sv", commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; ``commands=False``: the window's options alone
+    (for a command line :func:`opens_the_window` accepts)."""
     parser_class = EnglishParser if lang == "en" else SwedishParser
     parser = parser_class(
         prog="rondplan",
@@ -135,7 +160,7 @@ def build_parser(lang: Language = "sv") -> argparse.ArgumentParser:
     # For benchmarks: show the login window, print when it has painted, quit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=parser_class)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         try:
             module = importlib.import_module(f"desktop.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -193,7 +218,7 @@ def _check_paths(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = command_language(argv)
-    parser = build_parser(lang)
+    parser = build_parser(lang, commands=not opens_the_window(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None and args.self_test:
