@@ -13,9 +13,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.resources import resources_dir
 from desktop.views.i18n import install_translators
@@ -55,6 +55,44 @@ def after_first_paint() -> Any:
     setup_logging(log_dir)
     preload_heavy_modules()
     return install_excepthook(log_dir)
+
+
+# Past this, the start-up work waits for no paint (a window that never shows).
+FIRST_PAINT_WAIT_MS = 3000
+
+
+class _FirstPaint(QObject):
+    """Runs ``then`` once, after the first window's first paint has been handled, or
+    after FIRST_PAINT_WAIT_MS if no window paints.
+
+    A zero timer set before the login window was shown fired before its first paint
+    (the window's paint waits for the X server to map it), so the logging, the crash
+    hook and the heavy imports' thread, which holds the interpreter lock for seconds,
+    ran while the login window was still to be painted (bench_startup).
+    """
+
+    def __init__(self, app: QCoreApplication, then: Any) -> None:
+        super().__init__(app)
+        self._app, self._then = app, then
+        app.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        window = isinstance(watched, QWidget) and watched.isWindow()
+        if window and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._app.removeEventFilter(self)
+            then()
+
+
+def when_first_painted(app: QCoreApplication, then: Any) -> None:
+    """Call ``then`` once the first window has painted (see :class:`_FirstPaint`)."""
+    _FirstPaint(app, then)
 
 
 def preload_heavy_modules() -> threading.Thread:
@@ -347,7 +385,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0  # the running instance was asked to come forward
     hooks: list[Any] = []
     # After the first window is up, so none of this delays its first paint.
-    QTimer.singleShot(0, lambda: hooks.append(after_first_paint()))
+    when_first_painted(app, lambda: hooks.append(after_first_paint()))
 
     opened = choose_store(args, settings)
     if opened is None:
@@ -392,8 +430,6 @@ def run_startup_probe() -> int:
     Used by ``benchmarks/bench_frozen.py`` to time a frozen build and a source
     install the same way.
     """
-    from PySide6.QtCore import QEvent
-
     app, _ = create_application()
     dialog = LoginDialog(lambda user, password: None)
 
@@ -408,7 +444,7 @@ def run_startup_probe() -> int:
     probe = _Probe()
     dialog.installEventFilter(probe)
     hooks: list[Any] = []
-    QTimer.singleShot(0, lambda: hooks.append(after_first_paint()))
+    when_first_painted(app, lambda: hooks.append(after_first_paint()))
     dialog.show()
     try:
         return app.exec()
