@@ -31,7 +31,7 @@ from desktop.store.server.connect import ServerAddress
 from desktop.store.server.store import LockedServer, ServerStore
 from tests.factories import PASSWORD
 from tests.integration import pg
-from tests.unit.operations.test_calendar_month import assert_month_of
+from tests.unit.operations.calendar_checks import assert_month_of
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 

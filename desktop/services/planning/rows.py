@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -73,13 +74,13 @@ class CalendarMonth:
     """What the month view shows: the first visits of each day and every day's count.
 
     Attributes:
-        visits: Of each day, at least the ``per_day`` that start first (all those that
-            start at the same time as the last of them too), as in the full calendar.
+        visits: Of each day, those whose start is among its first ``per_day`` (all that
+            start with the last of them too), and the one asked to be kept.
         day_totals: How many visits each day has in all (days without any absent).
     """
 
-    visits: list[CalendarVisit]
-    day_totals: dict[date, int]
+    visits: tuple[CalendarVisit, ...]
+    day_totals: Mapping[date, int]
 
 
 @dataclass(frozen=True)

@@ -5,46 +5,17 @@ before both and a person's second visit that day marked whatever the filter."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 import pytest
 from sqlalchemy import select
 
 from desktop.models import AuditEntry
-from desktop.services.planning.rows import CalendarMonth, CalendarVisit
+from desktop.services.planning.rows import CalendarMonth
+from tests.unit.operations.calendar_checks import assert_month_of
 from tests.unit.operations.factories import START, crowd_a_day, make_field, planned_operation
 
 DAY = START + dt.timedelta(days=1)
 PER_DAY = 8
-
-
-def assert_month_of(
-    full: list[CalendarVisit],
-    month: CalendarMonth,
-    per_day: int,
-    operation_id: int | None = None,
-    team_id: int | None = None,
-) -> None:
-    """``month`` is what a month cell shows of ``full`` under the filter: each day's
-    first ``per_day`` in the cell's order (start, team, id), every row equal to the full
-    calendar's, and each day's count of the filtered visits."""
-    shown = [
-        v
-        for v in full
-        if (operation_id is None or v.operation_id == operation_id)
-        and (team_id is None or v.team_id == team_id)
-    ]
-    by_day: dict[dt.date, list[CalendarVisit]] = defaultdict(list)
-    for visit in shown:
-        by_day[visit.start.date()].append(visit)
-    got = {v.visit_id: v for v in month.visits}
-    assert len(got) == len(month.visits)
-    for visits in by_day.values():
-        visits.sort(key=lambda v: (v.start, v.team_name, v.visit_id))
-        assert [got.get(v.visit_id) for v in visits[:per_day]] == visits[:per_day]
-    assert month.day_totals == {day: len(visits) for day, visits in by_day.items()}
-    whole = {v.visit_id: v for v in shown}
-    assert [whole.get(i) for i in got] == list(got.values())
 
 
 @pytest.fixture
@@ -95,7 +66,7 @@ def test_a_month_without_visits_is_empty(crowded):
     field, *_ = crowded
     later = START + dt.timedelta(days=60)
     month = field.services.visits.calendar_month(later, later + dt.timedelta(days=34), PER_DAY)
-    assert month == CalendarMonth([], {})
+    assert month == CalendarMonth((), {})
 
 
 def test_the_month_view_read_is_recorded(crowded):
@@ -106,3 +77,16 @@ def test_the_month_view_read_is_recorded(crowded):
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
     # What was read: nine of the crowded day and the next day's one.
     assert (entry.action, entry.detail) == ("calendar.read", "visits=10")
+
+
+def test_the_visit_to_keep_is_read_wherever_it_falls(crowded):
+    field, *_ = crowded
+    visits = field.services.visits
+    last = START + dt.timedelta(days=6)
+    late = next(
+        v for v in visits.calendar(START, last) if v.start.date() == DAY and v.start.hour == 11
+    )
+    month = visits.calendar_month(START, last, PER_DAY, keep=late.visit_id)
+    assert late in month.visits
+    assert len([v for v in month.visits if v.start.date() == DAY]) == 10
+    assert month.day_totals[DAY] == 12

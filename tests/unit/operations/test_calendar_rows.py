@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from desktop.services.operations.calendar_read import calendar_rows
 from desktop.services.operations.queries import UNKNOWN_AREA
-from desktop.services.operations.visits import _calendar_rows
 from desktop.services.planning.rows import CalendarVisit, VisitStatus
 
 DAY = dt.datetime(2026, 3, 3, 9)
@@ -46,7 +46,7 @@ def test_rows_are_whole_and_equal_to_rows_built_by_init():
         _row(5, 13, DAY, status="met", sealed=b"x", place=8, area=None),
         _row(6, 11, DAY, status="not_home", version=4, op=None),
     ]
-    got = _calendar_rows(rows, {5: "Skyddat"}, {OFF: "Helgdag"})
+    got = calendar_rows(rows, {5: "Skyddat"}, {OFF: "Helgdag"})
     names = [f.name for f in dataclasses.fields(CalendarVisit)]
     assert all(list(vars(r)) == names for r in got)
     assert got == [
