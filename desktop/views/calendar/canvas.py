@@ -256,14 +256,18 @@ class CalendarCanvas(QWidget):
             self._set_cursor(new_start.date())  # the cursor follows, the visit stays chosen
         self.update()
 
+    def keyboard_visits(self, day: date) -> list[CalendarVisit]:
+        """The visits of ``day`` the arrow keys walk through."""
+        return self.visits_on(day)
+
     def _move_cursor_days(self, delta: int) -> None:
         self._set_cursor(self._cursor + timedelta(days=delta))
-        visits = self.visits_on(self._cursor)
+        visits = self.keyboard_visits(self._cursor)
         self._selected = visits[0].visit_id if visits else None
         self.update()
 
     def _move_cursor_visits(self, delta: int) -> None:
-        visits = self.visits_on(self._cursor)
+        visits = self.keyboard_visits(self._cursor)
         ids = [v.visit_id for v in visits]
         if self._selected in ids:
             index = ids.index(self._selected) + delta
@@ -273,7 +277,7 @@ class CalendarCanvas(QWidget):
             self._selected = ids[index]
         elif self.vertical_days():
             self._set_cursor(self._cursor + timedelta(days=delta * self.vertical_days()))
-            day_visits = self.visits_on(self._cursor)
+            day_visits = self.keyboard_visits(self._cursor)
             self._selected = day_visits[0].visit_id if day_visits else None
         self.update()
 

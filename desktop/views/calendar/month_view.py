@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.planning.calendar_sv import week_start
@@ -43,6 +51,7 @@ class MonthView(CalendarCanvas):
         super().__init__(parent)
         self.setMinimumSize(560, 420)
         self._more_rects: list[tuple[QRect, date]] = []
+        self._on_more = False  # the keyboard is on the cursor day's "+N till"
         # Each day's visits in all, when only its first few were read (the page reads
         # a month that way: CalendarPage.reload); None when every visit is here.
         self._day_totals: Mapping[date, int] | None = None
@@ -105,16 +114,16 @@ class MonthView(CalendarCanvas):
         top = rect.top() + line_h + 2
         fit = max(0, (rect.bottom() - top) // line_h)
         visits = self.visits_on(day)
+        total = len(visits)
+        if self._day_totals is not None:  # only the day's first visits were read
+            total = max(total, self._day_totals.get(day, 0))
         shown = min(len(visits), MAX_PER_CELL, fit)
-        if shown < len(visits) and shown == fit:
+        if shown < total and shown == fit:
             shown = max(0, fit - 1)  # keep a line for "+N till"
         lines = [
             (QRect(rect.left() + 3, top + i * line_h, rect.width() - 6, line_h), visits[i])
             for i in range(shown)
         ]
-        total = len(visits)
-        if self._day_totals is not None:
-            total = max(total, self._day_totals.get(day, 0))
         more = total - shown
         more_rect = (
             QRect(rect.left() + 3, top + shown * line_h, rect.width() - 6, line_h) if more else None
@@ -147,6 +156,53 @@ class MonthView(CalendarCanvas):
     def more_count(self, day: date) -> int:
         """How many visits of ``day`` are behind "+N till"."""
         return self._lines(day)[2]
+
+    # The keyboard: the arrows walk the lines drawn, and past a day's last one its
+    # "+N till", where Enter opens the day as a click does.
+
+    def keyboard_visits(self, day: date) -> list[CalendarVisit]:
+        return [visit for _, visit in self._lines(day)[0]]
+
+    def _move_cursor_visits(self, delta: int) -> None:
+        lines, _, more = self._lines(self._cursor)
+        ids = [visit.visit_id for _, visit in lines]
+        if self._on_more:
+            self._on_more = False
+            if delta < 0 and ids:
+                self._selected = ids[-1]
+                self.update()
+                return
+            self._selected = ids[-1] if ids else None  # on below, as past the last line
+        elif more and delta > 0 and (not ids or self._selected == ids[-1]):
+            self._on_more = True
+            self._selected = None
+            self.update()
+            return
+        super()._move_cursor_visits(delta)
+
+    def _move_cursor_days(self, delta: int) -> None:
+        self._on_more = False
+        super()._move_cursor_days(delta)
+
+    def _announce(self) -> None:
+        more = self._lines(self._cursor_day)[2] if self._on_more else 0
+        if not (more and self.base_name):
+            super()._announce()
+            return
+        text = self.tr("+%n till", "", more)
+        self.setAccessibleName(f"{self.base_name} – {self._cursor_day.isoformat()} – {text}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._on_more = False
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._on_more and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_more = False
+            self.day_requested.emit(self._cursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def painted_targets(self) -> list[tuple[str, QRect]]:
         """Each "+N till" painted now, with its place: what the end-to-end tests' probe
@@ -245,6 +301,9 @@ class MonthView(CalendarCanvas):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 self.tr("+%n till", "", more),
             )
+            if self._on_more and day == self._cursor:
+                painter.setPen(QPen(CURSOR_EDGE, 1))
+                painter.drawRect(more_rect.adjusted(0, 0, -1, -1))
         if day == today:
             painter.setPen(QPen(TODAY_EDGE, 2))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))

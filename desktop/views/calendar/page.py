@@ -157,14 +157,19 @@ class CalendarPage(QWidget):
             # A cell shows its day's first visits and "+N more": only those are read,
             # for the filter chosen (a national month is 6,000 visits, issue 19).
             operation, team = self._month_of = self.calendar.filters()
+            # The chosen visit is read wherever it falls: a visit moved by the keyboard
+            # onto a full day stays chosen, and the next Ctrl+arrow moves it on.
+            keep = self.calendar.canvas().selected_visit()
             month = run_query(
                 self,
                 self.tr("Kalender"),
-                lambda: visits.calendar_month(first, last, MAX_PER_CELL, operation, team),
+                lambda: visits.calendar_month(first, last, MAX_PER_CELL, operation, team, keep),
             )
-            if month is not None:
-                self._versions.update((r.visit_id, r.version) for r in month.visits)
-                self.calendar.set_visits(month.visits, month.day_totals)
+            if month is None:  # said in a message; no other filter's visits and counts
+                self.calendar.set_visits([])
+                return
+            self._versions.update((r.visit_id, r.version) for r in month.visits)
+            self.calendar.set_visits(month.visits, month.day_totals)
             return
         rows = run_query(self, self.tr("Kalender"), lambda: visits.calendar(first, last))
         if rows is not None:

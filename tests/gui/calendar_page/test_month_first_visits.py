@@ -90,3 +90,59 @@ def test_more_opens_the_day_with_every_visit(page, crowded):
     QTest.mouseClick(month, Qt.MouseButton.LeftButton, pos=more_rect.center())
     assert page.calendar.mode() is CalendarMode.DAY
     assert len(page.calendar.canvas().visits_on(DAY)) == 12
+
+
+def test_a_cell_with_room_for_eight_keeps_a_line_for_the_count(page, crowded):
+    """Eight read and room for eight lines: seven lines and "+5 till", in the cell."""
+    month = page.calendar.month_view
+    for height in range(500, 2000, 2):
+        page.resize(1280, height)
+        rect = month.cell_rect(DAY)
+        line_h = month._line_height()
+        if (rect.bottom() - rect.top() - line_h - 2) // line_h == MAX_PER_CELL:
+            break
+    else:
+        pytest.fail("no height gives a cell room for exactly eight lines")
+    # Exactly eight read of the day's twelve (here a ninth ties at ten o'clock).
+    eight = month.visits_on(DAY)[:MAX_PER_CELL]
+    page.calendar.set_visits(eight, {DAY: 12})
+    lines, more_rect, more = month._lines(DAY)
+    assert len(lines) == MAX_PER_CELL - 1 and more == 12 - (MAX_PER_CELL - 1)
+    assert more_rect is not None and month.cell_rect(DAY).contains(more_rect)
+
+
+def test_the_keyboard_reaches_more_and_enter_opens_the_day(page, crowded, qtbot):
+    month = page.calendar.month_view
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    for _ in range(MAX_PER_CELL):
+        QTest.keyClick(month, Qt.Key.Key_Down)
+    drawn = [v.visit_id for _, v in month._lines(DAY)[0]]
+    assert month.selected_visit() == drawn[-1]
+    QTest.keyClick(month, Qt.Key.Key_Down)  # past the last line: its "+4 till"
+    assert month.selected_visit() is None
+    assert month.accessibleName().endswith(f"{DAY.isoformat()} – +4 till")
+    QTest.keyClick(month, Qt.Key.Key_Up)  # and back
+    assert month.selected_visit() == drawn[-1]
+    QTest.keyClick(month, Qt.Key.Key_Down)
+    QTest.keyClick(month, Qt.Key.Key_Return)
+    assert page.calendar.mode() is CalendarMode.DAY
+    assert len(page.calendar.canvas().visits_on(DAY)) == 12
+
+
+def test_the_chosen_visit_stays_read_when_it_moves_past_the_first(page, crowded, qtbot):
+    """Another workstation moves the chosen visit (the next day's, at nine) to eleven
+    thirty on the crowded day: read again, it is still there and still chosen."""
+    month = page.calendar.month_view
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    QTest.keyClick(month, Qt.Key.Key_Right)  # the next day: its one visit is chosen
+    chosen = month.selected_visit()
+    assert chosen is not None
+    visits = crowded.bundle.operations.visits
+    version = visits.visit_version(chosen)
+    visits.move_visit(chosen, dt.datetime.combine(DAY, dt.time(11, 30)), None, version=version)
+    page.reload()
+    assert month.selected_visit() == chosen
+    assert chosen in [v.visit_id for v in month.visits_on(DAY)]
+    assert month.more_count(DAY) == 13 - MAX_PER_CELL
