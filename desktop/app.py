@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,15 +72,17 @@ class _FirstPaint(QObject):
     ran while the login window was still to be painted (bench_startup).
     """
 
-    def __init__(self, app: QCoreApplication, then: Any) -> None:
+    def __init__(self, app: QCoreApplication, then: Callable[[], object]) -> None:
         super().__init__(app)
-        self._app, self._then = app, then
+        self._app = app
+        self._then: Callable[[], object] | None = then
         app.installEventFilter(self)
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        window = isinstance(watched, QWidget) and watched.isWindow()
-        if window and event.type() == QEvent.Type.Paint:
+        # Every event of the application passes here until then: the cheap test first.
+        painted = event.type() == QEvent.Type.Paint
+        if painted and isinstance(watched, QWidget) and watched.isWindow():
             QTimer.singleShot(0, self._run)
         return False
 
@@ -90,7 +93,7 @@ class _FirstPaint(QObject):
             then()
 
 
-def when_first_painted(app: QCoreApplication, then: Any) -> None:
+def when_first_painted(app: QCoreApplication, then: Callable[[], object]) -> None:
     """Call ``then`` once the first window has painted (see :class:`_FirstPaint`)."""
     _FirstPaint(app, then)
 
