@@ -26,6 +26,8 @@ class _Paints(QObject):
 
 
 def test_nothing_runs_before_the_first_window_has_painted(qtbot, qapp):
+    for leftover in qapp.topLevelWidgets():  # another test's window must not paint now
+        leftover.hide()
     called: list[str] = []
     when_first_painted(qapp, lambda: called.append("started"))
     qtbot.wait(50)  # event loop turns, no window yet
