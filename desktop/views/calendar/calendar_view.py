@@ -96,7 +96,6 @@ class CalendarView(QWidget):
         self.range_changed.connect(self._range_shown)
         self._confirm = confirm or self._ask
         self._visits: dict[int, CalendarVisit] = {}
-        self._day_totals: Mapping[date, int] | None = None
         self._teams: dict[int, CalendarTeam] = {}
         self._status_before: dict[int, VisitStatus] = {}
         self._anchor = date.today()
@@ -175,7 +174,7 @@ class CalendarView(QWidget):
         """The visits to show; ``day_totals``: each day's count where ``visits`` holds
         only each day's first (the month view's "+N more" counts the rest)."""
         self._visits = {v.visit_id: v for v in visits}
-        self._day_totals = day_totals
+        self.month_view.set_day_totals(day_totals)
         self._refresh()
 
     def set_teams(self, teams: Sequence[CalendarTeam]) -> None:
@@ -238,7 +237,6 @@ class CalendarView(QWidget):
             operations = {v.operation_id for v in in_view}
             busy = {v.team_id for v in in_view}
             columns = [t for t in teams if t.operation_id in operations or t.team_id in busy]
-        self.month_view.set_day_totals(self._day_totals)
         for canvas in self.canvases.values():
             canvas.set_teams(columns)
             canvas.set_visits(shown)

@@ -68,12 +68,14 @@ class CalendarCanvas(QWidget):
         if not self.base_name:
             return
         visit = self._by_id.get(self._selected_id) if self._selected_id is not None else None
-        chosen = (
-            f"{visit.start:%H:%M} {visit.person_label}" if visit else self.tr("inget besök valt")
-        )
+        chosen = f"{visit.start:%H:%M} {visit.person_label}" if visit else self._nothing_chosen()
         if visit is not None and visit.urgent:
             chosen += f" – {URGENT_SYMBOL} {urgent_text()}"
         self.setAccessibleName(f"{self.base_name} – {self._cursor_day.isoformat()} – {chosen}")
+
+    def _nothing_chosen(self) -> str:
+        """What the accessible name says of the cursor's day when no visit is chosen."""
+        return self.tr("inget besök valt")
 
     # Data ---------------------------------------------------------------
 

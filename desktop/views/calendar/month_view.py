@@ -184,13 +184,9 @@ class MonthView(CalendarCanvas):
         self._on_more = False
         super()._move_cursor_days(delta)
 
-    def _announce(self) -> None:
+    def _nothing_chosen(self) -> str:
         more = self._lines(self._cursor_day)[2] if self._on_more else 0
-        if not (more and self.base_name):
-            super()._announce()
-            return
-        text = self.tr("+%n till", "", more)
-        self.setAccessibleName(f"{self.base_name} – {self._cursor_day.isoformat()} – {text}")
+        return self.tr("+%n till", "", more) if more else super()._nothing_chosen()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._on_more = False
